@@ -1,0 +1,59 @@
+/**
+ * The computation service's published contract: what a collaboration may ask for. The coordinator validates
+ * collaborations against these types, the dealer and servers compile them into programs, and the client
+ * encodes rows and decodes results with them. Pure types and constants: no AWS, no I/O.
+ */
+
+/** Default fractional bits for fixed-point fields (DESIGN.md section 5). */
+export const DEFAULT_FRACTIONAL_BITS = 16;
+
+export interface IntegerField {
+  name: string;
+  type: 'int';
+  /** Optional public bounds, inclusive; rows outside are rejected by the client before upload. */
+  min?: number;
+  max?: number;
+}
+
+export interface FixedPointField {
+  name: string;
+  type: 'fixed';
+  /** Fractional bits f: a real x is encoded as round(x * 2^f) in Z_2^64. */
+  fractionalBits?: number;
+  min?: number;
+  max?: number;
+}
+
+export type FieldSpec = IntegerField | FixedPointField;
+
+export const ANALYSIS_KINDS = [
+  'count',
+  'sum',
+  'mean',
+  'variance',
+  'stddev',
+  'histogram',
+  'countAbove',
+  'countBelow',
+  'min',
+  'max',
+] as const;
+export type AnalysisKind = (typeof ANALYSIS_KINDS)[number];
+
+/**
+ * One requested statistic. `field` names the input field; when absent the analysis applies to every field
+ * (`count` counts rows and takes no field). `binEdges` (strictly increasing, public) only for histogram;
+ * `threshold` (public) only for countAbove / countBelow.
+ */
+export interface AnalysisSpec {
+  kind: AnalysisKind;
+  field?: string;
+  binEdges?: number[];
+  threshold?: number;
+}
+
+/** What the computation service needs to run one collaboration's computation. */
+export interface ComputationSpec {
+  fields: FieldSpec[];
+  analyses: AnalysisSpec[];
+}
