@@ -10,8 +10,6 @@ export const storageLayout = {
   inputShare: (party: Party, collaborationId: string, inputId: string): string =>
     `inputs/${party}/${collaborationId}/${inputId}.share`,
   inputSharePrefix: (party: Party, collaborationId: string): string => `inputs/${party}/${collaborationId}/`,
-  /** Everything one party may read: its input shares and dealer material (input bucket). */
-  partyPrefix: (party: Party): string => `inputs/${party}/`,
   /** Job description written by the workflow, read by the dealer and both servers. */
   jobDescription: (jobId: string): string => `jobs/${jobId}/job.json`,
   /** Dealer material for one party, sealed to that party's key. */
