@@ -1,0 +1,66 @@
+/**
+ * An error answer of the coordinator API (RFC 9457 problem details) or of a presigned S3 URL, as one typed
+ * error. `type` is the stable identifier callers branch on; `requestId` is what to quote to the operator.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    readonly detail: string | undefined,
+    readonly requestId: string | undefined,
+    /** The whole problem object, for extension members such as validation errors. */
+    readonly problem: Readonly<Record<string, unknown>>,
+  ) {
+    super(`${title} (${status})${detail ? `: ${detail}` : ''}${requestId ? ` [request ${requestId}]` : ''}`);
+    this.name = 'ApiError';
+  }
+
+  /** Reads the body of a failed response. Non-problem bodies (S3 XML, proxies' HTML) keep their first line. */
+  static async fromResponse(response: Response): Promise<ApiError> {
+    const text = await response.text().catch(() => '');
+    const headerRequestId = response.headers.get('x-request-id') ?? response.headers.get('x-amz-request-id');
+    const problem = parseObject(text);
+    if (problem) {
+      return new ApiError(
+        response.status,
+        stringMember(problem, 'type') ?? 'about:blank',
+        stringMember(problem, 'title') ?? (response.statusText || `HTTP ${response.status}`),
+        stringMember(problem, 'detail'),
+        stringMember(problem, 'requestId') ?? headerRequestId ?? undefined,
+        problem,
+      );
+    }
+    const firstLine = text.trim().split('\n', 1)[0]?.slice(0, 300);
+    return new ApiError(
+      response.status,
+      'about:blank',
+      response.statusText || `HTTP ${response.status}`,
+      firstLine || undefined,
+      headerRequestId ?? undefined,
+      {},
+    );
+  }
+}
+
+/** Throws the response's `ApiError` unless it is 2xx; returns it untouched otherwise. */
+export async function ensureOk(response: Response): Promise<Response> {
+  if (response.ok) return response;
+  throw await ApiError.fromResponse(response);
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function stringMember(object: Record<string, unknown>, key: string): string | undefined {
+  const value = object[key];
+  return typeof value === 'string' ? value : undefined;
+}
