@@ -80,13 +80,16 @@ export function publicKeyFromPrivateKey(privateKey: Uint8Array): string {
   return jwk.x;
 }
 
-export async function importPublicKey(recipientPublicKey: string): Promise<CryptoKey> {
+/** The WebCrypto key type of the suite (the project's lib has no DOM types). */
+type SuiteKey = Awaited<ReturnType<typeof suite.kem.deserializePublicKey>>;
+
+export async function importPublicKey(recipientPublicKey: string): Promise<SuiteKey> {
   const raw = Buffer.from(recipientPublicKey, 'base64url');
   if (raw.length !== 32) throw new RangeError('an X25519 public key is 32 bytes (base64url)');
   return suite.kem.deserializePublicKey(raw);
 }
 
-export async function importPrivateKey(privateKey: Uint8Array): Promise<CryptoKey> {
+export async function importPrivateKey(privateKey: Uint8Array): Promise<SuiteKey> {
   if (privateKey.length !== 32) throw new RangeError('an X25519 private key is 32 bytes');
   return suite.kem.deserializePrivateKey(privateKey);
 }
