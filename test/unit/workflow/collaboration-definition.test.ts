@@ -1,0 +1,162 @@
+import '../../../local/workflow/promise-with-resolvers.ts';
+import validator from 'asl-validator';
+import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { describe, expect, it } from 'vitest';
+import { definitionPlaceholders, loadDefinition } from '../../../local/workflow/definition.ts';
+
+type Json = Record<string, unknown>;
+type StepFn = (input: Json) => unknown;
+
+const substitutions = Object.fromEntries(
+  definitionPlaceholders().map((name) => [name, `arn:aws:lambda:us-east-1:000000000000:function:${name}`]),
+);
+const taskStates = Object.entries(loadDefinition(substitutions).States).filter(([, s]) => s.Type === 'Task');
+
+/** Lambda tasks return `{ Payload }`; ECS tasks return `{ Tasks: [...] }`. */
+function runWith(steps: Record<string, StepFn>, input: Json) {
+  const visited: string[] = [];
+  const handlers = Object.fromEntries(
+    taskStates.map(([name, state]) => [
+      name,
+      async (taskInput: Json) => {
+        visited.push(name);
+        const step = steps[name];
+        if ((state.Resource ?? '').startsWith('arn:aws:states:::ecs:')) {
+          await step?.(taskInput);
+          return { Tasks: [{ TaskArn: `arn:aws:ecs:us-east-1:000000000000:task/${name}` }] };
+        }
+        return { Payload: step ? await step(taskInput) : {} };
+      },
+    ]),
+  );
+  const machine = new StateMachine(loadDefinition(substitutions) as unknown as StateMachineDefinition, {
+    validationOptions: { checkArn: true },
+  });
+  const execution = machine.run(input as Parameters<StateMachine['run']>[0], {
+    overrides: {
+      taskResourceLocalHandlers: handlers as NonNullable<
+        RunOptions['overrides']
+      >['taskResourceLocalHandlers'],
+      waitTimeOverrides: { WaitBeforeCheck: 0 },
+    },
+    context: { Task: { Token: 'task-token' } },
+  });
+  return { execution, visited };
+}
+
+const network = { Subnets: ['subnet-1'], SecurityGroups: ['sg-1'], AssignPublicIp: 'DISABLED' };
+const baseInput = {
+  collaborationId: 'c-1',
+  inputWindowSeconds: 3600,
+  retentionSeconds: 3600,
+  attempts: { left: 3 },
+};
+const prepareAttempt: StepFn = () => ({
+  jobId: 'job-1',
+  network,
+  dealerCommand: ['--job', 'job-1'],
+  serverBCommand: ['--party', 'B', '--job', 'job-1'],
+  serverACommand: ['--party', 'A', '--job', 'job-1'],
+  poll: { waitSeconds: 1, pollsLeft: 5 },
+});
+
+describe('collaboration state machine definition', () => {
+  it('passes asl-validator with path and ARN checks', () => {
+    const result = validator(loadDefinition(substitutions), { checkPaths: true, checkArn: true });
+    expect(result.errors).toEqual([]);
+    expect(result.isValid).toBe(true);
+  });
+
+  it('gives every task state a timeout', () => {
+    for (const [name, state] of taskStates) {
+      expect(state.TimeoutSeconds ?? state.TimeoutSecondsPath, `${name} has no timeout`).toBeDefined();
+    }
+  });
+
+  it('runs the happy path: quorum, one attempt, publish, notify, finish, clean up', async () => {
+    let checks = 0;
+    const { execution, visited } = runWith(
+      {
+        PrepareAttempt: prepareAttempt,
+        CheckJob: () => ({ state: ++checks < 3 ? 'RUNNING' : 'DONE', nextWaitSeconds: 2 }),
+      },
+      baseInput,
+    );
+    await execution.result;
+    expect(visited).toEqual([
+      'AwaitInputs',
+      'CloseInputs',
+      'PrepareAttempt',
+      'RunDealer',
+      'StartServerB',
+      'StartServerA',
+      'CheckJob',
+      'CheckJob',
+      'CheckJob',
+      'PublishResult',
+      'NotifyParticipants',
+      'AwaitFinish',
+      'CleanUp',
+    ]);
+  });
+
+  it('bounds the poll loop and the retries in the definition itself, ending FAILED', async () => {
+    let failures = 0;
+    const { execution, visited } = runWith(
+      {
+        PrepareAttempt: prepareAttempt,
+        // A check step that never sees the job finish: the definition alone must stop the loop.
+        CheckJob: () => ({ state: 'RUNNING', nextWaitSeconds: 1 }),
+        RecordAttemptFailure: () => ({ retryable: true, failures: ++failures }),
+      },
+      baseInput,
+    );
+    await expect(execution.result).rejects.toMatchObject({ cause: { name: 'ComputationFailed' } });
+    expect(visited.filter((s) => s === 'PrepareAttempt')).toHaveLength(3);
+    expect(visited.filter((s) => s === 'CheckJob')).toHaveLength(3 * 5);
+    expect(visited.at(-1)).toBe('MarkFailed');
+  });
+
+  it('retries a failed attempt and succeeds on the next', async () => {
+    let attempt = 0;
+    const { execution, visited } = runWith(
+      {
+        PrepareAttempt: () => ({ ...(prepareAttempt({}) as Json), attempt: ++attempt }),
+        CheckJob: () => ({ state: attempt === 1 ? 'FAILED' : 'DONE', nextWaitSeconds: 1 }),
+        RecordAttemptFailure: () => ({ retryable: true }),
+      },
+      baseInput,
+    );
+    await execution.result;
+    expect(visited.filter((s) => s === 'PrepareAttempt')).toHaveLength(2);
+    expect(visited).toContain('PublishResult');
+  });
+
+  it('expires at the deadline when fewer than the minimum inputs arrived', async () => {
+    const { execution, visited } = runWith(
+      {
+        // The token is never released: the state's TimeoutSecondsPath ends the wait.
+        AwaitInputs: () => new Promise(() => undefined),
+        CheckMinimum: () => ({ enough: false }),
+      },
+      { ...baseInput, inputWindowSeconds: 1 },
+    );
+    await execution.result;
+    expect(visited).toEqual(['AwaitInputs', 'CheckMinimum', 'Expire']);
+  });
+
+  it('computes at the deadline when the minimum but not all inputs arrived', async () => {
+    const { execution, visited } = runWith(
+      {
+        AwaitInputs: () => new Promise(() => undefined),
+        CheckMinimum: () => ({ enough: true }),
+        PrepareAttempt: prepareAttempt,
+        CheckJob: () => ({ state: 'DONE', nextWaitSeconds: 1 }),
+      },
+      { ...baseInput, inputWindowSeconds: 1 },
+    );
+    await execution.result;
+    expect(visited.slice(0, 3)).toEqual(['AwaitInputs', 'CheckMinimum', 'CloseInputs']);
+    expect(visited).toContain('CleanUp');
+  });
+});
