@@ -6,6 +6,7 @@ import { definitionPlaceholders, loadDefinition } from '../../../local/workflow/
 
 type Json = Record<string, unknown>;
 type StepFn = (input: Json) => unknown;
+type LocalHandlers = NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers'];
 
 const substitutions = Object.fromEntries(
   definitionPlaceholders().map((name) => [name, `arn:aws:lambda:us-east-1:000000000000:function:${name}`]),
@@ -34,9 +35,7 @@ function runWith(steps: Record<string, StepFn>, input: Json) {
   });
   const execution = machine.run(input as Parameters<StateMachine['run']>[0], {
     overrides: {
-      taskResourceLocalHandlers: handlers as NonNullable<
-        RunOptions['overrides']
-      >['taskResourceLocalHandlers'],
+      taskResourceLocalHandlers: handlers as unknown as LocalHandlers,
       waitTimeOverrides: { WaitBeforeCheck: 0 },
     },
     context: { Task: { Token: 'task-token' } },
