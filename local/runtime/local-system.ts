@@ -114,9 +114,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     const document = await loadOpenApiDocument(options.openApiPath ?? join(projectRoot, 'openapi.yml'));
     const handlers = await (options.loadOperationHandlers ?? loadOperationHandlers)();
 
-    let listener: RequestListener | undefined;
+    // The issuer needs the origin, known only once listening; until then requests get 503.
+    const routing: { listener?: RequestListener } = {};
     const server = createServer((request, response) => {
-      const handle = listener ?? (async () => sendJson(response, 503, { message: 'Service Unavailable' }));
+      const handle =
+        routing.listener ?? (async () => sendJson(response, 503, { message: 'Service Unavailable' }));
       handle(request, response).catch((error: unknown) => {
         log(`request failed: ${error instanceof Error ? error.stack : String(error)}`);
         if (!response.headersSent) sendJson(response, 500, { message: 'Internal Server Error' });
@@ -141,7 +143,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       onHandlerError: (operationId, error) =>
         log(`${operationId} failed: ${error instanceof Error ? error.stack : String(error)}`),
     });
-    listener = (request, response) =>
+    routing.listener = (request, response) =>
       isIssuerPath(new URL(request.url ?? '/', origin).pathname)
         ? issuer.handleRequest(request, response)
         : api(request, response);
