@@ -1,0 +1,37 @@
+import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import type { RuleViolation } from './errors.ts';
+import type { InputStatus } from './participation.ts';
+
+export const PARTIES: readonly Party[] = ['A', 'B'];
+
+/** What the client declares about one sealed share before uploading it. */
+export interface ShareDeclaration {
+  sizeBytes: number;
+  /** base64 SHA-256 of the share, as S3 carries it in x-amz-checksum-sha256. */
+  sha256: string;
+}
+
+export interface Input {
+  collaborationId: string;
+  inputId: string;
+  clientId: string;
+  status: InputStatus;
+  shares: Record<Party, ShareDeclaration>;
+  createdAt: string;
+  completedAt?: string;
+}
+
+export function shareViolations(
+  shares: Record<Party, ShareDeclaration>,
+  maxShareBytes: number,
+): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  for (const party of PARTIES) {
+    const share = shares[party];
+    if (!Number.isSafeInteger(share.sizeBytes) || share.sizeBytes < 1 || share.sizeBytes > maxShareBytes)
+      violations.push({ path: `/shares/${party}/sizeBytes`, message: `must be 1..${maxShareBytes} bytes` });
+    if (Buffer.from(share.sha256, 'base64').length !== 32)
+      violations.push({ path: `/shares/${party}/sha256`, message: 'must be a base64 SHA-256 digest' });
+  }
+  return violations;
+}

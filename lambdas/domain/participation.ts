@@ -1,0 +1,48 @@
+import type { RuleViolation } from './errors.ts';
+
+export type InputStatus = 'PENDING' | 'COMPLETE';
+export type ParticipationStatus = 'READY_FOR_INPUT' | 'INPUT_COMPLETE' | 'FINISHED';
+
+export interface Participant {
+  collaborationId: string;
+  clientId: string;
+  joinedAt: string;
+  /** base64url raw X25519 key the servers seal this participant's result shares to. */
+  resultPublicKey: string;
+  webhookUrl?: string;
+  /** The participant's one input, once asked for (a new request replaces a pending one). */
+  inputId?: string;
+  inputStatus?: InputStatus;
+  finishedAt?: string;
+}
+
+export function participationStatus(participant: Participant): ParticipationStatus {
+  if (participant.finishedAt !== undefined) return 'FINISHED';
+  return participant.inputStatus === 'COMPLETE' ? 'INPUT_COMPLETE' : 'READY_FOR_INPUT';
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Webhooks carry result notifications: https only, except plain http to this machine for local runs. */
+export function webhookUrlViolations(webhookUrl: string | undefined): RuleViolation[] {
+  if (webhookUrl === undefined) return [];
+  let url: URL;
+  try {
+    url = new URL(webhookUrl);
+  } catch {
+    return [{ path: '/webhookUrl', message: 'must be an absolute URL' }];
+  }
+  if (url.username !== '' || url.password !== '')
+    return [{ path: '/webhookUrl', message: 'must not carry credentials' }];
+  if (url.protocol === 'https:') return [];
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return [];
+  return [{ path: '/webhookUrl', message: 'must use https (http only to a loopback host)' }];
+}
+
+/** The raw X25519 key must decode to exactly 32 bytes. */
+export function publicKeyViolations(resultPublicKey: string): RuleViolation[] {
+  const bytes = Buffer.from(resultPublicKey, 'base64url');
+  return bytes.length === 32 && bytes.toString('base64url') === resultPublicKey
+    ? []
+    : [{ path: '/resultPublicKey', message: 'must be a base64url raw 32-byte X25519 public key' }];
+}

@@ -1,0 +1,17 @@
+import type { CollaborationRepository } from './collaboration-repository.ts';
+import type { InputRepository } from './input-repository.ts';
+import type { ParticipantRepository } from './participant-repository.ts';
+import type { ComputationServerKey } from './server-directory.ts';
+import type { ShareStorage } from './share-storage.ts';
+
+/** Everything the use cases need from the outside world. */
+export interface CoordinatorPorts {
+  collaborations: CollaborationRepository;
+  participants: ParticipantRepository;
+  inputs: InputRepository;
+  shares: ShareStorage;
+  computationServers: readonly ComputationServerKey[];
+  maxShareBytes: number;
+  now(): Date;
+  newId(): string;
+}

@@ -1,0 +1,44 @@
+import { DomainError } from '../domain/errors.ts';
+import { PARTIES, type Input } from '../domain/input.ts';
+import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
+import { notAcceptingInputs, requireCollaboration } from './lookups.ts';
+
+/**
+ * Registers an uploaded input after checking both share objects; counts it exactly once. Completing an input
+ * that is already complete answers it again, so retries and concurrent calls are safe.
+ */
+export async function completeInput(
+  ports: CoordinatorPorts,
+  command: { callerId: string; collaborationId: string; inputId: string },
+): Promise<Input> {
+  const input = await requireOwnInput(ports, command);
+  if (input.status === 'COMPLETE') return input;
+  const checks = await Promise.all(
+    PARTIES.map((party) =>
+      ports.shares.verifyInputUpload(party, input.collaborationId, input.inputId, input.shares[party]),
+    ),
+  );
+  for (const [index, check] of checks.entries()) {
+    if (!check.ok) throw new DomainError(check.kind, `Share for server ${PARTIES[index]}: ${check.detail}`);
+  }
+  const now = ports.now();
+  if ((await ports.inputs.complete(input, now)) === 'completed')
+    return { ...input, status: 'COMPLETE', completedAt: now.toISOString() };
+  const current = await requireOwnInput(ports, command);
+  if (current.status === 'COMPLETE') return current;
+  throw notAcceptingInputs(await requireCollaboration(ports, command.collaborationId), now);
+}
+
+/** Inputs are private: another participant's input id is not found. */
+async function requireOwnInput(
+  ports: CoordinatorPorts,
+  command: { callerId: string; collaborationId: string; inputId: string },
+): Promise<Input> {
+  const input = await ports.inputs.get(command.collaborationId, command.inputId);
+  if (!input || input.clientId !== command.callerId)
+    throw new DomainError(
+      'not-found',
+      `You have no input ${command.inputId} in collaboration ${command.collaborationId}.`,
+    );
+  return input;
+}

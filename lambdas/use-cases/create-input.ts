@@ -1,0 +1,49 @@
+import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import { acceptsInputs } from '../domain/collaboration.ts';
+import { DomainError, validationError } from '../domain/errors.ts';
+import { PARTIES, shareViolations, type Input, type ShareDeclaration } from '../domain/input.ts';
+import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
+import type { PresignedRequest } from '../ports/share-storage.ts';
+import { notAcceptingInputs, requireCollaboration, requireParticipant } from './lookups.ts';
+
+export interface IssuedInput {
+  input: Input;
+  uploads: Record<Party, PresignedRequest>;
+}
+
+/** Issues the participant's input id and one presigned PUT per server share. */
+export async function createInput(
+  ports: CoordinatorPorts,
+  command: { callerId: string; collaborationId: string; shares: Record<Party, ShareDeclaration> },
+): Promise<IssuedInput> {
+  const violations = shareViolations(command.shares, ports.maxShareBytes);
+  if (violations.length > 0) throw validationError(violations);
+  const now = ports.now();
+  const collaboration = await requireCollaboration(ports, command.collaborationId);
+  const participant = await requireParticipant(ports, command.collaborationId, command.callerId);
+  if (participant.inputStatus === 'COMPLETE') throw alreadyCompleted();
+  if (!acceptsInputs(collaboration, now)) throw notAcceptingInputs(collaboration, now);
+  const input: Input = {
+    collaborationId: command.collaborationId,
+    inputId: ports.newId(),
+    clientId: command.callerId,
+    status: 'PENDING',
+    shares: { A: command.shares.A, B: command.shares.B },
+    createdAt: now.toISOString(),
+  };
+  if ((await ports.inputs.issue(input, participant.inputId, now)) === 'refused') {
+    const current = await requireParticipant(ports, command.collaborationId, command.callerId);
+    if (current.inputStatus === 'COMPLETE') throw alreadyCompleted();
+    throw notAcceptingInputs(await requireCollaboration(ports, command.collaborationId), now);
+  }
+  const presigned = await Promise.all(
+    PARTIES.map((party) =>
+      ports.shares.presignInputUpload(party, input.collaborationId, input.inputId, input.shares[party]),
+    ),
+  );
+  return { input, uploads: { A: presigned[0] as PresignedRequest, B: presigned[1] as PresignedRequest } };
+}
+
+function alreadyCompleted(): DomainError {
+  return new DomainError('input-already-completed', 'Your input to this collaboration is already complete.');
+}

@@ -1,0 +1,23 @@
+import { DomainError } from '../domain/errors.ts';
+import type { Participant } from '../domain/participation.ts';
+import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
+import { requireCollaboration, requireParticipant } from './lookups.ts';
+
+/** A participant says it is done once the computation is over (idempotent). */
+export async function finishParticipation(
+  ports: CoordinatorPorts,
+  command: { callerId: string; collaborationId: string },
+): Promise<Participant> {
+  const participant = await requireParticipant(ports, command.collaborationId, command.callerId);
+  if (participant.finishedAt !== undefined) return participant;
+  const collaboration = await requireCollaboration(ports, command.collaborationId);
+  if (collaboration.status === 'OPEN' || collaboration.status === 'COMPUTING')
+    throw new DomainError(
+      'invalid-state',
+      `The collaboration is ${collaboration.status}; finish after its result.`,
+    );
+  const outcome = await ports.participants.finish(command.collaborationId, command.callerId, ports.now());
+  if (outcome === 'refused')
+    throw new DomainError('invalid-state', 'The collaboration cannot be finished now.');
+  return requireParticipant(ports, command.collaborationId, command.callerId);
+}

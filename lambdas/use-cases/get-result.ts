@@ -1,0 +1,56 @@
+import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import { isResultRecipient } from '../domain/collaboration.ts';
+import { DomainError } from '../domain/errors.ts';
+import { PARTIES } from '../domain/input.ts';
+import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
+import type { PresignedRequest } from '../ports/share-storage.ts';
+import { requireCollaboration } from './lookups.ts';
+
+/** How long a client should wait before asking again, by status. */
+export const RETRY_AFTER_SECONDS = { OPEN: 60, COMPUTING: 10 } as const;
+
+export type ResultAnswer =
+  | { kind: 'pending'; status: 'OPEN' | 'COMPUTING'; retryAfterSeconds: number }
+  | { kind: 'ready'; shares: Record<Party, PresignedRequest> };
+
+/** Only result recipients that joined (their key seals the result) get the result; others are forbidden. */
+export async function getResult(
+  ports: CoordinatorPorts,
+  command: { callerId: string; collaborationId: string },
+): Promise<ResultAnswer> {
+  const collaboration = await requireCollaboration(ports, command.collaborationId);
+  const participant = await ports.participants.get(command.collaborationId, command.callerId);
+  if (!participant) throw new DomainError('forbidden', 'Only participants receive results; join first.');
+  if (!isResultRecipient(collaboration, command.callerId))
+    throw new DomainError('forbidden', 'You are not among the result recipients of this collaboration.');
+  switch (collaboration.status) {
+    case 'OPEN':
+    case 'COMPUTING':
+      return {
+        kind: 'pending',
+        status: collaboration.status,
+        retryAfterSeconds: RETRY_AFTER_SECONDS[collaboration.status],
+      };
+    case 'RESULT_READY': {
+      const presigned = await Promise.all(
+        PARTIES.map((party) =>
+          ports.shares.presignResultDownload(party, command.collaborationId, command.callerId),
+        ),
+      );
+      return {
+        kind: 'ready',
+        shares: { A: presigned[0] as PresignedRequest, B: presigned[1] as PresignedRequest },
+      };
+    }
+    case 'COMPLETED':
+      throw new DomainError(
+        'result-gone',
+        'The collaboration is completed and its result shares were deleted.',
+      );
+    default:
+      throw new DomainError(
+        'invalid-state',
+        `The collaboration is ${collaboration.status}${collaboration.statusReason ? `: ${collaboration.statusReason}` : ''}; there is no result.`,
+      );
+  }
+}

@@ -1,0 +1,41 @@
+import type { Collaboration } from '../domain/collaboration.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Participant } from '../domain/participation.ts';
+import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
+
+/** Lookups shared by the use cases; each refuses with not-found in the caller's terms. */
+export async function requireCollaboration(
+  ports: CoordinatorPorts,
+  collaborationId: string,
+): Promise<Collaboration> {
+  const collaboration = await ports.collaborations.get(collaborationId);
+  if (!collaboration) throw new DomainError('not-found', `No collaboration ${collaborationId}.`);
+  return collaboration;
+}
+
+/** A participation is private: whoever has none gets not-found, whether or not the collaboration exists. */
+export async function requireParticipant(
+  ports: CoordinatorPorts,
+  collaborationId: string,
+  clientId: string,
+): Promise<Participant> {
+  const participant = await ports.participants.get(collaborationId, clientId);
+  if (!participant)
+    throw new DomainError('not-found', `You have no participation in collaboration ${collaborationId}.`);
+  return participant;
+}
+
+/** Explains why a collaboration refuses joins or inputs now. */
+export function notAcceptingInputs(collaboration: Collaboration, now: Date): DomainError {
+  if (collaboration.status !== 'OPEN')
+    return new DomainError('invalid-state', `The collaboration is ${collaboration.status}, not OPEN.`);
+  if (now.toISOString() >= collaboration.inputDeadline)
+    return new DomainError(
+      'deadline-passed',
+      `The input deadline ${collaboration.inputDeadline} has passed.`,
+    );
+  return new DomainError(
+    'collaboration-full',
+    `The collaboration already has its maximum of ${collaboration.maxParticipants} participants.`,
+  );
+}
