@@ -1,0 +1,26 @@
+import type { DcfKeys } from './dcf.ts';
+import type { RingVector } from './ring.ts';
+
+/** One party's share of Beaver triples: c = a * b. */
+export interface TripleShares {
+  a: RingVector;
+  b: RingVector;
+  c: RingVector;
+}
+
+/** One party's share of square pairs: c = a^2. */
+export interface SquareShares {
+  a: RingVector;
+  c: RingVector;
+}
+
+/**
+ * One party's share of comparison material for `bits`-bit signed differences: a mask r (uniform in
+ * Z_2^64), the bit s = r[bits-1] and DCF keys for [x < r mod 2^(bits-1)] with payload 1 - 2s.
+ */
+export interface ComparisonShares {
+  bits: number;
+  mask: RingVector;
+  maskTopBit: RingVector;
+  dcf: DcfKeys;
+}

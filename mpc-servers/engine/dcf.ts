@@ -1,0 +1,254 @@
+import { createCipheriv, type Cipher } from 'node:crypto';
+import { ringVector, type RingVector } from './ring.ts';
+
+/**
+ * Distributed comparison function (Boyle, Chandran, Gilboa, Gupta, Ishai, Kumar, Tomescu, eprint 2020/1392,
+ * Fig. 3): keys k_0, k_1 for f(x) = beta if x < alpha else 0 over n-bit x, with outputs in Z_2^64 that add up
+ * to f(x). Security parameter lambda = 127 (seed bits; bit 0 of each 128-bit block carries the control bit).
+ * Per level a key holds s_CW (16 bytes), V_CW (8 bytes) and two control bits, plus a final 8-byte word:
+ * about n(lambda + 64 + 2) bits, as in the paper.
+ *
+ * Everything is batched over many keys level by level: the PRG G(s) = (L, R, V) is fixed-key AES in MMO mode
+ * (AES_k(s xor j) xor s xor j for j = 0, 1, 2), one aes-128-ecb call over all keys per level. Evaluation
+ * needs only two blocks per key per level (the branch taken and the V block).
+ */
+const FIXED_AES_KEY = Buffer.from('mpc-dcf/fixedkey', 'latin1');
+
+function fixedKeyAes(): Cipher {
+  const cipher = createCipheriv('aes-128-ecb', FIXED_AES_KEY, null);
+  cipher.setAutoPadding(false);
+  return cipher;
+}
+
+/** Matyas-Meyer-Oseas over 16-byte blocks: returns AES(input) xor input, 8-byte aligned. */
+function mmo(cipher: Cipher, input: Uint8Array): Uint32Array {
+  const encrypted = cipher.update(input);
+  const aligned = encrypted.byteOffset % 8 === 0 ? encrypted : Buffer.from(encrypted);
+  const out = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+  const inWords = new Uint32Array(input.buffer, input.byteOffset, input.byteLength / 4);
+  for (let i = 0; i < out.length; i++) out[i] = out[i]! ^ inWords[i]!;
+  return out;
+}
+
+/** One party's keys for `count` comparisons over `bits`-bit inputs, level-major. */
+export interface DcfKeys {
+  bits: number;
+  count: number;
+  /** Root seeds, 16 bytes per key, bit 0 cleared. */
+  rootSeeds: Uint8Array;
+  /** s_CW per level and key: index (level * count + key) * 16. */
+  seedCorrections: Uint8Array;
+  /** V_CW per level and key. */
+  valueCorrections: RingVector;
+  /** Control-bit corrections, bit 0 = t_CW^L, bit 1 = t_CW^R, per level and key. */
+  controlCorrections: Uint8Array;
+  /** CW^(n+1) per key. */
+  finalCorrections: RingVector;
+}
+
+/** Byte size of the correction words shared by both keys (the root seed comes from the party's PRG). */
+export function dcfCorrectionBytes(bits: number, count: number): number {
+  return count * (bits * (16 + 8 + 1) + 8);
+}
+
+const seedWord = (words: Uint32Array, key: number, word: number): number => words[key * 4 + word]!;
+
+/** Splits n-bit values into 32-bit halves so per-level bit tests avoid BigInt. */
+function splitHalves(values: RingVector): { high: Uint32Array; low: Uint32Array } {
+  const high = new Uint32Array(values.length);
+  const low = new Uint32Array(values.length);
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k]!;
+    high[k] = Number(value >> 32n);
+    low[k] = Number(value & 0xffffffffn);
+  }
+  return { high, low };
+}
+
+/** Bit `position` (0 = least significant) of each value, as 0/1. */
+function bitsAt(
+  halves: { high: Uint32Array; low: Uint32Array },
+  position: number,
+  out: Uint8Array,
+): Uint8Array {
+  const source = position >= 32 ? halves.high : halves.low;
+  const shift = position & 31;
+  for (let k = 0; k < out.length; k++) out[k] = (source[k]! >>> shift) & 1;
+  return out;
+}
+
+/** High 8 bytes of a seed as a ring element (Convert in the paper). */
+function convertSeed(seeds64: BigUint64Array, key: number): bigint {
+  return seeds64[key * 2 + 1]!;
+}
+
+/**
+ * Generates keys for `alpha.length` comparisons. `rootSeed0`/`rootSeed1` are the parties' root seeds (16
+ * bytes per key, drawn by the caller from each party's PRG so the root seeds need not be sent).
+ */
+export function dcfGenerate(
+  bits: number,
+  alpha: RingVector,
+  beta: RingVector,
+  rootSeed0: Uint8Array,
+  rootSeed1: Uint8Array,
+): { key0: DcfKeys; key1: DcfKeys } {
+  const count = alpha.length;
+  const seeds = [
+    clearControlBits(new Uint8Array(rootSeed0)),
+    clearControlBits(new Uint8Array(rootSeed1)),
+  ] as const;
+  const control = [new Uint8Array(count), new Uint8Array(count).fill(1)] as const;
+  const valueAlpha = ringVector(count);
+  const seedCorrections = new Uint8Array(bits * count * 16);
+  const seedCorrectionWords = new Uint32Array(seedCorrections.buffer);
+  const valueCorrections = ringVector(bits * count);
+  const controlCorrections = new Uint8Array(bits * count);
+  const finalCorrections = ringVector(count);
+  const cipher = fixedKeyAes();
+  const expanded: Uint32Array[] = [new Uint32Array(0), new Uint32Array(0)];
+  const expandInput = new Uint8Array(count * 48);
+  const expandWords = new Uint32Array(expandInput.buffer);
+
+  const alphaHalves = splitHalves(alpha);
+  const alphaBits = new Uint8Array(count);
+  for (let level = 0; level < bits; level++) {
+    bitsAt(alphaHalves, bits - 1 - level, alphaBits);
+    for (let party = 0; party < 2; party++) {
+      const seedWords = new Uint32Array(seeds[party]!.buffer);
+      for (let k = 0; k < count; k++) {
+        for (let w = 0; w < 4; w++) {
+          const word = seedWord(seedWords, k, w);
+          expandWords[k * 12 + w] = word;
+          expandWords[k * 12 + 4 + w] = word;
+          expandWords[k * 12 + 8 + w] = word;
+        }
+        expandWords[k * 12 + 4] = expandWords[k * 12 + 4]! ^ 1;
+        expandWords[k * 12 + 8] = expandWords[k * 12 + 8]! ^ 2;
+      }
+      expanded[party] = mmo(cipher, expandInput);
+    }
+    const [e0, e1] = expanded as [Uint32Array, Uint32Array];
+    const e0v = new BigUint64Array(e0.buffer, e0.byteOffset, e0.length / 2);
+    const e1v = new BigUint64Array(e1.buffer, e1.byteOffset, e1.length / 2);
+    const s0 = new Uint32Array(seeds[0].buffer);
+    const s1 = new Uint32Array(seeds[1].buffer);
+    for (let k = 0; k < count; k++) {
+      const alphaBit = alphaBits[k]!;
+      const base = k * 12;
+      const loseBase = base + (alphaBit === 0 ? 4 : 0);
+      const keepBase = base + (alphaBit === 0 ? 0 : 4);
+      const t0L = e0[base]! & 1;
+      const t1L = e1[base]! & 1;
+      const t0R = e0[base + 4]! & 1;
+      const t1R = e1[base + 4]! & 1;
+      // V block: words 8..11 = vL (low 8 bytes), vR (high 8 bytes).
+      const v0Lose = e0v[k * 6 + 4 + (alphaBit === 0 ? 1 : 0)]!;
+      const v1Lose = e1v[k * 6 + 4 + (alphaBit === 0 ? 1 : 0)]!;
+      const v0Keep = e0v[k * 6 + 4 + alphaBit]!;
+      const v1Keep = e1v[k * 6 + 4 + alphaBit]!;
+      const t1 = control[1][k]!;
+      const t0 = control[0][k]!;
+      const cw = level * count + k;
+      let vcw = v1Lose - v0Lose - valueAlpha[k]!;
+      if (alphaBit === 1) vcw += beta[k]!;
+      if (t1 === 1) vcw = -vcw;
+      valueCorrections[cw] = vcw;
+      const vcwStored = valueCorrections[cw]!;
+      valueAlpha[k] = valueAlpha[k]! - v1Keep + v0Keep + (t1 === 1 ? -vcwStored : vcwStored);
+      const tLCW = t0L ^ t1L ^ alphaBit ^ 1;
+      const tRCW = t0R ^ t1R ^ alphaBit;
+      controlCorrections[cw] = tLCW | (tRCW << 1);
+      const tKeepCW = alphaBit === 0 ? tLCW : tRCW;
+      for (let w = 0; w < 4; w++) {
+        const mask = w === 0 ? ~1 : ~0;
+        const correction = (e0[loseBase + w]! ^ e1[loseBase + w]!) & mask;
+        seedCorrectionWords[cw * 4 + w] = correction;
+        s0[k * 4 + w] = (e0[keepBase + w]! & mask) ^ (t0 === 1 ? correction : 0);
+        s1[k * 4 + w] = (e1[keepBase + w]! & mask) ^ (t1 === 1 ? correction : 0);
+      }
+      control[0][k] = (e0[keepBase]! & 1) ^ (t0 & tKeepCW);
+      control[1][k] = (e1[keepBase]! & 1) ^ (t1 & tKeepCW);
+    }
+  }
+  const s0v = new BigUint64Array(seeds[0].buffer);
+  const s1v = new BigUint64Array(seeds[1].buffer);
+  for (let k = 0; k < count; k++) {
+    const value = convertSeed(s1v, k) - convertSeed(s0v, k) - valueAlpha[k]!;
+    finalCorrections[k] = control[1][k] === 1 ? -value : value;
+  }
+  const shared = { bits, count, seedCorrections, valueCorrections, controlCorrections, finalCorrections };
+  return {
+    key0: { ...shared, rootSeeds: clearControlBits(new Uint8Array(rootSeed0)) },
+    key1: { ...shared, rootSeeds: clearControlBits(new Uint8Array(rootSeed1)) },
+  };
+}
+
+function clearControlBits(seeds: Uint8Array): Uint8Array {
+  for (let k = 0; k < seeds.length; k += 16) seeds[k] = seeds[k]! & 0xfe;
+  return seeds;
+}
+
+/**
+ * Evaluates party `party`'s keys (0 = A, 1 = B) at public n-bit inputs `x` (one per key); the two parties'
+ * outputs add up to beta * [x < alpha] mod 2^64.
+ */
+export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVector {
+  const { bits, count } = keys;
+  const seeds = clearControlBits(new Uint8Array(keys.rootSeeds));
+  const seedWords = new Uint32Array(seeds.buffer);
+  const control = new Uint8Array(count).fill(party);
+  const value = ringVector(count);
+  const cipher = fixedKeyAes();
+  const input = new Uint8Array(count * 32);
+  const inputWords = new Uint32Array(input.buffer);
+  const scw = new Uint32Array(
+    keys.seedCorrections.buffer,
+    keys.seedCorrections.byteOffset,
+    keys.seedCorrections.byteLength / 4,
+  );
+  const vcw = keys.valueCorrections;
+  const tcw = keys.controlCorrections;
+  const xHalves = splitHalves(x);
+  const directions = new Uint8Array(count);
+  for (let level = 0; level < bits; level++) {
+    bitsAt(xHalves, bits - 1 - level, directions);
+    for (let k = 0; k < count; k++) {
+      const direction = directions[k]!;
+      const base = k * 8;
+      for (let w = 0; w < 4; w++) {
+        const word = seedWords[k * 4 + w]!;
+        inputWords[base + w] = word;
+        inputWords[base + 4 + w] = word;
+      }
+      inputWords[base] = inputWords[base]! ^ direction;
+      inputWords[base + 4] = inputWords[base + 4]! ^ 2;
+    }
+    const out = mmo(cipher, input);
+    const out64 = new BigUint64Array(out.buffer, out.byteOffset, out.length / 2);
+    const levelOffset = level * count;
+    for (let k = 0; k < count; k++) {
+      const direction = directions[k]!;
+      const t = control[k]!;
+      const base = k * 8;
+      const cw = levelOffset + k;
+      let childControl = out[base]! & 1;
+      if (t === 1) {
+        for (let w = 0; w < 4; w++) seedWords[k * 4 + w] = out[base + w]! ^ scw[cw * 4 + w]!;
+        childControl ^= (tcw[cw]! >> direction) & 1;
+        value[k] = value[k]! + out64[k * 4 + 2 + direction]! + vcw[cw]!;
+      } else {
+        for (let w = 0; w < 4; w++) seedWords[k * 4 + w] = out[base + w]!;
+        value[k] = value[k]! + out64[k * 4 + 2 + direction]!;
+      }
+      seedWords[k * 4] = seedWords[k * 4]! & ~1;
+      control[k] = childControl;
+    }
+  }
+  const seeds64 = new BigUint64Array(seeds.buffer);
+  for (let k = 0; k < count; k++) {
+    const last = value[k]! + convertSeed(seeds64, k) + (control[k] === 1 ? keys.finalCorrections[k]! : 0n);
+    value[k] = party === 1 ? -last : last;
+  }
+  return value;
+}

@@ -1,0 +1,261 @@
+import { randomBytes } from 'node:crypto';
+import type { Party } from '../transport/peer-channel.ts';
+import type { ComparisonShares, SquareShares, TripleShares } from './correlations.ts';
+import { dcfGenerate, type DcfKeys } from './dcf.ts';
+import { prgBytes, prgWords, type StreamId } from './prg.ts';
+import { mul, ringVector, sub, wordsFromBytes, type RingVector } from './ring.ts';
+
+/**
+ * Dealer material, chunk by chunk. A chunk's material is an ordered list of sections, each answering one
+ * request of the program (`MaterialRequest`). Seed compression: A's shares of every mask, triple and square
+ * pair, and both parties' DCF root seeds, are drawn from the parties' 16-byte PRG seeds (stream = chunk,
+ * substream = section and component), so A's blob carries only the DCF correction words and B's blob the
+ * corrections that make the shares add up (c_B, r_B, s_B) plus the same DCF correction words.
+ */
+export type MaterialRequest =
+  | { kind: 'triple'; count: number }
+  | { kind: 'square'; count: number }
+  | { kind: 'comparison'; bits: number; count: number };
+
+const KIND_CODE = { triple: 1, square: 2, comparison: 3 } as const;
+const COMPONENT = { a: 0, b: 1, c: 2, mask: 3, topBit: 4, rootSeed: 5 } as const;
+const FORMAT_VERSION = 1;
+
+const streamOf = (chunk: number, section: number, component: number): StreamId => ({
+  stream: chunk,
+  substream: section * 8 + component,
+});
+
+export class MaterialShortfallError extends Error {
+  override readonly name = 'MaterialShortfallError';
+}
+
+export function describeRequest(request: MaterialRequest): string {
+  return request.kind === 'comparison'
+    ? `${request.count} ${request.bits}-bit comparisons`
+    : `${request.count} ${request.kind}s`;
+}
+
+/** Plain byte writer of aligned sections. */
+class BlobWriter {
+  private readonly parts: Uint8Array[] = [];
+  private length = 0;
+  push(bytes: Uint8Array): void {
+    this.parts.push(bytes);
+    this.length += bytes.byteLength;
+    const pad = (8 - (bytes.byteLength % 8)) % 8;
+    if (pad > 0) {
+      this.parts.push(new Uint8Array(pad));
+      this.length += pad;
+    }
+  }
+  words(words: RingVector): void {
+    this.push(new Uint8Array(words.buffer, words.byteOffset, words.byteLength));
+  }
+  finish(): Uint8Array {
+    const out = new Uint8Array(this.length);
+    let offset = 0;
+    for (const part of this.parts) {
+      out.set(part, offset);
+      offset += part.byteLength;
+    }
+    return out;
+  }
+}
+
+function header(kind: number, bits: number, count: number): Uint8Array {
+  const bytes = new Uint8Array(8);
+  const view = new DataView(bytes.buffer);
+  view.setUint8(0, kind);
+  view.setUint8(1, bits);
+  view.setUint32(4, count, true);
+  return bytes;
+}
+
+function writeDcfCorrections(writer: BlobWriter, keys: DcfKeys): void {
+  writer.words(keys.valueCorrections);
+  writer.words(keys.finalCorrections);
+  writer.push(keys.seedCorrections);
+  writer.push(keys.controlCorrections);
+}
+
+/** Generates one chunk's material for both parties from their seeds and fresh dealer randomness. */
+export function generateChunkMaterial(
+  seeds: Record<Party, Uint8Array>,
+  chunk: number,
+  requests: readonly MaterialRequest[],
+): Record<Party, Uint8Array> {
+  const writers = { A: new BlobWriter(), B: new BlobWriter() };
+  const versionHeader = header(FORMAT_VERSION, 0, requests.length);
+  writers.A.push(versionHeader);
+  writers.B.push(versionHeader);
+  requests.forEach((request, section) => {
+    const bits = request.kind === 'comparison' ? request.bits : 0;
+    const sectionHeader = header(KIND_CODE[request.kind], bits, request.count);
+    writers.A.push(sectionHeader);
+    writers.B.push(sectionHeader);
+    const words = (party: Party, component: number): RingVector =>
+      prgWords(seeds[party], streamOf(chunk, section, component), request.count);
+    if (request.kind === 'triple') {
+      const a = wordsAdd(words('A', COMPONENT.a), words('B', COMPONENT.a));
+      const b = wordsAdd(words('A', COMPONENT.b), words('B', COMPONENT.b));
+      writers.B.words(sub(mul(a, b), words('A', COMPONENT.c)));
+    } else if (request.kind === 'square') {
+      const a = wordsAdd(words('A', COMPONENT.a), words('B', COMPONENT.a));
+      writers.B.words(sub(mul(a, a), words('A', COMPONENT.c)));
+    } else {
+      const mask = wordsFromBytes(randomBytes(request.count * 8));
+      const top = ringVector(request.count);
+      const alpha = ringVector(request.count);
+      const beta = ringVector(request.count);
+      const lowMask = (1n << BigInt(request.bits - 1)) - 1n;
+      for (let i = 0; i < request.count; i++) {
+        top[i] = (mask[i]! >> BigInt(request.bits - 1)) & 1n;
+        alpha[i] = mask[i]! & lowMask;
+        beta[i] = 1n - 2n * top[i]!;
+      }
+      const rootSeeds = (party: Party): Uint8Array =>
+        prgBytes(seeds[party], streamOf(chunk, section, COMPONENT.rootSeed), request.count * 16);
+      const { key0 } = dcfGenerate(request.bits - 1, alpha, beta, rootSeeds('A'), rootSeeds('B'));
+      writers.B.words(sub(mask, words('A', COMPONENT.mask)));
+      writers.B.words(sub(top, words('A', COMPONENT.topBit)));
+      writeDcfCorrections(writers.A, key0);
+      writeDcfCorrections(writers.B, key0);
+    }
+  });
+  return { A: writers.A.finish(), B: writers.B.finish() };
+}
+
+function wordsAdd(a: RingVector, b: RingVector): RingVector {
+  for (let i = 0; i < a.length; i++) a[i] = a[i]! + b[i]!;
+  return a;
+}
+
+type Section =
+  | { kind: 'triple'; shares: TripleShares }
+  | { kind: 'square'; shares: SquareShares }
+  | { kind: 'comparison'; shares: ComparisonShares };
+
+class BlobReader {
+  private offset = 0;
+  constructor(private readonly blob: Uint8Array) {}
+  bytes(length: number): Uint8Array {
+    if (this.offset + length > this.blob.byteLength)
+      throw new MaterialShortfallError('dealer material is truncated');
+    const out = this.blob.subarray(this.offset, this.offset + length);
+    this.offset += length + ((8 - (length % 8)) % 8);
+    return out;
+  }
+  words(count: number): RingVector {
+    return wordsFromBytes(this.bytes(count * 8));
+  }
+  header(): { code: number; bits: number; count: number } {
+    const bytes = this.bytes(8);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, 8);
+    return { code: view.getUint8(0), bits: view.getUint8(1), count: view.getUint32(4, true) };
+  }
+  get done(): boolean {
+    return this.offset === this.blob.byteLength;
+  }
+}
+
+function readDcfKeys(reader: BlobReader, bits: number, count: number, rootSeeds: Uint8Array): DcfKeys {
+  const levels = bits - 1;
+  const valueCorrections = reader.words(levels * count);
+  const finalCorrections = reader.words(count);
+  const seedCorrections = new Uint8Array(reader.bytes(levels * count * 16));
+  const controlCorrections = reader.bytes(levels * count);
+  return {
+    bits: levels,
+    count,
+    rootSeeds,
+    seedCorrections,
+    valueCorrections,
+    controlCorrections,
+    finalCorrections,
+  };
+}
+
+/**
+ * One party's expanded material for one chunk, consumed strictly in program order. Any mismatch between what
+ * the program asks for and what the dealer delivered is a `MaterialShortfallError`.
+ */
+export class ChunkMaterial {
+  private readonly sections: Section[] = [];
+  private next = 0;
+
+  constructor(party: Party, seed: Uint8Array, chunk: number, blob: Uint8Array) {
+    const reader = new BlobReader(blob);
+    const top = reader.header();
+    if (top.code !== FORMAT_VERSION)
+      throw new MaterialShortfallError(`unknown dealer material version ${top.code}`);
+    for (let section = 0; section < top.count; section++) {
+      const { code, bits, count } = reader.header();
+      const own = (component: number): RingVector =>
+        prgWords(seed, streamOf(chunk, section, component), count);
+      const isA = party === 'A';
+      if (code === KIND_CODE.triple) {
+        const c = isA ? own(COMPONENT.c) : reader.words(count);
+        this.sections.push({ kind: 'triple', shares: { a: own(COMPONENT.a), b: own(COMPONENT.b), c } });
+      } else if (code === KIND_CODE.square) {
+        const c = isA ? own(COMPONENT.c) : reader.words(count);
+        this.sections.push({ kind: 'square', shares: { a: own(COMPONENT.a), c } });
+      } else if (code === KIND_CODE.comparison) {
+        const mask = isA ? own(COMPONENT.mask) : reader.words(count);
+        const maskTopBit = isA ? own(COMPONENT.topBit) : reader.words(count);
+        const rootSeeds = prgBytes(seed, streamOf(chunk, section, COMPONENT.rootSeed), count * 16);
+        const dcf = readDcfKeys(reader, bits, count, rootSeeds);
+        this.sections.push({ kind: 'comparison', shares: { bits, mask, maskTopBit, dcf } });
+      } else throw new MaterialShortfallError(`unknown dealer material section kind ${code}`);
+    }
+    if (!reader.done) throw new MaterialShortfallError('dealer material has trailing bytes');
+  }
+
+  private take(request: MaterialRequest): Section {
+    const section = this.sections[this.next];
+    const matches =
+      section !== undefined &&
+      section.kind === request.kind &&
+      lengthOf(section) === request.count &&
+      (section.kind !== 'comparison' ||
+        request.kind !== 'comparison' ||
+        section.shares.bits === request.bits);
+    if (!matches) {
+      const found = section ? describeRequest(requestOf(section)) : 'nothing';
+      throw new MaterialShortfallError(
+        `dealer material shortfall: needed ${describeRequest(request)} at section ${this.next}, found ${found}`,
+      );
+    }
+    this.next++;
+    return section;
+  }
+
+  triples(count: number): TripleShares {
+    return (this.take({ kind: 'triple', count }) as Extract<Section, { kind: 'triple' }>).shares;
+  }
+  squares(count: number): SquareShares {
+    return (this.take({ kind: 'square', count }) as Extract<Section, { kind: 'square' }>).shares;
+  }
+  comparisons(bits: number, count: number): ComparisonShares {
+    return (this.take({ kind: 'comparison', bits, count }) as Extract<Section, { kind: 'comparison' }>)
+      .shares;
+  }
+  /** Throws unless every section was used: the dealer must send exactly what the program needs. */
+  assertConsumed(): void {
+    if (this.next !== this.sections.length) {
+      throw new MaterialShortfallError(
+        `dealer material has ${this.sections.length - this.next} unused sections`,
+      );
+    }
+  }
+}
+
+function lengthOf(section: Section): number {
+  return section.kind === 'comparison' ? section.shares.mask.length : section.shares.a.length;
+}
+
+function requestOf(section: Section): MaterialRequest {
+  return section.kind === 'comparison'
+    ? { kind: 'comparison', bits: section.shares.bits, count: section.shares.mask.length }
+    : { kind: section.kind, count: section.shares.a.length };
+}

@@ -1,0 +1,177 @@
+import type { Party, PeerChannel } from '../transport/peer-channel.ts';
+import type { ComparisonShares, SquareShares, TripleShares } from './correlations.ts';
+import { dcfEvaluate } from './dcf.ts';
+import {
+  add,
+  addConstant,
+  bytesFromWords,
+  concat,
+  mulAddInto,
+  negate,
+  ringVector,
+  shiftRightLogical,
+  sub,
+  wordsFromBytes,
+  type RingVector,
+} from './ring.ts';
+
+/**
+ * The online operations on additive shares x = x_A + x_B mod 2^64. Every op is vectorised; ops that open
+ * masked values are split into `begin` (what to send) and `finish` (what to do with the opened values) so
+ * that independent ops of one layer share a single round trip through `runRound`.
+ */
+export interface PartyContext {
+  party: Party;
+  channel: PeerChannel;
+}
+
+export interface RoundStep<T> {
+  /** This party's shares of the masked values to open. */
+  masked: RingVector;
+  finish(opened: RingVector): T;
+}
+
+/** Opens the masked values of all steps in one message each way and finishes each step. */
+export async function runRound<T extends unknown[]>(
+  context: PartyContext,
+  steps: { [K in keyof T]: RoundStep<T[K]> },
+): Promise<T> {
+  const outgoing = concat(steps.map((step) => step.masked));
+  const incoming = wordsFromBytes(await context.channel.exchange(bytesFromWords(outgoing)));
+  if (incoming.length !== outgoing.length) {
+    throw new Error(
+      `protocol desynchronised: peer sent ${incoming.length} words, expected ${outgoing.length}`,
+    );
+  }
+  const opened = add(outgoing, incoming);
+  let offset = 0;
+  return steps.map((step) => {
+    const part = opened.subarray(offset, offset + step.masked.length);
+    offset += step.masked.length;
+    return step.finish(part);
+  }) as T;
+}
+
+const isA = (context: PartyContext): boolean => context.party === 'A';
+
+/** Adds a public vector or constant: only A adds it, so the shares still sum to x + k. */
+export function addPublic(context: PartyContext, x: RingVector, k: bigint): RingVector {
+  return isA(context) ? addConstant(x, k) : x.slice();
+}
+
+/** Beaver multiplication, 1 round, 16 bytes sent per product per party: z = c + d*b + e*a (+ d*e on A). */
+export function multiplyStep(
+  context: PartyContext,
+  x: RingVector,
+  y: RingVector,
+  triples: TripleShares,
+): RoundStep<RingVector> {
+  const n = x.length;
+  const masked = ringVector(2 * n);
+  sub(x, triples.a, masked.subarray(0, n));
+  sub(y, triples.b, masked.subarray(n));
+  return {
+    masked,
+    finish(opened) {
+      const d = opened.subarray(0, n);
+      const e = opened.subarray(n);
+      const z = triples.c.slice();
+      mulAddInto(z, d, triples.b);
+      mulAddInto(z, e, triples.a);
+      if (isA(context)) mulAddInto(z, d, e);
+      return z;
+    },
+  };
+}
+
+/** Squaring with a square pair, 1 round, 8 bytes per element per party: z = c + 2*d*a (+ d^2 on A). */
+export function squareStep(
+  context: PartyContext,
+  x: RingVector,
+  squares: SquareShares,
+): RoundStep<RingVector> {
+  const masked = sub(x, squares.a);
+  return {
+    masked,
+    finish(d) {
+      const z = squares.c.slice();
+      const twiceA = add(squares.a, squares.a);
+      mulAddInto(z, d, twiceA);
+      if (isA(context)) mulAddInto(z, d, d);
+      return z;
+    },
+  };
+}
+
+/**
+ * [z < 0] for signed z with -2^(bits-1) <= z < 2^(bits-1), as additive shares of 0/1. One round, 8 bytes per
+ * element per party: open zHat = z + r; with u = zHat mod 2^bits the sign is
+ * msb(u) xor msb(r) xor [low(zHat) < low(r)] (the borrow of the low bits), the last term from the DCF.
+ */
+export function lessThanZeroStep(
+  context: PartyContext,
+  z: RingVector,
+  material: ComparisonShares,
+): RoundStep<RingVector> {
+  const { bits } = material;
+  const lowMask = (1n << BigInt(bits - 1)) - 1n;
+  const topShift = BigInt(bits - 1);
+  return {
+    masked: add(z, material.mask),
+    finish(opened) {
+      const low = ringVector(opened.length);
+      for (let i = 0; i < low.length; i++) low[i] = opened[i]! & lowMask;
+      // Shares of w = s + (1 - 2s) * borrow = s xor borrow.
+      const w = add(material.maskTopBit, dcfEvaluate(context.party === 'A' ? 0 : 1, material.dcf, low));
+      // Result = p xor w with public p = msb(u): w where p = 0, 1 - w where p = 1.
+      const out = ringVector(w.length);
+      const one = isA(context) ? 1n : 0n;
+      for (let i = 0; i < out.length; i++) {
+        const p = (opened[i]! >> topShift) & 1n;
+        out[i] = p === 1n ? one - w[i]! : w[i]!;
+      }
+      return out;
+    },
+  };
+}
+
+/** Oblivious select b ? x : y = y + b * (x - y), for shared bits b: one multiplication. */
+export function selectStep(
+  context: PartyContext,
+  bit: RingVector,
+  x: RingVector,
+  y: RingVector,
+  triples: TripleShares,
+): RoundStep<RingVector> {
+  const step = multiplyStep(context, bit, sub(x, y), triples);
+  return { masked: step.masked, finish: (opened) => add(y, step.finish(opened)) };
+}
+
+export const multiply = (
+  c: PartyContext,
+  x: RingVector,
+  y: RingVector,
+  t: TripleShares,
+): Promise<RingVector> => runRound(c, [multiplyStep(c, x, y, t)]).then(([z]) => z);
+export const square = (c: PartyContext, x: RingVector, s: SquareShares): Promise<RingVector> =>
+  runRound(c, [squareStep(c, x, s)]).then(([z]) => z);
+export const lessThanZero = (c: PartyContext, z: RingVector, m: ComparisonShares): Promise<RingVector> =>
+  runRound(c, [lessThanZeroStep(c, z, m)]).then(([b]) => b);
+export const select = (
+  c: PartyContext,
+  b: RingVector,
+  x: RingVector,
+  y: RingVector,
+  t: TripleShares,
+): Promise<RingVector> => runRound(c, [selectStep(c, b, x, y, t)]).then(([z]) => z);
+
+/**
+ * Probabilistic truncation by f bits without communication (SecureML, Mohassel-Zhang 2017): A shifts its
+ * share (as an unsigned word), B shifts the negation of its share and negates back. For |x| < 2^k the result
+ * is floor(x/2^f) or that + 1 (error at most 1 unit in the last place), except with probability at most
+ * 2^(k-64) over A's uniform share, where it is wrong by about 2^(64-f).
+ */
+export function truncateLocal(context: PartyContext, x: RingVector, fractionalBits: number): RingVector {
+  if (isA(context)) return shiftRightLogical(x, fractionalBits);
+  return negate(shiftRightLogical(negate(x), fractionalBits));
+}

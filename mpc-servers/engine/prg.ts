@@ -1,0 +1,30 @@
+import { createCipheriv } from 'node:crypto';
+import { ringVector, wordsFromBytes, type RingVector } from './ring.ts';
+
+/**
+ * AES-128-CTR pseudo-random generator keyed by a 16-byte seed. A stream is named by `(stream, substream)`
+ * (two u32 put in the IV), so one seed yields many independent streams with random access: word `offset` of
+ * a stream is computed without generating the words before it (offset must be even: two words per block).
+ */
+export const SEED_BYTES = 16;
+
+export interface StreamId {
+  stream: number;
+  substream: number;
+}
+
+export function prgBytes(seed: Uint8Array, id: StreamId, byteLength: number, blockOffset = 0): Uint8Array {
+  if (seed.length !== SEED_BYTES) throw new RangeError('PRG seed must be 16 bytes');
+  const iv = Buffer.alloc(16);
+  iv.writeUInt32BE(id.stream >>> 0, 0);
+  iv.writeUInt32BE(id.substream >>> 0, 4);
+  iv.writeBigUInt64BE(BigInt(blockOffset), 8);
+  const cipher = createCipheriv('aes-128-ctr', seed, iv);
+  return cipher.update(Buffer.alloc(byteLength));
+}
+
+export function prgWords(seed: Uint8Array, id: StreamId, count: number, offset = 0): RingVector {
+  if (offset % 2 !== 0) throw new RangeError('PRG word offset must be even');
+  if (count === 0) return ringVector(0);
+  return wordsFromBytes(prgBytes(seed, id, count * 8, offset / 2));
+}
