@@ -18,9 +18,13 @@ export class ApiError extends Error {
 
   /** Reads the body of a failed response. Non-problem bodies (S3 XML, proxies' HTML) keep their first line. */
   static async fromResponse(response: Response): Promise<ApiError> {
-    const text = await response.text().catch(() => '');
+    return ApiError.fromBody(response, await response.text().catch(() => ''));
+  }
+
+  /** For a body already read: its text, or what a client library parsed from it (object or text). */
+  static fromBody(response: Response, body: unknown): ApiError {
     const headerRequestId = response.headers.get('x-request-id') ?? response.headers.get('x-amz-request-id');
-    const problem = parseObject(text);
+    const problem = typeof body === 'string' ? parseObject(body) : asObject(body);
     if (problem) {
       return new ApiError(
         response.status,
@@ -31,6 +35,7 @@ export class ApiError extends Error {
         problem,
       );
     }
+    const text = typeof body === 'string' ? body : '';
     const firstLine = text.trim().split('\n', 1)[0]?.slice(0, 300);
     return new ApiError(
       response.status,
@@ -51,13 +56,16 @@ export async function ensureOk(response: Response): Promise<Response> {
 
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
+    return asObject(JSON.parse(text));
   } catch {
     return undefined;
   }
+}
+
+function asObject(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 function stringMember(object: Record<string, unknown>, key: string): string | undefined {

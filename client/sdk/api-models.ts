@@ -1,0 +1,26 @@
+import type { components } from './api-types.generated.ts';
+
+/** Names for the contract's schemas, so SDK users need not reach into the generated file. */
+type Schemas = components['schemas'];
+export type Collaboration = Schemas['Collaboration'];
+export type CollaborationPage = Schemas['CollaborationPage'];
+export type CollaborationStatus = Schemas['CollaborationStatus'];
+export type CreateCollaborationRequest = Schemas['CreateCollaborationRequest'];
+export type ComputationServer = Schemas['ComputationServer'];
+export type JoinCollaborationRequest = Schemas['JoinCollaborationRequest'];
+export type Participation = Schemas['Participation'];
+export type CreateInputRequest = Schemas['CreateInputRequest'];
+export type InputUpload = Schemas['InputUpload'];
+export type Input = Schemas['Input'];
+export type PresignedRequest = Schemas['PresignedRequest'];
+export type ResultPending = Schemas['ResultPending'];
+export type ResultReady = Schemas['ResultReady'];
+export type Problem = Schemas['Problem'];
+
+/** Statuses after which a collaboration never changes again. */
+export const TERMINAL_STATUSES: ReadonlySet<CollaborationStatus> = new Set([
+  'COMPLETED',
+  'FAILED',
+  'CANCELLED',
+  'EXPIRED',
+]);

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { GENERATED_TYPES_URL, renderApiTypes } from '../../../client/sdk/generate-api-types.ts';
+
+describe('client/sdk/api-types.generated.ts', () => {
+  it('matches openapi.yml (run `npm run client:generate` after changing the spec)', async () => {
+    const committed = await readFile(GENERATED_TYPES_URL, 'utf8');
+    expect(committed).toBe(await renderApiTypes());
+  });
+
+  it('covers every operation of the contract', async () => {
+    const committed = await readFile(GENERATED_TYPES_URL, 'utf8');
+    for (const operationId of [
+      'getHealth',
+      'listComputationServers',
+      'createCollaboration',
+      'listCollaborations',
+      'getCollaboration',
+      'cancelCollaboration',
+      'joinCollaboration',
+      'getMyParticipation',
+      'finishParticipation',
+      'createInput',
+      'completeInput',
+      'getResult',
+    ]) {
+      expect(committed).toContain(`  ${operationId}: {`);
+    }
+  });
+});
