@@ -1,0 +1,133 @@
+/**
+ * Server B's end of the peer link: listen, authenticate the first connection that proves to be A for
+ * this job, then stop listening. Connections that fail the pin or the job handshake are refused with a
+ * reason and B keeps waiting.
+ *
+ * API: `listenForPeer({ host, port, ...PeerLinkOptions })` resolves once listening with
+ * `{ port, accept({ timeoutMs? }), close() }`; `accept` resolves with the `PeerChannel` or rejects with a
+ * `PeerLinkError` when A does not show up in time (default 300 s), naming the last refusals.
+ */
+import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
+import { FramedSocket } from './framed-socket.ts';
+import { checkPinnedCertificate, handshakeAsListener } from './peer-handshake.ts';
+import {
+  resolvePeerLinkOptions,
+  type PeerLinkOptions,
+  type ResolvedPeerLinkOptions,
+} from './peer-link-options.ts';
+import { PeerLinkError, type PeerChannel } from './peer-channel.ts';
+import { TcpPeerChannel } from './tcp-peer-channel.ts';
+
+export interface PeerListener {
+  /** The bound port (useful with port 0). */
+  readonly port: number;
+  accept(options?: { timeoutMs?: number }): Promise<PeerChannel>;
+  /** Stops listening and drops connections still in their handshake. */
+  close(): Promise<void>;
+}
+
+const REFUSALS_REMEMBERED = 3;
+
+export async function listenForPeer(
+  options: PeerLinkOptions & { host: string; port: number },
+): Promise<PeerListener> {
+  const resolved = resolvePeerLinkOptions(options);
+  const pending = new Set<Socket>();
+  const refusals: string[] = [];
+  let accepted: TcpPeerChannel | undefined;
+  let settle: { resolve(channel: PeerChannel): void; reject(error: PeerLinkError): void } | undefined;
+
+  const onConnection = (socket: Socket): void => {
+    if (accepted !== undefined) {
+      socket.destroy();
+      return;
+    }
+    pending.add(socket);
+    authenticate(socket, resolved).then(
+      (channel) => {
+        pending.delete(socket);
+        if (accepted !== undefined) {
+          void channel.close();
+          return;
+        }
+        accepted = channel;
+        server.close();
+        settle?.resolve(channel);
+      },
+      (error: unknown) => {
+        pending.delete(socket);
+        socket.destroy();
+        refusals.push(`${socket.remoteAddress ?? '?'}: ${(error as Error).message}`);
+        if (refusals.length > REFUSALS_REMEMBERED) refusals.shift();
+      },
+    );
+  };
+
+  const server: Server = resolved.tls
+    ? createTlsServer(
+        {
+          key: resolved.tls.keyPem,
+          cert: resolved.tls.certPem,
+          minVersion: 'TLSv1.3',
+          requestCert: true,
+          // The CA check is replaced by the fingerprint pin in `checkPinnedCertificate`.
+          rejectUnauthorized: false,
+        },
+        onConnection,
+      )
+    : createTcpServer(onConnection);
+  // A client that aborts its TLS handshake must not take the listener down.
+  server.on('tlsClientError', (error: Error) => refusals.push(`TLS handshake failed: ${error.message}`));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new PeerLinkError(`cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}`),
+      ),
+    );
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+
+  const acceptance = new Promise<PeerChannel>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  acceptance.catch(() => undefined); // observed through accept()
+
+  return {
+    port,
+    async accept({ timeoutMs = 300_000 } = {}) {
+      if (accepted !== undefined) return accepted;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          const seen = refusals.length > 0 ? `; refused: ${refusals.join(' | ')}` : '';
+          reject(new PeerLinkError(`peer A did not connect to port ${port} within ${timeoutMs} ms${seen}`));
+        }, timeoutMs);
+      });
+      try {
+        return await Promise.race([acceptance, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      for (const socket of pending) socket.destroy();
+      settle?.reject(new PeerLinkError('listener closed before peer A connected'));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function authenticate(socket: Socket, options: ResolvedPeerLinkOptions): Promise<TcpPeerChannel> {
+  const framed = new FramedSocket(socket, { maxPayloadBytes: options.maxMessageBytes });
+  const certificateProblem = options.tls && checkPinnedCertificate(socket, options.tls.peerFingerprint);
+  await handshakeAsListener(framed, {
+    jobId: options.jobId,
+    timeoutMs: options.handshakeTimeoutMs,
+    ...(certificateProblem !== undefined && { certificateProblem }),
+  });
+  return new TcpPeerChannel(framed, { peer: 'A', silenceTimeoutMs: options.silenceTimeoutMs });
+}
