@@ -6,7 +6,11 @@ import type { ApiHandler } from '../http-adapter/http-api-adapter.ts';
  * environment the runtime sets up first, exactly as in a Lambda container.
  */
 export type OperationHandlers = Record<string, () => Promise<ApiHandler>>;
-export type TableDefinition = (tableName: string) => CreateTableCommandInput;
+export interface TableSetup {
+  definition: (tableName: string) => CreateTableCommandInput;
+  /** Enabled after creation, as CDK does (CreateTable cannot set TTL). */
+  ttlAttribute?: string;
+}
 
 // Specifiers kept in variables: these modules belong to the API and may land after this file.
 const registryModule = '../../lambdas/handlers/registry.ts';
@@ -19,9 +23,10 @@ export async function loadOperationHandlers(): Promise<OperationHandlers> {
   return module.operationHandlers;
 }
 
-export async function loadTableDefinition(): Promise<TableDefinition> {
+export async function loadTableSetup(): Promise<TableSetup> {
   const module = (await import(/* @vite-ignore */ tableDefinitionModule)) as {
-    collaborationTableDefinition: TableDefinition;
+    collaborationTableDefinition: TableSetup['definition'];
+    TTL_ATTRIBUTE?: string;
   };
-  return module.collaborationTableDefinition;
+  return { definition: module.collaborationTableDefinition, ttlAttribute: module.TTL_ATTRIBUTE };
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { createLocalJWKSet } from 'jose';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../emulators/credentials.ts';
 import { startDynamoDbLocal, type RunningEmulator } from '../emulators/dynamodb-local.ts';
@@ -24,9 +24,9 @@ import {
 import { createLocalIssuer, isIssuerPath, ISSUER_PATHS } from '../issuer/local-issuer.ts';
 import {
   loadOperationHandlers,
-  loadTableDefinition,
+  loadTableSetup,
   type OperationHandlers,
-  type TableDefinition,
+  type TableSetup,
 } from './api-modules.ts';
 import { generateServerKeys, publicServerKeyConfigs, type GeneratedServerKey } from './server-keys.ts';
 
@@ -47,8 +47,8 @@ export interface LocalSystemOptions {
   openApiPath?: string;
   /** Defaults to the coordinator's `lambdas/handlers/registry.ts`. */
   loadOperationHandlers?: () => Promise<OperationHandlers>;
-  /** Defaults to the coordinator's `collaborationTableDefinition`. */
-  loadTableDefinition?: () => Promise<TableDefinition>;
+  /** Defaults to the coordinator's `collaborationTableDefinition` and `TTL_ATTRIBUTE`. */
+  loadTableSetup?: () => Promise<TableSetup>;
   /** Human-readable progress and handler crashes; defaults to stderr. */
   log?: (message: string) => void;
 }
@@ -105,11 +105,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
 
     const env = handlerEnvironment({ dynamo, s3, tableName, inputBucket, resultBucket, serverKeys });
     Object.assign(process.env, env);
-    await createTable(
-      dynamo.endpoint,
-      await (options.loadTableDefinition ?? loadTableDefinition)(),
-      tableName,
-    );
+    await createTable(dynamo.endpoint, await (options.loadTableSetup ?? loadTableSetup)(), tableName);
 
     const document = await loadOpenApiDocument(options.openApiPath ?? join(projectRoot, 'openapi.yml'));
     const handlers = await (options.loadOperationHandlers ?? loadOperationHandlers)();
@@ -192,10 +188,18 @@ function handlerEnvironment(parts: {
   };
 }
 
-async function createTable(endpoint: string, definition: TableDefinition, tableName: string): Promise<void> {
+async function createTable(endpoint: string, setup: TableSetup, tableName: string): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   try {
-    await client.send(new CreateTableCommand(definition(tableName)));
+    await client.send(new CreateTableCommand(setup.definition(tableName)));
+    if (setup.ttlAttribute) {
+      await client.send(
+        new UpdateTimeToLiveCommand({
+          TableName: tableName,
+          TimeToLiveSpecification: { AttributeName: setup.ttlAttribute, Enabled: true },
+        }),
+      );
+    }
   } finally {
     client.destroy();
   }

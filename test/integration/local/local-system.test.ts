@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import {
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Aes128Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS as credentials } from '../../../local/emulators/credentials.ts';
+import type { ApiHandler } from '../../../local/http-adapter/http-api-adapter.ts';
+import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+
+// Handlers written like the coordinator's: SDK clients with no explicit endpoint, configuration from env.
+const createThing: ApiHandler = async (event) => {
+  const clientId = event.requestContext.authorizer.jwt.claims.client_id as string;
+  const dynamo = new DynamoDBClient({});
+  const s3 = new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' });
+  await dynamo.send(
+    new PutItemCommand({
+      TableName: process.env.TABLE_NAME,
+      Item: { pk: { S: `THING#${clientId}` }, sk: { S: 'META' }, body: { S: event.body ?? '' } },
+    }),
+  );
+  await s3.send(
+    new PutObjectCommand({ Bucket: process.env.INPUT_BUCKET, Key: `things/${clientId}`, Body: event.body }),
+  );
+  return {
+    statusCode: 201,
+    body: JSON.stringify({ owner: clientId, servers: JSON.parse(process.env.MPC_SERVER_KEYS!) }),
+  };
+};
+
+describe('local system harness (fixture spec, coordinator table definition)', () => {
+  let system: LocalSystem;
+  beforeAll(async () => {
+    system = await startLocalSystem({
+      openApiPath: join(import.meta.dirname, '../../unit/local/fixtures/mini-openapi.yml'),
+      loadOperationHandlers: async () => ({
+        createThing: async () => createThing,
+        getHealth: async () => async () => ({ statusCode: 200, body: '{"status":"ok"}' }),
+      }),
+    });
+  });
+  afterAll(() => system?.stop());
+
+  it('serves the issuer and the API on one origin, and handlers reach both emulators through env alone', async () => {
+    expect(system.tokenUrl).toBe(`${system.apiUrl}/oauth2/token`);
+    const token = await system.tokenFor('hospital-1');
+    const response = await fetch(`${system.apiUrl}/v1/things`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{"n":1}',
+    });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { owner: string; servers: unknown[] };
+    expect(body.owner).toBe('hospital-1');
+    expect(body.servers).toEqual(system.serverKeys.map(({ privateKeyPath: _path, ...config }) => config));
+
+    const dynamo = new DynamoDBClient({ endpoint: system.dynamoEndpoint, region: 'us-east-1', credentials });
+    const item = await dynamo.send(
+      new GetItemCommand({
+        TableName: system.tableName,
+        Key: { pk: { S: 'THING#hospital-1' }, sk: { S: 'META' } },
+      }),
+    );
+    expect(item.Item?.body?.S).toBe('{"n":1}');
+    const ttl = await dynamo.send(new DescribeTimeToLiveCommand({ TableName: system.tableName }));
+    expect(ttl.TimeToLiveDescription?.TimeToLiveStatus).toBe('ENABLED');
+    const s3 = new S3Client({
+      endpoint: system.s3Endpoint,
+      region: 'us-east-1',
+      credentials,
+      forcePathStyle: true,
+    });
+    const object = await s3.send(
+      new GetObjectCommand({ Bucket: system.inputBucket, Key: 'things/hospital-1' }),
+    );
+    expect(await object.Body?.transformToString()).toBe('{"n":1}');
+    await s3.send(new PutObjectCommand({ Bucket: system.resultBucket, Key: 'probe', Body: 'x' }));
+  });
+
+  it('refuses a token request with the wrong secret, and API calls without a token', async () => {
+    const denied = await fetch(system.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'x', client_secret: 'wrong' }),
+    });
+    expect(denied.status).toBe(401);
+    expect((await fetch(`${system.apiUrl}/v1/things`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${system.apiUrl}/v1/health`)).status).toBe(200);
+  });
+
+  it('writes each server private key to a 0600 file that opens what is sealed to the published key', async () => {
+    const suite = new CipherSuite({
+      kem: new DhkemX25519HkdfSha256(),
+      kdf: new HkdfSha256(),
+      aead: new Aes128Gcm(),
+    });
+    expect(system.serverKeys.map((key) => key.id)).toEqual(['A', 'B']);
+    for (const key of system.serverKeys) {
+      expect((await stat(key.privateKeyPath)).mode & 0o777).toBe(0o600);
+      const stored = JSON.parse(await readFile(key.privateKeyPath, 'utf8')) as {
+        privateKey: string;
+        publicKey: string;
+      };
+      expect(stored.publicKey).toBe(key.publicKey);
+      const recipientPublicKey = await suite.kem.deserializePublicKey(
+        Buffer.from(key.publicKey, 'base64url'),
+      );
+      const sealed = await suite.seal(
+        { recipientPublicKey },
+        new TextEncoder().encode(`share for ${key.id}`),
+      );
+      const recipientKey = await suite.kem.deserializePrivateKey(Buffer.from(stored.privateKey, 'base64url'));
+      const opened = await suite.open({ recipientKey, enc: sealed.enc }, sealed.ct);
+      expect(new TextDecoder().decode(opened)).toBe(`share for ${key.id}`);
+    }
+  });
+
+  it('stops everything: HTTP server, emulators and key files', async () => {
+    const keyDirectory = dirname(system.serverKeys[0]!.privateKeyPath);
+    await system.stop();
+    await expect(fetch(`${system.apiUrl}/v1/health`)).rejects.toThrow();
+    await expect(fetch(system.dynamoEndpoint)).rejects.toThrow();
+    await expect(fetch(system.s3Endpoint)).rejects.toThrow();
+    expect(existsSync(keyDirectory)).toBe(false);
+  });
+});
