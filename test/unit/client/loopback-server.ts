@@ -11,7 +11,9 @@ export interface ReceivedRequest {
   method: string;
   url: string;
   headers: IncomingMessage['headers'];
+  /** The body as UTF-8 text, and as the raw bytes for binary uploads. */
   body: string;
+  bytes: Buffer;
 }
 
 /** A real HTTP server on 127.0.0.1 with an OS-chosen port; the handler sees the request with its whole body. */
@@ -27,6 +29,7 @@ export async function startLoopbackServer(
         url: req.url ?? '/',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        bytes: Buffer.concat(chunks),
       };
       Promise.resolve(handle(received, res)).catch((error: unknown) => {
         res.statusCode = 500;

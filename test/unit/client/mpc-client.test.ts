@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../client/http/api-error.ts';
 import { MpcClient } from '../../../client/sdk/mpc-client.ts';
-import { sendJson, startLoopbackServer } from './loopback-server.ts';
-import type { LoopbackServer, ReceivedRequest } from './loopback-server.ts';
+import { startFakeCoordinator } from './fake-coordinator.ts';
+import type { LoopbackServer } from './loopback-server.ts';
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {
@@ -11,39 +11,9 @@ afterEach(async () => {
 
 const collaborationId = '0b9c6a52-3f0e-4d7a-9d4e-0c1f2a3b4c5d';
 
-/** An issuer and an API on one loopback origin; `answer` scripts the API's replies. */
-async function startFakeCoordinator(
-  answer: (request: ReceivedRequest, count: number) => [number, unknown, object?],
-) {
-  const apiRequests: ReceivedRequest[] = [];
-  const server = await startLoopbackServer((request, response) => {
-    if (request.url === '/oauth2/token') {
-      sendJson(response, 200, { access_token: 'tok', token_type: 'Bearer', expires_in: 3600 });
-      return;
-    }
-    apiRequests.push(request);
-    const [status, body, headers] = answer(request, apiRequests.length);
-    const type = status >= 400 ? 'application/problem+json' : 'application/json';
-    sendJson(response, status, body, {
-      'content-type': type,
-      'x-request-id': `r${apiRequests.length}`,
-      ...headers,
-    });
-  });
-  servers.push(server);
-  const client = new MpcClient({
-    apiUrl: `${server.url}/`,
-    tokenUrl: `${server.url}/oauth2/token`,
-    clientId: 'lab-1',
-    clientSecret: 'secret',
-    retry: { baseDelayMs: 1 },
-  });
-  return { client, apiRequests };
-}
-
 describe('MpcClient', () => {
   it('sends one Idempotency-Key per creating call and keeps it across retries', async () => {
-    const { client, apiRequests } = await startFakeCoordinator((_request, count) =>
+    const { client, apiRequests } = await startFakeCoordinator(servers, (_request, count) =>
       count === 1 ? [503, { type: 'x', title: 'Unavailable', status: 503 }] : [201, { collaborationId }],
     );
     await client.joinCollaboration(collaborationId, { resultPublicKey: 'k' });
@@ -58,7 +28,7 @@ describe('MpcClient', () => {
   });
 
   it('throws ApiError with the problem details', async () => {
-    const { client } = await startFakeCoordinator(() => [
+    const { client } = await startFakeCoordinator(servers, () => [
       404,
       {
         type: 'https://mpc.example/problems/not-found',
@@ -79,7 +49,7 @@ describe('MpcClient', () => {
   });
 
   it('tells a pending result from a ready one, and reads Retry-After', async () => {
-    const { client } = await startFakeCoordinator((request) =>
+    const { client } = await startFakeCoordinator(servers, (request) =>
       request.url.endsWith('/result')
         ? [202, { collaborationId, status: 'COMPUTING', retryAfterSeconds: 3 }, { 'retry-after': '3' }]
         : [200, { collaborationId, status: 'COMPUTING' }, { 'retry-after': '4' }],
@@ -94,7 +64,7 @@ describe('MpcClient', () => {
   });
 
   it('follows nextToken through every page', async () => {
-    const { client, apiRequests } = await startFakeCoordinator((request) => {
+    const { client, apiRequests } = await startFakeCoordinator(servers, (request) => {
       const token = new URL(request.url, 'http://x').searchParams.get('nextToken');
       return token === 'p2'
         ? [200, { items: [{ name: 'c' }] }]
