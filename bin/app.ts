@@ -1,0 +1,14 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * The CDK app: `npx cdk synth` / `npx cdk deploy` (see docs/deploy.md). Configured through context
+ * (`-c mpc:environment=prod`, ...); account and region come from the CLI's credentials when set.
+ */
+import { App } from 'aws-cdk-lib';
+import { applyNagChecks, buildMpcApp } from '../lib/mpc-app.ts';
+
+const app = new App();
+const account = process.env.CDK_DEFAULT_ACCOUNT;
+const region = process.env.CDK_DEFAULT_REGION;
+buildMpcApp(app, { env: account && region ? { account, region } : undefined });
+applyNagChecks(app);
+app.synth();

@@ -1,0 +1,50 @@
+/**
+ * What one Lambda function may touch: the source of its role's statements. Profiles are written per
+ * operation (`operation-access.ts`) and per workflow step (`workflow-step-access.ts`); a function without a
+ * profile fails the synth, so nothing gets access until someone decides what it needs.
+ */
+export type TableAction =
+  'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
+
+export interface FunctionAccess {
+  /** Actions on the collaboration table (transactions are authorised by their member actions). */
+  readonly table: readonly TableAction[];
+  /** Query the GSIs (discovery by status, "my collaborations"). */
+  readonly queryIndexes?: boolean;
+  /** Input share objects: presign the clients' uploads, or check an upload exists with its size and checksum. */
+  readonly inputShares?: 'presignUpload' | 'verifyUpload';
+  /** Result share objects: presign the recipients' downloads. */
+  readonly resultShares?: 'presignDownload';
+  /** Write the job descriptions the dealer and servers read. */
+  readonly writeJobDescriptions?: boolean;
+  /** Delete every share, job description and dealer material of finished collaborations. */
+  readonly deleteShares?: boolean;
+  /** Step Functions: start a collaboration's execution, stop it, or release its task token. */
+  readonly workflow?: readonly ('start' | 'stop' | 'sendTaskResult')[];
+  /** ECS: look at (and stop) the computation tasks of a job. */
+  readonly computeTasks?: 'describe' | 'describeAndStop';
+  /** Put a status-change event on the collaboration event bus. */
+  readonly publishEvents?: boolean;
+  /** Park a notification that failed every retry in the dead-letter queue. */
+  readonly deadLetters?: boolean;
+}
+
+export const READ_TABLE: readonly TableAction[] = ['GetItem', 'Query'];
+/** Conditional writes and transactions of the state-changing functions, including idempotency records. */
+export const WRITE_TABLE: readonly TableAction[] = [
+  'GetItem',
+  'Query',
+  'PutItem',
+  'UpdateItem',
+  'ConditionCheckItem',
+];
+
+export function accessProfile(
+  profiles: Readonly<Record<string, FunctionAccess>>,
+  name: string,
+  profileFile: string,
+): FunctionAccess {
+  const access = profiles[name];
+  if (!access) throw new Error(`${name} has no access profile: add one to ${profileFile}`);
+  return access;
+}

@@ -1,0 +1,93 @@
+import type { Node } from 'constructs';
+
+/** Everything that differs between deployments, read once from CDK context (`cdk.json` or `-c key=value`). */
+export interface DeploymentConfig {
+  /** Short environment name used in resource names and tags, e.g. `dev`, `staging`, `prod`. */
+  readonly environmentName: string;
+  /** Production keeps data on stack deletion and turns on DynamoDB deletion protection. */
+  readonly isProduction: boolean;
+  /** One Cognito client-credentials app client per name: each is one participant identity. */
+  readonly clientApps: readonly string[];
+  /** JSON handed to the Lambdas as `MPC_SERVER_KEYS`: the servers' public HPKE key configs. */
+  readonly serverPublicKeysJson: string;
+  /** Days before input shares, dealer material and result shares expire by lifecycle rule. */
+  readonly shareRetentionDays: number;
+  readonly logRetentionDays: number;
+  readonly apiRateLimit: number;
+  readonly apiBurstLimit: number;
+  readonly uploadUrlExpiryMinutes: number;
+  readonly maxShareBytes: number;
+  /** TCP port server B listens on for server A's peer link. */
+  readonly peerPort: number;
+  /** Optional e-mail address subscribed to the alarm topic. */
+  readonly alarmEmail?: string;
+}
+
+export const CONTEXT_KEYS = {
+  environmentName: 'mpc:environment',
+  clientApps: 'mpc:clientApps',
+  serverPublicKeys: 'mpc:serverPublicKeys',
+  shareRetentionDays: 'mpc:shareRetentionDays',
+  logRetentionDays: 'mpc:logRetentionDays',
+  apiRateLimit: 'mpc:apiRateLimit',
+  apiBurstLimit: 'mpc:apiBurstLimit',
+  uploadUrlExpiryMinutes: 'mpc:uploadUrlExpiryMinutes',
+  maxShareBytes: 'mpc:maxShareBytes',
+  peerPort: 'mpc:peerPort',
+  alarmEmail: 'mpc:alarmEmail',
+} as const;
+
+const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
+
+export function readDeploymentConfig(node: Node): DeploymentConfig {
+  const environmentName = readString(node, CONTEXT_KEYS.environmentName) ?? 'dev';
+  if (!ENVIRONMENT_NAME_PATTERN.test(environmentName)) {
+    throw new Error(
+      `${CONTEXT_KEYS.environmentName} must match ${ENVIRONMENT_NAME_PATTERN}, got "${environmentName}"`,
+    );
+  }
+  const serverPublicKeysJson = readString(node, CONTEXT_KEYS.serverPublicKeys) ?? '{}';
+  JSON.parse(serverPublicKeysJson); // fail at synth, not in the first request, when the JSON is broken
+  return {
+    environmentName,
+    isProduction: environmentName === 'prod',
+    clientApps: readList(node, CONTEXT_KEYS.clientApps) ?? ['example-client'],
+    serverPublicKeysJson,
+    shareRetentionDays: readNumber(node, CONTEXT_KEYS.shareRetentionDays) ?? 30,
+    logRetentionDays: readNumber(node, CONTEXT_KEYS.logRetentionDays) ?? 90,
+    apiRateLimit: readNumber(node, CONTEXT_KEYS.apiRateLimit) ?? 50,
+    apiBurstLimit: readNumber(node, CONTEXT_KEYS.apiBurstLimit) ?? 100,
+    uploadUrlExpiryMinutes: readNumber(node, CONTEXT_KEYS.uploadUrlExpiryMinutes) ?? 15,
+    maxShareBytes: readNumber(node, CONTEXT_KEYS.maxShareBytes) ?? 64 * 1024 * 1024,
+    peerPort: readNumber(node, CONTEXT_KEYS.peerPort) ?? 7443,
+    alarmEmail: readString(node, CONTEXT_KEYS.alarmEmail),
+  };
+}
+
+function readString(node: Node, key: string): string | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  // `-c key='{"a":1}'` arrives as a string, cdk.json values as JSON: accept both.
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function readNumber(node: Node, key: string): number | undefined {
+  const text = readString(node, key);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${key} must be a positive integer, got "${text}"`);
+  return value;
+}
+
+function readList(node: Node, key: string): string[] | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
+  return items.map((item) => item.trim()).filter((item) => item.length > 0);
+}
+
+/** Resource names carry the environment so that several deployments can share one account. */
+export function resourceName(config: DeploymentConfig, suffix: string): string {
+  return `mpc-${config.environmentName}-${suffix}`;
+}

@@ -1,0 +1,74 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { DeploymentConfig } from '../config/deployment-config.ts';
+import { retentionDays } from '../config/log-retention.ts';
+
+/** A literal range (not a token) so that security-group rules naming it can be checked at synth. */
+export const COMPUTATION_VPC_CIDR = '10.42.0.0/16';
+
+export interface ComputationNetworkProps {
+  readonly config: DeploymentConfig;
+}
+
+/**
+ * A VPC with isolated subnets only: no internet gateway, no NAT. The tasks reach AWS through VPC endpoints
+ * and each other only through their security groups, so a share never leaves the AWS network.
+ */
+export class ComputationNetwork extends Construct {
+  readonly vpc: ec2.Vpc;
+  readonly subnets: ec2.SubnetSelection = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+
+  constructor(scope: Construct, id: string, props: ComputationNetworkProps) {
+    super(scope, id);
+    const flowLogs = new logs.LogGroup(this, 'FlowLogs', {
+      retention: retentionDays(props.config.logRetentionDays),
+      removalPolicy: props.config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.vpc = new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: ec2.IpAddresses.cidr(COMPUTATION_VPC_CIDR),
+      maxAzs: 2,
+      natGateways: 0,
+      subnetConfiguration: [{ name: 'isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
+      flowLogs: {
+        all: {
+          destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs),
+          trafficType: ec2.FlowLogTrafficType.ALL,
+        },
+      },
+      // Nothing uses the default security group; restricting it would add a custom-resource Lambda.
+      restrictDefaultSecurityGroup: false,
+    });
+    // S3 (shares, ECR image layers) and DynamoDB (job status) through free gateway endpoints.
+    this.vpc.addGatewayEndpoint('S3', {
+      service: ec2.GatewayVpcEndpointAwsService.S3,
+      subnets: [this.subnets],
+    });
+    this.vpc.addGatewayEndpoint('DynamoDb', {
+      service: ec2.GatewayVpcEndpointAwsService.DYNAMODB,
+      subnets: [this.subnets],
+    });
+    const interfaceEndpoints: Record<string, ec2.InterfaceVpcEndpointAwsService> = {
+      EcrApi: ec2.InterfaceVpcEndpointAwsService.ECR,
+      EcrDocker: ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER,
+      Logs: ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
+      SecretsManager: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
+      StepFunctions: ec2.InterfaceVpcEndpointAwsService.STEP_FUNCTIONS,
+    };
+    for (const [name, service] of Object.entries(interfaceEndpoints)) {
+      const endpoint = this.vpc.addInterfaceEndpoint(name, {
+        service,
+        subnets: this.subnets,
+        privateDnsEnabled: true,
+        open: false,
+      });
+      // The VPC's own range may reach the endpoint on 443, nothing else.
+      endpoint.connections.allowFrom(
+        ec2.Peer.ipv4(COMPUTATION_VPC_CIDR),
+        ec2.Port.tcp(443),
+        'HTTPS from the VPC',
+      );
+    }
+  }
+}

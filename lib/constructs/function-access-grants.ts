@@ -1,0 +1,128 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { NagSuppressions } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import type { FunctionAccess } from '../access/function-access.ts';
+import { PARTIES, shareObjectPatterns } from './share-object-patterns.ts';
+import { suppressScopedWildcards } from './scoped-wildcards.ts';
+import { grantShareKeyViaS3 } from './share-storage.ts';
+import type { WorkflowIdentity } from './workflow-identity.ts';
+
+/** The resources a function's access profile can name. */
+export interface AccessibleResources {
+  readonly table: dynamodb.ITableV2;
+  readonly inputBucket: s3.IBucket;
+  readonly resultBucket: s3.IBucket;
+  readonly shareKey: kms.IKey;
+  readonly eventBus: events.IEventBus;
+  readonly workflow: WorkflowIdentity;
+  readonly deadLetterQueue?: sqs.IQueue;
+  /** Name of the ECS cluster the computation tasks run in. */
+  readonly clusterName?: string;
+}
+
+/** Adds to `role` exactly the statements `access` asks for, nothing broader. */
+export function grantFunctionAccess(
+  scope: Construct,
+  id: string,
+  role: iam.Role,
+  access: FunctionAccess,
+  resources: AccessibleResources,
+): void {
+  const allow = (actions: string[], arns: string[], conditions?: Record<string, unknown>): void => {
+    role.addToPolicy(new iam.PolicyStatement({ actions, resources: arns, conditions }));
+  };
+  const { table, inputBucket, resultBucket, shareKey } = resources;
+  if (access.table.length > 0)
+    allow(
+      access.table.map((action) => `dynamodb:${action}`),
+      [table.tableArn],
+    );
+  if (access.queryIndexes) allow(['dynamodb:Query'], [`${table.tableArn}/index/*`]);
+
+  const inputShareArns = PARTIES.map((party) =>
+    inputBucket.arnForObjects(shareObjectPatterns.inputShares(party)),
+  );
+  if (access.inputShares === 'presignUpload') {
+    // The presigned PUT is signed with this role: S3 checks its s3:PutObject and its use of the key at upload.
+    allow(['s3:PutObject'], inputShareArns);
+    grantShareKeyViaS3(shareKey, role, ['GenerateDataKey']);
+  }
+  if (access.inputShares === 'verifyUpload') {
+    // HeadObject (size, checksum) needs s3:GetObject but no key use: only metadata is returned.
+    allow(['s3:GetObject', 's3:GetObjectAttributes'], inputShareArns);
+  }
+  if (access.resultShares === 'presignDownload') {
+    allow(
+      ['s3:GetObject'],
+      PARTIES.map((party) => resultBucket.arnForObjects(shareObjectPatterns.resultShares(party))),
+    );
+    grantShareKeyViaS3(shareKey, role, ['Decrypt']);
+  }
+  if (access.writeJobDescriptions) {
+    allow(['s3:PutObject'], [inputBucket.arnForObjects(shareObjectPatterns.jobDescriptions())]);
+    grantShareKeyViaS3(shareKey, role, ['GenerateDataKey']);
+  }
+  if (access.deleteShares) {
+    allow(
+      ['s3:DeleteObject'],
+      [
+        ...inputShareArns,
+        inputBucket.arnForObjects(shareObjectPatterns.jobDescriptions()),
+        ...PARTIES.map((party) => inputBucket.arnForObjects(shareObjectPatterns.dealerMaterial(party))),
+        ...PARTIES.map((party) => resultBucket.arnForObjects(shareObjectPatterns.resultShares(party))),
+      ],
+    );
+    allow(['s3:ListBucket'], [inputBucket.bucketArn, resultBucket.bucketArn]);
+  }
+  for (const use of access.workflow ?? []) {
+    if (use === 'start') allow(['states:StartExecution'], [resources.workflow.stateMachineArn]);
+    else if (use === 'stop') {
+      allow(['states:StopExecution', 'states:DescribeExecution'], [resources.workflow.executionArnPattern]);
+    } else grantTaskResponse(scope, `${id}TaskTokens`, role);
+  }
+  if (access.computeTasks) {
+    if (!resources.clusterName) throw new Error(`${id} needs the computation cluster`);
+    const taskArns = Stack.of(scope).formatArn({
+      service: 'ecs',
+      resource: 'task',
+      resourceName: `${resources.clusterName}/*`,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    allow(
+      access.computeTasks === 'describe' ? ['ecs:DescribeTasks'] : ['ecs:DescribeTasks', 'ecs:StopTask'],
+      [taskArns],
+    );
+  }
+  if (access.publishEvents) allow(['events:PutEvents'], [resources.eventBus.eventBusArn]);
+  if (access.deadLetters) {
+    if (!resources.deadLetterQueue) throw new Error(`${id} needs the dead-letter queue`);
+    resources.deadLetterQueue.grantSendMessages(role);
+  }
+  suppressScopedWildcards(role, id);
+}
+
+/** SendTaskSuccess/Failure authorise by activity ARN only; callback task tokens carry no resource to scope to. */
+function grantTaskResponse(scope: Construct, id: string, role: iam.Role): void {
+  const policy = new iam.Policy(scope, id, {
+    statements: [
+      new iam.PolicyStatement({
+        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+        resources: ['*'],
+      }),
+    ],
+  });
+  role.attachInlinePolicy(policy);
+  NagSuppressions.addResourceSuppressions(policy, [
+    {
+      id: 'AwsSolutions-IAM5',
+      reason: 'Step Functions task-token calls support no resource-level permission for callback tokens.',
+      appliesTo: ['Resource::*'],
+    },
+  ]);
+}

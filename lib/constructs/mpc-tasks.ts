@@ -1,0 +1,262 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { DockerImageAsset, Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import { resourceName, type DeploymentConfig } from '../config/deployment-config.ts';
+import { REPO_ROOT, repoPaths } from '../config/repo-paths.ts';
+import { retentionDays } from '../config/log-retention.ts';
+import { shareObjectPatterns } from './share-object-patterns.ts';
+import { suppressScopedWildcards } from './scoped-wildcards.ts';
+import { grantShareKeyViaS3 } from './share-storage.ts';
+
+/** Container names are part of the workflow's contract: its runTask overrides address them by name. */
+export type MpcTaskName = 'serverA' | 'serverB' | 'dealer';
+export const MPC_TASK_NAMES: readonly MpcTaskName[] = ['serverA', 'serverB', 'dealer'];
+
+/** Which entry point of the image each task runs, and as which party (the dealer serves both). */
+const TASKS: Record<MpcTaskName, { script: string; party?: Party }> = {
+  serverA: { script: 'mpc-server.mjs', party: 'A' },
+  serverB: { script: 'mpc-server.mjs', party: 'B' },
+  dealer: { script: 'mpc-dealer.mjs' },
+};
+
+/** The job status items the tasks write (pk `JOB#<jobId>`); DESIGN.md section 3. */
+const JOB_ITEM_KEY_PATTERN = 'JOB#*';
+
+export interface MpcTasksProps {
+  readonly config: DeploymentConfig;
+  readonly vpc: ec2.IVpc;
+  readonly inputBucket: s3.IBucket;
+  readonly resultBucket: s3.IBucket;
+  readonly shareKey: kms.IKey;
+  readonly table: dynamodb.ITableV2;
+}
+
+export interface MpcTask {
+  readonly taskDefinition: ecs.FargateTaskDefinition;
+  readonly taskRole: iam.Role;
+  readonly securityGroup: ec2.SecurityGroup;
+  readonly logGroup: logs.LogGroup;
+  /** The server's private key material; the dealer has none. */
+  readonly keySecret?: secretsmanager.Secret;
+}
+
+/**
+ * The ECS cluster and one Fargate task definition per MPC role, all from the one image built by
+ * `mpc-servers/Dockerfile`. Each task has its own role (own share prefixes, own key secret) and its own
+ * security group; only server A's group may reach server B's peer port.
+ */
+export class MpcTasks extends Construct {
+  readonly cluster: ecs.Cluster;
+  readonly tasks: Record<MpcTaskName, MpcTask>;
+
+  constructor(scope: Construct, id: string, props: MpcTasksProps) {
+    super(scope, id);
+    const { config } = props;
+    this.cluster = new ecs.Cluster(this, 'Cluster', {
+      clusterName: resourceName(config, 'computation'),
+      vpc: props.vpc,
+      containerInsightsV2: ecs.ContainerInsights.ENABLED,
+    });
+    // One asset, so the image is staged (and later built and pushed) once for all three task definitions.
+    const image = ecs.ContainerImage.fromDockerImageAsset(
+      new DockerImageAsset(this, 'Image', {
+        directory: REPO_ROOT,
+        file: repoPaths.mpcDockerfile,
+        platform: Platform.LINUX_ARM64,
+      }),
+    );
+    this.tasks = {
+      serverA: this.task('serverA', image, props),
+      serverB: this.task('serverB', image, props),
+      dealer: this.task('dealer', image, props),
+    };
+    const peerPort = ec2.Port.tcp(config.peerPort);
+    this.tasks.serverB.securityGroup.addIngressRule(
+      this.tasks.serverA.securityGroup,
+      peerPort,
+      'Peer link from server A',
+    );
+    this.tasks.serverA.securityGroup.addEgressRule(
+      this.tasks.serverB.securityGroup,
+      peerPort,
+      'Peer link to server B',
+    );
+  }
+
+  private task(name: MpcTaskName, image: ecs.ContainerImage, props: MpcTasksProps): MpcTask {
+    const { config } = props;
+    const { script, party } = TASKS[name];
+    const removalPolicy = config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const taskRole = new iam.Role(this, `${name}TaskRole`, {
+      assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
+      description: `MPC ${name}: own share prefixes and own key only`,
+    });
+    const logGroup = new logs.LogGroup(this, `${name}Logs`, {
+      retention: retentionDays(config.logRetentionDays),
+      removalPolicy,
+    });
+    const taskDefinition = new ecs.FargateTaskDefinition(this, `${name}Task`, {
+      family: resourceName(config, name),
+      cpu: 1024,
+      memoryLimitMiB: 2048,
+      runtimePlatform: {
+        cpuArchitecture: ecs.CpuArchitecture.ARM64,
+        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      },
+      taskRole,
+    });
+    const keySecret = party
+      ? new secretsmanager.Secret(this, `${name}KeySecret`, {
+          secretName: `${resourceName(config, name)}/key`,
+          description: `HPKE and peer-link key material of MPC server ${party}`,
+          generateSecretString: { passwordLength: 64, excludePunctuation: true },
+          removalPolicy,
+        })
+      : undefined;
+    if (keySecret) {
+      NagSuppressions.addResourceSuppressions(keySecret, [
+        {
+          id: 'AwsSolutions-SMG4',
+          reason:
+            'A server key is rotated together with its public key config that clients seal to; the coordinated ' +
+            'procedure is in docs/deploy.md ("Rotate keys"), a rotation Lambda cannot do it alone.',
+        },
+      ]);
+    }
+    taskDefinition.addContainer(name, {
+      containerName: name,
+      image,
+      command: [script, ...(party ? ['--party', party] : [])],
+      readonlyRootFilesystem: true,
+      logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: name }),
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        INPUT_BUCKET: props.inputBucket.bucketName,
+        RESULT_BUCKET: props.resultBucket.bucketName,
+        PEER_PORT: String(config.peerPort),
+        MPC_SERVER_KEYS: config.serverPublicKeysJson,
+        ...(keySecret ? { KEY_SECRET_ARN: keySecret.secretArn } : {}),
+      },
+      ...(name === 'serverB' ? { portMappings: [{ containerPort: config.peerPort }] } : {}),
+    });
+
+    const securityGroup = new ec2.SecurityGroup(this, `${name}SecurityGroup`, {
+      vpc: props.vpc,
+      allowAllOutbound: false,
+      description: `MPC ${name}`,
+    });
+    // Only VPC endpoints answer on 443: the subnets have no route out of the VPC.
+    securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'AWS APIs through VPC endpoints');
+
+    this.grantTaskAccess(name, taskRole, props, keySecret);
+    this.suppressFindings(name, taskDefinition, taskRole);
+    return { taskDefinition, taskRole, securityGroup, logGroup, keySecret };
+  }
+
+  private grantTaskAccess(
+    name: MpcTaskName,
+    role: iam.Role,
+    props: MpcTasksProps,
+    keySecret: secretsmanager.Secret | undefined,
+  ): void {
+    const { inputBucket, resultBucket, shareKey, table } = props;
+    const party = TASKS[name].party;
+    const readKeys = [shareObjectPatterns.jobDescriptions()];
+    const writeInputBucketKeys: string[] = [];
+    const writeResultBucketKeys: string[] = [];
+    if (party) {
+      readKeys.push(shareObjectPatterns.inputShares(party), shareObjectPatterns.dealerMaterial(party));
+      writeResultBucketKeys.push(shareObjectPatterns.resultShares(party));
+    } else {
+      writeInputBucketKeys.push(
+        shareObjectPatterns.dealerMaterial('A'),
+        shareObjectPatterns.dealerMaterial('B'),
+      );
+    }
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: readKeys.map((key) => inputBucket.arnForObjects(key)),
+      }),
+    );
+    // Listing is confined to the same prefixes, so a server cannot even learn the other party's object keys.
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [inputBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': readKeys.map(listPrefixOf) } },
+      }),
+    );
+    grantShareKeyViaS3(shareKey, role, ['Decrypt']);
+    if (writeInputBucketKeys.length > 0) {
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:PutObject'],
+          resources: writeInputBucketKeys.map((key) => inputBucket.arnForObjects(key)),
+        }),
+      );
+    }
+    if (writeResultBucketKeys.length > 0) {
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:PutObject'],
+          resources: writeResultBucketKeys.map((key) => resultBucket.arnForObjects(key)),
+        }),
+      );
+    }
+    grantShareKeyViaS3(shareKey, role, ['GenerateDataKey']);
+    // Job status items only. IAM cannot confine the sort key (PARTY#A|B|DEALER): a task could overwrite
+    // another party's status item of the same job; the workflow cross-checks with the tasks' ECS state.
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [JOB_ITEM_KEY_PATTERN] } },
+      }),
+    );
+    keySecret?.grantRead(role);
+  }
+
+  private suppressFindings(
+    name: MpcTaskName,
+    taskDefinition: ecs.FargateTaskDefinition,
+    taskRole: iam.Role,
+  ): void {
+    NagSuppressions.addResourceSuppressions(taskDefinition, [
+      {
+        id: 'AwsSolutions-ECS2',
+        reason:
+          'The environment holds resource names, ARNs and public keys only; secrets are read at run time.',
+      },
+    ]);
+    suppressScopedWildcards(taskRole, `Task role of ${name}`);
+    NagSuppressions.addResourceSuppressions(
+      taskDefinition,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            'The execution role needs ecr:GetAuthorizationToken, which supports no resource-level permission.',
+          appliesTo: ['Resource::*'],
+        },
+      ],
+      true,
+    );
+  }
+}
+
+/** `inputs/A/*\/*.share` -> `inputs/A/*`: the `s3:prefix` a listing of those keys asks for. */
+function listPrefixOf(keyPattern: string): string {
+  const firstWildcard = keyPattern.indexOf('*');
+  return `${keyPattern.slice(0, firstWildcard)}*`;
+}

@@ -1,0 +1,63 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { accessProfile } from '../access/function-access.ts';
+import { OPERATION_ACCESS } from '../access/operation-access.ts';
+import type { ApiOperation } from '../api/openapi-operations.ts';
+import type { DeploymentConfig } from '../config/deployment-config.ts';
+import { retentionDays } from '../config/log-retention.ts';
+import { repoPaths } from '../config/repo-paths.ts';
+import { grantFunctionAccess, type AccessibleResources } from './function-access-grants.ts';
+import { LambdaFunction } from './lambda-function.ts';
+
+export interface OperationFunctionsProps extends AccessibleResources {
+  readonly config: DeploymentConfig;
+  readonly operations: readonly ApiOperation[];
+  /** Handler module of an operation; defaults to `lambdas/handlers/<operationId>.ts`. */
+  readonly handlerEntry?: (operationId: string) => string;
+}
+
+/** One function per API operation, each with a role holding exactly its operation's access profile. */
+export class OperationFunctions extends Construct {
+  readonly byOperationId: ReadonlyMap<string, lambda.IFunction>;
+  readonly roles: ReadonlyMap<string, iam.Role>;
+
+  constructor(scope: Construct, id: string, props: OperationFunctionsProps) {
+    super(scope, id);
+    const { config } = props;
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      INPUT_BUCKET: props.inputBucket.bucketName,
+      RESULT_BUCKET: props.resultBucket.bucketName,
+      UPLOAD_URL_EXPIRY_MINUTES: String(config.uploadUrlExpiryMinutes),
+      MAX_SHARE_BYTES: String(config.maxShareBytes),
+      MPC_SERVER_KEYS: config.serverPublicKeysJson,
+      STATE_MACHINE_ARN: props.workflow.stateMachineArn,
+      EVENT_BUS_NAME: props.eventBus.eventBusName,
+      POWERTOOLS_SERVICE_NAME: 'mpc-coordinator',
+      POWERTOOLS_METRICS_NAMESPACE: 'MpcCoordination',
+    };
+    const functions = new Map<string, lambda.IFunction>();
+    const roles = new Map<string, iam.Role>();
+    for (const operation of props.operations) {
+      const built = new LambdaFunction(this, operation.operationId, {
+        entry: (props.handlerEntry ?? repoPaths.operationHandler)(operation.operationId),
+        environment,
+        logRetention: retentionDays(config.logRetentionDays),
+        removalPolicy: config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      });
+      grantFunctionAccess(
+        this,
+        operation.operationId,
+        built.role,
+        accessProfile(OPERATION_ACCESS, operation.operationId, 'lib/access/operation-access.ts'),
+        props,
+      );
+      functions.set(operation.operationId, built.function);
+      roles.set(operation.operationId, built.role);
+    }
+    this.byOperationId = functions;
+    this.roles = roles;
+  }
+}

@@ -1,0 +1,37 @@
+import { NagSuppressions } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+
+/**
+ * The wildcards our roles use on purpose, each confined to one resource: object keys of the storage layout
+ * (`*` = collaboration, input, job or recipient id), the executions of the one state machine, the tasks of
+ * the one cluster, the indexes of the one table, and the key actions S3 needs (`GenerateDataKey*`).
+ */
+const SCOPED_WILDCARDS = [
+  // The bucket ARN is a reference: `<Logical.Arn>` in its own stack, a stack-output lookup in another.
+  { regex: '/^Resource::.+\\/(inputs|results|dealer|jobs)\\/(A\\/|B\\/)?\\*[^*]*(\\*[^*]*)?$/g' },
+  {
+    regex:
+      '/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:[a-z0-9-]+:\\*$/g',
+  },
+  { regex: '/^Resource::arn:<AWS::Partition>:ecs:<AWS::Region>:<AWS::AccountId>:task\\/[a-z0-9-]+\\/\\*$/g' },
+  {
+    regex:
+      '/^Resource::arn:<AWS::Partition>:ecs:<AWS::Region>:<AWS::AccountId>:task-definition\\/[a-zA-Z0-9-]+:\\*$/g',
+  },
+  { regex: '/^Resource::<[A-Za-z0-9]+\\.Arn>\\/index\\/\\*$/g' },
+  { regex: '/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g' },
+];
+
+export function suppressScopedWildcards(construct: IConstruct, whose: string): void {
+  NagSuppressions.addResourceSuppressions(
+    construct,
+    [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason: `${whose}: every wildcard is confined to one resource's per-collaboration or per-job names.`,
+        appliesTo: SCOPED_WILDCARDS,
+      },
+    ],
+    true,
+  );
+}

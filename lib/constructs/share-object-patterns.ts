@@ -1,0 +1,15 @@
+import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import { storageLayout } from '../../mpc-servers/contract/storage-layout.ts';
+
+/**
+ * IAM object-key patterns derived from the shared storage layout (never spelled by hand), so that a change of
+ * layout changes the grants with it. `*` stands for any collaboration, input, job or recipient id.
+ */
+export const shareObjectPatterns = {
+  inputShares: (party: Party): string => storageLayout.inputShare(party, '*', '*'),
+  dealerMaterial: (party: Party): string => `${storageLayout.dealerMaterialPrefix(party, '*')}*`,
+  jobDescriptions: (): string => storageLayout.jobDescription('*'),
+  resultShares: (party: Party): string => storageLayout.resultShare(party, '*', '*'),
+};
+
+export const PARTIES: readonly Party[] = ['A', 'B'];

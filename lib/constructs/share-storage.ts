@@ -1,0 +1,89 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+import type { DeploymentConfig } from '../config/deployment-config.ts';
+
+export interface ShareStorageProps {
+  readonly config: DeploymentConfig;
+}
+
+/**
+ * The input bucket (sealed input shares, job descriptions, dealer material) and the result bucket (sealed
+ * result shares), both SSE-KMS with one customer key. Shares are ciphertexts sealed to the servers' or the
+ * recipients' keys; KMS is the second layer that confines each principal to its own prefixes.
+ */
+export class ShareStorage extends Construct {
+  readonly key: kms.Key;
+  readonly inputBucket: s3.Bucket;
+  readonly resultBucket: s3.Bucket;
+  readonly accessLogBucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: ShareStorageProps) {
+    super(scope, id);
+    const { config } = props;
+    const removalPolicy = config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.key = new kms.Key(this, 'ShareKey', {
+      description: `MPC ${config.environmentName}: share buckets`,
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+
+    // Server access logs must go to an SSE-S3 bucket: S3 log delivery cannot write SSE-KMS objects.
+    this.accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ expiration: Duration.days(config.logRetentionDays) }],
+      removalPolicy,
+    });
+    NagSuppressions.addResourceSuppressions(this.accessLogBucket, [
+      { id: 'AwsSolutions-S1', reason: 'This is the access log bucket; logging it into itself would loop.' },
+    ]);
+
+    this.inputBucket = this.shareBucket('Inputs', config, removalPolicy);
+    this.resultBucket = this.shareBucket('Results', config, removalPolicy);
+  }
+
+  private shareBucket(id: string, config: DeploymentConfig, removalPolicy: RemovalPolicy): s3.Bucket {
+    return new s3.Bucket(this, id, {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: `${id.toLowerCase()}/`,
+      // The workflow deletes shares when a collaboration completes; expiry is the backstop for abandoned ones.
+      lifecycleRules: [
+        {
+          expiration: Duration.days(config.shareRetentionDays),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+      // No CORS: clients are services that upload with presigned URLs from their back ends, not browsers.
+      removalPolicy,
+    });
+  }
+}
+
+/**
+ * Lets a principal use the share key only through S3 (never to decrypt arbitrary ciphertexts directly).
+ * The key policy delegates to IAM in the key's account, so an identity statement is enough.
+ */
+export function grantShareKeyViaS3(key: kms.IKey, grantee: iam.IGrantable, actions: readonly string[]): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: actions.map((action) => `kms:${action}`),
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `s3.${key.stack.region}.amazonaws.com` } },
+    }),
+  );
+}
