@@ -1,4 +1,4 @@
-import { toRing, toSigned } from './ring.ts';
+import { toRing, toSigned } from '../engine/ring.ts';
 
 /**
  * Fixed point: a real x with f fractional bits is the ring element round(x * 2^f) mod 2^64 (two's

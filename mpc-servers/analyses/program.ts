@@ -1,0 +1,102 @@
+import type { ComputationSpec, FieldSpec } from '../contract/analysis-spec.ts';
+import { checkComputable } from '../contract/computability.ts';
+import {
+  analysesOfField,
+  extremeComparisonBits,
+  thresholdComparisonBits,
+  thresholdsOfField,
+} from '../contract/field-encoding.ts';
+
+/**
+ * A ComputationSpec compiled into what the servers compute per field over the union of all rows: the sum
+ * (always, it is free), the sum of squares (variance, stddev), counts below public thresholds (countBelow,
+ * countAbove, histogram) and tournament minima/maxima. Adding an analysis means adding its needs here, its
+ * per-chunk work in `chunk-program.ts` and its slots in `contract/result-layout.ts`.
+ */
+export interface FieldProgram {
+  index: number;
+  field: FieldSpec;
+  sumSquares: boolean;
+  /** Encoded thresholds t (sorted): the program counts rows with encoded x < t. */
+  thresholds: bigint[];
+  thresholdBits: number;
+}
+
+export interface ExtremeSeries {
+  field: number;
+  direction: 'min' | 'max';
+}
+
+export interface Program {
+  spec: ComputationSpec;
+  fields: FieldProgram[];
+  series: ExtremeSeries[];
+  /** One bit length for all tournament comparisons (the widest field's). */
+  extremeBits: number;
+  totalRows: number;
+  chunkRows: number;
+  chunkCount: number;
+}
+
+/** Budget for one chunk's dealer material (the larger, B's), which bounds server memory per chunk. */
+const CHUNK_MATERIAL_BUDGET = 16 << 20;
+const MIN_CHUNK_ROWS = 1 << 10;
+const MAX_CHUNK_ROWS = 1 << 16;
+
+export class ProgramError extends Error {
+  override readonly name = 'ProgramError';
+}
+
+/** `chunkRows` overrides the material-budget choice (tests use tiny chunks to exercise chunking). */
+export function compileProgram(
+  spec: ComputationSpec,
+  totalRows: number,
+  options: { chunkRows?: number } = {},
+): Program {
+  const computability = checkComputable(spec, Math.max(totalRows, 1));
+  if (!computability.computable) throw new ProgramError(computability.reasons.join('; '));
+  const series: ExtremeSeries[] = [];
+  const fields = spec.fields.map((field, index): FieldProgram => {
+    const kinds = new Set(analysesOfField(spec, field).map((analysis) => analysis.kind));
+    if (kinds.has('min')) series.push({ field: index, direction: 'min' });
+    if (kinds.has('max')) series.push({ field: index, direction: 'max' });
+    return {
+      index,
+      field,
+      sumSquares: kinds.has('variance') || kinds.has('stddev'),
+      thresholds: thresholdsOfField(spec, field),
+      thresholdBits: thresholdComparisonBits(spec, field),
+    };
+  });
+  const extremeBits = Math.max(0, ...series.map((s) => extremeComparisonBits(spec.fields[s.field]!)));
+  const chunkRows = options.chunkRows ?? chooseChunkRows(fields, series.length, extremeBits);
+  return {
+    spec,
+    fields,
+    series,
+    extremeBits,
+    totalRows,
+    chunkRows,
+    chunkCount: Math.ceil(totalRows / chunkRows),
+  };
+}
+
+/** B's dealer bytes for one comparison of `bits` bits (mask, top bit, DCF correction words). */
+export function comparisonMaterialBytes(bits: number): number {
+  return 16 + (bits - 1) * 25 + 8;
+}
+
+function chooseChunkRows(fields: FieldProgram[], seriesCount: number, extremeBits: number): number {
+  let bytesPerRow = 8;
+  for (const field of fields) {
+    if (field.sumSquares) bytesPerRow += 8;
+    bytesPerRow += field.thresholds.length * comparisonMaterialBytes(field.thresholdBits);
+  }
+  if (seriesCount > 0) bytesPerRow += seriesCount * (comparisonMaterialBytes(extremeBits) + 8);
+  const rows = 2 ** Math.floor(Math.log2(CHUNK_MATERIAL_BUDGET / bytesPerRow));
+  return Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, rows));
+}
+
+export function chunkRowCount(program: Program, chunk: number): number {
+  return Math.min(program.chunkRows, program.totalRows - chunk * program.chunkRows);
+}

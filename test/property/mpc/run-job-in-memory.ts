@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import type { ComputationSpec } from '../../../mpc-servers/contract/analysis-spec.ts';
+import { decodeInputShare, shareRows, type Row } from '../../../mpc-servers/contract/input-codec.ts';
+import {
+  decodeResult,
+  encodeResultShare,
+  type AnalysisResult,
+} from '../../../mpc-servers/contract/result-codec.ts';
+import { compileProgram } from '../../../mpc-servers/analyses/program.ts';
+import { runProgram } from '../../../mpc-servers/analyses/run-program.ts';
+import { dealerChunks } from '../../../mpc-servers/dealer/dealer-plan.ts';
+import { inMemoryChannelPair, type InMemoryChannel } from '../../../mpc-servers/engine/in-memory-channel.ts';
+import { ChunkMaterial } from '../../../mpc-servers/engine/material.ts';
+import type { Party } from '../../../mpc-servers/transport/peer-channel.ts';
+
+/**
+ * A whole job in one process: clients share their rows with the real codec, the dealer plans and generates
+ * material, A and B run the program over an in-memory channel, the recipient decodes. Only the transport and
+ * storage are in memory; every byte format is the real one.
+ */
+export async function runJobInMemory(
+  spec: ComputationSpec,
+  participants: readonly (readonly Row[])[],
+  options: { chunkRows?: number; recordReceived?: boolean } = {},
+): Promise<{ results: AnalysisResult[]; channels: [InMemoryChannel, InMemoryChannel] }> {
+  const payloads = participants.map((rows) => shareRows(rows, spec.fields));
+  const totalRows = participants.reduce((total, rows) => total + rows.length, 0);
+  const program = compileProgram(spec, totalRows, options);
+  const seeds = { A: randomBytes(16), B: randomBytes(16) };
+  const blobs = [...dealerChunks(program, seeds)];
+  const channels = inMemoryChannelPair({ recordReceived: options.recordReceived ?? false });
+  const run = (party: Party, channel: InMemoryChannel): Promise<BigUint64Array> =>
+    runProgram(
+      { party, channel },
+      program,
+      payloads.map((payload) => decodeInputShare(party, payload[party], spec.fields)),
+      { material: async (chunk) => new ChunkMaterial(party, seeds[party], chunk, blobs[chunk]![party]) },
+    );
+  const [a, b] = await Promise.all([run('A', channels[0]), run('B', channels[1])]);
+  return { results: decodeResult(spec, encodeResultShare(a), encodeResultShare(b)), channels };
+}
