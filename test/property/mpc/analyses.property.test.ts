@@ -156,7 +156,7 @@ describe('analyses reconstruct to the cleartext answer', () => {
               return expect(result.value).toBe(decoded.filter((x) => x > analysis.threshold!).length);
             case 'histogram': {
               const edges = analysis.binEdges!;
-              const want = edges.map((_, i) => 0).concat([0]);
+              const want = edges.map(() => 0).concat([0]);
               for (const x of decoded) want[edges.filter((edge) => x >= edge).length]!++;
               return expect(result.bins).toEqual(want);
             }
