@@ -1,0 +1,117 @@
+/**
+ * Port: the state each of server A, server B and the dealer reports for a job, and the combined view the
+ * workflow polls. Adapters: `DynamoDbJobStatusStore` (coordinator table) and `InMemoryJobStatusStore`.
+ *
+ * Rules every adapter keeps:
+ * - `report(jobId, party, state)` writes RUNNING (progress 0..1), DONE, or FAILED (reason code, message,
+ *   optional `failedInputIds`). A terminal state (DONE or FAILED) is final: a later report of any state is
+ *   not applied and `report` returns `{ applied: false }`. So a late RUNNING never hides a result or a
+ *   failure. One job id per attempt: a retried job gets a new id.
+ * - `heartbeat(jobId, party)` refreshes `heartbeatAt` of a RUNNING party only.
+ * - `getJobStatus(jobId)` returns every party's latest report and the combined status
+ *   (`combineJobStatus`).
+ */
+export type StatusParty = 'A' | 'B' | 'DEALER';
+export const STATUS_PARTIES: readonly StatusParty[] = ['DEALER', 'B', 'A'];
+
+export type PartyState =
+  | { state: 'RUNNING'; progress: number }
+  | { state: 'DONE' }
+  | { state: 'FAILED'; reasonCode: string; message: string; failedInputIds?: string[] };
+
+export type PartyStatus = PartyState & {
+  party: StatusParty;
+  /** ISO-8601 time of the last state change. */
+  updatedAt: string;
+  /** ISO-8601 time of the last sign of life (a report or a heartbeat). */
+  heartbeatAt: string;
+};
+
+export interface JobStatus {
+  jobId: string;
+  /** PENDING: nobody reported yet; DONE: every party is DONE; FAILED: any party FAILED. */
+  overall: 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED';
+  parties: Partial<Record<StatusParty, PartyStatus>>;
+  /** Mean progress of the parties (a missing party counts as 0, a DONE one as 1). */
+  progress: number;
+  /** The failures, first reported first. */
+  failures: (PartyStatus & { state: 'FAILED' })[];
+  /** RUNNING parties whose last heartbeat is older than the staleness bound. */
+  staleParties: StatusParty[];
+}
+
+export interface JobStatusStore {
+  report(jobId: string, party: StatusParty, state: PartyState): Promise<{ applied: boolean }>;
+  heartbeat(jobId: string, party: StatusParty): Promise<void>;
+  getJobStatus(jobId: string, options?: { staleAfterMs?: number }): Promise<JobStatus>;
+}
+
+const REASON_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+export const MAX_MESSAGE_LENGTH = 1_000;
+/** Keeps the item far below DynamoDB's 400 KB limit. */
+export const MAX_FAILED_INPUT_IDS = 1_000;
+
+/** Rejects states that must never be stored; messages are cut to a bounded length. */
+export function validatePartyState(state: PartyState): PartyState {
+  switch (state.state) {
+    case 'RUNNING':
+      if (!(state.progress >= 0 && state.progress <= 1)) throw new RangeError('progress must be within 0..1');
+      return { state: 'RUNNING', progress: state.progress };
+    case 'DONE':
+      return { state: 'DONE' };
+    case 'FAILED':
+      if (!REASON_CODE.test(state.reasonCode)) throw new RangeError('reasonCode must be UPPER_SNAKE_CASE');
+      if ((state.failedInputIds?.length ?? 0) > MAX_FAILED_INPUT_IDS) {
+        throw new RangeError(`at most ${MAX_FAILED_INPUT_IDS} failedInputIds`);
+      }
+      return {
+        state: 'FAILED',
+        reasonCode: state.reasonCode,
+        message: state.message.slice(0, MAX_MESSAGE_LENGTH),
+        ...(state.failedInputIds !== undefined && { failedInputIds: [...state.failedInputIds] }),
+      };
+  }
+}
+
+export function isTerminal(state: PartyState['state']): boolean {
+  return state === 'DONE' || state === 'FAILED';
+}
+
+export const DEFAULT_STALE_AFTER_MS = 60_000;
+
+export function combineJobStatus(
+  jobId: string,
+  reports: readonly PartyStatus[],
+  options: { now?: Date; staleAfterMs?: number } = {},
+): JobStatus {
+  const now = (options.now ?? new Date()).getTime();
+  const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+  const parties: Partial<Record<StatusParty, PartyStatus>> = {};
+  for (const report of reports) parties[report.party] = report;
+  const failures = reports
+    .filter((report): report is PartyStatus & { state: 'FAILED' } => report.state === 'FAILED')
+    .sort((x, y) => x.updatedAt.localeCompare(y.updatedAt));
+  const progressOf = (party: StatusParty): number => {
+    const report = parties[party];
+    if (report === undefined) return 0;
+    return report.state === 'RUNNING' ? report.progress : report.state === 'DONE' ? 1 : 0;
+  };
+  const overall: JobStatus['overall'] =
+    failures.length > 0
+      ? 'FAILED'
+      : STATUS_PARTIES.every((party) => parties[party]?.state === 'DONE')
+        ? 'DONE'
+        : reports.length === 0
+          ? 'PENDING'
+          : 'RUNNING';
+  return {
+    jobId,
+    overall,
+    parties,
+    progress: STATUS_PARTIES.reduce((sum, party) => sum + progressOf(party), 0) / STATUS_PARTIES.length,
+    failures,
+    staleParties: reports
+      .filter((report) => report.state === 'RUNNING' && now - Date.parse(report.heartbeatAt) > staleAfterMs)
+      .map((report) => report.party),
+  };
+}

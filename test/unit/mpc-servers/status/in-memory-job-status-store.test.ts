@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { InMemoryJobStatusStore } from '../../../../mpc-servers/status/in-memory-job-status-store.ts';
+import { combineJobStatus, validatePartyState } from '../../../../mpc-servers/status/job-status.ts';
+import { describeJobStatusStoreContract } from './job-status-store-contract.ts';
+
+describeJobStatusStoreContract('in memory', (clock) => new InMemoryJobStatusStore(clock));
+
+describe('combineJobStatus', () => {
+  const at = '2026-01-01T00:00:00.000Z';
+  it('is FAILED as soon as one party failed, even if the others are DONE', () => {
+    const status = combineJobStatus('j', [
+      { party: 'A', state: 'DONE', updatedAt: at, heartbeatAt: at },
+      { party: 'B', state: 'DONE', updatedAt: at, heartbeatAt: at },
+      { party: 'DEALER', state: 'FAILED', reasonCode: 'X', message: 'm', updatedAt: at, heartbeatAt: at },
+    ]);
+    expect(status.overall).toBe('FAILED');
+  });
+
+  it('is not DONE while a party has not reported', () => {
+    const status = combineJobStatus('j', [
+      { party: 'A', state: 'DONE', updatedAt: at, heartbeatAt: at },
+      { party: 'B', state: 'DONE', updatedAt: at, heartbeatAt: at },
+    ]);
+    expect(status.overall).toBe('RUNNING');
+    expect(status.progress).toBeCloseTo(2 / 3);
+  });
+
+  it('cuts long failure messages', () => {
+    const state = validatePartyState({ state: 'FAILED', reasonCode: 'X', message: 'x'.repeat(5_000) });
+    expect(state.state === 'FAILED' && state.message.length).toBe(1_000);
+  });
+});
