@@ -1,0 +1,64 @@
+import { decodeResult } from '../../mpc-servers/contract/result-codec.ts';
+import type { AnalysisResult } from '../../mpc-servers/contract/result-codec.ts';
+import { open } from '../../mpc-servers/crypto/hpke.ts';
+import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import type { KeyStore } from '../keys/key-store.ts';
+import type { Collaboration, ResultReady } from './api-models.ts';
+import type { MpcClient } from './mpc-client.ts';
+import { getPresigned } from './presigned-transfer.ts';
+import { resultShareAad } from './share-bindings.ts';
+
+export type { AnalysisResult } from '../../mpc-servers/contract/result-codec.ts';
+
+/** The result is not there yet: wait (`waitForResult`) and ask again. */
+export class ResultNotReadyError extends Error {
+  constructor(
+    readonly status: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`result not ready: collaboration is ${status}, retry in ${retryAfterSeconds} s`);
+    this.name = 'ResultNotReadyError';
+  }
+}
+
+export interface FetchResultOptions {
+  /** The job (computation attempt) whose shares to open, when the coordinator's answer does not say. */
+  jobId?: string;
+}
+
+/**
+ * Downloads this client's two sealed result shares, opens them with the stored result key and adds them:
+ * the statistics in the order of the collaboration's analyses. Neither share alone reveals anything.
+ */
+export async function fetchResult(
+  client: MpcClient,
+  keys: KeyStore,
+  collaborationId: string,
+  options: FetchResultOptions = {},
+): Promise<AnalysisResult[]> {
+  const answer = await client.getResult(collaborationId);
+  if (!answer.ready) throw new ResultNotReadyError(answer.status, answer.retryAfterSeconds);
+  const jobId = jobIdOf(answer, options);
+  const [collaboration, { privateKey }, sealedA, sealedB] = await Promise.all([
+    client.getCollaboration(collaborationId),
+    keys.require(client.clientId, collaborationId),
+    getPresigned(answer.shares.A, client.storageFetch),
+    getPresigned(answer.shares.B, client.storageFetch),
+  ]);
+  const openShare = (party: Party, sealed: Uint8Array): Promise<Uint8Array> =>
+    open({ privateKey, sealed, aad: resultShareAad(collaborationId, jobId, party, client.clientId) });
+  const [shareA, shareB] = await Promise.all([openShare('A', sealedA), openShare('B', sealedB)]);
+  return decodeResult(computationSpecOf(collaboration), shareA, shareB);
+}
+
+function computationSpecOf(collaboration: Collaboration) {
+  return { fields: collaboration.inputSchema.fields, analyses: collaboration.analyses };
+}
+
+/** The result shares are bound to the job that computed them; the answer should name it. */
+function jobIdOf(answer: ResultReady, options: FetchResultOptions): string {
+  const fromAnswer = (answer as ResultReady & { jobId?: unknown }).jobId;
+  const jobId = typeof fromAnswer === 'string' ? fromAnswer : options.jobId;
+  if (!jobId) throw new Error('the coordinator did not say which job computed the result (jobId)');
+  return jobId;
+}
