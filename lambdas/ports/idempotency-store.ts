@@ -15,7 +15,7 @@ export type IdempotencyClaim =
 export interface IdempotencyStore {
   /** Claims the key for this fingerprint, or tells what is already stored under it. */
   claim(scope: string, key: string, fingerprint: string, now: Date): Promise<IdempotencyClaim>;
-  complete(scope: string, key: string, response: StoredResponse, now: Date): Promise<void>;
+  complete(scope: string, key: string, response: StoredResponse): Promise<void>;
   /** Forgets a claim whose request failed, so that failures are neither stored nor block a retry. */
   release(scope: string, key: string): Promise<void>;
 }

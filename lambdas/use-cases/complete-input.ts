@@ -26,7 +26,11 @@ export async function completeInput(
     return { ...input, status: 'COMPLETE', completedAt: now.toISOString() };
   const current = await requireOwnInput(ports, command);
   if (current.status === 'COMPLETE') return current;
-  throw notAcceptingInputs(await requireCollaboration(ports, command.collaborationId), now);
+  throw notAcceptingInputs(
+    await requireCollaboration(ports, command.collaborationId),
+    now,
+    new DomainError('invalid-state', 'This input was replaced by a newer one; complete that one instead.'),
+  );
 }
 
 /** Inputs are private: another participant's input id is not found. */

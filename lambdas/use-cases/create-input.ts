@@ -34,7 +34,11 @@ export async function createInput(
   if ((await ports.inputs.issue(input, participant.inputId, now)) === 'refused') {
     const current = await requireParticipant(ports, command.collaborationId, command.callerId);
     if (current.inputStatus === 'COMPLETE') throw alreadyCompleted();
-    throw notAcceptingInputs(await requireCollaboration(ports, command.collaborationId), now);
+    throw notAcceptingInputs(
+      await requireCollaboration(ports, command.collaborationId),
+      now,
+      new DomainError('invalid-state', 'Your input changed concurrently; ask again.'),
+    );
   }
   const presigned = await Promise.all(
     PARTIES.map((party) =>

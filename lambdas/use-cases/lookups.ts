@@ -25,8 +25,15 @@ export async function requireParticipant(
   return participant;
 }
 
-/** Explains why a collaboration refuses joins or inputs now. */
-export function notAcceptingInputs(collaboration: Collaboration, now: Date): DomainError {
+/**
+ * Explains why a collaboration refused a join or an input: closed, past its deadline, or else `otherwise`
+ * (full, for a join).
+ */
+export function notAcceptingInputs(
+  collaboration: Collaboration,
+  now: Date,
+  otherwise?: DomainError,
+): DomainError {
   if (collaboration.status !== 'OPEN')
     return new DomainError('invalid-state', `The collaboration is ${collaboration.status}, not OPEN.`);
   if (now.toISOString() >= collaboration.inputDeadline)
@@ -34,8 +41,11 @@ export function notAcceptingInputs(collaboration: Collaboration, now: Date): Dom
       'deadline-passed',
       `The input deadline ${collaboration.inputDeadline} has passed.`,
     );
-  return new DomainError(
-    'collaboration-full',
-    `The collaboration already has its maximum of ${collaboration.maxParticipants} participants.`,
+  return (
+    otherwise ??
+    new DomainError(
+      'collaboration-full',
+      `The collaboration already has its maximum of ${collaboration.maxParticipants} participants.`,
+    )
   );
 }

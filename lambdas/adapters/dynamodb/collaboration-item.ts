@@ -1,0 +1,44 @@
+import { analysisKindsOf, expiryOf, type Collaboration } from '../../domain/collaboration.ts';
+import { itemKeys, epochSeconds } from './item-keys.ts';
+import { MEMBER_INDEX, STATUS_INDEX, TTL_ATTRIBUTE } from './table-definition.ts';
+
+type Item = Record<string, unknown>;
+
+/** The collaboration's META item: the domain fields plus keys, index keys, analysis kinds and TTL. */
+export function collaborationToItem(collaboration: Collaboration): Item {
+  const sortKey = `${collaboration.createdAt}#${collaboration.collaborationId}`;
+  return {
+    ...itemKeys.collaboration(collaboration.collaborationId),
+    entity: 'COLLABORATION',
+    ...collaboration,
+    analysisKinds: analysisKindsOf(collaboration),
+    [STATUS_INDEX.partitionKey]: itemKeys.statusPartition(collaboration.status),
+    [STATUS_INDEX.sortKey]: sortKey,
+    [MEMBER_INDEX.partitionKey]: itemKeys.ownerPartition(collaboration.ownerId),
+    [MEMBER_INDEX.sortKey]: sortKey,
+    [TTL_ATTRIBUTE]: epochSeconds(expiryOf(collaboration)),
+  };
+}
+
+export function itemToCollaboration(item: Item): Collaboration {
+  const collaboration: Collaboration = {
+    collaborationId: item.collaborationId as string,
+    name: item.name as string,
+    description: item.description as string,
+    ownerId: item.ownerId as string,
+    analyses: item.analyses as Collaboration['analyses'],
+    inputSchema: item.inputSchema as Collaboration['inputSchema'],
+    minParticipants: Number(item.minParticipants),
+    maxParticipants: Number(item.maxParticipants),
+    inputDeadline: item.inputDeadline as string,
+    resultRecipients: item.resultRecipients as Collaboration['resultRecipients'],
+    status: item.status as Collaboration['status'],
+    participantCount: Number(item.participantCount ?? 0),
+    completedInputCount: Number(item.completedInputCount ?? 0),
+    finishedCount: Number(item.finishedCount ?? 0),
+    createdAt: item.createdAt as string,
+    updatedAt: item.updatedAt as string,
+  };
+  if (typeof item.statusReason === 'string') collaboration.statusReason = item.statusReason;
+  return collaboration;
+}

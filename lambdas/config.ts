@@ -1,0 +1,88 @@
+import type { Party } from '../mpc-servers/transport/peer-channel.ts';
+import type { ComputationServerKey } from './ports/server-directory.ts';
+
+/** The coordinator's whole configuration, read from the environment by this module only. */
+export interface CoordinatorConfig {
+  tableName: string;
+  inputBucket: string;
+  resultBucket: string;
+  uploadUrlExpiryMinutes: number;
+  maxShareBytes: number;
+  computationServers: ComputationServerKey[];
+  /** s3rver (and most S3 emulators) need path-style URLs. */
+  s3ForcePathStyle: boolean;
+}
+
+export const DEFAULT_UPLOAD_URL_EXPIRY_MINUTES = 15;
+export const DEFAULT_MAX_SHARE_BYTES = 64 * 1024 * 1024;
+/** SigV4 presigned URLs live at most 7 days. */
+const MAX_EXPIRY_MINUTES = 7 * 24 * 60;
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+type Environment = Record<string, string | undefined>;
+
+export function readConfig(env: Environment = process.env): CoordinatorConfig {
+  const problems: string[] = [];
+  const required = (name: string): string => {
+    const value = env[name];
+    if (value === undefined || value === '') problems.push(`${name} is not set`);
+    return value ?? '';
+  };
+  const integer = (name: string, fallback: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < 1 || value > max)
+      problems.push(`${name} must be an integer 1..${max}`);
+    return value;
+  };
+  const config: CoordinatorConfig = {
+    tableName: required('TABLE_NAME'),
+    inputBucket: required('INPUT_BUCKET'),
+    resultBucket: required('RESULT_BUCKET'),
+    uploadUrlExpiryMinutes: integer(
+      'UPLOAD_URL_EXPIRY_MINUTES',
+      DEFAULT_UPLOAD_URL_EXPIRY_MINUTES,
+      MAX_EXPIRY_MINUTES,
+    ),
+    maxShareBytes: integer('MAX_SHARE_BYTES', DEFAULT_MAX_SHARE_BYTES, 2 ** 30),
+    computationServers: parseServerKeys(required('MPC_SERVER_KEYS'), problems),
+    s3ForcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+  };
+  if (problems.length > 0) throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
+  return config;
+}
+
+const HPKE_SUITE = { kem: 'DHKEM-X25519-HKDF-SHA256', kdf: 'HKDF-SHA256', aead: 'AES-128-GCM' } as const;
+
+function parseServerKeys(raw: string, problems: string[]): ComputationServerKey[] {
+  if (raw === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    problems.push('MPC_SERVER_KEYS is not JSON');
+    return [];
+  }
+  const keys: ComputationServerKey[] = [];
+  for (const party of ['A', 'B'] as const satisfies readonly Party[]) {
+    const entry = Array.isArray(parsed)
+      ? (parsed as unknown[]).find((item) => (item as { id?: unknown })?.id === party)
+      : undefined;
+    const key = entry as Partial<ComputationServerKey> | undefined;
+    const publicKey = typeof key?.publicKey === 'string' ? key.publicKey : '';
+    const suiteMatches =
+      key?.kem === HPKE_SUITE.kem && key?.kdf === HPKE_SUITE.kdf && key?.aead === HPKE_SUITE.aead;
+    if (Buffer.from(publicKey, 'base64url').length !== 32 || !suiteMatches) {
+      problems.push(
+        `MPC_SERVER_KEYS needs server ${party} with a base64url X25519 publicKey and the HPKE suite ${JSON.stringify(HPKE_SUITE)}`,
+      );
+      continue;
+    }
+    keys.push({ id: party, publicKey, ...HPKE_SUITE });
+  }
+  return keys;
+}

@@ -1,0 +1,15 @@
+import { coordinator } from '../composition-root.ts';
+import { httpOperation } from '../http/http-operation.ts';
+import { getResult } from '../use-cases/get-result.ts';
+
+export const handler = httpOperation('getResult', async (request) => {
+  const collaborationId = request.path.collaborationId as string;
+  const answer = await getResult(coordinator().ports, { callerId: request.callerId, collaborationId });
+  if (answer.kind === 'pending')
+    return {
+      statusCode: 202,
+      body: { collaborationId, status: answer.status, retryAfterSeconds: answer.retryAfterSeconds },
+      headers: { 'retry-after': String(answer.retryAfterSeconds) },
+    };
+  return { statusCode: 200, body: { collaborationId, status: 'RESULT_READY', shares: answer.shares } };
+});

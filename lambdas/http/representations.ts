@@ -1,0 +1,42 @@
+import type { Collaboration } from '../domain/collaboration.ts';
+import type { Input } from '../domain/input.ts';
+import { participationStatus, type Participant } from '../domain/participation.ts';
+import type { ComputationServerKey } from '../ports/server-directory.ts';
+import { RETRY_AFTER_SECONDS } from '../use-cases/get-result.ts';
+
+/** How resources look on the wire (components.schemas of openapi.yml); internal counters stay inside. */
+export function collaborationView(collaboration: Collaboration) {
+  const { finishedCount: _finishedCount, ...view } = collaboration;
+  return view;
+}
+
+export function participationView(participant: Participant, servers: readonly ComputationServerKey[]) {
+  return {
+    collaborationId: participant.collaborationId,
+    clientId: participant.clientId,
+    status: participationStatus(participant),
+    joinedAt: participant.joinedAt,
+    resultPublicKey: participant.resultPublicKey,
+    ...(participant.webhookUrl ? { webhookUrl: participant.webhookUrl } : {}),
+    ...(participant.finishedAt ? { finishedAt: participant.finishedAt } : {}),
+    ...(participant.inputId && participant.inputStatus
+      ? { input: { inputId: participant.inputId, status: participant.inputStatus } }
+      : {}),
+    computationServers: servers,
+  };
+}
+
+export function inputView(input: Input) {
+  return {
+    inputId: input.inputId,
+    collaborationId: input.collaborationId,
+    status: input.status,
+    createdAt: input.createdAt,
+    ...(input.completedAt ? { completedAt: input.completedAt } : {}),
+  };
+}
+
+/** While a collaboration computes (or still collects inputs), clients are told when to look again. */
+export function retryAfterHeaders(collaboration: Collaboration): Record<string, string> {
+  return collaboration.status === 'COMPUTING' ? { 'retry-after': String(RETRY_AFTER_SECONDS.COMPUTING) } : {};
+}

@@ -1,0 +1,32 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import type { OperationId } from './operation-ids.ts';
+
+/** What the middlewares learn about a request, for the handler and for each other. */
+export interface ApiRequest {
+  operationId: OperationId;
+  requestId: string;
+  logger: Logger;
+  /** The token's client_id; empty only for operations without auth (getHealth). */
+  callerId: string;
+  path: Record<string, string>;
+  query: Record<string, unknown>;
+  headers: Record<string, string>;
+  body: unknown;
+  /** Set when this request holds an Idempotency-Key claim. */
+  idempotencyClaim?: { scope: string; key: string };
+}
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+const states = new WeakMap<ApiEvent, ApiRequest>();
+
+export function setRequestState(event: ApiEvent, state: ApiRequest): void {
+  states.set(event, state);
+}
+
+export function requestState(event: ApiEvent): ApiRequest {
+  const state = states.get(event);
+  if (!state) throw new Error('request state missing: the request envelope middleware did not run');
+  return state;
+}
