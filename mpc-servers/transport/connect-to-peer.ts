@@ -11,6 +11,7 @@ import { connect as connectTls } from 'node:tls';
 import { FramedSocket } from './framed-socket.ts';
 import { PeerHandshakeError, checkPinnedCertificate, handshakeAsConnector } from './peer-handshake.ts';
 import {
+  PEER_TLS_SETTINGS,
   resolvePeerLinkOptions,
   type PeerLinkOptions,
   type ResolvedPeerLinkOptions,
@@ -87,7 +88,7 @@ function openSocket(
           port: target.port,
           key: tls.keyPem,
           cert: tls.certPem,
-          minVersion: 'TLSv1.3',
+          ...PEER_TLS_SETTINGS,
           // The CA check is replaced by the fingerprint pin in `checkPinnedCertificate`.
           rejectUnauthorized: false,
         })

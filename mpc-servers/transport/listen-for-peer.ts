@@ -12,6 +12,7 @@ import { createServer as createTlsServer } from 'node:tls';
 import { FramedSocket } from './framed-socket.ts';
 import { checkPinnedCertificate, handshakeAsListener } from './peer-handshake.ts';
 import {
+  PEER_TLS_SETTINGS,
   resolvePeerLinkOptions,
   type PeerLinkOptions,
   type ResolvedPeerLinkOptions,
@@ -69,7 +70,7 @@ export async function listenForPeer(
         {
           key: resolved.tls.keyPem,
           cert: resolved.tls.certPem,
-          minVersion: 'TLSv1.3',
+          ...PEER_TLS_SETTINGS,
           requestCert: true,
           // The CA check is replaced by the fingerprint pin in `checkPinnedCertificate`.
           rejectUnauthorized: false,
