@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { DEFAULT_FRACTIONAL_BITS } from '../../mpc-servers/contract/analysis-spec.ts';
 import type { FieldSpec } from '../../mpc-servers/contract/analysis-spec.ts';
+import { fractionalBitsOf } from '../../mpc-servers/contract/field-encoding.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import { jsonArrayElementLines } from './json-lines.ts';
 
@@ -155,7 +155,7 @@ function checkValue(field: FieldSpec, raw: unknown, line: number, issues: RowIss
     if (!Number.isSafeInteger(value)) return fail(`${value} is too large to encode exactly`);
     return value;
   }
-  const fractionalBits = field.fractionalBits ?? DEFAULT_FRACTIONAL_BITS;
+  const fractionalBits = fractionalBitsOf(field);
   const encoded = Math.round(value * 2 ** fractionalBits);
   if (Math.abs(encoded) > LARGEST_EXACT_ENCODING) {
     return fail(`${value} is too large for ${fractionalBits} fractional bits`);

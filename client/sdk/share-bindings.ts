@@ -13,6 +13,11 @@ export function inputShareAad(collaborationId: string, participantId: string, pa
 }
 
 /** The AAD a server seals this recipient's result share with, for one job (one computation attempt). */
-export function resultShareAad(collaborationId: string, jobId: string, party: Party, recipientId: string): Uint8Array {
+export function resultShareAad(
+  collaborationId: string,
+  jobId: string,
+  party: Party,
+  recipientId: string,
+): Uint8Array {
   return bindingAad({ purpose: 'result-share', collaborationId, jobId, party, recipientId });
 }

@@ -43,7 +43,10 @@ export async function submitInput(
       PARTIES.map(async (party) => {
         const server = serverFor(participation.computationServers, party);
         const aad = inputShareAad(collaborationId, client.clientId, party);
-        return [party, await seal({ recipientPublicKey: server.publicKey, plaintext: plaintexts[party], aad })];
+        return [
+          party,
+          await seal({ recipientPublicKey: server.publicKey, plaintext: plaintexts[party], aad }),
+        ];
       }),
     ),
   ) as Record<Party, Uint8Array>;

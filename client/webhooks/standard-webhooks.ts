@@ -11,11 +11,12 @@ export const WEBHOOK_SECRET_PREFIX = 'whsec_';
 /** The spec's replay window: five minutes either side of the receiver's clock. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
-export interface WebhookHeaders {
+// A type alias, not an interface, so the headers pass as a plain Record<string, string> to fetch.
+export type WebhookHeaders = {
   'webhook-id': string;
   'webhook-timestamp': string;
   'webhook-signature': string;
-}
+};
 
 export type WebhookRejection =
   'missing-headers' | 'bad-secret' | 'bad-timestamp' | 'timestamp-out-of-tolerance' | 'no-matching-signature';
