@@ -5,6 +5,7 @@ import type { RunningEmulator } from '../../../../local/emulators/dynamodb-local
 import { startS3Server } from '../../../../local/emulators/s3-server.ts';
 import { S3ObjectStore } from '../../../../mpc-servers/storage/s3-object-store.ts';
 import { describeObjectStoreContract } from '../../../unit/mpc-servers/storage/object-store-contract.ts';
+import { describeSealedObjects } from '../../../unit/mpc-servers/storage/sealed-objects-contract.ts';
 
 let s3: RunningEmulator;
 let client: S3Client;
@@ -28,6 +29,15 @@ describeObjectStoreContract(
   () => new S3ObjectStore({ bucket: 'mpc-store', client, partBytes: 5 << 20 }),
   {
     largeBytes: 12 << 20,
+  },
+);
+
+// 16 MiB of material sealed in 1 MiB chunks: four 5 MiB parts on the way up, chunks opened streaming down.
+describeSealedObjects(
+  'S3 on s3rver',
+  () => new S3ObjectStore({ bucket: 'mpc-store', client, partBytes: 5 << 20 }),
+  {
+    materialBytes: 16 << 20,
   },
 );
 

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { InMemoryObjectStore } from '../../../../mpc-servers/storage/in-memory-object-store.ts';
 import { rechunk } from '../../../../mpc-servers/storage/s3-object-store.ts';
 import { describeObjectStoreContract } from './object-store-contract.ts';
+import { describeSealedObjects } from './sealed-objects-contract.ts';
 
 describeObjectStoreContract('in memory', () => new InMemoryObjectStore(4096), { largeBytes: 3 << 20 });
+describeSealedObjects('in memory', () => new InMemoryObjectStore(), { materialBytes: 4 << 20 });
 
 describe('InMemoryObjectStore', () => {
   it('stores a copy, so later changes to the caller buffer do not leak in', async () => {
