@@ -77,6 +77,7 @@ export class FramedSocket {
       };
       this.socket.once('drain', onDrain);
       this.failureListeners.add(onFailure);
+      if (this.failure !== undefined) onFailure();
     });
   }
 
