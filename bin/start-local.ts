@@ -16,7 +16,7 @@ console.error(`Local coordinator ready on ${system.origin}`);
 console.error(`  DynamoDB Local ${system.dynamoEndpoint}, table ${system.tableName}`);
 console.error(`  S3 server      ${system.s3Endpoint}, buckets ${system.inputBucket}, ${system.resultBucket}`);
 for (const key of system.serverKeys)
-  console.error(`  server ${key.id} HPKE private key ${key.privateKeyPath}`);
+  console.error(`  server ${key.id} key file (MPC_KEY_FILE) ${key.keyFilePath}`);
 if (!process.env.MPC_LOCAL_CLIENT_SECRET)
   console.error('  client secret generated (set MPC_LOCAL_CLIENT_SECRET to fix it)');
 console.error('Press Ctrl-C to stop.');

@@ -64,7 +64,7 @@ export interface LocalSystem {
   tableName: string;
   inputBucket: string;
   resultBucket: string;
-  /** Servers A and B: public key configs plus the path of each private key file. */
+  /** Servers A and B: public key configs, key file paths (MPC_KEY_FILE) and TLS fingerprints. */
   serverKeys: GeneratedServerKey[];
   /** The environment the handlers run with (already applied to this process); pass it to child processes. */
   env: Record<string, string>;

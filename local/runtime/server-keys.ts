@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Aes128Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
+import { writeSecretFile } from '../../mpc-servers/keys/file-secret-provider.ts';
+import { createServerKeyMaterial } from '../../mpc-servers/keys/server-keys.ts';
 
 export type ServerId = 'A' | 'B';
 
@@ -15,34 +15,33 @@ export interface ServerKeyConfig {
 }
 
 export interface GeneratedServerKey extends ServerKeyConfig {
-  /** JSON file (mode 0600): the config above plus `privateKey`, the raw X25519 private key in base64url. */
-  privateKeyPath: string;
+  /**
+   * Mode 0600 file with the server's HPKE private key and TLS identity, in the computation service's key
+   * format: give it to the server as MPC_KEY_FILE (`loadServerKeys({ file })`).
+   */
+  keyFilePath: string;
+  /** SHA-256 of the server's TLS certificate (hex), which its peer pins. */
+  tlsFingerprint: string;
 }
 
-const suite = new CipherSuite({
-  kem: new DhkemX25519HkdfSha256(),
-  kdf: new HkdfSha256(),
-  aead: new Aes128Gcm(),
-});
-
-/** Fresh HPKE key pairs for servers A and B; private keys go to `directory`, readable by this user only. */
+/** Fresh key material for servers A and B, generated at every start and kept in `directory`. */
 export async function generateServerKeys(directory: string): Promise<GeneratedServerKey[]> {
   return Promise.all((['A', 'B'] as const).map((id) => generateServerKey(directory, id)));
 }
 
 async function generateServerKey(directory: string, id: ServerId): Promise<GeneratedServerKey> {
-  const pair = await suite.kem.generateKeyPair();
-  const config: ServerKeyConfig = {
+  const material = await createServerKeyMaterial({ commonName: `mpc-server-${id.toLowerCase()}.local` });
+  const keyFilePath = join(directory, `server-${id}.keys.json`);
+  await writeSecretFile(keyFilePath, material.secretText);
+  return {
     id,
-    publicKey: Buffer.from(await suite.kem.serializePublicKey(pair.publicKey)).toString('base64url'),
+    publicKey: material.hpkePublicKey,
     kem: 'DHKEM-X25519-HKDF-SHA256',
     kdf: 'HKDF-SHA256',
     aead: 'AES-128-GCM',
+    keyFilePath,
+    tlsFingerprint: material.tlsFingerprint,
   };
-  const privateKey = Buffer.from(await suite.kem.serializePrivateKey(pair.privateKey)).toString('base64url');
-  const privateKeyPath = join(directory, `server-${id}.hpke-key.json`);
-  await writeFile(privateKeyPath, JSON.stringify({ ...config, privateKey }, null, 2), { mode: 0o600 });
-  return { ...config, privateKeyPath };
 }
 
 export function publicServerKeyConfigs(keys: readonly GeneratedServerKey[]): ServerKeyConfig[] {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   DescribeTimeToLiveCommand,
@@ -8,10 +8,11 @@ import {
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { Aes128Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS as credentials } from '../../../local/emulators/credentials.ts';
 import type { ApiHandler } from '../../../local/http-adapter/http-api-adapter.ts';
+import { open, seal } from '../../../mpc-servers/crypto/hpke.ts';
+import { loadServerKeys } from '../../../mpc-servers/keys/load-server-keys.ts';
 import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
 
 // Handlers written like the coordinator's: SDK clients with no explicit endpoint, configuration from env.
@@ -58,7 +59,9 @@ describe('local system harness (fixture spec, coordinator table definition)', ()
     expect(response.status).toBe(201);
     const body = (await response.json()) as { owner: string; servers: unknown[] };
     expect(body.owner).toBe('hospital-1');
-    expect(body.servers).toEqual(system.serverKeys.map(({ privateKeyPath: _path, ...config }) => config));
+    expect(body.servers).toEqual(
+      system.serverKeys.map(({ id, publicKey, kem, kdf, aead }) => ({ id, publicKey, kem, kdf, aead })),
+    );
 
     const dynamo = new DynamoDBClient({ endpoint: system.dynamoEndpoint, region: 'us-east-1', credentials });
     const item = await dynamo.send(
@@ -94,35 +97,22 @@ describe('local system harness (fixture spec, coordinator table definition)', ()
     expect((await fetch(`${system.apiUrl}/v1/health`)).status).toBe(200);
   });
 
-  it('writes each server private key to a 0600 file that opens what is sealed to the published key', async () => {
-    const suite = new CipherSuite({
-      kem: new DhkemX25519HkdfSha256(),
-      kdf: new HkdfSha256(),
-      aead: new Aes128Gcm(),
-    });
+  it('writes each server key file (0600) in the format the computation service loads, matching the published key', async () => {
     expect(system.serverKeys.map((key) => key.id)).toEqual(['A', 'B']);
     for (const key of system.serverKeys) {
-      expect((await stat(key.privateKeyPath)).mode & 0o777).toBe(0o600);
-      const stored = JSON.parse(await readFile(key.privateKeyPath, 'utf8')) as {
-        privateKey: string;
-        publicKey: string;
-      };
-      expect(stored.publicKey).toBe(key.publicKey);
-      const recipientPublicKey = await suite.kem.deserializePublicKey(
-        Buffer.from(key.publicKey, 'base64url'),
-      );
-      const sealed = await suite.seal(
-        { recipientPublicKey },
-        new TextEncoder().encode(`share for ${key.id}`),
-      );
-      const recipientKey = await suite.kem.deserializePrivateKey(Buffer.from(stored.privateKey, 'base64url'));
-      const opened = await suite.open({ recipientKey, enc: sealed.enc }, sealed.ct);
-      expect(new TextDecoder().decode(opened)).toBe(`share for ${key.id}`);
+      expect((await stat(key.keyFilePath)).mode & 0o777).toBe(0o600);
+      const loaded = await loadServerKeys({ file: key.keyFilePath });
+      expect(loaded.hpkePublicKey).toBe(key.publicKey);
+      expect(loaded.tlsFingerprint).toBe(key.tlsFingerprint);
+      const aad = new TextEncoder().encode(`collab-1/input-1/${key.id}`);
+      const plaintext = new TextEncoder().encode(`share for ${key.id}`);
+      const sealed = await seal({ recipientPublicKey: key.publicKey, plaintext, aad });
+      expect(await open({ privateKey: loaded.hpkePrivateKey, sealed, aad })).toEqual(plaintext);
     }
   });
 
   it('stops everything: HTTP server, emulators and key files', async () => {
-    const keyDirectory = dirname(system.serverKeys[0]!.privateKeyPath);
+    const keyDirectory = dirname(system.serverKeys[0]!.keyFilePath);
     await system.stop();
     await expect(fetch(`${system.apiUrl}/v1/health`)).rejects.toThrow();
     await expect(fetch(system.dynamoEndpoint)).rejects.toThrow();
