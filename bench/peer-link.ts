@@ -29,6 +29,9 @@ async function serveAsB(config: Config): Promise<void> {
   await channel.close();
 }
 
+/** CPU time of A per MiB sent (A also receives as much): less sensitive to other load than wall time. */
+let lastCpuMsPerMiB = 0;
+
 async function measure(plaintext: boolean, messageBytes: number, rounds: number): Promise<number> {
   const a = createTlsIdentity({ commonName: 'bench A' });
   const b = createTlsIdentity({ commonName: 'bench B' });
@@ -57,8 +60,11 @@ async function measure(plaintext: boolean, messageBytes: number, rounds: number)
   const message = new Uint8Array(messageBytes).fill(1);
   await channel.exchange(message); // warm-up round
   const start = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   for (let round = 0; round < rounds; round++) await channel.exchange(message);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  lastCpuMsPerMiB = (cpu.user + cpu.system) / 1000 / ((messageBytes * rounds) / (1 << 20));
   await channel.close();
   await new Promise((resolve) => child.once('exit', resolve));
   return seconds;
@@ -77,7 +83,11 @@ if (process.argv[2] === 'serve') {
   ] as const) {
     // MiB/s sent by A while B sends as much at the same time.
     results[`${name}MiBPerSec`] = Math.round((mib * rounds) / (await measure(plaintext, mib << 20, rounds)));
-    console.log(`${name.padEnd(10)} ${String(results[`${name}MiBPerSec`]).padStart(6)} MiB/s per direction`);
+    results[`${name}CpuMsPerMiB`] = Number(lastCpuMsPerMiB.toFixed(2));
+    console.log(
+      `${name.padEnd(10)} ${String(results[`${name}MiBPerSec`]).padStart(6)} MiB/s per direction, ` +
+        `A spends ${results[`${name}CpuMsPerMiB`]} ms CPU per MiB sent and received`,
+    );
   }
   const smallRounds = 2_000;
   const small = Math.round(smallRounds / (await measure(false, 16, smallRounds)));

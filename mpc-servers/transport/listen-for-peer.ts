@@ -38,6 +38,10 @@ export async function listenForPeer(
   const refusals: string[] = [];
   let accepted: TcpPeerChannel | undefined;
   let settle: { resolve(channel: PeerChannel): void; reject(error: PeerLinkError): void } | undefined;
+  const remember = (refusal: string): void => {
+    refusals.push(refusal);
+    if (refusals.length > REFUSALS_REMEMBERED) refusals.shift();
+  };
 
   const onConnection = (socket: Socket): void => {
     if (accepted !== undefined) {
@@ -59,8 +63,7 @@ export async function listenForPeer(
       (error: unknown) => {
         pending.delete(socket);
         socket.destroy();
-        refusals.push(`${socket.remoteAddress ?? '?'}: ${(error as Error).message}`);
-        if (refusals.length > REFUSALS_REMEMBERED) refusals.shift();
+        remember(`${socket.remoteAddress ?? '?'}: ${(error as Error).message}`);
       },
     );
   };
@@ -79,7 +82,7 @@ export async function listenForPeer(
       )
     : createTcpServer(onConnection);
   // A client that aborts its TLS handshake must not take the listener down.
-  server.on('tlsClientError', (error: Error) => refusals.push(`TLS handshake failed: ${error.message}`));
+  server.on('tlsClientError', (error: Error) => remember(`TLS handshake failed: ${error.message}`));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
