@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,6 +76,33 @@ describe('peer link over loopback TCP with pinned TLS 1.3', () => {
     expect(a.bytesSent).toBe(total);
     expect(b.bytesReceived).toBe(total);
     expect(a.bytesReceived).toBe(total + 12);
+  });
+
+  it('round-trips any sequence of message sizes across TLS record and read boundaries', async () => {
+    const { a, b } = await linkedPair();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: 70_000 }), { minLength: 1, maxLength: 6 }), async (sizes) => {
+        for (const size of sizes) {
+          const fromA = new Uint8Array(randomBytes(size));
+          const fromB = new Uint8Array(randomBytes((size * 7) % 50_000));
+          const [atB, atA] = await Promise.all([a.exchange(fromA), b.exchange(fromB)]);
+          expect(Buffer.from(atB).equals(fromB) && Buffer.from(atA).equals(fromA)).toBe(true);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('fails the link when the peer sends a message above the agreed limit', async () => {
+    const listener = await listen({ maxMessageBytes: 1_000 });
+    const [a, b] = await Promise.all([connect(listener.port), listener.accept({ timeoutMs: 10_000 })]);
+    cleanups.push(() => b.close());
+    const [atB] = await Promise.all([
+      b.exchange(Uint8Array.of(1)).catch((e: unknown) => e),
+      a.exchange(new Uint8Array(1_001)), // B's small message still reaches A
+    ]);
+    expect((atB as Error).message).toMatch(/protocol error: frame of 1001 bytes exceeds the limit of 1000/);
+    await expect(a.exchange(Uint8Array.of(2))).rejects.toBeInstanceOf(PeerLinkError);
   });
 
   it('connects when A starts before B: A retries with backoff until B listens', async () => {
