@@ -9,6 +9,8 @@ export interface RetryOptions {
   /** Backoff before retry n (n from 1) is uniform in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))] ("full jitter"). */
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** One attempt that has not answered after this long is abandoned (and retried if allowed). */
+  attemptTimeoutMs?: number;
   fetch?: FetchFunction;
   /** Seams for tests and for callers that schedule differently. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -30,6 +32,7 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
   const maxElapsedMs = options.maxElapsedMs ?? 60_000;
   const baseDelayMs = options.baseDelayMs ?? 200;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? 60_000;
   const fetchImpl = options.fetch ?? fetch;
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
@@ -37,15 +40,20 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchFunction {
 
   return async (input, init) => {
     const template = new Request(input, init);
-    if (!isRetryable(template)) return fetchImpl(template);
+    // A hung connection must not stall the caller forever; the caller's own signal still cancels everything.
+    const attempt = (): Request =>
+      new Request(template.clone(), {
+        signal: AbortSignal.any([template.signal, AbortSignal.timeout(attemptTimeoutMs)]),
+      });
+    if (!isRetryable(template)) return fetchImpl(attempt());
     const startedAt = now();
-    for (let attempt = 1; ; attempt++) {
-      const backoffMs = random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      const backoffMs = random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attemptNumber - 1));
       const remainingMs = maxElapsedMs - (now() - startedAt);
-      const isLast = attempt >= maxAttempts;
+      const isLast = attemptNumber >= maxAttempts;
       let response: Response;
       try {
-        response = await fetchImpl(template.clone());
+        response = await fetchImpl(attempt());
       } catch (error) {
         if (isLast || template.signal.aborted || backoffMs > remainingMs) throw error;
         await sleep(backoffMs, template.signal);

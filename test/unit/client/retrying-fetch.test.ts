@@ -141,6 +141,28 @@ describe('createRetryingFetch', () => {
   });
 });
 
+describe('attempt timeout', () => {
+  it('abandons an attempt that never answers and retries it', async () => {
+    const api = await startScripted([() => undefined /* hangs */, ok]);
+    const response = await createRetryingFetch({ sleep: recordingSleep().sleep, attemptTimeoutMs: 200 })(
+      api.url,
+    );
+    expect(response.status).toBe(200);
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('still lets the caller cancel', async () => {
+    const api = await startScripted([() => undefined]);
+    const controller = new AbortController();
+    const pending = createRetryingFetch({ sleep: recordingSleep().sleep })(api.url, {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(new Error('cancelled by user')), 50);
+    await expect(pending).rejects.toThrow('cancelled by user');
+    expect(api.requests).toHaveLength(1);
+  });
+});
+
 describe('retryAfterMs', () => {
   const now = Date.parse('2026-01-01T00:00:00Z');
   it('reads delay-seconds and HTTP dates', () => {
