@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { bindingAad } from '../crypto/aad.ts';
+import { concatBytes, open, seal } from '../crypto/hpke.ts';
+import { storageLayout } from '../contract/storage-layout.ts';
+import type { Program } from '../analyses/program.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
+import { ObjectNotFoundError } from '../storage/object-store.ts';
+import type { Party } from '../transport/peer-channel.ts';
+import { JobFailure } from './failure.ts';
+
+/**
+ * How dealer material sits in storage: per party, under `storageLayout.dealerMaterialPrefix`, a sealed
+ * `manifest` (the party's PRG seed, its per-job TLS identity and the peer's pinned fingerprint, and the
+ * program it was made for) and one sealed object per chunk (`chunk-000000`, ...). Each object is HPKE-sealed
+ * to the party's key with AAD = the dealer-material binding (collaboration, job, party) + the object's name,
+ * so chunks cannot be swapped, replayed into another job or opened by the other party.
+ */
+export interface DealerManifest {
+  version: 1;
+  jobId: string;
+  programDigest: string;
+  chunkCount: number;
+  /** Base64 of the party's 16-byte PRG seed (A's triples, masks and shares come from it). */
+  seed: string;
+  tls: { keyPem: string; certPem: string; peerFingerprint: string };
+}
+
+export interface MaterialScope {
+  collaborationId: string;
+  jobId: string;
+  party: Party;
+}
+
+const utf8 = new TextEncoder();
+
+const objectName = (chunk: number | 'manifest'): string =>
+  chunk === 'manifest' ? 'manifest' : `chunk-${String(chunk).padStart(6, '0')}`;
+
+const keyOf = (scope: MaterialScope, name: string): string =>
+  `${storageLayout.dealerMaterialPrefix(scope.party, scope.jobId)}${name}`;
+
+const aadOf = (scope: MaterialScope, name: string): Uint8Array =>
+  concatBytes(bindingAad({ purpose: 'dealer-material', ...scope }), utf8.encode(name));
+
+/** Binds material to the exact program: spec, row count and chunking. */
+export function programDigest(program: Program): string {
+  const canonical = JSON.stringify([program.spec, program.totalRows, program.chunkRows, program.chunkCount]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export async function writeSealed(
+  store: ObjectStore,
+  scope: MaterialScope,
+  recipientPublicKey: string,
+  chunk: number | 'manifest',
+  plaintext: Uint8Array,
+): Promise<void> {
+  const name = objectName(chunk);
+  const sealed = await seal({ recipientPublicKey, plaintext, aad: aadOf(scope, name) });
+  await store.putObject(keyOf(scope, name), sealed);
+}
+
+export async function readSealed(
+  store: ObjectStore,
+  scope: MaterialScope,
+  privateKey: Uint8Array,
+  chunk: number | 'manifest',
+): Promise<Uint8Array> {
+  const name = objectName(chunk);
+  let sealed: Uint8Array;
+  try {
+    sealed = await store.getObject(keyOf(scope, name));
+  } catch (error) {
+    if (error instanceof ObjectNotFoundError) {
+      throw new JobFailure(
+        'DEALER_MATERIAL_MISSING',
+        `dealer material ${name} for server ${scope.party} is missing`,
+      );
+    }
+    throw error;
+  }
+  try {
+    return await open({ privateKey, sealed, aad: aadOf(scope, name) });
+  } catch (error) {
+    throw new JobFailure(
+      'DEALER_MATERIAL_INVALID',
+      `dealer material ${name} does not open: ${(error as Error).message}`,
+    );
+  }
+}
+
+export function encodeManifest(manifest: DealerManifest): Uint8Array {
+  return utf8.encode(JSON.stringify(manifest));
+}
+
+export function decodeManifest(bytes: Uint8Array): DealerManifest {
+  const manifest = JSON.parse(new TextDecoder().decode(bytes)) as DealerManifest;
+  if (manifest.version !== 1 || typeof manifest.seed !== 'string' || !manifest.tls) {
+    throw new JobFailure('DEALER_MATERIAL_INVALID', 'dealer manifest is malformed');
+  }
+  return manifest;
+}

@@ -1,0 +1,59 @@
+import { DynamoDbJobStatusStore } from '../status/dynamodb-job-status-store.ts';
+import type { JobStatusStore } from '../status/job-status.ts';
+import { S3ObjectStore } from '../storage/s3-object-store.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
+import { JobFailure } from './failure.ts';
+
+/**
+ * Configuration of the container entry points from the environment (the names the CDK task definitions
+ * set): INPUT_BUCKET (job descriptions, input shares, dealer material), RESULT_BUCKET, TABLE_NAME (job
+ * status); MPC_KEY_FILE or KEY_SECRET_ARN (server keys, see `keys/`); PEER_PORT and PEER_HOST (B: listen
+ * address; A: B's address, overriding the job description); MPC_PEER_PLAINTEXT=1 (local development only);
+ * MPC_PEER_SILENCE_MS and MPC_LINK_TIMEOUT_MS (peer-link timeouts). AWS_ENDPOINT_URL is honoured by the SDK.
+ */
+export interface Environment {
+  inputStore: ObjectStore;
+  resultStore: ObjectStore;
+  status: JobStatusStore;
+}
+
+export function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (value === undefined || value === '')
+    throw new JobFailure('CONFIGURATION', `environment variable ${name} is not set`);
+  return value;
+}
+
+export function optionalNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed))
+    throw new JobFailure('CONFIGURATION', `environment variable ${name} is not a number`);
+  return parsed;
+}
+
+export function environmentFrom(env: NodeJS.ProcessEnv): Environment {
+  return {
+    inputStore: new S3ObjectStore({ bucket: required(env, 'INPUT_BUCKET') }),
+    resultStore: new S3ObjectStore({ bucket: required(env, 'RESULT_BUCKET') }),
+    status: new DynamoDbJobStatusStore({ tableName: required(env, 'TABLE_NAME') }),
+  };
+}
+
+/** `--name value` pairs from argv. */
+export function parseArguments(argv: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i]!;
+    if (!name.startsWith('--') || argv[i + 1] === undefined)
+      throw new JobFailure('CONFIGURATION', `unexpected argument ${name}`);
+    out[name.slice(2)] = argv[++i]!;
+  }
+  return out;
+}
+
+/** One JSON log line (CloudWatch-friendly). */
+export function logLine(fields: Record<string, unknown>): void {
+  console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
+}

@@ -1,0 +1,46 @@
+import { PeerLinkError } from '../transport/peer-channel.ts';
+import { HpkeOpenError } from '../crypto/hpke.ts';
+import { MaterialShortfallError } from '../engine/material.ts';
+import { JobDescriptionError } from '../contract/job-description.ts';
+import { ProgramError } from '../analyses/program.ts';
+import { ObjectNotFoundError } from '../storage/object-store.ts';
+
+/**
+ * Why a job ended badly, as the stable reason code written to the job status (UPPER_SNAKE_CASE) and a
+ * message for people. Components throw `JobFailure` where they know the reason; anything else is mapped
+ * from its error type.
+ */
+export type FailureCode =
+  | 'JOB_DESCRIPTION_INVALID'
+  | 'PROGRAM_INVALID'
+  | 'BAD_INPUT'
+  | 'DEALER_MATERIAL_MISSING'
+  | 'DEALER_MATERIAL_INVALID'
+  | 'DEALER_SHORTFALL'
+  | 'PEER_LOST'
+  | 'PEER_DISAGREES'
+  | 'CONFIGURATION'
+  | 'INTERNAL';
+
+export class JobFailure extends Error {
+  override readonly name = 'JobFailure';
+  constructor(
+    readonly code: FailureCode,
+    message: string,
+    readonly failedInputIds: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export function asJobFailure(error: unknown): JobFailure {
+  if (error instanceof JobFailure) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof PeerLinkError) return new JobFailure('PEER_LOST', `peer link lost: ${message}`);
+  if (error instanceof MaterialShortfallError) return new JobFailure('DEALER_SHORTFALL', message);
+  if (error instanceof JobDescriptionError) return new JobFailure('JOB_DESCRIPTION_INVALID', message);
+  if (error instanceof ProgramError) return new JobFailure('PROGRAM_INVALID', message);
+  if (error instanceof HpkeOpenError) return new JobFailure('DEALER_MATERIAL_INVALID', message);
+  if (error instanceof ObjectNotFoundError) return new JobFailure('DEALER_MATERIAL_MISSING', message);
+  return new JobFailure('INTERNAL', message);
+}

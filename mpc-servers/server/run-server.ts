@@ -1,0 +1,237 @@
+import { createHash } from 'node:crypto';
+import { compileProgram, type Program } from '../analyses/program.ts';
+import { runProgram, type InputColumns } from '../analyses/run-program.ts';
+import { decodeInputShare, InputShareError } from '../contract/input-codec.ts';
+import { parseJobDescription, type JobDescription } from '../contract/job-description.ts';
+import { encodeResultShare } from '../contract/result-codec.ts';
+import { storageLayout } from '../contract/storage-layout.ts';
+import { bindingAad } from '../crypto/aad.ts';
+import { HpkeOpenError, open, seal } from '../crypto/hpke.ts';
+import { ChunkMaterial } from '../engine/material.ts';
+import {
+  decodeManifest,
+  programDigest,
+  readSealed,
+  type DealerManifest,
+  type MaterialScope,
+} from '../runtime/dealer-envelope.ts';
+import { asJobFailure, JobFailure } from '../runtime/failure.ts';
+import type { JobStatusStore } from '../status/job-status.ts';
+import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store.ts';
+import { connectToPeer } from '../transport/connect-to-peer.ts';
+import { listenForPeer } from '../transport/listen-for-peer.ts';
+import type { Party, PeerChannel } from '../transport/peer-channel.ts';
+
+/**
+ * One server's job (`--party A|B --job ID`): load the job and its sealed dealer manifest, open and decode
+ * every input share, link to the peer (B listens, A connects with bounded retry), agree with the peer on the
+ * inputs and the program, run it chunk by chunk with streamed dealer material, seal the result share for each
+ * recipient, and report progress and outcome. Any failure ends the job with a reason code.
+ *
+ * Bad inputs: a share that is missing, does not open, or decodes badly (wrong schema, wrong row count) is
+ * reported against its input id. The job then fails (BAD_INPUT, with `failedInputIds` being the union of
+ * both servers' findings, exchanged over the link) instead of silently dropping rows: both servers must use
+ * the same row set, and the workflow decides whether to rerun without those inputs.
+ */
+export interface ServerDependencies {
+  party: Party;
+  jobId: string;
+  /** Bucket with job descriptions, input shares and dealer material. */
+  inputStore: ObjectStore;
+  resultStore: ObjectStore;
+  status: JobStatusStore;
+  privateKey: Uint8Array;
+  /** B: where to listen (host defaults to 0.0.0.0, port to the job's peer port). A: override of B's host. */
+  peerHost?: string;
+  peerPort?: number;
+  /** Local development only: plain TCP instead of pinned TLS. */
+  allowPlaintext?: boolean;
+  /** The peer link fails when the peer is silent this long (default 60 s). */
+  silenceTimeoutMs?: number;
+  /** How long B waits for A and A keeps trying to reach B (default 300 s and 120 s). */
+  linkTimeoutMs?: number;
+  log?: (message: string) => void;
+}
+
+const HEARTBEAT_MS = 15_000;
+
+export async function runServer(deps: ServerDependencies): Promise<void> {
+  const { party, jobId, status } = deps;
+  const log = deps.log ?? (() => undefined);
+  let channel: PeerChannel | undefined;
+  const heartbeat = setInterval(
+    () => void status.heartbeat(jobId, party).catch(() => undefined),
+    HEARTBEAT_MS,
+  );
+  try {
+    await status.report(jobId, party, { state: 'RUNNING', progress: 0 });
+    const job = parseJobDescription(
+      new TextDecoder().decode(await deps.inputStore.getObject(storageLayout.jobDescription(jobId))),
+    );
+    const scope: MaterialScope = { collaborationId: job.collaborationId, jobId, party };
+    const manifest = decodeManifest(await readSealed(deps.inputStore, scope, deps.privateKey, 'manifest'));
+    const { inputs, failedInputIds, reasons } = await loadInputs(deps, job);
+    const totalRows = job.inputs.reduce((total, input) => total + input.rowCount, 0);
+    const program = compileProgram(job.spec, totalRows);
+    if (manifest.programDigest !== programDigest(program) || manifest.chunkCount !== program.chunkCount) {
+      throw new JobFailure(
+        'DEALER_MATERIAL_INVALID',
+        'dealer material was made for another program or row count',
+      );
+    }
+    channel = await linkToPeer(deps, job, manifest);
+    log(`server ${party}: linked to peer`);
+    await agreeWithPeer(channel, program, failedInputIds, reasons);
+    const seed = new Uint8Array(Buffer.from(manifest.seed, 'base64'));
+    let lastReport = 0;
+    const output = await runProgram({ party, channel }, program, inputs, {
+      material: async (chunk) =>
+        new ChunkMaterial(
+          party,
+          seed,
+          chunk,
+          await readSealed(deps.inputStore, scope, deps.privateKey, chunk),
+        ),
+      onChunkDone: async (done, count) => {
+        if (Date.now() - lastReport > 1_000 || done === count) {
+          lastReport = Date.now();
+          await status.report(jobId, party, { state: 'RUNNING', progress: (0.95 * done) / count });
+        }
+      },
+    });
+    const plaintext = encodeResultShare(output);
+    for (const recipient of job.recipients) {
+      const aad = bindingAad({
+        purpose: 'result-share',
+        collaborationId: job.collaborationId,
+        jobId,
+        party,
+        recipientId: recipient.recipientId,
+      });
+      const sealed = await seal({ recipientPublicKey: recipient.publicKey, plaintext, aad });
+      await deps.resultStore.putObject(
+        storageLayout.resultShare(party, job.collaborationId, recipient.recipientId),
+        sealed,
+      );
+    }
+    await status.report(jobId, party, { state: 'DONE' });
+    log(`server ${party}: done, ${channel.bytesSent} bytes sent`);
+  } catch (error) {
+    const failure = asJobFailure(error);
+    await status
+      .report(jobId, party, {
+        state: 'FAILED',
+        reasonCode: failure.code,
+        message: failure.message,
+        ...(failure.failedInputIds.length > 0 && { failedInputIds: failure.failedInputIds }),
+      })
+      .catch(() => undefined);
+    throw failure;
+  } finally {
+    clearInterval(heartbeat);
+    await channel?.close().catch(() => undefined);
+  }
+}
+
+async function loadInputs(
+  deps: ServerDependencies,
+  job: JobDescription,
+): Promise<{ inputs: InputColumns[]; failedInputIds: string[]; reasons: string[] }> {
+  const inputs: InputColumns[] = [];
+  const failedInputIds: string[] = [];
+  const reasons: string[] = [];
+  for (const input of job.inputs) {
+    const key = storageLayout.inputShare(deps.party, job.collaborationId, input.inputId);
+    try {
+      const sealed = await deps.inputStore.getObject(key);
+      const aad = bindingAad({
+        purpose: 'input-share',
+        collaborationId: job.collaborationId,
+        inputId: input.inputId,
+        party: deps.party,
+      });
+      const decoded = decodeInputShare(
+        deps.party,
+        await open({ privateKey: deps.privateKey, sealed, aad }),
+        job.spec.fields,
+      );
+      if (decoded.rowCount !== input.rowCount) {
+        throw new InputShareError(`share holds ${decoded.rowCount} rows, ${input.rowCount} were declared`);
+      }
+      inputs.push(decoded);
+    } catch (error) {
+      const why =
+        error instanceof ObjectNotFoundError
+          ? 'share is missing'
+          : error instanceof HpkeOpenError
+            ? 'share does not open'
+            : error instanceof InputShareError
+              ? `share is invalid: ${error.message}`
+              : null;
+      if (why === null) throw error;
+      failedInputIds.push(input.inputId);
+      reasons.push(`input ${input.inputId} (server ${deps.party}): ${why}`);
+      inputs.push({ rowCount: 0, columns: [] });
+    }
+  }
+  return { inputs, failedInputIds, reasons };
+}
+
+async function linkToPeer(
+  deps: ServerDependencies,
+  job: JobDescription,
+  manifest: DealerManifest,
+): Promise<PeerChannel> {
+  const link = {
+    jobId: deps.jobId,
+    ...(deps.allowPlaintext ? { allowPlaintext: true } : { tls: manifest.tls }),
+    silenceTimeoutMs: deps.silenceTimeoutMs ?? 60_000,
+  };
+  const port = deps.peerPort ?? job.peer.port;
+  if (deps.party === 'B') {
+    const listener = await listenForPeer({ ...link, host: deps.peerHost ?? '0.0.0.0', port });
+    // The listener stops listening by itself once A is accepted; close it only when A never came (closing
+    // it after acceptance would also end the accepted link).
+    return await listener
+      .accept({ timeoutMs: deps.linkTimeoutMs ?? 300_000 })
+      .catch(async (error: unknown) => {
+        await listener.close();
+        throw error;
+      });
+  }
+  return connectToPeer({
+    ...link,
+    host: deps.peerHost ?? job.peer.host,
+    port,
+    connectTimeoutMs: deps.linkTimeoutMs ?? 120_000,
+  });
+}
+
+/** One round before computing: both servers must hold the same program and all inputs must be good. */
+async function agreeWithPeer(
+  channel: PeerChannel,
+  program: Program,
+  failedInputIds: string[],
+  reasons: string[],
+): Promise<void> {
+  const mine = {
+    digest: createHash('sha256')
+      .update(JSON.stringify([program.spec, program.totalRows]))
+      .digest('hex'),
+    failedInputIds,
+    reasons,
+  };
+  const theirs = JSON.parse(
+    new TextDecoder().decode(await channel.exchange(new TextEncoder().encode(JSON.stringify(mine)))),
+  ) as typeof mine;
+  const allFailed = [...new Set([...failedInputIds, ...theirs.failedInputIds])];
+  if (allFailed.length > 0) {
+    throw new JobFailure(
+      'BAD_INPUT',
+      `bad input shares: ${[...reasons, ...theirs.reasons].join('; ')}`,
+      allFailed,
+    );
+  }
+  if (theirs.digest !== mine.digest)
+    throw new JobFailure('PEER_DISAGREES', 'the peer runs another program or row count');
+}
