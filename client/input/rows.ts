@@ -53,7 +53,13 @@ export function parseInputRows(text: string, fields: readonly FieldSpec[], forma
   const records = chosen === 'json' ? jsonRecords(text, fields, issues) : csvRecords(text, fields, issues);
   const rows: number[][] = [];
   for (const record of records) {
-    const row = fields.map((field, column) => checkValue(field, record.values[column], record.line, issues));
+    const row = new Array<number>(fields.length);
+    for (let column = 0; column < fields.length; column++) {
+      const field = fields[column]!;
+      const checked = checkValue(field, record.values[column]);
+      if (typeof checked === 'number') row[column] = checked;
+      else issues.push({ line: record.line, field: field.name, message: checked });
+    }
     rows.push(row);
   }
   if (records.length === 0 && issues.length === 0) issues.push({ line: 1, message: 'no rows' });
@@ -77,8 +83,9 @@ function csvRecords(text: string, fields: readonly FieldSpec[], issues: RowIssue
       throw new InputRowsError([{ line: error.line, message: error.message }]);
     throw error;
   }
-  const [header, ...body] = parsed;
+  const header = parsed[0];
   if (!header) return [];
+  const body = parsed.slice(1);
   const names = header.values.map((name) => name.trim());
   const columnOf = checkHeader(names, fields, header.line);
   return body.map(({ line, values }) => {
@@ -134,34 +141,35 @@ function jsonRecords(text: string, fields: readonly FieldSpec[], issues: RowIssu
   return records;
 }
 
-/** The value as a number, or NaN after recording why it cannot be used. */
-function checkValue(field: FieldSpec, raw: unknown, line: number, issues: RowIssue[]): number {
-  const fail = (message: string): number => {
-    issues.push({ line, field: field.name, message });
-    return Number.NaN;
-  };
-  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-    return fail('value missing');
-  }
+/** The value as a number, or why it cannot be used (hot: once per value, so no allocation on success). */
+function checkValue(field: FieldSpec, raw: unknown): number | string {
   let value: number;
-  if (typeof raw === 'number') value = raw;
-  else if (typeof raw === 'string' && DECIMAL.test(raw.trim())) value = Number(raw.trim());
-  else return fail(`not a number: ${JSON.stringify(raw).slice(0, 40)}`);
-  if (!Number.isFinite(value)) return fail(`not a finite number: ${String(raw)}`);
-  if (field.min !== undefined && value < field.min) return fail(`${value} is below the minimum ${field.min}`);
-  if (field.max !== undefined && value > field.max) return fail(`${value} is above the maximum ${field.max}`);
+  if (typeof raw === 'number') {
+    value = raw;
+  } else if (typeof raw === 'string') {
+    const text = raw.trim();
+    if (text === '') return 'value missing';
+    if (!DECIMAL.test(text)) return `not a number: ${JSON.stringify(raw).slice(0, 40)}`;
+    value = Number(text);
+  } else if (raw === undefined || raw === null) {
+    return 'value missing';
+  } else {
+    return `not a number: ${JSON.stringify(raw).slice(0, 40)}`;
+  }
+  if (!Number.isFinite(value)) return `not a finite number: ${String(raw)}`;
+  if (field.min !== undefined && value < field.min) return `${value} is below the minimum ${field.min}`;
+  if (field.max !== undefined && value > field.max) return `${value} is above the maximum ${field.max}`;
   if (field.type === 'int') {
-    if (!Number.isInteger(value)) return fail(`${value} is not an integer`);
-    if (!Number.isSafeInteger(value)) return fail(`${value} is too large to encode exactly`);
+    if (!Number.isInteger(value)) return `${value} is not an integer`;
+    if (!Number.isSafeInteger(value)) return `${value} is too large to encode exactly`;
     return value;
   }
   const fractionalBits = fractionalBitsOf(field);
   const encoded = Math.round(value * 2 ** fractionalBits);
-  if (Math.abs(encoded) > LARGEST_EXACT_ENCODING) {
-    return fail(`${value} is too large for ${fractionalBits} fractional bits`);
-  }
+  if (Math.abs(encoded) > LARGEST_EXACT_ENCODING)
+    return `${value} is too large for ${fractionalBits} fractional bits`;
   if (encoded === 0 && value !== 0) {
-    return fail(`${value} is finer than the field's precision (2^-${fractionalBits}) and would encode as 0`);
+    return `${value} is finer than the field's precision (2^-${fractionalBits}) and would encode as 0`;
   }
   return value;
 }
