@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import type { ComputationSpec } from '../mpc-servers/contract/analysis-spec.ts';
+import type { Party } from '../mpc-servers/transport/peer-channel.ts';
+
+/** What the orchestrator (`bench/mpc.ts`) tells each party process (`bench/mpc-party.ts`). */
+export interface PartyConfig {
+  party: Party;
+  port: number;
+  directory: string;
+  seed: string;
+  tls: { keyPem: string; certPem: string; peerFingerprint: string };
+  tasks: BenchTask[];
+}
+
+export type BenchTask =
+  | { name: string; kind: 'multiply'; count: number; repeats: number }
+  | { name: string; kind: 'compare'; bits: number; count: number; repeats: number }
+  | { name: string; kind: 'stats'; spec: ComputationSpec; totalRows: number; inputs: number };
+
+export const materialFile = (directory: string, task: string, party: Party, chunk: number): string =>
+  join(directory, `${task}-${party}-${chunk}.bin`);
+export const inputFile = (directory: string, input: number, party: Party): string =>
+  join(directory, `input-${input}-${party}.bin`);

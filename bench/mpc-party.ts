@@ -1,0 +1,107 @@
+/**
+ * One computing party of `bench/mpc.ts`, run as its own process: links to the other party over loopback
+ * TCP with pinned TLS 1.3 (MPC-IO's peer link), then runs the benchmark tasks in lockstep with it, reading
+ * dealer material and input shares the orchestrator wrote to files. Prints one JSON line per task.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { compileProgram } from '../mpc-servers/analyses/program.ts';
+import { runProgram } from '../mpc-servers/analyses/run-program.ts';
+import { decodeInputShare } from '../mpc-servers/contract/input-codec.ts';
+import { ChunkMaterial } from '../mpc-servers/engine/material.ts';
+import { lessThanZeroStep, multiplyStep, runRound, type PartyContext } from '../mpc-servers/engine/ops.ts';
+import { wordsFromBytes } from '../mpc-servers/engine/ring.ts';
+import { connectToPeer } from '../mpc-servers/transport/connect-to-peer.ts';
+import { listenForPeer } from '../mpc-servers/transport/listen-for-peer.ts';
+import type { PeerChannel } from '../mpc-servers/transport/peer-channel.ts';
+import { inputFile, materialFile, type BenchTask, type PartyConfig } from './mpc-bench-config.ts';
+
+async function link(config: PartyConfig): Promise<PeerChannel> {
+  const options = { jobId: 'bench', tls: config.tls, silenceTimeoutMs: 300_000 };
+  if (config.party === 'B') {
+    const listener = await listenForPeer({ ...options, host: '127.0.0.1', port: config.port });
+    console.log(JSON.stringify({ listening: true }));
+    return listener.accept({ timeoutMs: 60_000 });
+  }
+  return connectToPeer({ ...options, host: '127.0.0.1', port: config.port, connectTimeoutMs: 60_000 });
+}
+
+async function material(config: PartyConfig, task: string, chunk: number): Promise<ChunkMaterial> {
+  const blob = await readFile(materialFile(config.directory, task, config.party, chunk));
+  return new ChunkMaterial(config.party, Buffer.from(config.seed, 'base64'), chunk, new Uint8Array(blob));
+}
+
+const randomShares = (count: number): BigUint64Array => wordsFromBytes(randomBytes(count * 8));
+
+async function runTask(
+  context: PartyContext,
+  config: PartyConfig,
+  task: BenchTask,
+): Promise<Record<string, unknown>> {
+  const sentBefore = context.channel.bytesSent;
+  if (task.kind === 'stats') {
+    const inputs = [];
+    for (let i = 0; i < task.inputs; i++) {
+      inputs.push(
+        decodeInputShare(
+          config.party,
+          new Uint8Array(await readFile(inputFile(config.directory, i, config.party))),
+          task.spec.fields,
+        ),
+      );
+    }
+    const program = compileProgram(task.spec, task.totalRows);
+    const started = performance.now();
+    const output = await runProgram(context, program, inputs, {
+      material: (chunk) => material(config, task.name, chunk),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      seconds,
+      bytesSent: context.channel.bytesSent - sentBefore,
+      output: [...output].map(String),
+      chunks: program.chunkCount,
+      chunkRows: program.chunkRows,
+    };
+  }
+  const times: number[] = [];
+  for (let repeat = 0; repeat < task.repeats; repeat++) {
+    const chunkMaterial = await material(config, task.name, repeat);
+    const x = randomShares(task.count);
+    const step =
+      task.kind === 'multiply'
+        ? multiplyStep(context, x, randomShares(task.count), chunkMaterial.triples(task.count))
+        : lessThanZeroStep(context, x, chunkMaterial.comparisons(task.bits, task.count));
+    await runRound(context, []); // align both parties before timing
+    const started = performance.now();
+    await runRound(context, [step]);
+    times.push((performance.now() - started) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    seconds: times[Math.floor(times.length / 2)],
+    bytesSent: context.channel.bytesSent - sentBefore,
+    ops: task.count * task.repeats,
+  };
+}
+
+async function main(): Promise<void> {
+  const config = JSON.parse(process.argv[2]!) as PartyConfig;
+  const channel = await link(config);
+  const context: PartyContext = { party: config.party, channel };
+  for (const task of config.tasks) {
+    const result = await runTask(context, config, task);
+    console.log(
+      JSON.stringify({
+        task: task.name,
+        party: config.party,
+        ...result,
+        maxRssMiB: process.resourceUsage().maxRSS / 1024,
+      }),
+    );
+  }
+  await channel.close();
+}
+
+await main();
+process.exit(0);

@@ -1,0 +1,263 @@
+/**
+ * `npm run bench:mpc`: the online phase with A and B as two separate processes linked over loopback TCP
+ * (pinned TLS 1.3), the dealer here in the orchestrator (its generation rate is measured too). Prints a
+ * human table, then one JSON line with multPerSec, cmpPerSec, peakRssMiB, statsMillionRowsSec and more.
+ *
+ * Environment: BENCH_ROWS (default 1,000,000) for the statistics job, BENCH_QUICK=1 for small sizes.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { compileProgram } from '../mpc-servers/analyses/program.ts';
+import type { ComputationSpec } from '../mpc-servers/contract/analysis-spec.ts';
+import { shareRows } from '../mpc-servers/contract/input-codec.ts';
+import { decodeResult, encodeResultShare } from '../mpc-servers/contract/result-codec.ts';
+import { dealerChunks } from '../mpc-servers/dealer/dealer-plan.ts';
+import { generateChunkMaterial, type MaterialRequest } from '../mpc-servers/engine/material.ts';
+import { freePort } from '../local/emulators/free-port.ts';
+import { createTlsIdentity } from '../mpc-servers/transport/tls-identity.ts';
+import type { Party } from '../mpc-servers/transport/peer-channel.ts';
+import { inputFile, materialFile, type BenchTask, type PartyConfig } from './mpc-bench-config.ts';
+
+const quick = process.env.BENCH_QUICK === '1';
+const statsRows = Number(process.env.BENCH_ROWS ?? (quick ? 20_000 : 1_000_000));
+const MULT_BATCH = quick ? 1 << 14 : 1 << 20;
+const CMP_BATCH = quick ? 1 << 12 : 1 << 17;
+
+const statsSpec: ComputationSpec = {
+  fields: [{ name: 'x', type: 'int', min: 0, max: 1000 }],
+  analyses: [{ kind: 'mean' }, { kind: 'variance' }, { kind: 'histogram', binEdges: [100, 250, 500, 750] }],
+};
+
+const tasks: BenchTask[] = [
+  { name: 'multiply', kind: 'multiply', count: MULT_BATCH, repeats: 3 },
+  { name: 'compare64', kind: 'compare', bits: 64, count: CMP_BATCH, repeats: 2 },
+  { name: 'compare32', kind: 'compare', bits: 32, count: CMP_BATCH, repeats: 2 },
+  { name: 'stats', kind: 'stats', spec: statsSpec, totalRows: statsRows, inputs: 4 },
+];
+
+interface DealerFigure {
+  task: string;
+  seconds: number;
+  ops: number;
+  bytes: Record<Party, number>;
+}
+
+async function writeMaterial(directory: string, seeds: Record<Party, Uint8Array>): Promise<DealerFigure[]> {
+  const figures: DealerFigure[] = [];
+  for (const task of tasks) {
+    const bytes = { A: 0, B: 0 };
+    let seconds = 0;
+    let ops = 0;
+    const save = async (chunk: number, material: Record<Party, Uint8Array>): Promise<void> => {
+      for (const party of ['A', 'B'] as const) {
+        bytes[party] += material[party].byteLength;
+        await writeFile(materialFile(directory, task.name, party, chunk), material[party]);
+      }
+    };
+    if (task.kind === 'stats') {
+      const program = compileProgram(task.spec, task.totalRows);
+      const chunks = dealerChunks(program, seeds);
+      for (let chunk = 0; ; chunk++) {
+        const started = performance.now();
+        const next = chunks.next();
+        seconds += (performance.now() - started) / 1000;
+        if (next.done) break;
+        await save(chunk, next.value);
+      }
+      ops = task.totalRows;
+    } else {
+      const request: MaterialRequest =
+        task.kind === 'multiply'
+          ? { kind: 'triple', count: task.count }
+          : { kind: 'comparison', bits: task.bits, count: task.count };
+      for (let repeat = 0; repeat < task.repeats; repeat++) {
+        const started = performance.now();
+        const material = generateChunkMaterial(seeds, repeat, [request]);
+        seconds += (performance.now() - started) / 1000;
+        await save(repeat, material);
+      }
+      ops = task.count * task.repeats;
+    }
+    figures.push({ task: task.name, seconds, ops, bytes });
+  }
+  return figures;
+}
+
+/** Four participants' rows of the statistics job, shared with the client codec. */
+async function writeInputs(directory: string): Promise<number[]> {
+  const values: number[] = [];
+  const perInput = Math.ceil(statsRows / 4);
+  for (let input = 0; input < 4; input++) {
+    const count = Math.min(perInput, statsRows - input * perInput);
+    const rows = Array.from({ length: count }, (_, i) => {
+      const value = ((input * 7_919 + i) * 104_729) % 1_001;
+      values.push(value);
+      return [value];
+    });
+    const payloads = shareRows(rows, statsSpec.fields);
+    await writeFile(inputFile(directory, input, 'A'), payloads.A);
+    await writeFile(inputFile(directory, input, 'B'), payloads.B);
+  }
+  return values;
+}
+
+type PartyLine = Record<string, unknown> & {
+  task: string;
+  seconds: number;
+  bytesSent: number;
+  maxRssMiB: number;
+};
+
+async function runParties(
+  directory: string,
+  seeds: Record<Party, Uint8Array>,
+): Promise<Record<Party, PartyLine[]>> {
+  const identities = {
+    A: createTlsIdentity({ commonName: 'bench-A' }),
+    B: createTlsIdentity({ commonName: 'bench-B' }),
+  };
+  const port = await freePort();
+  const script = fileURLToPath(new URL('./mpc-party.ts', import.meta.url));
+  const start = (party: Party): Promise<PartyLine[]> => {
+    const peer = party === 'A' ? 'B' : 'A';
+    const config: PartyConfig = {
+      party,
+      port,
+      directory,
+      seed: Buffer.from(seeds[party]).toString('base64'),
+      tls: {
+        keyPem: identities[party].keyPem,
+        certPem: identities[party].certPem,
+        peerFingerprint: identities[peer].fingerprint,
+      },
+      tasks,
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(config)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const lines: PartyLine[] = [];
+    const reader = createInterface({ input: child.stdout });
+    reader.on('line', (line) => {
+      const parsed = JSON.parse(line) as PartyLine;
+      if (parsed.task !== undefined) lines.push(parsed);
+      if (party === 'B' && parsed.listening) startA();
+    });
+    return new Promise((resolve, reject) =>
+      child.once('exit', (code) =>
+        code === 0 ? resolve(lines) : reject(new Error(`party ${party} exited with ${code}`)),
+      ),
+    );
+  };
+  let startA: () => void = () => undefined;
+  const a = new Promise<PartyLine[]>((resolve, reject) => (startA = () => start('A').then(resolve, reject)));
+  const b = start('B');
+  const [A, B] = await Promise.all([a, b]);
+  return { A, B };
+}
+
+const fmt = (value: number): string =>
+  value >= 1e6
+    ? `${(value / 1e6).toFixed(2)}M`
+    : value >= 1e3
+      ? `${(value / 1e3).toFixed(1)}k`
+      : value.toFixed(2);
+
+async function main(): Promise<void> {
+  const directory = await mkdtemp(join(tmpdir(), 'bench-mpc-'));
+  try {
+    const seeds = { A: randomBytes(16), B: randomBytes(16) };
+    console.log(
+      `bench:mpc — A and B as separate processes over loopback TCP (TLS 1.3), ${statsRows} rows for stats`,
+    );
+    const dealer = await writeMaterial(directory, seeds);
+    const values = await writeInputs(directory);
+    const parties = await runParties(directory, seeds);
+    const line = (party: Party, task: string): PartyLine => parties[party].find((l) => l.task === task)!;
+    const online = (task: string): number => Math.max(line('A', task).seconds, line('B', task).seconds);
+    const perOp = (task: BenchTask & { count: number; repeats: number }): number =>
+      line('A', task.name).bytesSent / (task.count * task.repeats);
+
+    // Check the statistics job reconstructs the cleartext answer before reporting its speed.
+    const shares = (party: Party) =>
+      encodeResultShare(BigUint64Array.from((line(party, 'stats').output as string[]).map(BigInt)));
+    const result = decodeResult(statsSpec, shares('A'), shares('B'));
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    if (Math.abs((result[0]!.value ?? NaN) - mean) > 1e-9 * mean)
+      throw new Error('stats job did not reconstruct the mean');
+
+    const rows: [string, string, string, string, string][] = [];
+    const compareFigures: Record<string, number> = {};
+    for (const task of tasks) {
+      const seconds = online(task.name);
+      const figure = dealer.find((d) => d.task === task.name)!;
+      if (task.kind === 'stats') {
+        rows.push([
+          'mean+variance+histogram(4 edges, 12-bit cmp)',
+          `${task.totalRows} rows`,
+          `${seconds.toFixed(2)} s (${fmt(task.totalRows / seconds)} rows/s)`,
+          `${(line('A', 'stats').bytesSent / task.totalRows).toFixed(1)} B/row`,
+          `${fmt(figure.ops / figure.seconds)} rows/s, ${(figure.bytes.B / task.totalRows).toFixed(0)} B/row for B`,
+        ]);
+        continue;
+      }
+      const rate = task.count / seconds;
+      if (task.kind === 'compare') compareFigures[task.name] = rate;
+      const label =
+        task.kind === 'multiply'
+          ? 'Beaver multiplication (64-bit ring)'
+          : `comparison, ${task.bits}-bit (DCF, 1 round)`;
+      rows.push([
+        label,
+        `batch ${task.count}`,
+        `${fmt(rate)} ops/s`,
+        `${perOp(task).toFixed(1)} B/op/party`,
+        `${fmt(figure.ops / figure.seconds)} ops/s, A ${(figure.bytes.A / figure.ops).toFixed(0)} B/op, B ${(figure.bytes.B / figure.ops).toFixed(0)} B/op`,
+      ]);
+    }
+    const header: [string, string, string, string, string] = [
+      'operation',
+      'size',
+      'online (A+B processes)',
+      'sent',
+      'dealer generation',
+    ];
+    const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)));
+    for (const row of [header, ...rows])
+      console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | '));
+    const peakRssMiB = Math.max(
+      ...(['A', 'B'] as const).flatMap((party) => parties[party].map((l) => l.maxRssMiB)),
+    );
+    console.log(
+      `peak RSS: A ${Math.max(...parties.A.map((l) => l.maxRssMiB)).toFixed(0)} MiB, B ${Math.max(...parties.B.map((l) => l.maxRssMiB)).toFixed(0)} MiB`,
+    );
+    const multTask = tasks[0] as BenchTask & { count: number; repeats: number };
+    console.log(
+      JSON.stringify({
+        multPerSec: Math.round(multTask.count / online('multiply')),
+        multBatch: multTask.count,
+        multBytesPerOp: perOp(multTask),
+        cmpPerSec: Math.round(compareFigures.compare64!),
+        cmpBits: 64,
+        cmpBatch: CMP_BATCH,
+        cmpBytesPerOp: perOp(tasks[1] as BenchTask & { count: number; repeats: number }),
+        cmp32PerSec: Math.round(compareFigures.compare32!),
+        peakRssMiB: Math.round(peakRssMiB),
+        statsRows,
+        statsMillionRowsSec: Number(((online('stats') * 1e6) / statsRows).toFixed(3)),
+        dealerTriplesPerSec: Math.round(dealer[0]!.ops / dealer[0]!.seconds),
+        dealerCmp64PerSec: Math.round(dealer[1]!.ops / dealer[1]!.seconds),
+        dealerCmp32PerSec: Math.round(dealer[2]!.ops / dealer[2]!.seconds),
+        dealerStatsRowsPerSec: Math.round(dealer[3]!.ops / dealer[3]!.seconds),
+      }),
+    );
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+await main();
