@@ -1,0 +1,198 @@
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Participant } from '../../domain/participation.ts';
+import type {
+  AttemptRecord,
+  CountedInput,
+  NotifiableParticipant,
+  QuorumCounts,
+  WaitKind,
+  WebhookDelivery,
+  WorkflowRepository,
+} from '../../ports/workflow-repository.ts';
+import { itemKeys } from './item-keys.ts';
+import { isConditionalCheckFailure } from './transactions.ts';
+
+type Item = Record<string, unknown>;
+
+/** Which attribute of the collaboration item holds which wait's token, and the status the wait belongs to. */
+const WAITS: Record<WaitKind, { attribute: string; status: string }> = {
+  inputs: { attribute: 'inputTaskToken', status: 'OPEN' },
+  finish: { attribute: 'finishTaskToken', status: 'RESULT_READY' },
+};
+
+/**
+ * Workflow state on the coordinator's items: callback tokens, the input snapshot and attempt records on the
+ * collaboration's META item, webhook deliveries on the participant items.
+ */
+export class DynamoDbWorkflowRepository implements WorkflowRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async storeTaskToken(
+    collaborationId: string,
+    wait: WaitKind,
+    taskToken: string,
+  ): Promise<QuorumCounts | undefined> {
+    const { attribute, status } = WAITS[wait];
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: itemKeys.collaboration(collaborationId),
+          UpdateExpression: 'SET #token = :token',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :status',
+          ExpressionAttributeNames: { '#token': attribute, '#status': 'status' },
+          ExpressionAttributeValues: { ':token': taskToken, ':status': status },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? countsOf(Attributes) : undefined;
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async readTaskToken(collaborationId: string, wait: WaitKind) {
+    const item = await this.collaborationItem(collaborationId);
+    if (!item) return undefined;
+    const taskToken = item[WAITS[wait].attribute];
+    return { counts: countsOf(item), ...(typeof taskToken === 'string' ? { taskToken } : {}) };
+  }
+
+  async listParticipants(collaborationId: string): Promise<NotifiableParticipant[]> {
+    const items = await this.childItems(collaborationId, 'PARTICIPANT#');
+    return items.map((item) => {
+      const participant: NotifiableParticipant = {
+        collaborationId: item.collaborationId as string,
+        clientId: item.clientId as string,
+        joinedAt: item.joinedAt as string,
+        resultPublicKey: item.resultPublicKey as string,
+      };
+      for (const optional of ['webhookUrl', 'webhookSecret', 'inputId', 'inputStatus', 'finishedAt'] as const)
+        if (typeof item[optional] === 'string')
+          Object.assign(participant, { [optional]: item[optional] } as Partial<Participant>);
+      return participant;
+    });
+  }
+
+  async listCompletedInputs(collaborationId: string): Promise<CountedInput[]> {
+    const items = await this.childItems(collaborationId, 'INPUT#');
+    return items
+      .filter((item) => item.status === 'COMPLETE')
+      .map((item) => ({
+        inputId: item.inputId as string,
+        clientId: item.clientId as string,
+        rowCount: Number(item.rowCount ?? 0),
+      }))
+      .sort((x, y) => x.inputId.localeCompare(y.inputId));
+  }
+
+  async saveInputSnapshot(collaborationId: string, inputs: CountedInput[]): Promise<void> {
+    await this.setOnCollaboration(collaborationId, 'inputSnapshot', inputs);
+  }
+
+  async readInputSnapshot(collaborationId: string): Promise<CountedInput[] | undefined> {
+    return (await this.collaborationItem(collaborationId))?.inputSnapshot as CountedInput[] | undefined;
+  }
+
+  /** Attempts run one after another in one execution, so a read-modify-write is enough. */
+  async recordAttempt(collaborationId: string, attempt: AttemptRecord): Promise<void> {
+    const attempts = (await this.listAttempts(collaborationId)).filter(
+      (known) => known.attempt !== attempt.attempt,
+    );
+    attempts.push(attempt);
+    attempts.sort((x, y) => x.attempt - y.attempt);
+    await this.setOnCollaboration(collaborationId, 'attempts', attempts);
+  }
+
+  async listAttempts(collaborationId: string): Promise<AttemptRecord[]> {
+    return ((await this.collaborationItem(collaborationId))?.attempts as AttemptRecord[] | undefined) ?? [];
+  }
+
+  async recordDelivery(collaborationId: string, clientId: string, delivery: WebhookDelivery): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: itemKeys.participant(collaborationId, clientId),
+        UpdateExpression: 'SET webhookDelivery = :delivery',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':delivery': delivery },
+      }),
+    );
+  }
+
+  async readDelivery(collaborationId: string, clientId: string): Promise<WebhookDelivery | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: itemKeys.participant(collaborationId, clientId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item?.webhookDelivery as WebhookDelivery | undefined;
+  }
+
+  private async collaborationItem(collaborationId: string): Promise<Item | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: itemKeys.collaboration(collaborationId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item;
+  }
+
+  private async setOnCollaboration(
+    collaborationId: string,
+    attribute: string,
+    value: unknown,
+  ): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: itemKeys.collaboration(collaborationId),
+        UpdateExpression: 'SET #attribute = :value',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#attribute': attribute },
+        ExpressionAttributeValues: { ':value': value },
+      }),
+    );
+  }
+
+  private async childItems(collaborationId: string, sortKeyPrefix: string): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': itemKeys.collaboration(collaborationId).pk,
+            ':prefix': sortKeyPrefix,
+          },
+          ConsistentRead: true,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+}
+
+function countsOf(item: Item): QuorumCounts {
+  return {
+    status: item.status as QuorumCounts['status'],
+    completedInputCount: Number(item.completedInputCount ?? 0),
+    participantCount: Number(item.participantCount ?? 0),
+    finishedCount: Number(item.finishedCount ?? 0),
+    minParticipants: Number(item.minParticipants),
+    maxParticipants: Number(item.maxParticipants),
+  };
+}

@@ -1,0 +1,66 @@
+import { signWebhook } from '../../../client/webhooks/standard-webhooks.ts';
+import type { DeliveryOutcome, WebhookMessage, WebhookNotifier } from '../../ports/webhook-notifier.ts';
+
+export interface HttpWebhookNotifierOptions {
+  /** Deliveries per message, the first included. */
+  maxAttempts?: number;
+  /** Wait before the second attempt; doubled for each next one. */
+  firstBackoffMs?: number;
+  /** Per request. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Standard Webhooks over HTTP POST: the same message id and body on every attempt (receivers deduplicate by
+ * id), a fresh timestamp and signature each time. 2xx is delivered; 4xx other than 408/429 is final; network
+ * errors, timeouts and 5xx are retried with exponential backoff.
+ */
+export class HttpWebhookNotifier implements WebhookNotifier {
+  private readonly maxAttempts: number;
+  private readonly firstBackoffMs: number;
+  private readonly timeoutMs: number;
+  private readonly fetch: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(options: HttpWebhookNotifierOptions = {}) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.firstBackoffMs = options.firstBackoffMs ?? 1_000;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.fetch = options.fetch ?? fetch;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async deliver(url: string, secret: string, message: WebhookMessage): Promise<DeliveryOutcome> {
+    const body = JSON.stringify(message.body);
+    let lastError = '';
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      if (attempt > 1) await this.sleep(this.firstBackoffMs * 2 ** (attempt - 2));
+      const headers = signWebhook(secret, message.messageId, Date.now() / 1000, body);
+      try {
+        const response = await this.fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        await response.body?.cancel();
+        if (response.ok) return { delivered: true, attempts: attempt };
+        lastError = `HTTP ${response.status}`;
+        if (response.status < 500 && response.status !== 408 && response.status !== 429)
+          return { delivered: false, attempts: attempt, lastError };
+      } catch (error) {
+        lastError = error instanceof Error ? `${error.name}: ${causeOf(error)}` : String(error);
+      }
+    }
+    return { delivered: false, attempts: this.maxAttempts, lastError };
+  }
+}
+
+/** fetch wraps connection errors ("fetch failed") around the useful cause (ECONNREFUSED ...). */
+function causeOf(error: Error): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? cause.message : error.message;
+}

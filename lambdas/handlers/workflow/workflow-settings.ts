@@ -1,0 +1,59 @@
+import { ConfigurationError } from '../../config.ts';
+import type { WorkflowSettings } from '../../ports/workflow-ports.ts';
+
+type Environment = Record<string, string | undefined>;
+
+export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
+  attempts: 3,
+  retentionSeconds: 7 * 24 * 3600,
+  firstPollWaitSeconds: 10,
+  maxPollWaitSeconds: 60,
+  pollsPerAttempt: 120,
+  staleAfterMs: 60_000,
+  taskNetwork: {},
+};
+
+/**
+ * MPC_ATTEMPTS, RESULT_RETENTION_SECONDS, POLL_FIRST_WAIT_SECONDS, POLL_MAX_WAIT_SECONDS, POLLS_PER_ATTEMPT,
+ * HEARTBEAT_STALE_MS, MPC_TASK_NETWORK (JSON AwsvpcConfiguration: Subnets, SecurityGroups, AssignPublicIp).
+ */
+export function workflowSettingsFrom(env: Environment = process.env): WorkflowSettings {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < 1 || value > max)
+      problems.push(`${name} must be an integer 1..${max}`);
+    return value;
+  };
+  let taskNetwork = DEFAULT_WORKFLOW_SETTINGS.taskNetwork;
+  if (env.MPC_TASK_NETWORK) {
+    try {
+      taskNetwork = JSON.parse(env.MPC_TASK_NETWORK) as Record<string, unknown>;
+    } catch {
+      problems.push('MPC_TASK_NETWORK is not JSON');
+    }
+  }
+  const settings: WorkflowSettings = {
+    attempts: integer('MPC_ATTEMPTS', DEFAULT_WORKFLOW_SETTINGS.attempts, 10),
+    retentionSeconds: integer(
+      'RESULT_RETENTION_SECONDS',
+      DEFAULT_WORKFLOW_SETTINGS.retentionSeconds,
+      365 * 24 * 3600,
+    ),
+    firstPollWaitSeconds: integer(
+      'POLL_FIRST_WAIT_SECONDS',
+      DEFAULT_WORKFLOW_SETTINGS.firstPollWaitSeconds,
+      3600,
+    ),
+    maxPollWaitSeconds: integer('POLL_MAX_WAIT_SECONDS', DEFAULT_WORKFLOW_SETTINGS.maxPollWaitSeconds, 3600),
+    // Each poll costs about 5 history events; 25,000 events per execution bound attempts x polls.
+    pollsPerAttempt: integer('POLLS_PER_ATTEMPT', DEFAULT_WORKFLOW_SETTINGS.pollsPerAttempt, 1000),
+    staleAfterMs: integer('HEARTBEAT_STALE_MS', DEFAULT_WORKFLOW_SETTINGS.staleAfterMs, 3_600_000),
+    taskNetwork,
+  };
+  if (problems.length > 0)
+    throw new ConfigurationError(`Invalid workflow configuration: ${problems.join('; ')}`);
+  return settings;
+}

@@ -1,0 +1,28 @@
+import { logger } from '../../http/logger.ts';
+import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
+import { workflowPorts } from './workflow-wiring.ts';
+
+/** What the definition's `lambda:invoke` passes as Payload: always the collaboration id, plus step fields. */
+export type StepPayload = { collaborationId: string } & Record<string, unknown>;
+export type WorkflowStepHandler = (payload: StepPayload) => Promise<unknown>;
+
+/**
+ * A thin Lambda handler for one state of the definition: wire, run the use case, log the outcome with the
+ * collaboration id. An error propagates, so the state's Retry and Catch apply.
+ */
+export function workflowStep<P extends { collaborationId: string }>(
+  step: string,
+  useCase: (ports: WorkflowPorts, payload: P) => Promise<unknown>,
+): WorkflowStepHandler {
+  return async (payload) => {
+    const log = logger.createChild({ persistentKeys: { step, collaborationId: payload.collaborationId } });
+    try {
+      const result = await useCase(workflowPorts(), payload as unknown as P);
+      log.info('workflow step done', { result: result as Record<string, unknown> });
+      return result;
+    } catch (error) {
+      log.error('workflow step failed', error as Error);
+      throw error;
+    }
+  };
+}

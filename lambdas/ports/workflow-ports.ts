@@ -1,0 +1,44 @@
+import type { JobStatusStore } from '../../mpc-servers/status/job-status.ts';
+import type { ObjectStore } from '../../mpc-servers/storage/object-store.ts';
+import type { CollaborationRepository } from './collaboration-repository.ts';
+import type { ServerKeyDirectory } from './workflow-server-keys.ts';
+import type { StatusEventPublisher } from './status-event-publisher.ts';
+import type { WebhookNotifier } from './webhook-notifier.ts';
+import type { ComputeTasks, PeerEndpoints } from './workflow-compute-tasks.ts';
+import type { CollaborationWorkflow } from './workflow-port.ts';
+import type { WorkflowRepository } from './workflow-repository.ts';
+
+/** Tunables of the workflow steps (see `workflowSettingsFrom` for their environment variables). */
+export interface WorkflowSettings {
+  /** Computation attempts per collaboration. */
+  attempts: number;
+  /** How long participants may fetch the result before clean-up. */
+  retentionSeconds: number;
+  /** First poll wait of an attempt; doubled per poll up to `maxPollWaitSeconds`. */
+  firstPollWaitSeconds: number;
+  maxPollWaitSeconds: number;
+  /** Polls per attempt before the attempt counts as hung. */
+  pollsPerAttempt: number;
+  /** A RUNNING party without a heartbeat for this long counts as dead. */
+  staleAfterMs: number;
+  /** `AwsvpcConfiguration` of the ECS tasks (ignored by the local runner). */
+  taskNetwork: Record<string, unknown>;
+}
+
+/** Everything the workflow steps need from the outside world. */
+export interface WorkflowPorts {
+  collaborations: CollaborationRepository;
+  workflowState: WorkflowRepository;
+  workflow: CollaborationWorkflow;
+  jobStatus: JobStatusStore;
+  /** The input bucket: job descriptions, input shares, dealer material. */
+  jobStore: ObjectStore;
+  computeTasks: ComputeTasks;
+  peerEndpoints: PeerEndpoints;
+  notifier: WebhookNotifier;
+  events: StatusEventPublisher;
+  serverKeys: ServerKeyDirectory;
+  settings: WorkflowSettings;
+  now(): Date;
+  newId(): string;
+}

@@ -1,0 +1,72 @@
+import type { CollaborationStatus } from '../domain/collaboration-status.ts';
+import type { Participant } from '../domain/participation.ts';
+
+/** The two callback waits of the definition. */
+export type WaitKind = 'inputs' | 'finish';
+
+/** The counters a quorum decision needs, read in the same write or read as the token. */
+export interface QuorumCounts {
+  status: CollaborationStatus;
+  completedInputCount: number;
+  participantCount: number;
+  finishedCount: number;
+  minParticipants: number;
+  maxParticipants: number;
+}
+
+/** A completed input as the computation needs it. */
+export interface CountedInput {
+  inputId: string;
+  clientId: string;
+  rowCount: number;
+}
+
+/** One computation attempt as recorded on the collaboration. */
+export interface AttemptRecord {
+  attempt: number;
+  jobId: string;
+  startedAt: string;
+  failedAt?: string;
+  reason?: string;
+}
+
+/** The outcome of delivering one webhook to one participant, shown on GET participants/me. */
+export interface WebhookDelivery {
+  messageId: string;
+  event: string;
+  attempts: number;
+  delivered: boolean;
+  lastAttemptAt: string;
+  lastError?: string;
+}
+
+/** A participant with the secret its webhooks are signed with (never shown after the join answer). */
+export type NotifiableParticipant = Participant & { webhookSecret?: string };
+
+/** Workflow state kept on the collaboration's items, beside what the coordinator API keeps there. */
+export interface WorkflowRepository {
+  /**
+   * Stores a callback token on the collaboration in a conditional write that also returns the counters; the
+   * other writer (register input, finish) reads the token after its own count write: whichever comes second
+   * sees both and releases the wait.
+   */
+  storeTaskToken(
+    collaborationId: string,
+    wait: WaitKind,
+    taskToken: string,
+  ): Promise<QuorumCounts | undefined>;
+  /** A strongly consistent read of the stored token and counters. */
+  readTaskToken(
+    collaborationId: string,
+    wait: WaitKind,
+  ): Promise<{ taskToken?: string; counts: QuorumCounts } | undefined>;
+  listParticipants(collaborationId: string): Promise<NotifiableParticipant[]>;
+  listCompletedInputs(collaborationId: string): Promise<CountedInput[]>;
+  saveInputSnapshot(collaborationId: string, inputs: CountedInput[]): Promise<void>;
+  readInputSnapshot(collaborationId: string): Promise<CountedInput[] | undefined>;
+  /** Appends or updates (same attempt number) an attempt record. */
+  recordAttempt(collaborationId: string, attempt: AttemptRecord): Promise<void>;
+  listAttempts(collaborationId: string): Promise<AttemptRecord[]>;
+  recordDelivery(collaborationId: string, clientId: string, delivery: WebhookDelivery): Promise<void>;
+  readDelivery(collaborationId: string, clientId: string): Promise<WebhookDelivery | undefined>;
+}

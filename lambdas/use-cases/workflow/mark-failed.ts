@@ -1,0 +1,20 @@
+import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
+import { announceTransition } from './announce-transition.ts';
+import { failureReason, type FailedExecutionState } from './failure-reason.ts';
+import { notifyAll, type NotifyOutcome } from './notify-all.ts';
+
+/**
+ * FAILED with the reason; the inputs stay (an operator may look at them) until retention clean-up. A
+ * failure before the inputs closed (OPEN) fails the collaboration too.
+ */
+export async function markFailed(
+  ports: WorkflowPorts,
+  state: FailedExecutionState,
+): Promise<{ status: string | undefined; reason: string; notified: NotifyOutcome }> {
+  const reason = failureReason(state);
+  const failed =
+    (await announceTransition(ports, state.collaborationId, 'COMPUTING', 'FAILED', reason)) ??
+    (await announceTransition(ports, state.collaborationId, 'OPEN', 'FAILED', reason));
+  const notified = await notifyAll(ports, state.collaborationId, 'collaboration.failed');
+  return { status: failed?.status, reason, notified };
+}

@@ -1,0 +1,90 @@
+import type { JobDescription, ResultRecipient } from '../../../mpc-servers/contract/job-description.ts';
+import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
+import { isResultRecipient, type Collaboration } from '../../domain/collaboration.ts';
+import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
+import type { NotifiableParticipant } from '../../ports/workflow-repository.ts';
+import { requireWorkflowCollaboration, WorkflowStepError } from './announce-transition.ts';
+
+/** What the definition's ECS states and poll loop read from `$.job.value`. */
+export interface PreparedAttempt {
+  jobId: string;
+  attempt: number;
+  network: Record<string, unknown>;
+  dealerCommand: string[];
+  serverBCommand: string[];
+  serverACommand: string[];
+  poll: { waitSeconds: number; pollsLeft: number };
+}
+
+/**
+ * One computation attempt: a new job id, the job description (snapshot inputs, recipients' result keys,
+ * server keys, peer endpoint) written where the dealer and servers read it, and the task commands.
+ */
+export async function prepareAttempt(
+  ports: WorkflowPorts,
+  payload: { collaborationId: string; attemptsLeft: number },
+): Promise<PreparedAttempt> {
+  const collaboration = await requireWorkflowCollaboration(ports, payload.collaborationId);
+  if (collaboration.status !== 'COMPUTING')
+    throw new WorkflowStepError(`Collaboration ${collaboration.collaborationId} is ${collaboration.status}.`);
+  const inputs = await ports.workflowState.readInputSnapshot(collaboration.collaborationId);
+  if (!inputs || inputs.length === 0)
+    throw new WorkflowStepError('No input snapshot: CloseInputs did not run.');
+  const attempt = (await ports.workflowState.listAttempts(collaboration.collaborationId)).length + 1;
+  const jobId = ports.newId();
+  const recipients = resultRecipients(
+    collaboration,
+    await ports.workflowState.listParticipants(collaboration.collaborationId),
+  );
+  const job: JobDescription = {
+    jobId,
+    collaborationId: collaboration.collaborationId,
+    attempt,
+    spec: { fields: collaboration.inputSchema.fields, analyses: collaboration.analyses },
+    inputs: inputs.map(({ inputId, clientId, rowCount }) => ({ inputId, participantId: clientId, rowCount })),
+    recipients,
+    peer: await ports.peerEndpoints.forJob(jobId),
+    serverPublicKeys: serverPublicKeys(ports),
+  };
+  await ports.jobStore.putObject(
+    storageLayout.jobDescription(jobId),
+    new TextEncoder().encode(JSON.stringify(job)),
+    {
+      contentType: 'application/json',
+    },
+  );
+  await ports.workflowState.recordAttempt(collaboration.collaborationId, {
+    attempt,
+    jobId,
+    startedAt: ports.now().toISOString(),
+  });
+  return {
+    jobId,
+    attempt,
+    network: ports.settings.taskNetwork,
+    dealerCommand: ['--job', jobId],
+    serverBCommand: ['--party', 'B', '--job', jobId],
+    serverACommand: ['--party', 'A', '--job', jobId],
+    poll: { waitSeconds: ports.settings.firstPollWaitSeconds, pollsLeft: ports.settings.pollsPerAttempt },
+  };
+}
+
+function resultRecipients(
+  collaboration: Collaboration,
+  participants: NotifiableParticipant[],
+): ResultRecipient[] {
+  const recipients = participants
+    .filter((participant) => isResultRecipient(collaboration, participant.clientId))
+    .map((participant) => ({ recipientId: participant.clientId, publicKey: participant.resultPublicKey }));
+  if (recipients.length === 0) throw new WorkflowStepError('None of the result recipients has joined.');
+  return recipients;
+}
+
+function serverPublicKeys(ports: Pick<WorkflowPorts, 'serverKeys'>): { A: string; B: string } {
+  const keyOf = (party: 'A' | 'B'): string => {
+    const key = ports.serverKeys.find((server) => server.id === party);
+    if (!key) throw new WorkflowStepError(`No public key configured for server ${party}.`);
+    return key.publicKey;
+  };
+  return { A: keyOf('A'), B: keyOf('B') };
+}

@@ -1,0 +1,13 @@
+import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
+import { announceTransition, WorkflowStepError } from './announce-transition.ts';
+import type { PreparedAttempt } from './prepare-attempt.ts';
+
+/** The job is DONE: RESULT_READY (GET result now presigns the sealed result shares). */
+export async function publishResult(
+  ports: WorkflowPorts,
+  payload: { collaborationId: string; job: PreparedAttempt },
+): Promise<{ status: string; jobId: string; attempt: number }> {
+  const ready = await announceTransition(ports, payload.collaborationId, 'COMPUTING', 'RESULT_READY');
+  if (!ready) throw new WorkflowStepError(`Collaboration ${payload.collaborationId} is no longer COMPUTING.`);
+  return { status: ready.status, jobId: payload.job.jobId, attempt: payload.job.attempt };
+}

@@ -1,0 +1,31 @@
+import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
+import { failureReason, isRetryable, type FailedExecutionState } from './failure-reason.ts';
+
+/** Stops what still runs of the failed attempt and records why; a rerun may fix it unless the inputs are bad. */
+export async function recordAttemptFailure(
+  ports: WorkflowPorts,
+  state: FailedExecutionState,
+): Promise<{ retryable: boolean; reason: string; attempt?: number }> {
+  const reason = failureReason(state);
+  const taskArns = [state.tasks?.serverA?.taskArn, state.tasks?.serverB?.taskArn].filter(
+    (arn): arn is string => arn !== undefined,
+  );
+  if (taskArns.length > 0) await ports.computeTasks.stop(taskArns, `attempt failed: ${reason}`.slice(0, 255));
+  const job = state.job?.value;
+  if (job?.jobId !== undefined && job.attempt !== undefined) {
+    const attempts = await ports.workflowState.listAttempts(state.collaborationId);
+    const record = attempts.find((attempt) => attempt.jobId === job.jobId);
+    await ports.workflowState.recordAttempt(state.collaborationId, {
+      attempt: job.attempt,
+      jobId: job.jobId,
+      startedAt: record?.startedAt ?? ports.now().toISOString(),
+      failedAt: ports.now().toISOString(),
+      reason,
+    });
+  }
+  return {
+    retryable: isRetryable(reason),
+    reason,
+    ...(job?.attempt === undefined ? {} : { attempt: job.attempt }),
+  };
+}

@@ -1,0 +1,49 @@
+import type { Collaboration } from '../../domain/collaboration.ts';
+import type { WorkflowHooks } from '../../ports/workflow-hooks.ts';
+import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
+import { releaseWaitIfOver } from './await-waits.ts';
+import { deleteCollaborationShares } from './delete-collaboration-shares.ts';
+import { notifyAll } from './notify-all.ts';
+
+/** Timers of Step Functions take whole seconds; the wait ends at or just after the deadline. */
+export function secondsUntil(deadline: string, now: Date): number {
+  return Math.max(1, Math.ceil((Date.parse(deadline) - now.getTime()) / 1000));
+}
+
+/** The coordinator API's side of the workflow (see WorkflowHooks). */
+export function workflowHooks(ports: () => WorkflowPorts): WorkflowHooks {
+  return {
+    async collaborationCreated(collaboration: Collaboration) {
+      const wired = ports();
+      await wired.events.publish({
+        collaborationId: collaboration.collaborationId,
+        status: collaboration.status,
+        at: collaboration.createdAt,
+      });
+      await wired.workflow.start({
+        collaborationId: collaboration.collaborationId,
+        inputWindowSeconds: secondsUntil(collaboration.inputDeadline, wired.now()),
+        retentionSeconds: wired.settings.retentionSeconds,
+        attempts: { left: wired.settings.attempts },
+      });
+    },
+    async inputCompleted(collaborationId: string) {
+      await releaseWaitIfOver(ports(), 'inputs', collaborationId);
+    },
+    async participantFinished(collaborationId: string) {
+      await releaseWaitIfOver(ports(), 'finish', collaborationId);
+    },
+    async collaborationCancelled(collaborationId: string) {
+      const wired = ports();
+      await wired.workflow.stop(collaborationId, 'Cancelled by the owner.');
+      await wired.events.publish({
+        collaborationId,
+        status: 'CANCELLED',
+        reason: 'Cancelled by the owner.',
+        at: wired.now().toISOString(),
+      });
+      await deleteCollaborationShares(wired, collaborationId);
+      await notifyAll(wired, collaborationId, 'collaboration.cancelled');
+    },
+  };
+}
