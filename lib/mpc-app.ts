@@ -1,15 +1,19 @@
-import { Aspects, Tags, type App, type Environment } from 'aws-cdk-lib';
+import { Annotations, Aspects, Tags, type App, type Environment } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readApiOperations } from './api/openapi-operations.ts';
 import { readDeploymentConfig, type DeploymentConfig } from './config/deployment-config.ts';
-import { repoPaths } from './config/repo-paths.ts';
+import { fileExists, repoPaths, workflowStepHandler } from './config/repo-paths.ts';
+import { workflowStepNames } from './constructs/collaboration-workflow.ts';
 import { ComputationStack } from './stacks/computation-stack.ts';
 import { CoordinatorStack } from './stacks/coordinator-stack.ts';
+import { WorkflowStack } from './stacks/workflow-stack.ts';
 
 export interface MpcAppStacks {
   readonly config: DeploymentConfig;
   readonly coordinator: CoordinatorStack;
   readonly computation: ComputationStack;
+  /** Absent until the workflow definition and all its step handlers exist (issue 4). */
+  readonly workflow?: WorkflowStack;
 }
 
 export interface MpcAppOptions {
@@ -19,6 +23,8 @@ export interface MpcAppOptions {
   readonly env?: Environment;
   /** Handler module of an operation; defaults to `lambdas/handlers/<operationId>.ts`. */
   readonly handlerEntry?: (operationId: string) => string;
+  /** Handler module of a workflow step; defaults to `lambdas/workflow/<step>.ts`. */
+  readonly stepHandlerEntry?: (stepName: string) => string;
 }
 
 /** Adds every stack of the deployment to `app`, configured from its context. */
@@ -42,9 +48,37 @@ export function buildMpcApp(app: App, options: MpcAppOptions = {}): MpcAppStacks
     description:
       'MPC computation service: isolated VPC, ECS cluster, Fargate tasks for servers A, B and the dealer',
   });
+  const workflow = workflowReady(options)
+    ? new WorkflowStack(app, stackName('Workflow'), {
+        config,
+        env: options.env,
+        coordinator,
+        computation,
+        stepHandlerEntry: options.stepHandlerEntry,
+        description: 'MPC collaboration workflow: Step Functions state machine and its step functions',
+      })
+    : undefined;
+  if (!workflow) {
+    Annotations.of(app).addWarningV2(
+      'mpc:workflow-not-ready',
+      'The workflow stack is left out: workflow/collaboration.asl.json or a step handler is missing ' +
+        `(${missingWorkflowFiles(options).join(', ')}).`,
+    );
+  }
   Tags.of(app).add('project', 'mpc-coordination');
   Tags.of(app).add('environment', config.environmentName);
-  return { config, coordinator, computation };
+  return { config, coordinator, computation, workflow };
+}
+
+function missingWorkflowFiles(options: MpcAppOptions): string[] {
+  if (!fileExists(repoPaths.workflowDefinition)) return [repoPaths.workflowDefinition];
+  return workflowStepNames()
+    .map((step) => (options.stepHandlerEntry ?? workflowStepHandler)(step))
+    .filter((file) => !fileExists(file));
+}
+
+function workflowReady(options: MpcAppOptions): boolean {
+  return missingWorkflowFiles(options).length === 0;
 }
 
 /** cdk-nag AwsSolutions rules over the whole app: findings become errors unless suppressed with a reason. */

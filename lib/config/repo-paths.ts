@@ -20,3 +20,13 @@ export const repoPaths = {
 export function fileExists(file: string): boolean {
   return existsSync(file);
 }
+
+/** A workflow step's handler module: `lambdas/workflow/<stepName in lowerCamelCase>.ts`, exporting `handler`. */
+export function workflowStepHandler(stepName: string): string {
+  return path.join(
+    REPO_ROOT,
+    'lambdas',
+    'workflow',
+    `${stepName.charAt(0).toLowerCase()}${stepName.slice(1)}.ts`,
+  );
+}

@@ -57,13 +57,16 @@ export interface MpcTask {
  */
 export class MpcTasks extends Construct {
   readonly cluster: ecs.Cluster;
+  /** The cluster's fixed name (a literal, unlike `cluster.clusterName`), for ARN patterns in IAM statements. */
+  readonly clusterName: string;
   readonly tasks: Record<MpcTaskName, MpcTask>;
 
   constructor(scope: Construct, id: string, props: MpcTasksProps) {
     super(scope, id);
     const { config } = props;
+    this.clusterName = resourceName(config, 'computation');
     this.cluster = new ecs.Cluster(this, 'Cluster', {
-      clusterName: resourceName(config, 'computation'),
+      clusterName: this.clusterName,
       vpc: props.vpc,
       containerInsightsV2: ecs.ContainerInsights.ENABLED,
     });

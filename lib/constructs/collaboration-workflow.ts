@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { ArnFormat, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+import { definitionPath, definitionPlaceholders } from '../../local/workflow/definition.ts';
+import type { DeploymentConfig } from '../config/deployment-config.ts';
+import { retentionDays } from '../config/log-retention.ts';
+import type { MpcTask, MpcTaskName } from './mpc-tasks.ts';
+import { suppressScopedWildcards } from './scoped-wildcards.ts';
+import type { WorkflowIdentity } from './workflow-identity.ts';
+
+/** Placeholders of the definition that name a step function: `${<Step>FunctionArn}`. */
+const STEP_FUNCTION_PLACEHOLDER = /^(\w+)FunctionArn$/;
+
+/** The workflow steps (Lambda functions) the shared definition calls, by step name. */
+export function workflowStepNames(): string[] {
+  return definitionPlaceholders()
+    .map((name) => STEP_FUNCTION_PLACEHOLDER.exec(name)?.[1])
+    .filter((step): step is string => step !== undefined);
+}
+
+export interface CollaborationWorkflowProps {
+  readonly config: DeploymentConfig;
+  readonly identity: WorkflowIdentity;
+  /** One function per step name of `workflowStepNames()`. */
+  readonly stepFunctions: ReadonlyMap<string, lambda.IFunction>;
+  readonly cluster: ecs.ICluster;
+  /** The cluster's fixed name, for the ARN pattern of its tasks. */
+  readonly clusterName: string;
+  readonly tasks: Record<MpcTaskName, MpcTask>;
+}
+
+/**
+ * The collaboration state machine, from the very file the local runtime runs (`workflow/collaboration.asl.json`),
+ * with resource ARNs substituted. A placeholder without a value fails the synth instead of the first execution.
+ */
+export class CollaborationWorkflow extends Construct {
+  readonly stateMachine: sfn.StateMachine;
+
+  constructor(scope: Construct, id: string, props: CollaborationWorkflowProps) {
+    super(scope, id);
+    const { tasks } = props;
+    const substitutions: Record<string, string> = {
+      ClusterArn: props.cluster.clusterArn,
+      ServerATaskDefinitionArn: tasks.serverA.taskDefinition.taskDefinitionArn,
+      ServerBTaskDefinitionArn: tasks.serverB.taskDefinition.taskDefinitionArn,
+      DealerTaskDefinitionArn: tasks.dealer.taskDefinition.taskDefinitionArn,
+    };
+    for (const [step, stepFunction] of props.stepFunctions)
+      substitutions[`${step}FunctionArn`] = stepFunction.functionArn;
+    const missing = definitionPlaceholders().filter((name) => !(name in substitutions));
+    if (missing.length > 0)
+      throw new Error(`No value for placeholders of ${definitionPath}: ${missing.join(', ')}`);
+
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      // Step Functions requires the /aws/vendedlogs/ prefix for large resource policies.
+      logGroupName: `/aws/vendedlogs/states/${props.identity.stateMachineName}`,
+      retention: retentionDays(props.config.logRetentionDays),
+      removalPolicy: props.config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineName: props.identity.stateMachineName,
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      // Inlined (not an S3 asset): the template then carries the file's exact text, checkable at synth.
+      definitionBody: sfn.DefinitionBody.fromString(readFileSync(definitionPath, 'utf8')),
+      definitionSubstitutions: substitutions,
+      // Execution data stays out of the logs: it names participants; state names and errors suffice.
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: true,
+    });
+    Validations.of(this.stateMachine).acknowledge({
+      id: 'CloudFormation-Validate::E1029',
+      reason:
+        'The ${...} placeholders are DefinitionSubstitutions, filled in by Step Functions, not Fn::Sub.',
+    });
+    this.grantDefinitionResources(props);
+  }
+
+  private grantDefinitionResources(props: CollaborationWorkflowProps): void {
+    const role = this.stateMachine.role;
+    const stack = Stack.of(this);
+    for (const stepFunction of props.stepFunctions.values()) stepFunction.grantInvoke(role);
+    const taskList = Object.values(props.tasks);
+    // RunTask names a revision; the family wildcard keeps the grant valid across new revisions.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ecs:RunTask'],
+        resources: taskList.map(({ taskDefinition }) =>
+          stack.formatArn({
+            service: 'ecs',
+            resource: 'task-definition',
+            resourceName: `${taskDefinition.family}:*`,
+            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+          }),
+        ),
+        conditions: { ArnEquals: { 'ecs:cluster': props.cluster.clusterArn } },
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ecs:StopTask', 'ecs:DescribeTasks'],
+        resources: [
+          stack.formatArn({
+            service: 'ecs',
+            resource: 'task',
+            resourceName: `${props.clusterName}/*`,
+            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+          }),
+        ],
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: taskList.flatMap(({ taskDefinition }) => [
+          taskDefinition.taskRole.roleArn,
+          taskDefinition.obtainExecutionRole().roleArn,
+        ]),
+        conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+      }),
+    );
+    // `runTask.sync` watches the task through this managed EventBridge rule.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+        resources: [
+          stack.formatArn({
+            service: 'events',
+            resource: 'rule',
+            resourceName: 'StepFunctionsGetEventsForECSTaskRule',
+            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+          }),
+        ],
+      }),
+    );
+    suppressScopedWildcards(role, 'State machine role');
+    NagSuppressions.addResourceSuppressions(
+      role,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            'Log delivery and X-Ray actions support no resource-level permission; lambda:InvokeFunction on ' +
+            '`<function ARN>:*` covers the versions and aliases of the step functions only.',
+          appliesTo: ['Resource::*', { regex: '/^Resource::<[A-Za-z0-9]+\\.Arn>:\\*$/g' }],
+        },
+      ],
+      true,
+    );
+  }
+}

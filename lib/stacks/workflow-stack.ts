@@ -1,0 +1,92 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { accessProfile } from '../access/function-access.ts';
+import { WORKFLOW_STEP_ACCESS } from '../access/workflow-step-access.ts';
+import type { DeploymentConfig } from '../config/deployment-config.ts';
+import { retentionDays } from '../config/log-retention.ts';
+import { workflowStepHandler } from '../config/repo-paths.ts';
+import { CollaborationWorkflow, workflowStepNames } from '../constructs/collaboration-workflow.ts';
+import { grantFunctionAccess } from '../constructs/function-access-grants.ts';
+import { LambdaFunction } from '../constructs/lambda-function.ts';
+import type { ComputationStack } from './computation-stack.ts';
+import type { CoordinatorStack } from './coordinator-stack.ts';
+
+export interface WorkflowStackProps extends StackProps {
+  readonly config: DeploymentConfig;
+  readonly coordinator: CoordinatorStack;
+  readonly computation: ComputationStack;
+  /** Handler module of a workflow step; defaults to `lambdas/workflow/<step>.ts`. */
+  readonly stepHandlerEntry?: (stepName: string) => string;
+}
+
+/**
+ * The collaboration workflow: the state machine and its step functions. A stack of its own because it uses
+ * both the coordinator (table, buckets, bus) and the computation service (cluster, task definitions), while
+ * the coordinator's functions reach the state machine by its fixed name (see `workflow-identity.ts`).
+ */
+export class WorkflowStack extends Stack {
+  readonly workflow: CollaborationWorkflow;
+
+  constructor(scope: Construct, id: string, props: WorkflowStackProps) {
+    super(scope, id, props);
+    const { config, coordinator, computation } = props;
+    const { mpc, network } = computation;
+    const resources = {
+      table: coordinator.data.table,
+      inputBucket: coordinator.storage.inputBucket,
+      resultBucket: coordinator.storage.resultBucket,
+      shareKey: coordinator.storage.key,
+      eventBus: coordinator.notifications.eventBus,
+      deadLetterQueue: coordinator.notifications.deadLetterQueue,
+      workflow: coordinator.workflow,
+      clusterName: mpc.clusterName,
+    };
+    const environment = {
+      TABLE_NAME: resources.table.tableName,
+      INPUT_BUCKET: resources.inputBucket.bucketName,
+      RESULT_BUCKET: resources.resultBucket.bucketName,
+      EVENT_BUS_NAME: resources.eventBus.eventBusName,
+      DEAD_LETTER_QUEUE_URL: resources.deadLetterQueue.queueUrl,
+      MPC_SERVER_KEYS: config.serverPublicKeysJson,
+      CLUSTER_ARN: mpc.cluster.clusterArn,
+      PEER_PORT: String(config.peerPort),
+      // The awsvpc network of each task, for the runTask parameters the prepare step hands the workflow.
+      MPC_SUBNET_IDS: network.vpc.selectSubnets(network.subnets).subnetIds.join(','),
+      MPC_SECURITY_GROUPS: Stack.of(this).toJsonString({
+        serverA: mpc.tasks.serverA.securityGroup.securityGroupId,
+        serverB: mpc.tasks.serverB.securityGroup.securityGroupId,
+        dealer: mpc.tasks.dealer.securityGroup.securityGroupId,
+      }),
+      POWERTOOLS_SERVICE_NAME: 'mpc-workflow',
+      POWERTOOLS_METRICS_NAMESPACE: 'MpcCoordination',
+    };
+    const stepFunctions = new Map(
+      workflowStepNames().map((step) => {
+        const built = new LambdaFunction(this, step, {
+          entry: (props.stepHandlerEntry ?? workflowStepHandler)(step),
+          environment,
+          logRetention: retentionDays(config.logRetentionDays),
+          removalPolicy: config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+          // Webhook deliveries retry with backoff inside the notify step.
+          timeout: Duration.seconds(step === 'NotifyParticipants' ? 120 : 30),
+        });
+        grantFunctionAccess(
+          this,
+          step,
+          built.role,
+          accessProfile(WORKFLOW_STEP_ACCESS, step, 'lib/access/workflow-step-access.ts'),
+          resources,
+        );
+        return [step, built.function] as const;
+      }),
+    );
+    this.workflow = new CollaborationWorkflow(this, 'Workflow', {
+      config,
+      identity: coordinator.workflow,
+      stepFunctions,
+      cluster: mpc.cluster,
+      clusterName: mpc.clusterName,
+      tasks: mpc.tasks,
+    });
+  }
+}

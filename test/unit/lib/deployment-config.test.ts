@@ -1,0 +1,66 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { readDeploymentConfig } from '../../../lib/config/deployment-config.ts';
+import { retentionDays } from '../../../lib/config/log-retention.ts';
+import { readApiOperations } from '../../../lib/api/openapi-operations.ts';
+import { repoPaths } from '../../../lib/config/repo-paths.ts';
+
+const configOf = (context: Record<string, unknown>) => readDeploymentConfig(new App({ context }).node);
+
+describe('deployment config', () => {
+  it('defaults to a dev environment with one example client', () => {
+    expect(configOf({})).toMatchObject({
+      environmentName: 'dev',
+      isProduction: false,
+      clientApps: ['example-client'],
+    });
+  });
+
+  it('reads lists, numbers and JSON given on the command line as strings', () => {
+    const config = configOf({
+      'mpc:environment': 'prod',
+      'mpc:clientApps': ' a , b,,c ',
+      'mpc:peerPort': '9000',
+      'mpc:serverPublicKeys': '[{"id":"A"}]',
+    });
+    expect(config).toMatchObject({
+      isProduction: true,
+      clientApps: ['a', 'b', 'c'],
+      peerPort: 9000,
+      serverPublicKeysJson: '[{"id":"A"}]',
+    });
+  });
+
+  it('keeps JSON given in cdk.json as JSON text', () => {
+    expect(configOf({ 'mpc:serverPublicKeys': [{ id: 'A' }] }).serverPublicKeysJson).toBe('[{"id":"A"}]');
+  });
+
+  it('rejects bad names, numbers and JSON at synth', () => {
+    expect(() => configOf({ 'mpc:environment': 'Prod_1' })).toThrow(/mpc:environment/);
+    expect(() => configOf({ 'mpc:peerPort': '-1' })).toThrow(/mpc:peerPort/);
+    expect(() => configOf({ 'mpc:serverPublicKeys': '[{' })).toThrow();
+  });
+
+  it('rounds log retention up to a period CloudWatch accepts', () => {
+    expect(retentionDays(90)).toBe(90);
+    expect(retentionDays(100)).toBe(120);
+    expect(retentionDays(1)).toBe(1);
+  });
+});
+
+describe('OpenAPI operations', () => {
+  it('reads method, path and security of every operation', () => {
+    const operations = readApiOperations(repoPaths.openApiSpec);
+    expect(operations.find((o) => o.operationId === 'getHealth')).toMatchObject({
+      method: 'GET',
+      path: '/v1/health',
+      requiresAuth: false,
+    });
+    expect(operations.find((o) => o.operationId === 'completeInput')).toMatchObject({
+      method: 'POST',
+      path: '/v1/collaborations/{collaborationId}/inputs/{inputId}/complete',
+      requiresAuth: true,
+    });
+    expect(new Set(operations.map((o) => o.operationId)).size).toBe(operations.length);
+  });
+});
