@@ -1,4 +1,5 @@
 import { startLocalSystem } from '../local/runtime/local-system.ts';
+import { externalAwsFromEnv } from '../local/runtime/storage.ts';
 
 // `npm start`: the coordinator on one machine. Stdout carries exactly three `KEY=value` lines a shell can
 // eval once everything is ready; everything meant for humans goes to stderr.
@@ -8,26 +9,37 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const system = await startLocalSystem({ port });
+// Listening from the start: a signal during start-up stops the system as soon as it is up, leaving no
+// emulator behind. Later signals are ignored while stopping.
+const stopSignal = new Promise<string>((resolve) => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => resolve(signal));
+});
+
+const externalAws = externalAwsFromEnv();
+const system = await startLocalSystem({ port, externalAws, logRequests: true }).catch((error: unknown) => {
+  const code = (error as { code?: string }).code;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Port ${port} is in use: stop what runs there or set PORT (0 lets the OS choose).`
+      : `Local system failed to start: ${error instanceof Error ? error.stack : String(error)}`,
+  );
+  process.exit(1);
+});
+void stopSignal.then(async (signal) => {
+  console.error(`${signal}: stopping`);
+  await system.stop();
+  process.exit(0);
+});
+
 process.stdout.write(
   `MPC_API_URL=${system.apiUrl}\nMPC_TOKEN_URL=${system.tokenUrl}\nMPC_CLIENT_SECRET=${system.clientSecret}\n`,
 );
 console.error(`Local coordinator ready on ${system.origin}`);
-console.error(`  DynamoDB Local ${system.dynamoEndpoint}, table ${system.tableName}`);
-console.error(`  S3 server      ${system.s3Endpoint}, buckets ${system.inputBucket}, ${system.resultBucket}`);
+const stores = externalAws ? 'AWS_ENDPOINT_URL' : 'DynamoDB Local and s3rver';
+console.error(`  ${stores}: DynamoDB ${system.dynamoEndpoint}, table ${system.tableName}`);
+console.error(`  ${stores}: S3 ${system.s3Endpoint}, buckets ${system.inputBucket}, ${system.resultBucket}`);
 for (const key of system.serverKeys)
   console.error(`  server ${key.id} key file (MPC_KEY_FILE) ${key.keyFilePath}`);
 if (!process.env.MPC_LOCAL_CLIENT_SECRET)
   console.error('  client secret generated (set MPC_LOCAL_CLIENT_SECRET to fix it)');
 console.error('Press Ctrl-C to stop.');
-
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.error(`${signal}: stopping`);
-  await system.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { externalAwsFromEnv } from '../../local/runtime/storage.ts';
 import {
   startLocalSystem as startRuntime,
   type LocalSystem as RuntimeSystem,
@@ -12,9 +14,20 @@ export interface LocalSystem extends RuntimeSystem {
 /**
  * The whole coordinator for an integration test: emulators, table, buckets, server keys, issuer and API, all
  * on ports the OS chooses. One per test file (it sets process.env for the handlers); call `stop()` in afterAll.
+ * With AWS_ENDPOINT_URL set (LocalStack, Floci) it uses that instead of embedded emulators, with table and
+ * bucket names unique to this system, deleted on stop.
  */
 export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
-  const system = await startRuntime({ port: 0, ...options });
+  const externalAws = options.externalAws ?? externalAwsFromEnv();
+  const unique = externalAws ? `-${randomBytes(4).toString('hex')}` : '';
+  const system = await startRuntime({
+    port: 0,
+    tableName: `mpc-coordinator${unique}`,
+    inputBucket: `mpc-input-shares${unique}`,
+    resultBucket: `mpc-result-shares${unique}`,
+    externalAws,
+    ...options,
+  });
   return { ...system, tokenFor: (clientId, scopes) => requestToken(system, clientId, scopes) };
 }
 

@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -81,5 +82,28 @@ describe('npm start entry point (bin/start-local.ts)', () => {
     const [code] = await exited;
     expect(code, stderr).toBe(0);
     expect(children.filter(isAlive)).toEqual([]);
+  });
+
+  it('exits 1 with a clear message, before starting any emulator, when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const starter = spawn(process.execPath, ['--import', 'tsx', 'bin/start-local.ts'], {
+        cwd: projectRoot,
+        env: { ...process.env, PORT: String(port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      starter.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      starter.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const [code] = await once(starter, 'exit');
+      expect(code).toBe(1);
+      expect(stderr).toContain(`Port ${port} is in use`);
+      expect(stdout).toBe('');
+    } finally {
+      blocker.close();
+    }
   });
 });
