@@ -10,6 +10,7 @@ export interface JoinOptions extends CreateOptions {
 /**
  * Joins with this client's result key for the collaboration, created and stored first, so the private key
  * is on disk before the coordinator can hand out anything sealed to it. Joining again reuses the same key.
+ * A webhook secret in the answer is stored beside the key (`KeyStore.loadWebhookSecret`).
  */
 export async function joinCollaboration(
   client: MpcClient,
@@ -19,9 +20,13 @@ export async function joinCollaboration(
 ): Promise<Participation> {
   const { publicKey } = await keys.getOrCreate(client.clientId, collaborationId);
   const { webhookUrl, ...createOptions } = options;
-  return client.joinCollaboration(
+  const participation = await client.joinCollaboration(
     collaborationId,
     { resultPublicKey: publicKey, ...(webhookUrl ? { webhookUrl } : {}) },
     createOptions,
   );
+  // The coordinator returns the webhook signing secret once, at join (issue 4): keep it for the receiver.
+  const secret = (participation as Participation & { webhookSecret?: unknown }).webhookSecret;
+  if (typeof secret === 'string') await keys.saveWebhookSecret(client.clientId, collaborationId, secret);
+  return participation;
 }

@@ -12,6 +12,8 @@ export interface WaitOptions {
   signal?: AbortSignal;
   /** Called after every poll, e.g. for a progress display. */
   onStatus?: (collaboration: Collaboration) => void;
+  /** Resolves when it is worth polling at once, e.g. `(signal) => inbox.next(id, signal)` for webhooks. */
+  wakeUp?: (signal: AbortSignal) => Promise<unknown>;
 }
 
 /** The collaboration ended without a result for this caller. */
@@ -37,7 +39,7 @@ export class WaitTimeoutError extends Error {
 
 /**
  * Polls the collaboration until its result is ready, at the pace the server asks for (`Retry-After`), within
- * [minIntervalMs, maxIntervalMs]. Resolves with the RESULT_READY collaboration (COMPLETED counts too: results
+ * [minIntervalMs, maxIntervalMs], and at once when `wakeUp` fires (a webhook arrived). Resolves with the RESULT_READY collaboration (COMPLETED counts too: results
  * stay readable until retention ends); throws on FAILED, CANCELLED or EXPIRED and on timeout.
  */
 export async function waitForResult(
@@ -56,7 +58,24 @@ export async function waitForResult(
     if (TERMINAL_STATUSES.has(collaboration.status)) throw new CollaborationEndedError(collaboration);
     const hinted = retryAfterSeconds === undefined ? minIntervalMs : retryAfterSeconds * 1000;
     const waitMs = Math.min(maxIntervalMs, Math.max(minIntervalMs, hinted));
-    if (Date.now() + waitMs > deadline) throw new WaitTimeoutError(collaboration, timeoutMs);
-    await abortableSleep(waitMs, options.signal);
+    const remainingMs = deadline - Date.now();
+    if (remainingMs <= 0) throw new WaitTimeoutError(collaboration, timeoutMs);
+    // The last wait is cut short so that the final poll happens at the deadline.
+    await pause(Math.min(waitMs, remainingMs), options);
+  }
+}
+
+/** Sleeps `ms` unless woken up first; whichever loses is cancelled. The caller's signal aborts both. */
+async function pause(ms: number, options: WaitOptions): Promise<void> {
+  const settled = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, settled.signal]) : settled.signal;
+  const sleeping = abortableSleep(ms, signal);
+  const woken = options.wakeUp ? options.wakeUp(signal) : new Promise<never>(() => undefined);
+  try {
+    await Promise.race([sleeping, woken]);
+  } finally {
+    settled.abort();
+    sleeping.catch(() => undefined);
+    woken.catch(() => undefined);
   }
 }

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WebhookVerificationError, verifyWebhookRequest } from './verify.ts';
-import type { VerifyOptions } from './standard-webhooks.ts';
 
 export interface WebhookListenerOptions<Event> {
-  /** The participant's `whsec_` secret, or several during a rotation. */
-  secret: string | VerifyOptions;
+  /** The participant's `whsec_` secret, several (rotation, several collaborations), or a function read at
+   * each delivery for secrets added later. */
+  secret: string | readonly string[] | (() => readonly string[]);
+  toleranceSeconds?: number;
   onEvent: (event: Event, webhookId: string) => void | Promise<void>;
   /** Bodies above this are refused unread (the coordinator's events are small). */
   maxBodyBytes?: number;
@@ -36,7 +37,11 @@ export function createWebhookListener<Event = unknown>(
     request.on('end', () => {
       let event: Event;
       try {
-        event = verifyWebhookRequest<Event>(request.headers, Buffer.concat(chunks), options.secret);
+        const secrets = typeof options.secret === 'function' ? options.secret() : options.secret;
+        event = verifyWebhookRequest<Event>(request.headers, Buffer.concat(chunks), {
+          secrets: typeof secrets === 'string' ? [secrets] : secrets,
+          ...(options.toleranceSeconds === undefined ? {} : { toleranceSeconds: options.toleranceSeconds }),
+        });
       } catch (error) {
         if (error instanceof WebhookVerificationError) options.onRejected?.(error);
         response.writeHead(error instanceof WebhookVerificationError ? 401 : 400).end();

@@ -90,6 +90,15 @@ describe('KeyStore', () => {
     await store.delete('lab-1', 'nope');
   });
 
+  it('keeps the first webhook secret, private', async () => {
+    const store = new KeyStore(root);
+    expect(await store.loadWebhookSecret('lab-1', 'c-1')).toBeUndefined();
+    await store.saveWebhookSecret('lab-1', 'c-1', 'whsec_Zmlyc3Q=');
+    await store.saveWebhookSecret('lab-1', 'c-1', 'whsec_c2Vjb25k');
+    expect(await store.loadWebhookSecret('lab-1', 'c-1')).toBe('whsec_Zmlyc3Q=');
+    expect(await modeOf(store.webhookSecretPath('lab-1', 'c-1'))).toBe(0o600);
+  });
+
   it('deletes a pair', async () => {
     const store = new KeyStore(root);
     await store.getOrCreate('lab-1', 'c-1');
