@@ -35,6 +35,9 @@ export async function submitInput(
   ]);
   const fields = collaboration.inputSchema.fields;
   const checked = typeof rows === 'string' ? parseInputRows(rows, fields) : rows;
+  if (JSON.stringify(checked.fields) !== JSON.stringify(fields)) {
+    throw new Error(`rows were checked against other fields than collaboration ${collaborationId} declares`);
+  }
 
   progress('sharing');
   const plaintexts = shareRows(checked.rows, fields);

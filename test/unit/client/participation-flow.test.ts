@@ -16,7 +16,7 @@ import { generateKeyPair, open, seal } from '../../../mpc-servers/crypto/hpke.ts
 import type { HpkeKeyPair } from '../../../mpc-servers/crypto/hpke.ts';
 import { add, ringVector, sub } from '../../../mpc-servers/engine/ring.ts';
 import type { Party } from '../../../mpc-servers/transport/peer-channel.ts';
-import { InputRowsError } from '../../../client/input/rows.ts';
+import { InputRowsError, parseInputRows } from '../../../client/input/rows.ts';
 import { KeyStore } from '../../../client/keys/key-store.ts';
 import { ResultNotReadyError, fetchResult } from '../../../client/sdk/fetch-result.ts';
 import { joinCollaboration } from '../../../client/sdk/join.ts';
@@ -228,6 +228,12 @@ describe('participation flow', () => {
     expect((error as Error).message).toContain('line 3, field "age": not a number');
     // Only the two reads that fetch the schema and the server keys: no upload slot, no PUT, no complete.
     expect(state.apiCalls.slice(before).map((call) => call.split(' ')[0])).toEqual(['GET', 'GET']);
+    expect(state.inputs.size).toBe(0);
+
+    const otherSchema = parseInputRows('age\n30\n', [{ name: 'age', type: 'int' }]);
+    await expect(submitInput(client, collaborationId, otherSchema)).rejects.toThrow(
+      /checked against other fields/,
+    );
     expect(state.inputs.size).toBe(0);
   });
 
