@@ -47,6 +47,32 @@ export interface LocalSystemOptions {
   log?: (message: string) => void;
   /** Log one line per HTTP request. */
   logRequests?: boolean;
+  /** Parts started with the system (e.g. the workflow runner), in order, before the handlers load. */
+  plugins?: LocalSystemPlugin[];
+}
+
+/** What a plugin sees when it starts: the system's stores, keys, origin and handler environment. */
+export interface LocalSystemPluginContext {
+  origin: string;
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  tableName: string;
+  inputBucket: string;
+  resultBucket: string;
+  serverKeys: GeneratedServerKey[];
+  env: Record<string, string>;
+  log: (message: string) => void;
+}
+
+export interface LocalSystemPlugin {
+  name: string;
+  /**
+   * Starts the part. `env` it returns is added to the handlers' environment; `stop` runs on the system's stop,
+   * after the HTTP server closed and before the stores go away.
+   */
+  start(
+    context: LocalSystemPluginContext,
+  ): Promise<{ env?: Record<string, string>; stop?: () => Promise<void> }>;
 }
 
 export interface LocalSystem {
@@ -79,10 +105,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const resultBucket = options.resultBucket ?? 'mpc-result-shares';
   const clientSecret =
     options.clientSecret ?? process.env.MPC_LOCAL_CLIENT_SECRET ?? randomBytes(24).toString('base64url');
+  // Undone in reverse order; the HTTP server first of all, so no request meets a half-stopped system.
   const cleanup: (() => Promise<void>)[] = [];
+  let closeServer: (() => Promise<void>) | undefined;
   const stop = async (): Promise<void> => {
-    // Reverse order: the HTTP server stops taking requests before the stores go away.
-    for (const step of cleanup.splice(0).reverse()) {
+    const steps = [...(closeServer ? [closeServer] : []), ...cleanup.splice(0).reverse()];
+    closeServer = undefined;
+    for (const step of steps) {
       await step().catch((error: unknown) => log(`stopping: ${String(error)}`));
     }
   };
@@ -94,7 +123,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       log,
       logRequests: options.logRequests,
     });
-    cleanup.push(() => server.close());
+    closeServer = () => server.close();
     const keyDirectory = await mkdtemp(join(tmpdir(), 'mpc-server-keys-'));
     cleanup.push(() => rm(keyDirectory, { recursive: true, force: true }));
     const tableSetup = await (options.loadTableSetup ?? loadTableSetup)();
@@ -106,6 +135,22 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
 
     const env = handlerEnvironment({ ...storage, tableName, inputBucket, resultBucket, serverKeys });
     Object.assign(process.env, env);
+    for (const plugin of options.plugins ?? []) {
+      const started = await startPlugin(plugin, {
+        origin: server.origin,
+        dynamoEndpoint: storage.dynamoEndpoint,
+        s3Endpoint: storage.s3Endpoint,
+        tableName,
+        inputBucket,
+        resultBucket,
+        serverKeys,
+        env: { ...env },
+        log,
+      });
+      if (started.stop) cleanup.push(started.stop);
+      Object.assign(env, started.env);
+      Object.assign(process.env, started.env);
+    }
     const document = await loadOpenApiDocument(options.openApiPath ?? join(projectRoot, 'openapi.yml'));
     const handlers = await (options.loadOperationHandlers ?? loadOperationHandlers)();
 
@@ -181,4 +226,20 @@ async function loadHandler(handlers: OperationHandlers, operationId: string): Pr
   const load = handlers[operationId];
   if (!load) throw new Error(`no handler registered for operation ${operationId}`);
   return load();
+}
+
+async function startPlugin(
+  plugin: LocalSystemPlugin,
+  context: LocalSystemPluginContext,
+): ReturnType<LocalSystemPlugin['start']> {
+  try {
+    return await plugin.start(context);
+  } catch (error) {
+    throw new Error(
+      `${plugin.name} failed to start: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
 }

@@ -37,13 +37,36 @@ const createThing: ApiHandler = async (event) => {
 
 describe('local system harness (fixture spec, coordinator table definition)', () => {
   let system: LocalSystem;
+  const pluginStops: { apiAnswered: boolean; dynamoAnswered: boolean }[] = [];
   beforeAll(async () => {
     system = await startLocalSystem({
       openApiPath: join(import.meta.dirname, '../../unit/local/fixtures/mini-openapi.yml'),
       loadOperationHandlers: async () => ({
         createThing: async () => createThing,
-        getHealth: async () => async () => ({ statusCode: 200, body: '{"status":"ok"}' }),
+        getHealth: async () => async () => ({
+          statusCode: 200,
+          body: JSON.stringify({ status: 'ok', plugin: process.env.PLUGIN_MARK }),
+        }),
       }),
+      plugins: [
+        {
+          name: 'probe',
+          start: async (context) => ({
+            env: { PLUGIN_MARK: `saw ${context.tableName} at ${context.env.AWS_ENDPOINT_URL_DYNAMODB}` },
+            stop: async () => {
+              const answers = async (url: string): Promise<boolean> =>
+                fetch(url).then(
+                  () => true,
+                  () => false,
+                );
+              pluginStops.push({
+                apiAnswered: await answers(`${context.origin}/v1/health`),
+                dynamoAnswered: await answers(context.dynamoEndpoint),
+              });
+            },
+          }),
+        },
+      ],
     });
   });
   afterAll(() => system?.stop());
@@ -111,6 +134,12 @@ describe('local system harness (fixture spec, coordinator table definition)', ()
     }
   });
 
+  it('starts plugins before the handlers load and hands their env to the handlers', async () => {
+    const health = (await (await fetch(`${system.apiUrl}/v1/health`)).json()) as { plugin?: string };
+    expect(health.plugin).toBe(`saw ${system.tableName} at ${system.dynamoEndpoint}`);
+    expect(system.env.PLUGIN_MARK).toBe(health.plugin);
+  });
+
   it('stops everything: HTTP server, emulators and key files', async () => {
     const keyDirectory = dirname(system.serverKeys[0]!.keyFilePath);
     await system.stop();
@@ -118,5 +147,7 @@ describe('local system harness (fixture spec, coordinator table definition)', ()
     await expect(fetch(system.dynamoEndpoint)).rejects.toThrow();
     await expect(fetch(system.s3Endpoint)).rejects.toThrow();
     expect(existsSync(keyDirectory)).toBe(false);
+    // Plugins stop after the HTTP server closed and while the stores still answer.
+    expect(pluginStops).toEqual([{ apiAnswered: false, dynamoAnswered: true }]);
   });
 });
