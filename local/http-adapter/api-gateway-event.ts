@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import type { RouteMatch } from './openapi-routes.ts';
 
@@ -11,6 +12,8 @@ export interface HttpRequestSnapshot {
   /** node:http's rawHeaders: alternating names and values, duplicates kept. */
   rawHeaders: readonly string[];
   sourceIp: string;
+  /** The port the request arrived on (API Gateway reports it in x-forwarded-port). */
+  localPort: number;
   body: Buffer;
 }
 
@@ -36,6 +39,7 @@ export function buildHttpApiEvent(
   const rawPath = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
   const rawQueryString = queryStart < 0 ? '' : request.url.slice(queryStart + 1);
   const { headers, cookies } = collectHeaders(request.rawHeaders);
+  addGatewayHeaders(headers, request, context.now);
   const domainName = headers.host ?? 'localhost';
   const queryStringParameters = parseQueryString(rawQueryString);
   const binary = request.body.length > 0 && !isTextContentType(headers['content-type']);
@@ -95,6 +99,23 @@ function collectHeaders(rawHeaders: readonly string[]): {
     headers[name] = name in headers ? `${headers[name]},${value}` : value;
   }
   return { headers, cookies };
+}
+
+/** Headers API Gateway adds before the integration sees the request. */
+function addGatewayHeaders(headers: Record<string, string>, request: HttpRequestSnapshot, now: Date): void {
+  const forwardedFor = headers['x-forwarded-for'];
+  headers['x-forwarded-for'] = forwardedFor ? `${forwardedFor}, ${request.sourceIp}` : request.sourceIp;
+  headers['x-forwarded-port'] = String(request.localPort);
+  headers['x-forwarded-proto'] = 'http';
+  headers['x-amzn-trace-id'] ??= traceId(now);
+}
+
+/** X-Ray's format: Root=1-<epoch seconds, 8 hex>-<96 random bits, 24 hex>. */
+function traceId(now: Date): string {
+  const seconds = Math.floor(now.getTime() / 1000)
+    .toString(16)
+    .padStart(8, '0');
+  return `Root=1-${seconds}-${randomBytes(12).toString('hex')}`;
 }
 
 function parseQueryString(rawQueryString: string): Record<string, string> | undefined {

@@ -79,6 +79,7 @@ export function createHttpApiAdapter(options: HttpApiAdapterOptions): RequestLis
         httpVersion: request.httpVersion,
         rawHeaders: request.rawHeaders,
         sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        localPort: request.socket.localPort ?? 0,
         body,
       },
       match,

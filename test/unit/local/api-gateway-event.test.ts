@@ -34,6 +34,7 @@ function request(overrides: Partial<HttpRequestSnapshot> = {}): HttpRequestSnaps
       'extra=e',
     ],
     sourceIp: '192.0.2.1',
+    localPort: 443,
     body: Buffer.from('{"publicKey":"k"}'),
     ...overrides,
   };
@@ -110,7 +111,24 @@ describe('API Gateway HTTP API payload 2.0 event', () => {
       'user-agent': 'curl/8.5',
       'content-type': 'application/json',
       'x-multi': 'one,two',
+      'x-forwarded-for': '192.0.2.1',
+      'x-forwarded-port': '443',
+      'x-forwarded-proto': 'http',
+      'x-amzn-trace-id': expect.stringMatching(/^Root=1-5e6a879e-[0-9a-f]{24}$/),
     });
+  });
+
+  it('appends the caller to x-forwarded-for and keeps an incoming trace id', () => {
+    const event = build({
+      rawHeaders: [
+        'X-Forwarded-For',
+        '198.51.100.7',
+        'X-Amzn-Trace-Id',
+        'Root=1-00000000-000000000000000000000000',
+      ],
+    });
+    expect(event.headers['x-forwarded-for']).toBe('198.51.100.7, 192.0.2.1');
+    expect(event.headers['x-amzn-trace-id']).toBe('Root=1-00000000-000000000000000000000000');
   });
 
   it('fills requestContext like the documented example', () => {

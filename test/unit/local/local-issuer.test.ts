@@ -166,4 +166,39 @@ describe('local OAuth2 issuer (client credentials)', () => {
     expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
     expect(jwks.keys[0]?.d).toBeUndefined();
   });
+
+  it('decodes form-urlencoded Basic credentials (RFC 6749 2.3.1), so secrets may hold ":" "+" "%"', async () => {
+    const secret = 'a:b+c%d e';
+    const special = await createLocalIssuer({
+      issuer: ISSUER,
+      clientSecret: secret,
+      audience: 'api-audience',
+      allowedScopes: [],
+    });
+    const server = await serveListener(special.handleRequest);
+    try {
+      const encoded = `${encodeURIComponent('lab-9')}:${encodeURIComponent(secret)}`;
+      const response = await fetch(`${server.origin}/oauth2/token`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(encoded).toString('base64')}`,
+        },
+        body: 'grant_type=client_credentials',
+      });
+      expect(response.status).toBe(200);
+      const raw = `lab-9:${secret}`; // not encoded: '+' decodes to a space, so the secret no longer matches
+      const wrong = await fetch(`${server.origin}/oauth2/token`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(raw).toString('base64')}`,
+        },
+        body: 'grant_type=client_credentials',
+      });
+      expect(wrong.status).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
 });
