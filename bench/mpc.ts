@@ -37,6 +37,7 @@ const tasks: BenchTask[] = [
   { name: 'multiply', kind: 'multiply', count: MULT_BATCH, repeats: 3 },
   { name: 'compare64', kind: 'compare', bits: 64, count: CMP_BATCH, repeats: 2 },
   { name: 'compare32', kind: 'compare', bits: 32, count: CMP_BATCH, repeats: 2 },
+  { name: 'compare16', kind: 'compare', bits: 16, count: CMP_BATCH, repeats: 2 },
   { name: 'stats', kind: 'stats', spec: statsSpec, totalRows: statsRows, inputs: 4 },
 ];
 
@@ -113,9 +114,24 @@ type PartyLine = Record<string, unknown> & {
   maxRssMiB: number;
 };
 
+/** Each task in a fresh pair of processes, so each task's peak RSS is its own. */
+async function runAllTasks(
+  directory: string,
+  seeds: Record<Party, Uint8Array>,
+): Promise<Record<Party, PartyLine[]>> {
+  const lines: Record<Party, PartyLine[]> = { A: [], B: [] };
+  for (const task of tasks) {
+    const result = await runParties(directory, seeds, [task]);
+    lines.A.push(...result.A);
+    lines.B.push(...result.B);
+  }
+  return lines;
+}
+
 async function runParties(
   directory: string,
   seeds: Record<Party, Uint8Array>,
+  partyTasks: BenchTask[],
 ): Promise<Record<Party, PartyLine[]>> {
   const identities = {
     A: createTlsIdentity({ commonName: 'bench-A' }),
@@ -135,7 +151,7 @@ async function runParties(
         certPem: identities[party].certPem,
         peerFingerprint: identities[peer].fingerprint,
       },
-      tasks,
+      tasks: partyTasks,
     };
     const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(config)], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -176,7 +192,7 @@ async function main(): Promise<void> {
     );
     const dealer = await writeMaterial(directory, seeds);
     const values = await writeInputs(directory);
-    const parties = await runParties(directory, seeds);
+    const parties = await runAllTasks(directory, seeds);
     const line = (party: Party, task: string): PartyLine => parties[party].find((l) => l.task === task)!;
     const online = (task: string): number => Math.max(line('A', task).seconds, line('B', task).seconds);
     const perOp = (task: BenchTask & { count: number; repeats: number }): number =>
@@ -232,9 +248,10 @@ async function main(): Promise<void> {
     const peakRssMiB = Math.max(
       ...(['A', 'B'] as const).flatMap((party) => parties[party].map((l) => l.maxRssMiB)),
     );
-    console.log(
-      `peak RSS: A ${Math.max(...parties.A.map((l) => l.maxRssMiB)).toFixed(0)} MiB, B ${Math.max(...parties.B.map((l) => l.maxRssMiB)).toFixed(0)} MiB`,
-    );
+    for (const task of tasks) {
+      const rss = (party: Party): string => line(party, task.name).maxRssMiB.toFixed(0);
+      console.log(`peak RSS ${task.name}: A ${rss('A')} MiB, B ${rss('B')} MiB`);
+    }
     const multTask = tasks[0] as BenchTask & { count: number; repeats: number };
     console.log(
       JSON.stringify({
@@ -246,13 +263,16 @@ async function main(): Promise<void> {
         cmpBatch: CMP_BATCH,
         cmpBytesPerOp: perOp(tasks[1] as BenchTask & { count: number; repeats: number }),
         cmp32PerSec: Math.round(compareFigures.compare32!),
+        cmp16PerSec: Math.round(compareFigures.compare16!),
         peakRssMiB: Math.round(peakRssMiB),
+        statsPeakRssMiB: Math.round(Math.max(line('A', 'stats').maxRssMiB, line('B', 'stats').maxRssMiB)),
         statsRows,
         statsMillionRowsSec: Number(((online('stats') * 1e6) / statsRows).toFixed(3)),
         dealerTriplesPerSec: Math.round(dealer[0]!.ops / dealer[0]!.seconds),
         dealerCmp64PerSec: Math.round(dealer[1]!.ops / dealer[1]!.seconds),
         dealerCmp32PerSec: Math.round(dealer[2]!.ops / dealer[2]!.seconds),
-        dealerStatsRowsPerSec: Math.round(dealer[3]!.ops / dealer[3]!.seconds),
+        dealerCmp16PerSec: Math.round(dealer[3]!.ops / dealer[3]!.seconds),
+        dealerStatsRowsPerSec: Math.round(dealer[4]!.ops / dealer[4]!.seconds),
       }),
     );
   } finally {

@@ -198,57 +198,94 @@ export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVec
   const seeds = clearControlBits(new Uint8Array(keys.rootSeeds));
   const seedWords = new Uint32Array(seeds.buffer);
   const control = new Uint8Array(count).fill(party);
-  const value = ringVector(count);
+  // The output accumulates in 32-bit halves (carry by hand): cheaper than BigInt in this loop.
+  const valueLow = new Uint32Array(count);
+  const valueHigh = new Uint32Array(count);
   const cipher = fixedKeyAes();
   const input = new Uint8Array(count * 32);
   const inputWords = new Uint32Array(input.buffer);
-  const scw = new Uint32Array(
-    keys.seedCorrections.buffer,
-    keys.seedCorrections.byteOffset,
-    keys.seedCorrections.byteLength / 4,
+  const scw = wordView(keys.seedCorrections);
+  const vcw = wordView(keys.valueCorrections);
+  const tcw = new Uint8Array(
+    keys.controlCorrections.buffer,
+    keys.controlCorrections.byteOffset,
+    keys.controlCorrections.byteLength,
   );
-  const vcw = keys.valueCorrections;
-  const tcw = keys.controlCorrections;
   const xHalves = splitHalves(x);
   const directions = new Uint8Array(count);
   for (let level = 0; level < bits; level++) {
     bitsAt(xHalves, bits - 1 - level, directions);
     for (let k = 0; k < count; k++) {
-      const direction = directions[k]!;
       const base = k * 8;
-      for (let w = 0; w < 4; w++) {
-        const word = seedWords[k * 4 + w]!;
-        inputWords[base + w] = word;
-        inputWords[base + 4 + w] = word;
-      }
-      inputWords[base] = inputWords[base]! ^ direction;
-      inputWords[base + 4] = inputWords[base + 4]! ^ 2;
+      const seed = k * 4;
+      const w0 = seedWords[seed]!;
+      const w1 = seedWords[seed + 1]!;
+      const w2 = seedWords[seed + 2]!;
+      const w3 = seedWords[seed + 3]!;
+      // Block 0: s xor direction (the child taken), block 1: s xor 2 (the V block).
+      inputWords[base] = w0 ^ directions[k]!;
+      inputWords[base + 1] = w1;
+      inputWords[base + 2] = w2;
+      inputWords[base + 3] = w3;
+      inputWords[base + 4] = w0 ^ 2;
+      inputWords[base + 5] = w1;
+      inputWords[base + 6] = w2;
+      inputWords[base + 7] = w3;
     }
-    const out = mmo(cipher, input);
-    const out64 = new BigUint64Array(out.buffer, out.byteOffset, out.length / 2);
+    const out = aesWords(cipher, input);
     const levelOffset = level * count;
     for (let k = 0; k < count; k++) {
       const direction = directions[k]!;
-      const t = control[k]!;
       const base = k * 8;
-      const cw = levelOffset + k;
-      let childControl = out[base]! & 1;
-      if (t === 1) {
-        for (let w = 0; w < 4; w++) seedWords[k * 4 + w] = out[base + w]! ^ scw[cw * 4 + w]!;
+      const seed = k * 4;
+      // MMO: AES(in) xor in, only for the words used.
+      let s0 = out[base]! ^ inputWords[base]!;
+      let s1 = out[base + 1]! ^ inputWords[base + 1]!;
+      let s2 = out[base + 2]! ^ inputWords[base + 2]!;
+      let s3 = out[base + 3]! ^ inputWords[base + 3]!;
+      const v = base + 4 + 2 * direction;
+      let low = (out[v]! ^ inputWords[v]!) >>> 0;
+      let high = (out[v + 1]! ^ inputWords[v + 1]!) >>> 0;
+      let childControl = s0 & 1;
+      if (control[k] === 1) {
+        const cw = levelOffset + k;
+        s0 ^= scw[cw * 4]!;
+        s1 ^= scw[cw * 4 + 1]!;
+        s2 ^= scw[cw * 4 + 2]!;
+        s3 ^= scw[cw * 4 + 3]!;
         childControl ^= (tcw[cw]! >> direction) & 1;
-        value[k] = value[k]! + out64[k * 4 + 2 + direction]! + vcw[cw]!;
-      } else {
-        for (let w = 0; w < 4; w++) seedWords[k * 4 + w] = out[base + w]!;
-        value[k] = value[k]! + out64[k * 4 + 2 + direction]!;
+        const correctedLow = low + vcw[cw * 2]!;
+        high = high + vcw[cw * 2 + 1]! + (correctedLow > 0xffffffff ? 1 : 0);
+        low = correctedLow;
       }
-      seedWords[k * 4] = seedWords[k * 4]! & ~1;
+      const sumLow = valueLow[k]! + (low >>> 0);
+      valueLow[k] = sumLow;
+      valueHigh[k] = valueHigh[k]! + high + (sumLow > 0xffffffff ? 1 : 0);
+      seedWords[seed] = s0 & ~1;
+      seedWords[seed + 1] = s1;
+      seedWords[seed + 2] = s2;
+      seedWords[seed + 3] = s3;
       control[k] = childControl;
     }
   }
+  const value = ringVector(count);
   const seeds64 = new BigUint64Array(seeds.buffer);
   for (let k = 0; k < count; k++) {
+    value[k] = (BigInt(valueHigh[k]!) << 32n) | BigInt(valueLow[k]!);
     const last = value[k]! + convertSeed(seeds64, k) + (control[k] === 1 ? keys.finalCorrections[k]! : 0n);
     value[k] = party === 1 ? -last : last;
   }
   return value;
+}
+
+/** 32-bit words over the same bytes, without copying (the arrays here are 4-byte aligned). */
+function wordView(array: Uint8Array | BigUint64Array): Uint32Array {
+  return new Uint32Array(array.buffer, array.byteOffset, array.byteLength / 4);
+}
+
+/** AES-128-ECB of 16-byte blocks under the fixed key, as 32-bit words (8-byte aligned). */
+function aesWords(cipher: Cipher, input: Uint8Array): Uint32Array {
+  const encrypted = cipher.update(input);
+  const aligned = encrypted.byteOffset % 8 === 0 ? encrypted : Buffer.from(encrypted);
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
 }

@@ -163,7 +163,9 @@ function readDcfKeys(reader: BlobReader, bits: number, count: number, rootSeeds:
   const levels = bits - 1;
   const valueCorrections = reader.words(levels * count);
   const finalCorrections = reader.words(count);
-  const seedCorrections = new Uint8Array(reader.bytes(levels * count * 16));
+  // Viewed in place when 4-byte aligned (it is when the blob starts aligned): no copy of the largest part.
+  const seedBytes = reader.bytes(levels * count * 16);
+  const seedCorrections = seedBytes.byteOffset % 4 === 0 ? seedBytes : new Uint8Array(seedBytes);
   const controlCorrections = reader.bytes(levels * count);
   return {
     bits: levels,
