@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Handler } from 'aws-lambda';
 import { buildHttpApiEvent, type EventContext } from './api-gateway-event.ts';
 import { toHttpResponse, type HttpResponse } from './handler-result.ts';
-import { PayloadTooLargeError, readBody, sendJson } from './http-io.ts';
+import { PayloadTooLargeError, readBody, requestPath, sendJson } from './http-io.ts';
 import { authorizeRequest, type JwtAuthorizerConfig } from './jwt-authorizer.ts';
 import { createLambdaContext } from './lambda-context.ts';
 import { matchRoute, type ApiRoute } from './openapi-routes.ts';
@@ -46,7 +46,7 @@ export function createHttpApiAdapter(options: HttpApiAdapterOptions): RequestLis
       sendJson(response, statusCode, { message }, { ...gatewayHeaders, ...headers });
 
     const url = request.url ?? '/';
-    const path = url.split('?')[0] as string;
+    const path = requestPath(url);
     const method = request.method ?? 'GET';
     const match = matchRoute(options.routes, method, path);
     if (!match) return reply(404, 'Not Found');

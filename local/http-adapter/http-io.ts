@@ -35,3 +35,8 @@ export function sendJson(
   });
   response.end(payload);
 }
+
+/** The path of a request target as received, without its query; never throws on odd targets. */
+export function requestPath(url: string | undefined): string {
+  return (url ?? '/').split('?')[0] as string;
+}

@@ -1,7 +1,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SignJWT, type JSONWebKeySet } from 'jose';
-import { readBody, sendJson } from '../http-adapter/http-io.ts';
+import { readBody, requestPath, sendJson } from '../http-adapter/http-io.ts';
 import {
   parseClientCredentialsRequest,
   type ClientCredentialsRequest,
@@ -113,7 +113,7 @@ export async function createLocalIssuer(options: LocalIssuerOptions): Promise<Lo
   }
 
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const pathname = new URL(request.url ?? '/', 'http://local').pathname;
+    const pathname = requestPath(request.url);
     if (pathname === ISSUER_PATHS.token) return handleToken(request, response);
     if (request.method === 'GET' && pathname === ISSUER_PATHS.jwks) return sendJson(response, 200, jwks);
     if (request.method === 'GET' && pathname === ISSUER_PATHS.discovery) {

@@ -12,6 +12,7 @@ import {
   routesFromOpenApi,
 } from '../http-adapter/openapi-routes.ts';
 import { createLocalIssuer, isIssuerPath, ISSUER_PATHS } from '../issuer/local-issuer.ts';
+import { requestPath } from '../http-adapter/http-io.ts';
 import {
   loadOperationHandlers,
   loadTableSetup,
@@ -173,7 +174,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         log(`${operationId} failed: ${error instanceof Error ? error.stack : String(error)}`),
     });
     server.setListener((request, response) =>
-      isIssuerPath(new URL(request.url ?? '/', server.origin).pathname)
+      isIssuerPath(requestPath(request.url))
         ? issuer.handleRequest(request, response)
         : api(request, response),
     );

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestListener } from '../http-adapter/http-api-adapter.ts';
-import { sendJson } from '../http-adapter/http-io.ts';
+import { requestPath, sendJson } from '../http-adapter/http-io.ts';
 
 export interface SingleOriginServer {
   /** http://host:port */
@@ -29,7 +29,7 @@ export async function startSingleOriginServer(
     const started = performance.now();
     if (options.logRequests) {
       response.once('finish', () => {
-        const path = (request.url ?? '/').split('?')[0];
+        const path = requestPath(request.url);
         const elapsed = (performance.now() - started).toFixed(1);
         options.log(`${request.method} ${path} ${response.statusCode} ${elapsed}ms`);
       });
