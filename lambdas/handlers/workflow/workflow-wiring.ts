@@ -71,6 +71,7 @@ export function workflowPorts(): WorkflowPorts {
 function wire(): WorkflowPorts {
   const config = readConfig();
   const dynamo = documentClient();
+  const replaceable = installed?.adapters ?? awsAdapters();
   return {
     collaborations: new DynamoDbCollaborationRepository(dynamo, config.tableName),
     workflowState: new DynamoDbWorkflowRepository(dynamo, config.tableName),
@@ -83,24 +84,70 @@ function wire(): WorkflowPorts {
     settings: { ...workflowSettingsFrom(), ...installed?.settings },
     now: () => new Date(),
     newId: randomUUID,
-    ...(installed?.adapters ?? awsAdapters()),
+    get workflow() {
+      return replaceable.workflow;
+    },
+    get computeTasks() {
+      return replaceable.computeTasks;
+    },
+    get peerEndpoints() {
+      return replaceable.peerEndpoints;
+    },
+    get events() {
+      return replaceable.events;
+    },
+    get notifier() {
+      return replaceable.notifier;
+    },
   };
 }
 
+/**
+ * Each AWS adapter is made on first use, so a function that needs only some of them (an API handler starts
+ * executions and publishes events, it runs no tasks) needs only their configuration.
+ */
 function awsAdapters(): ReplaceableAdapters {
   const required = (name: string): string => {
     const value = process.env[name];
     if (!value) throw new ConfigurationError(`Invalid workflow configuration: ${name} is not set`);
     return value;
   };
+  const made: Partial<ReplaceableAdapters> = {};
+  const once = <K extends keyof ReplaceableAdapters>(key: K, make: () => ReplaceableAdapters[K]) =>
+    (made[key] ??= make());
   return {
-    workflow: new StepFunctionsWorkflow(new SFNClient({}), required('STATE_MACHINE_ARN')),
-    computeTasks: new EcsComputeTasks(new ECSClient({}), required('CLUSTER_ARN')),
-    peerEndpoints: new ConfiguredPeerEndpoints({
-      host: required('MPC_PEER_HOST'),
-      port: Number(process.env.MPC_PEER_PORT ?? 7000),
-    }),
-    events: new EventBridgeStatusPublisher(new EventBridgeClient({}), required('EVENT_BUS_NAME')),
-    notifier: new HttpWebhookNotifier(),
+    get workflow() {
+      return once(
+        'workflow',
+        () => new StepFunctionsWorkflow(new SFNClient({}), required('STATE_MACHINE_ARN')),
+      );
+    },
+    get computeTasks() {
+      return once('computeTasks', () => new EcsComputeTasks(new ECSClient({}), required('CLUSTER_ARN')));
+    },
+    get peerEndpoints() {
+      return once(
+        'peerEndpoints',
+        () =>
+          new ConfiguredPeerEndpoints({
+            host: required('MPC_PEER_HOST'),
+            port: Number(process.env.MPC_PEER_PORT ?? 7000),
+          }),
+      );
+    },
+    get events() {
+      return once(
+        'events',
+        () => new EventBridgeStatusPublisher(new EventBridgeClient({}), required('EVENT_BUS_NAME')),
+      );
+    },
+    get notifier() {
+      return once('notifier', () => new HttpWebhookNotifier());
+    },
   };
+}
+
+/** Whether this process has a workflow: local adapters installed, or a state machine configured. */
+export function workflowConfigured(): boolean {
+  return installed !== undefined || Boolean(process.env.STATE_MACHINE_ARN);
 }

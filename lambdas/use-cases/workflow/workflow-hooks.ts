@@ -47,3 +47,22 @@ export function workflowHooks(ports: () => WorkflowPorts): WorkflowHooks {
     },
   };
 }
+
+/**
+ * The hooks when `configured()` says a workflow exists, else no-ops: a coordinator run without one (its own
+ * integration tests) keeps collaborations OPEN as before.
+ */
+export function optionalWorkflowHooks(configured: () => boolean, ports: () => WorkflowPorts): WorkflowHooks {
+  const hooks = workflowHooks(ports);
+  const guarded =
+    <A extends unknown[]>(call: (...args: A) => Promise<void>) =>
+    async (...args: A): Promise<void> => {
+      if (configured()) await call(...args);
+    };
+  return {
+    collaborationCreated: guarded(hooks.collaborationCreated),
+    inputCompleted: guarded(hooks.inputCompleted),
+    participantFinished: guarded(hooks.participantFinished),
+    collaborationCancelled: guarded(hooks.collaborationCancelled),
+  };
+}

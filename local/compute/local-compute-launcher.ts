@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type {
+  ComputeTasks,
+  ComputeTaskState,
+  PeerEndpoints,
+} from '../../lambdas/ports/workflow-compute-tasks.ts';
+import { freePort } from '../emulators/free-port.ts';
+
+const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
+
+/** The container names of the CDK task definitions, and the entry point each runs. */
+export type ContainerName = 'dealer' | 'serverA' | 'serverB';
+const ENTRY_POINTS: Record<ContainerName, string> = {
+  dealer: 'bin/mpc-dealer.ts',
+  serverA: 'bin/mpc-server.ts',
+  serverB: 'bin/mpc-server.ts',
+};
+
+export interface LocalComputeOptions {
+  /** What every task gets (the coordinator's endpoints, bucket and table names, credentials). */
+  baseEnv: Record<string, string>;
+  /** Per container, what the CDK task definition would add (MPC_KEY_FILE of each server). */
+  containerEnv: Record<ContainerName, Record<string, string>>;
+  /** Each task's output line by line (JSON logs), e.g. to stderr. */
+  log?: (container: ContainerName, line: string) => void;
+}
+
+interface LocalTask {
+  taskArn: string;
+  container: ContainerName;
+  child: ChildProcess;
+  exit?: { code: number | null; signal: NodeJS.Signals | null };
+  exited: Promise<void>;
+}
+
+/**
+ * `ecs:runTask` on one machine: each task is a child process running the very entry point the container
+ * runs, with the environment its task definition sets. Implements the ComputeTasks port over those
+ * processes, and hands out a free loopback port per job for the peer link.
+ */
+export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
+  private readonly tasks = new Map<string, LocalTask>();
+
+  constructor(private readonly options: LocalComputeOptions) {}
+
+  /** Starts a task; its ARN names the container so logs and CheckJob reasons say which one. */
+  start(container: ContainerName, command: readonly string[]): { taskArn: string } {
+    const taskArn = `arn:aws:ecs:local:000000000000:task/local/${container}-${randomUUID()}`;
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', resolve(projectRoot, ENTRY_POINTS[container]), ...command],
+      {
+        cwd: projectRoot,
+        env: {
+          PATH: process.env.PATH ?? '',
+          ...this.options.baseEnv,
+          ...this.options.containerEnv[container],
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const task: LocalTask = {
+      taskArn,
+      container,
+      child,
+      exited: new Promise((done) =>
+        child.once('exit', (code, signal) => {
+          task.exit = { code, signal };
+          done();
+        }),
+      ),
+    };
+    for (const stream of [child.stdout, child.stderr]) {
+      let pending = '';
+      stream?.on('data', (chunk: Buffer) => {
+        const lines = (pending + chunk.toString()).split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) if (line.trim() !== '') this.options.log?.(container, line);
+      });
+    }
+    this.tasks.set(taskArn, task);
+    return { taskArn };
+  }
+
+  /** `runTask.sync`: starts the task and waits for it to stop; a non-zero exit fails the state. */
+  async run(container: ContainerName, command: readonly string[]): Promise<{ taskArn: string }> {
+    const { taskArn } = this.start(container, command);
+    const task = this.tasks.get(taskArn) as LocalTask;
+    await task.exited;
+    if (task.exit?.code !== 0) throw new LocalTaskFailed(`${container} task ${stoppedReason(task)}`);
+    return { taskArn };
+  }
+
+  async describe(taskArns: readonly string[]): Promise<ComputeTaskState[]> {
+    return taskArns.map((taskArn) => {
+      const task = this.tasks.get(taskArn);
+      if (!task) return { taskArn, running: false, stoppedReason: 'MISSING' };
+      return task.exit
+        ? { taskArn, running: false, stoppedReason: stoppedReason(task) }
+        : { taskArn, running: true };
+    });
+  }
+
+  async stop(taskArns: readonly string[]): Promise<void> {
+    await Promise.all(taskArns.map((taskArn) => this.kill(this.tasks.get(taskArn))));
+  }
+
+  /** The process of a running task (the fault tests kill one mid-job). */
+  runningTasks(container?: ContainerName): { taskArn: string; pid: number }[] {
+    return [...this.tasks.values()]
+      .filter((task) => !task.exit && (container === undefined || task.container === container))
+      .map((task) => ({ taskArn: task.taskArn, pid: task.child.pid ?? -1 }));
+  }
+
+  async forJob(): Promise<{ host: string; port: number }> {
+    return { host: '127.0.0.1', port: await freePort() };
+  }
+
+  /** Ctrl-C: no child outlives the runtime. */
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.tasks.values()].map((task) => this.kill(task)));
+  }
+
+  private async kill(task: LocalTask | undefined): Promise<void> {
+    if (!task || task.exit) return;
+    task.child.kill('SIGTERM');
+    const forced = setTimeout(() => task.child.kill('SIGKILL'), 3_000);
+    await task.exited;
+    clearTimeout(forced);
+  }
+}
+
+/** What ECS would say: the exit code, or the signal that stopped it. */
+function stoppedReason(task: LocalTask): string {
+  if (!task.exit) return 'running';
+  return task.exit.signal ? `stopped by ${task.exit.signal}` : `exit code ${task.exit.code}`;
+}
+
+/** Named like the Step Functions error of a failed ECS task, so the definition's Catch treats it the same. */
+export class LocalTaskFailed extends Error {
+  override readonly name = 'States.TaskFailed';
+}

@@ -1,0 +1,97 @@
+import { HttpWebhookNotifier } from '../../lambdas/adapters/webhooks/http-webhook-notifier.ts';
+import { installWorkflowAdapters } from '../../lambdas/handlers/workflow/workflow-wiring.ts';
+import { workflowStepHandlers } from '../../lambdas/handlers/workflow/registry.ts';
+import type { WorkflowSettings } from '../../lambdas/ports/workflow-ports.ts';
+import { LocalComputeLauncher } from '../compute/local-compute-launcher.ts';
+import type { GeneratedServerKey } from '../runtime/server-keys.ts';
+import { LocalWorkflowRunner } from './local-workflow-runner.ts';
+import { RecordingEventPublisher } from './recording-event-publisher.ts';
+
+/** What a local run changes from the AWS defaults: short polls, few retries, fast webhook backoff. */
+export interface LocalWorkflowSettings {
+  settings?: Partial<WorkflowSettings>;
+  /** Milliseconds of the definition's Wait states (WaitBeforeCheck). */
+  waitOverridesMs?: Record<string, number>;
+  webhook?: { maxAttempts?: number; firstBackoffMs?: number; timeoutMs?: number };
+  /** Extra environment of the compute tasks (e.g. MPC_PEER_SILENCE_MS). */
+  taskEnv?: Record<string, string>;
+  /** Task output lines; default: dropped. */
+  taskLog?: (container: string, line: string) => void;
+}
+
+export interface LocalWorkflow {
+  runner: LocalWorkflowRunner;
+  launcher: LocalComputeLauncher;
+  events: RecordingEventPublisher;
+  stop(): Promise<void>;
+}
+
+export const LOCAL_WORKFLOW_DEFAULTS: Partial<WorkflowSettings> = {
+  attempts: 3,
+  firstPollWaitSeconds: 1,
+  maxPollWaitSeconds: 2,
+  pollsPerAttempt: 240,
+  staleAfterMs: 60_000,
+  retentionSeconds: 24 * 3600,
+};
+
+/**
+ * The workflow half of the local runtime: the same definition run by aws-local-stepfunctions, the step
+ * handlers in-process, the compute tasks as child processes, status events recorded. The handlers (API
+ * and steps) use these adapters through `installWorkflowAdapters`.
+ */
+export function startLocalWorkflow(options: {
+  env: Record<string, string>;
+  serverKeys: readonly GeneratedServerKey[];
+  local?: LocalWorkflowSettings;
+  log?: (message: string) => void;
+}): LocalWorkflow {
+  const local = options.local ?? {};
+  const keyFile = (id: 'A' | 'B'): string => {
+    const key = options.serverKeys.find((server) => server.id === id);
+    if (!key) throw new Error(`no key for server ${id}`);
+    return key.keyFilePath;
+  };
+  const server = { PEER_HOST: '127.0.0.1', ...local.taskEnv };
+  const launcher = new LocalComputeLauncher({
+    baseEnv: { ...options.env, ...local.taskEnv },
+    containerEnv: {
+      dealer: {},
+      serverA: { ...server, MPC_KEY_FILE: keyFile('A') },
+      serverB: { ...server, MPC_KEY_FILE: keyFile('B') },
+    },
+    ...(local.taskLog ? { log: local.taskLog } : {}),
+  });
+  const runner = new LocalWorkflowRunner({
+    stepHandlers: workflowStepHandlers,
+    launcher,
+    ...(local.waitOverridesMs ? { waitOverridesMs: local.waitOverridesMs } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const events = new RecordingEventPublisher(options.log);
+  const uninstall = installWorkflowAdapters(
+    {
+      workflow: runner,
+      computeTasks: launcher,
+      peerEndpoints: launcher,
+      events,
+      notifier: new HttpWebhookNotifier({
+        maxAttempts: 4,
+        firstBackoffMs: 200,
+        timeoutMs: 5_000,
+        ...local.webhook,
+      }),
+    },
+    { ...LOCAL_WORKFLOW_DEFAULTS, ...local.settings },
+  );
+  return {
+    runner,
+    launcher,
+    events,
+    async stop() {
+      runner.close();
+      await launcher.stopAll();
+      uninstall();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+
+interface PendingWait {
+  resolve(output: unknown): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * The local stand-in for Step Functions' task tokens: a `.waitForTaskToken` state registers a token and
+ * waits; SendTaskSuccess resolves it. Like AWS, a token is single-use and dies with its state's timeout.
+ */
+export class TaskTokenRegistry {
+  private readonly pending = new Map<string, PendingWait>();
+
+  /** A new token and the promise of its output; `timeoutMs` only forgets it (the interpreter times the state). */
+  register(timeoutMs: number): { taskToken: string; output: Promise<unknown> } {
+    const taskToken = `local-task-token-${randomUUID()}`;
+    const output = new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => this.pending.delete(taskToken), timeoutMs);
+      timer.unref();
+      this.pending.set(taskToken, { resolve, reject, timer });
+    });
+    return { taskToken, output };
+  }
+
+  /** False for an unknown, used or timed-out token (AWS: TaskTimedOut / InvalidToken). */
+  succeed(taskToken: string, output: unknown): boolean {
+    const wait = this.take(taskToken);
+    wait?.resolve(output);
+    return wait !== undefined;
+  }
+
+  fail(taskToken: string, error: Error): boolean {
+    const wait = this.take(taskToken);
+    wait?.reject(error);
+    return wait !== undefined;
+  }
+
+  /** Rejects every open wait (the runtime stops). */
+  failAll(error: Error): void {
+    for (const taskToken of [...this.pending.keys()]) this.fail(taskToken, error);
+  }
+
+  private take(taskToken: string): PendingWait | undefined {
+    const wait = this.pending.get(taskToken);
+    if (!wait) return undefined;
+    clearTimeout(wait.timer);
+    this.pending.delete(taskToken);
+    return wait;
+  }
+}
