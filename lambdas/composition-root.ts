@@ -6,8 +6,10 @@ import { DynamoDbInputRepository } from './adapters/dynamodb/dynamodb-input-repo
 import { DynamoDbParticipantRepository } from './adapters/dynamodb/dynamodb-participant-repository.ts';
 import { S3ShareStorage } from './adapters/s3/s3-share-storage.ts';
 import { readConfig } from './config.ts';
+import { workflowConfigured, workflowPorts } from './handlers/workflow/workflow-wiring.ts';
 import type { CoordinatorPorts } from './ports/coordinator-ports.ts';
 import type { IdempotencyStore } from './ports/idempotency-store.ts';
+import { optionalWorkflowHooks } from './use-cases/workflow/workflow-hooks.ts';
 
 export interface Coordinator {
   ports: CoordinatorPorts;
@@ -63,6 +65,7 @@ function wire(): Coordinator {
       maxShareBytes: config.maxShareBytes,
       now,
       newId: randomUUID,
+      workflow: optionalWorkflowHooks(workflowConfigured, workflowPorts),
     },
     idempotency: new DynamoDbIdempotencyStore(dynamo, config.tableName),
   };

@@ -3,6 +3,7 @@ import type { InputRepository } from './input-repository.ts';
 import type { ParticipantRepository } from './participant-repository.ts';
 import type { ComputationServerKey } from './server-directory.ts';
 import type { ShareStorage } from './share-storage.ts';
+import type { WorkflowHooks } from './workflow-hooks.ts';
 
 /** Everything the use cases need from the outside world. */
 export interface CoordinatorPorts {
@@ -14,4 +15,6 @@ export interface CoordinatorPorts {
   maxShareBytes: number;
   now(): Date;
   newId(): string;
+  /** The collaboration workflow; absent where only the API runs (its unit tests): nothing is started then. */
+  workflow?: WorkflowHooks;
 }

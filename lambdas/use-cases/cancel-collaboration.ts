@@ -19,7 +19,10 @@ export async function cancelCollaboration(
     ports.now(),
     'Cancelled by the owner.',
   );
-  if (cancelled) return cancelled;
+  if (cancelled) {
+    await ports.workflow?.collaborationCancelled(command.collaborationId);
+    return cancelled;
+  }
   const current = await requireCollaboration(ports, command.collaborationId);
   if (current.status === 'CANCELLED') return current;
   throw new DomainError(

@@ -12,7 +12,8 @@ export async function completeInput(
   command: { callerId: string; collaborationId: string; inputId: string },
 ): Promise<Input> {
   const input = await requireOwnInput(ports, command);
-  if (input.status === 'COMPLETE') return input;
+  // A retried complete also retries the quorum release, in case the first call failed after counting.
+  if (input.status === 'COMPLETE') return releasingQuorum(ports, input);
   const checks = await Promise.all(
     PARTIES.map((party) =>
       ports.shares.verifyInputUpload(party, input.collaborationId, input.inputId, input.shares[party]),
@@ -23,7 +24,7 @@ export async function completeInput(
   }
   const now = ports.now();
   if ((await ports.inputs.complete(input, now)) === 'completed')
-    return { ...input, status: 'COMPLETE', completedAt: now.toISOString() };
+    return releasingQuorum(ports, { ...input, status: 'COMPLETE', completedAt: now.toISOString() });
   const current = await requireOwnInput(ports, command);
   if (current.status === 'COMPLETE') return current;
   throw notAcceptingInputs(
@@ -31,6 +32,12 @@ export async function completeInput(
     now,
     new DomainError('invalid-state', 'This input was replaced by a newer one; complete that one instead.'),
   );
+}
+
+/** After the count write: whichever of this and the workflow's token store comes second releases the wait. */
+async function releasingQuorum(ports: CoordinatorPorts, input: Input): Promise<Input> {
+  await ports.workflow?.inputCompleted(input.collaborationId);
+  return input;
 }
 
 /** Inputs are private: another participant's input id is not found. */

@@ -11,5 +11,7 @@ export async function createCollaboration(
     ports.now(),
   );
   await ports.collaborations.create(collaboration);
+  // One execution per collaboration, named by its id: a retried create cannot start a second one.
+  await ports.workflow?.collaborationCreated(collaboration);
   return collaboration;
 }

@@ -19,5 +19,6 @@ export async function finishParticipation(
   const outcome = await ports.participants.finish(command.collaborationId, command.callerId, ports.now());
   if (outcome === 'refused')
     throw new DomainError('invalid-state', 'The collaboration cannot be finished now.');
+  await ports.workflow?.participantFinished(command.collaborationId);
   return requireParticipant(ports, command.collaborationId, command.callerId);
 }
