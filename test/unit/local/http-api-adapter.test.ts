@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { createLocalJWKSet } from 'jose';
@@ -185,5 +186,22 @@ describe('HTTP API adapter in front of handlers', () => {
       callback(null, { statusCode: 204 });
     };
     expect((await fetch(`${served.origin}/v1/health`)).status).toBe(204);
+  });
+
+  it('answers odd request targets with 404, not a crash', async () => {
+    const { port } = new URL(served.origin);
+    for (const target of ['//[', '/v1/%zz/health', 'http://elsewhere/v1/health?x', '/v1/health/']) {
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () =>
+          socket.end(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+        );
+        let answer = '';
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+      expect(raw.split('\r\n')[0], target).toBe('HTTP/1.1 404 Not Found');
+      expect(raw.endsWith('{"message":"Not Found"}'), target).toBe(true);
+    }
   });
 });
