@@ -90,6 +90,11 @@ export function shareRows(
   return { A, B };
 }
 
+/** Plaintext size of a party's input share payload (header plus A's seed or B's words), for size checks. */
+export function inputSharePayloadBytes(party: Party, fieldCount: number, rowCount: number): number {
+  return HEADER_BYTES + (party === 'A' ? SEED_BYTES : rowCount * fieldCount * 8);
+}
+
 export interface DecodedInputShare {
   rowCount: number;
   /** One share column per field. */

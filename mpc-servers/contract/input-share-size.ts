@@ -1,0 +1,17 @@
+import { ENC_LENGTH, HEADER_LENGTH } from '../crypto/hpke.ts';
+import type { Party } from '../transport/peer-channel.ts';
+import { inputSharePayloadBytes } from './input-codec.ts';
+
+/** AES-128-GCM appends a 16-byte tag to the ciphertext. */
+const AEAD_TAG_BYTES = 16;
+/** What single-shot HPKE sealing adds to a payload: envelope header, encapsulated key, AEAD tag. */
+export const SEALED_SHARE_OVERHEAD_BYTES = HEADER_LENGTH + ENC_LENGTH + AEAD_TAG_BYTES;
+
+/**
+ * The exact size of a sealed input share for `rowCount` rows of `fieldCount` fields: the coordinator checks
+ * a participant's declared and uploaded sizes against it, so a share that cannot hold the declared rows
+ * fails that input at once instead of the computation later.
+ */
+export function sealedInputShareBytes(party: Party, fieldCount: number, rowCount: number): number {
+  return inputSharePayloadBytes(party, fieldCount, rowCount) + SEALED_SHARE_OVERHEAD_BYTES;
+}
