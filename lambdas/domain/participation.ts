@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { RuleViolation } from './errors.ts';
 
 export type InputStatus = 'PENDING' | 'COMPLETE';
@@ -14,6 +15,24 @@ export interface Participant {
   inputId?: string;
   inputStatus?: InputStatus;
   finishedAt?: string;
+  /** Standard Webhooks signing secret (`whsec_<base64>`), made at join when a webhook URL is given. */
+  webhookSecret?: string;
+  /** The last webhook delivery to this participant, recorded by the workflow's notifier. */
+  webhookDelivery?: WebhookDelivery;
+}
+
+export interface WebhookDelivery {
+  messageId: string;
+  event: string;
+  attempts: number;
+  delivered: boolean;
+  lastAttemptAt: string;
+  lastError?: string;
+}
+
+/** A fresh Standard Webhooks secret: 32 random bytes, shown to the participant once, in the join answer. */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
 export function participationStatus(participant: Participant): ParticipationStatus {

@@ -16,7 +16,7 @@ export const handler = httpOperation(
     });
     return {
       statusCode: 201,
-      body: participationView(participant, ports.computationServers),
+      body: participationView(participant, ports.computationServers, { withWebhookSecret: true }),
       headers: { location: `/v1/collaborations/${participant.collaborationId}/participants/me` },
     };
   },

@@ -631,6 +631,13 @@ export const openapiDocument: OpenApiDocument = {
           finishedAt: { $ref: '#/components/schemas/Timestamp' },
           resultPublicKey: { $ref: '#/components/schemas/X25519PublicKey' },
           webhookUrl: { type: 'string' },
+          webhookSecret: {
+            description:
+              'Standard Webhooks signing secret (`whsec_<base64>`) for the webhook URL. Only in the join answer\n(and its idempotent replays); keep it, it is never shown again.\n',
+            type: 'string',
+            pattern: '^whsec_[A-Za-z0-9+/]+={0,2}$',
+          },
+          webhookDelivery: { $ref: '#/components/schemas/WebhookDelivery' },
           input: { $ref: '#/components/schemas/InputSummary' },
           computationServers: {
             type: 'array',
@@ -638,6 +645,20 @@ export const openapiDocument: OpenApiDocument = {
             maxItems: 2,
             items: { $ref: '#/components/schemas/ComputationServer' },
           },
+        },
+      },
+      WebhookDelivery: {
+        description: 'The last webhook sent to this participant and whether it arrived.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['messageId', 'event', 'attempts', 'delivered', 'lastAttemptAt'],
+        properties: {
+          messageId: { type: 'string' },
+          event: { type: 'string' },
+          attempts: { type: 'integer', minimum: 1 },
+          delivered: { type: 'boolean' },
+          lastAttemptAt: { $ref: '#/components/schemas/Timestamp' },
+          lastError: { type: 'string' },
         },
       },
       ShareDeclaration: {

@@ -10,7 +10,12 @@ export function collaborationView(collaboration: Collaboration) {
   return view;
 }
 
-export function participationView(participant: Participant, servers: readonly ComputationServerKey[]) {
+/** The webhook secret appears once, in the join answer (`withWebhookSecret`), never when read back. */
+export function participationView(
+  participant: Participant,
+  servers: readonly ComputationServerKey[],
+  options: { withWebhookSecret?: boolean } = {},
+) {
   return {
     collaborationId: participant.collaborationId,
     clientId: participant.clientId,
@@ -18,6 +23,10 @@ export function participationView(participant: Participant, servers: readonly Co
     joinedAt: participant.joinedAt,
     resultPublicKey: participant.resultPublicKey,
     ...(participant.webhookUrl ? { webhookUrl: participant.webhookUrl } : {}),
+    ...(options.withWebhookSecret && participant.webhookSecret
+      ? { webhookSecret: participant.webhookSecret }
+      : {}),
+    ...(participant.webhookDelivery ? { webhookDelivery: participant.webhookDelivery } : {}),
     ...(participant.finishedAt ? { finishedAt: participant.finishedAt } : {}),
     ...(participant.inputId && participant.inputStatus
       ? { input: { inputId: participant.inputId, status: participant.inputStatus } }

@@ -1,6 +1,11 @@
 import { acceptsInputs } from '../domain/collaboration.ts';
 import { DomainError, validationError } from '../domain/errors.ts';
-import { publicKeyViolations, webhookUrlViolations, type Participant } from '../domain/participation.ts';
+import {
+  newWebhookSecret,
+  publicKeyViolations,
+  webhookUrlViolations,
+  type Participant,
+} from '../domain/participation.ts';
 import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
 import { notAcceptingInputs, requireCollaboration } from './lookups.ts';
 
@@ -22,7 +27,9 @@ export async function joinCollaboration(
     clientId: command.callerId,
     joinedAt: now.toISOString(),
     resultPublicKey: command.resultPublicKey,
-    ...(command.webhookUrl === undefined ? {} : { webhookUrl: command.webhookUrl }),
+    ...(command.webhookUrl === undefined
+      ? {}
+      : { webhookUrl: command.webhookUrl, webhookSecret: newWebhookSecret() }),
   };
   const outcome = await ports.participants.join(participant, now);
   if (outcome === 'joined') return participant;

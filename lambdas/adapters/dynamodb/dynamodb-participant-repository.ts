@@ -98,8 +98,10 @@ function itemToParticipant(item: Record<string, unknown>): Participant {
     joinedAt: item.joinedAt as string,
     resultPublicKey: item.resultPublicKey as string,
   };
-  for (const optional of ['webhookUrl', 'inputId', 'inputStatus', 'finishedAt'] as const) {
+  for (const optional of ['webhookUrl', 'webhookSecret', 'inputId', 'inputStatus', 'finishedAt'] as const) {
     if (typeof item[optional] === 'string') Object.assign(participant, { [optional]: item[optional] });
   }
+  if (item.webhookDelivery && typeof item.webhookDelivery === 'object')
+    participant.webhookDelivery = item.webhookDelivery as Participant['webhookDelivery'];
   return participant;
 }

@@ -256,8 +256,20 @@ describe('participation', () => {
     const mine = await call('kim', 'GET', `/v1/collaborations/${id}/participants/me`);
     expect(mine.status).toBe(200);
     expect(mine.body.resultPublicKey).toBe(joined.body.resultPublicKey);
+    expect(joined.body.webhookSecret).toBeUndefined();
     expectProblem(await call('judy', 'GET', `/v1/collaborations/${id}/participants/me`), 404, 'not-found');
     expect((await call('judy', 'GET', `/v1/collaborations/${id}`)).body.participantCount).toBe(2);
+  });
+
+  it('joinCollaboration with a webhook URL returns its signing secret once', async () => {
+    const id = await create('judy');
+    const body = { resultPublicKey: resultPublicKey(), webhookUrl: 'https://hooks.example/mpc' };
+    const joined = await call('wes', 'POST', `/v1/collaborations/${id}/participants`, { body });
+    expect(joined.body.webhookUrl).toBe(body.webhookUrl);
+    expect(joined.body.webhookSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const readBack = await call('wes', 'GET', `/v1/collaborations/${id}/participants/me`);
+    expect(readBack.body.webhookUrl).toBe(body.webhookUrl);
+    expect(readBack.body).not.toHaveProperty('webhookSecret');
   });
 
   it('joinCollaboration after the input deadline is refused', async () => {

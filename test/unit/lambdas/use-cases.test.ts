@@ -42,7 +42,14 @@ describe('use cases', () => {
       joinCollaboration(ports, { callerId, collaborationId, resultPublicKey: key });
     await join('p1');
     expect(await refusal(join('p1'))).toBe('already-joined');
-    await join('p2');
+    const withHook = await joinCollaboration(ports, {
+      callerId: 'p2',
+      collaborationId,
+      resultPublicKey: key,
+      webhookUrl: 'https://hooks.example/p2',
+    });
+    expect(withHook.webhookSecret).toMatch(/^whsec_/);
+    expect(Buffer.from(withHook.webhookSecret!.slice(6), 'base64')).toHaveLength(32);
     expect(await refusal(join('p3'))).toBe('collaboration-full');
     expect((await ports.collaborations.get(collaborationId))?.participantCount).toBe(2);
     expect(
