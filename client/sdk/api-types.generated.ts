@@ -377,6 +377,12 @@ export interface components {
        * @enum {string}
        */
       status: 'READY_FOR_INPUT' | 'INPUT_COMPLETE' | 'FINISHED';
+      webhookDelivery?: components['schemas']['WebhookDelivery'];
+      /**
+       * @description Standard Webhooks signing secret (`whsec_<base64>`) for the webhook URL. Only in the join answer
+       *     (and its idempotent replays); keep it, it is never shown again.
+       */
+      webhookSecret?: string;
       webhookUrl?: string;
     };
     PresignedRequest: {
@@ -460,6 +466,15 @@ export interface components {
     };
     /** Format: date-time */
     Timestamp: string;
+    /** @description The last webhook sent to this participant and whether it arrived. */
+    WebhookDelivery: {
+      attempts: number;
+      delivered: boolean;
+      event: string;
+      lastAttemptAt: components['schemas']['Timestamp'];
+      lastError?: string;
+      messageId: string;
+    };
     /** @description Raw 32-byte X25519 public key, base64url without padding. */
     X25519PublicKey: string;
   };

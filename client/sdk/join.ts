@@ -26,7 +26,8 @@ export async function joinCollaboration(
     createOptions,
   );
   // The coordinator returns the webhook signing secret once, at join (issue 4): keep it for the receiver.
-  const secret = (participation as Participation & { webhookSecret?: unknown }).webhookSecret;
-  if (typeof secret === 'string') await keys.saveWebhookSecret(client.clientId, collaborationId, secret);
+  if (participation.webhookSecret) {
+    await keys.saveWebhookSecret(client.clientId, collaborationId, participation.webhookSecret);
+  }
   return participation;
 }

@@ -1,4 +1,4 @@
-import { shareRows } from '../../mpc-servers/contract/input-codec.ts';
+import { schemaDigest, shareRows } from '../../mpc-servers/contract/input-codec.ts';
 import { seal } from '../../mpc-servers/crypto/hpke.ts';
 import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
 import { parseInputRows } from '../input/rows.ts';
@@ -35,7 +35,8 @@ export async function submitInput(
   ]);
   const fields = collaboration.inputSchema.fields;
   const checked = typeof rows === 'string' ? parseInputRows(rows, fields) : rows;
-  if (JSON.stringify(checked.fields) !== JSON.stringify(fields)) {
+  // Compared the way the servers compare a share with the job's schema (defaults filled in, order of keys moot).
+  if (!Buffer.from(schemaDigest(checked.fields)).equals(schemaDigest(fields))) {
     throw new Error(`rows were checked against other fields than collaboration ${collaborationId} declares`);
   }
 

@@ -17,7 +17,7 @@ import type { Party } from '../../../mpc-servers/transport/peer-channel.ts';
 import { withBearerToken } from '../../../client/auth/bearer-fetch.ts';
 import { TokenProvider } from '../../../client/auth/token-provider.ts';
 import { ApiError } from '../../../client/http/api-error.ts';
-import { InputRowsError } from '../../../client/input/rows.ts';
+import { InputRowsError, parseInputRows } from '../../../client/input/rows.ts';
 import { KeyStore } from '../../../client/keys/key-store.ts';
 import type { CreateCollaborationRequest } from '../../../client/sdk/api-models.ts';
 import { ResultNotReadyError, fetchResult } from '../../../client/sdk/fetch-result.ts';
@@ -140,7 +140,13 @@ describe('MpcClient against the local runtime', () => {
     const joined = await joinCollaboration(labA, keys, collaborationId);
     expect(joined.status).toBe('READY_FOR_INPUT');
     expect(joined.resultPublicKey).toBe((await keys.require('lab-a', collaborationId)).publicKey);
-    await joinCollaboration(labB, keys, collaborationId);
+    const joinedB = await joinCollaboration(labB, keys, collaborationId, {
+      webhookUrl: 'http://127.0.0.1:9/hook',
+    });
+    // The signing secret is shown once, at join: the SDK keeps it beside the result key.
+    expect(joinedB.webhookSecret).toMatch(/^whsec_/);
+    expect(await keys.loadWebhookSecret('lab-b', collaborationId)).toBe(joinedB.webhookSecret);
+    expect(await keys.loadWebhookSecret('lab-a', collaborationId)).toBeUndefined();
 
     for (const bad of [
       'age,income\n30,1000\n', // wrong header
@@ -154,7 +160,12 @@ describe('MpcClient against the local runtime', () => {
     expect(untouched.input).toBeUndefined();
 
     const inputA = await submitInput(labA, collaborationId, 'age,salary\n30,1000.5\n41,2000.25\n');
-    await submitInput(labB, collaborationId, JSON.stringify([{ age: 52, salary: 3000 }]));
+    // Rows checked up front against the caller's own copy of the schema, as an application would.
+    await submitInput(
+      labB,
+      collaborationId,
+      parseInputRows(JSON.stringify([{ age: 52, salary: 3000 }]), fields),
+    );
     expect(inputA.status).toBe('COMPLETE');
     expect((await labA.getMyParticipation(collaborationId)).status).toBe('INPUT_COMPLETE');
     expect((await owner.getCollaboration(collaborationId)).completedInputCount).toBe(2);
