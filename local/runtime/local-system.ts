@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLocalJWKSet } from 'jose';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../emulators/credentials.ts';
 import { createHttpApiAdapter, type ApiHandler } from '../http-adapter/http-api-adapter.ts';
 import {
@@ -13,6 +12,7 @@ import {
 } from '../http-adapter/openapi-routes.ts';
 import { createLocalIssuer, isIssuerPath, ISSUER_PATHS } from '../issuer/local-issuer.ts';
 import { requestPath } from '../http-adapter/http-io.ts';
+import { keysFromIssuerDiscovery } from '../http-adapter/issuer-discovery-keys.ts';
 import {
   loadOperationHandlers,
   loadTableSetup,
@@ -167,7 +167,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       authorizer: {
         issuer: server.origin,
         audience: [LOCAL_API_AUDIENCE],
-        keys: createLocalJWKSet(issuer.jwks),
+        keys: keysFromIssuerDiscovery(server.origin),
       },
       region: LOCAL_REGION,
       onHandlerError: (operationId, error) =>
