@@ -39,8 +39,9 @@ export class WaitTimeoutError extends Error {
 
 /**
  * Polls the collaboration until its result is ready, at the pace the server asks for (`Retry-After`), within
- * [minIntervalMs, maxIntervalMs], and at once when `wakeUp` fires (a webhook arrived). Resolves with the RESULT_READY collaboration (COMPLETED counts too: results
- * stay readable until retention ends); throws on FAILED, CANCELLED or EXPIRED and on timeout.
+ * [minIntervalMs, maxIntervalMs], and at once when `wakeUp` fires (a webhook arrived). Resolves with the
+ * RESULT_READY collaboration; throws on FAILED, CANCELLED, EXPIRED and COMPLETED (the coordinator deletes
+ * result shares on completion) and on timeout.
  */
 export async function waitForResult(
   client: MpcClient,
@@ -54,7 +55,7 @@ export async function waitForResult(
   for (;;) {
     const { collaboration, retryAfterSeconds } = await client.getCollaborationWithHint(collaborationId);
     options.onStatus?.(collaboration);
-    if (collaboration.status === 'RESULT_READY' || collaboration.status === 'COMPLETED') return collaboration;
+    if (collaboration.status === 'RESULT_READY') return collaboration;
     if (TERMINAL_STATUSES.has(collaboration.status)) throw new CollaborationEndedError(collaboration);
     const hinted = retryAfterSeconds === undefined ? minIntervalMs : retryAfterSeconds * 1000;
     const waitMs = Math.min(maxIntervalMs, Math.max(minIntervalMs, hinted));

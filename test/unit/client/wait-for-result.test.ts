@@ -54,6 +54,13 @@ describe('waitForResult', () => {
     expect((error as CollaborationEndedError).collaboration.status).toBe('FAILED');
   });
 
+  it('treats COMPLETED as too late: the result shares are gone', async () => {
+    const { client } = await coordinatorThrough([['COMPLETED']]);
+    await expect(waitForResult(client, collaborationId, fast)).rejects.toBeInstanceOf(
+      CollaborationEndedError,
+    );
+  });
+
   it('gives up at the timeout', async () => {
     const { client } = await coordinatorThrough([['OPEN']]);
     const error = await waitForResult(client, collaborationId, { ...fast, timeoutMs: 0 }).catch(
