@@ -28,7 +28,12 @@ async function link(config: PartyConfig): Promise<PeerChannel> {
 
 async function material(config: PartyConfig, task: string, chunk: number): Promise<ChunkMaterial> {
   const blob = await readFile(materialFile(config.directory, task, config.party, chunk));
-  return new ChunkMaterial(config.party, Buffer.from(config.seed, 'base64'), chunk, new Uint8Array(blob));
+  return new ChunkMaterial(
+    config.party,
+    Buffer.from(config.seed, 'base64'),
+    chunk,
+    new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength),
+  );
 }
 
 const randomShares = (count: number): BigUint64Array => wordsFromBytes(randomBytes(count * 8));

@@ -51,8 +51,6 @@ export function dcfCorrectionBytes(bits: number, count: number): number {
   return count * (bits * (16 + 8 + 1) + 8);
 }
 
-const seedWord = (words: Uint32Array, key: number, word: number): number => words[key * 4 + word]!;
-
 /** Splits n-bit values into 32-bit halves so per-level bit tests avoid BigInt. */
 function splitHalves(values: RingVector): { high: Uint32Array; low: Uint32Array } {
   const high = new Uint32Array(values.length);
@@ -117,14 +115,23 @@ export function dcfGenerate(
     for (let party = 0; party < 2; party++) {
       const seedWords = new Uint32Array(seeds[party]!.buffer);
       for (let k = 0; k < count; k++) {
-        for (let w = 0; w < 4; w++) {
-          const word = seedWord(seedWords, k, w);
-          expandWords[k * 12 + w] = word;
-          expandWords[k * 12 + 4 + w] = word;
-          expandWords[k * 12 + 8 + w] = word;
-        }
-        expandWords[k * 12 + 4] = expandWords[k * 12 + 4]! ^ 1;
-        expandWords[k * 12 + 8] = expandWords[k * 12 + 8]! ^ 2;
+        const base = k * 12;
+        const w0 = seedWords[k * 4]!;
+        const w1 = seedWords[k * 4 + 1]!;
+        const w2 = seedWords[k * 4 + 2]!;
+        const w3 = seedWords[k * 4 + 3]!;
+        expandWords[base] = w0;
+        expandWords[base + 1] = w1;
+        expandWords[base + 2] = w2;
+        expandWords[base + 3] = w3;
+        expandWords[base + 4] = w0 ^ 1;
+        expandWords[base + 5] = w1;
+        expandWords[base + 6] = w2;
+        expandWords[base + 7] = w3;
+        expandWords[base + 8] = w0 ^ 2;
+        expandWords[base + 9] = w1;
+        expandWords[base + 10] = w2;
+        expandWords[base + 11] = w3;
       }
       expanded[party] = mmo(cipher, expandInput);
     }
@@ -143,19 +150,18 @@ export function dcfGenerate(
       const t0R = e0[base + 4]! & 1;
       const t1R = e1[base + 4]! & 1;
       // V block: words 8..11 = vL (low 8 bytes), vR (high 8 bytes).
-      const v0Lose = e0v[k * 6 + 4 + (alphaBit === 0 ? 1 : 0)]!;
-      const v1Lose = e1v[k * 6 + 4 + (alphaBit === 0 ? 1 : 0)]!;
-      const v0Keep = e0v[k * 6 + 4 + alphaBit]!;
-      const v1Keep = e1v[k * 6 + 4 + alphaBit]!;
       const t1 = control[1][k]!;
       const t0 = control[0][k]!;
       const cw = level * count + k;
-      let vcw = v1Lose - v0Lose - valueAlpha[k]!;
-      if (alphaBit === 1) vcw += beta[k]!;
-      if (t1 === 1) vcw = -vcw;
-      valueCorrections[cw] = vcw;
-      const vcwStored = valueCorrections[cw]!;
-      valueAlpha[k] = valueAlpha[k]! - v1Keep + v0Keep + (t1 === 1 ? -vcwStored : vcwStored);
+      // V block: u64 words 4 (vL) and 5 (vR) of the key's 6. With X = v1Lose - v0Lose - V_alpha (+ beta when
+      // alpha goes right): V_CW = (-1)^t1 * X and the new V_alpha = V_alpha - v1Keep + v0Keep + X. Every
+      // expression is stored straight into a typed array so V8 keeps it in native 64-bit arithmetic.
+      const lose = k * 6 + 5 - alphaBit;
+      const keep = k * 6 + 4 + alphaBit;
+      const betaIfRight = alphaBit === 1 ? beta[k]! : 0n;
+      valueCorrections[cw] = e1v[lose]! - e0v[lose]! - valueAlpha[k]! + betaIfRight;
+      if (t1 === 1) valueCorrections[cw] = -valueCorrections[cw]!;
+      valueAlpha[k] = e1v[lose]! - e0v[lose]! + betaIfRight - e1v[keep]! + e0v[keep]!;
       const tLCW = t0L ^ t1L ^ alphaBit ^ 1;
       const tRCW = t0R ^ t1R ^ alphaBit;
       controlCorrections[cw] = tLCW | (tRCW << 1);
@@ -195,15 +201,11 @@ function clearControlBits(seeds: Uint8Array): Uint8Array {
  */
 export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVector {
   const { bits, count } = keys;
-  const seeds = clearControlBits(new Uint8Array(keys.rootSeeds));
-  const seedWords = new Uint32Array(seeds.buffer);
   const control = new Uint8Array(count).fill(party);
   // The output accumulates in 32-bit halves (carry by hand): cheaper than BigInt in this loop.
   const valueLow = new Uint32Array(count);
   const valueHigh = new Uint32Array(count);
   const cipher = fixedKeyAes();
-  const input = new Uint8Array(count * 32);
-  const inputWords = new Uint32Array(input.buffer);
   const scw = wordView(keys.seedCorrections);
   const vcw = wordView(keys.valueCorrections);
   const tcw = new Uint8Array(
@@ -212,32 +214,33 @@ export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVec
     keys.controlCorrections.byteLength,
   );
   const xHalves = splitHalves(x);
-  const directions = new Uint8Array(count);
+  let directions = bitsAt(xHalves, bits - 1, new Uint8Array(count));
+  let nextDirections = new Uint8Array(count);
+  // AES input per key: block 0 = s xor direction (the child taken), block 1 = s xor 2 (the V block). Each
+  // level writes the next level's input directly, so the seeds are never stored separately.
+  const input = new Uint8Array(count * 32);
+  const inputWords = new Uint32Array(input.buffer);
+  const roots = wordView(clearControlBits(new Uint8Array(keys.rootSeeds)));
+  for (let k = 0; k < count; k++) {
+    writeExpansionInput(
+      inputWords,
+      k,
+      directions[k]!,
+      roots[k * 4]!,
+      roots[k * 4 + 1]!,
+      roots[k * 4 + 2]!,
+      roots[k * 4 + 3]!,
+    );
+  }
+  const finalSeeds = new Uint32Array(count * 4);
   for (let level = 0; level < bits; level++) {
-    bitsAt(xHalves, bits - 1 - level, directions);
-    for (let k = 0; k < count; k++) {
-      const base = k * 8;
-      const seed = k * 4;
-      const w0 = seedWords[seed]!;
-      const w1 = seedWords[seed + 1]!;
-      const w2 = seedWords[seed + 2]!;
-      const w3 = seedWords[seed + 3]!;
-      // Block 0: s xor direction (the child taken), block 1: s xor 2 (the V block).
-      inputWords[base] = w0 ^ directions[k]!;
-      inputWords[base + 1] = w1;
-      inputWords[base + 2] = w2;
-      inputWords[base + 3] = w3;
-      inputWords[base + 4] = w0 ^ 2;
-      inputWords[base + 5] = w1;
-      inputWords[base + 6] = w2;
-      inputWords[base + 7] = w3;
-    }
+    const last = level === bits - 1;
+    if (!last) bitsAt(xHalves, bits - 2 - level, nextDirections);
     const out = aesWords(cipher, input);
     const levelOffset = level * count;
     for (let k = 0; k < count; k++) {
       const direction = directions[k]!;
       const base = k * 8;
-      const seed = k * 4;
       // MMO: AES(in) xor in, only for the words used.
       let s0 = out[base]! ^ inputWords[base]!;
       let s1 = out[base + 1]! ^ inputWords[base + 1]!;
@@ -261,21 +264,45 @@ export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVec
       const sumLow = valueLow[k]! + (low >>> 0);
       valueLow[k] = sumLow;
       valueHigh[k] = valueHigh[k]! + high + (sumLow > 0xffffffff ? 1 : 0);
-      seedWords[seed] = s0 & ~1;
-      seedWords[seed + 1] = s1;
-      seedWords[seed + 2] = s2;
-      seedWords[seed + 3] = s3;
       control[k] = childControl;
+      s0 &= ~1;
+      if (last) {
+        finalSeeds[k * 4] = s0;
+        finalSeeds[k * 4 + 1] = s1;
+        finalSeeds[k * 4 + 2] = s2;
+        finalSeeds[k * 4 + 3] = s3;
+      } else writeExpansionInput(inputWords, k, nextDirections[k]!, s0, s1, s2, s3);
     }
+    [directions, nextDirections] = [nextDirections, directions];
   }
   const value = ringVector(count);
-  const seeds64 = new BigUint64Array(seeds.buffer);
+  const seeds64 = new BigUint64Array(finalSeeds.buffer);
   for (let k = 0; k < count; k++) {
     value[k] = (BigInt(valueHigh[k]!) << 32n) | BigInt(valueLow[k]!);
-    const last = value[k]! + convertSeed(seeds64, k) + (control[k] === 1 ? keys.finalCorrections[k]! : 0n);
-    value[k] = party === 1 ? -last : last;
+    const total = value[k]! + convertSeed(seeds64, k) + (control[k] === 1 ? keys.finalCorrections[k]! : 0n);
+    value[k] = party === 1 ? -total : total;
   }
   return value;
+}
+
+function writeExpansionInput(
+  words: Uint32Array,
+  key: number,
+  direction: number,
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+): void {
+  const base = key * 8;
+  words[base] = s0 ^ direction;
+  words[base + 1] = s1;
+  words[base + 2] = s2;
+  words[base + 3] = s3;
+  words[base + 4] = s0 ^ 2;
+  words[base + 5] = s1;
+  words[base + 6] = s2;
+  words[base + 7] = s3;
 }
 
 /** 32-bit words over the same bytes, without copying (the arrays here are 4-byte aligned). */
