@@ -128,10 +128,14 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     const keyDirectory = await mkdtemp(join(tmpdir(), 'mpc-server-keys-'));
     cleanup.push(() => rm(keyDirectory, { recursive: true, force: true }));
     const tableSetup = await (options.loadTableSetup ?? loadTableSetup)();
-    const [storage, serverKeys] = await Promise.all([
-      provideStorage({ tableName, inputBucket, resultBucket, tableSetup, external: options.externalAws }),
-      generateServerKeys(keyDirectory),
-    ]);
+    const serverKeys = await generateServerKeys(keyDirectory);
+    const storage = await provideStorage({
+      tableName,
+      inputBucket,
+      resultBucket,
+      tableSetup,
+      external: options.externalAws,
+    });
     cleanup.push(() => storage.release());
 
     const env = handlerEnvironment({ ...storage, tableName, inputBucket, resultBucket, serverKeys });
