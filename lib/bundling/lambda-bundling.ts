@@ -17,7 +17,8 @@ export const lambdaBundling = {
   banner: ESM_REQUIRE_BANNER,
   /**
    * The AWS SDK is bundled, not taken from the runtime: the presigning rules (DESIGN.md section 8) depend on
-   * the exact SDK version we test against, and a bundled SDK tree-shakes to fewer bytes than it loads.
+   * the exact SDK version we test against, and one minified file imports 2-3x faster than the runtime's
+   * unbundled SDK (measured with `npm run bench:bundle`), at the price of ~700 KB instead of ~220 KB.
    */
   bundleAwsSdk: true,
 } as const;

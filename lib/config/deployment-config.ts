@@ -88,6 +88,6 @@ function readList(node: Node, key: string): string[] | undefined {
 }
 
 /** Resource names carry the environment so that several deployments can share one account. */
-export function resourceName(config: DeploymentConfig, suffix: string): string {
+export function resourceName(config: Pick<DeploymentConfig, 'environmentName'>, suffix: string): string {
   return `mpc-${config.environmentName}-${suffix}`;
 }

@@ -29,6 +29,14 @@ const TASKS: Record<MpcTaskName, { script: string; party?: Party }> = {
   dealer: { script: 'mpc-dealer.mjs' },
 };
 
+/** Secrets Manager name of a server's key material; `npm run keys:rotate` writes to it. */
+export function serverKeySecretName(
+  config: Pick<DeploymentConfig, 'environmentName'>,
+  task: MpcTaskName,
+): string {
+  return `${resourceName(config, task)}/key`;
+}
+
 /** The job status items the tasks write (pk `JOB#<jobId>`); DESIGN.md section 3. */
 const JOB_ITEM_KEY_PATTERN = 'JOB#*';
 
@@ -39,6 +47,13 @@ export interface MpcTasksProps {
   readonly resultBucket: s3.IBucket;
   readonly shareKey: kms.IKey;
   readonly table: dynamodb.ITableV2;
+  /** The tasks this account runs; default all three. A subset is the seam for other accounts (docs/deploy.md). */
+  readonly taskNames?: readonly MpcTaskName[];
+  /**
+   * The other server's network when exactly one server runs here: B admits A's peer link from it, or A
+   * connects to it. Unused when both servers run here (then only A's security group may reach B).
+   */
+  readonly remotePeer?: ec2.IPeer;
 }
 
 export interface MpcTask {
@@ -59,7 +74,7 @@ export class MpcTasks extends Construct {
   readonly cluster: ecs.Cluster;
   /** The cluster's fixed name (a literal, unlike `cluster.clusterName`), for ARN patterns in IAM statements. */
   readonly clusterName: string;
-  readonly tasks: Record<MpcTaskName, MpcTask>;
+  readonly tasks: Partial<Record<MpcTaskName, MpcTask>>;
 
   constructor(scope: Construct, id: string, props: MpcTasksProps) {
     super(scope, id);
@@ -78,25 +93,36 @@ export class MpcTasks extends Construct {
         platform: Platform.LINUX_ARM64,
       }),
     );
-    this.tasks = {
-      serverA: this.task('serverA', image, props),
-      serverB: this.task('serverB', image, props),
-      dealer: this.task('dealer', image, props),
-    };
-    const peerPort = ec2.Port.tcp(config.peerPort);
-    this.tasks.serverB.securityGroup.addIngressRule(
-      this.tasks.serverA.securityGroup,
-      peerPort,
-      'Peer link from server A',
-    );
-    this.tasks.serverA.securityGroup.addEgressRule(
-      this.tasks.serverB.securityGroup,
-      peerPort,
-      'Peer link to server B',
-    );
+    const tasks: Partial<Record<MpcTaskName, MpcTask>> = {};
+    for (const name of props.taskNames ?? MPC_TASK_NAMES) tasks[name] = this.createTask(name, image, props);
+    this.tasks = tasks;
+    this.allowPeerLink(tasks, ec2.Port.tcp(config.peerPort), props.remotePeer);
   }
 
-  private task(name: MpcTaskName, image: ecs.ContainerImage, props: MpcTasksProps): MpcTask {
+  /** The task of `name`; fails when this stack does not run it. */
+  task(name: MpcTaskName): MpcTask {
+    const task = this.tasks[name];
+    if (!task) throw new Error(`This computation stack does not run ${name}`);
+    return task;
+  }
+
+  private allowPeerLink(
+    tasks: Partial<Record<MpcTaskName, MpcTask>>,
+    port: ec2.Port,
+    remotePeer?: ec2.IPeer,
+  ): void {
+    const { serverA, serverB } = tasks;
+    if (serverA && serverB) {
+      serverB.securityGroup.addIngressRule(serverA.securityGroup, port, 'Peer link from server A');
+      serverA.securityGroup.addEgressRule(serverB.securityGroup, port, 'Peer link to server B');
+    } else if (serverB && remotePeer) {
+      serverB.securityGroup.addIngressRule(remotePeer, port, 'Peer link from server A (other account)');
+    } else if (serverA && remotePeer) {
+      serverA.securityGroup.addEgressRule(remotePeer, port, 'Peer link to server B (other account)');
+    }
+  }
+
+  private createTask(name: MpcTaskName, image: ecs.ContainerImage, props: MpcTasksProps): MpcTask {
     const { config } = props;
     const { script, party } = TASKS[name];
     const removalPolicy = config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
@@ -120,8 +146,10 @@ export class MpcTasks extends Construct {
     });
     const keySecret = party
       ? new secretsmanager.Secret(this, `${name}KeySecret`, {
-          secretName: `${resourceName(config, name)}/key`,
+          secretName: serverKeySecretName(config, name),
           description: `HPKE and peer-link key material of MPC server ${party}`,
+          // A random placeholder: the server refuses it (not a key document) until `npm run keys:rotate`
+          // writes real key material; the private key is never part of a template.
           generateSecretString: { passwordLength: 64, excludePunctuation: true },
           removalPolicy,
         })

@@ -1,11 +1,12 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config/deployment-config.ts';
 import { ComputationNetwork } from '../constructs/computation-network.ts';
-import { MpcTasks } from '../constructs/mpc-tasks.ts';
+import { MpcTasks, type MpcTaskName } from '../constructs/mpc-tasks.ts';
 
 export interface ComputationStackProps extends StackProps {
   readonly config: DeploymentConfig;
@@ -18,6 +19,9 @@ export interface ComputationStackProps extends StackProps {
   readonly resultBucket: s3.IBucket;
   readonly shareKey: kms.IKey;
   readonly table: dynamodb.ITableV2;
+  /** See `MpcTasksProps`: the tasks this account runs, and the other server's network when split. */
+  readonly taskNames?: readonly MpcTaskName[];
+  readonly remotePeer?: ec2.IPeer;
 }
 
 /** The computation service: isolated VPC, ECS cluster, Fargate tasks for server A, server B and the dealer. */
@@ -35,6 +39,8 @@ export class ComputationStack extends Stack {
       resultBucket: props.resultBucket,
       shareKey: props.shareKey,
       table: props.table,
+      taskNames: props.taskNames,
+      remotePeer: props.remotePeer,
     });
   }
 }

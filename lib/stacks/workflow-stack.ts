@@ -53,9 +53,9 @@ export class WorkflowStack extends Stack {
       // The awsvpc network of each task, for the runTask parameters the prepare step hands the workflow.
       MPC_SUBNET_IDS: network.vpc.selectSubnets(network.subnets).subnetIds.join(','),
       MPC_SECURITY_GROUPS: Stack.of(this).toJsonString({
-        serverA: mpc.tasks.serverA.securityGroup.securityGroupId,
-        serverB: mpc.tasks.serverB.securityGroup.securityGroupId,
-        dealer: mpc.tasks.dealer.securityGroup.securityGroupId,
+        serverA: mpc.task('serverA').securityGroup.securityGroupId,
+        serverB: mpc.task('serverB').securityGroup.securityGroupId,
+        dealer: mpc.task('dealer').securityGroup.securityGroupId,
       }),
       POWERTOOLS_SERVICE_NAME: 'mpc-workflow',
       POWERTOOLS_METRICS_NAMESPACE: 'MpcCoordination',
@@ -86,7 +86,7 @@ export class WorkflowStack extends Stack {
       stepFunctions,
       cluster: mpc.cluster,
       clusterName: mpc.clusterName,
-      tasks: mpc.tasks,
+      tasks: { serverA: mpc.task('serverA'), serverB: mpc.task('serverB'), dealer: mpc.task('dealer') },
     });
   }
 }

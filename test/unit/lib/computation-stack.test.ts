@@ -1,8 +1,17 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { App, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { BUNDLING_STACKS, DISABLE_ASSET_STAGING_CONTEXT } from 'aws-cdk-lib/cx-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readDeploymentConfig } from '../../../lib/config/deployment-config.ts';
 import type { MpcTaskName } from '../../../lib/constructs/mpc-tasks.ts';
+import { applyNagChecks } from '../../../lib/mpc-app.ts';
+import { ComputationStack } from '../../../lib/stacks/computation-stack.ts';
 import { allowedActions, resourcesFor, statementsOfRole, type RenderedStatement } from './iam-statements.ts';
-import { synthesizeApp, type SynthesizedApp } from './synthesize.ts';
+import { cdkJsonContext, synthesizeApp, type SynthesizedApp } from './synthesize.ts';
 
 let synthesized: SynthesizedApp;
 beforeAll(() => {
@@ -10,7 +19,7 @@ beforeAll(() => {
 });
 
 const taskStatements = (name: MpcTaskName): RenderedStatement[] =>
-  statementsOfRole(synthesized.computationTemplate, synthesized.computation.mpc.tasks[name].taskRole);
+  statementsOfRole(synthesized.computationTemplate, synthesized.computation.mpc.task(name).taskRole);
 /** Object keys in the rendered ARNs, without the bucket reference. */
 const keysOf = (arns: readonly string[]): string[] =>
   arns.map((arn) => arn.replace(/^<[^>]*(Inputs|Results)[^>]*>/, '$1:')).sort();
@@ -50,7 +59,7 @@ describe('network', () => {
     const template = synthesized.computationTemplate;
     const groupId = (name: MpcTaskName): string =>
       synthesized.computation.getLogicalId(
-        synthesized.computation.mpc.tasks[name].securityGroup.node.defaultChild as never,
+        synthesized.computation.mpc.task(name).securityGroup.node.defaultChild as never,
       );
     const ingress = Object.values(template.findResources('AWS::EC2::SecurityGroupIngress'));
     const toTasks = ingress.filter((rule) =>
@@ -192,5 +201,57 @@ describe('tasks', () => {
         expect(JSON.stringify(statement.conditions)).toContain('kms:ViaService');
       }
     }
+  });
+});
+
+describe('server B in another account', () => {
+  it("deploys only B, with imported shared resources, admitting the peer link from A's network", () => {
+    const app = new App({
+      context: { ...cdkJsonContext(), [BUNDLING_STACKS]: [], [DISABLE_ASSET_STAGING_CONTEXT]: true },
+    });
+    const env = { account: '222222222222', region: 'eu-west-1' };
+    // Holds only the imported references; CloudFormation rejects an empty template, hence the handle.
+    const shared = new Stack(app, 'SharedReferences', { env });
+    new CfnWaitConditionHandle(shared, 'NotEmpty');
+    const config = readDeploymentConfig(app.node);
+    const stack = new ComputationStack(app, 'ServerBAccount', {
+      env,
+      config,
+      inputBucket: s3.Bucket.fromBucketName(shared, 'Inputs', 'mpc-prod-inputs'),
+      resultBucket: s3.Bucket.fromBucketName(shared, 'Results', 'mpc-prod-results'),
+      shareKey: kms.Key.fromKeyArn(
+        shared,
+        'Key',
+        'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      ),
+      table: dynamodb.TableV2.fromTableArn(
+        shared,
+        'Table',
+        'arn:aws:dynamodb:eu-west-1:111111111111:table/mpc-prod-collaborations',
+      ),
+      taskNames: ['serverB'],
+      remotePeer: ec2.Peer.ipv4('10.7.0.0/16'),
+    });
+    applyNagChecks(app);
+    app.synth();
+    const template = Template.fromStack(stack);
+    expect(
+      Object.values(template.findResources('AWS::ECS::TaskDefinition')).map((d) => d.Properties.Family),
+    ).toEqual(['mpc-dev-serverB']);
+    const group =
+      template.toJSON().Resources[
+        stack.getLogicalId(stack.mpc.task('serverB').securityGroup.node.defaultChild as never)
+      ];
+    expect(group.Properties.SecurityGroupIngress).toEqual([
+      expect.objectContaining({ CidrIp: '10.7.0.0/16', FromPort: 7443, ToPort: 7443, IpProtocol: 'tcp' }),
+    ]);
+    expect(() => stack.mpc.task('serverA')).toThrow(/does not run serverA/);
+    const statements = statementsOfRole(template, stack.mpc.task('serverB').taskRole);
+    expect(resourcesFor(statements, 's3:GetObject')).toEqual([
+      'arn:aws:s3:::mpc-prod-inputs/dealer/B/*/*',
+      'arn:aws:s3:::mpc-prod-inputs/inputs/B/*/*.share',
+      'arn:aws:s3:::mpc-prod-inputs/jobs/*/job.json',
+    ]);
+    expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-'))).toEqual([]);
   });
 });
