@@ -214,8 +214,8 @@ export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVec
     keys.controlCorrections.byteLength,
   );
   const xHalves = splitHalves(x);
-  let directions = bitsAt(xHalves, bits - 1, new Uint8Array(count));
-  let nextDirections = new Uint8Array(count);
+  let directions: Uint8Array = bitsAt(xHalves, bits - 1, new Uint8Array(count));
+  let nextDirections: Uint8Array = new Uint8Array(count);
   // AES input per key: block 0 = s xor direction (the child taken), block 1 = s xor 2 (the V block). Each
   // level writes the next level's input directly, so the seeds are never stored separately.
   const input = new Uint8Array(count * 32);

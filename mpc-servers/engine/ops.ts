@@ -6,7 +6,6 @@ import {
   addConstant,
   bytesFromWords,
   concat,
-  mulAddInto,
   negate,
   ringVector,
   shiftRightLogical,
@@ -36,7 +35,7 @@ export async function runRound<T extends unknown[]>(
   context: PartyContext,
   steps: { [K in keyof T]: RoundStep<T[K]> },
 ): Promise<T> {
-  const outgoing = concat(steps.map((step) => step.masked));
+  const outgoing = steps.length === 1 ? steps[0]!.masked : concat(steps.map((step) => step.masked));
   const incoming = wordsFromBytes(await context.channel.exchange(bytesFromWords(outgoing)));
   if (incoming.length !== outgoing.length) {
     throw new Error(
@@ -73,15 +72,33 @@ export function multiplyStep(
   return {
     masked,
     finish(opened) {
-      const d = opened.subarray(0, n);
-      const e = opened.subarray(n);
-      const z = triples.c.slice();
-      mulAddInto(z, d, triples.b);
-      mulAddInto(z, e, triples.a);
-      if (isA(context)) mulAddInto(z, d, e);
-      return z;
+      return beaverCombine(opened.subarray(0, n), opened.subarray(n), triples, isA(context));
     },
   };
+}
+
+/** One pass: z = c + d*b + e*a, plus d*e on A (the public term). */
+function beaverCombine(
+  d: RingVector,
+  e: RingVector,
+  triples: TripleShares,
+  withPublicTerm: boolean,
+): RingVector {
+  const { a, b, c } = triples;
+  const z = ringVector(d.length);
+  if (withPublicTerm)
+    for (let i = 0; i < z.length; i++) z[i] = c[i]! + d[i]! * b[i]! + e[i]! * a[i]! + d[i]! * e[i]!;
+  else for (let i = 0; i < z.length; i++) z[i] = c[i]! + d[i]! * b[i]! + e[i]! * a[i]!;
+  return z;
+}
+
+/** One pass: z = c + 2*d*a, plus d^2 on A. */
+function squareCombine(d: RingVector, squares: SquareShares, withPublicTerm: boolean): RingVector {
+  const { a, c } = squares;
+  const z = ringVector(d.length);
+  if (withPublicTerm) for (let i = 0; i < z.length; i++) z[i] = c[i]! + 2n * d[i]! * a[i]! + d[i]! * d[i]!;
+  else for (let i = 0; i < z.length; i++) z[i] = c[i]! + 2n * d[i]! * a[i]!;
+  return z;
 }
 
 /** Squaring with a square pair, 1 round, 8 bytes per element per party: z = c + 2*d*a (+ d^2 on A). */
@@ -94,11 +111,7 @@ export function squareStep(
   return {
     masked,
     finish(d) {
-      const z = squares.c.slice();
-      const twiceA = add(squares.a, squares.a);
-      mulAddInto(z, d, twiceA);
-      if (isA(context)) mulAddInto(z, d, d);
-      return z;
+      return squareCombine(d, squares, isA(context));
     },
   };
 }
