@@ -14,6 +14,14 @@ export interface QuorumCounts {
   maxParticipants: number;
 }
 
+/** A completed input as stored: the declared row count (when the client gave one) and the share sizes. */
+export interface CompletedInput {
+  inputId: string;
+  clientId: string;
+  rowCount?: number;
+  shareBBytes: number;
+}
+
 /** A completed input as the computation needs it. */
 export interface CountedInput {
   inputId: string;
@@ -61,9 +69,11 @@ export interface WorkflowRepository {
     wait: WaitKind,
   ): Promise<{ taskToken?: string; counts: QuorumCounts } | undefined>;
   listParticipants(collaborationId: string): Promise<NotifiableParticipant[]>;
-  listCompletedInputs(collaborationId: string): Promise<CountedInput[]>;
+  listCompletedInputs(collaborationId: string): Promise<CompletedInput[]>;
   saveInputSnapshot(collaborationId: string, inputs: CountedInput[]): Promise<void>;
   readInputSnapshot(collaborationId: string): Promise<CountedInput[] | undefined>;
+  /** The job whose result shares GET result hands out (its id is in the shares' AAD). */
+  saveResultJob(collaborationId: string, jobId: string): Promise<void>;
   /** Appends or updates (same attempt number) an attempt record. */
   recordAttempt(collaborationId: string, attempt: AttemptRecord): Promise<void>;
   listAttempts(collaborationId: string): Promise<AttemptRecord[]>;

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import type { Participant } from '../../domain/participation.ts';
 import type {
   AttemptRecord,
+  CompletedInput,
   CountedInput,
   NotifiableParticipant,
   QuorumCounts,
@@ -78,14 +79,15 @@ export class DynamoDbWorkflowRepository implements WorkflowRepository {
     });
   }
 
-  async listCompletedInputs(collaborationId: string): Promise<CountedInput[]> {
+  async listCompletedInputs(collaborationId: string): Promise<CompletedInput[]> {
     const items = await this.childItems(collaborationId, 'INPUT#');
     return items
       .filter((item) => item.status === 'COMPLETE')
       .map((item) => ({
         inputId: item.inputId as string,
         clientId: item.clientId as string,
-        rowCount: Number(item.rowCount ?? 0),
+        shareBBytes: Number((item.shares as { B?: { sizeBytes?: number } } | undefined)?.B?.sizeBytes ?? 0),
+        ...(item.rowCount === undefined ? {} : { rowCount: Number(item.rowCount) }),
       }))
       .sort((x, y) => x.inputId.localeCompare(y.inputId));
   }
@@ -96,6 +98,10 @@ export class DynamoDbWorkflowRepository implements WorkflowRepository {
 
   async readInputSnapshot(collaborationId: string): Promise<CountedInput[] | undefined> {
     return (await this.collaborationItem(collaborationId))?.inputSnapshot as CountedInput[] | undefined;
+  }
+
+  async saveResultJob(collaborationId: string, jobId: string): Promise<void> {
+    await this.setOnCollaboration(collaborationId, 'resultJobId', jobId);
   }
 
   /** Attempts run one after another in one execution, so a read-modify-write is enough. */

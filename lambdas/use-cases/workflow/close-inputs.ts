@@ -1,3 +1,4 @@
+import { sealedInputShareBytes } from '../../../mpc-servers/contract/input-share-size.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { announceTransition, WorkflowStepError } from './announce-transition.ts';
 
@@ -11,8 +12,23 @@ export async function closeInputs(
 ): Promise<{ inputCount: number }> {
   const computing = await announceTransition(ports, payload.collaborationId, 'OPEN', 'COMPUTING');
   if (!computing) throw new WorkflowStepError(`Collaboration ${payload.collaborationId} is no longer OPEN.`);
-  const inputs = await ports.workflowState.listCompletedInputs(payload.collaborationId);
-  if (inputs.length === 0) throw new WorkflowStepError('No completed inputs to compute over.');
+  const completed = await ports.workflowState.listCompletedInputs(payload.collaborationId);
+  if (completed.length === 0) throw new WorkflowStepError('No completed inputs to compute over.');
+  const fieldCount = computing.inputSchema.fields.length;
+  const inputs = completed.map(({ inputId, clientId, rowCount, shareBBytes }) => ({
+    inputId,
+    clientId,
+    rowCount: rowCount ?? rowCountOfShareB(shareBBytes, fieldCount),
+  }));
   await ports.workflowState.saveInputSnapshot(payload.collaborationId, inputs);
   return { inputCount: inputs.length };
+}
+
+/**
+ * An input registered without a declared row count: the rows B's share can hold (its size is verified at
+ * registration). A size that fits no row count gives 0, and the servers then report that input as bad.
+ */
+export function rowCountOfShareB(shareBBytes: number, fieldCount: number): number {
+  const words = shareBBytes - sealedInputShareBytes('B', fieldCount, 0);
+  return words > 0 && words % (8 * fieldCount) === 0 ? words / (8 * fieldCount) : 0;
 }

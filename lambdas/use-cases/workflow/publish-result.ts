@@ -7,6 +7,8 @@ export async function publishResult(
   ports: WorkflowPorts,
   payload: { collaborationId: string; job: PreparedAttempt },
 ): Promise<{ status: string; jobId: string; attempt: number }> {
+  // Before the status: a client that sees RESULT_READY must find the job id.
+  await ports.workflowState.saveResultJob(payload.collaborationId, payload.job.jobId);
   const ready = await announceTransition(ports, payload.collaborationId, 'COMPUTING', 'RESULT_READY');
   if (!ready) throw new WorkflowStepError(`Collaboration ${payload.collaborationId} is no longer COMPUTING.`);
   return { status: ready.status, jobId: payload.job.jobId, attempt: payload.job.attempt };
