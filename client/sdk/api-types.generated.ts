@@ -296,6 +296,12 @@ export interface components {
       resultRecipients: components['schemas']['ResultRecipients'];
     };
     CreateInputRequest: {
+      /**
+       * @description Rows in this input. The dealer plans the computation with it, and the sealed shares must have
+       *     exactly the size the input codec gives for this many rows of the collaboration's schema (plus the
+       *     HPKE envelope); a mismatch refuses the input. Without it, the rows are derived from B's share size.
+       */
+      rowCount?: number;
       shares: {
         A: components['schemas']['ShareDeclaration'];
         B: components['schemas']['ShareDeclaration'];
@@ -446,6 +452,8 @@ export interface components {
     };
     ResultReady: {
       collaborationId: components['schemas']['Id'];
+      /** @description The computation job (attempt) that produced the result; result shares are bound to it. */
+      jobId?: string;
       shares: {
         A: components['schemas']['PresignedRequest'];
         B: components['schemas']['PresignedRequest'];

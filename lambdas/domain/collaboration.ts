@@ -43,6 +43,8 @@ export interface Collaboration {
   finishedCount: number;
   createdAt: string;
   updatedAt: string;
+  /** The job (computation attempt) whose result shares were published; set by the workflow. */
+  resultJobId?: string;
 }
 
 /** Validates the whole declaration (rules the schema cannot express) and builds the new collaboration. */

@@ -1,3 +1,4 @@
+import { sealedInputShareBytes } from '../../mpc-servers/contract/input-share-size.ts';
 import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
 import type { RuleViolation } from './errors.ts';
 import type { InputStatus } from './participation.ts';
@@ -19,6 +20,32 @@ export interface Input {
   shares: Record<Party, ShareDeclaration>;
   createdAt: string;
   completedAt?: string;
+  /** Declared by the participant: what the dealer plans with and the share sizes must match. */
+  rowCount?: number;
+}
+
+export const MAX_INPUT_ROWS = 16_777_216;
+
+/** The declared sizes must be exactly what sealed shares of `rowCount` rows of `fieldCount` fields take. */
+export function rowCountViolations(
+  rowCount: number | undefined,
+  shares: Record<Party, ShareDeclaration>,
+  fieldCount: number,
+): RuleViolation[] {
+  if (rowCount === undefined) return [];
+  if (!Number.isSafeInteger(rowCount) || rowCount < 1 || rowCount > MAX_INPUT_ROWS)
+    return [{ path: '/rowCount', message: `must be an integer 1..${MAX_INPUT_ROWS}` }];
+  return PARTIES.flatMap((party) => {
+    const expected = sealedInputShareBytes(party, fieldCount, rowCount);
+    return shares[party].sizeBytes === expected
+      ? []
+      : [
+          {
+            path: `/shares/${party}/sizeBytes`,
+            message: `must be ${expected} bytes for ${rowCount} rows of ${fieldCount} fields (sealed share of server ${party})`,
+          },
+        ];
+  });
 }
 
 export function shareViolations(

@@ -7,11 +7,15 @@ import { createInput } from '../use-cases/create-input.ts';
 export const handler = httpOperation(
   'createInput',
   async (request) => {
-    const { shares } = request.body as { shares: Record<Party, ShareDeclaration> };
+    const { shares, rowCount } = request.body as {
+      shares: Record<Party, ShareDeclaration>;
+      rowCount?: number;
+    };
     const issued = await createInput(coordinator().ports, {
       callerId: request.callerId,
       collaborationId: request.path.collaborationId as string,
       shares,
+      ...(rowCount === undefined ? {} : { rowCount }),
     });
     return {
       statusCode: 201,

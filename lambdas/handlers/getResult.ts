@@ -11,5 +11,13 @@ export const handler = httpOperation('getResult', async (request) => {
       body: { collaborationId, status: answer.status, retryAfterSeconds: answer.retryAfterSeconds },
       headers: { 'retry-after': String(answer.retryAfterSeconds) },
     };
-  return { statusCode: 200, body: { collaborationId, status: 'RESULT_READY', shares: answer.shares } };
+  return {
+    statusCode: 200,
+    body: {
+      collaborationId,
+      status: 'RESULT_READY',
+      shares: answer.shares,
+      ...(answer.jobId === undefined ? {} : { jobId: answer.jobId }),
+    },
+  };
 });

@@ -680,6 +680,13 @@ export const openapiDocument: OpenApiDocument = {
         additionalProperties: false,
         required: ['shares'],
         properties: {
+          rowCount: {
+            description:
+              "Rows in this input. The dealer plans the computation with it, and the sealed shares must have\nexactly the size the input codec gives for this many rows of the collaboration's schema (plus the\nHPKE envelope); a mismatch refuses the input. Without it, the rows are derived from B's share size.\n",
+            type: 'integer',
+            minimum: 1,
+            maximum: 16777216,
+          },
           shares: {
             type: 'object',
             additionalProperties: false,
@@ -755,6 +762,11 @@ export const openapiDocument: OpenApiDocument = {
         properties: {
           collaborationId: { $ref: '#/components/schemas/Id' },
           status: { type: 'string', const: 'RESULT_READY' },
+          jobId: {
+            description:
+              'The computation job (attempt) that produced the result; result shares are bound to it.',
+            type: 'string',
+          },
           shares: {
             type: 'object',
             additionalProperties: false,

@@ -6,7 +6,7 @@ import { RETRY_AFTER_SECONDS } from '../use-cases/get-result.ts';
 
 /** How resources look on the wire (components.schemas of openapi.yml); internal counters stay inside. */
 export function collaborationView(collaboration: Collaboration) {
-  const { finishedCount: _finishedCount, ...view } = collaboration;
+  const { finishedCount: _finishedCount, resultJobId: _resultJobId, ...view } = collaboration;
   return view;
 }
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors.ts';
-import { PARTIES, type Input } from '../domain/input.ts';
+import { PARTIES, rowCountViolations, type Input } from '../domain/input.ts';
 import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
 import { notAcceptingInputs, requireCollaboration } from './lookups.ts';
 
@@ -22,6 +22,11 @@ export async function completeInput(
   for (const [index, check] of checks.entries()) {
     if (!check.ok) throw new DomainError(check.kind, `Share for server ${PARTIES[index]}: ${check.detail}`);
   }
+  // The uploads match the declarations; the declarations must still fit the declared rows and the schema.
+  const collaboration = await requireCollaboration(ports, command.collaborationId);
+  const misfits = rowCountViolations(input.rowCount, input.shares, collaboration.inputSchema.fields.length);
+  if (misfits.length > 0)
+    throw new DomainError('upload-mismatch', misfits.map((v) => `${v.path}: ${v.message}`).join('; '));
   const now = ports.now();
   if ((await ports.inputs.complete(input, now)) === 'completed')
     return releasingQuorum(ports, { ...input, status: 'COMPLETE', completedAt: now.toISOString() });

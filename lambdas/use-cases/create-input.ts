@@ -1,7 +1,13 @@
 import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
 import { acceptsInputs } from '../domain/collaboration.ts';
 import { DomainError, validationError } from '../domain/errors.ts';
-import { PARTIES, shareViolations, type Input, type ShareDeclaration } from '../domain/input.ts';
+import {
+  PARTIES,
+  rowCountViolations,
+  shareViolations,
+  type Input,
+  type ShareDeclaration,
+} from '../domain/input.ts';
 import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
 import type { PresignedRequest } from '../ports/share-storage.ts';
 import { notAcceptingInputs, requireCollaboration, requireParticipant } from './lookups.ts';
@@ -14,12 +20,23 @@ export interface IssuedInput {
 /** Issues the participant's input id and one presigned PUT per server share. */
 export async function createInput(
   ports: CoordinatorPorts,
-  command: { callerId: string; collaborationId: string; shares: Record<Party, ShareDeclaration> },
+  command: {
+    callerId: string;
+    collaborationId: string;
+    shares: Record<Party, ShareDeclaration>;
+    rowCount?: number;
+  },
 ): Promise<IssuedInput> {
   const violations = shareViolations(command.shares, ports.maxShareBytes);
   if (violations.length > 0) throw validationError(violations);
   const now = ports.now();
   const collaboration = await requireCollaboration(ports, command.collaborationId);
+  const sizeViolations = rowCountViolations(
+    command.rowCount,
+    command.shares,
+    collaboration.inputSchema.fields.length,
+  );
+  if (sizeViolations.length > 0) throw validationError(sizeViolations);
   const participant = await requireParticipant(ports, command.collaborationId, command.callerId);
   if (participant.inputStatus === 'COMPLETE') throw alreadyCompleted();
   if (!acceptsInputs(collaboration, now)) throw notAcceptingInputs(collaboration, now);
@@ -30,6 +47,7 @@ export async function createInput(
     status: 'PENDING',
     shares: { A: command.shares.A, B: command.shares.B },
     createdAt: now.toISOString(),
+    ...(command.rowCount === undefined ? {} : { rowCount: command.rowCount }),
   };
   if ((await ports.inputs.issue(input, participant.inputId, now)) === 'refused') {
     const current = await requireParticipant(ports, command.collaborationId, command.callerId);

@@ -11,7 +11,7 @@ export const RETRY_AFTER_SECONDS = { OPEN: 60, COMPUTING: 10 } as const;
 
 export type ResultAnswer =
   | { kind: 'pending'; status: 'OPEN' | 'COMPUTING'; retryAfterSeconds: number }
-  | { kind: 'ready'; shares: Record<Party, PresignedRequest> };
+  | { kind: 'ready'; shares: Record<Party, PresignedRequest>; jobId?: string };
 
 /** Only result recipients that joined (their key seals the result) get the result; others are forbidden. */
 export async function getResult(
@@ -40,6 +40,8 @@ export async function getResult(
       return {
         kind: 'ready',
         shares: { A: presigned[0] as PresignedRequest, B: presigned[1] as PresignedRequest },
+        // The result shares are sealed with the job id in their AAD: the client needs it to open them.
+        ...(collaboration.resultJobId === undefined ? {} : { jobId: collaboration.resultJobId }),
       };
     }
     case 'COMPLETED':

@@ -40,5 +40,6 @@ export function itemToCollaboration(item: Item): Collaboration {
     updatedAt: item.updatedAt as string,
   };
   if (typeof item.statusReason === 'string') collaboration.statusReason = item.statusReason;
+  if (typeof item.resultJobId === 'string') collaboration.resultJobId = item.resultJobId;
   return collaboration;
 }

@@ -32,6 +32,7 @@ export class DynamoDbInputRepository implements InputRepository {
       createdAt: Item.createdAt as string,
     };
     if (typeof Item.completedAt === 'string') input.completedAt = Item.completedAt;
+    if (typeof Item.rowCount === 'number') input.rowCount = Item.rowCount;
     return input;
   }
 
