@@ -58,7 +58,8 @@ export async function submitInput(
   progress('requesting-upload');
   const upload = await client.createInput(
     collaborationId,
-    { shares: { A: declareShare(sealed.A), B: declareShare(sealed.B) } },
+    // The row count lets the coordinator check the sizes and the dealer plan the computation.
+    { rowCount: checked.rows.length, shares: { A: declareShare(sealed.A), B: declareShare(sealed.B) } },
     options,
   );
 
