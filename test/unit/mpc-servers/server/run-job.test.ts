@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { freePort } from '../../../../local/emulators/free-port.ts';
+import type { ComputationSpec } from '../../../../mpc-servers/contract/analysis-spec.ts';
+import { shareRows } from '../../../../mpc-servers/contract/input-codec.ts';
+import type { JobDescription } from '../../../../mpc-servers/contract/job-description.ts';
+import { decodeResult } from '../../../../mpc-servers/contract/result-codec.ts';
+import { storageLayout } from '../../../../mpc-servers/contract/storage-layout.ts';
+import { bindingAad } from '../../../../mpc-servers/crypto/aad.ts';
+import { generateKeyPair, open, seal } from '../../../../mpc-servers/crypto/hpke.ts';
+import { runDealer } from '../../../../mpc-servers/dealer/run-dealer.ts';
+import { readSealed } from '../../../../mpc-servers/runtime/dealer-envelope.ts';
+import { runServer } from '../../../../mpc-servers/server/run-server.ts';
+import { InMemoryJobStatusStore } from '../../../../mpc-servers/status/in-memory-job-status-store.ts';
+import { InMemoryObjectStore } from '../../../../mpc-servers/storage/in-memory-object-store.ts';
+
+/**
+ * Dealer and both servers in one process over the in-memory store and status adapters, linked by real
+ * loopback TCP (plaintext, the local-dev mode): the success path, dealer material that is missing or moved,
+ * and the dealer's own failure on an infeasible spec.
+ */
+const spec: ComputationSpec = {
+  fields: [{ name: 'v', type: 'int', min: -100, max: 100 }],
+  analyses: [{ kind: 'mean' }, { kind: 'max' }, { kind: 'countBelow', threshold: 0 }],
+};
+
+async function setUp(jobId: string, jobSpec: ComputationSpec = spec) {
+  const store = new InMemoryObjectStore();
+  const results = new InMemoryObjectStore();
+  const status = new InMemoryJobStatusStore();
+  const servers = { A: await generateKeyPair(), B: await generateKeyPair() };
+  const recipient = await generateKeyPair();
+  const rows = Array.from({ length: 1500 }, (_, i) => [((i * 37) % 201) - 100]);
+  const collaborationId = 'c1';
+  const payloads = shareRows(rows, jobSpec.fields);
+  for (const party of ['A', 'B'] as const) {
+    const aad = bindingAad({ purpose: 'input-share', collaborationId, inputId: 'i1', party });
+    await store.putObject(
+      storageLayout.inputShare(party, collaborationId, 'i1'),
+      await seal({ recipientPublicKey: servers[party].publicKey, plaintext: payloads[party], aad }),
+    );
+  }
+  const job: JobDescription = {
+    jobId,
+    collaborationId,
+    attempt: 1,
+    spec: jobSpec,
+    inputs: [{ inputId: 'i1', participantId: 'p1', rowCount: rows.length }],
+    recipients: [{ recipientId: 'p1', publicKey: recipient.publicKey }],
+    peer: { host: '127.0.0.1', port: await freePort() },
+    serverPublicKeys: { A: servers.A.publicKey, B: servers.B.publicKey },
+  };
+  await store.putObject(storageLayout.jobDescription(jobId), new TextEncoder().encode(JSON.stringify(job)));
+  const server = (party: 'A' | 'B') =>
+    runServer({
+      party,
+      jobId,
+      inputStore: store,
+      resultStore: results,
+      status,
+      privateKey: servers[party].privateKey,
+      peerHost: '127.0.0.1',
+      allowPlaintext: true,
+      linkTimeoutMs: 10_000,
+    });
+  return { store, results, status, servers, recipient, rows, job, server };
+}
+
+describe('dealer and servers in one process', () => {
+  it('writes result shares that the recipient opens and decodes', async () => {
+    const { store, results, status, recipient, rows, job, server } = await setUp('j-ok');
+    await runDealer({ jobId: 'j-ok', store, status });
+    await Promise.all([server('B'), server('A')]);
+    const shares = await Promise.all(
+      (['A', 'B'] as const).map(async (party) =>
+        open({
+          privateKey: recipient.privateKey,
+          sealed: await results.getObject(storageLayout.resultShare(party, 'c1', 'p1')),
+          aad: bindingAad({
+            purpose: 'result-share',
+            collaborationId: 'c1',
+            jobId: 'j-ok',
+            party,
+            recipientId: 'p1',
+          }),
+        }),
+      ),
+    );
+    const [mean, max, below] = decodeResult(job.spec, shares[0]!, shares[1]!);
+    const values = rows.map((row) => row[0]!);
+    expect(mean!.value).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 12);
+    expect(max!.value).toBe(Math.max(...values));
+    expect(below!.value).toBe(values.filter((v) => v < 0).length);
+    expect((await status.getJobStatus('j-ok')).overall).toBe('DONE');
+  }, 60_000);
+
+  it('fails with DEALER_MATERIAL_MISSING when a chunk of dealer material is gone', async () => {
+    const { store, status, server } = await setUp('j-missing');
+    await runDealer({ jobId: 'j-missing', store, status });
+    await store.deleteKeys(`${storageLayout.dealerMaterialPrefix('B', 'j-missing')}chunk-000000`);
+    const outcomes = await Promise.allSettled([server('B'), server('A')]);
+    expect(outcomes[0]).toMatchObject({ status: 'rejected', reason: { code: 'DEALER_MATERIAL_MISSING' } });
+    const b = (await status.getJobStatus('j-missing')).parties.B!;
+    expect(b).toMatchObject({ state: 'FAILED', reasonCode: 'DEALER_MATERIAL_MISSING' });
+    // A loses its peer when B gives up.
+    expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: { code: 'PEER_LOST' } });
+  }, 60_000);
+
+  it('dealer material moved to another object name or opened by the other server does not open', async () => {
+    const { store, status, servers } = await setUp('j-moved');
+    await runDealer({ jobId: 'j-moved', store, status });
+    const scope = { collaborationId: 'c1', jobId: 'j-moved', party: 'B' as const };
+    const prefix = storageLayout.dealerMaterialPrefix('B', 'j-moved');
+    await store.putObject(`${prefix}chunk-000000`, await store.getObject(`${prefix}manifest`));
+    await expect(readSealed(store, scope, servers.B.privateKey, 0)).rejects.toMatchObject({
+      code: 'DEALER_MATERIAL_INVALID',
+    });
+    await expect(readSealed(store, scope, servers.A.privateKey, 'manifest')).rejects.toMatchObject({
+      code: 'DEALER_MATERIAL_INVALID',
+    });
+    await expect(readSealed(store, scope, servers.B.privateKey, 'manifest')).resolves.toBeInstanceOf(Uint8Array);
+  }, 60_000);
+
+  it('the dealer fails the job with PROGRAM_INVALID when the spec cannot be computed in the ring', async () => {
+    const unbounded: ComputationSpec = { fields: [{ name: 'v', type: 'int' }], analyses: [{ kind: 'sum' }] };
+    const { store, status } = await setUp('j-infeasible', unbounded);
+    await expect(runDealer({ jobId: 'j-infeasible', store, status })).rejects.toMatchObject({
+      code: 'PROGRAM_INVALID',
+    });
+    expect((await status.getJobStatus('j-infeasible')).parties.DEALER).toMatchObject({
+      state: 'FAILED',
+      reasonCode: 'PROGRAM_INVALID',
+    });
+  });
+});
