@@ -1,5 +1,4 @@
 import {
-  BatchGetCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -58,24 +57,14 @@ export class DynamoDbCollaborationRepository implements CollaborationRepository 
     return { items: page.items.map(itemToCollaboration), nextToken: page.nextToken };
   }
 
-  /** Participant items carry only the membership; the collaborations come from one batch read. */
+  /**
+   * Participant items carry only the membership; the collaborations are read one by one (a page holds at most
+   * 100), which keeps the functions' table access to GetItem and Query.
+   */
   private async listJoined(query: CollaborationQuery, clientId: string): Promise<Page<Collaboration>> {
     const page = await this.query(MEMBER_INDEX, itemKeys.participantPartition(clientId), query, {});
     const ids = page.items.map((item) => item.collaborationId as string);
-    const found = new Map<string, Collaboration>();
-    if (ids.length > 0) {
-      const answer = await this.client.send(
-        new BatchGetCommand({
-          RequestItems: { [this.tableName]: { Keys: ids.map((id) => itemKeys.collaboration(id)) } },
-        }),
-      );
-      for (const item of answer.Responses?.[this.tableName] ?? []) {
-        const collaboration = itemToCollaboration(item);
-        found.set(collaboration.collaborationId, collaboration);
-      }
-    }
-    const items = ids
-      .map((id) => found.get(id))
+    const items = (await Promise.all(ids.map((id) => this.get(id))))
       .filter((c): c is Collaboration => c !== undefined)
       .filter((c) => query.status === undefined || c.status === query.status)
       .filter((c) => query.analysis === undefined || c.analyses.some((a) => a.kind === query.analysis));
