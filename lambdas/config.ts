@@ -24,6 +24,11 @@ export class ConfigurationError extends Error {
 
 type Environment = Record<string, string | undefined>;
 
+/** Development aid: the handlers check their own answers against openapi.yml (MPC_VALIDATE_RESPONSES=true). */
+export function responseValidationEnabled(env: Environment = process.env): boolean {
+  return env.MPC_VALIDATE_RESPONSES === 'true';
+}
+
 export function readConfig(env: Environment = process.env): CoordinatorConfig {
   const problems: string[] = [];
   const required = (name: string): string => {

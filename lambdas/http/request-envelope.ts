@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { responseValidationEnabled } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { logger } from './logger.ts';
 import type { OperationId } from './operation-ids.ts';
 import { problemResponse } from './problem.ts';
 import { requestState, setRequestState, type ApiEvent } from './request-state.ts';
+import { ownResponseViolations } from './self-check.ts';
 
 type Result = APIGatewayProxyStructuredResultV2;
 
@@ -34,6 +36,16 @@ export function requestEnvelope(operationId: OperationId): MiddlewareObj<ApiEven
       const response = request.response as Result;
       response.headers = { ...response.headers, 'x-request-id': state.requestId };
       state.logger.debug('answered', { statusCode: response.statusCode });
+      if (!responseValidationEnabled()) return;
+      const violations = ownResponseViolations(operationId, response);
+      if (violations.length === 0) return;
+      // A development run with an answer off the spec fails loudly instead of passing it on.
+      state.logger.error('answer does not conform to openapi.yml', { violations });
+      request.response = problemResponse(
+        'internal-error',
+        `The answer did not conform to the API contract; quote request id ${state.requestId}.`,
+        state.requestId,
+      );
     },
     onError: (request) => {
       const state = requestState(request.event);

@@ -9,6 +9,8 @@ let system: LocalSystem;
 let call: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
+  // The handlers also check their own answers against the spec (besides the checks of every test call).
+  process.env.MPC_VALIDATE_RESPONSES = 'true';
   system = await startLocalSystem();
   call = apiClient(system);
 });

@@ -186,6 +186,8 @@ function requestArbitrary(): fc.Arbitrary<FuzzRequest> {
 }
 
 beforeAll(async () => {
+  // The handlers also check their own answers against the spec (besides the checks of every test call).
+  process.env.MPC_VALIDATE_RESPONSES = 'true';
   system = await startLocalSystem();
   call = apiClient(system);
   await seedTable();

@@ -13,6 +13,8 @@ let call: ReturnType<typeof apiClient>;
 let collaborations: DynamoDbCollaborationRepository;
 
 beforeAll(async () => {
+  // The handlers also check their own answers against the spec (besides the checks of every test call).
+  process.env.MPC_VALIDATE_RESPONSES = 'true';
   system = await startLocalSystem();
   call = apiClient(system);
   collaborations = new DynamoDbCollaborationRepository(

@@ -63,6 +63,22 @@ describe('HTTP layer', () => {
     expect(String(response.body)).not.toContain('leaked');
   });
 
+  it('with MPC_VALIDATE_RESPONSES=true, an answer off the spec becomes an internal error', async () => {
+    const handler = httpOperation('joinCollaboration', async () => ({
+      statusCode: 201,
+      body: { joined: 'yes' },
+    }));
+    process.env.MPC_VALIDATE_RESPONSES = 'true';
+    try {
+      const response = await handler(event(), context);
+      expect(response.statusCode).toBe(500);
+      expect(JSON.parse(String(response.body)).detail).toMatch(/did not conform to the API contract/);
+    } finally {
+      delete process.env.MPC_VALIDATE_RESPONSES;
+    }
+    expect((await handler(event(), context)).statusCode).toBe(201);
+  });
+
   it('refuses a token without client_id as unauthorized before running anything', async () => {
     let ran = false;
     const handler = httpOperation('joinCollaboration', async () => {
