@@ -1,4 +1,5 @@
 import { createCipheriv, type Cipher } from 'node:crypto';
+import { dcfLevelKernel, type DcfLevelKernel } from './dcf-level-kernel.ts';
 import { ringVector, type RingVector } from './ring.ts';
 
 /**
@@ -201,88 +202,113 @@ function clearControlBits(seeds: Uint8Array): Uint8Array {
  */
 export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVector {
   const { bits, count } = keys;
-  const control = new Uint8Array(count).fill(party);
-  // The output accumulates in 32-bit halves (carry by hand): cheaper than BigInt in this loop.
-  const valueLow = new Uint32Array(count);
-  const valueHigh = new Uint32Array(count);
-  const cipher = fixedKeyAes();
-  const scw = wordView(keys.seedCorrections);
-  const vcw = wordView(keys.valueCorrections);
-  const tcw = new Uint8Array(
-    keys.controlCorrections.buffer,
-    keys.controlCorrections.byteOffset,
-    keys.controlCorrections.byteLength,
-  );
+  const memory = new EvaluationMemory(count);
+  const { bytes, at } = memory;
   const xHalves = splitHalves(x);
-  let directions: Uint8Array = bitsAt(xHalves, bits - 1, new Uint8Array(count));
-  let nextDirections: Uint8Array = new Uint8Array(count);
-  // AES input per key: block 0 = s xor direction (the child taken), block 1 = s xor 2 (the V block). Each
-  // level writes the next level's input directly, so the seeds are never stored separately.
-  const input = new Uint8Array(count * 32);
-  const inputWords = new Uint32Array(input.buffer);
+  let direction = at.directionA;
+  let next = at.directionB;
+  bitsAt(xHalves, bits - 1, bytes.subarray(direction, direction + count));
   const roots = wordView(clearControlBits(new Uint8Array(keys.rootSeeds)));
+  const inputWords = new Uint32Array(memory.buffer, at.input, count * 8);
   for (let k = 0; k < count; k++) {
+    const d = bytes[direction + k]!;
     writeExpansionInput(
       inputWords,
       k,
-      directions[k]!,
+      d,
       roots[k * 4]!,
       roots[k * 4 + 1]!,
       roots[k * 4 + 2]!,
       roots[k * 4 + 3]!,
     );
   }
-  const finalSeeds = new Uint32Array(count * 4);
+  bytes.fill(party, at.control, at.control + count);
+  const cipher = fixedKeyAes();
+  const valueBytes = new Uint8Array(
+    keys.valueCorrections.buffer,
+    keys.valueCorrections.byteOffset,
+    keys.valueCorrections.byteLength,
+  );
   for (let level = 0; level < bits; level++) {
-    const last = level === bits - 1;
-    if (!last) bitsAt(xHalves, bits - 2 - level, nextDirections);
-    const out = aesWords(cipher, input);
-    const levelOffset = level * count;
-    for (let k = 0; k < count; k++) {
-      const direction = directions[k]!;
-      const base = k * 8;
-      // MMO: AES(in) xor in, only for the words used.
-      let s0 = out[base]! ^ inputWords[base]!;
-      let s1 = out[base + 1]! ^ inputWords[base + 1]!;
-      let s2 = out[base + 2]! ^ inputWords[base + 2]!;
-      let s3 = out[base + 3]! ^ inputWords[base + 3]!;
-      const v = base + 4 + 2 * direction;
-      let low = (out[v]! ^ inputWords[v]!) >>> 0;
-      let high = (out[v + 1]! ^ inputWords[v + 1]!) >>> 0;
-      let childControl = s0 & 1;
-      if (control[k] === 1) {
-        const cw = levelOffset + k;
-        s0 ^= scw[cw * 4]!;
-        s1 ^= scw[cw * 4 + 1]!;
-        s2 ^= scw[cw * 4 + 2]!;
-        s3 ^= scw[cw * 4 + 3]!;
-        childControl ^= (tcw[cw]! >> direction) & 1;
-        const correctedLow = low + vcw[cw * 2]!;
-        high = high + vcw[cw * 2 + 1]! + (correctedLow > 0xffffffff ? 1 : 0);
-        low = correctedLow;
-      }
-      const sumLow = valueLow[k]! + (low >>> 0);
-      valueLow[k] = sumLow;
-      valueHigh[k] = valueHigh[k]! + high + (sumLow > 0xffffffff ? 1 : 0);
-      control[k] = childControl;
-      s0 &= ~1;
-      if (last) {
-        finalSeeds[k * 4] = s0;
-        finalSeeds[k * 4 + 1] = s1;
-        finalSeeds[k * 4 + 2] = s2;
-        finalSeeds[k * 4 + 3] = s3;
-      } else writeExpansionInput(inputWords, k, nextDirections[k]!, s0, s1, s2, s3);
-    }
-    [directions, nextDirections] = [nextDirections, directions];
+    const nextDirections = bytes.subarray(next, next + count);
+    if (level < bits - 1) bitsAt(xHalves, bits - 2 - level, nextDirections);
+    else nextDirections.fill(0); // the last level leaves the final seeds in block 0
+    bytes.set(cipher.update(bytes.subarray(at.input, at.input + count * 32)), at.output);
+    const first = level * count;
+    bytes.set(keys.seedCorrections.subarray(first * 16, (first + count) * 16), at.seedCorrections);
+    bytes.set(valueBytes.subarray(first * 8, (first + count) * 8), at.valueCorrections);
+    bytes.set(keys.controlCorrections.subarray(first, first + count), at.controlCorrections);
+    memory.kernel.dcfLevel(
+      count,
+      at.input,
+      at.output,
+      at.seedCorrections,
+      at.valueCorrections,
+      at.controlCorrections,
+      at.control,
+      at.value,
+      direction,
+      next,
+    );
+    [direction, next] = [next, direction];
   }
+  const accumulated = new BigUint64Array(memory.buffer, at.value, count);
+  const finalSeeds = new BigUint64Array(memory.buffer, at.input, count * 4);
   const value = ringVector(count);
-  const seeds64 = new BigUint64Array(finalSeeds.buffer);
   for (let k = 0; k < count; k++) {
-    value[k] = (BigInt(valueHigh[k]!) << 32n) | BigInt(valueLow[k]!);
-    const total = value[k]! + convertSeed(seeds64, k) + (control[k] === 1 ? keys.finalCorrections[k]! : 0n);
+    // Convert(seed): the high 8 bytes of block 0.
+    const total =
+      accumulated[k]! +
+      finalSeeds[k * 4 + 1]! +
+      (bytes[at.control + k] === 1 ? keys.finalCorrections[k]! : 0n);
     value[k] = party === 1 ? -total : total;
   }
   return value;
+}
+
+/** The evaluation's working set inside the level kernel's WebAssembly memory, 8-byte aligned regions. */
+class EvaluationMemory {
+  readonly kernel: DcfLevelKernel = dcfLevelKernel();
+  readonly at: Record<
+    | 'input'
+    | 'output'
+    | 'seedCorrections'
+    | 'valueCorrections'
+    | 'value'
+    | 'controlCorrections'
+    | 'control'
+    | 'directionA'
+    | 'directionB',
+    number
+  >;
+  readonly buffer: ArrayBuffer;
+  readonly bytes: Uint8Array;
+
+  constructor(count: number) {
+    const padded = Math.ceil(count / 8) * 8;
+    const sizes = {
+      input: 32,
+      output: 32,
+      seedCorrections: 16,
+      valueCorrections: 8,
+      value: 8,
+      controlCorrections: 1,
+      control: 1,
+      directionA: 1,
+      directionB: 1,
+    } as const;
+    let offset = 0;
+    const at = {} as Record<keyof typeof sizes, number>;
+    for (const [region, size] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
+      at[region] = offset;
+      offset += size * padded;
+    }
+    this.at = at;
+    const pages = Math.ceil(offset / 65536) - this.kernel.memory.buffer.byteLength / 65536;
+    if (pages > 0) this.kernel.memory.grow(pages);
+    this.buffer = this.kernel.memory.buffer;
+    this.bytes = new Uint8Array(this.buffer);
+  }
 }
 
 function writeExpansionInput(
@@ -308,11 +334,4 @@ function writeExpansionInput(
 /** 32-bit words over the same bytes, without copying (the arrays here are 4-byte aligned). */
 function wordView(array: Uint8Array | BigUint64Array): Uint32Array {
   return new Uint32Array(array.buffer, array.byteOffset, array.byteLength / 4);
-}
-
-/** AES-128-ECB of 16-byte blocks under the fixed key, as 32-bit words (8-byte aligned). */
-function aesWords(cipher: Cipher, input: Uint8Array): Uint32Array {
-  const encrypted = cipher.update(input);
-  const aligned = encrypted.byteOffset % 8 === 0 ? encrypted : Buffer.from(encrypted);
-  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
 }

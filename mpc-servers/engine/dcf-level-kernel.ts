@@ -1,0 +1,310 @@
+/**
+ * The per-level step of batched DCF evaluation as a tiny hand-assembled WebAssembly function (native i64,
+ * no BigInt, no bounds checks in JS). For each key k, with AES output `out` and input `in` (32 bytes per key:
+ * block 0 = child seed input, block 1 = V block input):
+ *   seed = out0 ^ in0; v = (out1 ^ in1)[direction]; control bit = bit 0 of seed;
+ *   if t: seed ^= sCW, control ^= tCW[direction], v += vCW;
+ *   value += v; seed bit 0 cleared; next input = (seed ^ nextDirection, seed ^ 2).
+ * Correction words are the current level's (one entry per key). See `dcf.ts` for the construction.
+ *
+ * Signature: dcfLevel(count, in, out, scw, vcw, tcw, control, value, direction, nextDirection), all i32
+ * byte offsets into the module's memory (`memory`, grown by the caller).
+ */
+
+// Opcodes.
+const op = {
+  block: [0x02, 0x40],
+  loop: [0x03, 0x40],
+  if: [0x04, 0x40],
+  end: [0x0b],
+  br: (depth: number) => [0x0c, depth],
+  brIf: (depth: number) => [0x0d, depth],
+  get: (index: number) => [0x20, index],
+  set: (index: number) => [0x21, index],
+  i32Const: (value: number) => [0x41, ...sleb(value)],
+  i64Const: (value: number) => [0x42, ...sleb(value)],
+  i32Add: [0x6a],
+  i32Mul: [0x6c],
+  i32And: [0x71],
+  i32Xor: [0x73],
+  i32Shl: [0x74],
+  i32ShrU: [0x76],
+  i32GeU: [0x4f],
+  i32Load8U: (offset = 0) => [0x2d, 0x00, ...uleb(offset)],
+  i32Store8: (offset = 0) => [0x3a, 0x00, ...uleb(offset)],
+  i64Load: (offset = 0) => [0x29, 0x03, ...uleb(offset)],
+  i64Store: (offset = 0) => [0x37, 0x03, ...uleb(offset)],
+  i64Add: [0x7c],
+  i64And: [0x83],
+  i64Xor: [0x85],
+  i64ExtendI32U: [0xad],
+  i32WrapI64: [0xa7],
+};
+
+function uleb(value: number): number[] {
+  const bytes: number[] = [];
+  do {
+    let byte = value & 0x7f;
+    value >>>= 7;
+    if (value !== 0) byte |= 0x80;
+    bytes.push(byte);
+  } while (value !== 0);
+  return bytes;
+}
+
+function sleb(value: number): number[] {
+  const bytes: number[] = [];
+  for (;;) {
+    const byte = value & 0x7f;
+    value >>= 7;
+    if ((value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0)) {
+      bytes.push(byte);
+      return bytes;
+    }
+    bytes.push(byte | 0x80);
+  }
+}
+
+const I32 = 0x7f;
+const I64 = 0x7e;
+
+// Parameters.
+const COUNT = 0;
+const IN = 1;
+const OUT = 2;
+const SCW = 3;
+const VCW = 4;
+const TCW = 5;
+const CONTROL = 6;
+const VALUE = 7;
+const DIRECTION = 8;
+const NEXT = 9;
+// Locals.
+const K = 10; // key index
+const BLOCK = 11; // k * 32
+const D = 12; // direction bit
+const C = 13; // child control bit
+const SEED_LOW = 14; // i64
+const SEED_HIGH = 15; // i64
+const V = 16; // i64
+
+const at = (base: number, stride: number): number[] => [
+  ...op.get(base),
+  ...op.get(K),
+  ...op.i32Const(stride),
+  ...op.i32Mul,
+  ...op.i32Add,
+];
+const inWord = (offset: number): number[] => [
+  ...op.get(IN),
+  ...op.get(BLOCK),
+  ...op.i32Add,
+  ...op.i64Load(offset),
+];
+const outWord = (offset: number): number[] => [
+  ...op.get(OUT),
+  ...op.get(BLOCK),
+  ...op.i32Add,
+  ...op.i64Load(offset),
+];
+/** Address of the V half chosen by the direction: BLOCK + 16 + 8 * d. */
+const vAddress = (base: number): number[] => [
+  ...op.get(base),
+  ...op.get(BLOCK),
+  ...op.i32Add,
+  ...op.get(D),
+  ...op.i32Const(3),
+  ...op.i32Shl,
+  ...op.i32Add,
+];
+
+const body = [
+  ...op.i32Const(0),
+  ...op.set(K),
+  ...op.block,
+  ...op.loop,
+  // while (k < count)
+  ...op.get(K),
+  ...op.get(COUNT),
+  ...op.i32GeU,
+  ...op.brIf(1),
+  ...op.get(K),
+  ...op.i32Const(32),
+  ...op.i32Mul,
+  ...op.set(BLOCK),
+  ...at(DIRECTION, 1),
+  ...op.i32Load8U(),
+  ...op.set(D),
+  // seed = out0 ^ in0
+  ...outWord(0),
+  ...inWord(0),
+  ...op.i64Xor,
+  ...op.set(SEED_LOW),
+  ...outWord(8),
+  ...inWord(8),
+  ...op.i64Xor,
+  ...op.set(SEED_HIGH),
+  // v = out1[d] ^ in1[d]
+  ...vAddress(OUT),
+  ...op.i64Load(16),
+  ...vAddress(IN),
+  ...op.i64Load(16),
+  ...op.i64Xor,
+  ...op.set(V),
+  ...op.get(SEED_LOW),
+  ...op.i32WrapI64,
+  ...op.i32Const(1),
+  ...op.i32And,
+  ...op.set(C),
+  // if (control[k]) apply the corrections
+  ...at(CONTROL, 1),
+  ...op.i32Load8U(),
+  ...op.if,
+  ...op.get(SEED_LOW),
+  ...at(SCW, 16),
+  ...op.i64Load(0),
+  ...op.i64Xor,
+  ...op.set(SEED_LOW),
+  ...op.get(SEED_HIGH),
+  ...at(SCW, 16),
+  ...op.i64Load(8),
+  ...op.i64Xor,
+  ...op.set(SEED_HIGH),
+  ...op.get(C),
+  ...at(TCW, 1),
+  ...op.i32Load8U(),
+  ...op.get(D),
+  ...op.i32ShrU,
+  ...op.i32Const(1),
+  ...op.i32And,
+  ...op.i32Xor,
+  ...op.set(C),
+  ...op.get(V),
+  ...at(VCW, 8),
+  ...op.i64Load(0),
+  ...op.i64Add,
+  ...op.set(V),
+  ...op.end,
+  // value[k] += v
+  ...at(VALUE, 8),
+  ...at(VALUE, 8),
+  ...op.i64Load(0),
+  ...op.get(V),
+  ...op.i64Add,
+  ...op.i64Store(0),
+  // control[k] = c
+  ...at(CONTROL, 1),
+  ...op.get(C),
+  ...op.i32Store8(),
+  // seed bit 0 cleared; next input = (seed ^ next direction, seed ^ 2)
+  ...op.get(SEED_LOW),
+  ...op.i64Const(-2),
+  ...op.i64And,
+  ...op.set(SEED_LOW),
+  ...op.get(IN),
+  ...op.get(BLOCK),
+  ...op.i32Add,
+  ...op.get(SEED_LOW),
+  ...at(NEXT, 1),
+  ...op.i32Load8U(),
+  ...op.i64ExtendI32U,
+  ...op.i64Xor,
+  ...op.i64Store(0),
+  ...op.get(IN),
+  ...op.get(BLOCK),
+  ...op.i32Add,
+  ...op.get(SEED_HIGH),
+  ...op.i64Store(8),
+  ...op.get(IN),
+  ...op.get(BLOCK),
+  ...op.i32Add,
+  ...op.get(SEED_LOW),
+  ...op.i64Const(2),
+  ...op.i64Xor,
+  ...op.i64Store(16),
+  ...op.get(IN),
+  ...op.get(BLOCK),
+  ...op.i32Add,
+  ...op.get(SEED_HIGH),
+  ...op.i64Store(24),
+  // k++
+  ...op.get(K),
+  ...op.i32Const(1),
+  ...op.i32Add,
+  ...op.set(K),
+  ...op.br(0),
+  ...op.end,
+  ...op.end,
+  ...op.end,
+];
+
+function vector(items: number[][]): number[] {
+  return [...uleb(items.length), ...items.flat()];
+}
+
+function section(id: number, content: number[]): number[] {
+  return [id, ...uleb(content.length), ...content];
+}
+
+function name(text: string): number[] {
+  const bytes = [...new TextEncoder().encode(text)];
+  return [...uleb(bytes.length), ...bytes];
+}
+
+function assemble(): Uint8Array {
+  const type = [0x60, ...vector(Array.from({ length: 10 }, () => [I32])), ...vector([])];
+  const locals = vector([
+    [4, I32],
+    [3, I64],
+  ]);
+  const code = [...locals, ...body];
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vector([type])),
+    ...section(3, vector([[0]])),
+    ...section(5, vector([[0x00, 1]])),
+    ...section(
+      7,
+      vector([
+        [...name('dcfLevel'), 0x00, 0],
+        [...name('memory'), 0x02, 0],
+      ]),
+    ),
+    ...section(10, vector([[...uleb(code.length), ...code]])),
+  ]);
+}
+
+/** The few WebAssembly types used here (the project's TypeScript lib has no DOM/WebAssembly typings). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+const { WebAssembly: wasm } = globalThis as unknown as {
+  WebAssembly: {
+    Module: new (bytes: Uint8Array) => object;
+    Instance: new (module: object) => { exports: unknown };
+  };
+};
+
+export interface DcfLevelKernel {
+  dcfLevel(
+    count: number,
+    input: number,
+    out: number,
+    scw: number,
+    vcw: number,
+    tcw: number,
+    control: number,
+    value: number,
+    direction: number,
+    next: number,
+  ): void;
+  memory: WasmMemory;
+}
+
+const compiled = new wasm.Module(assemble());
+
+/** A fresh instance (own memory) per evaluation, so concurrent evaluations cannot share buffers. */
+export function dcfLevelKernel(): DcfLevelKernel {
+  return new wasm.Instance(compiled).exports as DcfLevelKernel;
+}
