@@ -275,8 +275,10 @@ describe('participation', () => {
   });
 
   it('joinCollaboration after the input deadline is refused', async () => {
-    const id = await create('nick', { inputDeadline: new Date(Date.now() + 1500).toISOString() });
-    await new Promise((resolve) => setTimeout(resolve, 1600));
+    // Far enough ahead to be valid at creation on a busy machine; then wait until it has passed.
+    const deadline = Date.now() + 3000;
+    const id = await create('nick', { inputDeadline: new Date(deadline).toISOString() });
+    await new Promise((resolve) => setTimeout(resolve, deadline - Date.now() + 100));
     expectProblem(
       await call('olga', 'POST', `/v1/collaborations/${id}/participants`, {
         body: { resultPublicKey: resultPublicKey() },
