@@ -9,9 +9,10 @@ import {
 import { compileProgram } from '../../../mpc-servers/analyses/program.ts';
 import { runProgram } from '../../../mpc-servers/analyses/run-program.ts';
 import { dealerChunks } from '../../../mpc-servers/dealer/dealer-plan.ts';
-import { inMemoryChannelPair, type InMemoryChannel } from '../../../mpc-servers/engine/in-memory-channel.ts';
 import { ChunkMaterial } from '../../../mpc-servers/engine/material.ts';
+import { createInMemoryPeerPair } from '../../../mpc-servers/transport/in-memory-peer-channel.ts';
 import type { Party } from '../../../mpc-servers/transport/peer-channel.ts';
+import { RecordingChannel } from './recording-channel.ts';
 
 /**
  * A whole job in one process: clients share their rows with the real codec, the dealer plans and generates
@@ -21,15 +22,19 @@ import type { Party } from '../../../mpc-servers/transport/peer-channel.ts';
 export async function runJobInMemory(
   spec: ComputationSpec,
   participants: readonly (readonly Row[])[],
-  options: { chunkRows?: number; recordReceived?: boolean } = {},
-): Promise<{ results: AnalysisResult[]; channels: [InMemoryChannel, InMemoryChannel] }> {
+  options: { chunkRows?: number } = {},
+): Promise<{ results: AnalysisResult[]; channels: [RecordingChannel, RecordingChannel] }> {
   const payloads = participants.map((rows) => shareRows(rows, spec.fields));
   const totalRows = participants.reduce((total, rows) => total + rows.length, 0);
   const program = compileProgram(spec, totalRows, options);
   const seeds = { A: randomBytes(16), B: randomBytes(16) };
   const blobs = [...dealerChunks(program, seeds)];
-  const channels = inMemoryChannelPair({ recordReceived: options.recordReceived ?? false });
-  const run = (party: Party, channel: InMemoryChannel): Promise<BigUint64Array> =>
+  const pair = createInMemoryPeerPair();
+  const channels: [RecordingChannel, RecordingChannel] = [
+    new RecordingChannel(pair[0]),
+    new RecordingChannel(pair[1]),
+  ];
+  const run = (party: Party, channel: RecordingChannel): Promise<BigUint64Array> =>
     runProgram(
       { party, channel },
       program,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { inMemoryChannelPair } from '../../../mpc-servers/engine/in-memory-channel.ts';
+import { createInMemoryPeerPair } from '../../../mpc-servers/transport/in-memory-peer-channel.ts';
 import {
   ChunkMaterial,
   generateChunkMaterial,
@@ -7,7 +7,7 @@ import {
 } from '../../../mpc-servers/engine/material.ts';
 import type { PartyContext } from '../../../mpc-servers/engine/ops.ts';
 import { add, ringVector, sub, wordsFromBytes, type RingVector } from '../../../mpc-servers/engine/ring.ts';
-import type { Party } from '../../../mpc-servers/transport/peer-channel.ts';
+import type { Party, PeerChannel } from '../../../mpc-servers/transport/peer-channel.ts';
 
 /** Test harness: both parties in one process over an in-memory channel, with real dealer material. */
 export function shareVector(values: readonly bigint[]): { A: RingVector; B: RingVector } {
@@ -27,8 +27,8 @@ export async function runTwoParty<T>(
 ): Promise<{ A: T; B: T }> {
   const seeds = { A: randomBytes(16), B: randomBytes(16) };
   const blobs = generateChunkMaterial(seeds, 0, requests);
-  const [channelA, channelB] = inMemoryChannelPair();
-  const run = (party: Party, channel: typeof channelA): Promise<T> =>
+  const [channelA, channelB] = createInMemoryPeerPair();
+  const run = (party: Party, channel: PeerChannel): Promise<T> =>
     program({ party, channel }, new ChunkMaterial(party, seeds[party], 0, blobs[party]));
   const [A, B] = await Promise.all([run('A', channelA), run('B', channelB)]);
   return { A, B };

@@ -57,7 +57,7 @@ async function views(value: number): Promise<{ shapes: string[]; nibbles: Record
   const shapes: string[] = [];
   for (let run = 0; run < RUNS; run++) {
     const rows = Array.from({ length: ROWS }, () => [value]);
-    const { channels } = await runJobInMemory(spec, [rows], { recordReceived: true });
+    const { channels } = await runJobInMemory(spec, [rows]);
     // channels[0] is A's end: what A received from B; channels[1] is B's end.
     topNibbles(channels[0].received, nibbles.A);
     topNibbles(channels[1].received, nibbles.B);
