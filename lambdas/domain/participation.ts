@@ -53,7 +53,10 @@ export function webhookUrlViolations(webhookUrl: string | undefined): RuleViolat
   }
   if (url.username !== '' || url.password !== '')
     return [{ path: '/webhookUrl', message: 'must not carry credentials' }];
-  if (url.protocol === 'https:') return [];
+  if (url.protocol === 'https:')
+    return isPrivateAddress(url.hostname)
+      ? [{ path: '/webhookUrl', message: 'must not point at a private, link-local or loopback address' }]
+      : [];
   if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return [];
   return [{ path: '/webhookUrl', message: 'must use https (http only to a loopback host)' }];
 }
@@ -64,4 +67,31 @@ export function publicKeyViolations(resultPublicKey: string): RuleViolation[] {
   return bytes.length === 32 && bytes.toString('base64url') === resultPublicKey
     ? []
     : [{ path: '/resultPublicKey', message: 'must be a base64url raw 32-byte X25519 public key' }];
+}
+
+/**
+ * IP literals the notifier must never be pointed at from the cloud (internal networks, instance metadata).
+ * Names are not resolved here; this only stops the obvious literal cases.
+ */
+function isPrivateAddress(hostname: string): boolean {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(hostname);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  if (hostname.startsWith('[')) {
+    const v6 = hostname.slice(1, -1).toLowerCase();
+    return (
+      v6 === '::1' || v6 === '::' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith('::ffff:')
+    );
+  }
+  return hostname === 'localhost' || hostname.endsWith('.localhost');
 }

@@ -135,6 +135,19 @@ describe('participation and input rules', () => {
     expect(webhookUrlViolations('http://hooks.example/x')).toHaveLength(1);
     expect(webhookUrlViolations('https://user:pw@hooks.example/x')).toHaveLength(1);
     expect(webhookUrlViolations('ftp://hooks.example/x')).toHaveLength(1);
+    for (const internal of [
+      'https://169.254.169.254/latest',
+      'https://10.0.0.7/hook',
+      'https://172.20.1.1/hook',
+      'https://192.168.1.1/hook',
+      'https://127.0.0.1/hook',
+      'https://[::1]/hook',
+      'https://[fd00::1]/hook',
+      'https://[::ffff:10.0.0.1]/hook',
+      'https://localhost/hook',
+    ])
+      expect(webhookUrlViolations(internal), internal).toHaveLength(1);
+    expect(webhookUrlViolations('https://172.32.0.1/hook')).toEqual([]);
   });
 
   it('limits share sizes and wants real SHA-256 digests', () => {
