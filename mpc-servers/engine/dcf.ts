@@ -54,12 +54,13 @@ export function dcfCorrectionBytes(bits: number, count: number): number {
 
 /** Splits n-bit values into 32-bit halves so per-level bit tests avoid BigInt. */
 function splitHalves(values: RingVector): { high: Uint32Array; low: Uint32Array } {
+  // Little-endian words: the low half of value k is 32-bit word 2k, the high half word 2k + 1.
+  const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
   const high = new Uint32Array(values.length);
   const low = new Uint32Array(values.length);
   for (let k = 0; k < values.length; k++) {
-    const value = values[k]!;
-    high[k] = Number(value >> 32n);
-    low[k] = Number(value & 0xffffffffn);
+    low[k] = words[2 * k]!;
+    high[k] = words[2 * k + 1]!;
   }
   return { high, low };
 }
@@ -257,11 +258,11 @@ export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVec
   const value = ringVector(count);
   for (let k = 0; k < count; k++) {
     // Convert(seed): the high 8 bytes of block 0.
-    const total =
+    value[k] =
       accumulated[k]! +
       finalSeeds[k * 4 + 1]! +
       (bytes[at.control + k] === 1 ? keys.finalCorrections[k]! : 0n);
-    value[k] = party === 1 ? -total : total;
+    if (party === 1) value[k] = -value[k]!;
   }
   return value;
 }
