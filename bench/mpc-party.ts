@@ -71,6 +71,8 @@ async function runTask(
   }
   const times: number[] = [];
   for (let repeat = 0; repeat < task.repeats; repeat++) {
+    // The previous repeat's material is garbage by now; collect it so peak RSS reflects one batch.
+    (globalThis as { gc?: () => void }).gc?.();
     const chunkMaterial = await material(config, task.name, repeat);
     const x = randomShares(task.count);
     const step =

@@ -153,9 +153,13 @@ async function runParties(
       },
       tasks: partyTasks,
     };
-    const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(config)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', script, JSON.stringify(config)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const lines: PartyLine[] = [];
     const reader = createInterface({ input: child.stdout });
     reader.on('line', (line) => {
