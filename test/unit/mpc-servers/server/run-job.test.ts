@@ -117,7 +117,9 @@ describe('dealer and servers in one process', () => {
     await expect(readSealed(store, scope, servers.A.privateKey, 'manifest')).rejects.toMatchObject({
       code: 'DEALER_MATERIAL_INVALID',
     });
-    await expect(readSealed(store, scope, servers.B.privateKey, 'manifest')).resolves.toBeInstanceOf(Uint8Array);
+    await expect(readSealed(store, scope, servers.B.privateKey, 'manifest')).resolves.toBeInstanceOf(
+      Uint8Array,
+    );
   }, 60_000);
 
   it('the dealer fails the job with PROGRAM_INVALID when the spec cannot be computed in the ring', async () => {
