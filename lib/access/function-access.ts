@@ -17,7 +17,7 @@ export interface FunctionAccess {
   readonly resultShares?: 'presignDownload';
   /** Write the job descriptions the dealer and servers read. */
   readonly writeJobDescriptions?: boolean;
-  /** Delete every share, job description and dealer material of finished collaborations. */
+  /** Delete the input shares, job descriptions and dealer material of a collaboration (not its results). */
   readonly deleteShares?: boolean;
   /** Step Functions: start a collaboration's execution, stop it, or release its task token. */
   readonly workflow?: readonly ('start' | 'stop' | 'sendTaskResult')[];
@@ -25,17 +25,19 @@ export interface FunctionAccess {
   readonly computeTasks?: 'describe' | 'describeAndStop';
   /** Put a status-change event on the collaboration event bus. */
   readonly publishEvents?: boolean;
-  /** Park a notification that failed every retry in the dead-letter queue. */
-  readonly deadLetters?: boolean;
 }
 
 export const READ_TABLE: readonly TableAction[] = ['GetItem', 'Query'];
-/** Conditional writes and transactions of the state-changing functions, including idempotency records. */
+/**
+ * Conditional writes and transactions of the state-changing functions, including idempotency records (a failed
+ * request deletes its claim) and replaced pending inputs (docs/api.md, "What each operation touches").
+ */
 export const WRITE_TABLE: readonly TableAction[] = [
   'GetItem',
   'Query',
   'PutItem',
   'UpdateItem',
+  'DeleteItem',
   'ConditionCheckItem',
 ];
 

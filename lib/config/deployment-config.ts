@@ -21,6 +21,8 @@ export interface DeploymentConfig {
   readonly peerPort: number;
   /** Optional e-mail address subscribed to the alarm topic. */
   readonly alarmEmail?: string;
+  /** Name server A connects to for server B (`MPC_PEER_HOST` of the workflow steps); see docs/deploy.md. */
+  readonly peerHost?: string;
 }
 
 export const CONTEXT_KEYS = {
@@ -35,6 +37,7 @@ export const CONTEXT_KEYS = {
   maxShareBytes: 'mpc:maxShareBytes',
   peerPort: 'mpc:peerPort',
   alarmEmail: 'mpc:alarmEmail',
+  peerHost: 'mpc:peerHost',
 } as const;
 
 const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
@@ -61,6 +64,7 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
     maxShareBytes: readNumber(node, CONTEXT_KEYS.maxShareBytes) ?? 64 * 1024 * 1024,
     peerPort: readNumber(node, CONTEXT_KEYS.peerPort) ?? 7443,
     alarmEmail: readString(node, CONTEXT_KEYS.alarmEmail),
+    peerHost: readString(node, CONTEXT_KEYS.peerHost),
   };
 }
 

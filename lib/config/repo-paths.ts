@@ -21,12 +21,7 @@ export function fileExists(file: string): boolean {
   return existsSync(file);
 }
 
-/** A workflow step's handler module: `lambdas/workflow/<stepName in lowerCamelCase>.ts`, exporting `handler`. */
+/** A workflow step's handler module: `lambdas/handlers/workflow/<StepName>.ts`, exporting `handler`. */
 export function workflowStepHandler(stepName: string): string {
-  return path.join(
-    REPO_ROOT,
-    'lambdas',
-    'workflow',
-    `${stepName.charAt(0).toLowerCase()}${stepName.slice(1)}.ts`,
-  );
+  return path.join(REPO_ROOT, 'lambdas', 'handlers', 'workflow', `${stepName}.ts`);
 }

@@ -4,11 +4,10 @@ import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { FunctionAccess } from '../access/function-access.ts';
-import { PARTIES, shareObjectPatterns } from './share-object-patterns.ts';
+import { listPrefixOf, PARTIES, shareObjectPatterns } from './share-object-patterns.ts';
 import { suppressScopedWildcards } from './scoped-wildcards.ts';
 import { grantShareKeyViaS3 } from './share-storage.ts';
 import type { WorkflowIdentity } from './workflow-identity.ts';
@@ -21,7 +20,6 @@ export interface AccessibleResources {
   readonly shareKey: kms.IKey;
   readonly eventBus: events.IEventBus;
   readonly workflow: WorkflowIdentity;
-  readonly deadLetterQueue?: sqs.IQueue;
   /** Name of the ECS cluster the computation tasks run in. */
   readonly clusterName?: string;
 }
@@ -69,16 +67,19 @@ export function grantFunctionAccess(
     grantShareKeyViaS3(shareKey, role, ['GenerateDataKey']);
   }
   if (access.deleteShares) {
+    // What lambdas/use-cases/workflow/delete-collaboration-shares.ts lists and deletes, by prefix.
+    const deletable = [
+      ...PARTIES.map((party) => shareObjectPatterns.inputShares(party)),
+      ...PARTIES.map((party) => shareObjectPatterns.dealerMaterial(party)),
+      shareObjectPatterns.jobDescriptions(),
+    ];
     allow(
       ['s3:DeleteObject'],
-      [
-        ...inputShareArns,
-        inputBucket.arnForObjects(shareObjectPatterns.jobDescriptions()),
-        ...PARTIES.map((party) => inputBucket.arnForObjects(shareObjectPatterns.dealerMaterial(party))),
-        ...PARTIES.map((party) => resultBucket.arnForObjects(shareObjectPatterns.resultShares(party))),
-      ],
+      deletable.map((key) => inputBucket.arnForObjects(key)),
     );
-    allow(['s3:ListBucket'], [inputBucket.bucketArn, resultBucket.bucketArn]);
+    allow(['s3:ListBucket'], [inputBucket.bucketArn], {
+      StringLike: { 's3:prefix': deletable.map(listPrefixOf) },
+    });
   }
   for (const use of access.workflow ?? []) {
     if (use === 'start') allow(['states:StartExecution'], [resources.workflow.stateMachineArn]);
@@ -100,10 +101,6 @@ export function grantFunctionAccess(
     );
   }
   if (access.publishEvents) allow(['events:PutEvents'], [resources.eventBus.eventBusArn]);
-  if (access.deadLetters) {
-    if (!resources.deadLetterQueue) throw new Error(`${id} needs the dead-letter queue`);
-    resources.deadLetterQueue.grantSendMessages(role);
-  }
   suppressScopedWildcards(role, id);
 }
 

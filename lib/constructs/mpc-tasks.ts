@@ -14,7 +14,7 @@ import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
 import { resourceName, type DeploymentConfig } from '../config/deployment-config.ts';
 import { REPO_ROOT, repoPaths } from '../config/repo-paths.ts';
 import { retentionDays } from '../config/log-retention.ts';
-import { shareObjectPatterns } from './share-object-patterns.ts';
+import { listPrefixOf, shareObjectPatterns } from './share-object-patterns.ts';
 import { suppressScopedWildcards } from './scoped-wildcards.ts';
 import { grantShareKeyViaS3 } from './share-storage.ts';
 
@@ -284,10 +284,4 @@ export class MpcTasks extends Construct {
       true,
     );
   }
-}
-
-/** `inputs/A/*\/*.share` -> `inputs/A/*`: the `s3:prefix` a listing of those keys asks for. */
-function listPrefixOf(keyPattern: string): string {
-  const firstWildcard = keyPattern.indexOf('*');
-  return `${keyPattern.slice(0, firstWildcard)}*`;
 }

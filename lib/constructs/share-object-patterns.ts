@@ -13,3 +13,8 @@ export const shareObjectPatterns = {
 };
 
 export const PARTIES: readonly Party[] = ['A', 'B'];
+
+/** `inputs/A/*\/*.share` -> `inputs/A/*`: the `s3:prefix` a listing of those keys asks for. */
+export function listPrefixOf(keyPattern: string): string {
+  return `${keyPattern.slice(0, keyPattern.indexOf('*'))}*`;
+}

@@ -8,6 +8,7 @@ import { workflowStepHandler } from '../config/repo-paths.ts';
 import { CollaborationWorkflow, workflowStepNames } from '../constructs/collaboration-workflow.ts';
 import { grantFunctionAccess } from '../constructs/function-access-grants.ts';
 import { LambdaFunction } from '../constructs/lambda-function.ts';
+import { MPC_TASK_NAMES } from '../constructs/mpc-tasks.ts';
 import type { ComputationStack } from './computation-stack.ts';
 import type { CoordinatorStack } from './coordinator-stack.ts';
 
@@ -37,7 +38,6 @@ export class WorkflowStack extends Stack {
       resultBucket: coordinator.storage.resultBucket,
       shareKey: coordinator.storage.key,
       eventBus: coordinator.notifications.eventBus,
-      deadLetterQueue: coordinator.notifications.deadLetterQueue,
       workflow: coordinator.workflow,
       clusterName: mpc.clusterName,
     };
@@ -46,16 +46,18 @@ export class WorkflowStack extends Stack {
       INPUT_BUCKET: resources.inputBucket.bucketName,
       RESULT_BUCKET: resources.resultBucket.bucketName,
       EVENT_BUS_NAME: resources.eventBus.eventBusName,
-      DEAD_LETTER_QUEUE_URL: resources.deadLetterQueue.queueUrl,
       MPC_SERVER_KEYS: config.serverPublicKeysJson,
+      STATE_MACHINE_ARN: coordinator.workflow.stateMachineArn,
       CLUSTER_ARN: mpc.cluster.clusterArn,
-      PEER_PORT: String(config.peerPort),
-      // The awsvpc network of each task, for the runTask parameters the prepare step hands the workflow.
-      MPC_SUBNET_IDS: network.vpc.selectSubnets(network.subnets).subnetIds.join(','),
-      MPC_SECURITY_GROUPS: Stack.of(this).toJsonString({
-        serverA: mpc.task('serverA').securityGroup.securityGroupId,
-        serverB: mpc.task('serverB').securityGroup.securityGroupId,
-        dealer: mpc.task('dealer').securityGroup.securityGroupId,
+      MPC_PEER_PORT: String(config.peerPort),
+      ...(config.peerHost ? { MPC_PEER_HOST: config.peerHost } : {}),
+      // The awsvpc configuration the prepare step hands to every runTask state. One configuration for all
+      // three tasks (the definition has one), so each task carries all three groups: until it is per task,
+      // "only A reaches B" holds between MPC tasks and the rest of the VPC, not between A and the dealer.
+      MPC_TASK_NETWORK: Stack.of(this).toJsonString({
+        Subnets: network.vpc.selectSubnets(network.subnets).subnetIds,
+        SecurityGroups: MPC_TASK_NAMES.map((name) => mpc.task(name).securityGroup.securityGroupId),
+        AssignPublicIp: 'DISABLED',
       }),
       POWERTOOLS_SERVICE_NAME: 'mpc-workflow',
       POWERTOOLS_METRICS_NAMESPACE: 'MpcCoordination',

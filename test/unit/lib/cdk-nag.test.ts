@@ -1,20 +1,16 @@
 import type { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoPaths } from '../../../lib/config/repo-paths.ts';
 import { synthesizeApp, type SynthesizedApp } from './synthesize.ts';
-
-const placeholderStep = repoPaths
-  .operationHandler('x')
-  .replace(/lambdas\/handlers\/x\.ts$/, 'test/unit/lib/fixtures/placeholder-step-handler.ts');
 
 let production: SynthesizedApp;
 let stacks: Stack[];
 beforeAll(() => {
-  production = synthesizeApp(
-    { 'mpc:environment': 'prod', 'mpc:clientApps': 'hospital-a,lab-b', 'mpc:alarmEmail': 'ops@example.org' },
-    { stepHandlerEntry: () => placeholderStep },
-  );
+  production = synthesizeApp({
+    'mpc:environment': 'prod',
+    'mpc:clientApps': 'hospital-a,lab-b',
+    'mpc:alarmEmail': 'ops@example.org',
+  });
   stacks = [production.coordinator, production.computation, production.workflow!];
 });
 

@@ -184,6 +184,7 @@ describe('Lambda functions', () => {
   it('lets completeInput read upload metadata but never decrypt', () => {
     expect(businessActions('completeInput')).toEqual([
       'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
@@ -334,6 +335,47 @@ describe('data and storage', () => {
         expect(statement.Principal).toEqual({ Service: 'logging.s3.amazonaws.com' });
       }
     }
+  });
+});
+
+describe('cancel', () => {
+  it('lets only cancel delete shares among the operations: input shares, job descriptions, dealer material', () => {
+    const deleters = operations.filter((o) => businessActions(o.operationId).includes('s3:DeleteObject'));
+    expect(deleters.map((o) => o.operationId)).toEqual(['cancelCollaboration']);
+    const listing = roleStatements('cancelCollaboration').find((s) => s.actions.includes('s3:ListBucket'));
+    expect(listing?.conditions).toEqual({
+      StringLike: { 's3:prefix': ['inputs/A/*', 'inputs/B/*', 'dealer/A/*', 'dealer/B/*', 'jobs/*'] },
+    });
+    expect(
+      resourcesFor(roleStatements('cancelCollaboration'), 's3:DeleteObject').every((arn) =>
+        /^<StorageInputs/.test(arn),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('notifications', () => {
+  it('copies every status event into the audit log, dead-lettering what it cannot deliver', () => {
+    const template = synthesized.coordinatorTemplate;
+    const [rule] = Object.values(template.findResources('AWS::Events::Rule'));
+    expect(rule?.Properties.EventBusName).toEqual({ Ref: expect.stringMatching(/^NotificationsBus/) });
+    expect(rule?.Properties.Targets).toEqual([
+      expect.objectContaining({
+        Arn: expect.objectContaining({ 'Fn::Join': expect.anything() }),
+        DeadLetterConfig: {
+          Arn: { 'Fn::GetAtt': [expect.stringMatching(/^NotificationsDeadLetters/), 'Arn'] },
+        },
+        RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 3600 },
+      }),
+    ]);
+    expect(render(rule?.Properties.Targets[0].Arn)).toMatch(/:log-group:<NotificationsStatusAuditLog\w+>$/);
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'sqs:SendMessage', Principal: { Service: 'events.amazonaws.com' } }),
+        ]),
+      },
+    });
   });
 });
 

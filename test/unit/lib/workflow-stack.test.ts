@@ -2,20 +2,17 @@ import { readFileSync } from 'node:fs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { definitionPath, definitionPlaceholders } from '../../../local/workflow/definition.ts';
-import { repoPaths } from '../../../lib/config/repo-paths.ts';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import { workflowStepHandler } from '../../../lib/config/repo-paths.ts';
 import { workflowStepNames } from '../../../lib/constructs/collaboration-workflow.ts';
 import { WORKFLOW_STEP_ACCESS } from '../../../lib/access/workflow-step-access.ts';
-import { resourcesFor, statementsOfRole } from './iam-statements.ts';
+import { allowedActions, resourcesFor, statementsOfRole } from './iam-statements.ts';
 import { synthesizeApp, type SynthesizedApp } from './synthesize.ts';
-
-const placeholderStep = repoPaths
-  .operationHandler('x')
-  .replace(/lambdas\/handlers\/x\.ts$/, 'test/unit/lib/fixtures/placeholder-step-handler.ts');
 
 let synthesized: SynthesizedApp;
 let template: Template;
 beforeAll(() => {
-  synthesized = synthesizeApp({}, { stepHandlerEntry: () => placeholderStep });
+  synthesized = synthesizeApp();
   if (!synthesized.workflow) throw new Error('workflow stack missing');
   template = Template.fromStack(synthesized.workflow);
 });
@@ -59,33 +56,52 @@ describe('collaboration workflow', () => {
     expect(resourcesFor(statements, 'lambda:InvokeFunction')).toHaveLength(2 * workflowStepNames().length);
   });
 
-  it('lets only the clean-up step delete shares, and only the prepare step write job descriptions', () => {
-    const roles = synthesized
-      .workflow!.node.findAll()
-      .filter((c) => c.node.id === 'Role' && c.node.scope?.node.id);
-    const stepOf = (roleScope: string): string => roleScope;
+  it('lets only clean-up and expiry delete shares, only prepare write job descriptions, only the token steps release', () => {
+    const stepRoles = workflowStepNames().map((step) => ({
+      step,
+      role: synthesized.workflow!.node.findChild(step).node.findChild('Role') as IRole,
+    }));
     const deleters: string[] = [];
     const jobWriters: string[] = [];
-    for (const role of roles) {
-      const statements = statementsOfRole(template, role as never);
-      const step = stepOf(role.node.scope!.node.id);
+    const releasers: string[] = [];
+    for (const { step, role } of stepRoles) {
+      const statements = statementsOfRole(template, role);
       if (resourcesFor(statements, 's3:DeleteObject').length > 0) deleters.push(step);
       if (resourcesFor(statements, 's3:PutObject').some((arn) => arn.endsWith('/jobs/*/job.json')))
         jobWriters.push(step);
+      if (allowedActions(statements).includes('states:SendTaskSuccess')) releasers.push(step);
     }
-    expect(deleters).toEqual(['CleanUp']);
+    expect(deleters.sort()).toEqual(['CleanUp', 'Expire']);
     expect(jobWriters).toEqual(['PrepareAttempt']);
+    expect(releasers.sort()).toEqual(['StoreFinishToken', 'StoreInputToken']);
+    const cleanUp = statementsOfRole(template, stepRoles.find(({ step }) => step === 'CleanUp')!.role);
+    expect(resourcesFor(cleanUp, 's3:DeleteObject').map((arn) => arn.replace(/^<[^>]*>/, ''))).toEqual([
+      '/dealer/A/*/*',
+      '/dealer/B/*/*',
+      '/inputs/A/*/*.share',
+      '/inputs/B/*/*.share',
+      '/jobs/*/job.json',
+    ]);
   });
 
-  it("tells the prepare step each task's own security group", () => {
+  it('hands the steps the task network, the cluster and the state machine', () => {
     const prepare = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>
       id.startsWith('PrepareAttempt'),
     );
     const variables = prepare?.[1].Properties.Environment.Variables;
     expect(Object.keys(variables)).toEqual(
-      expect.arrayContaining(['MPC_SUBNET_IDS', 'MPC_SECURITY_GROUPS', 'CLUSTER_ARN']),
+      expect.arrayContaining([
+        'MPC_TASK_NETWORK',
+        'CLUSTER_ARN',
+        'STATE_MACHINE_ARN',
+        'MPC_PEER_PORT',
+        'MPC_SERVER_KEYS',
+      ]),
     );
-    expect(JSON.stringify(variables.MPC_SECURITY_GROUPS)).toMatch(/serverA.*serverB.*dealer/);
+    const network = JSON.stringify(variables.MPC_TASK_NETWORK);
+    expect(network).toContain('AssignPublicIp');
+    expect(network.match(/SecurityGroup\w*GroupId/g)).toHaveLength(3);
+    expect(network.match(/isolatedSubnet\d/g)).toHaveLength(2);
   });
 });
 
@@ -93,7 +109,7 @@ describe('app without the step handlers', () => {
   it('leaves the workflow stack out while a step handler is missing', () => {
     const withoutSteps = synthesizeApp(
       {},
-      { stepHandlerEntry: (step) => `${placeholderStep}.missing-${step}` },
+      { stepHandlerEntry: (step) => `${workflowStepHandler(step)}.missing` },
     );
     expect(withoutSteps.workflow).toBeUndefined();
   });
