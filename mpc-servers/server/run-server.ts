@@ -147,7 +147,9 @@ async function loadInputs(
       const aad = bindingAad({
         purpose: 'input-share',
         collaborationId: job.collaborationId,
-        inputId: input.inputId,
+        // The client seals before the coordinator issues the inputId (the declared SHA-256 depends on the
+        // AAD), so shares bind the participant id, unique per collaboration (client/sdk/share-bindings.ts).
+        inputId: input.participantId,
         party: deps.party,
       });
       const decoded = decodeInputShare(

@@ -107,9 +107,11 @@ export async function prepareJob(
   const inputs = [];
   for (const [index, rows] of participants.entries()) {
     const inputId = `input-${index}`;
+    const participantId = `participant-${index}`;
     const payloads = shareRows(rows, spec.fields);
     for (const party of ['A', 'B'] as const) {
-      const aad = bindingAad({ purpose: 'input-share', collaborationId, inputId, party });
+      // Bound to the participant, as the SDK seals (client/sdk/share-bindings.ts).
+      const aad = bindingAad({ purpose: 'input-share', collaborationId, inputId: participantId, party });
       const sealed = await seal({
         recipientPublicKey: harness.serverPublicKeys[party],
         plaintext: payloads[party],
@@ -117,7 +119,7 @@ export async function prepareJob(
       });
       await harness.inputStore.putObject(storageLayout.inputShare(party, collaborationId, inputId), sealed);
     }
-    inputs.push({ inputId, participantId: `participant-${index}`, rowCount: rows.length });
+    inputs.push({ inputId, participantId, rowCount: rows.length });
   }
   const job: JobDescription = {
     jobId,

@@ -33,7 +33,8 @@ async function setUp(jobId: string, jobSpec: ComputationSpec = spec) {
   const collaborationId = 'c1';
   const payloads = shareRows(rows, jobSpec.fields);
   for (const party of ['A', 'B'] as const) {
-    const aad = bindingAad({ purpose: 'input-share', collaborationId, inputId: 'i1', party });
+    // Shares bind the participant id (client/sdk/share-bindings.ts).
+    const aad = bindingAad({ purpose: 'input-share', collaborationId, inputId: 'p1', party });
     await store.putObject(
       storageLayout.inputShare(party, collaborationId, 'i1'),
       await seal({ recipientPublicKey: servers[party].publicKey, plaintext: payloads[party], aad }),
