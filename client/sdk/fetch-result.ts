@@ -55,10 +55,9 @@ function computationSpecOf(collaboration: Collaboration) {
   return { fields: collaboration.inputSchema.fields, analyses: collaboration.analyses };
 }
 
-/** The result shares are bound to the job that computed them; the answer should name it. */
+/** The result shares are bound to the job that computed them; the answer names it. */
 function jobIdOf(answer: ResultReady, options: FetchResultOptions): string {
-  const fromAnswer = (answer as ResultReady & { jobId?: unknown }).jobId;
-  const jobId = typeof fromAnswer === 'string' ? fromAnswer : options.jobId;
+  const jobId = answer.jobId ?? options.jobId;
   if (!jobId) throw new Error('the coordinator did not say which job computed the result (jobId)');
   return jobId;
 }

@@ -69,6 +69,9 @@ const state = {
   inputs: new Map<string, Record<Party, { sizeBytes: number; sha256: string }>>(),
   completed: [] as string[],
   resultsReady: false,
+  /** The job the coordinator says produced the result. */
+  resultJobId: jobId,
+  rowCounts: [] as number[],
   apiCalls: [] as string[],
 };
 
@@ -132,9 +135,11 @@ beforeAll(async () => {
       return sendJson(response, 201, participation());
     }
     if (route === `POST ${base}/inputs`) {
-      const { shares } = JSON.parse(request.body) as {
+      const { shares, rowCount } = JSON.parse(request.body) as {
+        rowCount: number;
         shares: Record<Party, { sizeBytes: number; sha256: string }>;
       };
+      state.rowCounts.push(rowCount);
       const inputId = `input-${state.inputs.size + 1}`;
       state.inputs.set(inputId, shares);
       const upload = async (party: Party) =>
@@ -193,6 +198,7 @@ beforeAll(async () => {
       return sendJson(response, 200, {
         collaborationId,
         status: 'RESULT_READY',
+        jobId: state.resultJobId,
         shares: { A: await download('A'), B: await download('B') },
       });
     }
@@ -244,6 +250,7 @@ describe('participation flow', () => {
       onProgress: (stage) => stages.push(stage),
     });
     expect(input.status).toBe('COMPLETE');
+    expect(state.rowCounts).toEqual([3]);
     expect(stages).toEqual([
       'sharing',
       'requesting-upload',
@@ -276,9 +283,7 @@ describe('participation flow', () => {
   it('opens and adds the result shares sealed to the stored key', async () => {
     const client = newClient();
     const keys = new KeyStore(home);
-    await expect(fetchResult(client, keys, collaborationId, { jobId })).rejects.toBeInstanceOf(
-      ResultNotReadyError,
-    );
+    await expect(fetchResult(client, keys, collaborationId)).rejects.toBeInstanceOf(ResultNotReadyError);
 
     // Playing the servers at the end of the job: result words [count, sum] split in two random shares.
     const words = ringVector(2);
@@ -302,13 +307,12 @@ describe('participation flow', () => {
     }
     state.resultsReady = true;
 
-    expect(await fetchResult(client, keys, collaborationId, { jobId })).toEqual([
+    expect(await fetchResult(client, keys, collaborationId)).toEqual([
       { kind: 'count', count: 3, value: 3 },
       { kind: 'sum', field: 'salary', value: 2997.75 },
     ]);
     // Shares bound to another job do not open.
-    await expect(fetchResult(client, keys, collaborationId, { jobId: 'job-2' })).rejects.toThrow(
-      /does not open/,
-    );
+    state.resultJobId = 'job-2';
+    await expect(fetchResult(client, keys, collaborationId)).rejects.toThrow(/does not open/);
   });
 });
