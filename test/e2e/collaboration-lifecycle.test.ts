@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisSpec, FieldSpec } from '../../mpc-servers/contract/analysis-spec.ts';
+import { freePort } from '../../local/emulators/free-port.ts';
+import { storageLayout } from '../../mpc-servers/contract/storage-layout.ts';
+import type { CreateCollaborationRequest } from '../../client/sdk/api-models.ts';
+import { fetchResult } from '../../client/sdk/fetch-result.ts';
+import { verifyWebhookRequest } from '../../client/webhooks/verify.ts';
+import {
+  createCollaboration,
+  eventually,
+  joinAs,
+  keysUnder,
+  startE2eSystem,
+  upload,
+  type E2eSystem,
+  type Member,
+} from './support/e2e-system.ts';
+
+/**
+ * The whole system on one machine: API and issuer over HTTP, DynamoDB Local, s3rver, the collaboration state
+ * machine on aws-local-stepfunctions, dealer and servers as child processes, participants through the SDK.
+ */
+let e2e: E2eSystem;
+beforeAll(async () => {
+  e2e = await startE2eSystem();
+}, 120_000);
+afterAll(async () => {
+  await e2e?.stop();
+});
+
+const fields: FieldSpec[] = [
+  { name: 'age', type: 'int', min: 0, max: 120 },
+  { name: 'income', type: 'fixed', fractionalBits: 8, min: -1000, max: 100000 },
+];
+const analyses: AnalysisSpec[] = [
+  { kind: 'count' },
+  { kind: 'sum', field: 'income' },
+  { kind: 'mean' },
+  { kind: 'variance', field: 'income' },
+  { kind: 'stddev', field: 'age' },
+  { kind: 'histogram', field: 'age', binEdges: [18, 40, 65] },
+  { kind: 'countAbove', field: 'income', threshold: 50000 },
+  { kind: 'countBelow', field: 'age', threshold: 30 },
+  { kind: 'min' },
+  { kind: 'max' },
+];
+
+function rowsOf(seed: number, count: number): number[][] {
+  return Array.from({ length: count }, (_, i) => {
+    const x = (seed * 7919 + i * 104729) % 100_003;
+    return [x % 121, ((x * 37) % 101_000) - 1000 + (x % 256) / 256];
+  });
+}
+
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+const variance = (xs: number[]): number => mean(xs.map((x) => (x - mean(xs)) ** 2));
+
+function expectCleartextAnswers(results: Awaited<ReturnType<typeof fetchResult>>, rows: number[][]): void {
+  const ages = rows.map((row) => row[0]!);
+  const incomes = rows.map((row) => row[1]!);
+  const find = (kind: string, field?: string) => results.find((r) => r.kind === kind && r.field === field)!;
+  expect(find('count').value).toBe(rows.length);
+  expect(find('sum', 'income').value).toBeCloseTo(
+    incomes.reduce((a, b) => a + b, 0),
+    6,
+  );
+  expect(find('mean', 'age').value).toBeCloseTo(mean(ages), 9);
+  expect(find('mean', 'income').value).toBeCloseTo(mean(incomes), 6);
+  expect(find('variance', 'income').value).toBeCloseTo(variance(incomes), 3);
+  expect(find('stddev', 'age').value).toBeCloseTo(Math.sqrt(variance(ages)), 9);
+  expect(find('histogram', 'age').bins).toEqual([
+    ages.filter((x) => x < 18).length,
+    ages.filter((x) => x >= 18 && x < 40).length,
+    ages.filter((x) => x >= 40 && x < 65).length,
+    ages.filter((x) => x >= 65).length,
+  ]);
+  expect(find('countAbove', 'income').value).toBe(incomes.filter((x) => x > 50000).length);
+  expect(find('countBelow', 'age').value).toBe(ages.filter((x) => x < 30).length);
+  expect(find('min', 'age').value).toBe(Math.min(...ages));
+  expect(find('max', 'age').value).toBe(Math.max(...ages));
+  expect(find('min', 'income').value).toBe(Math.min(...incomes));
+  expect(find('max', 'income').value).toBe(Math.max(...incomes));
+}
+
+async function statusOf(collaborationId: string): Promise<string> {
+  return (await e2e.client('owner').getCollaboration(collaborationId)).status;
+}
+
+describe('a collaboration end to end', () => {
+  it('starts at quorum by itself, computes every analysis, notifies, and cleans up after all finish', async () => {
+    const collaborationId = await createCollaboration(e2e, {
+      name: 'e2e quorum',
+      analyses,
+      inputSchema: { fields } as CreateCollaborationRequest['inputSchema'],
+      minParticipants: 2,
+      maxParticipants: 3,
+      deadlineInSeconds: 3600,
+      resultRecipients: 'all-participants',
+    });
+    const members: Member[] = [];
+    for (const clientId of ['clinic-a', 'clinic-b'])
+      members.push(await joinAs(e2e, collaborationId, clientId));
+    // The third participant's webhook endpoint is down: delivery is retried, then recorded as failed.
+    const closedPort = await freePort();
+    members.push(
+      await joinAs(e2e, collaborationId, 'clinic-c', `http://127.0.0.1:${closedPort}/hooks/clinic-c`),
+    );
+    for (const member of members) expect(member.participation.webhookSecret).toMatch(/^whsec_/);
+
+    const rows = [rowsOf(1, 12), rowsOf(2, 9), rowsOf(3, 7)];
+    await upload(members[0]!, collaborationId, rows[0]!);
+    await upload(members[1]!, collaborationId, rows[1]!);
+    expect(await statusOf(collaborationId)).toBe('OPEN');
+    await upload(members[2]!, collaborationId, rows[2]!);
+    const lastInputAt = Date.now();
+
+    const hook = await e2e.hooks.next((h) => h.clientId === 'clinic-a' && h.body.includes('result_ready'));
+    const event = verifyWebhookRequest<{ type: string; data: { collaborationId: string; status: string } }>(
+      hook.headers as Record<string, string>,
+      hook.body,
+      members[0]!.participation.webhookSecret!,
+    );
+    expect(event).toMatchObject({
+      type: 'collaboration.result_ready',
+      data: { collaborationId, status: 'RESULT_READY' },
+    });
+    const hookB = await e2e.hooks.next((h) => h.clientId === 'clinic-b' && h.body.includes('result_ready'));
+    verifyWebhookRequest(
+      hookB.headers as Record<string, string>,
+      hookB.body,
+      members[1]!.participation.webhookSecret!,
+    );
+    expect(() =>
+      verifyWebhookRequest(
+        hookB.headers as Record<string, string>,
+        hookB.body,
+        members[0]!.participation.webhookSecret!,
+      ),
+    ).toThrow();
+    console.info(`last input registered -> result-ready webhook: ${hook.receivedAt - lastInputAt} ms`);
+
+    for (const member of members)
+      expectCleartextAnswers(await fetchResult(member.client, e2e.keys, collaborationId), rows.flat());
+
+    const down = await eventually(
+      () => members[2]!.client.getMyParticipation(collaborationId),
+      (p) => p.webhookDelivery !== undefined,
+      30_000,
+    );
+    expect(down.webhookDelivery).toMatchObject({
+      delivered: false,
+      attempts: 4,
+      event: 'collaboration.result_ready',
+    });
+    expect(down.webhookDelivery?.lastError).toMatch(/ECONNREFUSED/);
+    expect((await members[0]!.client.getMyParticipation(collaborationId)).webhookDelivery).toMatchObject({
+      delivered: true,
+      attempts: 1,
+    });
+
+    const inputBucket = e2e.system.inputBucket;
+    expect(
+      await keysUnder(e2e, inputBucket, storageLayout.inputSharePrefix('B', collaborationId)),
+    ).toHaveLength(3);
+    for (const member of members) await member.client.finishParticipation(collaborationId);
+    await eventually(
+      () => statusOf(collaborationId),
+      (status) => status === 'COMPLETED',
+      30_000,
+    );
+    for (const party of ['A', 'B'] as const)
+      expect(
+        await keysUnder(e2e, inputBucket, storageLayout.inputSharePrefix(party, collaborationId)),
+      ).toEqual([]);
+    expect(await keysUnder(e2e, inputBucket, 'dealer/')).toEqual([]);
+    expect(await keysUnder(e2e, inputBucket, 'jobs/')).toEqual([]);
+
+    const { runner, events } = e2e.plugin.workflow();
+    expect(events.of(collaborationId).map((change) => change.status)).toEqual([
+      'OPEN',
+      'COMPUTING',
+      'RESULT_READY',
+      'COMPLETED',
+    ]);
+    await runner.execution(collaborationId)!.result;
+    console.info(`state transitions: ${runner.stateTransitions(collaborationId)}`);
+  }, 240_000);
+});
