@@ -1,5 +1,6 @@
 import { startLocalSystem } from '../local/runtime/local-system.ts';
 import { externalAwsFromEnv } from '../local/runtime/storage.ts';
+import { localWorkflowPlugin } from '../local/workflow/local-workflow-plugin.ts';
 
 // `npm start`: the coordinator on one machine. Stdout carries exactly three `KEY=value` lines a shell can
 // eval once everything is ready; everything meant for humans goes to stderr.
@@ -16,7 +17,17 @@ const stopSignal = new Promise<string>((resolve) => {
 });
 
 const externalAws = externalAwsFromEnv();
-const system = await startLocalSystem({ port, externalAws, logRequests: true }).catch((error: unknown) => {
+// The collaboration workflow (same state machine definition) and the compute tasks as child processes; their
+// JSON log lines go to stderr.
+const workflow = localWorkflowPlugin({
+  taskLog: (container, line) => process.stderr.write(`[${container}] ${line}\n`),
+});
+const system = await startLocalSystem({
+  port,
+  externalAws,
+  logRequests: true,
+  plugins: [workflow],
+}).catch((error: unknown) => {
   const code = (error as { code?: string }).code;
   console.error(
     code === 'EADDRINUSE'
