@@ -220,7 +220,8 @@ export class MpcTasks extends Construct {
         resources: readKeys.map((key) => inputBucket.arnForObjects(key)),
       }),
     );
-    // Listing is confined to the same prefixes, so a server cannot even learn the other party's object keys.
+    // Listing makes a missing object a clear 404 instead of a 403; confined to the same prefixes, so a server
+    // cannot even learn the other party's object keys.
     role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:ListBucket'],
@@ -232,7 +233,8 @@ export class MpcTasks extends Construct {
     if (writeInputBucketKeys.length > 0) {
       role.addToPolicy(
         new iam.PolicyStatement({
-          actions: ['s3:PutObject'],
+          // Large material goes up in parts; a failed upload is aborted, not left to the lifecycle rule.
+          actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
           resources: writeInputBucketKeys.map((key) => inputBucket.arnForObjects(key)),
         }),
       );
@@ -240,7 +242,7 @@ export class MpcTasks extends Construct {
     if (writeResultBucketKeys.length > 0) {
       role.addToPolicy(
         new iam.PolicyStatement({
-          actions: ['s3:PutObject'],
+          actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
           resources: writeResultBucketKeys.map((key) => resultBucket.arnForObjects(key)),
         }),
       );

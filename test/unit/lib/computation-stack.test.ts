@@ -157,6 +157,7 @@ describe('tasks', () => {
         'dynamodb:UpdateItem',
         'kms:Decrypt',
         'kms:GenerateDataKey',
+        's3:AbortMultipartUpload',
         's3:GetObject',
         's3:ListBucket',
         's3:PutObject',
