@@ -2,6 +2,11 @@ import { startLocalSystem } from '../local/runtime/local-system.ts';
 import { externalAwsFromEnv } from '../local/runtime/storage.ts';
 import { localWorkflowPlugin } from '../local/workflow/local-workflow-plugin.ts';
 
+// The handlers run in this process and log with Powertools: in dev mode it writes through the global console,
+// which is pointed at stderr here, so stdout keeps only the three lines below.
+process.env.POWERTOOLS_DEV ??= 'true';
+console.log = console.info = console.debug = console.error;
+
 // `npm start`: the coordinator on one machine. Stdout carries exactly three `KEY=value` lines a shell can
 // eval once everything is ready; everything meant for humans goes to stderr.
 const port = process.env.PORT === undefined ? 3000 : Number(process.env.PORT);
