@@ -1,7 +1,7 @@
 /**
- * Bundle report (`npm run bench:bundle`): bundles every API operation's handler with esbuild exactly as the
- * CDK `NodejsFunction`s do (settings from lib/bundling/lambda-bundling.ts), then prints each bundle's size
- * and its cold import time: a fresh `node` process importing the bundle, as a Lambda cold start does.
+ * Bundle report (`npm run bench:bundle`): bundles every Lambda handler (API operations and workflow steps)
+ * with esbuild exactly as the CDK `NodejsFunction`s do (settings from lib/bundling/lambda-bundling.ts), then
+ * prints each bundle's size and its cold import time: a fresh `node` process importing the bundle, as a Lambda cold start does.
  * Targets: under 300 KB and under 150 ms per bundle. Prints; asserts nothing.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,17 +10,18 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { readApiOperations } from '../lib/api/openapi-operations.ts';
 import { lambdaBundling } from '../lib/bundling/lambda-bundling.ts';
-import { REPO_ROOT, repoPaths } from '../lib/config/repo-paths.ts';
+import { REPO_ROOT, repoPaths, workflowStepHandler } from '../lib/config/repo-paths.ts';
+import { workflowStepNames } from '../lib/constructs/collaboration-workflow.ts';
 
 const SIZE_TARGET_BYTES = 300 * 1024;
 const IMPORT_TARGET_MS = 150;
 const IMPORT_RUNS = Number(process.env.BUNDLE_REPORT_RUNS ?? 5);
 const outputRoot = path.join(REPO_ROOT, '.cache', 'bundle-report');
 
-async function bundle(operationId: string): Promise<string> {
-  const outfile = path.join(outputRoot, operationId, 'index.mjs');
+async function bundle(name: string, entry: string): Promise<string> {
+  const outfile = path.join(outputRoot, name, 'index.mjs');
   await build({
-    entryPoints: [repoPaths.operationHandler(operationId)],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
@@ -56,24 +57,29 @@ function coldImportMs(file: string): number {
 async function main(): Promise<void> {
   rmSync(outputRoot, { recursive: true, force: true });
   mkdirSync(outputRoot, { recursive: true });
-  const operations = readApiOperations(repoPaths.openApiSpec);
+  // Every function of the app: one per API operation, one per workflow step.
+  const functions = [
+    ...readApiOperations(repoPaths.openApiSpec).map(({ operationId }) => ({
+      name: operationId,
+      entry: repoPaths.operationHandler(operationId),
+    })),
+    ...workflowStepNames().map((step) => ({ name: `workflow/${step}`, entry: workflowStepHandler(step) })),
+  ];
   console.log(
     `Bundles as deployed (AWS SDK ${lambdaBundling.bundleAwsSdk ? 'bundled' : 'from the runtime'}), Node ${process.version}, median of ${IMPORT_RUNS} cold imports`,
   );
-  console.log(
-    `${'operation'.padEnd(24)} ${'size KB'.padStart(8)} ${'import ms'.padStart(10)}  within target`,
-  );
+  console.log(`${'function'.padEnd(30)} ${'size KB'.padStart(8)} ${'import ms'.padStart(10)}  within target`);
   let worstSize = 0;
   let worstImport = 0;
-  for (const { operationId } of operations) {
-    const file = await bundle(operationId);
+  for (const { name, entry } of functions) {
+    const file = await bundle(name, entry);
     const bytes = statSync(file).size;
     const ms = coldImportMs(file);
     worstSize = Math.max(worstSize, bytes);
     worstImport = Math.max(worstImport, ms);
     const verdict = bytes < SIZE_TARGET_BYTES && ms < IMPORT_TARGET_MS ? 'yes' : 'NO';
     console.log(
-      `${operationId.padEnd(24)} ${(bytes / 1024).toFixed(1).padStart(8)} ${ms.toFixed(1).padStart(10)}  ${verdict}`,
+      `${name.padEnd(30)} ${(bytes / 1024).toFixed(1).padStart(8)} ${ms.toFixed(1).padStart(10)}  ${verdict}`,
     );
   }
   console.log(
