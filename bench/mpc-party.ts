@@ -74,16 +74,7 @@ async function runTask(
   for (let repeat = 0; repeat < task.repeats; repeat++) {
     // The previous repeat's material is garbage by now; collect it so peak RSS reflects one batch.
     (globalThis as { gc?: () => void }).gc?.();
-    const chunkMaterial = await material(config, task.name, repeat);
-    const x = randomShares(task.count);
-    const step =
-      task.kind === 'multiply'
-        ? multiplyStep(context, x, randomShares(task.count), chunkMaterial.triples(task.count))
-        : lessThanZeroStep(context, x, chunkMaterial.comparisons(task.bits, task.count));
-    await runRound(context, []); // align both parties before timing
-    const started = performance.now();
-    await runRound(context, [step]);
-    times.push((performance.now() - started) / 1000);
+    times.push(await timedRound(context, config, task, repeat));
   }
   times.sort((a, b) => a - b);
   return {
@@ -92,6 +83,38 @@ async function runTask(
     ops: task.count * task.repeats,
   };
 }
+
+/** One timed round of a single-op task; its material is unreachable once this returns. */
+async function timedRound(
+  context: PartyContext,
+  config: PartyConfig,
+  task: BenchTask & { kind: 'multiply' | 'compare' },
+  repeat: number,
+): Promise<number> {
+  const chunkMaterial = await material(config, task.name, repeat);
+  const x = randomShares(task.count);
+  const step =
+    task.kind === 'multiply'
+      ? multiplyStep(context, x, randomShares(task.count), chunkMaterial.triples(task.count))
+      : lessThanZeroStep(context, x, chunkMaterial.comparisons(task.bits, task.count));
+  sampleRss();
+  await runRound(context, []); // align both parties before timing
+  const started = performance.now();
+  await runRound(context, [step]);
+  const seconds = (performance.now() - started) / 1000;
+  sampleRss();
+  return seconds;
+}
+
+/**
+ * Peak RSS by sampling this process (getrusage's maxRSS survives exec on Linux, so a child spawned from a
+ * large orchestrator would report the orchestrator's peak).
+ */
+let peakRss = 0;
+function sampleRss(): void {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+setInterval(sampleRss, 5).unref();
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2]!) as PartyConfig;
@@ -104,7 +127,7 @@ async function main(): Promise<void> {
         task: task.name,
         party: config.party,
         ...result,
-        maxRssMiB: process.resourceUsage().maxRSS / 1024,
+        maxRssMiB: (sampleRss(), peakRss / 2 ** 20),
       }),
     );
   }
