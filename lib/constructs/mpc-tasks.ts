@@ -167,7 +167,10 @@ export class MpcTasks extends Construct {
     taskDefinition.addContainer(name, {
       containerName: name,
       image,
-      command: [script, ...(party ? ['--party', party] : [])],
+      // The entry point names the script, so the workflow's command override carries only the arguments
+      // (`--party B --job <id>`, `--job <id>`, as lambdas/use-cases/workflow/prepare-attempt.ts writes them).
+      entryPoint: ['node', '--enable-source-maps', script],
+      command: party ? ['--party', party] : [],
       readonlyRootFilesystem: true,
       logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: name }),
       environment: {

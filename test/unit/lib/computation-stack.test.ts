@@ -118,7 +118,8 @@ describe('tasks', () => {
       ContainerDefinitions: [
         Match.objectLike({
           Name: 'serverB',
-          Command: ['mpc-server.mjs', '--party', 'B'],
+          EntryPoint: ['node', '--enable-source-maps', 'mpc-server.mjs'],
+          Command: ['--party', 'B'],
           PortMappings: [{ ContainerPort: 7443, Protocol: 'tcp' }],
           Environment: Match.arrayWith([
             { Name: 'PEER_PORT', Value: '7443' },
