@@ -34,7 +34,7 @@ const statsSpec: ComputationSpec = {
 };
 
 const tasks: BenchTask[] = [
-  { name: 'multiply', kind: 'multiply', count: MULT_BATCH, repeats: 3 },
+  { name: 'multiply', kind: 'multiply', count: MULT_BATCH, repeats: 5 },
   { name: 'compare64', kind: 'compare', bits: 64, count: CMP_BATCH, repeats: 2 },
   { name: 'compare32', kind: 'compare', bits: 32, count: CMP_BATCH, repeats: 2 },
   { name: 'compare16', kind: 'compare', bits: 16, count: CMP_BATCH, repeats: 2 },
