@@ -23,7 +23,7 @@ export interface MpcAppOptions {
   readonly env?: Environment;
   /** Handler module of an operation; defaults to `lambdas/handlers/<operationId>.ts`. */
   readonly handlerEntry?: (operationId: string) => string;
-  /** Handler module of a workflow step; defaults to `lambdas/workflow/<step>.ts`. */
+  /** Handler module of a workflow step; defaults to `lambdas/handlers/workflow/<Step>.ts`. */
   readonly stepHandlerEntry?: (stepName: string) => string;
 }
 

@@ -69,13 +69,13 @@ export class CoordinatorApi extends Construct {
           'The Plus plan only adds threat protection for user sign-ins, which machine clients never do.',
       },
     ]);
-    const scope_ = new cognito.ResourceServerScope({
+    const collaborateScope = new cognito.ResourceServerScope({
       scopeName: API_SCOPE,
       scopeDescription: 'Take part in collaborations',
     });
     const resourceServer = this.userPool.addResourceServer('ResourceServer', {
       identifier: API_RESOURCE_SERVER,
-      scopes: [scope_],
+      scopes: [collaborateScope],
     });
     this.tokenDomain = this.userPool.addDomain('TokenDomain', {
       cognitoDomain: { domainPrefix: `mpc-${config.environmentName}-${Stack.of(this).account}` },
@@ -87,7 +87,7 @@ export class CoordinatorApi extends Construct {
         authFlows: {},
         oAuth: {
           flows: { clientCredentials: true },
-          scopes: [cognito.OAuthScope.resourceServer(resourceServer, scope_)],
+          scopes: [cognito.OAuthScope.resourceServer(resourceServer, collaborateScope)],
         },
         accessTokenValidity: Duration.hours(1),
         enableTokenRevocation: true,

@@ -16,7 +16,7 @@ export interface WorkflowStackProps extends StackProps {
   readonly config: DeploymentConfig;
   readonly coordinator: CoordinatorStack;
   readonly computation: ComputationStack;
-  /** Handler module of a workflow step; defaults to `lambdas/workflow/<step>.ts`. */
+  /** Handler module of a workflow step; defaults to `lambdas/handlers/workflow/<Step>.ts`. */
   readonly stepHandlerEntry?: (stepName: string) => string;
 }
 
