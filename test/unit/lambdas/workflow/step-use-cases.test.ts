@@ -1,0 +1,296 @@
+import { describe, expect, it } from 'vitest';
+import { parseJobDescription } from '../../../../mpc-servers/contract/job-description.ts';
+import { sealedInputShareBytes } from '../../../../mpc-servers/contract/input-share-size.ts';
+import { storageLayout } from '../../../../mpc-servers/contract/storage-layout.ts';
+import { cancelCollaboration } from '../../../../lambdas/use-cases/cancel-collaboration.ts';
+import { checkJob } from '../../../../lambdas/use-cases/workflow/check-job.ts';
+import { checkMinimum } from '../../../../lambdas/use-cases/workflow/check-minimum.ts';
+import { cleanUp } from '../../../../lambdas/use-cases/workflow/clean-up.ts';
+import { closeInputs, rowCountOfShareB } from '../../../../lambdas/use-cases/workflow/close-inputs.ts';
+import { expire } from '../../../../lambdas/use-cases/workflow/expire.ts';
+import { markFailed } from '../../../../lambdas/use-cases/workflow/mark-failed.ts';
+import { notifyParticipants } from '../../../../lambdas/use-cases/workflow/notify-participants.ts';
+import {
+  prepareAttempt,
+  type PreparedAttempt,
+} from '../../../../lambdas/use-cases/workflow/prepare-attempt.ts';
+import { publishResult } from '../../../../lambdas/use-cases/workflow/publish-result.ts';
+import { recordAttemptFailure } from '../../../../lambdas/use-cases/workflow/record-attempt-failure.ts';
+import { contribute, createWith, joinWith } from './support/collaboration-setup.ts';
+import { inMemoryWorkflow } from './support/in-memory-workflow.ts';
+
+type World = ReturnType<typeof inMemoryWorkflow>;
+
+/** A collaboration with three participants of whom `inputs` completed an input (3, 4, 5 ... rows). */
+async function collaborationWith(world: World, inputs: number, overrides = {}): Promise<string> {
+  const id = await createWith(world, overrides);
+  for (const [index, member] of ['a', 'b', 'c'].entries()) {
+    await joinWith(world, id, member, member !== 'c');
+    if (index < inputs) await (await contribute(world, id, member, 3 + index)).complete();
+  }
+  return id;
+}
+
+async function computing(world: World, inputs = 3, overrides = {}) {
+  const id = await collaborationWith(world, inputs, overrides);
+  await closeInputs(world.ports, { collaborationId: id });
+  const job = await prepareAttempt(world.ports, { collaborationId: id, attemptsLeft: 3 });
+  return { id, job };
+}
+
+const put = (world: World, key: string) => world.jobStore.putObject(key, new Uint8Array([1, 2, 3]));
+
+describe('workflow steps', () => {
+  it('CheckMinimum: enough with minParticipants completed inputs, not with fewer', async () => {
+    const world = inMemoryWorkflow();
+    const one = await collaborationWith(world, 1);
+    const two = await collaborationWith(world, 2);
+    expect(await checkMinimum(world.ports, { collaborationId: one })).toMatchObject({
+      enough: false,
+      completedInputCount: 1,
+    });
+    expect(await checkMinimum(world.ports, { collaborationId: two })).toMatchObject({
+      enough: true,
+      completedInputCount: 2,
+    });
+  });
+
+  it('Expire: EXPIRED with the reason, uploaded shares deleted, every participant with a webhook told', async () => {
+    const world = inMemoryWorkflow();
+    const id = await collaborationWith(world, 1);
+    await put(world, storageLayout.inputShare('B', id, 'x'));
+    const answer = await expire(world.ports, { collaborationId: id });
+    expect(answer).toMatchObject({ status: 'EXPIRED', notified: { delivered: 2, failed: 0, skipped: 1 } });
+    expect(world.collaborations.get(id)!.statusReason).toBe(
+      'Only 1 of the minimum 2 inputs by the deadline.',
+    );
+    expect(await world.jobStore.listKeys(storageLayout.inputSharePrefix('B', id))).toEqual([]);
+    expect(world.notifier.sent.map((sent) => sent.message.event)).toEqual([
+      'collaboration.expired',
+      'collaboration.expired',
+    ]);
+    expect(world.events.of(id).map((event) => event.status)).toEqual(['OPEN', 'EXPIRED']);
+  });
+
+  it('CloseInputs: COMPUTING and a snapshot of the counted inputs with their row counts; refuses twice-closed', async () => {
+    const world = inMemoryWorkflow();
+    const id = await collaborationWith(world, 2);
+    expect(await closeInputs(world.ports, { collaborationId: id })).toEqual({ inputCount: 2 });
+    expect(world.collaborations.get(id)!.status).toBe('COMPUTING');
+    const snapshot = await world.ports.workflowState.readInputSnapshot(id);
+    expect(snapshot?.map((input) => [input.clientId, input.rowCount]).sort()).toEqual([
+      ['a', 3],
+      ['b', 4],
+    ]);
+    // A Lambda retry after the transition still answers (idempotent), a cancelled one fails.
+    expect(await closeInputs(world.ports, { collaborationId: id })).toEqual({ inputCount: 2 });
+    world.collaborations.get(id)!.status = 'CANCELLED';
+    await expect(closeInputs(world.ports, { collaborationId: id })).rejects.toThrow('no longer OPEN');
+  });
+
+  it('derives the row count of an input registered without one from the size of B share', () => {
+    expect(rowCountOfShareB(sealedInputShareBytes('B', 2, 17), 2)).toBe(17);
+    expect(rowCountOfShareB(sealedInputShareBytes('B', 2, 17) + 3, 2)).toBe(0);
+  });
+
+  it('PrepareAttempt: a new job per attempt with the snapshot, recipients keys, server keys and commands', async () => {
+    const world = inMemoryWorkflow();
+    const { id, job } = await computing(world, 3, { resultRecipients: ['a', 'c'] });
+    expect(job).toEqual({
+      jobId: 'job-1',
+      attempt: 1,
+      network: { Subnets: ['subnet-1'] },
+      dealerCommand: ['--job', 'job-1'],
+      serverBCommand: ['--party', 'B', '--job', 'job-1'],
+      serverACommand: ['--party', 'A', '--job', 'job-1'],
+      poll: { waitSeconds: 5, pollsLeft: 10 },
+    });
+    const description = parseJobDescription(
+      new TextDecoder().decode(await world.jobStore.getObject(storageLayout.jobDescription('job-1'))),
+    );
+    expect(description.collaborationId).toBe(id);
+    expect(description.inputs.map((input) => input.rowCount).sort()).toEqual([3, 4, 5]);
+    expect(description.recipients.map((r) => r.recipientId).sort()).toEqual(['a', 'c']);
+    expect(description.peer).toEqual({ host: '127.0.0.1', port: 40_000 });
+    expect(description.serverPublicKeys.A).toBe(world.coordinator.computationServers[0]!.publicKey);
+    const second = await prepareAttempt(world.ports, { collaborationId: id, attemptsLeft: 2 });
+    expect(second).toMatchObject({ jobId: 'job-2', attempt: 2 });
+  });
+
+  describe('CheckJob', () => {
+    async function running(world: World) {
+      const { id, job } = await computing(world);
+      const tasks = { serverA: { taskArn: 'task-a' }, serverB: { taskArn: 'task-b' } };
+      world.computeTasks.running.set('task-a', true).set('task-b', true);
+      for (const party of ['DEALER', 'A', 'B'] as const)
+        await world.jobStatus.report(job.jobId, party, { state: 'RUNNING', progress: 0.5 });
+      return { id, job, tasks };
+    }
+
+    it('RUNNING while both tasks run, doubling the wait up to the maximum', async () => {
+      const world = inMemoryWorkflow();
+      const { id, job, tasks } = await running(world);
+      expect(await checkJob(world.ports, { collaborationId: id, job, tasks })).toMatchObject({
+        state: 'RUNNING',
+        nextWaitSeconds: 10,
+      });
+      const late: PreparedAttempt = { ...job, poll: { waitSeconds: 20, pollsLeft: 3 } };
+      expect((await checkJob(world.ports, { collaborationId: id, job: late, tasks })).nextWaitSeconds).toBe(
+        30,
+      );
+    });
+
+    it('DONE when every party reported DONE, even if the tasks already exited', async () => {
+      const world = inMemoryWorkflow();
+      const { id, job, tasks } = await running(world);
+      for (const party of ['DEALER', 'A', 'B'] as const)
+        await world.jobStatus.report(job.jobId, party, { state: 'DONE' });
+      world.computeTasks.running.set('task-a', false).set('task-b', false);
+      expect(await checkJob(world.ports, { collaborationId: id, job, tasks })).toMatchObject({
+        state: 'DONE',
+      });
+    });
+
+    it('FAILED with the servers reason codes', async () => {
+      const world = inMemoryWorkflow();
+      const { id, job, tasks } = await running(world);
+      await world.jobStatus.report(job.jobId, 'A', {
+        state: 'FAILED',
+        reasonCode: 'PEER_LOST',
+        message: 'peer link lost',
+      });
+      expect(await checkJob(world.ports, { collaborationId: id, job, tasks })).toMatchObject({
+        state: 'FAILED',
+        reason: 'PEER_LOST: A: peer link lost',
+      });
+    });
+
+    it('FAILED when a server task stopped before its party finished (killed, crashed)', async () => {
+      const world = inMemoryWorkflow();
+      const { id, job, tasks } = await running(world);
+      world.computeTasks.running.set('task-b', false);
+      expect(await checkJob(world.ports, { collaborationId: id, job, tasks })).toMatchObject({
+        state: 'FAILED',
+        reason: 'TASK_STOPPED: server B stopped before finishing (exit code 137)',
+      });
+    });
+  });
+
+  it('RecordAttemptFailure: stops the attempt tasks, records the reason; bad inputs are not retried', async () => {
+    const world = inMemoryWorkflow();
+    const { id, job } = await computing(world);
+    const state = {
+      collaborationId: id,
+      job: { value: job },
+      tasks: { serverA: { taskArn: 'task-a' }, serverB: { taskArn: 'task-b' } },
+      check: {
+        value: { state: 'FAILED', reason: 'TASK_STOPPED: server B stopped before finishing (exit code 137)' },
+      },
+    };
+    expect(await recordAttemptFailure(world.ports, state)).toMatchObject({ retryable: true, attempt: 1 });
+    expect(world.computeTasks.stopRequests).toEqual([['task-a', 'task-b']]);
+    const [attempt] = await world.ports.workflowState.listAttempts(id);
+    expect(attempt).toMatchObject({ jobId: 'job-1', reason: state.check.value.reason });
+    expect(attempt?.failedAt).toBeDefined();
+    const bad = {
+      ...state,
+      check: { value: { state: 'FAILED', reason: 'BAD_INPUT: A: share does not open' } },
+    };
+    expect((await recordAttemptFailure(world.ports, bad)).retryable).toBe(false);
+    const hung = { ...state, check: { value: { state: 'RUNNING' } } };
+    expect((await recordAttemptFailure(world.ports, hung)).reason).toMatch(/^POLL_BUDGET_EXHAUSTED/);
+  });
+
+  it('MarkFailed: FAILED with the reason, inputs kept, everyone told', async () => {
+    const world = inMemoryWorkflow();
+    const { id } = await computing(world);
+    await put(world, storageLayout.inputShare('A', id, 'x'));
+    const answer = await markFailed(world.ports, {
+      collaborationId: id,
+      attemptFailure: { value: { reason: 'PEER_LOST: A: peer link lost' } },
+    });
+    expect(answer).toMatchObject({ status: 'FAILED', reason: 'PEER_LOST: A: peer link lost' });
+    expect(world.collaborations.get(id)!.statusReason).toBe('PEER_LOST: A: peer link lost');
+    expect(await world.jobStore.listKeys(storageLayout.inputSharePrefix('A', id))).toHaveLength(1);
+    expect(world.notifier.sent.every((sent) => sent.message.event === 'collaboration.failed')).toBe(true);
+  });
+
+  it('MarkFailed explains a step error from its Lambda error payload', async () => {
+    const world = inMemoryWorkflow();
+    const id = await collaborationWith(world, 3);
+    const cause = JSON.stringify({
+      errorType: 'WorkflowStepError',
+      errorMessage: 'No completed inputs to compute over.',
+    });
+    const answer = await markFailed(world.ports, {
+      collaborationId: id,
+      error: { Error: 'WorkflowStepError', Cause: cause },
+    });
+    expect(answer.reason).toBe('WorkflowStepError: No completed inputs to compute over.');
+    expect(world.collaborations.get(id)!.status).toBe('FAILED');
+  });
+
+  it('PublishResult and NotifyParticipants: RESULT_READY with the result job, signed deliveries recorded, failures too', async () => {
+    const world = inMemoryWorkflow();
+    const { id, job } = await computing(world);
+    world.notifier.down.add('https://b.example/hooks');
+    expect(await publishResult(world.ports, { collaborationId: id, job })).toEqual({
+      status: 'RESULT_READY',
+      jobId: 'job-1',
+      attempt: 1,
+    });
+    expect(world.collaborations.get(id)!.resultJobId).toBe('job-1');
+    const outcome = await notifyParticipants(world.ports, {
+      collaborationId: id,
+      event: 'collaboration.result_ready',
+    });
+    expect(outcome).toEqual({ delivered: 1, failed: 1, skipped: 1 });
+    expect(await world.ports.workflowState.readDelivery(id, 'a')).toMatchObject({
+      delivered: true,
+      attempts: 1,
+    });
+    expect(await world.ports.workflowState.readDelivery(id, 'b')).toMatchObject({
+      delivered: false,
+      attempts: 3,
+      lastError: 'TypeError: ECONNREFUSED',
+    });
+    const [sent] = world.notifier.sent;
+    expect(sent?.secret).toMatch(/^whsec_/);
+    expect(sent?.message.body).toMatchObject({
+      type: 'collaboration.result_ready',
+      data: { collaborationId: id, status: 'RESULT_READY' },
+    });
+    expect(world.events.of(id).map((event) => event.status)).toEqual(['OPEN', 'COMPUTING', 'RESULT_READY']);
+  });
+
+  it('CleanUp: input shares, dealer material and job descriptions go, results stay, COMPLETED', async () => {
+    const world = inMemoryWorkflow();
+    const { id, job } = await computing(world);
+    await publishResult(world.ports, { collaborationId: id, job });
+    for (const key of [
+      storageLayout.inputShare('A', id, 'x'),
+      storageLayout.inputShare('B', id, 'x'),
+      `${storageLayout.dealerMaterialPrefix('A', job.jobId)}0`,
+      `${storageLayout.dealerMaterialPrefix('B', job.jobId)}manifest`,
+      storageLayout.resultShare('A', id, 'a'),
+    ])
+      await put(world, key);
+    const answer = await cleanUp(world.ports, { collaborationId: id });
+    expect(answer.status).toBe('COMPLETED');
+    expect(await world.jobStore.listKeys('')).toEqual([storageLayout.resultShare('A', id, 'a')]);
+  });
+
+  it('cancel by the owner stops the execution, deletes the shares and tells everyone', async () => {
+    const world = inMemoryWorkflow();
+    const id = await collaborationWith(world, 1);
+    await put(world, storageLayout.inputShare('B', id, 'x'));
+    await cancelCollaboration(world.coordinator, { callerId: 'owner', collaborationId: id });
+    expect(world.workflow.stopped).toEqual([id]);
+    expect(await world.jobStore.listKeys('')).toEqual([]);
+    expect(world.events.of(id).map((event) => event.status)).toEqual(['OPEN', 'CANCELLED']);
+    expect(world.notifier.sent.map((sent) => sent.message.event)).toEqual([
+      'collaboration.cancelled',
+      'collaboration.cancelled',
+    ]);
+  });
+});
