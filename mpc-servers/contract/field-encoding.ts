@@ -13,12 +13,15 @@ export function fractionalBitsOf(field: FieldSpec): number {
   return field.type === 'int' ? 0 : (field.fractionalBits ?? DEFAULT_FRACTIONAL_BITS);
 }
 
-/** Encoded inclusive bounds; an undeclared side defaults to the codec's limit |encoded| < 2^62. */
+/**
+ * Encoded inclusive bounds; an undeclared side defaults to the codec's limit |encoded| < 2^62. Encoding
+ * rounds and rounding is monotonic, so min <= x <= max implies round(min 2^f) <= encoded(x) <= round(max 2^f).
+ */
 export function encodedBounds(field: FieldSpec): { low: bigint; high: bigint } {
   const scale = 2 ** fractionalBitsOf(field);
   return {
-    low: field.min === undefined ? -MAX_ENCODED : BigInt(Math.ceil(field.min * scale)),
-    high: field.max === undefined ? MAX_ENCODED : BigInt(Math.floor(field.max * scale)),
+    low: field.min === undefined ? -MAX_ENCODED : BigInt(Math.round(field.min * scale)),
+    high: field.max === undefined ? MAX_ENCODED : BigInt(Math.round(field.max * scale)),
   };
 }
 

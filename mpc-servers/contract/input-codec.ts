@@ -46,10 +46,13 @@ export function encodeColumns(rows: readonly Row[], fields: readonly FieldSpec[]
       if (typeof value !== 'number') throw new InputShareError(`row ${r}: field "${field.name}" is missing`);
       if (field.type === 'int' && !Number.isInteger(value))
         throw new InputShareError(`row ${r}: field "${field.name}" must be an integer`);
+      const outside =
+        (field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max);
       const encoded = encodeFixed(value, f);
       const signed = BigInt.asIntN(64, encoded);
-      if (signed < low || signed > high)
+      if (outside || signed < low || signed > high) {
         throw new InputShareError(`row ${r}: field "${field.name}" value ${value} is outside its bounds`);
+      }
       column[r] = encoded;
     });
     return column;

@@ -74,3 +74,16 @@ describe('job description', () => {
     expect(() => parseJobDescription(JSON.stringify({ jobId: 'j' }))).toThrow(/collaborationId missing/);
   });
 });
+
+describe('bounds that are not on the 2^-f grid', () => {
+  it('accept every value inside the declared bounds and reject values outside', () => {
+    const field: FieldSpec[] = [{ name: 'v', type: 'fixed', fractionalBits: 0, min: 0.3, max: 2.6 }];
+    // 0.4 encodes to 0 and 2.55 to 3: both inside the declared real bounds, so both must be accepted.
+    const { A, B } = shareRows([[0.4], [2.55]], field);
+    const a = decodeInputShare('A', A, field);
+    const b = decodeInputShare('B', B, field);
+    expect([...add(a.columns[0]!, b.columns[0]!)]).toEqual([0n, 3n]);
+    expect(() => shareRows([[0.2]], field)).toThrow(/outside its bounds/);
+    expect(() => shareRows([[2.7]], field)).toThrow(/outside its bounds/);
+  });
+});
