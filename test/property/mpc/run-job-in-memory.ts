@@ -23,7 +23,13 @@ export async function runJobInMemory(
   spec: ComputationSpec,
   participants: readonly (readonly Row[])[],
   options: { chunkRows?: number } = {},
-): Promise<{ results: AnalysisResult[]; channels: [RecordingChannel, RecordingChannel] }> {
+): Promise<{
+  results: AnalysisResult[];
+  channels: [RecordingChannel, RecordingChannel];
+  /** Each participant's plaintext share payloads and each chunk's dealer material, per party. */
+  payloads: Record<Party, Uint8Array>[];
+  material: Record<Party, Uint8Array>[];
+}> {
   const payloads = participants.map((rows) => shareRows(rows, spec.fields));
   const totalRows = participants.reduce((total, rows) => total + rows.length, 0);
   const program = compileProgram(spec, totalRows, options);
@@ -42,5 +48,6 @@ export async function runJobInMemory(
       { material: async (chunk) => new ChunkMaterial(party, seeds[party], chunk, blobs[chunk]![party]) },
     );
   const [a, b] = await Promise.all([run('A', channels[0]), run('B', channels[1])]);
-  return { results: decodeResult(spec, encodeResultShare(a), encodeResultShare(b)), channels };
+  const results = decodeResult(spec, encodeResultShare(a), encodeResultShare(b));
+  return { results, channels, payloads, material: blobs };
 }

@@ -5,12 +5,14 @@ import { runJobInMemory } from './run-job-in-memory.ts';
 
 /**
  * What this shows, honestly: for two very different input sets (all rows at the lower bound vs. all at the
- * upper bound), (1) each server receives messages of exactly the same number and sizes, and (2) the words
- * it receives have the same distribution, judged on their top 4 bits by chi-square tests (against uniform
- * and between the two input sets, p > 0.0001 each) over 120 independent runs per input set. This cannot
- * prove independence (it looks at one low-dimensional marginal), but it does catch a server receiving
- * unmasked or badly masked values: the control at the end feeds the cleartext rows to the same statistic
- * and is rejected.
+ * upper bound), each server's view has (1) exactly the same shape (number and sizes of messages received,
+ * share payload and dealer material sizes) and (2) the same distribution, judged on the top 4 bits of its
+ * words by chi-square tests (p > 0.0001 each) over 120 independent runs per input set: the messages it
+ * receives and B's input share words against uniform and between the two input sets; the dealer material
+ * between the two input sets (it holds headers and control bits, so it is not uniform). A's input share is
+ * a fresh random seed. This cannot prove independence (it looks at one low-dimensional marginal), but it
+ * does catch a server receiving unmasked or badly masked values: the control at the end feeds the cleartext
+ * rows to the same statistic and is rejected.
  */
 const spec: ComputationSpec = {
   fields: [{ name: 'x', type: 'int', min: -50, max: 50 }],
@@ -24,7 +26,7 @@ const spec: ComputationSpec = {
 const RUNS = 120;
 const ROWS = 5;
 const BUCKETS = 16;
-/** Chi-square critical value for 15 degrees of freedom at p = 0.0001 (six tests: false alarm below 0.1%). */
+/** Chi-square critical value for 15 degrees of freedom at p = 0.0001 (13 tests: false alarm about 0.1%). */
 const CRITICAL = 44.26;
 
 function topNibbles(messages: readonly Uint8Array[], into: number[]): void {
@@ -52,29 +54,55 @@ function chiSquareHomogeneity(a: readonly number[], b: readonly number[]): numbe
   return statistic;
 }
 
-async function views(value: number): Promise<{ shapes: string[]; nibbles: Record<'A' | 'B', number[]> }> {
-  const nibbles = { A: new Array<number>(BUCKETS).fill(0), B: new Array<number>(BUCKETS).fill(0) };
+type View = 'receivedA' | 'receivedB' | 'inputShareB' | 'materialA' | 'materialB';
+const VIEWS: View[] = ['receivedA', 'receivedB', 'inputShareB', 'materialA', 'materialB'];
+const INPUT_HEADER_BYTES = 24;
+
+async function views(value: number): Promise<{ shapes: string[]; nibbles: Record<View, number[]> }> {
+  const nibbles = Object.fromEntries(
+    VIEWS.map((view) => [view, new Array<number>(BUCKETS).fill(0)]),
+  ) as Record<View, number[]>;
   const shapes: string[] = [];
   for (let run = 0; run < RUNS; run++) {
     const rows = Array.from({ length: ROWS }, () => [value]);
-    const { channels } = await runJobInMemory(spec, [rows]);
+    const { channels, payloads, material } = await runJobInMemory(spec, [rows]);
     // channels[0] is A's end: what A received from B; channels[1] is B's end.
-    topNibbles(channels[0].received, nibbles.A);
-    topNibbles(channels[1].received, nibbles.B);
-    shapes.push(channels.map((channel) => channel.received.map((m) => m.byteLength).join(',')).join('|'));
+    topNibbles(channels[0].received, nibbles.receivedA);
+    topNibbles(channels[1].received, nibbles.receivedB);
+    topNibbles(
+      payloads.map((p) => p.B.subarray(INPUT_HEADER_BYTES)),
+      nibbles.inputShareB,
+    );
+    topNibbles(
+      material.map((m) => m.A),
+      nibbles.materialA,
+    );
+    topNibbles(
+      material.map((m) => m.B),
+      nibbles.materialB,
+    );
+    shapes.push(
+      [
+        ...channels.map((channel) => channel.received.map((m) => m.byteLength).join(',')),
+        ...payloads.map((p) => `${p.A.byteLength},${p.B.byteLength}`),
+        ...material.map((m) => `${m.A.byteLength},${m.B.byteLength}`),
+      ].join('|'),
+    );
   }
   return { shapes, nibbles };
 }
 
 describe("a server's view does not depend on the inputs", () => {
-  it('same message shapes, and received words uniform and equally distributed for opposite inputs', async () => {
+  it('same shapes; received words, input shares and dealer material equally distributed for opposite inputs', async () => {
     const low = await views(-50);
     const high = await views(50);
     expect(new Set([...low.shapes, ...high.shapes]).size).toBe(1);
-    for (const party of ['A', 'B'] as const) {
-      expect(chiSquareUniform(low.nibbles[party])).toBeLessThan(CRITICAL);
-      expect(chiSquareUniform(high.nibbles[party])).toBeLessThan(CRITICAL);
-      expect(chiSquareHomogeneity(low.nibbles[party], high.nibbles[party])).toBeLessThan(CRITICAL);
+    for (const view of VIEWS) {
+      if (!view.startsWith('material')) {
+        expect(chiSquareUniform(low.nibbles[view]), view).toBeLessThan(CRITICAL);
+        expect(chiSquareUniform(high.nibbles[view]), view).toBeLessThan(CRITICAL);
+      }
+      expect(chiSquareHomogeneity(low.nibbles[view], high.nibbles[view]), view).toBeLessThan(CRITICAL);
     }
   }, 60_000);
 
