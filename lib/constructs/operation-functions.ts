@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -18,7 +18,11 @@ export interface OperationFunctionsProps extends AccessibleResources {
   readonly handlerEntry?: (operationId: string) => string;
 }
 
-/** One function per API operation, each with a role holding exactly its operation's access profile. */
+/**
+ * One function per API operation, each with a role holding exactly its operation's access profile. Cancel
+ * delivers webhooks in-line (up to ~65 s with an endpoint down): it keeps running after the HTTP API's 30 s
+ * integration limit answers the caller, so it gets 90 s; every other operation 10 s.
+ */
 export class OperationFunctions extends Construct {
   readonly byOperationId: ReadonlyMap<string, lambda.IFunction>;
   readonly roles: ReadonlyMap<string, iam.Role>;
@@ -46,6 +50,7 @@ export class OperationFunctions extends Construct {
         environment,
         logRetention: retentionDays(config.logRetentionDays),
         removalPolicy: config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        timeout: Duration.seconds(operation.operationId === 'cancelCollaboration' ? 90 : 10),
       });
       grantFunctionAccess(
         this,

@@ -12,6 +12,12 @@ import { MPC_TASK_NAMES } from '../constructs/mpc-tasks.ts';
 import type { ComputationStack } from './computation-stack.ts';
 import type { CoordinatorStack } from './coordinator-stack.ts';
 
+/**
+ * Steps that deliver webhooks: up to 5 attempts of 10 s with 1-8 s backoff per participant (in parallel),
+ * so about 65 s when an endpoint is down (lambdas/adapters/webhooks).
+ */
+const NOTIFYING_STEPS = new Set(['NotifyParticipants', 'Expire', 'MarkFailed']);
+
 export interface WorkflowStackProps extends StackProps {
   readonly config: DeploymentConfig;
   readonly coordinator: CoordinatorStack;
@@ -69,8 +75,7 @@ export class WorkflowStack extends Stack {
           environment,
           logRetention: retentionDays(config.logRetentionDays),
           removalPolicy: config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-          // Webhook deliveries retry with backoff inside the notify step.
-          timeout: Duration.seconds(step === 'NotifyParticipants' ? 120 : 30),
+          timeout: Duration.seconds(NOTIFYING_STEPS.has(step) ? 120 : 30),
         });
         grantFunctionAccess(
           this,

@@ -354,6 +354,15 @@ describe('cancel', () => {
   });
 });
 
+describe('timeouts', () => {
+  it('lets cancel outlive webhook retries, every other operation stays short', () => {
+    const functions = synthesized.coordinatorTemplate.findResources('AWS::Lambda::Function');
+    for (const [id, fn] of Object.entries(functions)) {
+      expect(fn.Properties.Timeout, id).toBe(id.startsWith('OperationscancelCollaboration') ? 90 : 10);
+    }
+  });
+});
+
 describe('notifications', () => {
   it('copies every status event into the audit log, dead-lettering what it cannot deliver', () => {
     const template = synthesized.coordinatorTemplate;

@@ -36,7 +36,12 @@ describe('collaboration workflow', () => {
     const steps = workflowStepNames();
     expect(steps.length).toBeGreaterThan(5);
     expect(Object.keys(WORKFLOW_STEP_ACCESS).sort()).toEqual([...steps].sort());
-    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(steps.length);
+    const functions = Object.entries(template.findResources('AWS::Lambda::Function'));
+    expect(functions).toHaveLength(steps.length);
+    const slow = functions
+      .filter(([, fn]) => fn.Properties.Timeout === 120)
+      .map(([id]) => id.replace(/Function\w+$/, ''));
+    expect(slow.sort()).toEqual(['Expire', 'MarkFailed', 'NotifyParticipants']);
   });
 
   it('lets the state machine run only the three task definitions, in its cluster, and pass only their roles', () => {
