@@ -68,7 +68,7 @@ export class LocalWorkflowRunner implements CollaborationWorkflow {
     });
     const run = machine.run(clamped as unknown as Parameters<StateMachine['run']>[0], {
       overrides: {
-        taskResourceLocalHandlers: this.taskHandlers(),
+        taskResourceLocalHandlers: this.taskHandlers(input.collaborationId),
         waitTimeOverrides: { WaitBeforeCheck: 250, ...this.options.waitOverridesMs },
         retryIntervalOverrides: this.retryOverrides(),
       },
@@ -90,6 +90,8 @@ export class LocalWorkflowRunner implements CollaborationWorkflow {
     void (async () => {
       for await (const event of run.eventLogs) execution.events.push(event);
     })().catch(() => undefined);
+    // Its callback tokens die with the execution, as on AWS.
+    run.result.finally(() => this.tokens.forget(input.collaborationId)).catch(() => undefined);
     run.result.then(
       () => {
         execution.status = 'SUCCEEDED';
@@ -136,14 +138,14 @@ export class LocalWorkflowRunner implements CollaborationWorkflow {
     this.tokens.failAll(new Error('the local workflow runner stopped'));
   }
 
-  private taskHandlers(): LocalHandlers {
+  private taskHandlers(collaborationId: string): LocalHandlers {
     const handlers: Record<string, (input: Json) => Promise<unknown>> = {};
     for (const [name, state] of Object.entries(this.definition.States)) {
       if (state.Type !== 'Task') continue;
       const resource = state.Resource ?? '';
       if (resource === 'arn:aws:states:::lambda:invoke') handlers[name] = (input) => this.invoke(input);
       else if (resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken')
-        handlers[name] = (input) => this.invokeAndWait(input);
+        handlers[name] = (input) => this.invokeAndWait(input, collaborationId);
       else if (resource === 'arn:aws:states:::ecs:runTask.sync')
         handlers[name] = (input) => this.runTask(input, true);
       else if (resource === 'arn:aws:states:::ecs:runTask')
@@ -175,11 +177,12 @@ export class LocalWorkflowRunner implements CollaborationWorkflow {
   }
 
   /** `.waitForTaskToken`: the step stores the token; the state ends when someone sends task success. */
-  private async invokeAndWait(input: Json): Promise<unknown> {
+  private async invokeAndWait(input: Json, collaborationId: string): Promise<unknown> {
     const handler = await this.stepHandler(input);
     const payload = input.Payload as Json;
     const timeoutSeconds = Number(payload.timeoutSeconds ?? MAX_LOCAL_WAIT_SECONDS);
     const { taskToken, output } = this.tokens.register(
+      collaborationId,
       Math.min(timeoutSeconds, MAX_LOCAL_WAIT_SECONDS) * 1000,
     );
     await handler({ ...payload, taskToken } as unknown as Parameters<WorkflowStepHandler>[0]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 interface PendingWait {
+  owner: string;
   resolve(output: unknown): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
@@ -14,12 +15,12 @@ export class TaskTokenRegistry {
   private readonly pending = new Map<string, PendingWait>();
 
   /** A new token and the promise of its output; `timeoutMs` only forgets it (the interpreter times the state). */
-  register(timeoutMs: number): { taskToken: string; output: Promise<unknown> } {
+  register(owner: string, timeoutMs: number): { taskToken: string; output: Promise<unknown> } {
     const taskToken = `local-task-token-${randomUUID()}`;
     const output = new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(() => this.pending.delete(taskToken), timeoutMs);
       timer.unref();
-      this.pending.set(taskToken, { resolve, reject, timer });
+      this.pending.set(taskToken, { owner, resolve, reject, timer });
     });
     return { taskToken, output };
   }
@@ -35,6 +36,11 @@ export class TaskTokenRegistry {
     const wait = this.take(taskToken);
     wait?.reject(error);
     return wait !== undefined;
+  }
+
+  /** Forgets the open waits of one execution (it ended: its tokens die with it). */
+  forget(owner: string): void {
+    for (const [taskToken, wait] of [...this.pending]) if (wait.owner === owner) this.take(taskToken);
   }
 
   /** Rejects every open wait (the runtime stops). */
