@@ -7,8 +7,9 @@
  *   value += v; seed bit 0 cleared; next input = (seed ^ nextDirection, seed ^ 2).
  * Correction words are the current level's (one entry per key). See `dcf.ts` for the construction.
  *
- * Signature: dcfLevel(count, in, out, scw, vcw, tcw, control, value, direction, nextDirection), all i32
- * byte offsets into the module's memory (`memory`, grown by the caller).
+ * Signature: dcfLevel(count, in, out, scw, vcw, tcw, control, value, directionWords, directionShift,
+ * nextWords, nextShift): byte offsets into the module's memory (`memory`, grown by the caller) and bit
+ * positions; a key's direction is bit `shift` of its u32 in `words` (the low or high half of its input).
  */
 
 // Opcodes.
@@ -30,6 +31,7 @@ const op = {
   i32Shl: [0x74],
   i32ShrU: [0x76],
   i32GeU: [0x4f],
+  i32Load: (offset = 0) => [0x28, 0x02, ...uleb(offset)],
   i32Load8U: (offset = 0) => [0x2d, 0x00, ...uleb(offset)],
   i32Store8: (offset = 0) => [0x3a, 0x00, ...uleb(offset)],
   i64Load: (offset = 0) => [0x29, 0x03, ...uleb(offset)],
@@ -77,16 +79,18 @@ const VCW = 4;
 const TCW = 5;
 const CONTROL = 6;
 const VALUE = 7;
-const DIRECTION = 8;
-const NEXT = 9;
+const DIRECTION_WORDS = 8; // u32 per key holding this level's input bit
+const DIRECTION_SHIFT = 9;
+const NEXT_WORDS = 10; // the same for the next level (a zero array after the last level)
+const NEXT_SHIFT = 11;
 // Locals.
-const K = 10; // key index
-const BLOCK = 11; // k * 32
-const D = 12; // direction bit
-const C = 13; // child control bit
-const SEED_LOW = 14; // i64
-const SEED_HIGH = 15; // i64
-const V = 16; // i64
+const K = 12; // key index
+const BLOCK = 13; // k * 32
+const D = 14; // direction bit
+const C = 15; // child control bit
+const SEED_LOW = 16; // i64
+const SEED_HIGH = 17; // i64
+const V = 18; // i64
 
 const at = (base: number, stride: number): number[] => [
   ...op.get(base),
@@ -108,6 +112,15 @@ const outWord = (offset: number): number[] => [
   ...op.i64Load(offset),
 ];
 /** Address of the V half chosen by the direction: BLOCK + 16 + 8 * d. */
+/** Bit `shift` of the u32 at words[k]. */
+const bitOf = (words: number, shift: number): number[] => [
+  ...at(words, 4),
+  ...op.i32Load(),
+  ...op.get(shift),
+  ...op.i32ShrU,
+  ...op.i32Const(1),
+  ...op.i32And,
+];
 const vAddress = (base: number): number[] => [
   ...op.get(base),
   ...op.get(BLOCK),
@@ -132,8 +145,7 @@ const body = [
   ...op.i32Const(32),
   ...op.i32Mul,
   ...op.set(BLOCK),
-  ...at(DIRECTION, 1),
-  ...op.i32Load8U(),
+  ...bitOf(DIRECTION_WORDS, DIRECTION_SHIFT),
   ...op.set(D),
   // seed = out0 ^ in0
   ...outWord(0),
@@ -205,8 +217,7 @@ const body = [
   ...op.get(BLOCK),
   ...op.i32Add,
   ...op.get(SEED_LOW),
-  ...at(NEXT, 1),
-  ...op.i32Load8U(),
+  ...bitOf(NEXT_WORDS, NEXT_SHIFT),
   ...op.i64ExtendI32U,
   ...op.i64Xor,
   ...op.i64Store(0),
@@ -252,7 +263,7 @@ function name(text: string): number[] {
 }
 
 function assemble(): Uint8Array {
-  const type = [0x60, ...vector(Array.from({ length: 10 }, () => [I32])), ...vector([])];
+  const type = [0x60, ...vector(Array.from({ length: 12 }, () => [I32])), ...vector([])];
   const locals = vector([
     [4, I32],
     [3, I64],
@@ -296,8 +307,10 @@ export interface DcfLevelKernel {
     tcw: number,
     control: number,
     value: number,
-    direction: number,
-    next: number,
+    directionWords: number,
+    directionShift: number,
+    nextWords: number,
+    nextShift: number,
   ): void;
   memory: WasmMemory;
 }

@@ -205,22 +205,25 @@ export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVec
   const { bits, count } = keys;
   const memory = new EvaluationMemory(count);
   const { bytes, at } = memory;
-  const xHalves = splitHalves(x);
-  let direction = at.directionA;
-  let next = at.directionB;
-  bitsAt(xHalves, bits - 1, bytes.subarray(direction, direction + count));
+  // The inputs' 32-bit halves go into kernel memory; the kernel reads each level's bit from them.
+  const halves = splitHalves(x);
+  new Uint32Array(memory.buffer, at.inputLow, count).set(halves.low);
+  new Uint32Array(memory.buffer, at.inputHigh, count).set(halves.high);
+  const bitSource = (position: number): [number, number] =>
+    position >= 32 ? [at.inputHigh, position - 32] : [at.inputLow, position];
+  const firstDirections = bitsAt(halves, bits - 1, new Uint8Array(count));
   const roots = wordView(clearControlBits(new Uint8Array(keys.rootSeeds)));
   const inputWords = new Uint32Array(memory.buffer, at.input, count * 8);
   for (let k = 0; k < count; k++) {
-    const d = bytes[direction + k]!;
+    const r = k * 4;
     writeExpansionInput(
       inputWords,
       k,
-      d,
-      roots[k * 4]!,
-      roots[k * 4 + 1]!,
-      roots[k * 4 + 2]!,
-      roots[k * 4 + 3]!,
+      firstDirections[k]!,
+      roots[r]!,
+      roots[r + 1]!,
+      roots[r + 2]!,
+      roots[r + 3]!,
     );
   }
   bytes.fill(party, at.control, at.control + count);
@@ -231,9 +234,9 @@ export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVec
     keys.valueCorrections.byteLength,
   );
   for (let level = 0; level < bits; level++) {
-    const nextDirections = bytes.subarray(next, next + count);
-    if (level < bits - 1) bitsAt(xHalves, bits - 2 - level, nextDirections);
-    else nextDirections.fill(0); // the last level leaves the final seeds in block 0
+    const [directionWords, directionShift] = bitSource(bits - 1 - level);
+    // After the last level the "next direction" is 0, which leaves the final seeds in block 0.
+    const [nextWords, nextShift] = level < bits - 1 ? bitSource(bits - 2 - level) : [at.zeros, 0];
     bytes.set(cipher.update(bytes.subarray(at.input, at.input + count * 32)), at.output);
     const first = level * count;
     bytes.set(keys.seedCorrections.subarray(first * 16, (first + count) * 16), at.seedCorrections);
@@ -248,10 +251,11 @@ export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVec
       at.controlCorrections,
       at.control,
       at.value,
-      direction,
-      next,
+      directionWords,
+      directionShift,
+      nextWords,
+      nextShift,
     );
-    [direction, next] = [next, direction];
   }
   const accumulated = new BigUint64Array(memory.buffer, at.value, count);
   const finalSeeds = new BigUint64Array(memory.buffer, at.input, count * 4);
@@ -270,37 +274,18 @@ export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVec
 /** The evaluation's working set inside the level kernel's WebAssembly memory, 8-byte aligned regions. */
 class EvaluationMemory {
   readonly kernel: DcfLevelKernel = dcfLevelKernel();
-  readonly at: Record<
-    | 'input'
-    | 'output'
-    | 'seedCorrections'
-    | 'valueCorrections'
-    | 'value'
-    | 'controlCorrections'
-    | 'control'
-    | 'directionA'
-    | 'directionB',
-    number
-  >;
+  readonly at: Record<keyof typeof REGION_BYTES_PER_KEY, number>;
   readonly buffer: ArrayBuffer;
   readonly bytes: Uint8Array;
 
   constructor(count: number) {
     const padded = Math.ceil(count / 8) * 8;
-    const sizes = {
-      input: 32,
-      output: 32,
-      seedCorrections: 16,
-      valueCorrections: 8,
-      value: 8,
-      controlCorrections: 1,
-      control: 1,
-      directionA: 1,
-      directionB: 1,
-    } as const;
     let offset = 0;
-    const at = {} as Record<keyof typeof sizes, number>;
-    for (const [region, size] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
+    const at = {} as Record<keyof typeof REGION_BYTES_PER_KEY, number>;
+    for (const [region, size] of Object.entries(REGION_BYTES_PER_KEY) as [
+      keyof typeof REGION_BYTES_PER_KEY,
+      number,
+    ][]) {
       at[region] = offset;
       offset += size * padded;
     }
@@ -311,6 +296,19 @@ class EvaluationMemory {
     this.bytes = new Uint8Array(this.buffer);
   }
 }
+
+const REGION_BYTES_PER_KEY = {
+  input: 32,
+  output: 32,
+  seedCorrections: 16,
+  valueCorrections: 8,
+  value: 8,
+  inputLow: 4,
+  inputHigh: 4,
+  zeros: 4,
+  controlCorrections: 1,
+  control: 1,
+} as const;
 
 function writeExpansionInput(
   words: Uint32Array,
