@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../../lambdas/adapters/aws-clients.ts';
+import { DynamoDbCollaborationRepository } from '../../../lambdas/adapters/dynamodb/dynamodb-collaboration-repository.ts';
+import { DynamoDbWorkflowRepository } from '../../../lambdas/adapters/dynamodb/dynamodb-workflow-repository.ts';
+import { coordinator } from '../../../lambdas/composition-root.ts';
+import type { CoordinatorPorts } from '../../../lambdas/ports/coordinator-ports.ts';
+import type { WorkflowPorts } from '../../../lambdas/ports/workflow-ports.ts';
+import { storeInputToken } from '../../../lambdas/use-cases/workflow/store-input-token.ts';
+import { workflowHooks } from '../../../lambdas/use-cases/workflow/workflow-hooks.ts';
+import { RecordingEventPublisher } from '../../../local/workflow/recording-event-publisher.ts';
+import { InMemoryJobStatusStore } from '../../../mpc-servers/status/in-memory-job-status-store.ts';
+import { InMemoryObjectStore } from '../../../mpc-servers/storage/in-memory-object-store.ts';
+import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import {
+  FakeComputeTasks,
+  FakeNotifier,
+  FakeWorkflow,
+} from '../../unit/lambdas/workflow/support/in-memory-workflow.ts';
+import { contributeThroughApi, joinThroughApi, newCollaboration } from './support/api-steps.ts';
+
+/** The workflow's state on the real table (DynamoDB Local), meeting the API's own DynamoDB writes. */
+let system: LocalSystem;
+beforeAll(async () => {
+  system = await startLocalSystem({ log: () => undefined });
+}, 120_000);
+afterAll(async () => {
+  await system?.stop();
+});
+
+function wiring() {
+  const dynamo = documentClient();
+  const workflow = new FakeWorkflow();
+  const ports: WorkflowPorts = {
+    collaborations: new DynamoDbCollaborationRepository(dynamo, system.tableName),
+    workflowState: new DynamoDbWorkflowRepository(dynamo, system.tableName),
+    workflow,
+    jobStatus: new InMemoryJobStatusStore(),
+    jobStore: new InMemoryObjectStore(),
+    computeTasks: new FakeComputeTasks(),
+    peerEndpoints: { forJob: async () => ({ host: '127.0.0.1', port: 1 }) },
+    notifier: new FakeNotifier(),
+    events: new RecordingEventPublisher(),
+    serverKeys: coordinator().ports.computationServers,
+    settings: {
+      attempts: 3,
+      retentionSeconds: 60,
+      firstPollWaitSeconds: 1,
+      maxPollWaitSeconds: 2,
+      pollsPerAttempt: 5,
+      staleAfterMs: 60_000,
+      taskNetwork: {},
+    },
+    now: () => new Date(),
+    newId: () => randomBytes(8).toString('hex'),
+  };
+  const api: CoordinatorPorts = { ...coordinator().ports, workflow: workflowHooks(() => ports) };
+  return { ports, api, workflow };
+}
+
+describe('DynamoDbWorkflowRepository on DynamoDB Local', () => {
+  it('releases the quorum once whatever the interleaving of concurrent completes and the token store', async () => {
+    for (let round = 0; round < 4; round++) {
+      const { ports, api, workflow } = wiring();
+      const id = await newCollaboration(api, 4);
+      const members = ['m-1', 'm-2', 'm-3', 'm-4'];
+      for (const member of members) await joinThroughApi(api, id, member);
+      const completes = await Promise.all(members.map((member) => contributeThroughApi(api, id, member)));
+      const token = `token-${round}`;
+      await Promise.all([
+        ...completes.map((complete) => complete()),
+        new Promise((resolve) => setTimeout(resolve, round * 15)).then(() =>
+          storeInputToken(ports, { collaborationId: id, taskToken: token }),
+        ),
+      ]);
+      expect(workflow.released.map((release) => release.taskToken)).toEqual([token]);
+      expect(workflow.released[0]?.output).toMatchObject({ completedInputCount: 4, maxParticipants: 4 });
+    }
+  }, 60_000);
+
+  it('keeps snapshots, attempts, the result job and deliveries on the items', async () => {
+    const { ports, api } = wiring();
+    const id = await newCollaboration(api, 2);
+    await joinThroughApi(api, id, 'p-1');
+    await (
+      await contributeThroughApi(api, id, 'p-1', 7)
+    )();
+    const [completed] = await ports.workflowState.listCompletedInputs(id);
+    expect(completed).toMatchObject({ clientId: 'p-1', rowCount: 7 });
+    await ports.workflowState.saveInputSnapshot(id, [
+      { inputId: completed!.inputId, clientId: 'p-1', rowCount: 7 },
+    ]);
+    expect(await ports.workflowState.readInputSnapshot(id)).toEqual([
+      { inputId: completed!.inputId, clientId: 'p-1', rowCount: 7 },
+    ]);
+    await ports.workflowState.recordAttempt(id, { attempt: 1, jobId: 'j1', startedAt: 't0' });
+    await ports.workflowState.recordAttempt(id, {
+      attempt: 1,
+      jobId: 'j1',
+      startedAt: 't0',
+      failedAt: 't1',
+      reason: 'PEER_LOST: x',
+    });
+    await ports.workflowState.recordAttempt(id, { attempt: 2, jobId: 'j2', startedAt: 't2' });
+    expect(await ports.workflowState.listAttempts(id)).toEqual([
+      { attempt: 1, jobId: 'j1', startedAt: 't0', failedAt: 't1', reason: 'PEER_LOST: x' },
+      { attempt: 2, jobId: 'j2', startedAt: 't2' },
+    ]);
+    await ports.workflowState.saveResultJob(id, 'j2');
+    expect((await ports.collaborations.get(id))?.resultJobId).toBe('j2');
+    const delivery = {
+      messageId: 'msg_1',
+      event: 'collaboration.result_ready',
+      attempts: 2,
+      delivered: false,
+      lastAttemptAt: 't3',
+      lastError: 'HTTP 503',
+    };
+    await ports.workflowState.recordDelivery(id, 'p-1', delivery);
+    expect(await ports.workflowState.readDelivery(id, 'p-1')).toEqual(delivery);
+    // The API shows it on the participation (GET participants/me).
+    expect((await api.participants.get(id, 'p-1'))?.webhookDelivery).toEqual(delivery);
+    const [participant] = await ports.workflowState.listParticipants(id);
+    expect(participant?.webhookSecret).toMatch(/^whsec_/);
+  });
+});
