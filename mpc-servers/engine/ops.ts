@@ -1,18 +1,8 @@
 import type { Party, PeerChannel } from '../transport/peer-channel.ts';
 import type { ComparisonShares, SquareShares, TripleShares } from './correlations.ts';
+import { packLowBytes, unpackLowBytes } from './word-packing.ts';
 import { dcfEvaluate } from './dcf.ts';
-import {
-  add,
-  addConstant,
-  bytesFromWords,
-  concat,
-  negate,
-  ringVector,
-  shiftRightLogical,
-  sub,
-  wordsFromBytes,
-  type RingVector,
-} from './ring.ts';
+import { add, addConstant, negate, ringVector, shiftRightLogical, sub, type RingVector } from './ring.ts';
 
 /**
  * The online operations on additive shares x = x_A + x_B mod 2^64. Every op is vectorised; ops that open
@@ -27,6 +17,8 @@ export interface PartyContext {
 export interface RoundStep<T> {
   /** This party's shares of the masked values to open. */
   masked: RingVector;
+  /** Bytes of each word that must be opened (default 8); fewer when only the low bits matter. */
+  openedBytes?: number;
   finish(opened: RingVector): T;
 }
 
@@ -35,20 +27,32 @@ export async function runRound<T extends unknown[]>(
   context: PartyContext,
   steps: { [K in keyof T]: RoundStep<T[K]> },
 ): Promise<T> {
-  const outgoing = steps.length === 1 ? steps[0]!.masked : concat(steps.map((step) => step.masked));
-  const incoming = wordsFromBytes(await context.channel.exchange(bytesFromWords(outgoing)));
-  if (incoming.length !== outgoing.length) {
+  const widths = steps.map((step) => step.openedBytes ?? 8);
+  const parts = steps.map((step, i) => packLowBytes(step.masked, widths[i]!));
+  const outgoing = parts.length === 1 ? parts[0]! : concatBytes(parts);
+  const incoming = await context.channel.exchange(outgoing);
+  if (incoming.byteLength !== outgoing.byteLength) {
     throw new Error(
-      `protocol desynchronised: peer sent ${incoming.length} words, expected ${outgoing.length}`,
+      `protocol desynchronised: peer sent ${incoming.byteLength} bytes, expected ${outgoing.byteLength}`,
     );
   }
-  const opened = add(outgoing, incoming);
   let offset = 0;
-  return steps.map((step) => {
-    const part = opened.subarray(offset, offset + step.masked.length);
-    offset += step.masked.length;
-    return step.finish(part);
+  return steps.map((step, i) => {
+    const length = parts[i]!.byteLength;
+    const theirs = unpackLowBytes(incoming.subarray(offset, offset + length), step.masked.length, widths[i]!);
+    offset += length;
+    return step.finish(add(step.masked, theirs));
   }) as T;
+}
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
 }
 
 const isA = (context: PartyContext): boolean => context.party === 'A';
@@ -131,6 +135,8 @@ export function lessThanZeroStep(
   const topShift = BigInt(bits - 1);
   return {
     masked: add(z, material.mask),
+    // Only u = zHat mod 2^bits is used: open ceil(bits / 8) bytes per element.
+    openedBytes: Math.ceil(bits / 8),
     finish(opened) {
       const low = ringVector(opened.length);
       for (let i = 0; i < low.length; i++) low[i] = opened[i]! & lowMask;
