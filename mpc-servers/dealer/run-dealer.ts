@@ -85,7 +85,7 @@ export async function runDealer(deps: DealerDependencies): Promise<{ chunkCount:
  * a non-minimal DER INTEGER, which OpenSSL rejects; reported to the transport's owner). A fresh serial
  * almost surely works, so retry a few times.
  */
-function tlsIdentityFor(commonName: string): TlsIdentity {
+export function tlsIdentityFor(commonName: string): TlsIdentity {
   for (let attempt = 1; ; attempt++) {
     try {
       return createTlsIdentity({ commonName });
