@@ -12,6 +12,7 @@ import {
 } from '../mpc-servers/runtime/environment.ts';
 import { asJobFailure, JobFailure } from '../mpc-servers/runtime/failure.ts';
 import { runServer } from '../mpc-servers/server/run-server.ts';
+import { taskPrivateIp } from '../mpc-servers/runtime/task-metadata.ts';
 
 async function main(): Promise<void> {
   let jobId = '';
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
       status: environment.status,
       privateKey: keys.hpkePrivateKey,
       peerHost: process.env.PEER_HOST || undefined,
+      // On Fargate B publishes its private IP for A (outside ECS there is no metadata endpoint).
+      advertisedHost: party === 'B' ? await taskPrivateIp(process.env) : undefined,
       peerPort: optionalNumber(process.env, 'PEER_PORT'),
       allowPlaintext: process.env.MPC_PEER_PLAINTEXT === '1',
       silenceTimeoutMs: optionalNumber(process.env, 'MPC_PEER_SILENCE_MS'),

@@ -3,6 +3,7 @@ import { compileProgram, type Program } from '../analyses/program.ts';
 import { runProgram, type InputColumns } from '../analyses/run-program.ts';
 import { decodeInputShare, InputShareError } from '../contract/input-codec.ts';
 import { parseJobDescription, type JobDescription } from '../contract/job-description.ts';
+import { PEER_HOST_PUBLISHED_BY_B, type PeerEndpoint } from '../contract/peer-endpoint.ts';
 import { encodeResultShare } from '../contract/result-codec.ts';
 import { storageLayout } from '../contract/storage-layout.ts';
 import { bindingAad } from '../crypto/aad.ts';
@@ -44,6 +45,8 @@ export interface ServerDependencies {
   /** B: where to listen (host defaults to 0.0.0.0, port to the job's peer port). A: override of B's host. */
   peerHost?: string;
   peerPort?: number;
+  /** B: the address A should use, published in the job status (the task's private IP on Fargate). */
+  advertisedHost?: string;
   /** Local development only: plain TCP instead of pinned TLS. */
   allowPlaintext?: boolean;
   /** The peer link fails when the peer is silent this long (default 60 s). */
@@ -192,6 +195,8 @@ async function linkToPeer(
   const port = deps.peerPort ?? job.peer.port;
   if (deps.party === 'B') {
     const listener = await listenForPeer({ ...link, host: deps.peerHost ?? '0.0.0.0', port });
+    if (deps.advertisedHost)
+      await deps.status.publishEndpoint(deps.jobId, 'B', { host: deps.advertisedHost, port: listener.port });
     // The listener stops listening by itself once A is accepted; close it only when A never came (closing
     // it after acceptance would also end the accepted link).
     return await listener
@@ -201,12 +206,30 @@ async function linkToPeer(
         throw error;
       });
   }
+  const peer =
+    deps.peerHost !== undefined
+      ? { host: deps.peerHost, port }
+      : job.peer.host === PEER_HOST_PUBLISHED_BY_B
+        ? await publishedEndpointOfB(deps, deps.linkTimeoutMs ?? 120_000)
+        : { host: job.peer.host, port };
   return connectToPeer({
     ...link,
-    host: deps.peerHost ?? job.peer.host,
-    port,
+    host: peer.host,
+    port: deps.peerPort ?? peer.port,
     connectTimeoutMs: deps.linkTimeoutMs ?? 120_000,
   });
+}
+
+/** A on Fargate: B's address appears in the job status once B listens. */
+async function publishedEndpointOfB(deps: ServerDependencies, timeoutMs: number): Promise<PeerEndpoint> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const endpoint = await deps.status.getEndpoint(deps.jobId, 'B');
+    if (endpoint) return endpoint;
+    if (Date.now() > deadline)
+      throw new JobFailure('PEER_LOST', `server B did not publish its endpoint within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /** One round before computing: both servers must hold the same program and all inputs must be good. */

@@ -5,7 +5,14 @@
  * overwritten (see `job-status.ts`); reads are strongly consistent. The client honours `AWS_ENDPOINT_URL`.
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { PeerEndpoint } from '../contract/peer-endpoint.ts';
 import { PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../lambdas/adapters/dynamodb/table-definition.ts';
 import {
   STATUS_PARTIES,
@@ -95,6 +102,38 @@ export class DynamoDbJobStatusStore implements JobStatusStore {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
+  }
+
+  /** A separate item (sk `ENDPOINT#<party>`), so the party's status item keeps its terminal-state rule. */
+  async publishEndpoint(jobId: string, party: StatusParty, endpoint: PeerEndpoint): Promise<void> {
+    const now = this.clock();
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          [PARTITION_KEY]: `JOB#${jobId}`,
+          [SORT_KEY]: `ENDPOINT#${party}`,
+          entityType: 'JOB_PARTY_ENDPOINT',
+          jobId,
+          party,
+          host: endpoint.host,
+          port: endpoint.port,
+          updatedAt: now.toISOString(),
+          [TTL_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + this.retentionSeconds,
+        },
+      }),
+    );
+  }
+
+  async getEndpoint(jobId: string, party: StatusParty): Promise<PeerEndpoint | undefined> {
+    const { Item } = await this.documents.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { [PARTITION_KEY]: `JOB#${jobId}`, [SORT_KEY]: `ENDPOINT#${party}` },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? { host: String(Item.host), port: Number(Item.port) } : undefined;
   }
 
   async getJobStatus(jobId: string, options: { staleAfterMs?: number } = {}): Promise<JobStatus> {

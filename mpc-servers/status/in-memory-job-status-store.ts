@@ -1,4 +1,5 @@
 /** `JobStatusStore` in memory, for unit tests; same rules as the DynamoDB adapter (`job-status.ts`). */
+import type { PeerEndpoint } from '../contract/peer-endpoint.ts';
 import {
   combineJobStatus,
   isTerminal,
@@ -12,6 +13,7 @@ import {
 
 export class InMemoryJobStatusStore implements JobStatusStore {
   private readonly jobs = new Map<string, Map<StatusParty, PartyStatus>>();
+  private readonly endpoints = new Map<string, PeerEndpoint>();
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
@@ -34,5 +36,14 @@ export class InMemoryJobStatusStore implements JobStatusStore {
   async getJobStatus(jobId: string, options: { staleAfterMs?: number } = {}): Promise<JobStatus> {
     const reports = [...(this.jobs.get(jobId)?.values() ?? [])].map((report) => structuredClone(report));
     return combineJobStatus(jobId, reports, { now: this.clock(), ...options });
+  }
+
+  async publishEndpoint(jobId: string, party: StatusParty, endpoint: PeerEndpoint): Promise<void> {
+    this.endpoints.set(`${jobId}/${party}`, { host: endpoint.host, port: endpoint.port });
+  }
+
+  async getEndpoint(jobId: string, party: StatusParty): Promise<PeerEndpoint | undefined> {
+    const endpoint = this.endpoints.get(`${jobId}/${party}`);
+    return endpoint && { ...endpoint };
   }
 }

@@ -10,7 +10,11 @@
  * - `heartbeat(jobId, party)` refreshes `heartbeatAt` of a RUNNING party only.
  * - `getJobStatus(jobId)` returns every party's latest report and the combined status
  *   (`combineJobStatus`).
+ * - `publishEndpoint(jobId, party, endpoint)` / `getEndpoint(jobId, party)`: where a party listens (B on
+ *   Fargate, whose address exists only once it runs; see `contract/peer-endpoint.ts`). Last write wins.
  */
+import type { PeerEndpoint } from '../contract/peer-endpoint.ts';
+
 export type StatusParty = 'A' | 'B' | 'DEALER';
 export const STATUS_PARTIES: readonly StatusParty[] = ['DEALER', 'B', 'A'];
 
@@ -44,6 +48,8 @@ export interface JobStatusStore {
   report(jobId: string, party: StatusParty, state: PartyState): Promise<{ applied: boolean }>;
   heartbeat(jobId: string, party: StatusParty): Promise<void>;
   getJobStatus(jobId: string, options?: { staleAfterMs?: number }): Promise<JobStatus>;
+  publishEndpoint(jobId: string, party: StatusParty, endpoint: PeerEndpoint): Promise<void>;
+  getEndpoint(jobId: string, party: StatusParty): Promise<PeerEndpoint | undefined>;
 }
 
 const REASON_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
