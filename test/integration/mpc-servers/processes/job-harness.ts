@@ -52,10 +52,7 @@ export async function startHarness(): Promise<Harness> {
     const dynamoClient = new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint });
     await dynamoClient.send(new CreateTableCommand(collaborationTableDefinition(TABLE)));
     const s3Client = new S3Client({ ...clientConfig, endpoint: s3.endpoint, forcePathStyle: true });
-    const keys = {
-      A: await createServerKeyMaterial({ commonName: 'A' }),
-      B: await createServerKeyMaterial({ commonName: 'B' }),
-    };
+    const keys = { A: await serverKeyMaterial('A'), B: await serverKeyMaterial('B') };
     const keyFiles = { A: join(directory, 'a.json'), B: join(directory, 'b.json') };
     await writeSecretFile(keyFiles.A, keys.A.secretText);
     await writeSecretFile(keyFiles.B, keys.B.secretText);
@@ -87,6 +84,17 @@ export async function startHarness(): Promise<Harness> {
   } catch (error) {
     await Promise.all([s3.stop(), dynamo?.stop(), rm(directory, { recursive: true, force: true })]);
     throw error;
+  }
+}
+
+/** Retries `createServerKeyMaterial`, whose TLS certificate encoding fails ~0.4 % of the time (reported). */
+async function serverKeyMaterial(commonName: string): ReturnType<typeof createServerKeyMaterial> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createServerKeyMaterial({ commonName });
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
   }
 }
 
