@@ -2,6 +2,7 @@ import { HttpWebhookNotifier } from '../../lambdas/adapters/webhooks/http-webhoo
 import { installWorkflowAdapters } from '../../lambdas/handlers/workflow/workflow-wiring.ts';
 import { workflowStepHandlers } from '../../lambdas/handlers/workflow/registry.ts';
 import type { WorkflowSettings } from '../../lambdas/ports/workflow-ports.ts';
+import { PEER_HOST_PUBLISHED_BY_B } from '../../mpc-servers/contract/peer-endpoint.ts';
 import { LocalComputeLauncher } from '../compute/local-compute-launcher.ts';
 import type { GeneratedServerKey } from '../runtime/server-keys.ts';
 import { LocalWorkflowRunner } from './local-workflow-runner.ts';
@@ -15,6 +16,11 @@ export interface LocalWorkflowSettings {
   webhook?: { maxAttempts?: number; firstBackoffMs?: number; timeoutMs?: number };
   /** Extra environment of the compute tasks (e.g. MPC_PEER_SILENCE_MS). */
   taskEnv?: Record<string, string>;
+  /**
+   * Run the Fargate way: the job names no host, B publishes the address the (emulated) ECS task metadata
+   * endpoint at `metadataUri` gives it, A waits for it.
+   */
+  peerDiscovery?: { metadataUri: string };
   /** Task output lines; default: dropped. */
   taskLog?: (container: string, line: string) => void;
 }
@@ -52,13 +58,19 @@ export function startLocalWorkflow(options: {
     if (!key) throw new Error(`no key for server ${id}`);
     return key.keyFilePath;
   };
-  const server = { PEER_HOST: '127.0.0.1', ...local.taskEnv };
+  // B listens on loopback; A is told where B is unless B publishes it (peer discovery).
+  const loopback = { PEER_HOST: '127.0.0.1' };
+  const discovery = local.peerDiscovery;
   const launcher = new LocalComputeLauncher({
     baseEnv: { ...options.env, ...local.taskEnv },
     containerEnv: {
       dealer: {},
-      serverA: { ...server, MPC_KEY_FILE: keyFile('A') },
-      serverB: { ...server, MPC_KEY_FILE: keyFile('B') },
+      serverA: { ...(discovery ? {} : loopback), MPC_KEY_FILE: keyFile('A') },
+      serverB: {
+        ...loopback,
+        ...(discovery ? { ECS_CONTAINER_METADATA_URI_V4: discovery.metadataUri } : {}),
+        MPC_KEY_FILE: keyFile('B'),
+      },
     },
     ...(local.taskLog ? { log: local.taskLog } : {}),
   });
@@ -73,7 +85,9 @@ export function startLocalWorkflow(options: {
     {
       workflow: runner,
       computeTasks: launcher,
-      peerEndpoints: launcher,
+      peerEndpoints: discovery
+        ? { forJob: async () => ({ host: PEER_HOST_PUBLISHED_BY_B, port: (await launcher.forJob()).port }) }
+        : launcher,
       events,
       notifier: new HttpWebhookNotifier({
         maxAttempts: 4,

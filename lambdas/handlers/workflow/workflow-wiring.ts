@@ -130,7 +130,7 @@ function awsAdapters(): ReplaceableAdapters {
         'peerEndpoints',
         () =>
           new ConfiguredPeerEndpoints({
-            host: required('MPC_PEER_HOST'),
+            ...(process.env.MPC_PEER_HOST ? { host: process.env.MPC_PEER_HOST } : {}),
             port: Number(process.env.MPC_PEER_PORT ?? 7000),
           }),
       );
