@@ -1,0 +1,151 @@
+import { ANALYSIS_KINDS } from '../../mpc-servers/contract/analysis-spec.ts';
+import type { AnalysisKind, AnalysisSpec, FieldSpec } from '../../mpc-servers/contract/analysis-spec.ts';
+import type { CreateCollaborationRequest } from '../sdk/api-models.ts';
+import { UsageError } from './usage-error.ts';
+
+/**
+ * The `mpc create` mini-languages, turned into the API's declaration. The coordinator validates the whole
+ * declaration again; these checks only catch what would be a typo on the command line.
+ *
+ *   --field  name:int[:min:max]   name:fixed[:bits[:min:max]]   (empty bits = default 16)
+ *   --analysis kind[:field],...   (no field: every field; count takes none)
+ *   --bins e0,e1,...  for histogram;  --threshold T  for countAbove / countBelow
+ *   --recipients all | client-a,client-b
+ */
+export function parseFieldSpec(text: string): FieldSpec {
+  const [name = '', type, ...rest] = text.split(':');
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) {
+    throw new UsageError(
+      `--field ${text}: the name must be letters, digits or _ (not starting with a digit)`,
+    );
+  }
+  if (type === 'int') {
+    const bounds = parseBounds(text, rest);
+    for (const bound of Object.values(bounds)) {
+      if (!Number.isSafeInteger(bound)) throw new UsageError(`--field ${text}: int bounds must be integers`);
+    }
+    return { name, type: 'int', ...bounds };
+  }
+  if (type === 'fixed') {
+    const [bits = '', ...boundTexts] = rest;
+    const field: FieldSpec = { name, type: 'fixed' };
+    if (bits !== '') {
+      const fractionalBits = Number(bits);
+      if (!Number.isInteger(fractionalBits) || fractionalBits < 0 || fractionalBits > 30) {
+        throw new UsageError(`--field ${text}: fractional bits must be an integer from 0 to 30`);
+      }
+      field.fractionalBits = fractionalBits;
+    }
+    return { ...field, ...parseBounds(text, boundTexts) };
+  }
+  throw new UsageError(`--field ${text}: expected name:int[:min:max] or name:fixed[:bits[:min:max]]`);
+}
+
+function parseBounds(spec: string, texts: string[]): { min?: number; max?: number } {
+  if (texts.length === 0) return {};
+  if (texts.length !== 2) throw new UsageError(`--field ${spec}: give both bounds, min:max`);
+  const [min, max] = texts.map((bound) => parseNumber(bound, `--field ${spec}`)) as [number, number];
+  if (min > max) throw new UsageError(`--field ${spec}: min ${min} is above max ${max}`);
+  return { min, max };
+}
+
+export interface AnalysisParameters {
+  bins?: number[];
+  threshold?: number;
+}
+
+/** Each `--analysis` value is a comma list of kind[:field]; histogram and threshold counts get their parameter. */
+export function parseAnalyses(
+  values: readonly string[],
+  fields: readonly FieldSpec[],
+  parameters: AnalysisParameters,
+): AnalysisSpec[] {
+  const fieldNames = new Set(fields.map((field) => field.name));
+  const analyses = values
+    .flatMap((value) => value.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => parseAnalysis(item, fieldNames, parameters));
+  if (analyses.length === 0) throw new UsageError('--analysis: give at least one analysis');
+  return analyses;
+}
+
+function parseAnalysis(item: string, fieldNames: Set<string>, parameters: AnalysisParameters): AnalysisSpec {
+  const [kindText = '', field, extra] = item.split(':');
+  const kind = ANALYSIS_KINDS.find((known) => known.toLowerCase() === kindText.toLowerCase());
+  if (!kind || extra !== undefined) {
+    throw new UsageError(
+      `--analysis ${item}: expected kind[:field], kind one of ${ANALYSIS_KINDS.join(', ')}`,
+    );
+  }
+  const analysis: AnalysisSpec = { kind };
+  if (field !== undefined) {
+    if (kind === 'count') throw new UsageError(`--analysis ${item}: count counts rows and takes no field`);
+    if (!fieldNames.has(field)) throw new UsageError(`--analysis ${item}: no --field named ${field}`);
+    analysis.field = field;
+  }
+  if (kind === 'histogram') {
+    if (!parameters.bins) throw new UsageError(`--analysis ${item}: histogram needs --bins e0,e1,...`);
+    analysis.binEdges = parameters.bins;
+  }
+  if (needsThreshold(kind)) {
+    if (parameters.threshold === undefined)
+      throw new UsageError(`--analysis ${item}: ${kind} needs --threshold`);
+    analysis.threshold = parameters.threshold;
+  }
+  return analysis;
+}
+
+function needsThreshold(kind: AnalysisKind): boolean {
+  return kind === 'countAbove' || kind === 'countBelow';
+}
+
+/** Strictly increasing public bin edges. */
+export function parseBins(text: string): number[] {
+  const edges = text.split(',').map((edge) => parseNumber(edge, '--bins'));
+  if (edges.length < 2) throw new UsageError('--bins: give at least two edges, e.g. 0,10,20');
+  for (let i = 1; i < edges.length; i++) {
+    if (edges[i]! <= edges[i - 1]!)
+      throw new UsageError(`--bins: edges must increase (${edges[i]} after ${edges[i - 1]})`);
+  }
+  return edges;
+}
+
+export function parseRecipients(text: string): CreateCollaborationRequest['resultRecipients'] {
+  if (text === 'all' || text === 'all-participants') return 'all-participants';
+  const clients = text.split(',').map((client) => client.trim());
+  const bad = clients.find((client) => !/^[a-z0-9-]{1,64}$/.test(client));
+  if (bad !== undefined)
+    throw new UsageError(`--recipients: "${bad}" is not a client id ([a-z0-9-], 1 to 64)`);
+  return clients;
+}
+
+/** An ISO 8601 instant (with a zone), or a duration from now: 30m, 2h, 1d. */
+export function parseDeadline(text: string, now: Date = new Date()): string {
+  const relative = /^(\d+)([smhd])$/.exec(text);
+  if (relative) {
+    const unitMs = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[relative[2] as 's' | 'm' | 'h' | 'd'];
+    return new Date(now.getTime() + Number(relative[1]) * unitMs).toISOString();
+  }
+  const instant = Date.parse(text);
+  if (!/(Z|[+-]\d\d:?\d\d)$/.test(text) || Number.isNaN(instant)) {
+    throw new UsageError(
+      `--deadline ${text}: expected an ISO instant with a zone (2026-12-31T12:00:00Z) or 30m, 2h, 1d`,
+    );
+  }
+  return new Date(instant).toISOString();
+}
+
+export function parseNumber(text: string, what: string): number {
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw new UsageError(`${what}: "${text}" is not a number`);
+  return value;
+}
+
+export function parseCount(text: string, what: string, min = 1): number {
+  const value = parseNumber(text, what);
+  if (!Number.isInteger(value) || value < min)
+    throw new UsageError(`${what}: expected an integer >= ${min}, got ${text}`);
+  return value;
+}

@@ -1,0 +1,124 @@
+import type { AnalysisResult } from '../sdk/fetch-result.ts';
+import type { Collaboration, Input, Participation } from '../sdk/api-models.ts';
+
+/** Human-readable renderings of the API's answers: plain text for a terminal, no colours. */
+
+export function formatCollaboration(collaboration: Collaboration): string {
+  const recipients = collaboration.resultRecipients;
+  const lines = [
+    `${collaboration.name} (${collaboration.collaborationId})`,
+    ...(collaboration.description ? [`  ${collaboration.description}`] : []),
+    `  status        ${collaboration.status}${collaboration.statusReason ? `: ${collaboration.statusReason}` : ''}`,
+    `  owner         ${collaboration.ownerId}`,
+    `  participants  ${collaboration.participantCount} joined, ${collaboration.completedInputCount} inputs (min ${collaboration.minParticipants}, max ${collaboration.maxParticipants})`,
+    `  deadline      ${collaboration.inputDeadline}`,
+    `  recipients    ${recipients === 'all-participants' ? 'all participants' : recipients.join(', ')}`,
+    '  fields',
+    ...collaboration.inputSchema.fields.map((field) => `    ${describeField(field)}`),
+    '  analyses',
+    ...collaboration.analyses.map((analysis) => `    ${describeAnalysis(analysis)}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+type Field = Collaboration['inputSchema']['fields'][number];
+type Analysis = Collaboration['analyses'][number];
+
+function describeField(field: Field): string {
+  const bits = field.type === 'fixed' ? ` (${field.fractionalBits ?? 16} fractional bits)` : '';
+  const bounds =
+    field.min !== undefined || field.max !== undefined
+      ? ` in [${field.min ?? '-inf'}, ${field.max ?? 'inf'}]`
+      : '';
+  return `${field.name}: ${field.type}${bits}${bounds}`;
+}
+
+function describeAnalysis(analysis: Analysis): string {
+  const parameter =
+    analysis.binEdges !== undefined
+      ? ` edges ${analysis.binEdges.join(', ')}`
+      : analysis.threshold !== undefined
+        ? ` threshold ${analysis.threshold}`
+        : '';
+  return `${analysisLabel(analysis.kind, analysis.field)}${parameter}`;
+}
+
+function analysisLabel(kind: string, field: string | undefined): string {
+  return kind === 'count' ? 'count' : `${kind}(${field ?? 'every field'})`;
+}
+
+/** One collaboration per line, aligned columns, newest first as the API lists them. */
+export function formatCollaborationTable(collaborations: readonly Collaboration[]): string {
+  if (collaborations.length === 0) return 'no collaborations\n';
+  const rows = [
+    ['ID', 'STATUS', 'JOINED', 'INPUTS', 'DEADLINE', 'NAME'],
+    ...collaborations.map((c) => [
+      c.collaborationId,
+      c.status,
+      `${c.participantCount}/${c.maxParticipants}`,
+      `${c.completedInputCount}/${c.minParticipants}`,
+      c.inputDeadline,
+      c.name,
+    ]),
+  ];
+  return formatTable(rows);
+}
+
+export function formatTable(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows
+    .map((row) =>
+      row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  '),
+    )
+    .join('\n')
+    .concat('\n');
+}
+
+export function formatParticipation(participation: Participation): string {
+  const input = participation.input
+    ? `, input ${participation.input.inputId} ${participation.input.status}`
+    : '';
+  return `${participation.clientId} in ${participation.collaborationId}: ${participation.status}${input}\n`;
+}
+
+export function formatInput(input: Input, rowCount: number): string {
+  return `input ${input.inputId} ${input.status} (${rowCount} rows)\n`;
+}
+
+/** The reconstructed statistics, one per line: label, value, and what it covers. */
+export function formatResults(results: readonly AnalysisResult[]): string {
+  const rows: string[][] = [['ANALYSIS', 'VALUE', 'ROWS']];
+  for (const result of results) {
+    const label = analysisLabel(result.kind, result.field);
+    if (result.bins) {
+      const edges = result.binEdges ?? [];
+      result.bins.forEach((count, index) =>
+        rows.push([`${label} ${binLabel(edges, index)}`, String(count), '']),
+      );
+      continue;
+    }
+    const threshold =
+      result.threshold !== undefined
+        ? ` ${result.kind === 'countAbove' ? '>' : '<'} ${result.threshold}`
+        : '';
+    rows.push([
+      `${label}${threshold}`,
+      formatNumber(result.value),
+      result.count === undefined ? '' : String(result.count),
+    ]);
+  }
+  return formatTable(rows);
+}
+
+/** Histogram bins are (-inf, e0), [e0, e1), ..., [e_last, +inf). */
+export function binLabel(edges: readonly number[], index: number): string {
+  if (index === 0) return `(-inf, ${edges[0]})`;
+  if (index === edges.length) return `[${edges[index - 1]}, +inf)`;
+  return `[${edges[index - 1]}, ${edges[index]})`;
+}
+
+/** Up to 12 significant digits: enough for fixed point, without float noise such as 0.30000000000000004. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '-';
+  return String(Number(value.toPrecision(12)));
+}
