@@ -312,7 +312,7 @@ export interface components {
     /** @description A real field encoded as round(x * 2^fractionalBits); default 16 fractional bits. */
     FixedPointField: {
       /** @default 16 */
-      fractionalBits: number;
+      fractionalBits?: number;
       max?: number;
       min?: number;
       name: components['schemas']['FieldName'];

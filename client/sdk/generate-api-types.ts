@@ -16,7 +16,8 @@ const HEADER = `/**
 `;
 
 export async function renderApiTypes(specUrl: URL = SPEC_URL): Promise<string> {
-  const ast = await openapiTS(specUrl, { alphabetize: true });
+  // Properties with a default stay optional: callers may leave them out (e.g. a field's fractionalBits).
+  const ast = await openapiTS(specUrl, { alphabetize: true, defaultNonNullable: false });
   const source = `${HEADER}\n${astToString(ast)}`;
   const outputPath = fileURLToPath(GENERATED_TYPES_URL);
   const config = (await prettier.resolveConfig(outputPath)) ?? {};
