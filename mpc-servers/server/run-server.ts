@@ -17,6 +17,7 @@ import {
   type MaterialScope,
 } from '../runtime/dealer-envelope.ts';
 import { asJobFailure, JobFailure } from '../runtime/failure.ts';
+import { prefetching } from '../runtime/prefetch.ts';
 import type { JobStatusStore } from '../status/job-status.ts';
 import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store.ts';
 import { connectToPeer } from '../transport/connect-to-peer.ts';
@@ -88,13 +89,16 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
     const seed = new Uint8Array(Buffer.from(manifest.seed, 'base64'));
     let lastReport = 0;
     const output = await runProgram({ party, channel }, program, inputs, {
-      material: async (chunk) =>
-        new ChunkMaterial(
-          party,
-          seed,
-          chunk,
-          await readSealed(deps.inputStore, scope, deps.privateKey, chunk),
-        ),
+      material: prefetching(
+        async (chunk) =>
+          new ChunkMaterial(
+            party,
+            seed,
+            chunk,
+            await readSealed(deps.inputStore, scope, deps.privateKey, chunk),
+          ),
+        program.chunkCount,
+      ),
       onChunkDone: async (done, count) => {
         if (Date.now() - lastReport > 1_000 || done === count) {
           lastReport = Date.now();
