@@ -99,8 +99,8 @@ function killServerB(options: { times: number; once?: () => Promise<boolean> }):
 describe('deadlines, silent clients and failures', () => {
   it('at the deadline: fewer than the minimum ends EXPIRED with everyone told; the minimum but not all computes', async () => {
     const [short, enough] = await Promise.all([
-      createCollaboration(e2e, collaboration('e2e expires', 6)),
-      createCollaboration(e2e, collaboration('e2e computes at deadline', 6)),
+      createCollaboration(e2e, collaboration('e2e expires', 15)),
+      createCollaboration(e2e, collaboration('e2e computes at deadline', 15)),
     ]);
     // `short`: one input and one participant that joined and crashed before uploading.
     const a = await joinAs(e2e, short, 'lab-a');
