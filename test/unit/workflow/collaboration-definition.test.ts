@@ -43,7 +43,13 @@ function runWith(steps: Record<string, StepFn>, input: Json) {
   return { execution, visited };
 }
 
-const network = { Subnets: ['subnet-1'], SecurityGroups: ['sg-1'], AssignPublicIp: 'DISABLED' };
+const network = (group: string) => ({
+  Subnets: ['subnet-1'],
+  SecurityGroups: [group],
+  AssignPublicIp: 'DISABLED',
+});
+/** One awsvpc configuration per task, so each task carries only its own security group. */
+const networks = { dealer: network('sg-dealer'), serverB: network('sg-b'), serverA: network('sg-a') };
 const baseInput = {
   collaborationId: 'c-1',
   inputWindowSeconds: 3600,
@@ -52,7 +58,7 @@ const baseInput = {
 };
 const prepareAttempt: StepFn = () => ({
   jobId: 'job-1',
-  network,
+  networks,
   dealerCommand: ['--job', 'job-1'],
   serverBCommand: ['--party', 'B', '--job', 'job-1'],
   serverACommand: ['--party', 'A', '--job', 'job-1'],
@@ -114,6 +120,32 @@ describe('collaboration state machine definition', () => {
     expect(visited.filter((s) => s === 'PrepareAttempt')).toHaveLength(3);
     expect(visited.filter((s) => s === 'CheckJob')).toHaveLength(3 * 5);
     expect(visited.at(-1)).toBe('MarkFailed');
+  });
+
+  it('gives each ECS task its own network configuration and command', async () => {
+    const seen: Record<string, unknown> = {};
+    const capture = (name: string) => (input: Json) => void (seen[name] = input);
+    const { execution } = runWith(
+      {
+        PrepareAttempt: prepareAttempt,
+        RunDealer: capture('RunDealer'),
+        StartServerB: capture('StartServerB'),
+        StartServerA: capture('StartServerA'),
+        CheckJob: () => ({ state: 'DONE', nextWaitSeconds: 1 }),
+      },
+      baseInput,
+    );
+    await execution.result;
+    for (const [state, task, group] of [
+      ['RunDealer', 'dealer', 'sg-dealer'],
+      ['StartServerB', 'serverB', 'sg-b'],
+      ['StartServerA', 'serverA', 'sg-a'],
+    ] as const) {
+      expect(seen[state]).toMatchObject({
+        NetworkConfiguration: { AwsvpcConfiguration: { SecurityGroups: [group] } },
+        Overrides: { ContainerOverrides: [{ Name: task }] },
+      });
+    }
   });
 
   it('retries a failed attempt and succeeds on the next', async () => {
