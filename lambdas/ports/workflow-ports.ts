@@ -8,6 +8,10 @@ import type { ComputeTasks, PeerEndpoints } from './workflow-compute-tasks.ts';
 import type { CollaborationWorkflow } from './workflow-port.ts';
 import type { WorkflowRepository } from './workflow-repository.ts';
 
+/** The container names of the task definitions; the definition's ECS states address them. */
+export type ComputeTaskName = 'dealer' | 'serverB' | 'serverA';
+export const COMPUTE_TASK_NAMES: readonly ComputeTaskName[] = ['dealer', 'serverB', 'serverA'];
+
 /** Tunables of the workflow steps (see `workflowSettingsFrom` for their environment variables). */
 export interface WorkflowSettings {
   /** Computation attempts per collaboration. */
@@ -21,8 +25,8 @@ export interface WorkflowSettings {
   pollsPerAttempt: number;
   /** A RUNNING party without a heartbeat for this long counts as dead. */
   staleAfterMs: number;
-  /** `AwsvpcConfiguration` of the ECS tasks (ignored by the local runner). */
-  taskNetwork: Record<string, unknown>;
+  /** `AwsvpcConfiguration` of each ECS task, so each carries its own security group (ignored locally). */
+  taskNetworks: Record<ComputeTaskName, Record<string, unknown>>;
 }
 
 /** Everything the workflow steps need from the outside world. */

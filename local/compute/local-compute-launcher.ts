@@ -7,13 +7,13 @@ import type {
   ComputeTaskState,
   PeerEndpoints,
 } from '../../lambdas/ports/workflow-compute-tasks.ts';
+import type { ComputeTaskName } from '../../lambdas/ports/workflow-ports.ts';
 import { freePort } from '../emulators/free-port.ts';
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 
-/** The container names of the CDK task definitions, and the entry point each runs. */
-export type ContainerName = 'dealer' | 'serverA' | 'serverB';
-const ENTRY_POINTS: Record<ContainerName, string> = {
+/** The entry point each container of the CDK task definitions runs. */
+const ENTRY_POINTS: Record<ComputeTaskName, string> = {
   dealer: 'bin/mpc-dealer.ts',
   serverA: 'bin/mpc-server.ts',
   serverB: 'bin/mpc-server.ts',
@@ -23,14 +23,14 @@ export interface LocalComputeOptions {
   /** What every task gets (the coordinator's endpoints, bucket and table names, credentials). */
   baseEnv: Record<string, string>;
   /** Per container, what the CDK task definition would add (MPC_KEY_FILE of each server). */
-  containerEnv: Record<ContainerName, Record<string, string>>;
+  containerEnv: Record<ComputeTaskName, Record<string, string>>;
   /** Each task's output line by line (JSON logs), e.g. to stderr. */
-  log?: (container: ContainerName, line: string) => void;
+  log?: (container: ComputeTaskName, line: string) => void;
 }
 
 interface LocalTask {
   taskArn: string;
-  container: ContainerName;
+  container: ComputeTaskName;
   child: ChildProcess;
   exit?: { code: number | null; signal: NodeJS.Signals | null };
   exited: Promise<void>;
@@ -47,7 +47,7 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
   constructor(private readonly options: LocalComputeOptions) {}
 
   /** Starts a task; its ARN names the container so logs and CheckJob reasons say which one. */
-  start(container: ContainerName, command: readonly string[]): { taskArn: string } {
+  start(container: ComputeTaskName, command: readonly string[]): { taskArn: string } {
     const taskArn = `arn:aws:ecs:local:000000000000:task/local/${container}-${randomUUID()}`;
     const child = spawn(
       process.execPath,
@@ -86,7 +86,7 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
   }
 
   /** `runTask.sync`: starts the task and waits for it to stop; a non-zero exit fails the state. */
-  async run(container: ContainerName, command: readonly string[]): Promise<{ taskArn: string }> {
+  async run(container: ComputeTaskName, command: readonly string[]): Promise<{ taskArn: string }> {
     const { taskArn } = this.start(container, command);
     const task = this.tasks.get(taskArn) as LocalTask;
     await task.exited;
@@ -109,7 +109,7 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
   }
 
   /** The process of a running task (the fault tests kill one mid-job). */
-  runningTasks(container?: ContainerName): { taskArn: string; pid: number }[] {
+  runningTasks(container?: ComputeTaskName): { taskArn: string; pid: number }[] {
     return [...this.tasks.values()]
       .filter((task) => !task.exit && (container === undefined || task.container === container))
       .map((task) => ({ taskArn: task.taskArn, pid: task.child.pid ?? -1 }));

@@ -2,7 +2,8 @@ import './promise-with-resolvers.ts';
 import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { WorkflowStepHandler } from '../../lambdas/handlers/workflow/workflow-step.ts';
 import type { CollaborationWorkflow, WorkflowExecutionInput } from '../../lambdas/ports/workflow-port.ts';
-import type { ContainerName, LocalComputeLauncher } from '../compute/local-compute-launcher.ts';
+import type { ComputeTaskName } from '../../lambdas/ports/workflow-ports.ts';
+import type { LocalComputeLauncher } from '../compute/local-compute-launcher.ts';
 import { definitionPlaceholders, loadDefinition, type AslDefinition } from './definition.ts';
 import { TaskTokenRegistry } from './task-token-registry.ts';
 
@@ -191,7 +192,7 @@ export class LocalWorkflowRunner implements CollaborationWorkflow {
 
   private async runTask(input: Json, waitForStop: boolean): Promise<Json> {
     const override = (
-      input.Overrides as { ContainerOverrides?: { Name: ContainerName; Command: string[] }[] }
+      input.Overrides as { ContainerOverrides?: { Name: ComputeTaskName; Command: string[] }[] }
     )?.ContainerOverrides?.[0];
     if (!override) throw new Error('runTask without a container override');
     const { taskArn } = waitForStop

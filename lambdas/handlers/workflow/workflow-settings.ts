@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../config.ts';
-import type { WorkflowSettings } from '../../ports/workflow-ports.ts';
+import { COMPUTE_TASK_NAMES, type WorkflowSettings } from '../../ports/workflow-ports.ts';
 
 type Environment = Record<string, string | undefined>;
 
@@ -10,12 +10,13 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
   maxPollWaitSeconds: 60,
   pollsPerAttempt: 120,
   staleAfterMs: 60_000,
-  taskNetwork: {},
+  taskNetworks: { dealer: {}, serverB: {}, serverA: {} },
 };
 
 /**
  * MPC_ATTEMPTS, RESULT_RETENTION_SECONDS, POLL_FIRST_WAIT_SECONDS, POLL_MAX_WAIT_SECONDS, POLLS_PER_ATTEMPT,
- * HEARTBEAT_STALE_MS, MPC_TASK_NETWORK (JSON AwsvpcConfiguration: Subnets, SecurityGroups, AssignPublicIp).
+ * HEARTBEAT_STALE_MS, MPC_TASK_NETWORK (JSON AwsvpcConfiguration: Subnets, SecurityGroups, AssignPublicIp; one
+ * for all tasks or one per task).
  */
 export function workflowSettingsFrom(env: Environment = process.env): WorkflowSettings {
   const problems: string[] = [];
@@ -27,10 +28,10 @@ export function workflowSettingsFrom(env: Environment = process.env): WorkflowSe
       problems.push(`${name} must be an integer 1..${max}`);
     return value;
   };
-  let taskNetwork = DEFAULT_WORKFLOW_SETTINGS.taskNetwork;
+  let taskNetworks = DEFAULT_WORKFLOW_SETTINGS.taskNetworks;
   if (env.MPC_TASK_NETWORK) {
     try {
-      taskNetwork = JSON.parse(env.MPC_TASK_NETWORK) as Record<string, unknown>;
+      taskNetworks = networksPerTask(JSON.parse(env.MPC_TASK_NETWORK) as Record<string, unknown>);
     } catch {
       problems.push('MPC_TASK_NETWORK is not JSON');
     }
@@ -51,9 +52,22 @@ export function workflowSettingsFrom(env: Environment = process.env): WorkflowSe
     // Each poll costs about 5 history events; 25,000 events per execution bound attempts x polls.
     pollsPerAttempt: integer('POLLS_PER_ATTEMPT', DEFAULT_WORKFLOW_SETTINGS.pollsPerAttempt, 1000),
     staleAfterMs: integer('HEARTBEAT_STALE_MS', DEFAULT_WORKFLOW_SETTINGS.staleAfterMs, 3_600_000),
-    taskNetwork,
+    taskNetworks,
   };
   if (problems.length > 0)
     throw new ConfigurationError(`Invalid workflow configuration: ${problems.join('; ')}`);
   return settings;
+}
+
+/**
+ * MPC_TASK_NETWORK is either one `AwsvpcConfiguration` for all three tasks or `{ dealer, serverB, serverA }`,
+ * one each (then only A's security group needs to reach B's peer port).
+ */
+function networksPerTask(parsed: Record<string, unknown>): WorkflowSettings['taskNetworks'] {
+  const perTask = COMPUTE_TASK_NAMES.every(
+    (name) => typeof parsed[name] === 'object' && parsed[name] !== null,
+  );
+  return Object.fromEntries(
+    COMPUTE_TASK_NAMES.map((name) => [name, perTask ? (parsed[name] as Record<string, unknown>) : parsed]),
+  ) as WorkflowSettings['taskNetworks'];
 }

@@ -1,7 +1,7 @@
 import type { JobDescription, ResultRecipient } from '../../../mpc-servers/contract/job-description.ts';
 import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
 import { isResultRecipient, type Collaboration } from '../../domain/collaboration.ts';
-import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
+import type { WorkflowPorts, WorkflowSettings } from '../../ports/workflow-ports.ts';
 import type { NotifiableParticipant } from '../../ports/workflow-repository.ts';
 import { requireWorkflowCollaboration, WorkflowStepError } from './announce-transition.ts';
 
@@ -9,7 +9,8 @@ import { requireWorkflowCollaboration, WorkflowStepError } from './announce-tran
 export interface PreparedAttempt {
   jobId: string;
   attempt: number;
-  network: Record<string, unknown>;
+  /** `AwsvpcConfiguration` per ECS state of the definition. */
+  networks: WorkflowSettings['taskNetworks'];
   dealerCommand: string[];
   serverBCommand: string[];
   serverACommand: string[];
@@ -61,7 +62,7 @@ export async function prepareAttempt(
   return {
     jobId,
     attempt,
-    network: ports.settings.taskNetwork,
+    networks: ports.settings.taskNetworks,
     dealerCommand: ['--job', jobId],
     serverBCommand: ['--party', 'B', '--job', jobId],
     serverACommand: ['--party', 'A', '--job', jobId],

@@ -49,7 +49,7 @@ function wiring() {
       maxPollWaitSeconds: 2,
       pollsPerAttempt: 5,
       staleAfterMs: 60_000,
-      taskNetwork: {},
+      taskNetworks: { dealer: {}, serverB: {}, serverA: {} },
     },
     now: () => new Date(),
     newId: () => randomBytes(8).toString('hex'),

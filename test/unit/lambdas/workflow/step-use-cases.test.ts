@@ -99,7 +99,11 @@ describe('workflow steps', () => {
     expect(job).toEqual({
       jobId: 'job-1',
       attempt: 1,
-      network: { Subnets: ['subnet-1'] },
+      networks: {
+        dealer: { SecurityGroups: ['sg-dealer'] },
+        serverB: { SecurityGroups: ['sg-b'] },
+        serverA: { SecurityGroups: ['sg-a'] },
+      },
       dealerCommand: ['--job', 'job-1'],
       serverBCommand: ['--party', 'B', '--job', 'job-1'],
       serverACommand: ['--party', 'A', '--job', 'job-1'],

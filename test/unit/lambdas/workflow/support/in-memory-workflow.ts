@@ -204,7 +204,11 @@ export function inMemoryWorkflow() {
       maxPollWaitSeconds: 30,
       pollsPerAttempt: 10,
       staleAfterMs: 60_000,
-      taskNetwork: { Subnets: ['subnet-1'] },
+      taskNetworks: {
+        dealer: { SecurityGroups: ['sg-dealer'] },
+        serverB: { SecurityGroups: ['sg-b'] },
+        serverA: { SecurityGroups: ['sg-a'] },
+      },
     },
     now: base.ports.now,
     newId: () => `job-${++nextJob}`,
