@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_WORKFLOW_SETTINGS,
+  workflowSettingsFrom,
+} from '../../../../lambdas/handlers/workflow/workflow-settings.ts';
+
+describe('workflow settings from the environment', () => {
+  it('defaults, and one network configuration for all tasks or one per task', () => {
+    expect(workflowSettingsFrom({})).toEqual(DEFAULT_WORKFLOW_SETTINGS);
+    const one = { Subnets: ['s-1'], SecurityGroups: ['sg-all'] };
+    expect(workflowSettingsFrom({ MPC_TASK_NETWORK: JSON.stringify(one) }).taskNetworks).toEqual({
+      dealer: one,
+      serverB: one,
+      serverA: one,
+    });
+    const each = {
+      dealer: { SecurityGroups: ['d'] },
+      serverB: { SecurityGroups: ['b'] },
+      serverA: { SecurityGroups: ['a'] },
+    };
+    expect(workflowSettingsFrom({ MPC_TASK_NETWORK: JSON.stringify(each) }).taskNetworks).toEqual(each);
+  });
+
+  it('refuses out-of-range numbers and bad JSON, naming each', () => {
+    const refuse = () => workflowSettingsFrom({ MPC_ATTEMPTS: '0', MPC_TASK_NETWORK: '{' });
+    expect(refuse).toThrow('MPC_ATTEMPTS must be an integer 1..10');
+    expect(refuse).toThrow('MPC_TASK_NETWORK is not JSON');
+  });
+});
