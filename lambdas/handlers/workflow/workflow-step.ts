@@ -1,5 +1,6 @@
 import { logger } from '../../http/logger.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
+import { workflowMetrics } from './workflow-metrics.ts';
 import { workflowPorts } from './workflow-wiring.ts';
 
 /** What the definition's `lambda:invoke` passes as Payload: always the collaboration id, plus step fields. */
@@ -8,7 +9,7 @@ export type WorkflowStepHandler = (payload: StepPayload) => Promise<unknown>;
 
 /**
  * A thin Lambda handler for one state of the definition: wire, run the use case, log the outcome with the
- * collaboration id. An error propagates, so the state's Retry and Catch apply.
+ * collaboration id and record its metrics. An error propagates, so the state's Retry and Catch apply.
  */
 export function workflowStep<P extends { collaborationId: string }>(
   step: string,
@@ -16,11 +17,14 @@ export function workflowStep<P extends { collaborationId: string }>(
 ): WorkflowStepHandler {
   return async (payload) => {
     const log = logger.createChild({ persistentKeys: { step, collaborationId: payload.collaborationId } });
+    const started = Date.now();
     try {
       const result = await useCase(workflowPorts(), payload as unknown as P);
+      workflowMetrics().record(step, 'ok', Date.now() - started, result);
       log.info('workflow step done', { result: result as Record<string, unknown> });
       return result;
     } catch (error) {
+      workflowMetrics().record(step, 'error', Date.now() - started);
       log.error('workflow step failed', error as Error);
       throw error;
     }

@@ -1,0 +1,51 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { DEFAULT_METRICS_NAMESPACE } from '../../http/request-metrics.ts';
+
+type Environment = Record<string, string | undefined>;
+
+export interface WorkflowMetrics {
+  /** One step run: count and duration by step and outcome, plus what the answer says went wrong. */
+  record(step: string, outcome: 'ok' | 'error', durationMs: number, result?: unknown): void;
+}
+
+/** Failed webhook deliveries in a step's answer (`{ failed }` or `{ notified: { failed } }`). */
+export function failedDeliveries(result: unknown): number {
+  const answer = result as { failed?: unknown; notified?: { failed?: unknown } } | undefined;
+  const failed = answer?.notified?.failed ?? answer?.failed;
+  return typeof failed === 'number' ? failed : 0;
+}
+
+/**
+ * CloudWatch EMF through Powertools, as the API functions do: on in Lambda (or when POWERTOOLS_METRICS_DISABLED
+ * is set, which then decides), off elsewhere so that stdout stays clean. Alarm-worthy counts: attemptsFailed,
+ * collaborationsFailed, webhookDeliveriesFailed.
+ */
+export function createWorkflowMetrics(env: Environment = process.env): WorkflowMetrics {
+  const wanted = env.POWERTOOLS_METRICS_DISABLED !== undefined || env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
+  if (!wanted) return { record: () => {} };
+  const metrics = new Metrics({
+    namespace: env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_METRICS_NAMESPACE,
+    serviceName: env.POWERTOOLS_SERVICE_NAME || 'mpc-workflow',
+  });
+  return {
+    record(step, outcome, durationMs, result) {
+      metrics.addDimensions({ step, outcome });
+      metrics.addMetric('workflowSteps', MetricUnit.Count, 1);
+      metrics.addMetric('workflowStepDuration', MetricUnit.Milliseconds, durationMs);
+      if (outcome === 'ok' && step === 'RecordAttemptFailure')
+        metrics.addMetric('attemptsFailed', MetricUnit.Count, 1);
+      if (outcome === 'ok' && step === 'MarkFailed')
+        metrics.addMetric('collaborationsFailed', MetricUnit.Count, 1);
+      const failed = failedDeliveries(result);
+      if (failed > 0) metrics.addMetric('webhookDeliveriesFailed', MetricUnit.Count, failed);
+      metrics.publishStoredMetrics();
+    },
+  };
+}
+
+let shared: WorkflowMetrics | undefined;
+
+export function workflowMetrics(): WorkflowMetrics {
+  shared ??= createWorkflowMetrics();
+  return shared;
+}
