@@ -5,16 +5,15 @@ import { DynamoDbIdempotencyStore } from './adapters/dynamodb/dynamodb-idempoten
 import { DynamoDbInputRepository } from './adapters/dynamodb/dynamodb-input-repository.ts';
 import { DynamoDbParticipantRepository } from './adapters/dynamodb/dynamodb-participant-repository.ts';
 import { S3ShareStorage } from './adapters/s3/s3-share-storage.ts';
-import { readConfig } from './config.ts';
-import { workflowConfigured, workflowPorts } from './handlers/workflow/workflow-wiring.ts';
+import { readConfig, type CoordinatorConfig } from './config.ts';
 import type { CoordinatorPorts } from './ports/coordinator-ports.ts';
 import type { IdempotencyStore } from './ports/idempotency-store.ts';
-import { optionalWorkflowHooks } from './use-cases/workflow/workflow-hooks.ts';
 
-export interface Coordinator {
-  ports: CoordinatorPorts;
-  idempotency: IdempotencyStore;
-}
+/*
+ * Per-port factories: each handler names the ports its use case needs, so esbuild leaves every other adapter
+ * and SDK client out of its bundle (a DynamoDB-only handler carries no S3, Step Functions or EventBridge
+ * client). Each factory is pure until called (hence the annotations) and caches per container.
+ */
 
 /** Environment variables that shape the wiring (the SDK reads the endpoint and credential ones itself). */
 const WIRING_VARIABLES = [
@@ -31,42 +30,108 @@ const WIRING_VARIABLES = [
   'AWS_ENDPOINT_URL_S3',
 ];
 
-let wired: { fingerprint: string; coordinator: Coordinator } | undefined;
-
 /**
- * The coordinator wired to AWS: clients are created once per container, on first use. A process that
- * changes the environment (one local system per test file) gets a fresh wiring.
+ * Made once per container, on first use. A process that changes the environment (one local system per test
+ * file) gets a fresh one.
  */
-export function coordinator(): Coordinator {
-  const fingerprint = JSON.stringify(WIRING_VARIABLES.map((name) => process.env[name] ?? null));
-  if (wired?.fingerprint !== fingerprint) wired = { fingerprint, coordinator: wire() };
-  return wired.coordinator;
+export function perContainer<T>(make: () => T): () => T {
+  let made: { fingerprint: string; value: T } | undefined;
+  return () => {
+    const fingerprint = JSON.stringify(WIRING_VARIABLES.map((name) => process.env[name] ?? null));
+    if (made?.fingerprint !== fingerprint) made = { fingerprint, value: make() };
+    return made.value;
+  };
 }
 
-function wire(): Coordinator {
-  const config = readConfig();
-  const dynamo = documentClient();
-  const now = () => new Date();
-  const shares = new S3ShareStorage({
-    client: s3Client({ forcePathStyle: config.s3ForcePathStyle }),
-    presigningClient: presigningS3Client({ forcePathStyle: config.s3ForcePathStyle }),
-    inputBucket: config.inputBucket,
-    resultBucket: config.resultBucket,
-    expiryMinutes: config.uploadUrlExpiryMinutes,
-    now,
+const config: () => CoordinatorConfig = /* @__PURE__ */ perContainer(() => readConfig());
+const dynamo = /* @__PURE__ */ perContainer(() => documentClient());
+
+export const collaborationRepository = /* @__PURE__ */ perContainer(
+  () => new DynamoDbCollaborationRepository(dynamo(), config().tableName),
+);
+export const participantRepository = /* @__PURE__ */ perContainer(
+  () => new DynamoDbParticipantRepository(dynamo(), config().tableName),
+);
+export const inputRepository = /* @__PURE__ */ perContainer(
+  () => new DynamoDbInputRepository(dynamo(), config().tableName),
+);
+export const idempotencyStore: () => IdempotencyStore = /* @__PURE__ */ perContainer(
+  () => new DynamoDbIdempotencyStore(dynamo(), config().tableName),
+);
+export const shareStorage = /* @__PURE__ */ perContainer(() => {
+  const { s3ForcePathStyle, inputBucket, resultBucket, uploadUrlExpiryMinutes } = config();
+  return new S3ShareStorage({
+    client: s3Client({ forcePathStyle: s3ForcePathStyle }),
+    presigningClient: presigningS3Client({ forcePathStyle: s3ForcePathStyle }),
+    inputBucket,
+    resultBucket,
+    expiryMinutes: uploadUrlExpiryMinutes,
+    now: () => new Date(),
   });
+});
+
+/** The ports a handler wires; `now`, `newId`, the server keys and the size limit come always. */
+export type PortFactories = {
+  [K in 'collaborations' | 'participants' | 'inputs' | 'shares' | 'workflow']?: () => NonNullable<
+    CoordinatorPorts[K]
+  >;
+};
+
+/**
+ * The use cases' ports with only the given factories behind them. A port the handler did not wire fails
+ * loudly on use: its use case needs it and the handler must name it.
+ */
+export function coordinatorPorts(factories: PortFactories): CoordinatorPorts {
+  const wired = <K extends keyof PortFactories>(name: K) => {
+    const factory = factories[name];
+    if (!factory) throw new Error(`The ${name} port is not wired into this handler`);
+    return factory() as NonNullable<CoordinatorPorts[K]>;
+  };
   return {
-    ports: {
-      collaborations: new DynamoDbCollaborationRepository(dynamo, config.tableName),
-      participants: new DynamoDbParticipantRepository(dynamo, config.tableName),
-      inputs: new DynamoDbInputRepository(dynamo, config.tableName),
-      shares,
-      computationServers: config.computationServers,
-      maxShareBytes: config.maxShareBytes,
-      now,
-      newId: randomUUID,
-      workflow: optionalWorkflowHooks(workflowConfigured, workflowPorts),
+    get collaborations() {
+      return wired('collaborations');
     },
-    idempotency: new DynamoDbIdempotencyStore(dynamo, config.tableName),
+    get participants() {
+      return wired('participants');
+    },
+    get inputs() {
+      return wired('inputs');
+    },
+    get shares() {
+      return wired('shares');
+    },
+    // Optional in the use cases: unwired means the operation starts nothing in the workflow.
+    get workflow() {
+      return factories.workflow?.();
+    },
+    get computationServers() {
+      return config().computationServers;
+    },
+    get maxShareBytes() {
+      return config().maxShareBytes;
+    },
+    now: () => new Date(),
+    newId: randomUUID,
+  };
+}
+
+export interface Coordinator {
+  ports: CoordinatorPorts;
+  idempotency: IdempotencyStore;
+}
+
+/**
+ * Every coordinator port wired but the workflow (for tests and tools that drive the use cases directly;
+ * handlers wire only theirs, the four that drive the workflow add handlers/api-workflow-hooks.ts).
+ */
+export function coordinator(): Coordinator {
+  return {
+    ports: coordinatorPorts({
+      collaborations: collaborationRepository,
+      participants: participantRepository,
+      inputs: inputRepository,
+      shares: shareStorage,
+    }),
+    idempotency: idempotencyStore(),
   };
 }

@@ -1,10 +1,14 @@
-import { coordinator } from '../composition-root.ts';
+import { collaborationRepository, coordinatorPorts } from '../composition-root.ts';
+import { workflowHooks } from './api-workflow-hooks.ts';
 import { httpOperation } from '../http/http-operation.ts';
+import * as contracts from '../http/operation-contracts.generated.ts';
 import { collaborationView } from '../http/representations.ts';
 import { cancelCollaboration } from '../use-cases/cancel-collaboration.ts';
 
-export const handler = httpOperation('cancelCollaboration', async (request) => {
-  const collaboration = await cancelCollaboration(coordinator().ports, {
+const ports = coordinatorPorts({ collaborations: collaborationRepository, workflow: workflowHooks });
+
+export const handler = httpOperation(contracts.cancelCollaboration, async (request) => {
+  const collaboration = await cancelCollaboration(ports, {
     callerId: request.callerId,
     collaborationId: request.path.collaborationId as string,
   });

@@ -1,10 +1,24 @@
-import { coordinator } from '../composition-root.ts';
+import {
+  collaborationRepository,
+  coordinatorPorts,
+  inputRepository,
+  shareStorage,
+} from '../composition-root.ts';
+import { workflowHooks } from './api-workflow-hooks.ts';
 import { httpOperation } from '../http/http-operation.ts';
+import * as contracts from '../http/operation-contracts.generated.ts';
 import { inputView } from '../http/representations.ts';
 import { completeInput } from '../use-cases/complete-input.ts';
 
-export const handler = httpOperation('completeInput', async (request) => {
-  const input = await completeInput(coordinator().ports, {
+const ports = coordinatorPorts({
+  collaborations: collaborationRepository,
+  inputs: inputRepository,
+  shares: shareStorage,
+  workflow: workflowHooks,
+});
+
+export const handler = httpOperation(contracts.completeInput, async (request) => {
+  const input = await completeInput(ports, {
     callerId: request.callerId,
     collaborationId: request.path.collaborationId as string,
     inputId: request.path.inputId as string,

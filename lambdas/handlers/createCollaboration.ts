@@ -1,13 +1,17 @@
-import { coordinator } from '../composition-root.ts';
+import { collaborationRepository, coordinatorPorts, idempotencyStore } from '../composition-root.ts';
+import { workflowHooks } from './api-workflow-hooks.ts';
 import type { CollaborationDraft } from '../domain/collaboration.ts';
 import { httpOperation } from '../http/http-operation.ts';
+import * as contracts from '../http/operation-contracts.generated.ts';
 import { collaborationView } from '../http/representations.ts';
 import { createCollaboration } from '../use-cases/create-collaboration.ts';
 
+const ports = coordinatorPorts({ collaborations: collaborationRepository, workflow: workflowHooks });
+
 export const handler = httpOperation(
-  'createCollaboration',
+  contracts.createCollaboration,
   async (request) => {
-    const collaboration = await createCollaboration(coordinator().ports, {
+    const collaboration = await createCollaboration(ports, {
       callerId: request.callerId,
       draft: request.body as CollaborationDraft,
     });
@@ -17,5 +21,5 @@ export const handler = httpOperation(
       headers: { location: `/v1/collaborations/${collaboration.collaborationId}` },
     };
   },
-  { idempotencyStore: () => coordinator().idempotency },
+  { idempotencyStore },
 );

@@ -1,17 +1,32 @@
 import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
-import { coordinator } from '../composition-root.ts';
+import {
+  collaborationRepository,
+  coordinatorPorts,
+  idempotencyStore,
+  inputRepository,
+  participantRepository,
+  shareStorage,
+} from '../composition-root.ts';
 import type { ShareDeclaration } from '../domain/input.ts';
 import { httpOperation } from '../http/http-operation.ts';
+import * as contracts from '../http/operation-contracts.generated.ts';
 import { createInput } from '../use-cases/create-input.ts';
 
+const ports = coordinatorPorts({
+  collaborations: collaborationRepository,
+  participants: participantRepository,
+  inputs: inputRepository,
+  shares: shareStorage,
+});
+
 export const handler = httpOperation(
-  'createInput',
+  contracts.createInput,
   async (request) => {
     const { shares, rowCount } = request.body as {
       shares: Record<Party, ShareDeclaration>;
       rowCount?: number;
     };
-    const issued = await createInput(coordinator().ports, {
+    const issued = await createInput(ports, {
       callerId: request.callerId,
       collaborationId: request.path.collaborationId as string,
       shares,
@@ -27,5 +42,5 @@ export const handler = httpOperation(
       },
     };
   },
-  { idempotencyStore: () => coordinator().idempotency },
+  { idempotencyStore },
 );

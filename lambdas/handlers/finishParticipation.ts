@@ -1,10 +1,17 @@
-import { coordinator } from '../composition-root.ts';
+import { collaborationRepository, coordinatorPorts, participantRepository } from '../composition-root.ts';
+import { workflowHooks } from './api-workflow-hooks.ts';
 import { httpOperation } from '../http/http-operation.ts';
+import * as contracts from '../http/operation-contracts.generated.ts';
 import { participationView } from '../http/representations.ts';
 import { finishParticipation } from '../use-cases/finish-participation.ts';
 
-export const handler = httpOperation('finishParticipation', async (request) => {
-  const { ports } = coordinator();
+const ports = coordinatorPorts({
+  collaborations: collaborationRepository,
+  participants: participantRepository,
+  workflow: workflowHooks,
+});
+
+export const handler = httpOperation(contracts.finishParticipation, async (request) => {
   const participant = await finishParticipation(ports, {
     callerId: request.callerId,
     collaborationId: request.path.collaborationId as string,

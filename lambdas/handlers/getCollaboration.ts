@@ -1,10 +1,13 @@
-import { coordinator } from '../composition-root.ts';
+import { collaborationRepository, coordinatorPorts } from '../composition-root.ts';
 import { httpOperation } from '../http/http-operation.ts';
+import * as contracts from '../http/operation-contracts.generated.ts';
 import { collaborationView, retryAfterHeaders } from '../http/representations.ts';
 import { getCollaboration } from '../use-cases/get-collaboration.ts';
 
-export const handler = httpOperation('getCollaboration', async (request) => {
-  const collaboration = await getCollaboration(coordinator().ports, {
+const ports = coordinatorPorts({ collaborations: collaborationRepository });
+
+export const handler = httpOperation(contracts.getCollaboration, async (request) => {
+  const collaboration = await getCollaboration(ports, {
     collaborationId: request.path.collaborationId as string,
   });
   return {

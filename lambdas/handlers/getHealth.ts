@@ -1,4 +1,8 @@
 import { httpOperation } from '../http/http-operation.ts';
+import * as contracts from '../http/operation-contracts.generated.ts';
 
 /** Liveness only: no configuration, no AWS call. */
-export const handler = httpOperation('getHealth', async () => ({ statusCode: 200, body: { status: 'ok' } }));
+export const handler = httpOperation(contracts.getHealth, async () => ({
+  statusCode: 200,
+  body: { status: 'ok' },
+}));

@@ -1,10 +1,12 @@
-import { coordinator } from '../composition-root.ts';
+import { coordinatorPorts, participantRepository } from '../composition-root.ts';
 import { httpOperation } from '../http/http-operation.ts';
+import * as contracts from '../http/operation-contracts.generated.ts';
 import { participationView } from '../http/representations.ts';
 import { getMyParticipation } from '../use-cases/get-my-participation.ts';
 
-export const handler = httpOperation('getMyParticipation', async (request) => {
-  const { ports } = coordinator();
+const ports = coordinatorPorts({ participants: participantRepository });
+
+export const handler = httpOperation(contracts.getMyParticipation, async (request) => {
   const participant = await getMyParticipation(ports, {
     callerId: request.callerId,
     collaborationId: request.path.collaborationId as string,

@@ -1,10 +1,22 @@
-import { coordinator } from '../composition-root.ts';
+import {
+  collaborationRepository,
+  coordinatorPorts,
+  participantRepository,
+  shareStorage,
+} from '../composition-root.ts';
 import { httpOperation } from '../http/http-operation.ts';
+import * as contracts from '../http/operation-contracts.generated.ts';
 import { getResult } from '../use-cases/get-result.ts';
 
-export const handler = httpOperation('getResult', async (request) => {
+const ports = coordinatorPorts({
+  collaborations: collaborationRepository,
+  participants: participantRepository,
+  shares: shareStorage,
+});
+
+export const handler = httpOperation(contracts.getResult, async (request) => {
   const collaborationId = request.path.collaborationId as string;
-  const answer = await getResult(coordinator().ports, { callerId: request.callerId, collaborationId });
+  const answer = await getResult(ports, { callerId: request.callerId, collaborationId });
   if (answer.kind === 'pending')
     return {
       statusCode: 202,

@@ -1,12 +1,22 @@
-import { coordinator } from '../composition-root.ts';
+import {
+  collaborationRepository,
+  coordinatorPorts,
+  idempotencyStore,
+  participantRepository,
+} from '../composition-root.ts';
 import { httpOperation } from '../http/http-operation.ts';
+import * as contracts from '../http/operation-contracts.generated.ts';
 import { participationView } from '../http/representations.ts';
 import { joinCollaboration } from '../use-cases/join-collaboration.ts';
 
+const ports = coordinatorPorts({
+  collaborations: collaborationRepository,
+  participants: participantRepository,
+});
+
 export const handler = httpOperation(
-  'joinCollaboration',
+  contracts.joinCollaboration,
   async (request) => {
-    const { ports } = coordinator();
     const body = request.body as { resultPublicKey: string; webhookUrl?: string };
     const participant = await joinCollaboration(ports, {
       callerId: request.callerId,
@@ -20,5 +30,5 @@ export const handler = httpOperation(
       headers: { location: `/v1/collaborations/${participant.collaborationId}/participants/me` },
     };
   },
-  { idempotencyStore: () => coordinator().idempotency },
+  { idempotencyStore },
 );

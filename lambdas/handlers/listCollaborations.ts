@@ -1,13 +1,16 @@
 import type { AnalysisKind } from '../../mpc-servers/contract/analysis-spec.ts';
-import { coordinator } from '../composition-root.ts';
+import { collaborationRepository, coordinatorPorts } from '../composition-root.ts';
 import type { CollaborationStatus } from '../domain/collaboration-status.ts';
 import { httpOperation } from '../http/http-operation.ts';
+import * as contracts from '../http/operation-contracts.generated.ts';
 import { collaborationView } from '../http/representations.ts';
 import { listCollaborations } from '../use-cases/list-collaborations.ts';
 
 const DEFAULT_LIMIT = 20;
 
-export const handler = httpOperation('listCollaborations', async (request) => {
+const ports = coordinatorPorts({ collaborations: collaborationRepository });
+
+export const handler = httpOperation(contracts.listCollaborations, async (request) => {
   const query = request.query as {
     status?: CollaborationStatus;
     analysis?: AnalysisKind;
@@ -15,7 +18,7 @@ export const handler = httpOperation('listCollaborations', async (request) => {
     limit?: number;
     nextToken?: string;
   };
-  const page = await listCollaborations(coordinator().ports, {
+  const page = await listCollaborations(ports, {
     limit: query.limit ?? DEFAULT_LIMIT,
     ...(query.status ? { status: query.status } : {}),
     ...(query.analysis ? { analysis: query.analysis } : {}),

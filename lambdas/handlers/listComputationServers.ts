@@ -1,8 +1,11 @@
-import { coordinator } from '../composition-root.ts';
+import { coordinatorPorts } from '../composition-root.ts';
 import { httpOperation } from '../http/http-operation.ts';
+import * as contracts from '../http/operation-contracts.generated.ts';
 import { listComputationServers } from '../use-cases/list-computation-servers.ts';
 
-export const handler = httpOperation('listComputationServers', async () => ({
+const ports = coordinatorPorts({});
+
+export const handler = httpOperation(contracts.listComputationServers, async () => ({
   statusCode: 200,
-  body: { servers: listComputationServers(coordinator().ports) },
+  body: { servers: listComputationServers(ports) },
 }));

@@ -1,10 +1,11 @@
 import middy from '@middy/core';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { IdempotencyStore } from '../ports/idempotency-store.ts';
 import { idempotency } from './idempotency.ts';
-import type { OperationId } from './operation-ids.ts';
+import type { OperationContract } from './operation-contract.ts';
 import { parseRequest } from './parse-request.ts';
 import { requestEnvelope } from './request-envelope.ts';
+import { requestMetrics } from './request-metrics.ts';
 import { requestState, type ApiEvent, type ApiRequest } from './request-state.ts';
 
 export interface ApiResponse {
@@ -13,25 +14,40 @@ export interface ApiResponse {
   headers?: Record<string, string>;
 }
 
+export type ApiHandler = (event: ApiEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
 /**
  * One Lambda handler for one operation of openapi.yml: the shared middlewares around a thin function that
- * calls a use case and says what to answer. `idempotencyStore` makes the operation honour Idempotency-Key.
+ * calls a use case and says what to answer. The contract (from operation-contracts.generated.ts) carries the
+ * operation's precompiled checks; `idempotencyStore` makes the operation honour Idempotency-Key.
  */
 export function httpOperation(
-  operationId: OperationId,
+  contract: OperationContract,
   run: (request: ApiRequest) => Promise<ApiResponse>,
   options: { idempotencyStore?: () => IdempotencyStore } = {},
-) {
+): ApiHandler {
   const handler = middy<ApiEvent, APIGatewayProxyStructuredResultV2>()
-    .use(requestEnvelope(operationId))
-    .use(parseRequest(operationId));
+    .use(requestEnvelope(contract))
+    .use(parseRequest(contract));
   if (options.idempotencyStore) handler.use(idempotency(options.idempotencyStore));
-  return handler.handler(async (event) => {
-    const answer = await run(requestState(event));
+  const answer = handler.handler(async (event) => {
+    const answered = await run(requestState(event));
     return {
-      statusCode: answer.statusCode,
-      headers: { 'content-type': 'application/json', ...answer.headers },
-      body: JSON.stringify(answer.body),
+      statusCode: answered.statusCode,
+      headers: { 'content-type': 'application/json', ...answered.headers },
+      body: JSON.stringify(answered.body),
     };
   });
+  // Measured around middy, so early answers (idempotent replays) and refusals count too.
+  return async (event, context) => {
+    const started = performance.now();
+    let statusCode = 500;
+    try {
+      const response = await answer(event, context);
+      statusCode = response.statusCode ?? 200;
+      return response;
+    } finally {
+      requestMetrics().record(contract.operationId, statusCode, performance.now() - started);
+    }
+  };
 }

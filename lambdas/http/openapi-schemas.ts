@@ -1,4 +1,5 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv, type Code } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { JsonSchema, OpenApiDocument, OpenApiOperation, OpenApiParameter } from './openapi-types.ts';
 
@@ -22,15 +23,31 @@ function rewriteRefs<T>(value: T): T {
 /**
  * An Ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses) holding every component schema of the document.
  * `coerceTypes` is for query, path and header values, which arrive as strings.
+ *
+ * `standalone` prepares Ajv for ahead-of-time code generation (scripts/generate-operation-contracts.ts). It
+ * uses Ajv's draft-07 class: the 2020-12 class emits tracking code for unevaluated properties into every
+ * check, which tripled the generated size, and the spec uses no keyword that differs between the two (strict
+ * mode refuses keywords a draft does not know, so a 2020-only keyword fails the generation, not a request).
+ * Refs stay function calls so each component schema is compiled once per module.
  */
-export function createSchemaAjv(document: OpenApiDocument, options: { coerceTypes: boolean }): Ajv2020 {
-  const ajv = new Ajv2020({
+export function createSchemaAjv(
+  document: OpenApiDocument,
+  options: { coerceTypes: boolean; standalone?: { formats: Code } },
+): Ajv2020 {
+  const settings = {
     allErrors: true,
     strict: true,
     strictRequired: false,
     coerceTypes: options.coerceTypes,
     useDefaults: false,
-  });
+  } as const;
+  const ajv = options.standalone
+    ? (new Ajv({
+        ...settings,
+        inlineRefs: false,
+        code: { source: true, esm: true, formats: options.standalone.formats },
+      }) as unknown as Ajv2020)
+    : new Ajv2020(settings);
   addFormats(ajv);
   ajv.addSchema({ $id: SCHEMA_ROOT, $defs: rewriteRefs(document.components.schemas) });
   return ajv;
@@ -51,6 +68,31 @@ export interface OperationDescription {
 export interface ResponseDescription {
   headers: Record<string, { required: boolean; schema: JsonSchema }>;
   content: Record<string, JsonSchema>;
+}
+
+/**
+ * One object schema for an operation's parameters, by location: unknown query parameters are refused,
+ * unknown headers ignored. Header names are lower case, as the request parser delivers them.
+ */
+export function parameterSchema(description: OperationDescription): JsonSchema {
+  const location = (where: 'path' | 'query' | 'header', closed: boolean): JsonSchema => {
+    const declared = description.parameters.filter((p) => p.in === where);
+    const name = (p: { name: string }) => (where === 'header' ? p.name.toLowerCase() : p.name);
+    return {
+      type: 'object',
+      properties: Object.fromEntries(declared.map((p) => [name(p), p.schema ?? {}])),
+      required: declared.filter((p) => p.required).map(name),
+      additionalProperties: !closed,
+    };
+  };
+  return {
+    type: 'object',
+    properties: {
+      path: location('path', true),
+      query: location('query', true),
+      headers: location('header', false),
+    },
+  };
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];

@@ -1,9 +1,9 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, validationError } from '../domain/errors.ts';
-import type { OperationId } from './operation-ids.ts';
+import type { OperationContract } from './operation-contract.ts';
 import { requestState, type ApiEvent } from './request-state.ts';
-import { bodyViolations, operationDescription, parameterViolations } from './request-validation.ts';
+import { bodyViolations, parameterViolations } from './request-validation.ts';
 
 const CLIENT_ID = /^[A-Za-z0-9_+-]{1,128}$/;
 const JSON_MEDIA_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
@@ -13,28 +13,26 @@ const JSON_MEDIA_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
  * and body against the operation in openapi.yml. Nothing reaches a use case unvalidated.
  */
 export function parseRequest(
-  operationId: OperationId,
+  contract: OperationContract,
 ): MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2> {
-  const description = operationDescription(operationId);
   return {
     before: (request) => {
       const event = request.event;
       const state = requestState(event);
-      if (description.requiresAuth) state.callerId = callerIdOf(event);
+      if (contract.requiresAuth) state.callerId = callerIdOf(event);
       const headers = lowerCaseKeys(event.headers ?? {});
       const raw = {
         path: { ...(event.pathParameters ?? {}) } as Record<string, string>,
         query: { ...(event.queryStringParameters ?? {}) } as Record<string, string>,
         headers,
       };
-      const violations = parameterViolations(operationId, raw);
+      const violations = parameterViolations(contract, raw);
       if (violations.length > 0) throw validationError(violations);
       state.path = raw.path;
       state.query = raw.query;
       state.headers = headers;
       if (raw.path.collaborationId) state.logger.appendKeys({ collaborationId: raw.path.collaborationId });
-      if (description.requestBody)
-        state.body = parseBody(event, headers, operationId, description.requestBody.required);
+      if (contract.requestBody) state.body = parseBody(event, headers, contract);
     },
   };
 }
@@ -46,12 +44,7 @@ function callerIdOf(event: ApiEvent): string {
   return clientId;
 }
 
-function parseBody(
-  event: ApiEvent,
-  headers: Record<string, string>,
-  operationId: string,
-  required: boolean,
-): unknown {
+function parseBody(event: ApiEvent, headers: Record<string, string>, contract: OperationContract): unknown {
   const text =
     event.body === undefined
       ? ''
@@ -59,7 +52,8 @@ function parseBody(
         ? Buffer.from(event.body, 'base64').toString('utf8')
         : event.body;
   if (text.length === 0) {
-    if (required) throw validationError([{ path: '/', message: 'a JSON body is required' }]);
+    if (contract.requestBody?.required)
+      throw validationError([{ path: '/', message: 'a JSON body is required' }]);
     return undefined;
   }
   if (!JSON_MEDIA_TYPE.test(headers['content-type'] ?? ''))
@@ -70,7 +64,7 @@ function parseBody(
   } catch (error) {
     throw new DomainError('malformed-json', `The body is not valid JSON: ${(error as Error).message}`);
   }
-  const violations = bodyViolations(operationId, body);
+  const violations = bodyViolations(contract, body);
   if (violations.length > 0) throw validationError(violations);
   return body;
 }

@@ -4,7 +4,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { responseValidationEnabled } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { logger } from './logger.ts';
-import type { OperationId } from './operation-ids.ts';
+import type { OperationContract } from './operation-contract.ts';
 import { problemResponse } from './problem.ts';
 import { requestState, setRequestState, type ApiEvent } from './request-state.ts';
 import { ownResponseViolations } from './self-check.ts';
@@ -16,7 +16,8 @@ type Result = APIGatewayProxyStructuredResultV2;
  * carrying it, and every error turned into problem+json. Only DomainErrors explain themselves; anything else
  * is logged and answered as internal-error without details.
  */
-export function requestEnvelope(operationId: OperationId): MiddlewareObj<ApiEvent, Result> {
+export function requestEnvelope(contract: OperationContract): MiddlewareObj<ApiEvent, Result> {
+  const { operationId } = contract;
   return {
     before: (request) => {
       const requestId = request.event.requestContext?.requestId || randomUUID();
@@ -37,7 +38,7 @@ export function requestEnvelope(operationId: OperationId): MiddlewareObj<ApiEven
       response.headers = { ...response.headers, 'x-request-id': state.requestId };
       state.logger.debug('answered', { statusCode: response.statusCode });
       if (!responseValidationEnabled()) return;
-      const violations = ownResponseViolations(operationId, response);
+      const violations = ownResponseViolations(contract, response);
       if (violations.length === 0) return;
       // A development run with an answer off the spec fails loudly instead of passing it on.
       state.logger.error('answer does not conform to openapi.yml', { violations });

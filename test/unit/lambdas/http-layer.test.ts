@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../lambdas/domain/errors.ts';
 import { httpOperation } from '../../../lambdas/http/http-operation.ts';
 import { fingerprint } from '../../../lambdas/http/idempotency.ts';
+import { joinCollaboration } from '../../../lambdas/http/operation-contracts.generated.ts';
 import type {
   IdempotencyClaim,
   IdempotencyStore,
@@ -50,7 +51,7 @@ const context = {} as Context;
 
 describe('HTTP layer', () => {
   it('answers unexpected errors as internal-error without their details, with the request id', async () => {
-    const handler = httpOperation('joinCollaboration', async () => {
+    const handler = httpOperation(joinCollaboration, async () => {
       throw new Error('table credentials leaked here');
     });
     const request = event();
@@ -64,7 +65,7 @@ describe('HTTP layer', () => {
   });
 
   it('with MPC_VALIDATE_RESPONSES=true, an answer off the spec becomes an internal error', async () => {
-    const handler = httpOperation('joinCollaboration', async () => ({
+    const handler = httpOperation(joinCollaboration, async () => ({
       statusCode: 201,
       body: { joined: 'yes' },
     }));
@@ -81,7 +82,7 @@ describe('HTTP layer', () => {
 
   it('refuses a token without client_id as unauthorized before running anything', async () => {
     let ran = false;
-    const handler = httpOperation('joinCollaboration', async () => {
+    const handler = httpOperation(joinCollaboration, async () => {
       ran = true;
       return { statusCode: 201, body: {} };
     });
@@ -95,7 +96,7 @@ describe('HTTP layer', () => {
     let calls = 0;
     let fail = true;
     const handler = httpOperation(
-      'joinCollaboration',
+      joinCollaboration,
       async () => {
         calls++;
         if (fail) throw new DomainError('collaboration-full', 'full');
@@ -128,7 +129,7 @@ describe('HTTP layer', () => {
     const request = event({ headers: { 'idempotency-key': 'k-2' } });
     const body: unknown = JSON.parse(request.body as string);
     await store.claim('client-1', 'k-2', fingerprint('joinCollaboration', request.rawPath, body), new Date());
-    const handler = httpOperation('joinCollaboration', async () => ({ statusCode: 201, body: {} }), {
+    const handler = httpOperation(joinCollaboration, async () => ({ statusCode: 201, body: {} }), {
       idempotencyStore: () => store,
     });
     const response = await handler(request, context);
