@@ -19,7 +19,7 @@ import { decodeResult, encodeResultShare } from '../mpc-servers/contract/result-
 import { dealerChunks } from '../mpc-servers/dealer/dealer-plan.ts';
 import { generateChunkMaterial, type MaterialRequest } from '../mpc-servers/engine/material.ts';
 import { freePort } from '../local/emulators/free-port.ts';
-import { tlsIdentityFor } from '../mpc-servers/dealer/run-dealer.ts';
+import { createTlsIdentity } from '../mpc-servers/transport/tls-identity.ts';
 import type { Party } from '../mpc-servers/transport/peer-channel.ts';
 import { inputFile, materialFile, type BenchTask, type PartyConfig } from './mpc-bench-config.ts';
 
@@ -134,8 +134,8 @@ async function runParties(
   partyTasks: BenchTask[],
 ): Promise<Record<Party, PartyLine[]>> {
   const identities = {
-    A: tlsIdentityFor('bench-A'),
-    B: tlsIdentityFor('bench-B'),
+    A: createTlsIdentity({ commonName: 'bench-A' }),
+    B: createTlsIdentity({ commonName: 'bench-B' }),
   };
   const port = await freePort();
   const script = fileURLToPath(new URL('./mpc-party.ts', import.meta.url));

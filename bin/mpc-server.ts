@@ -9,6 +9,7 @@ import {
   logLine,
   optionalNumber,
   parseArguments,
+  required,
 } from '../mpc-servers/runtime/environment.ts';
 import { asJobFailure, JobFailure } from '../mpc-servers/runtime/failure.ts';
 import { runServer } from '../mpc-servers/server/run-server.ts';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     const keys = await loadServerKeys(serverKeySourceFromEnv(process.env)).catch((error: Error) => {
       throw new JobFailure('CONFIGURATION', error.message);
     });
+    const allowPlaintext = process.env.MPC_PEER_PLAINTEXT === '1';
     const started = Date.now();
     await runServer({
       party,
@@ -40,7 +42,10 @@ async function main(): Promise<void> {
       // On Fargate B publishes its private IP for A (outside ECS there is no metadata endpoint).
       advertisedHost: party === 'B' ? await taskPrivateIp(process.env) : undefined,
       peerPort: optionalNumber(process.env, 'PEER_PORT'),
-      allowPlaintext: process.env.MPC_PEER_PLAINTEXT === '1',
+      allowPlaintext,
+      ...(allowPlaintext
+        ? {}
+        : { tls: { ...keys.tls, peerFingerprint: required(process.env, 'PEER_TLS_FINGERPRINT') } }),
       silenceTimeoutMs: optionalNumber(process.env, 'MPC_PEER_SILENCE_MS'),
       linkTimeoutMs: optionalNumber(process.env, 'MPC_LINK_TIMEOUT_MS'),
       log: (message) => logLine({ component: `server-${party}`, jobId, message }),

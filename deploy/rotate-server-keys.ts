@@ -33,6 +33,8 @@ for (const party of ['A', 'B'] as const satisfies readonly Party[]) {
     kem: 'DHKEM-X25519-HKDF-SHA256',
     kdf: 'HKDF-SHA256',
     aead: 'AES-128-GCM',
+    // Public: the peer server pins it on the A-B link (PEER_TLS_FINGERPRINT of the other task).
+    tlsFingerprint: material.tlsFingerprint,
   });
 }
 // stdout carries only the JSON, so that `$(npm run -s keys:rotate -- ...)` can feed it to cdk deploy.

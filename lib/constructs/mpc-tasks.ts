@@ -180,6 +180,7 @@ export class MpcTasks extends Construct {
         PEER_PORT: String(config.peerPort),
         MPC_SERVER_KEYS: config.serverPublicKeysJson,
         ...(keySecret ? { KEY_SECRET_ARN: keySecret.secretArn } : {}),
+        ...peerFingerprintEnvironment(config.serverPublicKeysJson, party),
       },
       ...(name === 'serverB' ? { portMappings: [{ containerPort: config.peerPort }] } : {}),
     });
@@ -289,4 +290,22 @@ export class MpcTasks extends Construct {
       true,
     );
   }
+}
+
+/**
+ * A server pins its peer's TLS certificate on the A-B link. The fingerprint comes from the operator's
+ * deployment context (the `tlsFingerprint` that `npm run keys:rotate` prints with the public keys), never from
+ * the job description or the dealer. Absent until keys are rotated: the server then refuses to start the link.
+ */
+export function peerFingerprintEnvironment(
+  serverPublicKeysJson: string,
+  party: Party | undefined,
+): Record<string, string> {
+  if (!party) return {};
+  const peer = party === 'A' ? 'B' : 'A';
+  const configs: unknown = JSON.parse(serverPublicKeysJson);
+  const entry = Array.isArray(configs)
+    ? (configs as { id?: unknown; tlsFingerprint?: unknown }[]).find((config) => config.id === peer)
+    : undefined;
+  return typeof entry?.tlsFingerprint === 'string' ? { PEER_TLS_FINGERPRINT: entry.tlsFingerprint } : {};
 }

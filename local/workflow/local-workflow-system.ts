@@ -53,11 +53,16 @@ export function startLocalWorkflow(options: {
   log?: (message: string) => void;
 }): LocalWorkflow {
   const local = options.local ?? {};
-  const keyFile = (id: 'A' | 'B'): string => {
+  const serverKey = (id: 'A' | 'B'): GeneratedServerKey => {
     const key = options.serverKeys.find((server) => server.id === id);
     if (!key) throw new Error(`no key for server ${id}`);
-    return key.keyFilePath;
+    return key;
   };
+  // What each server's operator configures: its own key file and the peer's pinned TLS fingerprint.
+  const serverEnv = (id: 'A' | 'B'): Record<string, string> => ({
+    MPC_KEY_FILE: serverKey(id).keyFilePath,
+    PEER_TLS_FINGERPRINT: serverKey(id === 'A' ? 'B' : 'A').tlsFingerprint,
+  });
   // B listens on loopback; A is told where B is unless B publishes it (peer discovery).
   const loopback = { PEER_HOST: '127.0.0.1' };
   const discovery = local.peerDiscovery;
@@ -65,11 +70,11 @@ export function startLocalWorkflow(options: {
     baseEnv: { ...options.env, ...local.taskEnv },
     containerEnv: {
       dealer: {},
-      serverA: { ...(discovery ? {} : loopback), MPC_KEY_FILE: keyFile('A') },
+      serverA: { ...(discovery ? {} : loopback), ...serverEnv('A') },
       serverB: {
         ...loopback,
         ...(discovery ? { ECS_CONTAINER_METADATA_URI_V4: discovery.metadataUri } : {}),
-        MPC_KEY_FILE: keyFile('B'),
+        ...serverEnv('B'),
       },
     },
     ...(local.taskLog ? { log: local.taskLog } : {}),

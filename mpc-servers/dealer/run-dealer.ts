@@ -11,7 +11,6 @@ import {
 import { asJobFailure } from '../runtime/failure.ts';
 import type { JobStatusStore } from '../status/job-status.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
-import { createTlsIdentity, type TlsIdentity } from '../transport/tls-identity.ts';
 import type { Party } from '../transport/peer-channel.ts';
 import { dealerChunks } from './dealer-plan.ts';
 
@@ -39,22 +38,15 @@ export async function runDealer(deps: DealerDependencies): Promise<{ chunkCount:
     const totalRows = job.inputs.reduce((total, input) => total + input.rowCount, 0);
     const program = compileProgram(job.spec, totalRows);
     const seeds: Record<Party, Uint8Array> = { A: randomBytes(16), B: randomBytes(16) };
-    const identities = { A: tlsIdentityFor(`mpc-A-${jobId}`), B: tlsIdentityFor(`mpc-B-${jobId}`) };
     const scope = (party: Party): MaterialScope => ({ collaborationId: job.collaborationId, jobId, party });
     const digest = programDigest(program);
     for (const party of ['A', 'B'] as const) {
-      const peer = party === 'A' ? 'B' : 'A';
       const manifest = encodeManifest({
         version: 1,
         jobId,
         programDigest: digest,
         chunkCount: program.chunkCount,
         seed: Buffer.from(seeds[party]).toString('base64'),
-        tls: {
-          keyPem: identities[party].keyPem,
-          certPem: identities[party].certPem,
-          peerFingerprint: identities[peer].fingerprint,
-        },
       });
       await writeSealed(store, scope(party), job.serverPublicKeys[party], 'manifest', manifest);
     }
@@ -77,20 +69,5 @@ export async function runDealer(deps: DealerDependencies): Promise<{ chunkCount:
       .report(jobId, 'DEALER', { state: 'FAILED', reasonCode: failure.code, message: failure.message })
       .catch(() => undefined);
     throw failure;
-  }
-}
-
-/**
- * `createTlsIdentity` fails about 0.4 % of the time (a random serial starting with a 0x00 byte is encoded as
- * a non-minimal DER INTEGER, which OpenSSL rejects; reported to the transport's owner). A fresh serial
- * almost surely works, so retry a few times.
- */
-export function tlsIdentityFor(commonName: string): TlsIdentity {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return createTlsIdentity({ commonName });
-    } catch (error) {
-      if (attempt >= 5) throw error;
-    }
   }
 }

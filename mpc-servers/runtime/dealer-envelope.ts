@@ -10,8 +10,7 @@ import { JobFailure } from './failure.ts';
 
 /**
  * How dealer material sits in storage: per party, under `storageLayout.dealerMaterialPrefix`, a sealed
- * `manifest` (the party's PRG seed, its per-job TLS identity and the peer's pinned fingerprint, and the
- * program it was made for) and one sealed object per chunk (`chunk-000000`, ...). Each object is HPKE-sealed
+ * `manifest` (the party's PRG seed and the program it was made for) and one sealed object per chunk (`chunk-000000`, ...). Each object is HPKE-sealed
  * to the party's key with AAD = the dealer-material binding (collaboration, job, party) + the object's name,
  * so chunks cannot be swapped, replayed into another job or opened by the other party.
  */
@@ -22,7 +21,6 @@ export interface DealerManifest {
   chunkCount: number;
   /** Base64 of the party's 16-byte PRG seed (A's triples, masks and shares come from it). */
   seed: string;
-  tls: { keyPem: string; certPem: string; peerFingerprint: string };
 }
 
 export interface MaterialScope {
@@ -95,7 +93,7 @@ export function encodeManifest(manifest: DealerManifest): Uint8Array {
 
 export function decodeManifest(bytes: Uint8Array): DealerManifest {
   const manifest = JSON.parse(new TextDecoder().decode(bytes)) as DealerManifest;
-  if (manifest.version !== 1 || typeof manifest.seed !== 'string' || !manifest.tls) {
+  if (manifest.version !== 1 || typeof manifest.seed !== 'string') {
     throw new JobFailure('DEALER_MATERIAL_INVALID', 'dealer manifest is malformed');
   }
   return manifest;

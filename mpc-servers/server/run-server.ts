@@ -9,13 +9,7 @@ import { storageLayout } from '../contract/storage-layout.ts';
 import { bindingAad } from '../crypto/aad.ts';
 import { HpkeOpenError, open, seal } from '../crypto/hpke.ts';
 import { ChunkMaterial } from '../engine/material.ts';
-import {
-  decodeManifest,
-  programDigest,
-  readSealed,
-  type DealerManifest,
-  type MaterialScope,
-} from '../runtime/dealer-envelope.ts';
+import { decodeManifest, programDigest, readSealed, type MaterialScope } from '../runtime/dealer-envelope.ts';
 import { asJobFailure, JobFailure } from '../runtime/failure.ts';
 import { prefetching } from '../runtime/prefetch.ts';
 import type { JobStatusStore } from '../status/job-status.ts';
@@ -48,6 +42,13 @@ export interface ServerDependencies {
   peerPort?: number;
   /** B: the address A should use, published in the job status (the task's private IP on Fargate). */
   advertisedHost?: string;
+  /**
+   * The peer link's TLS: this server's long-lived identity (from its key secret) and the peer's certificate
+   * fingerprint from this server's own configuration. Nobody on the path (coordinator, dealer, job
+   * description) supplies link keys: the dealer knows every mask, so a dealer able to sit in the middle of the
+   * link could unmask the opened values.
+   */
+  tls?: PeerTls;
   /** Local development only: plain TCP instead of pinned TLS. */
   allowPlaintext?: boolean;
   /** The peer link fails when the peer is silent this long (default 60 s). */
@@ -59,6 +60,13 @@ export interface ServerDependencies {
 
 const HEARTBEAT_MS = 15_000;
 
+export interface PeerTls {
+  keyPem: string;
+  certPem: string;
+  /** SHA-256 of the peer's certificate (hex), configured out of band (PEER_TLS_FINGERPRINT). */
+  peerFingerprint: string;
+}
+
 export async function runServer(deps: ServerDependencies): Promise<void> {
   const { party, jobId, status } = deps;
   const log = deps.log ?? (() => undefined);
@@ -69,6 +77,7 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
   );
   try {
     await status.report(jobId, party, { state: 'RUNNING', progress: 0 });
+    if (!deps.allowPlaintext) requirePeerTls(deps); // a misconfigured server fails before any work
     const job = parseJobDescription(
       new TextDecoder().decode(await deps.inputStore.getObject(storageLayout.jobDescription(jobId))),
     );
@@ -83,7 +92,7 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
         'dealer material was made for another program or row count',
       );
     }
-    channel = await linkToPeer(deps, job, manifest);
+    channel = await linkToPeer(deps, job);
     log(`server ${party}: linked to peer`);
     await agreeWithPeer(channel, program, failedInputIds, reasons);
     const seed = new Uint8Array(Buffer.from(manifest.seed, 'base64'));
@@ -186,14 +195,10 @@ async function loadInputs(
   return { inputs, failedInputIds, reasons };
 }
 
-async function linkToPeer(
-  deps: ServerDependencies,
-  job: JobDescription,
-  manifest: DealerManifest,
-): Promise<PeerChannel> {
+async function linkToPeer(deps: ServerDependencies, job: JobDescription): Promise<PeerChannel> {
   const link = {
     jobId: deps.jobId,
-    ...(deps.allowPlaintext ? { allowPlaintext: true } : { tls: manifest.tls }),
+    ...(deps.allowPlaintext ? { allowPlaintext: true } : { tls: requirePeerTls(deps) }),
     silenceTimeoutMs: deps.silenceTimeoutMs ?? 60_000,
   };
   const port = deps.peerPort ?? job.peer.port;
@@ -263,4 +268,13 @@ async function agreeWithPeer(
   }
   if (theirs.digest !== mine.digest)
     throw new JobFailure('PEER_DISAGREES', 'the peer runs another program or row count');
+}
+
+function requirePeerTls(deps: ServerDependencies): PeerTls {
+  if (!deps.tls)
+    throw new JobFailure(
+      'CONFIGURATION',
+      'the peer link needs TLS (the peer fingerprint PEER_TLS_FINGERPRINT); plaintext only with MPC_PEER_PLAINTEXT=1',
+    );
+  return deps.tls;
 }

@@ -17,8 +17,18 @@ function derLength(length: number): Buffer {
 export const sequence = (...items: Uint8Array[]): Buffer => tlv(0x30, ...items);
 export const set = (...items: Uint8Array[]): Buffer => tlv(0x31, ...items);
 export const utf8String = (text: string): Buffer => tlv(0x0c, Buffer.from(text, 'utf8'));
-/** Big-endian unsigned magnitude; callers keep the top bit clear so the INTEGER is positive. */
-export const derInteger = (magnitude: Uint8Array): Buffer => tlv(0x02, magnitude);
+/**
+ * A non-negative INTEGER from its big-endian magnitude, in DER's minimal form: leading zero bytes dropped, one
+ * zero byte added back when the top bit is set. (A random serial starting with 0x00 was otherwise non-minimal,
+ * and OpenSSL rejected about 1 certificate in 256.)
+ */
+export function derInteger(magnitude: Uint8Array): Buffer {
+  let start = 0;
+  while (start < magnitude.length - 1 && magnitude[start] === 0) start++;
+  const minimal = magnitude.subarray(start);
+  const needsPad = minimal.length === 0 || ((minimal[0] as number) & 0x80) !== 0;
+  return tlv(0x02, needsPad ? Buffer.concat([Buffer.of(0), minimal]) : minimal);
+}
 /** BIT STRING with no unused bits. */
 export const bitString = (bytes: Uint8Array): Buffer => tlv(0x03, Buffer.of(0), bytes);
 export const contextExplicit = (tagNumber: number, inner: Uint8Array): Buffer => tlv(0xa0 | tagNumber, inner);

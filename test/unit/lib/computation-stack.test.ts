@@ -133,6 +133,27 @@ describe('tasks', () => {
     }
   });
 
+  it('gives each server its peer’s TLS fingerprint from the deployment context, and the dealer none', () => {
+    const keys = (['A', 'B'] as const).map((id) => ({
+      id,
+      publicKey: 'k',
+      tlsFingerprint: `fingerprint-${id}`,
+    }));
+    const template = synthesizeApp({ 'mpc:serverPublicKeys': JSON.stringify(keys) }).computationTemplate;
+    const environmentOf = (family: string): { Name: string; Value: unknown }[] => {
+      const [definition] = Object.values(
+        template.findResources('AWS::ECS::TaskDefinition', { Properties: { Family: family } }),
+      );
+      return definition?.Properties.ContainerDefinitions[0].Environment ?? [];
+    };
+    const fingerprint = (family: string) =>
+      environmentOf(family).find((variable) => variable.Name === 'PEER_TLS_FINGERPRINT')?.Value;
+    expect(fingerprint('mpc-dev-serverA')).toBe('fingerprint-B');
+    expect(fingerprint('mpc-dev-serverB')).toBe('fingerprint-A');
+    expect(environmentOf('mpc-dev-dealer').length).toBeGreaterThan(0);
+    expect(fingerprint('mpc-dev-dealer')).toBeUndefined();
+  });
+
   it('lets each server read only its own input shares and dealer material, and write only its own results', () => {
     for (const [party, other] of [
       ['A', 'B'],

@@ -39,6 +39,7 @@ export interface Harness {
   serverPublicKeys: { A: string; B: string };
   environment: NodeJS.ProcessEnv;
   keyFiles: { A: string; B: string };
+  tlsFingerprints: { A: string; B: string };
   stop(): Promise<void>;
 }
 
@@ -52,7 +53,10 @@ export async function startHarness(): Promise<Harness> {
     const dynamoClient = new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint });
     await dynamoClient.send(new CreateTableCommand(collaborationTableDefinition(TABLE)));
     const s3Client = new S3Client({ ...clientConfig, endpoint: s3.endpoint, forcePathStyle: true });
-    const keys = { A: await serverKeyMaterial('A'), B: await serverKeyMaterial('B') };
+    const keys = {
+      A: await createServerKeyMaterial({ commonName: 'A' }),
+      B: await createServerKeyMaterial({ commonName: 'B' }),
+    };
     const keyFiles = { A: join(directory, 'a.json'), B: join(directory, 'b.json') };
     await writeSecretFile(keyFiles.A, keys.A.secretText);
     await writeSecretFile(keyFiles.B, keys.B.secretText);
@@ -63,6 +67,7 @@ export async function startHarness(): Promise<Harness> {
       status: new DynamoDbJobStatusStore({ tableName: TABLE, client: dynamoClient }),
       serverPublicKeys: { A: keys.A.hpkePublicKey, B: keys.B.hpkePublicKey },
       keyFiles,
+      tlsFingerprints: { A: keys.A.tlsFingerprint, B: keys.B.tlsFingerprint },
       environment: {
         PATH: process.env.PATH,
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -88,15 +93,6 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** Retries `createServerKeyMaterial`, whose TLS certificate encoding fails ~0.4 % of the time (reported). */
-async function serverKeyMaterial(commonName: string): ReturnType<typeof createServerKeyMaterial> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await createServerKeyMaterial({ commonName });
-    } catch (error) {
-      if (attempt >= 5) throw error;
-    }
-  }
-}
 
 export interface PreparedJob {
   job: JobDescription;
@@ -188,6 +184,7 @@ export function startEntry(
 export function serverEnvironment(harness: Harness, party: 'A' | 'B'): NodeJS.ProcessEnv {
   return {
     MPC_KEY_FILE: harness.keyFiles[party],
+    PEER_TLS_FINGERPRINT: harness.tlsFingerprints[party === 'A' ? 'B' : 'A'],
     MPC_PEER_SILENCE_MS: '10000',
     MPC_LINK_TIMEOUT_MS: '30000',
   };

@@ -9,7 +9,8 @@ import { bindingAad } from '../../../../mpc-servers/crypto/aad.ts';
 import { generateKeyPair, open, seal } from '../../../../mpc-servers/crypto/hpke.ts';
 import { runDealer } from '../../../../mpc-servers/dealer/run-dealer.ts';
 import { readSealed } from '../../../../mpc-servers/runtime/dealer-envelope.ts';
-import { runServer } from '../../../../mpc-servers/server/run-server.ts';
+import { runServer, type ServerDependencies } from '../../../../mpc-servers/server/run-server.ts';
+import { createTlsIdentity } from '../../../../mpc-servers/transport/tls-identity.ts';
 import { InMemoryJobStatusStore } from '../../../../mpc-servers/status/in-memory-job-status-store.ts';
 import { InMemoryObjectStore } from '../../../../mpc-servers/storage/in-memory-object-store.ts';
 
@@ -51,7 +52,7 @@ async function setUp(jobId: string, jobSpec: ComputationSpec = spec) {
     serverPublicKeys: { A: servers.A.publicKey, B: servers.B.publicKey },
   };
   await store.putObject(storageLayout.jobDescription(jobId), new TextEncoder().encode(JSON.stringify(job)));
-  const server = (party: 'A' | 'B') =>
+  const server = (party: 'A' | 'B', link: Partial<ServerDependencies> = {}) =>
     runServer({
       party,
       jobId,
@@ -62,6 +63,7 @@ async function setUp(jobId: string, jobSpec: ComputationSpec = spec) {
       peerHost: '127.0.0.1',
       allowPlaintext: true,
       linkTimeoutMs: 10_000,
+      ...link,
     });
   return { store, results, status, servers, recipient, rows, job, server };
 }
@@ -134,4 +136,54 @@ describe('dealer and servers in one process', () => {
       reasonCode: 'PROGRAM_INVALID',
     });
   });
+
+  it('links over TLS with each server’s own identity and the peer fingerprint it was configured with', async () => {
+    const { store, status, servers, server } = await setUp('j-tls');
+    await runDealer({ jobId: 'j-tls', store, status });
+    const identity = { A: createTlsIdentity({ commonName: 'A' }), B: createTlsIdentity({ commonName: 'B' }) };
+    const tls = (party: 'A' | 'B', peerFingerprint: string): Partial<ServerDependencies> => ({
+      allowPlaintext: false,
+      tls: { keyPem: identity[party].keyPem, certPem: identity[party].certPem, peerFingerprint },
+    });
+    await Promise.all([
+      server('B', tls('B', identity.A.fingerprint)),
+      server('A', tls('A', identity.B.fingerprint)),
+    ]);
+    expect((await status.getJobStatus('j-tls')).overall).toBe('DONE');
+    // The dealer hands out no link keys: its manifest carries the seed and the program binding only.
+    const scope = { collaborationId: 'c1', jobId: 'j-tls', party: 'A' as const };
+    const manifest = new TextDecoder().decode(
+      await readSealed(store, scope, servers.A.privateKey, 'manifest'),
+    );
+    expect(Object.keys(JSON.parse(manifest) as object).sort()).toEqual([
+      'chunkCount',
+      'jobId',
+      'programDigest',
+      'seed',
+      'version',
+    ]);
+  }, 60_000);
+
+  it('refuses a peer whose certificate is not the configured one, and refuses to run without TLS', async () => {
+    const { store, status, server } = await setUp('j-pin');
+    await runDealer({ jobId: 'j-pin', store, status });
+    const [a, b, intruder] = ['A', 'B', 'intruder'].map((commonName) => createTlsIdentity({ commonName }));
+    const tls = (own: typeof a, peerFingerprint: string): Partial<ServerDependencies> => ({
+      allowPlaintext: false,
+      linkTimeoutMs: 3_000,
+      tls: { keyPem: own!.keyPem, certPem: own!.certPem, peerFingerprint },
+    });
+    // B expects A's certificate; an intruder presenting its own is refused on both sides.
+    const outcomes = await Promise.allSettled([
+      server('B', tls(b, a!.fingerprint)),
+      server('A', tls(intruder, b!.fingerprint)),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    expect((await status.getJobStatus('j-pin')).overall).toBe('FAILED');
+
+    const unconfigured = await setUp('j-no-tls');
+    await expect(unconfigured.server('A', { allowPlaintext: false })).rejects.toMatchObject({
+      code: 'CONFIGURATION',
+    });
+  }, 60_000);
 });
