@@ -28,4 +28,7 @@ export async function renderOpenApiDocument(): Promise<string> {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await writeFile(GENERATED_PATH, await renderOpenApiDocument());
   console.log(`Wrote ${GENERATED_PATH}`);
+  // The operations' precompiled checks come from the same spec (imported here, not above: it imports us).
+  const { writeOperationContracts } = await import('./generate-operation-contracts.ts');
+  await writeOperationContracts();
 }

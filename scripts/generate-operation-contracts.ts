@@ -1,11 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _ } from 'ajv';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
-import { readFile } from 'node:fs/promises';
 import {
   createSchemaAjv,
   describeOperations,
@@ -13,16 +12,18 @@ import {
   type OperationDescription,
 } from '../lambdas/http/openapi-schemas.ts';
 import type { JsonSchema, OpenApiDocument } from '../lambdas/http/openapi-types.ts';
-import { SPEC_PATH } from './generate-openapi-document.ts';
 
 /**
  * The operations' request and response checks, compiled by Ajv at generation time (standalone code), so the
  * Lambda bundles carry neither the Ajv compiler nor the whole spec: each handler imports its own operation's
- * contract and esbuild leaves the others out. `npm run openapi:generate` rewrites the three modules; a unit
+ * contract and esbuild leaves the others out. `npm run openapi:generate` rewrites the three modules (with
+ * the spec document); a unit
  * test fails when they are stale.
  */
 const standaloneCode = standaloneCodeModule.default;
 const root = resolve(fileURLToPath(import.meta.url), '../..');
+// Not imported from generate-openapi-document.ts: that script imports this one while its top-level await runs.
+const SPEC_PATH = resolve(root, 'openapi.yml');
 const httpDirectory = resolve(root, 'lambdas/http');
 export const PARAMETER_CHECKS_PATH = resolve(httpDirectory, 'parameter-checks.generated.ts');
 export const SCHEMA_CHECKS_PATH = resolve(httpDirectory, 'schema-checks.generated.ts');
@@ -143,9 +144,12 @@ export async function renderOperationContracts(): Promise<Map<string, string>> {
   return formatted;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+export async function writeOperationContracts(): Promise<void> {
   for (const [path, source] of await renderOperationContracts()) {
     await writeFile(path, source);
     console.log(`Wrote ${path}`);
   }
 }
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  await writeOperationContracts();

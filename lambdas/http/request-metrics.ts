@@ -9,14 +9,21 @@ export interface RequestMetrics {
   record(operationId: string, statusCode: number, latencyMs: number): void;
 }
 
+const truthy = (value: string) => ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
+
 /**
- * Powertools Metrics as CloudWatch EMF, flushed per invocation. Outside Lambda nobody collects EMF from
- * stdout (npm start keeps stdout for its three lines, tests for their reports), so there the metrics are off
- * unless POWERTOOLS_METRICS_DISABLED is set, which then decides as Powertools documents.
+ * POWERTOOLS_METRICS_DISABLED decides when set, as Powertools documents. Otherwise metrics are on in Lambda
+ * only (and not in Powertools dev mode): elsewhere nobody collects EMF from stdout, and npm start keeps
+ * stdout for its three lines, the tests for their reports.
  */
+export function metricsEnabled(env: Environment): boolean {
+  if (env.POWERTOOLS_METRICS_DISABLED !== undefined) return !truthy(env.POWERTOOLS_METRICS_DISABLED);
+  return env.AWS_LAMBDA_FUNCTION_NAME !== undefined && !truthy(env.POWERTOOLS_DEV ?? '');
+}
+
+/** Powertools Metrics as CloudWatch EMF, flushed per invocation. */
 export function createRequestMetrics(env: Environment = process.env): RequestMetrics {
-  const wanted = env.POWERTOOLS_METRICS_DISABLED !== undefined || env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
-  if (!wanted) return { record: () => {} };
+  if (!metricsEnabled(env)) return { record: () => {} };
   const metrics = new Metrics({
     namespace: env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_METRICS_NAMESPACE,
     serviceName: env.POWERTOOLS_SERVICE_NAME || 'mpc-coordinator',
