@@ -185,4 +185,34 @@ describe('a collaboration end to end', () => {
     await runner.execution(collaborationId)!.result;
     console.info(`state transitions: ${runner.stateTransitions(collaborationId)}`);
   }, 240_000);
+  it('cancel by the owner stops the execution, deletes the uploaded shares and tells the participants', async () => {
+    const collaborationId = await createCollaboration(e2e, {
+      name: 'e2e cancel',
+      analyses,
+      inputSchema: { fields } as CreateCollaborationRequest['inputSchema'],
+      minParticipants: 2,
+      maxParticipants: 3,
+      deadlineInSeconds: 3600,
+      resultRecipients: 'all-participants',
+    });
+    const member = await joinAs(e2e, collaborationId, 'clinic-z');
+    await upload(member, collaborationId, rowsOf(9, 4));
+    const { runner, events } = e2e.plugin.workflow();
+    expect(runner.execution(collaborationId)?.status).toBe('RUNNING');
+    expect((await e2e.client('owner').cancelCollaboration(collaborationId)).status).toBe('CANCELLED');
+    expect(runner.execution(collaborationId)?.status).toBe('ABORTED');
+    for (const party of ['A', 'B'] as const)
+      expect(
+        await keysUnder(e2e, e2e.system.inputBucket, storageLayout.inputSharePrefix(party, collaborationId)),
+      ).toEqual([]);
+    const hook = await e2e.hooks.next(
+      (h) => h.clientId === 'clinic-z' && h.body.includes('collaboration.cancelled'),
+    );
+    verifyWebhookRequest(
+      hook.headers as Record<string, string>,
+      hook.body,
+      member.participation.webhookSecret!,
+    );
+    expect(events.of(collaborationId).map((change) => change.status)).toEqual(['OPEN', 'CANCELLED']);
+  }, 60_000);
 });
