@@ -4,7 +4,8 @@ import { failureReason, type FailedExecutionState } from './failure-reason.ts';
 import { notifyAll, type NotifyOutcome } from './notify-all.ts';
 
 /**
- * FAILED with the reason; the inputs stay (an operator may look at them) until retention clean-up. A
+ * FAILED with the reason; the inputs stay (an operator may look at them) until the input bucket's lifecycle rule
+ * expires them: the execution ends here so that the failed-execution alarm fires at once. A
  * failure before the inputs closed (OPEN) fails the collaboration too.
  */
 export async function markFailed(
