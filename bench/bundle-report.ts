@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { LAMBDA_CREDENTIALS_ALIAS } from '../lambdas/adapters/lambda-credentials.ts';
 import { readApiOperations } from '../lib/api/openapi-operations.ts';
 import { lambdaBundling } from '../lib/bundling/lambda-bundling.ts';
 import { REPO_ROOT, repoPaths, workflowStepHandler } from '../lib/config/repo-paths.ts';
@@ -17,6 +18,14 @@ const SIZE_TARGET_BYTES = 300 * 1024;
 const IMPORT_TARGET_MS = 150;
 const IMPORT_RUNS = Number(process.env.BUNDLE_REPORT_RUNS ?? 5);
 const outputRoot = path.join(REPO_ROOT, '.cache', 'bundle-report');
+/**
+ * Module swaps for the bundle: lib/bundling's own when it declares them; BUNDLE_REPORT_LAMBDA_CREDENTIALS=true
+ * previews the SDK's default credential chain swapped for the environment-only provider Lambda needs.
+ */
+const alias = {
+  ...(lambdaBundling as { alias?: Record<string, string> }).alias,
+  ...(process.env.BUNDLE_REPORT_LAMBDA_CREDENTIALS === 'true' ? LAMBDA_CREDENTIALS_ALIAS : {}),
+};
 
 async function bundle(name: string, entry: string): Promise<string> {
   const outfile = path.join(outputRoot, name, 'index.mjs');
@@ -33,6 +42,7 @@ async function bundle(name: string, entry: string): Promise<string> {
     banner: { js: lambdaBundling.banner },
     // What the Lambda runtime provides is left out, as NodejsFunction does when the SDK is not bundled.
     external: lambdaBundling.bundleAwsSdk ? [] : ['@aws-sdk/*', '@smithy/*'],
+    alias,
     tsconfig: repoPaths.tsconfig,
     logLevel: 'error',
   });
@@ -68,6 +78,8 @@ async function main(): Promise<void> {
   console.log(
     `Bundles as deployed (AWS SDK ${lambdaBundling.bundleAwsSdk ? 'bundled' : 'from the runtime'}), Node ${process.version}, median of ${IMPORT_RUNS} cold imports`,
   );
+  for (const [from, to] of Object.entries(alias))
+    console.log(`with ${from} -> ${path.relative(REPO_ROOT, to)}`);
   console.log(`${'function'.padEnd(30)} ${'size KB'.padStart(8)} ${'import ms'.padStart(10)}  within target`);
   let worstSize = 0;
   let worstImport = 0;

@@ -16,7 +16,7 @@ import type { JsonSchema, OpenApiDocument } from '../lambdas/http/openapi-types.
 /**
  * The operations' request and response checks, compiled by Ajv at generation time (standalone code), so the
  * Lambda bundles carry neither the Ajv compiler nor the whole spec: each handler imports its own operation's
- * contract and esbuild leaves the others out. `npm run openapi:generate` rewrites the three modules (with
+ * contract and esbuild leaves the others out. `npm run openapi:generate` rewrites the four modules (with
  * the spec document); a unit
  * test fails when they are stale.
  */
@@ -28,6 +28,7 @@ const httpDirectory = resolve(root, 'lambdas/http');
 export const PARAMETER_CHECKS_PATH = resolve(httpDirectory, 'parameter-checks.generated.ts');
 export const SCHEMA_CHECKS_PATH = resolve(httpDirectory, 'schema-checks.generated.ts');
 export const CONTRACTS_PATH = resolve(httpDirectory, 'operation-contracts.generated.ts');
+export const RESPONSE_CONTRACTS_PATH = resolve(httpDirectory, 'response-contracts.generated.ts');
 
 const GENERATED_NOTE =
   '// Generated from openapi.yml by scripts/generate-operation-contracts.ts (npm run openapi:generate). Do not edit.';
@@ -88,6 +89,17 @@ function contractSource(operation: OperationDescription, named: Named): string {
   const body = operation.requestBody
     ? `requestBody: { required: ${operation.requestBody.required}, check: schemas.${nameOf(named, operation.requestBody.schema)} },`
     : '';
+  return [
+    `export const ${operation.operationId}: OperationContract = {`,
+    `operationId: ${JSON.stringify(operation.operationId)},`,
+    `requiresAuth: ${operation.requiresAuth},`,
+    `parameters: parameters.${operation.operationId},`,
+    body,
+    '};',
+  ].join('\n');
+}
+
+function responseContractsSource(operation: OperationDescription, named: Named): string {
   const responses = Object.entries(operation.responses).map(([status, response]) => {
     const headers = Object.entries(response.headers).map(
       ([name, header]) =>
@@ -98,32 +110,33 @@ function contractSource(operation: OperationDescription, named: Named): string {
     );
     return `${JSON.stringify(status)}: { headers: { ${headers.join(', ')} }, content: { ${content.join(', ')} } }`;
   });
-  return [
-    `export const ${operation.operationId}: OperationContract = {`,
-    `operationId: ${JSON.stringify(operation.operationId)},`,
-    `requiresAuth: ${operation.requiresAuth},`,
-    `parameters: parameters.${operation.operationId},`,
-    body,
-    `responses: { ${responses.join(', ')} },`,
-    '};',
-  ].join('\n');
+  return `export const ${operation.operationId}: ResponseContracts = { ${responses.join(', ')} };`;
 }
 
-/** The three generated modules' sources, formatted, by path. */
+function moduleSource(imports: string[], declarations: string[]): string {
+  return [GENERATED_NOTE, ...imports, '', ...declarations, ''].join('\n');
+}
+
+/** The four generated modules' sources, formatted, by path. */
 export async function renderOperationContracts(): Promise<Map<string, string>> {
   const document = parse(await readFile(SPEC_PATH, 'utf8')) as OpenApiDocument;
   const operations = describeOperations(document);
   const named: Named = { byJson: new Map(), schemas: new Map() };
-  const contracts = operations.map((operation) => contractSource(operation, named));
-  const contractsModule = [
-    GENERATED_NOTE,
-    "import type { OperationContract } from './operation-contract.ts';",
-    "import * as parameters from './parameter-checks.generated.ts';",
-    "import * as schemas from './schema-checks.generated.ts';",
-    '',
-    ...contracts,
-    '',
-  ].join('\n');
+  const contractsModule = moduleSource(
+    [
+      "import type { OperationContract } from './operation-contract.ts';",
+      "import * as parameters from './parameter-checks.generated.ts';",
+      "import * as schemas from './schema-checks.generated.ts';",
+    ],
+    operations.map((operation) => contractSource(operation, named)),
+  );
+  const responseContractsModule = moduleSource(
+    [
+      "import type { ResponseContracts } from './operation-contract.ts';",
+      "import * as schemas from './schema-checks.generated.ts';",
+    ],
+    operations.map((operation) => responseContractsSource(operation, named)),
+  );
   const sources = new Map([
     [
       PARAMETER_CHECKS_PATH,
@@ -135,6 +148,7 @@ export async function renderOperationContracts(): Promise<Map<string, string>> {
     ],
     [SCHEMA_CHECKS_PATH, checksModule(document, false, named.schemas)],
     [CONTRACTS_PATH, contractsModule],
+    [RESPONSE_CONTRACTS_PATH, responseContractsModule],
   ]);
   const formatted = new Map<string, string>();
   for (const [path, source] of sources) {

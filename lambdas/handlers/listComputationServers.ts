@@ -1,11 +1,10 @@
-import { coordinatorPorts } from '../composition-root.ts';
+import { readConfig } from '../config.ts';
 import { httpOperation } from '../http/http-operation.ts';
 import * as contracts from '../http/operation-contracts.generated.ts';
 import { listComputationServers } from '../use-cases/list-computation-servers.ts';
 
-const ports = coordinatorPorts({});
-
+// Configuration only: importing the composition root would bundle the DynamoDB client, which it never uses.
 export const handler = httpOperation(contracts.listComputationServers, async () => ({
   statusCode: 200,
-  body: { servers: listComputationServers(ports) },
+  body: { servers: listComputationServers({ computationServers: readConfig().computationServers }) },
 }));

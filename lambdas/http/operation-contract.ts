@@ -18,9 +18,13 @@ export interface OperationContract {
   parameters: SchemaCheck;
   /** Absent when the operation takes no body. */
   requestBody?: { required: boolean; check: SchemaCheck };
-  /** By status code ("200", "default", ...). */
-  responses: Record<string, ResponseContract>;
 }
+
+/**
+ * An operation's declared responses by status code ("200", "default", ...), in their own generated module
+ * (response-contracts.generated.ts): only the development self-check and the tests read them.
+ */
+export type ResponseContracts = Record<string, ResponseContract>;
 
 export interface ResponseContract {
   /** By lower-case header name. */

@@ -32,13 +32,13 @@ export function requestEnvelope(contract: OperationContract): MiddlewareObj<ApiE
         body: undefined,
       });
     },
-    after: (request) => {
+    after: async (request) => {
       const state = requestState(request.event);
       const response = request.response as Result;
       response.headers = { ...response.headers, 'x-request-id': state.requestId };
       state.logger.debug('answered', { statusCode: response.statusCode });
       if (!responseValidationEnabled()) return;
-      const violations = ownResponseViolations(contract, response);
+      const violations = await ownResponseViolations(operationId, response);
       if (violations.length === 0) return;
       // A development run with an answer off the spec fails loudly instead of passing it on.
       state.logger.error('answer does not conform to openapi.yml', { violations });

@@ -6,11 +6,2282 @@ import formatsModule from 'ajv-formats/dist/formats.js';
 const formats = commonJs(formatsModule).fullFormats;
 ('use strict');
 export const check0 = validate21;
-const schema6 = { type: 'string', minLength: 1, $id: 'urn:check:check0' };
+const schema6 = {
+  $ref: 'https://mpc.example/openapi/schemas#/$defs/CreateCollaborationRequest',
+  $id: 'urn:check:check0',
+};
+const schema8 = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'name',
+    'analyses',
+    'inputSchema',
+    'minParticipants',
+    'maxParticipants',
+    'inputDeadline',
+    'resultRecipients',
+  ],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    description: { type: 'string', maxLength: 4000 },
+    analyses: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 32,
+      items: { $ref: 'https://mpc.example/openapi/schemas#/$defs/AnalysisSpec' },
+    },
+    inputSchema: { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputSchema' },
+    minParticipants: { type: 'integer', minimum: 1, maximum: 1000 },
+    maxParticipants: { type: 'integer', minimum: 1, maximum: 1000 },
+    inputDeadline: {
+      description: 'Inputs are accepted until then; must be in the future and at most a year ahead.',
+      $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp',
+    },
+    resultRecipients: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultRecipients' },
+  },
+};
 import func2Module from 'ajv/dist/runtime/ucs2length.js';
 const func2 = commonJs(func2Module);
+const schema9 = {
+  description:
+    'One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 2..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`.\n',
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind'],
+  properties: {
+    kind: { $ref: 'https://mpc.example/openapi/schemas#/$defs/AnalysisKind' },
+    field: { $ref: 'https://mpc.example/openapi/schemas#/$defs/FieldName' },
+    binEdges: { type: 'array', minItems: 2, maxItems: 65, items: { type: 'number' } },
+    threshold: { type: 'number' },
+  },
+};
+const schema10 = {
+  type: 'string',
+  enum: ['count', 'sum', 'mean', 'variance', 'stddev', 'histogram', 'countAbove', 'countBelow', 'min', 'max'],
+};
+function validate25(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== 'string') {
+    const err0 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (!(
+    data === 'count' ||
+    data === 'sum' ||
+    data === 'mean' ||
+    data === 'variance' ||
+    data === 'stddev' ||
+    data === 'histogram' ||
+    data === 'countAbove' ||
+    data === 'countBelow' ||
+    data === 'min' ||
+    data === 'max'
+  )) {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/enum',
+      keyword: 'enum',
+      params: { allowedValues: schema10.enum },
+      message: 'must be equal to one of the allowed values',
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+const schema11 = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' };
+const pattern0 = new RegExp('^[A-Za-z_][A-Za-z0-9_]{0,63}$', 'u');
+function validate27(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === 'string') {
+    if (!pattern0.test(data)) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/pattern',
+        keyword: 'pattern',
+        params: { pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
+        message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]{0,63}$' + '"',
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+function validate24(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.kind === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'kind' },
+        message: "must have required property '" + 'kind' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'kind' || key0 === 'field' || key0 === 'binEdges' || key0 === 'threshold')) {
+        const err1 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== undefined) {
+      if (
+        !validate25(data.kind, {
+          instancePath: instancePath + '/kind',
+          parentData: data,
+          parentDataProperty: 'kind',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.field !== undefined) {
+      if (
+        !validate27(data.field, {
+          instancePath: instancePath + '/field',
+          parentData: data,
+          parentDataProperty: 'field',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.binEdges !== undefined) {
+      let data2 = data.binEdges;
+      if (Array.isArray(data2)) {
+        if (data2.length > 65) {
+          const err2 = {
+            instancePath: instancePath + '/binEdges',
+            schemaPath: '#/properties/binEdges/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 65 },
+            message: 'must NOT have more than 65 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (data2.length < 2) {
+          const err3 = {
+            instancePath: instancePath + '/binEdges',
+            schemaPath: '#/properties/binEdges/minItems',
+            keyword: 'minItems',
+            params: { limit: 2 },
+            message: 'must NOT have fewer than 2 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (!(typeof data3 == 'number' && isFinite(data3))) {
+            const err4 = {
+              instancePath: instancePath + '/binEdges/' + i0,
+              schemaPath: '#/properties/binEdges/items/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err5 = {
+          instancePath: instancePath + '/binEdges',
+          schemaPath: '#/properties/binEdges/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.threshold !== undefined) {
+      let data4 = data.threshold;
+      if (!(typeof data4 == 'number' && isFinite(data4))) {
+        const err6 = {
+          instancePath: instancePath + '/threshold',
+          schemaPath: '#/properties/threshold/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate24.errors = vErrors;
+  return errors === 0;
+}
+const schema12 = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['fields'],
+  properties: {
+    fields: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 64,
+      items: { $ref: 'https://mpc.example/openapi/schemas#/$defs/FieldSpec' },
+    },
+  },
+};
+const schema13 = {
+  oneOf: [
+    { $ref: 'https://mpc.example/openapi/schemas#/$defs/IntegerField' },
+    { $ref: 'https://mpc.example/openapi/schemas#/$defs/FixedPointField' },
+  ],
+};
+const schema14 = {
+  description: 'An integer field; optional public inclusive bounds (safe integers).',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'type'],
+  properties: {
+    name: { $ref: 'https://mpc.example/openapi/schemas#/$defs/FieldName' },
+    type: { type: 'string', const: 'int' },
+    min: { type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991 },
+    max: { type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991 },
+  },
+};
+function validate32(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+        message: "must have required property '" + 'name' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'type' },
+        message: "must have required property '" + 'type' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'name' || key0 === 'type' || key0 === 'min' || key0 === 'max')) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== undefined) {
+      if (
+        !validate27(data.name, {
+          instancePath: instancePath + '/name',
+          parentData: data,
+          parentDataProperty: 'name',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data1 = data.type;
+      if (typeof data1 !== 'string') {
+        const err3 = {
+          instancePath: instancePath + '/type',
+          schemaPath: '#/properties/type/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('int' !== data1) {
+        const err4 = {
+          instancePath: instancePath + '/type',
+          schemaPath: '#/properties/type/const',
+          keyword: 'const',
+          params: { allowedValue: 'int' },
+          message: 'must be equal to constant',
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.min !== undefined) {
+      let data2 = data.min;
+      if (!(typeof data2 == 'number' && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
+        const err5 = {
+          instancePath: instancePath + '/min',
+          schemaPath: '#/properties/min/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (typeof data2 == 'number' && isFinite(data2)) {
+        if (data2 > 9007199254740991 || isNaN(data2)) {
+          const err6 = {
+            instancePath: instancePath + '/min',
+            schemaPath: '#/properties/min/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 9007199254740991 },
+            message: 'must be <= 9007199254740991',
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data2 < -9007199254740991 || isNaN(data2)) {
+          const err7 = {
+            instancePath: instancePath + '/min',
+            schemaPath: '#/properties/min/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: -9007199254740991 },
+            message: 'must be >= -9007199254740991',
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.max !== undefined) {
+      let data3 = data.max;
+      if (!(typeof data3 == 'number' && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
+        const err8 = {
+          instancePath: instancePath + '/max',
+          schemaPath: '#/properties/max/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (typeof data3 == 'number' && isFinite(data3)) {
+        if (data3 > 9007199254740991 || isNaN(data3)) {
+          const err9 = {
+            instancePath: instancePath + '/max',
+            schemaPath: '#/properties/max/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 9007199254740991 },
+            message: 'must be <= 9007199254740991',
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (data3 < -9007199254740991 || isNaN(data3)) {
+          const err10 = {
+            instancePath: instancePath + '/max',
+            schemaPath: '#/properties/max/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: -9007199254740991 },
+            message: 'must be >= -9007199254740991',
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err11 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+const schema15 = {
+  description: 'A real field encoded as round(x * 2^fractionalBits); default 16 fractional bits.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'type'],
+  properties: {
+    name: { $ref: 'https://mpc.example/openapi/schemas#/$defs/FieldName' },
+    type: { type: 'string', const: 'fixed' },
+    fractionalBits: { type: 'integer', minimum: 0, maximum: 30, default: 16 },
+    min: { type: 'number' },
+    max: { type: 'number' },
+  },
+};
+function validate35(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+        message: "must have required property '" + 'name' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'type' },
+        message: "must have required property '" + 'type' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(
+        key0 === 'name' ||
+        key0 === 'type' ||
+        key0 === 'fractionalBits' ||
+        key0 === 'min' ||
+        key0 === 'max'
+      )) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== undefined) {
+      if (
+        !validate27(data.name, {
+          instancePath: instancePath + '/name',
+          parentData: data,
+          parentDataProperty: 'name',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data1 = data.type;
+      if (typeof data1 !== 'string') {
+        const err3 = {
+          instancePath: instancePath + '/type',
+          schemaPath: '#/properties/type/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('fixed' !== data1) {
+        const err4 = {
+          instancePath: instancePath + '/type',
+          schemaPath: '#/properties/type/const',
+          keyword: 'const',
+          params: { allowedValue: 'fixed' },
+          message: 'must be equal to constant',
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.fractionalBits !== undefined) {
+      let data2 = data.fractionalBits;
+      if (!(typeof data2 == 'number' && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
+        const err5 = {
+          instancePath: instancePath + '/fractionalBits',
+          schemaPath: '#/properties/fractionalBits/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (typeof data2 == 'number' && isFinite(data2)) {
+        if (data2 > 30 || isNaN(data2)) {
+          const err6 = {
+            instancePath: instancePath + '/fractionalBits',
+            schemaPath: '#/properties/fractionalBits/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 30 },
+            message: 'must be <= 30',
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data2 < 0 || isNaN(data2)) {
+          const err7 = {
+            instancePath: instancePath + '/fractionalBits',
+            schemaPath: '#/properties/fractionalBits/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.min !== undefined) {
+      let data3 = data.min;
+      if (!(typeof data3 == 'number' && isFinite(data3))) {
+        const err8 = {
+          instancePath: instancePath + '/min',
+          schemaPath: '#/properties/min/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.max !== undefined) {
+      let data4 = data.max;
+      if (!(typeof data4 == 'number' && isFinite(data4))) {
+        const err9 = {
+          instancePath: instancePath + '/max',
+          schemaPath: '#/properties/max/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate35.errors = vErrors;
+  return errors === 0;
+}
+function validate31(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (!validate32(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs2 = errors;
+  if (!validate35(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err0 = {
+      instancePath,
+      schemaPath: '#/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: passing0 },
+      message: 'must match exactly one schema in oneOf',
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+function validate30(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.fields === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'fields' },
+        message: "must have required property '" + 'fields' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'fields')) {
+        const err1 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.fields !== undefined) {
+      let data0 = data.fields;
+      if (Array.isArray(data0)) {
+        if (data0.length > 64) {
+          const err2 = {
+            instancePath: instancePath + '/fields',
+            schemaPath: '#/properties/fields/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 64 },
+            message: 'must NOT have more than 64 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (data0.length < 1) {
+          const err3 = {
+            instancePath: instancePath + '/fields',
+            schemaPath: '#/properties/fields/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate31(data0[i0], {
+              instancePath: instancePath + '/fields/' + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err4 = {
+          instancePath: instancePath + '/fields',
+          schemaPath: '#/properties/fields/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+const schema16 = { type: 'string', format: 'date-time' };
+const formats0 = formats['date-time'];
+function validate40(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === 'string') {
+    if (!formats0.validate(data)) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/format',
+        keyword: 'format',
+        params: { format: 'date-time' },
+        message: 'must match format "' + 'date-time' + '"',
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate40.errors = vErrors;
+  return errors === 0;
+}
+const schema17 = {
+  description: 'Who receives the result; listed recipients must join to receive it.',
+  oneOf: [
+    { type: 'string', const: 'all-participants' },
+    {
+      type: 'array',
+      minItems: 1,
+      maxItems: 1000,
+      uniqueItems: true,
+      items: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ClientId' },
+    },
+  ],
+};
+const schema18 = {
+  description: "An OAuth2 client id (the `client_id` claim of the caller's token).",
+  type: 'string',
+  pattern: '^[A-Za-z0-9_+-]{1,128}$',
+};
+const pattern1 = new RegExp('^[A-Za-z0-9_+-]{1,128}$', 'u');
+function validate43(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === 'string') {
+    if (!pattern1.test(data)) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/pattern',
+        keyword: 'pattern',
+        params: { pattern: '^[A-Za-z0-9_+-]{1,128}$' },
+        message: 'must match pattern "' + '^[A-Za-z0-9_+-]{1,128}$' + '"',
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate43.errors = vErrors;
+  return errors === 0;
+}
+import func0Module from 'ajv/dist/runtime/equal.js';
+const func0 = commonJs(func0Module);
+function validate42(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (typeof data !== 'string') {
+    const err0 = {
+      instancePath,
+      schemaPath: '#/oneOf/0/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if ('all-participants' !== data) {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/oneOf/0/const',
+      keyword: 'const',
+      params: { allowedValue: 'all-participants' },
+      message: 'must be equal to constant',
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (Array.isArray(data)) {
+    if (data.length > 1000) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/oneOf/1/maxItems',
+        keyword: 'maxItems',
+        params: { limit: 1000 },
+        message: 'must NOT have more than 1000 items',
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.length < 1) {
+      const err3 = {
+        instancePath,
+        schemaPath: '#/oneOf/1/minItems',
+        keyword: 'minItems',
+        params: { limit: 1 },
+        message: 'must NOT have fewer than 1 items',
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (
+        !validate43(data[i0], {
+          instancePath: instancePath + '/' + i0,
+          parentData: data,
+          parentDataProperty: i0,
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+        errors = vErrors.length;
+      }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+      outer0: for (; i1--;) {
+        for (j0 = i1; j0--;) {
+          if (func0(data[i1], data[j0])) {
+            const err4 = {
+              instancePath,
+              schemaPath: '#/oneOf/1/uniqueItems',
+              keyword: 'uniqueItems',
+              params: { i: i1, j: j0 },
+              message: 'must NOT have duplicate items (items ## ' + j0 + ' and ' + i1 + ' are identical)',
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+            break outer0;
+          }
+        }
+      }
+    }
+  } else {
+    const err5 = {
+      instancePath,
+      schemaPath: '#/oneOf/1/type',
+      keyword: 'type',
+      params: { type: 'array' },
+      message: 'must be array',
+    };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err6 = {
+      instancePath,
+      schemaPath: '#/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: passing0 },
+      message: 'must match exactly one schema in oneOf',
+    };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+        message: "must have required property '" + 'name' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.analyses === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'analyses' },
+        message: "must have required property '" + 'analyses' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.inputSchema === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'inputSchema' },
+        message: "must have required property '" + 'inputSchema' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.minParticipants === undefined) {
+      const err3 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'minParticipants' },
+        message: "must have required property '" + 'minParticipants' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.maxParticipants === undefined) {
+      const err4 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'maxParticipants' },
+        message: "must have required property '" + 'maxParticipants' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.inputDeadline === undefined) {
+      const err5 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'inputDeadline' },
+        message: "must have required property '" + 'inputDeadline' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.resultRecipients === undefined) {
+      const err6 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'resultRecipients' },
+        message: "must have required property '" + 'resultRecipients' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(
+        key0 === 'name' ||
+        key0 === 'description' ||
+        key0 === 'analyses' ||
+        key0 === 'inputSchema' ||
+        key0 === 'minParticipants' ||
+        key0 === 'maxParticipants' ||
+        key0 === 'inputDeadline' ||
+        key0 === 'resultRecipients'
+      )) {
+        const err7 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== undefined) {
+      let data0 = data.name;
+      if (typeof data0 === 'string') {
+        if (func2(data0) > 200) {
+          const err8 = {
+            instancePath: instancePath + '/name',
+            schemaPath: '#/properties/name/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err9 = {
+            instancePath: instancePath + '/name',
+            schemaPath: '#/properties/name/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = {
+          instancePath: instancePath + '/name',
+          schemaPath: '#/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      let data1 = data.description;
+      if (typeof data1 === 'string') {
+        if (func2(data1) > 4000) {
+          const err11 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/properties/description/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 4000 },
+            message: 'must NOT have more than 4000 characters',
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = {
+          instancePath: instancePath + '/description',
+          schemaPath: '#/properties/description/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.analyses !== undefined) {
+      let data2 = data.analyses;
+      if (Array.isArray(data2)) {
+        if (data2.length > 32) {
+          const err13 = {
+            instancePath: instancePath + '/analyses',
+            schemaPath: '#/properties/analyses/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 32 },
+            message: 'must NOT have more than 32 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data2.length < 1) {
+          const err14 = {
+            instancePath: instancePath + '/analyses',
+            schemaPath: '#/properties/analyses/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate24(data2[i0], {
+              instancePath: instancePath + '/analyses/' + i0,
+              parentData: data2,
+              parentDataProperty: i0,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err15 = {
+          instancePath: instancePath + '/analyses',
+          schemaPath: '#/properties/analyses/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.inputSchema !== undefined) {
+      if (
+        !validate30(data.inputSchema, {
+          instancePath: instancePath + '/inputSchema',
+          parentData: data,
+          parentDataProperty: 'inputSchema',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.minParticipants !== undefined) {
+      let data5 = data.minParticipants;
+      if (!(typeof data5 == 'number' && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
+        const err16 = {
+          instancePath: instancePath + '/minParticipants',
+          schemaPath: '#/properties/minParticipants/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data5 == 'number' && isFinite(data5)) {
+        if (data5 > 1000 || isNaN(data5)) {
+          const err17 = {
+            instancePath: instancePath + '/minParticipants',
+            schemaPath: '#/properties/minParticipants/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 1000 },
+            message: 'must be <= 1000',
+          };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data5 < 1 || isNaN(data5)) {
+          const err18 = {
+            instancePath: instancePath + '/minParticipants',
+            schemaPath: '#/properties/minParticipants/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.maxParticipants !== undefined) {
+      let data6 = data.maxParticipants;
+      if (!(typeof data6 == 'number' && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
+        const err19 = {
+          instancePath: instancePath + '/maxParticipants',
+          schemaPath: '#/properties/maxParticipants/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (typeof data6 == 'number' && isFinite(data6)) {
+        if (data6 > 1000 || isNaN(data6)) {
+          const err20 = {
+            instancePath: instancePath + '/maxParticipants',
+            schemaPath: '#/properties/maxParticipants/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 1000 },
+            message: 'must be <= 1000',
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data6 < 1 || isNaN(data6)) {
+          const err21 = {
+            instancePath: instancePath + '/maxParticipants',
+            schemaPath: '#/properties/maxParticipants/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.inputDeadline !== undefined) {
+      if (
+        !validate40(data.inputDeadline, {
+          instancePath: instancePath + '/inputDeadline',
+          parentData: data,
+          parentDataProperty: 'inputDeadline',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.resultRecipients !== undefined) {
+      if (
+        !validate42(data.resultRecipients, {
+          instancePath: instancePath + '/resultRecipients',
+          parentData: data,
+          parentDataProperty: 'resultRecipients',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err22 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err22];
+    } else {
+      vErrors.push(err22);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
 function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check0" */ let vErrors = null;
+  let errors = 0;
+  if (!validate23(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+    errors = vErrors.length;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+export const check1 = validate47;
+const schema19 = {
+  $ref: 'https://mpc.example/openapi/schemas#/$defs/JoinCollaborationRequest',
+  $id: 'urn:check:check1',
+};
+const schema20 = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['resultPublicKey'],
+  properties: {
+    resultPublicKey: {
+      description: "The participant's X25519 key the servers seal result shares to.",
+      $ref: 'https://mpc.example/openapi/schemas#/$defs/X25519PublicKey',
+    },
+    webhookUrl: {
+      description:
+        'Notified (Standard Webhooks) when the result is ready. https, or http to a loopback host.',
+      type: 'string',
+      format: 'uri',
+      maxLength: 2048,
+    },
+  },
+};
+const schema21 = {
+  description: 'Raw 32-byte X25519 public key, base64url without padding.',
+  type: 'string',
+  pattern: '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$',
+};
+const pattern2 = new RegExp('^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$', 'u');
+function validate49(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === 'string') {
+    if (!pattern2.test(data)) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/pattern',
+        keyword: 'pattern',
+        params: { pattern: '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$' },
+        message: 'must match pattern "' + '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$' + '"',
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate49.errors = vErrors;
+  return errors === 0;
+}
+const formats2 = formats.uri;
+function validate48(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.resultPublicKey === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'resultPublicKey' },
+        message: "must have required property '" + 'resultPublicKey' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'resultPublicKey' || key0 === 'webhookUrl')) {
+        const err1 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.resultPublicKey !== undefined) {
+      if (
+        !validate49(data.resultPublicKey, {
+          instancePath: instancePath + '/resultPublicKey',
+          parentData: data,
+          parentDataProperty: 'resultPublicKey',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.webhookUrl !== undefined) {
+      let data1 = data.webhookUrl;
+      if (typeof data1 === 'string') {
+        if (func2(data1) > 2048) {
+          const err2 = {
+            instancePath: instancePath + '/webhookUrl',
+            schemaPath: '#/properties/webhookUrl/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 2048 },
+            message: 'must NOT have more than 2048 characters',
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (!formats2(data1)) {
+          const err3 = {
+            instancePath: instancePath + '/webhookUrl',
+            schemaPath: '#/properties/webhookUrl/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must match format "' + 'uri' + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = {
+          instancePath: instancePath + '/webhookUrl',
+          schemaPath: '#/properties/webhookUrl/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate48.errors = vErrors;
+  return errors === 0;
+}
+function validate47(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="urn:check:check1" */ let vErrors = null;
+  let errors = 0;
+  if (!validate48(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+    errors = vErrors.length;
+  }
+  validate47.errors = vErrors;
+  return errors === 0;
+}
+export const check2 = validate52;
+const schema22 = {
+  $ref: 'https://mpc.example/openapi/schemas#/$defs/CreateInputRequest',
+  $id: 'urn:check:check2',
+};
+const schema23 = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['shares'],
+  properties: {
+    rowCount: {
+      description:
+        "Rows in this input. The dealer plans the computation with it, and the sealed shares must have\nexactly the size the input codec gives for this many rows of the collaboration's schema (plus the\nHPKE envelope); a mismatch refuses the input. Without it, the rows are derived from B's share size.\n",
+      type: 'integer',
+      minimum: 1,
+      maximum: 16777216,
+    },
+    shares: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['A', 'B'],
+      properties: {
+        A: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ShareDeclaration' },
+        B: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ShareDeclaration' },
+      },
+    },
+  },
+};
+const schema24 = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['sizeBytes', 'sha256'],
+  properties: {
+    sizeBytes: {
+      description: 'Exact size of the sealed share; at most the configured limit (64 MiB by default).',
+      type: 'integer',
+      minimum: 1,
+      maximum: 1073741824,
+    },
+    sha256: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Sha256' },
+  },
+};
+const schema25 = {
+  description: 'Base64 (standard alphabet, padded) SHA-256 digest, as in `x-amz-checksum-sha256`.',
+  type: 'string',
+  pattern: '^[A-Za-z0-9+/]{43}=$',
+};
+const pattern3 = new RegExp('^[A-Za-z0-9+/]{43}=$', 'u');
+function validate55(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === 'string') {
+    if (!pattern3.test(data)) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/pattern',
+        keyword: 'pattern',
+        params: { pattern: '^[A-Za-z0-9+/]{43}=$' },
+        message: 'must match pattern "' + '^[A-Za-z0-9+/]{43}=$' + '"',
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate55.errors = vErrors;
+  return errors === 0;
+}
+function validate54(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.sizeBytes === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'sizeBytes' },
+        message: "must have required property '" + 'sizeBytes' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.sha256 === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'sha256' },
+        message: "must have required property '" + 'sha256' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'sizeBytes' || key0 === 'sha256')) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.sizeBytes !== undefined) {
+      let data0 = data.sizeBytes;
+      if (!(typeof data0 == 'number' && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
+        const err3 = {
+          instancePath: instancePath + '/sizeBytes',
+          schemaPath: '#/properties/sizeBytes/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (typeof data0 == 'number' && isFinite(data0)) {
+        if (data0 > 1073741824 || isNaN(data0)) {
+          const err4 = {
+            instancePath: instancePath + '/sizeBytes',
+            schemaPath: '#/properties/sizeBytes/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 1073741824 },
+            message: 'must be <= 1073741824',
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data0 < 1 || isNaN(data0)) {
+          const err5 = {
+            instancePath: instancePath + '/sizeBytes',
+            schemaPath: '#/properties/sizeBytes/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.sha256 !== undefined) {
+      if (
+        !validate55(data.sha256, {
+          instancePath: instancePath + '/sha256',
+          parentData: data,
+          parentDataProperty: 'sha256',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err6 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate54.errors = vErrors;
+  return errors === 0;
+}
+function validate53(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.shares === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'shares' },
+        message: "must have required property '" + 'shares' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'rowCount' || key0 === 'shares')) {
+        const err1 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.rowCount !== undefined) {
+      let data0 = data.rowCount;
+      if (!(typeof data0 == 'number' && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
+        const err2 = {
+          instancePath: instancePath + '/rowCount',
+          schemaPath: '#/properties/rowCount/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (typeof data0 == 'number' && isFinite(data0)) {
+        if (data0 > 16777216 || isNaN(data0)) {
+          const err3 = {
+            instancePath: instancePath + '/rowCount',
+            schemaPath: '#/properties/rowCount/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 16777216 },
+            message: 'must be <= 16777216',
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (data0 < 1 || isNaN(data0)) {
+          const err4 = {
+            instancePath: instancePath + '/rowCount',
+            schemaPath: '#/properties/rowCount/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.shares !== undefined) {
+      let data1 = data.shares;
+      if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
+        if (data1.A === undefined) {
+          const err5 = {
+            instancePath: instancePath + '/shares',
+            schemaPath: '#/properties/shares/required',
+            keyword: 'required',
+            params: { missingProperty: 'A' },
+            message: "must have required property '" + 'A' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (data1.B === undefined) {
+          const err6 = {
+            instancePath: instancePath + '/shares',
+            schemaPath: '#/properties/shares/required',
+            keyword: 'required',
+            params: { missingProperty: 'B' },
+            message: "must have required property '" + 'B' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        for (const key1 in data1) {
+          if (!(key1 === 'A' || key1 === 'B')) {
+            const err7 = {
+              instancePath: instancePath + '/shares',
+              schemaPath: '#/properties/shares/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key1 },
+              message: 'must NOT have additional properties',
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data1.A !== undefined) {
+          if (
+            !validate54(data1.A, {
+              instancePath: instancePath + '/shares/A',
+              parentData: data1,
+              parentDataProperty: 'A',
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data1.B !== undefined) {
+          if (
+            !validate54(data1.B, {
+              instancePath: instancePath + '/shares/B',
+              parentData: data1,
+              parentDataProperty: 'B',
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + '/shares',
+          schemaPath: '#/properties/shares/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate53.errors = vErrors;
+  return errors === 0;
+}
+function validate52(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="urn:check:check2" */ let vErrors = null;
+  let errors = 0;
+  if (!validate53(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+    errors = vErrors.length;
+  }
+  validate52.errors = vErrors;
+  return errors === 0;
+}
+export const check3 = validate60;
+const schema26 = { type: 'string', minLength: 1, $id: 'urn:check:check3' };
+function validate60(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="urn:check:check3" */ let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
     if (func2(data) < 1) {
@@ -43,18 +2314,18 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-export const check1 = validate22;
-const schema7 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Health', $id: 'urn:check:check1' };
-const schema9 = {
+export const check4 = validate61;
+const schema27 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Health', $id: 'urn:check:check4' };
+const schema28 = {
   type: 'object',
   additionalProperties: false,
   required: ['status'],
   properties: { status: { type: 'string', const: 'ok' } },
 };
-function validate24(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate62(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -138,22 +2409,22 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate62.errors = vErrors;
   return errors === 0;
 }
-function validate22(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="urn:check:check1" */ let vErrors = null;
+function validate61(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="urn:check:check4" */ let vErrors = null;
   let errors = 0;
-  if (!validate24(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+  if (!validate62(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
     errors = vErrors.length;
   }
-  validate22.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-export const check2 = validate26;
-const schema10 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check2' };
-const schema11 = {
+export const check5 = validate64;
+const schema29 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check5' };
+const schema30 = {
   description:
     'RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):\nvalidation-error (400), malformed-json (400), unsupported-media-type (415), unauthorized (401),\nforbidden (403), not-found (404), method-not-allowed (405), collaboration-full (409),\ninvalid-state (409), deadline-passed (409), already-joined (409), input-already-completed (409),\nidempotency-key-reused (409), idempotency-request-in-progress (409), upload-incomplete (422),\nupload-mismatch (422), result-gone (410), internal-error (500), all under\n`https://mpc.example/problems/`.\n',
   type: 'object',
@@ -202,7 +2473,7 @@ const schema11 = {
     },
   },
 };
-function validate27(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate65(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -307,7 +2578,7 @@ function validate27(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/type',
           schemaPath: '#/properties/type/enum',
           keyword: 'enum',
-          params: { allowedValues: schema11.properties.type.enum },
+          params: { allowedValues: schema30.properties.type.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -571,25 +2842,25 @@ function validate27(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-function validate26(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="urn:check:check2" */ let vErrors = null;
+function validate64(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="urn:check:check5" */ let vErrors = null;
   let errors = 0;
-  if (!validate27(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+  if (!validate65(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
     errors = vErrors.length;
   }
-  validate26.errors = vErrors;
+  validate64.errors = vErrors;
   return errors === 0;
 }
-export const check3 = validate29;
-const schema12 = {
+export const check6 = validate67;
+const schema31 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/ComputationServerList',
-  $id: 'urn:check:check3',
+  $id: 'urn:check:check6',
 };
-const schema13 = {
+const schema32 = {
   type: 'object',
   additionalProperties: false,
   required: ['servers'],
@@ -602,7 +2873,7 @@ const schema13 = {
     },
   },
 };
-const schema14 = {
+const schema33 = {
   description: 'One computation server and the HPKE (RFC 9180) configuration input shares are sealed with.',
   type: 'object',
   additionalProperties: false,
@@ -615,8 +2886,8 @@ const schema14 = {
     aead: { type: 'string', const: 'AES-128-GCM' },
   },
 };
-const schema15 = { type: 'string', enum: ['A', 'B'] };
-function validate32(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema34 = { type: 'string', enum: ['A', 'B'] };
+function validate70(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -639,7 +2910,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema15.enum },
+      params: { allowedValues: schema34.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -649,53 +2920,10 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-const schema16 = {
-  description: 'Raw 32-byte X25519 public key, base64url without padding.',
-  type: 'string',
-  pattern: '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$',
-};
-const pattern0 = new RegExp('^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$', 'u');
-function validate34(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data === 'string') {
-    if (!pattern0.test(data)) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/pattern',
-        keyword: 'pattern',
-        params: { pattern: '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$' },
-        message: 'must match pattern "' + '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$' + '"',
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate34.errors = vErrors;
-  return errors === 0;
-}
-function validate31(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate69(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -793,27 +3021,27 @@ function validate31(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.id !== undefined) {
       if (
-        !validate32(data.id, {
+        !validate70(data.id, {
           instancePath: instancePath + '/id',
           parentData: data,
           parentDataProperty: 'id',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
         errors = vErrors.length;
       }
     }
     if (data.publicKey !== undefined) {
       if (
-        !validate34(data.publicKey, {
+        !validate49(data.publicKey, {
           instancePath: instancePath + '/publicKey',
           parentData: data,
           parentDataProperty: 'publicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
         errors = vErrors.length;
       }
     }
@@ -931,10 +3159,10 @@ function validate31(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-function validate30(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate68(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -1006,14 +3234,14 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate31(data0[i0], {
+            !validate69(data0[i0], {
               instancePath: instancePath + '/servers/' + i0,
               parentData: data0,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+            vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
             errors = vErrors.length;
           }
         }
@@ -1048,25 +3276,25 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-function validate29(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="urn:check:check3" */ let vErrors = null;
+function validate67(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="urn:check:check6" */ let vErrors = null;
   let errors = 0;
-  if (!validate30(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+  if (!validate68(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
     errors = vErrors.length;
   }
-  validate29.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-export const check4 = validate38;
-const schema17 = {
+export const check7 = validate75;
+const schema35 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/CollaborationPage',
-  $id: 'urn:check:check4',
+  $id: 'urn:check:check7',
 };
-const schema18 = {
+const schema36 = {
   type: 'object',
   additionalProperties: false,
   required: ['items'],
@@ -1075,7 +3303,7 @@ const schema18 = {
     nextToken: { type: 'string' },
   },
 };
-const schema19 = {
+const schema37 = {
   type: 'object',
   additionalProperties: false,
   required: [
@@ -1114,20 +3342,20 @@ const schema19 = {
     updatedAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-const func3 = Object.prototype.hasOwnProperty;
-const schema20 = {
+const func8 = Object.prototype.hasOwnProperty;
+const schema38 = {
   description: 'Server-issued identifier (UUID).',
   type: 'string',
   format: 'uuid',
   pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
 };
-const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const pattern1 = new RegExp('^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', 'u');
-function validate41(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const formats4 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const pattern4 = new RegExp('^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', 'u');
+function validate78(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
-    if (!pattern1.test(data)) {
+    if (!pattern4.test(data)) {
       const err0 = {
         instancePath,
         schemaPath: '#/pattern',
@@ -1143,7 +3371,7 @@ function validate41(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (!formats0.test(data)) {
+    if (!formats4.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: '#/format',
@@ -1173,1185 +3401,14 @@ function validate41(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate41.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-const schema21 = {
-  description: "An OAuth2 client id (the `client_id` claim of the caller's token).",
-  type: 'string',
-  pattern: '^[A-Za-z0-9_+-]{1,128}$',
-};
-const pattern2 = new RegExp('^[A-Za-z0-9_+-]{1,128}$', 'u');
-function validate43(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data === 'string') {
-    if (!pattern2.test(data)) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/pattern',
-        keyword: 'pattern',
-        params: { pattern: '^[A-Za-z0-9_+-]{1,128}$' },
-        message: 'must match pattern "' + '^[A-Za-z0-9_+-]{1,128}$' + '"',
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate43.errors = vErrors;
-  return errors === 0;
-}
-const schema22 = {
-  description:
-    'One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 2..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`.\n',
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind'],
-  properties: {
-    kind: { $ref: 'https://mpc.example/openapi/schemas#/$defs/AnalysisKind' },
-    field: { $ref: 'https://mpc.example/openapi/schemas#/$defs/FieldName' },
-    binEdges: { type: 'array', minItems: 2, maxItems: 65, items: { type: 'number' } },
-    threshold: { type: 'number' },
-  },
-};
-const schema23 = {
-  type: 'string',
-  enum: ['count', 'sum', 'mean', 'variance', 'stddev', 'histogram', 'countAbove', 'countBelow', 'min', 'max'],
-};
-function validate46(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data !== 'string') {
-    const err0 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(
-    data === 'count' ||
-    data === 'sum' ||
-    data === 'mean' ||
-    data === 'variance' ||
-    data === 'stddev' ||
-    data === 'histogram' ||
-    data === 'countAbove' ||
-    data === 'countBelow' ||
-    data === 'min' ||
-    data === 'max'
-  )) {
-    const err1 = {
-      instancePath,
-      schemaPath: '#/enum',
-      keyword: 'enum',
-      params: { allowedValues: schema23.enum },
-      message: 'must be equal to one of the allowed values',
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate46.errors = vErrors;
-  return errors === 0;
-}
-const schema24 = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' };
-const pattern3 = new RegExp('^[A-Za-z_][A-Za-z0-9_]{0,63}$', 'u');
-function validate48(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data === 'string') {
-    if (!pattern3.test(data)) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/pattern',
-        keyword: 'pattern',
-        params: { pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
-        message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]{0,63}$' + '"',
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate48.errors = vErrors;
-  return errors === 0;
-}
-function validate45(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.kind === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'kind' },
-        message: "must have required property '" + 'kind' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === 'kind' || key0 === 'field' || key0 === 'binEdges' || key0 === 'threshold')) {
-        const err1 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.kind !== undefined) {
-      if (
-        !validate46(data.kind, {
-          instancePath: instancePath + '/kind',
-          parentData: data,
-          parentDataProperty: 'kind',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.field !== undefined) {
-      if (
-        !validate48(data.field, {
-          instancePath: instancePath + '/field',
-          parentData: data,
-          parentDataProperty: 'field',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.binEdges !== undefined) {
-      let data2 = data.binEdges;
-      if (Array.isArray(data2)) {
-        if (data2.length > 65) {
-          const err2 = {
-            instancePath: instancePath + '/binEdges',
-            schemaPath: '#/properties/binEdges/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 65 },
-            message: 'must NOT have more than 65 items',
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (data2.length < 2) {
-          const err3 = {
-            instancePath: instancePath + '/binEdges',
-            schemaPath: '#/properties/binEdges/minItems',
-            keyword: 'minItems',
-            params: { limit: 2 },
-            message: 'must NOT have fewer than 2 items',
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        const len0 = data2.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data3 = data2[i0];
-          if (!(typeof data3 == 'number' && isFinite(data3))) {
-            const err4 = {
-              instancePath: instancePath + '/binEdges/' + i0,
-              schemaPath: '#/properties/binEdges/items/type',
-              keyword: 'type',
-              params: { type: 'number' },
-              message: 'must be number',
-            };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + '/binEdges',
-          schemaPath: '#/properties/binEdges/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.threshold !== undefined) {
-      let data4 = data.threshold;
-      if (!(typeof data4 == 'number' && isFinite(data4))) {
-        const err6 = {
-          instancePath: instancePath + '/threshold',
-          schemaPath: '#/properties/threshold/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err7 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
-    errors++;
-  }
-  validate45.errors = vErrors;
-  return errors === 0;
-}
-const schema25 = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['fields'],
-  properties: {
-    fields: {
-      type: 'array',
-      minItems: 1,
-      maxItems: 64,
-      items: { $ref: 'https://mpc.example/openapi/schemas#/$defs/FieldSpec' },
-    },
-  },
-};
-const schema26 = {
-  oneOf: [
-    { $ref: 'https://mpc.example/openapi/schemas#/$defs/IntegerField' },
-    { $ref: 'https://mpc.example/openapi/schemas#/$defs/FixedPointField' },
-  ],
-};
-const schema27 = {
-  description: 'An integer field; optional public inclusive bounds (safe integers).',
-  type: 'object',
-  additionalProperties: false,
-  required: ['name', 'type'],
-  properties: {
-    name: { $ref: 'https://mpc.example/openapi/schemas#/$defs/FieldName' },
-    type: { type: 'string', const: 'int' },
-    min: { type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991 },
-    max: { type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991 },
-  },
-};
-function validate53(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: "must have required property '" + 'name' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.type === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'type' },
-        message: "must have required property '" + 'type' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === 'name' || key0 === 'type' || key0 === 'min' || key0 === 'max')) {
-        const err2 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== undefined) {
-      if (
-        !validate48(data.name, {
-          instancePath: instancePath + '/name',
-          parentData: data,
-          parentDataProperty: 'name',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.type !== undefined) {
-      let data1 = data.type;
-      if (typeof data1 !== 'string') {
-        const err3 = {
-          instancePath: instancePath + '/type',
-          schemaPath: '#/properties/type/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if ('int' !== data1) {
-        const err4 = {
-          instancePath: instancePath + '/type',
-          schemaPath: '#/properties/type/const',
-          keyword: 'const',
-          params: { allowedValue: 'int' },
-          message: 'must be equal to constant',
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.min !== undefined) {
-      let data2 = data.min;
-      if (!(typeof data2 == 'number' && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-        const err5 = {
-          instancePath: instancePath + '/min',
-          schemaPath: '#/properties/min/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-      if (typeof data2 == 'number' && isFinite(data2)) {
-        if (data2 > 9007199254740991 || isNaN(data2)) {
-          const err6 = {
-            instancePath: instancePath + '/min',
-            schemaPath: '#/properties/min/maximum',
-            keyword: 'maximum',
-            params: { comparison: '<=', limit: 9007199254740991 },
-            message: 'must be <= 9007199254740991',
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (data2 < -9007199254740991 || isNaN(data2)) {
-          const err7 = {
-            instancePath: instancePath + '/min',
-            schemaPath: '#/properties/min/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: -9007199254740991 },
-            message: 'must be >= -9007199254740991',
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.max !== undefined) {
-      let data3 = data.max;
-      if (!(typeof data3 == 'number' && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-        const err8 = {
-          instancePath: instancePath + '/max',
-          schemaPath: '#/properties/max/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (typeof data3 == 'number' && isFinite(data3)) {
-        if (data3 > 9007199254740991 || isNaN(data3)) {
-          const err9 = {
-            instancePath: instancePath + '/max',
-            schemaPath: '#/properties/max/maximum',
-            keyword: 'maximum',
-            params: { comparison: '<=', limit: 9007199254740991 },
-            message: 'must be <= 9007199254740991',
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        if (data3 < -9007199254740991 || isNaN(data3)) {
-          const err10 = {
-            instancePath: instancePath + '/max',
-            schemaPath: '#/properties/max/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: -9007199254740991 },
-            message: 'must be >= -9007199254740991',
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err11 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    };
-    if (vErrors === null) {
-      vErrors = [err11];
-    } else {
-      vErrors.push(err11);
-    }
-    errors++;
-  }
-  validate53.errors = vErrors;
-  return errors === 0;
-}
-const schema28 = {
-  description: 'A real field encoded as round(x * 2^fractionalBits); default 16 fractional bits.',
-  type: 'object',
-  additionalProperties: false,
-  required: ['name', 'type'],
-  properties: {
-    name: { $ref: 'https://mpc.example/openapi/schemas#/$defs/FieldName' },
-    type: { type: 'string', const: 'fixed' },
-    fractionalBits: { type: 'integer', minimum: 0, maximum: 30, default: 16 },
-    min: { type: 'number' },
-    max: { type: 'number' },
-  },
-};
-function validate56(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: "must have required property '" + 'name' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.type === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'type' },
-        message: "must have required property '" + 'type' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(
-        key0 === 'name' ||
-        key0 === 'type' ||
-        key0 === 'fractionalBits' ||
-        key0 === 'min' ||
-        key0 === 'max'
-      )) {
-        const err2 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== undefined) {
-      if (
-        !validate48(data.name, {
-          instancePath: instancePath + '/name',
-          parentData: data,
-          parentDataProperty: 'name',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.type !== undefined) {
-      let data1 = data.type;
-      if (typeof data1 !== 'string') {
-        const err3 = {
-          instancePath: instancePath + '/type',
-          schemaPath: '#/properties/type/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if ('fixed' !== data1) {
-        const err4 = {
-          instancePath: instancePath + '/type',
-          schemaPath: '#/properties/type/const',
-          keyword: 'const',
-          params: { allowedValue: 'fixed' },
-          message: 'must be equal to constant',
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.fractionalBits !== undefined) {
-      let data2 = data.fractionalBits;
-      if (!(typeof data2 == 'number' && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-        const err5 = {
-          instancePath: instancePath + '/fractionalBits',
-          schemaPath: '#/properties/fractionalBits/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-      if (typeof data2 == 'number' && isFinite(data2)) {
-        if (data2 > 30 || isNaN(data2)) {
-          const err6 = {
-            instancePath: instancePath + '/fractionalBits',
-            schemaPath: '#/properties/fractionalBits/maximum',
-            keyword: 'maximum',
-            params: { comparison: '<=', limit: 30 },
-            message: 'must be <= 30',
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (data2 < 0 || isNaN(data2)) {
-          const err7 = {
-            instancePath: instancePath + '/fractionalBits',
-            schemaPath: '#/properties/fractionalBits/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 0 },
-            message: 'must be >= 0',
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.min !== undefined) {
-      let data3 = data.min;
-      if (!(typeof data3 == 'number' && isFinite(data3))) {
-        const err8 = {
-          instancePath: instancePath + '/min',
-          schemaPath: '#/properties/min/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.max !== undefined) {
-      let data4 = data.max;
-      if (!(typeof data4 == 'number' && isFinite(data4))) {
-        const err9 = {
-          instancePath: instancePath + '/max',
-          schemaPath: '#/properties/max/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err10 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
-    errors++;
-  }
-  validate56.errors = vErrors;
-  return errors === 0;
-}
-function validate52(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs0 = errors;
-  let valid0 = false;
-  let passing0 = null;
-  const _errs1 = errors;
-  if (!validate53(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-    errors = vErrors.length;
-  }
-  var _valid0 = _errs1 === errors;
-  if (_valid0) {
-    valid0 = true;
-    passing0 = 0;
-  }
-  const _errs2 = errors;
-  if (!validate56(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-    errors = vErrors.length;
-  }
-  var _valid0 = _errs2 === errors;
-  if (_valid0 && valid0) {
-    valid0 = false;
-    passing0 = [passing0, 1];
-  } else {
-    if (_valid0) {
-      valid0 = true;
-      passing0 = 1;
-    }
-  }
-  if (!valid0) {
-    const err0 = {
-      instancePath,
-      schemaPath: '#/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: passing0 },
-      message: 'must match exactly one schema in oneOf',
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  validate52.errors = vErrors;
-  return errors === 0;
-}
-function validate51(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.fields === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'fields' },
-        message: "must have required property '" + 'fields' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === 'fields')) {
-        const err1 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.fields !== undefined) {
-      let data0 = data.fields;
-      if (Array.isArray(data0)) {
-        if (data0.length > 64) {
-          const err2 = {
-            instancePath: instancePath + '/fields',
-            schemaPath: '#/properties/fields/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 64 },
-            message: 'must NOT have more than 64 items',
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (data0.length < 1) {
-          const err3 = {
-            instancePath: instancePath + '/fields',
-            schemaPath: '#/properties/fields/minItems',
-            keyword: 'minItems',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 items',
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate52(data0[i0], {
-              instancePath: instancePath + '/fields/' + i0,
-              parentData: data0,
-              parentDataProperty: i0,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err4 = {
-          instancePath: instancePath + '/fields',
-          schemaPath: '#/properties/fields/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err5 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate51.errors = vErrors;
-  return errors === 0;
-}
-const schema29 = { type: 'string', format: 'date-time' };
-const formats2 = formats['date-time'];
-function validate61(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data === 'string') {
-    if (!formats2.validate(data)) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/format',
-        keyword: 'format',
-        params: { format: 'date-time' },
-        message: 'must match format "' + 'date-time' + '"',
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate61.errors = vErrors;
-  return errors === 0;
-}
-const schema30 = {
-  description: 'Who receives the result; listed recipients must join to receive it.',
-  oneOf: [
-    { type: 'string', const: 'all-participants' },
-    {
-      type: 'array',
-      minItems: 1,
-      maxItems: 1000,
-      uniqueItems: true,
-      items: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ClientId' },
-    },
-  ],
-};
-import func0Module from 'ajv/dist/runtime/equal.js';
-const func0 = commonJs(func0Module);
-function validate63(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs0 = errors;
-  let valid0 = false;
-  let passing0 = null;
-  const _errs1 = errors;
-  if (typeof data !== 'string') {
-    const err0 = {
-      instancePath,
-      schemaPath: '#/oneOf/0/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if ('all-participants' !== data) {
-    const err1 = {
-      instancePath,
-      schemaPath: '#/oneOf/0/const',
-      keyword: 'const',
-      params: { allowedValue: 'all-participants' },
-      message: 'must be equal to constant',
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  if (_valid0) {
-    valid0 = true;
-    passing0 = 0;
-  }
-  const _errs3 = errors;
-  if (Array.isArray(data)) {
-    if (data.length > 1000) {
-      const err2 = {
-        instancePath,
-        schemaPath: '#/oneOf/1/maxItems',
-        keyword: 'maxItems',
-        params: { limit: 1000 },
-        message: 'must NOT have more than 1000 items',
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.length < 1) {
-      const err3 = {
-        instancePath,
-        schemaPath: '#/oneOf/1/minItems',
-        keyword: 'minItems',
-        params: { limit: 1 },
-        message: 'must NOT have fewer than 1 items',
-      };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    const len0 = data.length;
-    for (let i0 = 0; i0 < len0; i0++) {
-      if (
-        !validate43(data[i0], {
-          instancePath: instancePath + '/' + i0,
-          parentData: data,
-          parentDataProperty: i0,
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-        errors = vErrors.length;
-      }
-    }
-    let i1 = data.length;
-    let j0;
-    if (i1 > 1) {
-      outer0: for (; i1--;) {
-        for (j0 = i1; j0--;) {
-          if (func0(data[i1], data[j0])) {
-            const err4 = {
-              instancePath,
-              schemaPath: '#/oneOf/1/uniqueItems',
-              keyword: 'uniqueItems',
-              params: { i: i1, j: j0 },
-              message: 'must NOT have duplicate items (items ## ' + j0 + ' and ' + i1 + ' are identical)',
-            };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-            break outer0;
-          }
-        }
-      }
-    }
-  } else {
-    const err5 = {
-      instancePath,
-      schemaPath: '#/oneOf/1/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  var _valid0 = _errs3 === errors;
-  if (_valid0 && valid0) {
-    valid0 = false;
-    passing0 = [passing0, 1];
-  } else {
-    if (_valid0) {
-      valid0 = true;
-      passing0 = 1;
-    }
-  }
-  if (!valid0) {
-    const err6 = {
-      instancePath,
-      schemaPath: '#/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: passing0 },
-      message: 'must match exactly one schema in oneOf',
-    };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  validate63.errors = vErrors;
-  return errors === 0;
-}
-const schema31 = {
+const schema39 = {
   type: 'string',
   enum: ['OPEN', 'COMPUTING', 'RESULT_READY', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'],
 };
-function validate66(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate85(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -2382,7 +3439,7 @@ function validate66(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema31.enum },
+      params: { allowedValues: schema39.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -2392,10 +3449,10 @@ function validate66(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate66.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-function validate40(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate77(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2625,7 +3682,7 @@ function validate40(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func3.call(schema19.properties, key0)) {
+      if (!func8.call(schema37.properties, key0)) {
         const err15 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -2643,14 +3700,14 @@ function validate40(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate41(data.collaborationId, {
+        !validate78(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
@@ -2707,14 +3764,14 @@ function validate40(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate45(data4[i0], {
+            !validate24(data4[i0], {
               instancePath: instancePath + '/analyses/' + i0,
               parentData: data4,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
             errors = vErrors.length;
           }
         }
@@ -2736,14 +3793,14 @@ function validate40(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.inputSchema !== undefined) {
       if (
-        !validate51(data.inputSchema, {
+        !validate30(data.inputSchema, {
           instancePath: instancePath + '/inputSchema',
           parentData: data,
           parentDataProperty: 'inputSchema',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
         errors = vErrors.length;
       }
     }
@@ -2785,40 +3842,40 @@ function validate40(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.inputDeadline !== undefined) {
       if (
-        !validate61(data.inputDeadline, {
+        !validate40(data.inputDeadline, {
           instancePath: instancePath + '/inputDeadline',
           parentData: data,
           parentDataProperty: 'inputDeadline',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
     if (data.resultRecipients !== undefined) {
       if (
-        !validate63(data.resultRecipients, {
+        !validate42(data.resultRecipients, {
           instancePath: instancePath + '/resultRecipients',
           parentData: data,
           parentDataProperty: 'resultRecipients',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate66(data.status, {
+        !validate85(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
@@ -2911,27 +3968,27 @@ function validate40(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.createdAt !== undefined) {
       if (
-        !validate61(data.createdAt, {
+        !validate40(data.createdAt, {
           instancePath: instancePath + '/createdAt',
           parentData: data,
           parentDataProperty: 'createdAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
     if (data.updatedAt !== undefined) {
       if (
-        !validate61(data.updatedAt, {
+        !validate40(data.updatedAt, {
           instancePath: instancePath + '/updatedAt',
           parentData: data,
           parentDataProperty: 'updatedAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
@@ -2950,10 +4007,10 @@ function validate40(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate40.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-function validate39(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate76(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2995,14 +4052,14 @@ function validate39(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate40(data0[i0], {
+            !validate77(data0[i0], {
               instancePath: instancePath + '/items/' + i0,
               parentData: data0,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+            vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
             errors = vErrors.length;
           }
         }
@@ -3054,507 +4111,23 @@ function validate39(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate39.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-function validate38(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="urn:check:check4" */ let vErrors = null;
+function validate75(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="urn:check:check7" */ let vErrors = null;
   let errors = 0;
-  if (!validate39(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+  if (!validate76(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
     errors = vErrors.length;
   }
-  validate38.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-export const check5 = validate72;
-const schema32 = {
-  $ref: 'https://mpc.example/openapi/schemas#/$defs/CreateCollaborationRequest',
-  $id: 'urn:check:check5',
-};
-const schema33 = {
-  type: 'object',
-  additionalProperties: false,
-  required: [
-    'name',
-    'analyses',
-    'inputSchema',
-    'minParticipants',
-    'maxParticipants',
-    'inputDeadline',
-    'resultRecipients',
-  ],
-  properties: {
-    name: { type: 'string', minLength: 1, maxLength: 200 },
-    description: { type: 'string', maxLength: 4000 },
-    analyses: {
-      type: 'array',
-      minItems: 1,
-      maxItems: 32,
-      items: { $ref: 'https://mpc.example/openapi/schemas#/$defs/AnalysisSpec' },
-    },
-    inputSchema: { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputSchema' },
-    minParticipants: { type: 'integer', minimum: 1, maximum: 1000 },
-    maxParticipants: { type: 'integer', minimum: 1, maximum: 1000 },
-    inputDeadline: {
-      description: 'Inputs are accepted until then; must be in the future and at most a year ahead.',
-      $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp',
-    },
-    resultRecipients: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultRecipients' },
-  },
-};
-function validate73(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: "must have required property '" + 'name' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.analyses === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'analyses' },
-        message: "must have required property '" + 'analyses' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.inputSchema === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'inputSchema' },
-        message: "must have required property '" + 'inputSchema' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.minParticipants === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'minParticipants' },
-        message: "must have required property '" + 'minParticipants' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.maxParticipants === undefined) {
-      const err4 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'maxParticipants' },
-        message: "must have required property '" + 'maxParticipants' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.inputDeadline === undefined) {
-      const err5 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'inputDeadline' },
-        message: "must have required property '" + 'inputDeadline' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.resultRecipients === undefined) {
-      const err6 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'resultRecipients' },
-        message: "must have required property '" + 'resultRecipients' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(
-        key0 === 'name' ||
-        key0 === 'description' ||
-        key0 === 'analyses' ||
-        key0 === 'inputSchema' ||
-        key0 === 'minParticipants' ||
-        key0 === 'maxParticipants' ||
-        key0 === 'inputDeadline' ||
-        key0 === 'resultRecipients'
-      )) {
-        const err7 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== undefined) {
-      let data0 = data.name;
-      if (typeof data0 === 'string') {
-        if (func2(data0) > 200) {
-          const err8 = {
-            instancePath: instancePath + '/name',
-            schemaPath: '#/properties/name/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 200 },
-            message: 'must NOT have more than 200 characters',
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err9 = {
-            instancePath: instancePath + '/name',
-            schemaPath: '#/properties/name/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = {
-          instancePath: instancePath + '/name',
-          schemaPath: '#/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== undefined) {
-      let data1 = data.description;
-      if (typeof data1 === 'string') {
-        if (func2(data1) > 4000) {
-          const err11 = {
-            instancePath: instancePath + '/description',
-            schemaPath: '#/properties/description/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 4000 },
-            message: 'must NOT have more than 4000 characters',
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = {
-          instancePath: instancePath + '/description',
-          schemaPath: '#/properties/description/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.analyses !== undefined) {
-      let data2 = data.analyses;
-      if (Array.isArray(data2)) {
-        if (data2.length > 32) {
-          const err13 = {
-            instancePath: instancePath + '/analyses',
-            schemaPath: '#/properties/analyses/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 32 },
-            message: 'must NOT have more than 32 items',
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data2.length < 1) {
-          const err14 = {
-            instancePath: instancePath + '/analyses',
-            schemaPath: '#/properties/analyses/minItems',
-            keyword: 'minItems',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 items',
-          };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        const len0 = data2.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate45(data2[i0], {
-              instancePath: instancePath + '/analyses/' + i0,
-              parentData: data2,
-              parentDataProperty: i0,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err15 = {
-          instancePath: instancePath + '/analyses',
-          schemaPath: '#/properties/analyses/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.inputSchema !== undefined) {
-      if (
-        !validate51(data.inputSchema, {
-          instancePath: instancePath + '/inputSchema',
-          parentData: data,
-          parentDataProperty: 'inputSchema',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.minParticipants !== undefined) {
-      let data5 = data.minParticipants;
-      if (!(typeof data5 == 'number' && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-        const err16 = {
-          instancePath: instancePath + '/minParticipants',
-          schemaPath: '#/properties/minParticipants/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-      if (typeof data5 == 'number' && isFinite(data5)) {
-        if (data5 > 1000 || isNaN(data5)) {
-          const err17 = {
-            instancePath: instancePath + '/minParticipants',
-            schemaPath: '#/properties/minParticipants/maximum',
-            keyword: 'maximum',
-            params: { comparison: '<=', limit: 1000 },
-            message: 'must be <= 1000',
-          };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data5 < 1 || isNaN(data5)) {
-          const err18 = {
-            instancePath: instancePath + '/minParticipants',
-            schemaPath: '#/properties/minParticipants/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 1 },
-            message: 'must be >= 1',
-          };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.maxParticipants !== undefined) {
-      let data6 = data.maxParticipants;
-      if (!(typeof data6 == 'number' && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-        const err19 = {
-          instancePath: instancePath + '/maxParticipants',
-          schemaPath: '#/properties/maxParticipants/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-      if (typeof data6 == 'number' && isFinite(data6)) {
-        if (data6 > 1000 || isNaN(data6)) {
-          const err20 = {
-            instancePath: instancePath + '/maxParticipants',
-            schemaPath: '#/properties/maxParticipants/maximum',
-            keyword: 'maximum',
-            params: { comparison: '<=', limit: 1000 },
-            message: 'must be <= 1000',
-          };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (data6 < 1 || isNaN(data6)) {
-          const err21 = {
-            instancePath: instancePath + '/maxParticipants',
-            schemaPath: '#/properties/maxParticipants/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 1 },
-            message: 'must be >= 1',
-          };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.inputDeadline !== undefined) {
-      if (
-        !validate61(data.inputDeadline, {
-          instancePath: instancePath + '/inputDeadline',
-          parentData: data,
-          parentDataProperty: 'inputDeadline',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.resultRecipients !== undefined) {
-      if (
-        !validate63(data.resultRecipients, {
-          instancePath: instancePath + '/resultRecipients',
-          parentData: data,
-          parentDataProperty: 'resultRecipients',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err22 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    };
-    if (vErrors === null) {
-      vErrors = [err22];
-    } else {
-      vErrors.push(err22);
-    }
-    errors++;
-  }
-  validate73.errors = vErrors;
-  return errors === 0;
-}
-function validate72(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="urn:check:check5" */ let vErrors = null;
-  let errors = 0;
-  if (!validate73(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-    errors = vErrors.length;
-  }
-  validate72.errors = vErrors;
-  return errors === 0;
-}
-export const check6 = validate79;
-const schema34 = { type: 'string', $id: 'urn:check:check6' };
-function validate79(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="urn:check:check6" */ let vErrors = null;
+export const check8 = validate91;
+const schema40 = { type: 'string', $id: 'urn:check:check8' };
+function validate91(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="urn:check:check8" */ let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
     const err0 = {
@@ -3571,15 +4144,15 @@ function validate79(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-export const check7 = validate80;
-const schema35 = {
+export const check9 = validate92;
+const schema41 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/Collaboration',
-  $id: 'urn:check:check7',
+  $id: 'urn:check:check9',
 };
-function validate81(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate93(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3809,7 +4382,7 @@ function validate81(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func3.call(schema19.properties, key0)) {
+      if (!func8.call(schema37.properties, key0)) {
         const err15 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -3827,14 +4400,14 @@ function validate81(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate41(data.collaborationId, {
+        !validate78(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
@@ -3891,14 +4464,14 @@ function validate81(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate45(data4[i0], {
+            !validate24(data4[i0], {
               instancePath: instancePath + '/analyses/' + i0,
               parentData: data4,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
             errors = vErrors.length;
           }
         }
@@ -3920,14 +4493,14 @@ function validate81(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.inputSchema !== undefined) {
       if (
-        !validate51(data.inputSchema, {
+        !validate30(data.inputSchema, {
           instancePath: instancePath + '/inputSchema',
           parentData: data,
           parentDataProperty: 'inputSchema',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
         errors = vErrors.length;
       }
     }
@@ -3969,40 +4542,40 @@ function validate81(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.inputDeadline !== undefined) {
       if (
-        !validate61(data.inputDeadline, {
+        !validate40(data.inputDeadline, {
           instancePath: instancePath + '/inputDeadline',
           parentData: data,
           parentDataProperty: 'inputDeadline',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
     if (data.resultRecipients !== undefined) {
       if (
-        !validate63(data.resultRecipients, {
+        !validate42(data.resultRecipients, {
           instancePath: instancePath + '/resultRecipients',
           parentData: data,
           parentDataProperty: 'resultRecipients',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate66(data.status, {
+        !validate85(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
@@ -4095,27 +4668,27 @@ function validate81(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.createdAt !== undefined) {
       if (
-        !validate61(data.createdAt, {
+        !validate40(data.createdAt, {
           instancePath: instancePath + '/createdAt',
           parentData: data,
           parentDataProperty: 'createdAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
     if (data.updatedAt !== undefined) {
       if (
-        !validate61(data.updatedAt, {
+        !validate40(data.updatedAt, {
           instancePath: instancePath + '/updatedAt',
           parentData: data,
           parentDataProperty: 'updatedAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
@@ -4134,27 +4707,27 @@ function validate81(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate81.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-function validate80(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="urn:check:check7" */ let vErrors = null;
+function validate92(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="urn:check:check9" */ let vErrors = null;
   let errors = 0;
-  if (!validate81(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+  if (!validate93(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
     errors = vErrors.length;
   }
-  validate80.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-export const check8 = validate92;
-const schema37 = { type: 'string', pattern: '^[0-9]+$', $id: 'urn:check:check8' };
-const pattern4 = new RegExp('^[0-9]+$', 'u');
-function validate92(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="urn:check:check8" */ let vErrors = null;
+export const check10 = validate104;
+const schema43 = { type: 'string', pattern: '^[0-9]+$', $id: 'urn:check:check10' };
+const pattern5 = new RegExp('^[0-9]+$', 'u');
+function validate104(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  /*# sourceURL="urn:check:check10" */ let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
-    if (!pattern4.test(data)) {
+    if (!pattern5.test(data)) {
       const err0 = {
         instancePath,
         schemaPath: '#/pattern',
@@ -4184,165 +4757,15 @@ function validate92(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate92.errors = vErrors;
+  validate104.errors = vErrors;
   return errors === 0;
 }
-export const check9 = validate93;
-const schema38 = {
-  $ref: 'https://mpc.example/openapi/schemas#/$defs/JoinCollaborationRequest',
-  $id: 'urn:check:check9',
-};
-const schema39 = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['resultPublicKey'],
-  properties: {
-    resultPublicKey: {
-      description: "The participant's X25519 key the servers seal result shares to.",
-      $ref: 'https://mpc.example/openapi/schemas#/$defs/X25519PublicKey',
-    },
-    webhookUrl: {
-      description:
-        'Notified (Standard Webhooks) when the result is ready. https, or http to a loopback host.',
-      type: 'string',
-      format: 'uri',
-      maxLength: 2048,
-    },
-  },
-};
-const formats4 = formats.uri;
-function validate94(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.resultPublicKey === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'resultPublicKey' },
-        message: "must have required property '" + 'resultPublicKey' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === 'resultPublicKey' || key0 === 'webhookUrl')) {
-        const err1 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.resultPublicKey !== undefined) {
-      if (
-        !validate34(data.resultPublicKey, {
-          instancePath: instancePath + '/resultPublicKey',
-          parentData: data,
-          parentDataProperty: 'resultPublicKey',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.webhookUrl !== undefined) {
-      let data1 = data.webhookUrl;
-      if (typeof data1 === 'string') {
-        if (func2(data1) > 2048) {
-          const err2 = {
-            instancePath: instancePath + '/webhookUrl',
-            schemaPath: '#/properties/webhookUrl/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 2048 },
-            message: 'must NOT have more than 2048 characters',
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (!formats4(data1)) {
-          const err3 = {
-            instancePath: instancePath + '/webhookUrl',
-            schemaPath: '#/properties/webhookUrl/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must match format "' + 'uri' + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = {
-          instancePath: instancePath + '/webhookUrl',
-          schemaPath: '#/properties/webhookUrl/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err5 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate94.errors = vErrors;
-  return errors === 0;
-}
-function validate93(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="urn:check:check9" */ let vErrors = null;
-  let errors = 0;
-  if (!validate94(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
-    errors = vErrors.length;
-  }
-  validate93.errors = vErrors;
-  return errors === 0;
-}
-export const check10 = validate97;
-const schema40 = {
+export const check11 = validate105;
+const schema44 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/Participation',
-  $id: 'urn:check:check10',
+  $id: 'urn:check:check11',
 };
-const schema41 = {
+const schema45 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'clientId', 'status', 'joinedAt', 'resultPublicKey', 'computationServers'],
@@ -4374,7 +4797,7 @@ const schema41 = {
     },
   },
 };
-const schema42 = {
+const schema46 = {
   description: 'The last webhook sent to this participant and whether it arrived.',
   type: 'object',
   additionalProperties: false,
@@ -4388,7 +4811,7 @@ const schema42 = {
     lastError: { type: 'string' },
   },
 };
-function validate104(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate112(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4579,14 +5002,14 @@ function validate104(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.lastAttemptAt !== undefined) {
       if (
-        !validate61(data.lastAttemptAt, {
+        !validate40(data.lastAttemptAt, {
           instancePath: instancePath + '/lastAttemptAt',
           parentData: data,
           parentDataProperty: 'lastAttemptAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
@@ -4622,10 +5045,10 @@ function validate104(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate104.errors = vErrors;
+  validate112.errors = vErrors;
   return errors === 0;
 }
-const schema43 = {
+const schema47 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'status'],
@@ -4634,8 +5057,8 @@ const schema43 = {
     status: { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputStatus' },
   },
 };
-const schema44 = { type: 'string', enum: ['PENDING', 'COMPLETE'] };
-function validate109(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema48 = { type: 'string', enum: ['PENDING', 'COMPLETE'] };
+function validate117(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -4658,7 +5081,7 @@ function validate109(data, { instancePath = '', parentData, parentDataProperty, 
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema44.enum },
+      params: { allowedValues: schema48.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -4668,10 +5091,10 @@ function validate109(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate109.errors = vErrors;
+  validate117.errors = vErrors;
   return errors === 0;
 }
-function validate107(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate115(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4724,27 +5147,27 @@ function validate107(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate41(data.inputId, {
+        !validate78(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate109(data.status, {
+        !validate117(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
         errors = vErrors.length;
       }
     }
@@ -4763,11 +5186,11 @@ function validate107(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate107.errors = vErrors;
+  validate115.errors = vErrors;
   return errors === 0;
 }
-const pattern5 = new RegExp('^whsec_[A-Za-z0-9+/]+={0,2}$', 'u');
-function validate98(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const pattern6 = new RegExp('^whsec_[A-Za-z0-9+/]+={0,2}$', 'u');
+function validate106(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4862,7 +5285,7 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func3.call(schema41.properties, key0)) {
+      if (!func8.call(schema45.properties, key0)) {
         const err6 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -4880,14 +5303,14 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate41(data.collaborationId, {
+        !validate78(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
@@ -4926,7 +5349,7 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/status',
           schemaPath: '#/properties/status/enum',
           keyword: 'enum',
-          params: { allowedValues: schema41.properties.status.enum },
+          params: { allowedValues: schema45.properties.status.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -4939,40 +5362,40 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.joinedAt !== undefined) {
       if (
-        !validate61(data.joinedAt, {
+        !validate40(data.joinedAt, {
           instancePath: instancePath + '/joinedAt',
           parentData: data,
           parentDataProperty: 'joinedAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
     if (data.finishedAt !== undefined) {
       if (
-        !validate61(data.finishedAt, {
+        !validate40(data.finishedAt, {
           instancePath: instancePath + '/finishedAt',
           parentData: data,
           parentDataProperty: 'finishedAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
     if (data.resultPublicKey !== undefined) {
       if (
-        !validate34(data.resultPublicKey, {
+        !validate49(data.resultPublicKey, {
           instancePath: instancePath + '/resultPublicKey',
           parentData: data,
           parentDataProperty: 'resultPublicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
         errors = vErrors.length;
       }
     }
@@ -4996,7 +5419,7 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.webhookSecret !== undefined) {
       let data7 = data.webhookSecret;
       if (typeof data7 === 'string') {
-        if (!pattern5.test(data7)) {
+        if (!pattern6.test(data7)) {
           const err10 = {
             instancePath: instancePath + '/webhookSecret',
             schemaPath: '#/properties/webhookSecret/pattern',
@@ -5029,27 +5452,27 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.webhookDelivery !== undefined) {
       if (
-        !validate104(data.webhookDelivery, {
+        !validate112(data.webhookDelivery, {
           instancePath: instancePath + '/webhookDelivery',
           parentData: data,
           parentDataProperty: 'webhookDelivery',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
         errors = vErrors.length;
       }
     }
     if (data.input !== undefined) {
       if (
-        !validate107(data.input, {
+        !validate115(data.input, {
           instancePath: instancePath + '/input',
           parentData: data,
           parentDataProperty: 'input',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
         errors = vErrors.length;
       }
     }
@@ -5089,14 +5512,14 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data10.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate31(data10[i0], {
+            !validate69(data10[i0], {
               instancePath: instancePath + '/computationServers/' + i0,
               parentData: data10,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+            vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
             errors = vErrors.length;
           }
         }
@@ -5131,440 +5554,17 @@ function validate98(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate98.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-function validate97(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  /*# sourceURL="urn:check:check10" */ let vErrors = null;
-  let errors = 0;
-  if (!validate98(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
-    errors = vErrors.length;
-  }
-  validate97.errors = vErrors;
-  return errors === 0;
-}
-export const check11 = validate114;
-const schema45 = {
-  $ref: 'https://mpc.example/openapi/schemas#/$defs/CreateInputRequest',
-  $id: 'urn:check:check11',
-};
-const schema46 = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['shares'],
-  properties: {
-    rowCount: {
-      description:
-        "Rows in this input. The dealer plans the computation with it, and the sealed shares must have\nexactly the size the input codec gives for this many rows of the collaboration's schema (plus the\nHPKE envelope); a mismatch refuses the input. Without it, the rows are derived from B's share size.\n",
-      type: 'integer',
-      minimum: 1,
-      maximum: 16777216,
-    },
-    shares: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['A', 'B'],
-      properties: {
-        A: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ShareDeclaration' },
-        B: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ShareDeclaration' },
-      },
-    },
-  },
-};
-const schema47 = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['sizeBytes', 'sha256'],
-  properties: {
-    sizeBytes: {
-      description: 'Exact size of the sealed share; at most the configured limit (64 MiB by default).',
-      type: 'integer',
-      minimum: 1,
-      maximum: 1073741824,
-    },
-    sha256: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Sha256' },
-  },
-};
-const schema48 = {
-  description: 'Base64 (standard alphabet, padded) SHA-256 digest, as in `x-amz-checksum-sha256`.',
-  type: 'string',
-  pattern: '^[A-Za-z0-9+/]{43}=$',
-};
-const pattern6 = new RegExp('^[A-Za-z0-9+/]{43}=$', 'u');
-function validate117(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data === 'string') {
-    if (!pattern6.test(data)) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/pattern',
-        keyword: 'pattern',
-        params: { pattern: '^[A-Za-z0-9+/]{43}=$' },
-        message: 'must match pattern "' + '^[A-Za-z0-9+/]{43}=$' + '"',
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate117.errors = vErrors;
-  return errors === 0;
-}
-function validate116(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.sizeBytes === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'sizeBytes' },
-        message: "must have required property '" + 'sizeBytes' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.sha256 === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'sha256' },
-        message: "must have required property '" + 'sha256' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === 'sizeBytes' || key0 === 'sha256')) {
-        const err2 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.sizeBytes !== undefined) {
-      let data0 = data.sizeBytes;
-      if (!(typeof data0 == 'number' && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err3 = {
-          instancePath: instancePath + '/sizeBytes',
-          schemaPath: '#/properties/sizeBytes/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (typeof data0 == 'number' && isFinite(data0)) {
-        if (data0 > 1073741824 || isNaN(data0)) {
-          const err4 = {
-            instancePath: instancePath + '/sizeBytes',
-            schemaPath: '#/properties/sizeBytes/maximum',
-            keyword: 'maximum',
-            params: { comparison: '<=', limit: 1073741824 },
-            message: 'must be <= 1073741824',
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data0 < 1 || isNaN(data0)) {
-          const err5 = {
-            instancePath: instancePath + '/sizeBytes',
-            schemaPath: '#/properties/sizeBytes/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 1 },
-            message: 'must be >= 1',
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.sha256 !== undefined) {
-      if (
-        !validate117(data.sha256, {
-          instancePath: instancePath + '/sha256',
-          parentData: data,
-          parentDataProperty: 'sha256',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err6 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate116.errors = vErrors;
-  return errors === 0;
-}
-function validate115(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.shares === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'shares' },
-        message: "must have required property '" + 'shares' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === 'rowCount' || key0 === 'shares')) {
-        const err1 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.rowCount !== undefined) {
-      let data0 = data.rowCount;
-      if (!(typeof data0 == 'number' && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err2 = {
-          instancePath: instancePath + '/rowCount',
-          schemaPath: '#/properties/rowCount/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (typeof data0 == 'number' && isFinite(data0)) {
-        if (data0 > 16777216 || isNaN(data0)) {
-          const err3 = {
-            instancePath: instancePath + '/rowCount',
-            schemaPath: '#/properties/rowCount/maximum',
-            keyword: 'maximum',
-            params: { comparison: '<=', limit: 16777216 },
-            message: 'must be <= 16777216',
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data0 < 1 || isNaN(data0)) {
-          const err4 = {
-            instancePath: instancePath + '/rowCount',
-            schemaPath: '#/properties/rowCount/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 1 },
-            message: 'must be >= 1',
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.shares !== undefined) {
-      let data1 = data.shares;
-      if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
-        if (data1.A === undefined) {
-          const err5 = {
-            instancePath: instancePath + '/shares',
-            schemaPath: '#/properties/shares/required',
-            keyword: 'required',
-            params: { missingProperty: 'A' },
-            message: "must have required property '" + 'A' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (data1.B === undefined) {
-          const err6 = {
-            instancePath: instancePath + '/shares',
-            schemaPath: '#/properties/shares/required',
-            keyword: 'required',
-            params: { missingProperty: 'B' },
-            message: "must have required property '" + 'B' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        for (const key1 in data1) {
-          if (!(key1 === 'A' || key1 === 'B')) {
-            const err7 = {
-              instancePath: instancePath + '/shares',
-              schemaPath: '#/properties/shares/additionalProperties',
-              keyword: 'additionalProperties',
-              params: { additionalProperty: key1 },
-              message: 'must NOT have additional properties',
-            };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-        }
-        if (data1.A !== undefined) {
-          if (
-            !validate116(data1.A, {
-              instancePath: instancePath + '/shares/A',
-              parentData: data1,
-              parentDataProperty: 'A',
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1.B !== undefined) {
-          if (
-            !validate116(data1.B, {
-              instancePath: instancePath + '/shares/B',
-              parentData: data1,
-              parentDataProperty: 'B',
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err8 = {
-          instancePath: instancePath + '/shares',
-          schemaPath: '#/properties/shares/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err9 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
-    errors++;
-  }
-  validate115.errors = vErrors;
-  return errors === 0;
-}
-function validate114(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate105(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check11" */ let vErrors = null;
   let errors = 0;
-  if (!validate115(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+  if (!validate106(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
     errors = vErrors.length;
   }
-  validate114.errors = vErrors;
+  validate105.errors = vErrors;
   return errors === 0;
 }
 export const check12 = validate122;
@@ -5720,7 +5720,7 @@ function validate127(data, { instancePath = '', parentData, parentDataProperty, 
     if (data.url !== undefined) {
       let data1 = data.url;
       if (typeof data1 === 'string') {
-        if (!formats4(data1)) {
+        if (!formats2(data1)) {
           const err7 = {
             instancePath: instancePath + '/url',
             schemaPath: '#/properties/url/format',
@@ -5789,14 +5789,14 @@ function validate127(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.expiresAt !== undefined) {
       if (
-        !validate61(data.expiresAt, {
+        !validate40(data.expiresAt, {
           instancePath: instancePath + '/expiresAt',
           parentData: data,
           parentDataProperty: 'expiresAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
@@ -5901,40 +5901,40 @@ function validate123(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate41(data.inputId, {
+        !validate78(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate41(data.collaborationId, {
+        !validate78(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate109(data.status, {
+        !validate117(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
         errors = vErrors.length;
       }
     }
@@ -6161,66 +6161,66 @@ function validate133(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate41(data.inputId, {
+        !validate78(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate41(data.collaborationId, {
+        !validate78(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate109(data.status, {
+        !validate117(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
         errors = vErrors.length;
       }
     }
     if (data.createdAt !== undefined) {
       if (
-        !validate61(data.createdAt, {
+        !validate40(data.createdAt, {
           instancePath: instancePath + '/createdAt',
           parentData: data,
           parentDataProperty: 'createdAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
     if (data.completedAt !== undefined) {
       if (
-        !validate61(data.completedAt, {
+        !validate40(data.completedAt, {
           instancePath: instancePath + '/completedAt',
           parentData: data,
           parentDataProperty: 'completedAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
@@ -6344,14 +6344,14 @@ function validate141(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate41(data.collaborationId, {
+        !validate78(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
@@ -6608,14 +6608,14 @@ function validate147(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate41(data.collaborationId, {
+        !validate78(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
