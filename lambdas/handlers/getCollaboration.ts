@@ -1,7 +1,8 @@
 import { collaborationRepository, coordinatorPorts } from '../composition-root.ts';
 import { httpOperation } from '../http/http-operation.ts';
 import * as contracts from '../http/operation-contracts.generated.ts';
-import { collaborationView, retryAfterHeaders } from '../http/representations.ts';
+import { collaborationView } from '../http/representations.ts';
+import { retryAfterHeaders } from '../http/retry-after.ts';
 import { getCollaboration } from '../use-cases/get-collaboration.ts';
 
 const ports = coordinatorPorts({ collaborations: collaborationRepository });

@@ -2,7 +2,6 @@ import type { Collaboration } from '../domain/collaboration.ts';
 import type { Input } from '../domain/input.ts';
 import { participationStatus, type Participant } from '../domain/participation.ts';
 import type { ComputationServerKey } from '../ports/server-directory.ts';
-import { RETRY_AFTER_SECONDS } from '../use-cases/get-result.ts';
 
 /** How resources look on the wire (components.schemas of openapi.yml); internal counters stay inside. */
 export function collaborationView(collaboration: Collaboration) {
@@ -43,9 +42,4 @@ export function inputView(input: Input) {
     createdAt: input.createdAt,
     ...(input.completedAt ? { completedAt: input.completedAt } : {}),
   };
-}
-
-/** While a collaboration computes (or still collects inputs), clients are told when to look again. */
-export function retryAfterHeaders(collaboration: Collaboration): Record<string, string> {
-  return collaboration.status === 'COMPUTING' ? { 'retry-after': String(RETRY_AFTER_SECONDS.COMPUTING) } : {};
 }
