@@ -1,0 +1,267 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FieldSpec } from '../../mpc-servers/contract/analysis-spec.ts';
+import { storageLayout } from '../../mpc-servers/contract/storage-layout.ts';
+import { compareWithCleartext } from '../../client/demo/cleartext-comparison.ts';
+import { seededRandom, toCsv } from '../../client/demo/hospital-data.ts';
+import type { AnalysisResult } from '../../client/sdk/fetch-result.ts';
+import { keysUnder, startE2eSystem, type E2eSystem } from './support/e2e-system.ts';
+
+/**
+ * Client services driving ONLY the `mpc` executable, as child processes from a shell would, against the whole
+ * local system (API, issuer, DynamoDB Local, s3rver, workflow, dealer and servers as processes). The test reads
+ * the system through the SDK only to check what the CLI claims (nothing uploaded, status).
+ */
+const MPC = join(import.meta.dirname, '../../bin/mpc.js');
+
+let e2e: E2eSystem;
+let workDirectory: string;
+beforeAll(async () => {
+  e2e = await startE2eSystem();
+  workDirectory = await mkdtemp(join(tmpdir(), 'mpc-cli-e2e-'));
+}, 120_000);
+afterAll(async () => {
+  await e2e?.stop();
+  if (workDirectory) await rm(workDirectory, { recursive: true, force: true });
+});
+
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `mpc ...args` as `clientId`, configured through the environment like a service's shell. */
+function mpc(clientId: string, args: string[]): Promise<CliRun> {
+  const env = {
+    PATH: process.env.PATH,
+    HOME: workDirectory,
+    MPC_API_URL: e2e.system.apiUrl,
+    MPC_TOKEN_URL: e2e.system.tokenUrl,
+    MPC_CLIENT_ID: clientId,
+    MPC_CLIENT_SECRET: e2e.system.clientSecret,
+    MPC_HOME: join(workDirectory, 'mpc-home'),
+  };
+  return new Promise((resolve) => {
+    execFile(process.execPath, [MPC, ...args], { env, timeout: 180_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Runs and expects success; the failure message shows what the CLI said. */
+async function mpcOk(clientId: string, args: string[]): Promise<string> {
+  const run = await mpc(clientId, args);
+  expect(run, `mpc ${args.join(' ')} as ${clientId}`).toMatchObject({ code: 0 });
+  return run.stdout;
+}
+
+async function mpcJson<T>(clientId: string, args: string[]): Promise<T> {
+  return JSON.parse(await mpcOk(clientId, [...args, '--json'])) as T;
+}
+
+function expectOneErrorLine(run: CliRun, code: number, pattern: RegExp): void {
+  expect(run.code).toBe(code);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.endsWith('\n')).toBe(true);
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr).toMatch(pattern);
+}
+
+const fields: FieldSpec[] = [
+  { name: 'age', type: 'int', min: 0, max: 120 },
+  { name: 'income', type: 'fixed', fractionalBits: 8, min: -1000, max: 100000 },
+];
+const createArguments = [
+  '--name',
+  'CLI end to end',
+  '--field',
+  'age:int:0:120',
+  '--field',
+  'income:fixed:8:-1000:100000',
+  '--analysis',
+  'count,sum,mean,variance,stddev,min,max',
+  '--analysis',
+  'histogram:age,countAbove:income,countBelow:income',
+  '--bins',
+  '18,40,65',
+  '--threshold',
+  '50000',
+  '--min',
+  '5',
+  '--max',
+  '5',
+  '--deadline',
+  '1h',
+];
+
+/** Seeded rows in field order: ages 0..120, incomes in cents from -1000 to 100000. */
+function rowsOf(seed: number, count: number): number[][] {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () => [
+    Math.floor(random() * 121),
+    Math.round((random() * 101_000 - 1000) * 100) / 100,
+  ]);
+}
+
+async function writeInput(name: string, text: string): Promise<string> {
+  const path = join(workDirectory, name);
+  await writeFile(path, text);
+  return path;
+}
+
+const clinics = ['clinic-1', 'clinic-2', 'clinic-3', 'clinic-4', 'clinic-5'];
+
+describe('the mpc CLI end to end', () => {
+  it('five client services compute every analysis from a shell, matching the cleartext answers', async () => {
+    const created = await mpcJson<{ collaborationId: string; status: string }>('owner', [
+      'create',
+      ...createArguments,
+    ]);
+    const id = created.collaborationId;
+    expect(created.status).toBe('OPEN');
+    const listed = await mpcJson<{ items: { collaborationId: string }[] }>('clinic-1', [
+      'list',
+      '--status',
+      'OPEN',
+    ]);
+    expect(listed.items.map((c) => c.collaborationId)).toContain(id);
+    const shown = await mpcOk('clinic-1', ['show', id]);
+    expect(shown).toContain('CLI end to end');
+    expect(shown).toMatch(/income: fixed \(8 fractional bits\) in \[-1000, 100000\]/);
+    expect(shown).toMatch(/histogram\(age\) edges 18, 40, 65/);
+
+    // clinic-1 joins with a webhook: the secret is printed once and kept under MPC_HOME, 0600.
+    const joined = await mpcOk('clinic-1', ['join', id, '--webhook', e2e.hooks.urlFor('clinic-1')]);
+    expect(joined).toMatch(/clinic-1 in .*: READY_FOR_INPUT/);
+    expect(joined).toMatch(/webhook secret .*: whsec_[A-Za-z0-9+/]+=*/);
+    const keyFile = join(workDirectory, 'mpc-home', 'clients', 'clinic-1', 'result-keys', `${id}.json`);
+    expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
+
+    // Bad files are rejected with one line naming the file's line and field, before anything is uploaded.
+    const wrongHeader = await writeInput('wrong-header.csv', 'age,salary\n30,1000\n');
+    expectOneErrorLine(
+      await mpc('clinic-1', ['submit', id, '--input', wrongHeader]),
+      1,
+      /wrong-header\.csv line 1, field "salary": unknown column .* nothing was uploaded/,
+    );
+    const notNumeric = await writeInput('not-numeric.csv', 'age,income\n30,1000\n41,12k\n');
+    expectOneErrorLine(
+      await mpc('clinic-1', ['submit', id, '--input', notNumeric]),
+      1,
+      /not-numeric\.csv line 3, field "income": not a number: "12k"; nothing was uploaded/,
+    );
+    const outOfBounds = await writeInput('out-of-bounds.csv', 'income,age\n1000,30\n2000,130\n3000,-1\n');
+    expectOneErrorLine(
+      await mpc('clinic-1', ['submit', id, '--input', outOfBounds]),
+      1,
+      /line 3, field "age": 130 is above the maximum 120 \(and 1 more problems\); nothing was uploaded/,
+    );
+    const participation = await e2e.client('clinic-1').getMyParticipation(id);
+    expect(participation.status).toBe('READY_FOR_INPUT');
+    expect(participation.input).toBeUndefined();
+    for (const party of ['A', 'B'] as const) {
+      expect(await keysUnder(e2e, e2e.system.inputBucket, storageLayout.inputSharePrefix(party, id))).toEqual(
+        [],
+      );
+    }
+
+    // Good inputs: CSV (columns in any order) for most, JSON rows for clinic-5.
+    const rows = clinics.map((_, i) => rowsOf(100 + i, 6 + 2 * i));
+    const files = await Promise.all(
+      clinics.map((clinic, i) =>
+        clinic === 'clinic-5'
+          ? writeInput(`${clinic}.json`, JSON.stringify(rows[i]!.map(([age, income]) => ({ income, age }))))
+          : writeInput(`${clinic}.csv`, toCsv(fields, rows[i]!)),
+      ),
+    );
+
+    const submitted = await mpcOk('clinic-1', ['submit', id, '--input', files[0]!]);
+    expect(submitted).toMatch(/^input \S+ COMPLETE \(6 rows\)\n$/);
+    expect(
+      (await mpcJson<{ completedInputCount: number }>('clinic-1', ['show', id])).completedInputCount,
+    ).toBe(1);
+
+    // The other four run the whole participation in one command each, concurrently; quorum starts the job.
+    const runs = Promise.all(
+      clinics
+        .slice(1)
+        .map((clinic, i) =>
+          mpcJson<{ results: AnalysisResult[]; participation: { status: string } }>(clinic, [
+            'run',
+            id,
+            '--input',
+            files[i + 1]!,
+            '--timeout',
+            '150',
+          ]),
+        ),
+    );
+    const waited = await mpcJson<{ status: string }>('clinic-1', ['wait', id, '--timeout', '150']);
+    expect(waited.status).toBe('RESULT_READY');
+    const clinic1 = await mpcJson<{ results: AnalysisResult[] }>('clinic-1', ['result', id]);
+    const human = await mpcOk('clinic-1', ['result', id]);
+    expect(human).toMatch(/^ANALYSIS +VALUE +ROWS\n/);
+    expect(human).toMatch(/\ncount +50 +50\n/);
+    expect(human).toMatch(/\nhistogram\(age\) \[18, 40\) +\d+/);
+    expect(human).toMatch(/\ncountAbove\(income\) > 50000 +\d+/);
+
+    const others = await runs;
+    for (const other of others) {
+      expect(other.results).toEqual(clinic1.results);
+      expect(other.participation.status).toBe('FINISHED');
+    }
+    const figures = compareWithCleartext(fields, rows.flat(), clinic1.results);
+    // count, 2x(sum, mean, variance, stddev, min, max), 4 bins, 2 threshold counts
+    expect(figures).toHaveLength(19);
+    expect(figures.filter((figure) => !figure.withinBound)).toEqual([]);
+    expect(figures.find((f) => f.label === 'count')!.secure).toBe(50);
+
+    expect(await mpcOk('clinic-1', ['finish', id])).toMatch(/clinic-1 in .*: FINISHED/);
+    const deadline = Date.now() + 30_000;
+    let status = '';
+    while (status !== 'COMPLETED' && Date.now() < deadline) {
+      status = (await mpcJson<{ status: string }>('owner', ['show', id])).status;
+      if (status !== 'COMPLETED') await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(status).toBe('COMPLETED');
+  }, 300_000);
+
+  it('usage errors exit 2 and API errors exit 1, each as one line', async () => {
+    expectOneErrorLine(
+      await mpc('clinic-1', ['show']),
+      2,
+      /^mpc: expected ID, got none \(see mpc show --help\)$/m,
+    );
+    expectOneErrorLine(
+      await mpc('owner', [
+        'create',
+        ...createArguments.slice(0, 2),
+        '--field',
+        'age:float',
+        '--analysis',
+        'count',
+        '--min',
+        '2',
+        '--max',
+        '3',
+      ]),
+      2,
+      /--field age:float: expected name:int/,
+    );
+    expectOneErrorLine(
+      await mpc('clinic-1', ['show', '00000000-0000-4000-8000-000000000000']),
+      1,
+      /^mpc: .+ \(HTTP 404\).*\[request \S+\]$/m,
+    );
+
+    const id = (await mpcOk('owner', ['create', ...createArguments])).trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await mpcOk('owner', ['cancel', id])).toBe(`${id} CANCELLED\n`);
+    expectOneErrorLine(await mpc('clinic-2', ['join', id]), 1, /\(HTTP 409\)/);
+  }, 120_000);
+});
