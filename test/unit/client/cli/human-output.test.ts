@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  binLabel,
+  formatCollaboration,
+  formatCollaborationTable,
+  formatNumber,
+  formatResults,
+} from '../../../../client/cli/human-output.ts';
+import { Progress } from '../../../../client/cli/progress.ts';
+import type { Collaboration } from '../../../../client/sdk/api-models.ts';
+
+const collaboration: Collaboration = {
+  collaborationId: 'c-1',
+  name: 'Pay gap',
+  description: '',
+  ownerId: 'owner',
+  analyses: [{ kind: 'count' }, { kind: 'mean', field: 'salary' }, { kind: 'histogram', binEdges: [0, 10] }],
+  inputSchema: {
+    fields: [
+      { name: 'salary', type: 'fixed', fractionalBits: 8, min: 0, max: 1000 },
+      { name: 'age', type: 'int' },
+    ],
+  },
+  minParticipants: 2,
+  maxParticipants: 10,
+  inputDeadline: '2026-12-31T00:00:00.000Z',
+  resultRecipients: ['a', 'b'],
+  status: 'OPEN',
+  participantCount: 3,
+  completedInputCount: 1,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('human output', () => {
+  it('shows a collaboration with its fields, analyses and parameters', () => {
+    expect(formatCollaboration(collaboration)).toBe(
+      [
+        'Pay gap (c-1)',
+        '  status        OPEN',
+        '  owner         owner',
+        '  participants  3 joined, 1 inputs (min 2, max 10)',
+        '  deadline      2026-12-31T00:00:00.000Z',
+        '  recipients    a, b',
+        '  fields',
+        '    salary: fixed (8 fractional bits) in [0, 1000]',
+        '    age: int',
+        '  analyses',
+        '    count',
+        '    mean(salary)',
+        '    histogram(every field) edges 0, 10',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists collaborations as aligned columns', () => {
+    const other = { ...collaboration, collaborationId: 'c-22', name: 'Stays', status: 'COMPUTING' as const };
+    expect(formatCollaborationTable([collaboration, other])).toBe(
+      [
+        'ID    STATUS     JOINED  INPUTS  DEADLINE                  NAME',
+        'c-1   OPEN       3/10    1/2     2026-12-31T00:00:00.000Z  Pay gap',
+        'c-22  COMPUTING  3/10    1/2     2026-12-31T00:00:00.000Z  Stays',
+        '',
+      ].join('\n'),
+    );
+    expect(formatCollaborationTable([])).toBe('no collaborations\n');
+  });
+
+  it('prints results one figure per line, histogram bins expanded', () => {
+    expect(
+      formatResults([
+        { kind: 'count', count: 4, value: 4 },
+        { kind: 'mean', field: 'salary', count: 4, value: 0.1 + 0.2, mean: 0.3 },
+        { kind: 'min', field: 'age', count: 0, value: null },
+        { kind: 'histogram', field: 'age', bins: [1, 2, 1], binEdges: [18, 65] },
+        { kind: 'countBelow', field: 'age', value: 2, threshold: 30 },
+      ]),
+    ).toBe(
+      [
+        'ANALYSIS                   VALUE  ROWS',
+        'count                      4      4',
+        'mean(salary)               0.3    4',
+        'min(age)                   -      0',
+        'histogram(age) (-inf, 18)  1      ',
+        'histogram(age) [18, 65)    2      ',
+        'histogram(age) [65, +inf)  1      ',
+        'countBelow(age) < 30       2      ',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('rounds away float noise but keeps fixed-point digits', () => {
+    expect(formatNumber(0.1 + 0.2)).toBe('0.3');
+    expect(formatNumber(6040.48046875)).toBe('6040.48046875');
+    expect(formatNumber(null)).toBe('-');
+    expect(binLabel([1, 2, 3], 0)).toBe('(-inf, 1)');
+    expect(binLabel([1, 2, 3], 2)).toBe('[2, 3)');
+    expect(binLabel([1, 2, 3], 3)).toBe('[3, +inf)');
+  });
+});
+
+describe('Progress', () => {
+  it('draws and clears one line on a terminal, and writes nothing otherwise', () => {
+    const written: string[] = [];
+    const terminal = new Progress({ isTTY: true, write: (text: string) => written.push(text) });
+    terminal.update('uploading');
+    terminal.update('registering');
+    terminal.done();
+    expect(written).toEqual(['\r\x1b[2Kuploading', '\r\x1b[2Kregistering', '\r\x1b[2K']);
+
+    const piped: string[] = [];
+    const pipe = new Progress({ write: (text: string) => piped.push(text) });
+    pipe.update('uploading');
+    pipe.done('done');
+    expect(piped).toEqual([]);
+  });
+});
