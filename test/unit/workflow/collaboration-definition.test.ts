@@ -122,6 +122,41 @@ describe('collaboration state machine definition', () => {
     expect(visited.at(-1)).toBe('MarkFailed');
   });
 
+  it('starts each attempt from a clean state: a failure step never reads the previous attempt reason', async () => {
+    let attempt = 0;
+    const failures: Json[] = [];
+    const { execution } = runWith(
+      {
+        PrepareAttempt: () => ({ ...(prepareAttempt({}) as Json), attempt: ++attempt }),
+        RunDealer: () => {
+          if (attempt === 2)
+            throw Object.assign(new Error('dealer task exit code 1'), { name: 'States.TaskFailed' });
+        },
+        CheckJob: () => ({
+          state: attempt === 1 ? 'FAILED' : 'DONE',
+          reason: 'PEER_LOST: A: gone',
+          nextWaitSeconds: 1,
+        }),
+        RecordAttemptFailure: (input) => {
+          failures.push(input.Payload as Json);
+          return { retryable: true, reason: `attempt ${attempt}` };
+        },
+      },
+      baseInput,
+    );
+    await execution.result;
+    expect(failures).toHaveLength(2);
+    expect(failures[0]).toMatchObject({ check: { value: { state: 'FAILED' } } });
+    expect(failures[0]).not.toHaveProperty('error');
+    expect(failures[1]).toMatchObject({
+      error: { Error: 'States.TaskFailed' },
+      previousFailure: { reason: 'attempt 1' },
+      attempts: { left: 2 },
+    });
+    expect(failures[1]).not.toHaveProperty('check');
+    expect(failures[1]).not.toHaveProperty('attemptFailure');
+  });
+
   it('gives each ECS task its own network configuration and command', async () => {
     const seen: Record<string, unknown> = {};
     const capture = (name: string) => (input: Json) => void (seen[name] = input);
