@@ -60,14 +60,15 @@ export async function checkJob(
 
 function statusVerdict(status: JobStatus): Pick<JobCheck, 'state' | 'reason'> | undefined {
   if (status.overall === 'DONE') return { state: 'DONE' };
-  if (status.overall === 'FAILED')
-    return {
-      state: 'FAILED',
-      reason: status.failures
-        .map((failure) => `${failure.reasonCode}: ${failure.party}: ${failure.message}`)
-        .join('; '),
-    };
+  if (status.overall === 'FAILED') return { state: 'FAILED', reason: jobFailureReason(status) };
   return undefined;
+}
+
+/** What the parties reported, first failure first: `<REASON_CODE>: <party>: <message>; ...`. */
+export function jobFailureReason(status: JobStatus): string {
+  return status.failures
+    .map((failure) => `${failure.reasonCode}: ${failure.party}: ${failure.message}`)
+    .join('; ');
 }
 
 async function stoppedServers(

@@ -1,4 +1,5 @@
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
+import { jobFailureReason } from './check-job.ts';
 import { failureReason, isRetryable, type FailedExecutionState } from './failure-reason.ts';
 
 /** Stops what still runs of the failed attempt and records why; a rerun may fix it unless the inputs are bad. */
@@ -6,12 +7,17 @@ export async function recordAttemptFailure(
   ports: WorkflowPorts,
   state: FailedExecutionState,
 ): Promise<{ retryable: boolean; reason: string; attempt?: number }> {
-  const reason = failureReason(state);
+  const job = state.job?.value;
+  // A failed ECS state only says "exit code 1"; the parties' own reports say why (and whether a rerun helps).
+  const reported = job?.jobId ? await ports.jobStatus.getJobStatus(job.jobId) : undefined;
+  const reason =
+    reported && reported.failures.length > 0 && state.check?.value?.state !== 'FAILED'
+      ? jobFailureReason(reported)
+      : failureReason(state);
   const taskArns = [state.tasks?.serverA?.taskArn, state.tasks?.serverB?.taskArn].filter(
     (arn): arn is string => arn !== undefined,
   );
   if (taskArns.length > 0) await ports.computeTasks.stop(taskArns, `attempt failed: ${reason}`.slice(0, 255));
-  const job = state.job?.value;
   if (job?.jobId !== undefined && job.attempt !== undefined) {
     const attempts = await ports.workflowState.listAttempts(state.collaborationId);
     const record = attempts.find((attempt) => attempt.jobId === job.jobId);

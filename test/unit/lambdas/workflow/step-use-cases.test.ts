@@ -205,6 +205,25 @@ describe('workflow steps', () => {
     expect((await recordAttemptFailure(world.ports, hung)).reason).toMatch(/^POLL_BUDGET_EXHAUSTED/);
   });
 
+  it('RecordAttemptFailure prefers what the parties reported to a bare ECS task failure', async () => {
+    const world = inMemoryWorkflow();
+    const { id, job } = await computing(world);
+    await world.jobStatus.report(job.jobId, 'DEALER', {
+      state: 'FAILED',
+      reasonCode: 'PROGRAM_INVALID',
+      message: 'the sum may overflow 64 bits',
+    });
+    const answer = await recordAttemptFailure(world.ports, {
+      collaborationId: id,
+      job: { value: job },
+      error: { Error: 'States.TaskFailed', Cause: 'dealer task exit code 1' },
+    });
+    expect(answer).toMatchObject({
+      retryable: false,
+      reason: 'PROGRAM_INVALID: DEALER: the sum may overflow 64 bits',
+    });
+  });
+
   it('MarkFailed: FAILED with the reason, inputs kept, everyone told', async () => {
     const world = inMemoryWorkflow();
     const { id } = await computing(world);
