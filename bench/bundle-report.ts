@@ -13,39 +13,21 @@ import { readApiOperations } from '../lib/api/openapi-operations.ts';
 import { lambdaBundling } from '../lib/bundling/lambda-bundling.ts';
 import { REPO_ROOT, repoPaths, workflowStepHandler } from '../lib/config/repo-paths.ts';
 import { workflowStepNames } from '../lib/constructs/collaboration-workflow.ts';
+import { bundleAliases, lambdaBuildOptions } from '../scripts/lambda-build-options.ts';
 
 const SIZE_TARGET_BYTES = 300 * 1024;
 const IMPORT_TARGET_MS = 150;
 const IMPORT_RUNS = Number(process.env.BUNDLE_REPORT_RUNS ?? 5);
 const outputRoot = path.join(REPO_ROOT, '.cache', 'bundle-report');
 /**
- * Module swaps for the bundle: lib/bundling's own when it declares them; BUNDLE_REPORT_LAMBDA_CREDENTIALS=true
- * previews the SDK's default credential chain swapped for the environment-only provider Lambda needs.
+ * BUNDLE_REPORT_LAMBDA_CREDENTIALS=true previews the SDK's default credential chain swapped for the
+ * environment-only provider Lambda needs (on top of lib/bundling's own swaps, if it declares any).
  */
-const alias = {
-  ...(lambdaBundling as { alias?: Record<string, string> }).alias,
-  ...(process.env.BUNDLE_REPORT_LAMBDA_CREDENTIALS === 'true' ? LAMBDA_CREDENTIALS_ALIAS : {}),
-};
+const alias = process.env.BUNDLE_REPORT_LAMBDA_CREDENTIALS === 'true' ? LAMBDA_CREDENTIALS_ALIAS : {};
 
 async function bundle(name: string, entry: string): Promise<string> {
   const outfile = path.join(outputRoot, name, 'index.mjs');
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: lambdaBundling.target,
-    format: lambdaBundling.format,
-    minify: lambdaBundling.minify,
-    sourcemap: lambdaBundling.sourceMap,
-    mainFields: [...lambdaBundling.mainFields],
-    banner: { js: lambdaBundling.banner },
-    // What the Lambda runtime provides is left out, as NodejsFunction does when the SDK is not bundled.
-    external: lambdaBundling.bundleAwsSdk ? [] : ['@aws-sdk/*', '@smithy/*'],
-    alias,
-    tsconfig: repoPaths.tsconfig,
-    logLevel: 'error',
-  });
+  await build(lambdaBuildOptions(entry, outfile, alias));
   return outfile;
 }
 
@@ -78,7 +60,7 @@ async function main(): Promise<void> {
   console.log(
     `Bundles as deployed (AWS SDK ${lambdaBundling.bundleAwsSdk ? 'bundled' : 'from the runtime'}), Node ${process.version}, median of ${IMPORT_RUNS} cold imports`,
   );
-  for (const [from, to] of Object.entries(alias))
+  for (const [from, to] of Object.entries(bundleAliases(alias)))
     console.log(`with ${from} -> ${path.relative(REPO_ROOT, to)}`);
   console.log(`${'function'.padEnd(30)} ${'size KB'.padStart(8)} ${'import ms'.padStart(10)}  within target`);
   let worstSize = 0;

@@ -10,8 +10,8 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAMBDA_CREDENTIALS_ALIAS } from '../../../../lambdas/adapters/lambda-credentials.ts';
 import type { ApiHandler } from '../../../../lambdas/http/http-operation.ts';
-import { lambdaBundling } from '../../../../lib/bundling/lambda-bundling.ts';
 import { repoPaths } from '../../../../lib/config/repo-paths.ts';
+import { lambdaBuildOptions } from '../../../../scripts/lambda-build-options.ts';
 import { collaborationRequest } from '../../../integration/api/support/fixtures.ts';
 
 /**
@@ -27,18 +27,8 @@ const handlers = new Map<string, { bundled: ApiHandler; source: ApiHandler }>();
 async function bundle(operationId: string, name: string, alias: Record<string, string> = {}) {
   const outfile = path.join(directory, name, 'index.mjs');
   const result = await build({
-    entryPoints: [repoPaths.operationHandler(operationId)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: lambdaBundling.target,
-    format: lambdaBundling.format,
-    minify: lambdaBundling.minify,
-    mainFields: [...lambdaBundling.mainFields],
-    banner: { js: lambdaBundling.banner },
-    alias,
+    ...lambdaBuildOptions(repoPaths.operationHandler(operationId), outfile, alias),
     metafile: true,
-    logLevel: 'error',
   });
   const { handler } = (await import(pathToFileURL(outfile).href)) as { handler: ApiHandler };
   return { handler, inputs: Object.keys(result.metafile.inputs) };
