@@ -33,7 +33,7 @@ function rewriteRefs<T>(value: T): T {
 export function createSchemaAjv(
   document: OpenApiDocument,
   options: { coerceTypes: boolean; standalone?: { formats: Code } },
-): Ajv2020 {
+): Ajv | Ajv2020 {
   const settings = {
     allErrors: true,
     strict: true,
@@ -42,11 +42,11 @@ export function createSchemaAjv(
     useDefaults: false,
   } as const;
   const ajv = options.standalone
-    ? (new Ajv({
+    ? new Ajv({
         ...settings,
         inlineRefs: false,
         code: { source: true, esm: true, formats: options.standalone.formats },
-      }) as unknown as Ajv2020)
+      })
     : new Ajv2020(settings);
   addFormats(ajv);
   ajv.addSchema({ $id: SCHEMA_ROOT, $defs: rewriteRefs(document.components.schemas) });
