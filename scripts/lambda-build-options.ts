@@ -4,7 +4,7 @@ import { repoPaths } from '../lib/config/repo-paths.ts';
 
 /** lib/bundling's module swaps (when it declares any) with `extra` on top. */
 export function bundleAliases(extra: Record<string, string> = {}): Record<string, string> {
-  return { ...(lambdaBundling as { alias?: Record<string, string> }).alias, ...extra };
+  return { ...lambdaBundling.alias, ...extra };
 }
 
 /**

@@ -2,6 +2,8 @@
  * One source of truth for how a Lambda handler is bundled: the CDK `NodejsFunction`s and the bundle report
  * (`bench/bundle-report.ts`) both read these settings, so the report measures what is deployed.
  */
+import { LAMBDA_CREDENTIALS_ALIAS } from '../../lambdas/adapters/lambda-credentials.ts';
+
 export const LAMBDA_NODE_TARGET = 'node22';
 
 /** ESM output needs `require` for the few CommonJS dependencies that call it (e.g. ajv, powertools). */
@@ -21,4 +23,17 @@ export const lambdaBundling = {
    * unbundled SDK (measured with `npm run bench:bundle`), at the price of ~700 KB instead of ~220 KB.
    */
   bundleAwsSdk: true,
+  /**
+   * Module swaps: Lambda hands a function its role's credentials in environment variables, so the SDK's
+   * default credential chain (SSO, ini files, web identity, IMDS: ~113 KB) is replaced by an environment-only
+   * provider (lambdas/adapters/lambda-credentials.ts).
+   */
+  alias: LAMBDA_CREDENTIALS_ALIAS,
 } as const;
+
+/** The aliases as esbuild command-line arguments, the form NodejsFunction's `esbuildArgs` takes. */
+export function aliasEsbuildArgs(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(lambdaBundling.alias).map(([from, to]) => [`--alias:${from}`, to]),
+  );
+}

@@ -6,7 +6,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { lambdaBundling } from '../bundling/lambda-bundling.ts';
+import { aliasEsbuildArgs, lambdaBundling } from '../bundling/lambda-bundling.ts';
 import { REPO_ROOT, repoPaths } from '../config/repo-paths.ts';
 
 export interface LambdaFunctionProps {
@@ -63,6 +63,7 @@ export class LambdaFunction extends Construct {
         mainFields: [...lambdaBundling.mainFields],
         banner: lambdaBundling.banner,
         bundleAwsSDK: lambdaBundling.bundleAwsSdk,
+        esbuildArgs: aliasEsbuildArgs(),
         tsconfig: repoPaths.tsconfig,
       },
     });
