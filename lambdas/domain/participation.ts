@@ -21,6 +21,7 @@ export interface Participant {
   webhookDelivery?: WebhookDelivery;
 }
 
+/** The outcome of delivering one webhook to one participant, shown on GET participants/me. */
 export interface WebhookDelivery {
   messageId: string;
   event: string;

@@ -1,5 +1,5 @@
 import type { CollaborationStatus } from '../domain/collaboration-status.ts';
-import type { Participant } from '../domain/participation.ts';
+import type { Participant, WebhookDelivery } from '../domain/participation.ts';
 
 /** The two callback waits of the definition. */
 export type WaitKind = 'inputs' | 'finish';
@@ -38,15 +38,7 @@ export interface AttemptRecord {
   reason?: string;
 }
 
-/** The outcome of delivering one webhook to one participant, shown on GET participants/me. */
-export interface WebhookDelivery {
-  messageId: string;
-  event: string;
-  attempts: number;
-  delivered: boolean;
-  lastAttemptAt: string;
-  lastError?: string;
-}
+export type { WebhookDelivery };
 
 /** A participant with the secret its webhooks are signed with (never shown after the join answer). */
 export type NotifiableParticipant = Participant & { webhookSecret?: string };
