@@ -1,3 +1,7 @@
+import {
+  COLLABORATION_STATUSES as DOMAIN_STATUSES,
+  isTerminal,
+} from '../../lambdas/domain/collaboration-status.ts';
 import type { components } from './api-types.generated.ts';
 
 /** Names for the contract's schemas, so SDK users need not reach into the generated file. */
@@ -17,10 +21,10 @@ export type ResultPending = Schemas['ResultPending'];
 export type ResultReady = Schemas['ResultReady'];
 export type Problem = Schemas['Problem'];
 
+/** Every status in lifecycle order: the domain's list, which a unit test keeps equal to openapi.yml's enum. */
+export const COLLABORATION_STATUSES: readonly CollaborationStatus[] = DOMAIN_STATUSES;
+
 /** Statuses after which a collaboration never changes again. */
-export const TERMINAL_STATUSES: ReadonlySet<CollaborationStatus> = new Set([
-  'COMPLETED',
-  'FAILED',
-  'CANCELLED',
-  'EXPIRED',
-]);
+export const TERMINAL_STATUSES: ReadonlySet<CollaborationStatus> = new Set(
+  DOMAIN_STATUSES.filter(isTerminal),
+);
