@@ -1,5 +1,6 @@
 import type { Party } from '../mpc-servers/transport/peer-channel.ts';
 import type { ComputationServerKey } from './ports/server-directory.ts';
+import { settingsReader, type Environment } from './environment-settings.ts';
 
 /** The coordinator's whole configuration, read from the environment by this module only. */
 export interface CoordinatorConfig {
@@ -22,8 +23,6 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
-type Environment = Record<string, string | undefined>;
-
 /** Development aid: the handlers check their own answers against openapi.yml (MPC_VALIDATE_RESPONSES=true). */
 export function responseValidationEnabled(env: Environment = process.env): boolean {
   return env.MPC_VALIDATE_RESPONSES === 'true';
@@ -31,19 +30,7 @@ export function responseValidationEnabled(env: Environment = process.env): boole
 
 export function readConfig(env: Environment = process.env): CoordinatorConfig {
   const problems: string[] = [];
-  const required = (name: string): string => {
-    const value = env[name];
-    if (value === undefined || value === '') problems.push(`${name} is not set`);
-    return value ?? '';
-  };
-  const integer = (name: string, fallback: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value < 1 || value > max)
-      problems.push(`${name} must be an integer 1..${max}`);
-    return value;
-  };
+  const { required, integer } = settingsReader(env, problems);
   const config: CoordinatorConfig = {
     tableName: required('TABLE_NAME'),
     inputBucket: required('INPUT_BUCKET'),

@@ -1,6 +1,5 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-
-type Environment = Record<string, string | undefined>;
+import type { Environment } from '../environment-settings.ts';
 
 export const DEFAULT_METRICS_NAMESPACE = 'MpcCoordinator';
 
