@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisSpec, FieldSpec } from '../../mpc-servers/contract/analysis-spec.ts';
 import { freePort } from '../../local/emulators/free-port.ts';
 import { storageLayout } from '../../mpc-servers/contract/storage-layout.ts';
 import type { CreateCollaborationRequest } from '../../client/sdk/api-models.ts';
 import { fetchResult } from '../../client/sdk/fetch-result.ts';
 import { verifyWebhookRequest } from '../../client/webhooks/verify.ts';
+import {
+  AGE_INCOME_ANALYSES,
+  AGE_INCOME_FIELDS,
+  ageIncomeRows,
+  expectCleartextAnswers,
+} from '../support/age-income-fixture.ts';
 import {
   createCollaboration,
   eventually,
@@ -28,58 +33,17 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-const fields: FieldSpec[] = [
-  { name: 'age', type: 'int', min: 0, max: 120 },
-  { name: 'income', type: 'fixed', fractionalBits: 8, min: -1000, max: 100000 },
-];
-const analyses: AnalysisSpec[] = [
-  { kind: 'count' },
-  { kind: 'sum', field: 'income' },
-  { kind: 'mean' },
-  { kind: 'variance', field: 'income' },
-  { kind: 'stddev', field: 'age' },
-  { kind: 'histogram', field: 'age', binEdges: [18, 40, 65] },
-  { kind: 'countAbove', field: 'income', threshold: 50000 },
-  { kind: 'countBelow', field: 'age', threshold: 30 },
-  { kind: 'min' },
-  { kind: 'max' },
-];
-
-function rowsOf(seed: number, count: number): number[][] {
-  return Array.from({ length: count }, (_, i) => {
-    const x = (seed * 7919 + i * 104729) % 100_003;
-    return [x % 121, ((x * 37) % 101_000) - 1000 + (x % 256) / 256];
+/** A collaboration of the age/income fixture for up to three participants that starts at two. */
+function createAgeIncomeCollaboration(name: string): Promise<string> {
+  return createCollaboration(e2e, {
+    name,
+    analyses: AGE_INCOME_ANALYSES,
+    inputSchema: { fields: AGE_INCOME_FIELDS } as CreateCollaborationRequest['inputSchema'],
+    minParticipants: 2,
+    maxParticipants: 3,
+    deadlineInSeconds: 3600,
+    resultRecipients: 'all-participants',
   });
-}
-
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-const variance = (xs: number[]): number => mean(xs.map((x) => (x - mean(xs)) ** 2));
-
-function expectCleartextAnswers(results: Awaited<ReturnType<typeof fetchResult>>, rows: number[][]): void {
-  const ages = rows.map((row) => row[0]!);
-  const incomes = rows.map((row) => row[1]!);
-  const find = (kind: string, field?: string) => results.find((r) => r.kind === kind && r.field === field)!;
-  expect(find('count').value).toBe(rows.length);
-  expect(find('sum', 'income').value).toBeCloseTo(
-    incomes.reduce((a, b) => a + b, 0),
-    6,
-  );
-  expect(find('mean', 'age').value).toBeCloseTo(mean(ages), 9);
-  expect(find('mean', 'income').value).toBeCloseTo(mean(incomes), 6);
-  expect(find('variance', 'income').value).toBeCloseTo(variance(incomes), 3);
-  expect(find('stddev', 'age').value).toBeCloseTo(Math.sqrt(variance(ages)), 9);
-  expect(find('histogram', 'age').bins).toEqual([
-    ages.filter((x) => x < 18).length,
-    ages.filter((x) => x >= 18 && x < 40).length,
-    ages.filter((x) => x >= 40 && x < 65).length,
-    ages.filter((x) => x >= 65).length,
-  ]);
-  expect(find('countAbove', 'income').value).toBe(incomes.filter((x) => x > 50000).length);
-  expect(find('countBelow', 'age').value).toBe(ages.filter((x) => x < 30).length);
-  expect(find('min', 'age').value).toBe(Math.min(...ages));
-  expect(find('max', 'age').value).toBe(Math.max(...ages));
-  expect(find('min', 'income').value).toBe(Math.min(...incomes));
-  expect(find('max', 'income').value).toBe(Math.max(...incomes));
 }
 
 async function statusOf(collaborationId: string): Promise<string> {
@@ -88,15 +52,7 @@ async function statusOf(collaborationId: string): Promise<string> {
 
 describe('a collaboration end to end', () => {
   it('starts at quorum by itself, computes every analysis, notifies, and cleans up after all finish', async () => {
-    const collaborationId = await createCollaboration(e2e, {
-      name: 'e2e quorum',
-      analyses,
-      inputSchema: { fields } as CreateCollaborationRequest['inputSchema'],
-      minParticipants: 2,
-      maxParticipants: 3,
-      deadlineInSeconds: 3600,
-      resultRecipients: 'all-participants',
-    });
+    const collaborationId = await createAgeIncomeCollaboration('e2e quorum');
     const members: Member[] = [];
     for (const clientId of ['clinic-a', 'clinic-b'])
       members.push(await joinAs(e2e, collaborationId, clientId));
@@ -107,7 +63,7 @@ describe('a collaboration end to end', () => {
     );
     for (const member of members) expect(member.participation.webhookSecret).toMatch(/^whsec_/);
 
-    const rows = [rowsOf(1, 12), rowsOf(2, 9), rowsOf(3, 7)];
+    const rows = [ageIncomeRows(1, 12), ageIncomeRows(2, 9), ageIncomeRows(3, 7)];
     await upload(members[0]!, collaborationId, rows[0]!);
     await upload(members[1]!, collaborationId, rows[1]!);
     expect(await statusOf(collaborationId)).toBe('OPEN');
@@ -186,17 +142,9 @@ describe('a collaboration end to end', () => {
     console.info(`state transitions: ${runner.stateTransitions(collaborationId)}`);
   }, 240_000);
   it('cancel by the owner stops the execution, deletes the uploaded shares and tells the participants', async () => {
-    const collaborationId = await createCollaboration(e2e, {
-      name: 'e2e cancel',
-      analyses,
-      inputSchema: { fields } as CreateCollaborationRequest['inputSchema'],
-      minParticipants: 2,
-      maxParticipants: 3,
-      deadlineInSeconds: 3600,
-      resultRecipients: 'all-participants',
-    });
+    const collaborationId = await createAgeIncomeCollaboration('e2e cancel');
     const member = await joinAs(e2e, collaborationId, 'clinic-z');
-    await upload(member, collaborationId, rowsOf(9, 4));
+    await upload(member, collaborationId, ageIncomeRows(9, 4));
     const { runner, events } = e2e.plugin.workflow();
     expect(runner.execution(collaborationId)?.status).toBe('RUNNING');
     expect((await e2e.client('owner').cancelCollaboration(collaborationId)).status).toBe('CANCELLED');

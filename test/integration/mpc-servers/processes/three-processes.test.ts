@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComputationSpec } from '../../../../mpc-servers/contract/analysis-spec.ts';
 import { storageLayout } from '../../../../mpc-servers/contract/storage-layout.ts';
 import {
+  AGE_INCOME_ANALYSES,
+  AGE_INCOME_FIELDS,
+  ageIncomeRows,
+  expectCleartextAnswers,
+} from '../../../support/age-income-fixture.ts';
+import {
   prepareJob,
   readResults,
   serverEnvironment,
@@ -22,31 +28,7 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-const spec: ComputationSpec = {
-  fields: [
-    { name: 'age', type: 'int', min: 0, max: 120 },
-    { name: 'income', type: 'fixed', fractionalBits: 8, min: -1000, max: 100000 },
-  ],
-  analyses: [
-    { kind: 'count' },
-    { kind: 'sum', field: 'income' },
-    { kind: 'mean' },
-    { kind: 'variance', field: 'income' },
-    { kind: 'stddev', field: 'age' },
-    { kind: 'histogram', field: 'age', binEdges: [18, 40, 65] },
-    { kind: 'countAbove', field: 'income', threshold: 50000 },
-    { kind: 'countBelow', field: 'age', threshold: 30 },
-    { kind: 'min' },
-    { kind: 'max' },
-  ],
-};
-
-function participantRows(seed: number, count: number): number[][] {
-  return Array.from({ length: count }, (_, i) => {
-    const x = (seed * 7919 + i * 104729) % 100_003;
-    return [x % 121, ((x * 37) % 101_000) - 1000 + (x % 256) / 256];
-  });
-}
+const spec: ComputationSpec = { fields: AGE_INCOME_FIELDS, analyses: AGE_INCOME_ANALYSES };
 
 async function runJob(
   jobId: string,
@@ -70,7 +52,7 @@ async function runJob(
 
 describe('dealer, B and A as three processes on loopback TCP', () => {
   it('computes every analysis over two participants and reconstructs the cleartext answers', async () => {
-    const participants = [participantRows(1, 37), participantRows(2, 25)];
+    const participants = [ageIncomeRows(1, 37), ageIncomeRows(2, 25)];
     const prepared = await prepareJob(harness, spec, participants, 'job-all');
     const runs = await runJob('job-all');
     expect(runs.dealer.code, runs.dealer.output).toBe(0);
@@ -78,42 +60,14 @@ describe('dealer, B and A as three processes on loopback TCP', () => {
     expect(runs.B.code, runs.B.output).toBe(0);
     expect((await harness.status.getJobStatus('job-all')).overall).toBe('DONE');
 
-    const rows = participants.flat();
-    const ages = rows.map((row) => row[0]!);
-    const incomes = rows.map((row) => row[1]!);
-    const n = rows.length;
-    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const variance = (xs: number[]): number => mean(xs.map((x) => (x - mean(xs)) ** 2));
-    const results = await readResults(harness, prepared);
-    const find = (kind: string, field?: string) => results.find((r) => r.kind === kind && r.field === field)!;
-    expect(find('count').value).toBe(n);
-    expect(find('sum', 'income').value).toBeCloseTo(
-      incomes.reduce((a, b) => a + b, 0),
-      6,
-    );
-    expect(find('mean', 'age').value).toBeCloseTo(mean(ages), 9);
-    expect(find('mean', 'income').value).toBeCloseTo(mean(incomes), 6);
-    expect(find('variance', 'income').value).toBeCloseTo(variance(incomes), 3);
-    expect(find('stddev', 'age').value).toBeCloseTo(Math.sqrt(variance(ages)), 9);
-    expect(find('histogram', 'age').bins).toEqual([
-      ages.filter((x) => x < 18).length,
-      ages.filter((x) => x >= 18 && x < 40).length,
-      ages.filter((x) => x >= 40 && x < 65).length,
-      ages.filter((x) => x >= 65).length,
-    ]);
-    expect(find('countAbove', 'income').value).toBe(incomes.filter((x) => x > 50000).length);
-    expect(find('countBelow', 'age').value).toBe(ages.filter((x) => x < 30).length);
-    expect(find('min', 'age').value).toBe(Math.min(...ages));
-    expect(find('max', 'age').value).toBe(Math.max(...ages));
-    expect(find('min', 'income').value).toBe(Math.min(...incomes));
-    expect(find('max', 'income').value).toBe(Math.max(...incomes));
+    expectCleartextAnswers(await readResults(harness, prepared), participants.flat());
   }, 120_000);
 
   it('fails the job with BAD_INPUT against the input whose share does not open, on both servers', async () => {
     const prepared = await prepareJob(
       harness,
       spec,
-      [participantRows(3, 10), participantRows(4, 10)],
+      [ageIncomeRows(3, 10), ageIncomeRows(4, 10)],
       'job-bad-input',
     );
     const key = storageLayout.inputShare('B', prepared.job.collaborationId, 'input-1');
