@@ -1,4 +1,10 @@
 import { cleanUp } from '../../use-cases/workflow/clean-up.ts';
 import { workflowStep } from './workflow-step.ts';
+import { jobStore, statusEvents, workflowCollaborations, workflowState } from './workflow-wiring.ts';
 
-export const handler = workflowStep('CleanUp', cleanUp);
+export const handler = workflowStep('CleanUp', cleanUp, {
+  collaborations: workflowCollaborations,
+  events: statusEvents,
+  workflowState,
+  jobStore,
+});

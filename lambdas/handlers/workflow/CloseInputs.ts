@@ -1,4 +1,9 @@
 import { closeInputs } from '../../use-cases/workflow/close-inputs.ts';
 import { workflowStep } from './workflow-step.ts';
+import { statusEvents, workflowCollaborations, workflowState } from './workflow-wiring.ts';
 
-export const handler = workflowStep('CloseInputs', closeInputs);
+export const handler = workflowStep('CloseInputs', closeInputs, {
+  collaborations: workflowCollaborations,
+  events: statusEvents,
+  workflowState,
+});

@@ -1,4 +1,9 @@
 import { notifyParticipants } from '../../use-cases/workflow/notify-participants.ts';
 import { workflowStep } from './workflow-step.ts';
+import { webhookNotifier, workflowCollaborations, workflowState } from './workflow-wiring.ts';
 
-export const handler = workflowStep('NotifyParticipants', notifyParticipants);
+export const handler = workflowStep('NotifyParticipants', notifyParticipants, {
+  collaborations: workflowCollaborations,
+  workflowState,
+  notifier: webhookNotifier,
+});

@@ -1,4 +1,9 @@
 import { publishResult } from '../../use-cases/workflow/publish-result.ts';
 import { workflowStep } from './workflow-step.ts';
+import { statusEvents, workflowCollaborations, workflowState } from './workflow-wiring.ts';
 
-export const handler = workflowStep('PublishResult', publishResult);
+export const handler = workflowStep('PublishResult', publishResult, {
+  collaborations: workflowCollaborations,
+  events: statusEvents,
+  workflowState,
+});

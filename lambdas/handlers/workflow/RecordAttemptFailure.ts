@@ -1,4 +1,9 @@
 import { recordAttemptFailure } from '../../use-cases/workflow/record-attempt-failure.ts';
 import { workflowStep } from './workflow-step.ts';
+import { computeTasks, jobStatus, workflowState } from './workflow-wiring.ts';
 
-export const handler = workflowStep('RecordAttemptFailure', recordAttemptFailure);
+export const handler = workflowStep('RecordAttemptFailure', recordAttemptFailure, {
+  jobStatus,
+  computeTasks,
+  workflowState,
+});

@@ -1,4 +1,8 @@
 import { storeFinishToken } from '../../use-cases/workflow/store-finish-token.ts';
 import { workflowStep } from './workflow-step.ts';
+import { workflowExecutions, workflowState } from './workflow-wiring.ts';
 
-export const handler = workflowStep('StoreFinishToken', storeFinishToken);
+export const handler = workflowStep('StoreFinishToken', storeFinishToken, {
+  workflowState,
+  workflow: workflowExecutions,
+});

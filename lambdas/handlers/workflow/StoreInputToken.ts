@@ -1,4 +1,8 @@
 import { storeInputToken } from '../../use-cases/workflow/store-input-token.ts';
 import { workflowStep } from './workflow-step.ts';
+import { workflowExecutions, workflowState } from './workflow-wiring.ts';
 
-export const handler = workflowStep('StoreInputToken', storeInputToken);
+export const handler = workflowStep('StoreInputToken', storeInputToken, {
+  workflowState,
+  workflow: workflowExecutions,
+});

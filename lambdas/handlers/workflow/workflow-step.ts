@@ -1,7 +1,7 @@
 import { logger } from '../../http/logger.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { workflowMetrics } from './workflow-metrics.ts';
-import { workflowPorts } from './workflow-wiring.ts';
+import { workflowPortsWith, type WorkflowPortFactories } from './workflow-wiring.ts';
 
 /** What the definition's `lambda:invoke` passes as Payload: always the collaboration id, plus step fields. */
 export type StepPayload = { collaborationId: string } & Record<string, unknown>;
@@ -10,16 +10,19 @@ export type WorkflowStepHandler = (payload: StepPayload) => Promise<unknown>;
 /**
  * A thin Lambda handler for one state of the definition: wire, run the use case, log the outcome with the
  * collaboration id and record its metrics. An error propagates, so the state's Retry and Catch apply.
+ * `factories` names the ports the use case touches: the bundle carries only their adapters.
  */
 export function workflowStep<P extends { collaborationId: string }>(
   step: string,
   useCase: (ports: WorkflowPorts, payload: P) => Promise<unknown>,
+  factories: WorkflowPortFactories,
 ): WorkflowStepHandler {
+  const ports = workflowPortsWith(factories);
   return async (payload) => {
     const log = logger.createChild({ persistentKeys: { step, collaborationId: payload.collaborationId } });
     const started = Date.now();
     try {
-      const result = await useCase(workflowPorts(), payload as unknown as P);
+      const result = await useCase(ports, payload as unknown as P);
       workflowMetrics().record(step, 'ok', Date.now() - started, result);
       log.info('workflow step done', { result: result as Record<string, unknown> });
       return result;

@@ -5,16 +5,23 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDbJobStatusStore } from '../../../mpc-servers/status/dynamodb-job-status-store.ts';
 import { S3ObjectStore } from '../../../mpc-servers/storage/s3-object-store.ts';
 import { documentClient, s3Client } from '../../adapters/aws-clients.ts';
-import { DynamoDbCollaborationRepository } from '../../adapters/dynamodb/dynamodb-collaboration-repository.ts';
 import { DynamoDbWorkflowRepository } from '../../adapters/dynamodb/dynamodb-workflow-repository.ts';
 import { ConfiguredPeerEndpoints } from '../../adapters/ecs/configured-peer-endpoints.ts';
 import { EcsComputeTasks } from '../../adapters/ecs/ecs-compute-tasks.ts';
 import { EventBridgeStatusPublisher } from '../../adapters/eventbridge/eventbridge-status-publisher.ts';
 import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflow.ts';
 import { HttpWebhookNotifier } from '../../adapters/webhooks/http-webhook-notifier.ts';
+import { collaborationRepository } from '../../composition-root.ts';
 import { ConfigurationError, readConfig } from '../../config.ts';
 import type { WorkflowPorts, WorkflowSettings } from '../../ports/workflow-ports.ts';
 import { workflowSettingsFrom } from './workflow-settings.ts';
+
+/*
+ * Per-port factories, as lambdas/composition-root.ts does for the API: each step handler (and each API
+ * handler that drives the workflow) names the ports its use case needs, so esbuild leaves every other adapter
+ * and SDK client out of its bundle. Each factory is pure until called (hence the annotations) and caches per
+ * container.
+ */
 
 /** The adapters a runtime other than AWS replaces (the local runner installs its twins here). */
 export type ReplaceableAdapters = Pick<
@@ -28,7 +35,8 @@ interface Installed {
 }
 
 let installed: Installed | undefined;
-let wired: { fingerprint: string; ports: WorkflowPorts } | undefined;
+/** Bumped on every install and removal, so each factory makes its port again. */
+let installation = 0;
 
 /**
  * Replaces the AWS-only adapters for this process (the local runtime runs the handlers in-process). Returns
@@ -40,11 +48,16 @@ export function installWorkflowAdapters(
 ): () => void {
   const mine: Installed = { adapters, settings };
   installed = mine;
-  wired = undefined;
+  installation += 1;
   return () => {
     if (installed === mine) installed = undefined;
-    wired = undefined;
+    installation += 1;
   };
+}
+
+/** Whether this process has a workflow: local adapters installed, or a state machine configured. */
+export function workflowConfigured(): boolean {
+  return installed !== undefined || Boolean(process.env.STATE_MACHINE_ARN);
 }
 
 const WIRING_VARIABLES = [
@@ -56,98 +69,152 @@ const WIRING_VARIABLES = [
   'EVENT_BUS_NAME',
   'MPC_PEER_HOST',
   'MPC_PEER_PORT',
+  'MPC_SERVER_KEYS',
   'AWS_ENDPOINT_URL',
   'AWS_ENDPOINT_URL_DYNAMODB',
   'AWS_ENDPOINT_URL_S3',
 ];
 
-/** The workflow steps' ports, wired once per container (and again when the environment changes). */
-export function workflowPorts(): WorkflowPorts {
-  const fingerprint = JSON.stringify(WIRING_VARIABLES.map((name) => process.env[name] ?? null));
-  if (wired?.fingerprint !== fingerprint) wired = { fingerprint, ports: wire() };
-  return wired.ports;
-}
-
-function wire(): WorkflowPorts {
-  const config = readConfig();
-  const dynamo = documentClient();
-  const replaceable = installed?.adapters ?? awsAdapters();
-  return {
-    collaborations: new DynamoDbCollaborationRepository(dynamo, config.tableName),
-    workflowState: new DynamoDbWorkflowRepository(dynamo, config.tableName),
-    jobStatus: new DynamoDbJobStatusStore({ tableName: config.tableName }),
-    jobStore: new S3ObjectStore({
-      bucket: config.inputBucket,
-      client: s3Client({ forcePathStyle: config.s3ForcePathStyle }),
-    }),
-    serverKeys: config.computationServers,
-    settings: { ...workflowSettingsFrom(), ...installed?.settings },
-    now: () => new Date(),
-    newId: randomUUID,
-    get workflow() {
-      return replaceable.workflow;
-    },
-    get computeTasks() {
-      return replaceable.computeTasks;
-    },
-    get peerEndpoints() {
-      return replaceable.peerEndpoints;
-    },
-    get events() {
-      return replaceable.events;
-    },
-    get notifier() {
-      return replaceable.notifier;
-    },
+/** Made once per container, again when the environment or the installed adapters change. */
+function perWiring<T>(make: () => T): () => T {
+  let made: { fingerprint: string; value: T } | undefined;
+  return () => {
+    const fingerprint = JSON.stringify([
+      installation,
+      ...WIRING_VARIABLES.map((name) => process.env[name] ?? null),
+    ]);
+    if (made?.fingerprint !== fingerprint) made = { fingerprint, value: make() };
+    return made.value;
   };
 }
+
+/** The installed twin of a replaceable adapter, else the AWS one (made only when this process has no twin). */
+function replaceable<K extends keyof ReplaceableAdapters>(
+  key: K,
+  makeAws: () => ReplaceableAdapters[K],
+): () => ReplaceableAdapters[K] {
+  return perWiring(() => installed?.adapters[key] ?? makeAws());
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new ConfigurationError(`Invalid workflow configuration: ${name} is not set`);
+  return value;
+}
+
+const config = /* @__PURE__ */ perWiring(() => readConfig());
+
+export const workflowCollaborations = collaborationRepository;
+export const workflowState = /* @__PURE__ */ perWiring(
+  () => new DynamoDbWorkflowRepository(documentClient(), config().tableName),
+);
+export const jobStatus = /* @__PURE__ */ perWiring(
+  () => new DynamoDbJobStatusStore({ tableName: config().tableName }),
+);
+export const jobStore = /* @__PURE__ */ perWiring(() => {
+  const { inputBucket, s3ForcePathStyle } = config();
+  return new S3ObjectStore({ bucket: inputBucket, client: s3Client({ forcePathStyle: s3ForcePathStyle }) });
+});
+export const workflowExecutions = /* @__PURE__ */ replaceable(
+  'workflow',
+  () => new StepFunctionsWorkflow(new SFNClient({}), required('STATE_MACHINE_ARN')),
+);
+export const computeTasks = /* @__PURE__ */ replaceable(
+  'computeTasks',
+  () => new EcsComputeTasks(new ECSClient({}), required('CLUSTER_ARN')),
+);
+export const peerEndpoints = /* @__PURE__ */ replaceable(
+  'peerEndpoints',
+  () =>
+    new ConfiguredPeerEndpoints({
+      ...(process.env.MPC_PEER_HOST ? { host: process.env.MPC_PEER_HOST } : {}),
+      port: Number(process.env.MPC_PEER_PORT ?? 7000),
+    }),
+);
+export const statusEvents = /* @__PURE__ */ replaceable(
+  'events',
+  () => new EventBridgeStatusPublisher(new EventBridgeClient({}), required('EVENT_BUS_NAME')),
+);
+export const webhookNotifier = /* @__PURE__ */ replaceable('notifier', () => new HttpWebhookNotifier());
+
+const settings = /* @__PURE__ */ perWiring((): WorkflowSettings => ({
+  ...workflowSettingsFrom(),
+  ...installed?.settings,
+}));
+
+/** The ports that come from an adapter; settings, server keys, clock and ids come always. */
+type AdapterPort =
+  | 'collaborations'
+  | 'workflowState'
+  | 'workflow'
+  | 'jobStatus'
+  | 'jobStore'
+  | 'computeTasks'
+  | 'peerEndpoints'
+  | 'notifier'
+  | 'events';
+export type WorkflowPortFactories = { [K in AdapterPort]?: () => WorkflowPorts[K] };
 
 /**
- * Each AWS adapter is made on first use, so a function that needs only some of them (an API handler starts
- * executions and publishes events, it runs no tasks) needs only their configuration.
+ * The workflow ports with only the given factories behind them. A port that was not wired fails loudly on
+ * use: its use case needs it and the handler must name it.
  */
-function awsAdapters(): ReplaceableAdapters {
-  const required = (name: string): string => {
-    const value = process.env[name];
-    if (!value) throw new ConfigurationError(`Invalid workflow configuration: ${name} is not set`);
-    return value;
+export function workflowPortsWith(factories: WorkflowPortFactories): WorkflowPorts {
+  const wired = <K extends AdapterPort>(name: K): WorkflowPorts[K] => {
+    const factory = factories[name];
+    if (!factory) throw new Error(`The workflow port ${name} is not wired into this handler`);
+    return factory() as WorkflowPorts[K];
   };
-  const made: Partial<ReplaceableAdapters> = {};
-  const once = <K extends keyof ReplaceableAdapters>(key: K, make: () => ReplaceableAdapters[K]) =>
-    (made[key] ??= make());
   return {
+    get collaborations() {
+      return wired('collaborations');
+    },
+    get workflowState() {
+      return wired('workflowState');
+    },
     get workflow() {
-      return once(
-        'workflow',
-        () => new StepFunctionsWorkflow(new SFNClient({}), required('STATE_MACHINE_ARN')),
-      );
+      return wired('workflow');
+    },
+    get jobStatus() {
+      return wired('jobStatus');
+    },
+    get jobStore() {
+      return wired('jobStore');
     },
     get computeTasks() {
-      return once('computeTasks', () => new EcsComputeTasks(new ECSClient({}), required('CLUSTER_ARN')));
+      return wired('computeTasks');
     },
     get peerEndpoints() {
-      return once(
-        'peerEndpoints',
-        () =>
-          new ConfiguredPeerEndpoints({
-            ...(process.env.MPC_PEER_HOST ? { host: process.env.MPC_PEER_HOST } : {}),
-            port: Number(process.env.MPC_PEER_PORT ?? 7000),
-          }),
-      );
-    },
-    get events() {
-      return once(
-        'events',
-        () => new EventBridgeStatusPublisher(new EventBridgeClient({}), required('EVENT_BUS_NAME')),
-      );
+      return wired('peerEndpoints');
     },
     get notifier() {
-      return once('notifier', () => new HttpWebhookNotifier());
+      return wired('notifier');
     },
+    get events() {
+      return wired('events');
+    },
+    get serverKeys() {
+      return config().computationServers;
+    },
+    get settings() {
+      return settings();
+    },
+    now: () => new Date(),
+    newId: randomUUID,
   };
 }
 
-/** Whether this process has a workflow: local adapters installed, or a state machine configured. */
-export function workflowConfigured(): boolean {
-  return installed !== undefined || Boolean(process.env.STATE_MACHINE_ARN);
+/** Every workflow port wired (for tests and tools that inspect the workflow's state directly). */
+export function workflowPorts(): WorkflowPorts {
+  return workflowPortsWith({
+    collaborations: workflowCollaborations,
+    workflowState,
+    workflow: workflowExecutions,
+    jobStatus,
+    jobStore,
+    computeTasks,
+    peerEndpoints,
+    notifier: webhookNotifier,
+    events: statusEvents,
+  });
 }
