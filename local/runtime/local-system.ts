@@ -52,16 +52,23 @@ export interface LocalSystemOptions {
   plugins?: LocalSystemPlugin[];
 }
 
-/** What a plugin sees when it starts: the system's stores, keys, origin and handler environment. */
-export interface LocalSystemPluginContext {
+/** The system's origin, stores, server keys and handler environment: what its plugins and its callers see. */
+export interface LocalSystemSetup {
+  /** http://host:port, serving both the API and the issuer. */
   origin: string;
   dynamoEndpoint: string;
   s3Endpoint: string;
   tableName: string;
   inputBucket: string;
   resultBucket: string;
+  /** Servers A and B: public key configs, key file paths (MPC_KEY_FILE) and TLS fingerprints. */
   serverKeys: GeneratedServerKey[];
+  /** The environment the handlers run with (already applied to this process); pass it to child processes. */
   env: Record<string, string>;
+}
+
+/** What a plugin sees when it starts. */
+export interface LocalSystemPluginContext extends LocalSystemSetup {
   log: (message: string) => void;
 }
 
@@ -76,21 +83,10 @@ export interface LocalSystemPlugin {
   ): Promise<{ env?: Record<string, string>; stop?: () => Promise<void> }>;
 }
 
-export interface LocalSystem {
-  /** http://host:port, serving both the API and the issuer. */
-  origin: string;
+export interface LocalSystem extends LocalSystemSetup {
   apiUrl: string;
   tokenUrl: string;
   clientSecret: string;
-  dynamoEndpoint: string;
-  s3Endpoint: string;
-  tableName: string;
-  inputBucket: string;
-  resultBucket: string;
-  /** Servers A and B: public key configs, key file paths (MPC_KEY_FILE) and TLS fingerprints. */
-  serverKeys: GeneratedServerKey[];
-  /** The environment the handlers run with (already applied to this process); pass it to child processes. */
-  env: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -138,20 +134,19 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     });
     cleanup.push(() => storage.release());
 
-    const env = handlerEnvironment({ ...storage, tableName, inputBucket, resultBucket, serverKeys });
+    const stores = {
+      dynamoEndpoint: storage.dynamoEndpoint,
+      s3Endpoint: storage.s3Endpoint,
+      tableName,
+      inputBucket,
+      resultBucket,
+      serverKeys,
+    };
+    const env = handlerEnvironment(stores);
     Object.assign(process.env, env);
+    const setup: LocalSystemSetup = { origin: server.origin, ...stores, env };
     for (const plugin of options.plugins ?? []) {
-      const started = await startPlugin(plugin, {
-        origin: server.origin,
-        dynamoEndpoint: storage.dynamoEndpoint,
-        s3Endpoint: storage.s3Endpoint,
-        tableName,
-        inputBucket,
-        resultBucket,
-        serverKeys,
-        env: { ...env },
-        log,
-      });
+      const started = await startPlugin(plugin, { ...setup, env: { ...env }, log });
       if (started.stop) cleanup.push(started.stop);
       Object.assign(env, started.env);
       Object.assign(process.env, started.env);
@@ -184,17 +179,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     );
 
     return {
-      origin: server.origin,
+      ...setup,
       apiUrl: server.origin,
       tokenUrl: `${server.origin}${ISSUER_PATHS.token}`,
       clientSecret,
-      dynamoEndpoint: storage.dynamoEndpoint,
-      s3Endpoint: storage.s3Endpoint,
-      tableName,
-      inputBucket,
-      resultBucket,
-      serverKeys,
-      env,
       stop,
     };
   } catch (error) {
@@ -203,14 +191,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   }
 }
 
-function handlerEnvironment(parts: {
-  dynamoEndpoint: string;
-  s3Endpoint: string;
-  tableName: string;
-  inputBucket: string;
-  resultBucket: string;
-  serverKeys: GeneratedServerKey[];
-}): Record<string, string> {
+function handlerEnvironment(parts: Omit<LocalSystemSetup, 'origin' | 'env'>): Record<string, string> {
   return {
     TABLE_NAME: parts.tableName,
     INPUT_BUCKET: parts.inputBucket,
