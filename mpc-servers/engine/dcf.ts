@@ -122,18 +122,9 @@ export function dcfGenerate(
         const w1 = seedWords[k * 4 + 1]!;
         const w2 = seedWords[k * 4 + 2]!;
         const w3 = seedWords[k * 4 + 3]!;
-        expandWords[base] = w0;
-        expandWords[base + 1] = w1;
-        expandWords[base + 2] = w2;
-        expandWords[base + 3] = w3;
-        expandWords[base + 4] = w0 ^ 1;
-        expandWords[base + 5] = w1;
-        expandWords[base + 6] = w2;
-        expandWords[base + 7] = w3;
-        expandWords[base + 8] = w0 ^ 2;
-        expandWords[base + 9] = w1;
-        expandWords[base + 10] = w2;
-        expandWords[base + 11] = w3;
+        writeTweakedBlock(expandWords, base, 0, w0, w1, w2, w3);
+        writeTweakedBlock(expandWords, base + 4, 1, w0, w1, w2, w3);
+        writeTweakedBlock(expandWords, base + 8, 2, w0, w1, w2, w3);
       }
       expanded[party] = mmo(cipher, expandInput);
     }
@@ -320,14 +311,24 @@ function writeExpansionInput(
   s3: number,
 ): void {
   const base = key * 8;
-  words[base] = s0 ^ direction;
-  words[base + 1] = s1;
-  words[base + 2] = s2;
-  words[base + 3] = s3;
-  words[base + 4] = s0 ^ 2;
-  words[base + 5] = s1;
-  words[base + 6] = s2;
-  words[base + 7] = s3;
+  writeTweakedBlock(words, base, direction, s0, s1, s2, s3);
+  writeTweakedBlock(words, base + 4, 2, s0, s1, s2, s3);
+}
+
+/** One 16-byte AES input block at word `at`: the seed's words with `tweak` xored into the first. */
+function writeTweakedBlock(
+  words: Uint32Array,
+  at: number,
+  tweak: number,
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+): void {
+  words[at] = s0 ^ tweak;
+  words[at + 1] = s1;
+  words[at + 2] = s2;
+  words[at + 3] = s3;
 }
 
 /** 32-bit words over the same bytes, without copying (the arrays here are 4-byte aligned). */
