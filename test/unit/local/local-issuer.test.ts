@@ -27,8 +27,9 @@ describe('local OAuth2 issuer (client credentials)', () => {
   async function tokenRequest(
     form: Record<string, string>,
     headers: Record<string, string> = {},
+    origin = served.origin,
   ): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
-    const response = await fetch(`${served.origin}/oauth2/token`, {
+    const response = await fetch(`${origin}/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
       body: new URLSearchParams(form).toString(),
@@ -177,25 +178,15 @@ describe('local OAuth2 issuer (client credentials)', () => {
     });
     const server = await serveListener(special.handleRequest);
     try {
-      const encoded = `${encodeURIComponent('lab-9')}:${encodeURIComponent(secret)}`;
-      const response = await fetch(`${server.origin}/oauth2/token`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          authorization: `Basic ${Buffer.from(encoded).toString('base64')}`,
-        },
-        body: 'grant_type=client_credentials',
-      });
+      const form = { grant_type: 'client_credentials' };
+      const response = await tokenRequest(form, { authorization: basic('lab-9', secret) }, server.origin);
       expect(response.status).toBe(200);
       const raw = `lab-9:${secret}`; // not encoded: '+' decodes to a space, so the secret no longer matches
-      const wrong = await fetch(`${server.origin}/oauth2/token`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          authorization: `Basic ${Buffer.from(raw).toString('base64')}`,
-        },
-        body: 'grant_type=client_credentials',
-      });
+      const wrong = await tokenRequest(
+        form,
+        { authorization: `Basic ${Buffer.from(raw).toString('base64')}` },
+        server.origin,
+      );
       expect(wrong.status).toBe(401);
     } finally {
       await server.close();
