@@ -62,22 +62,14 @@ describe('local workflow runner', () => {
   it('starts one execution per collaboration; at the deadline it expires and the wait token dies', async () => {
     const { calls, steps } = recordingSteps();
     const runner = new LocalWorkflowRunner({ stepHandlers: steps, launcher });
-    expect(
-      await runner.start({
-        collaborationId: 'c-2',
-        inputWindowSeconds: 1,
-        retentionSeconds: 60,
-        attempts: { left: 1 },
-      }),
-    ).toBe('started');
-    expect(
-      await runner.start({
-        collaborationId: 'c-2',
-        inputWindowSeconds: 1,
-        retentionSeconds: 60,
-        attempts: { left: 1 },
-      }),
-    ).toBe('already-started');
+    const request = () => ({
+      collaborationId: 'c-2',
+      inputWindowSeconds: 1,
+      retentionSeconds: 60,
+      attempts: { left: 1 },
+    });
+    expect(await runner.start(request())).toBe('started');
+    expect(await runner.start(request())).toBe('already-started');
     await runner.execution('c-2')!.result;
     expect(calls.map((call) => call.step)).toEqual(['StoreInputToken', 'CheckMinimum', 'Expire']);
     const token = calls[0]!.payload.taskToken as string;
