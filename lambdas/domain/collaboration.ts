@@ -24,18 +24,13 @@ export interface CollaborationDraft {
   resultRecipients: ResultRecipients;
 }
 
-export interface Collaboration {
+/** A created collaboration: the declaration it was made from, with its identity and lifecycle. */
+export interface Collaboration extends Omit<CollaborationDraft, 'description'> {
   collaborationId: string;
-  name: string;
   description: string;
   ownerId: string;
-  analyses: AnalysisSpec[];
-  inputSchema: { fields: FieldSpec[] };
-  minParticipants: number;
-  maxParticipants: number;
   /** ISO 8601 UTC, normalised with toISOString so that string order is time order. */
   inputDeadline: string;
-  resultRecipients: ResultRecipients;
   status: CollaborationStatus;
   statusReason?: string;
   participantCount: number;
