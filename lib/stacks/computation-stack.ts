@@ -1,28 +1,15 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type * as kms from 'aws-cdk-lib/aws-kms';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import type { DeploymentConfig } from '../config/deployment-config.ts';
 import { ComputationNetwork } from '../constructs/computation-network.ts';
-import { MpcTasks, type MpcTaskName } from '../constructs/mpc-tasks.ts';
+import { MpcTasks, type MpcTasksProps } from '../constructs/mpc-tasks.ts';
 
-export interface ComputationStackProps extends StackProps {
-  readonly config: DeploymentConfig;
-  /**
-   * The coordinator's share buckets, key and table. Passed as interfaces so that a computation stack in
-   * another account can take imported references (`Bucket.fromBucketAttributes`, ...) instead; see
-   * docs/deploy.md, "Servers in other accounts".
-   */
-  readonly inputBucket: s3.IBucket;
-  readonly resultBucket: s3.IBucket;
-  readonly shareKey: kms.IKey;
-  readonly table: dynamodb.ITableV2;
-  /** See `MpcTasksProps`: the tasks this account runs, and the other server's network when split. */
-  readonly taskNames?: readonly MpcTaskName[];
-  readonly remotePeer?: ec2.IPeer;
-}
+/**
+ * The deployment, the coordinator's share buckets, key and table, and the tasks this account runs (see
+ * `MpcTasksProps`). Buckets, key and table are interfaces so that a computation stack in another account can
+ * take imported references (`Bucket.fromBucketAttributes`, ...) instead; see docs/deploy.md, "Servers in other
+ * accounts". The VPC is the stack's own.
+ */
+export interface ComputationStackProps extends StackProps, Omit<MpcTasksProps, 'vpc'> {}
 
 /** The computation service: isolated VPC, ECS cluster, Fargate tasks for server A, server B and the dealer. */
 export class ComputationStack extends Stack {
