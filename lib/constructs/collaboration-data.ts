@@ -1,4 +1,3 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import {
@@ -7,6 +6,7 @@ import {
 } from '../../lambdas/adapters/dynamodb/table-definition.ts';
 import { resourceName, type DeploymentConfig } from '../config/deployment-config.ts';
 import { tablePropsFromDefinition } from './table-from-definition.ts';
+import { removalPolicyFor } from '../config/removal-policy.ts';
 
 export interface CollaborationDataProps {
   readonly config: DeploymentConfig;
@@ -27,7 +27,7 @@ export class CollaborationData extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: config.isProduction,
       timeToLiveAttribute: TTL_ATTRIBUTE,
-      removalPolicy: config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyFor(config),
     });
   }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ArnFormat, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -13,6 +13,7 @@ import { retentionDays } from '../config/log-retention.ts';
 import type { MpcTask, MpcTaskName } from './mpc-tasks.ts';
 import { suppressScopedWildcards } from './scoped-wildcards.ts';
 import type { WorkflowIdentity } from './workflow-identity.ts';
+import { removalPolicyFor } from '../config/removal-policy.ts';
 
 /** Placeholders of the definition that name a step function: `${<Step>FunctionArn}`. */
 const STEP_FUNCTION_PLACEHOLDER = /^(\w+)FunctionArn$/;
@@ -61,7 +62,7 @@ export class CollaborationWorkflow extends Construct {
       // Step Functions requires the /aws/vendedlogs/ prefix for large resource policies.
       logGroupName: `/aws/vendedlogs/states/${props.identity.stateMachineName}`,
       retention: retentionDays(props.config.logRetentionDays),
-      removalPolicy: props.config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyFor(props.config),
     });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineName: props.identity.stateMachineName,

@@ -1,9 +1,9 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config/deployment-config.ts';
 import { retentionDays } from '../config/log-retention.ts';
+import { removalPolicyFor } from '../config/removal-policy.ts';
 
 /** A literal range (not a token) so that security-group rules naming it can be checked at synth. */
 export const COMPUTATION_VPC_CIDR = '10.42.0.0/16';
@@ -24,7 +24,7 @@ export class ComputationNetwork extends Construct {
     super(scope, id);
     const flowLogs = new logs.LogGroup(this, 'FlowLogs', {
       retention: retentionDays(props.config.logRetentionDays),
-      removalPolicy: props.config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyFor(props.config),
     });
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: ec2.IpAddresses.cidr(COMPUTATION_VPC_CIDR),

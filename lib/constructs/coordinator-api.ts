@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import type { ApiOperation } from '../api/openapi-operations.ts';
 import { resourceName, type DeploymentConfig } from '../config/deployment-config.ts';
 import { retentionDays } from '../config/log-retention.ts';
+import { removalPolicyFor } from '../config/removal-policy.ts';
 
 export interface CoordinatorApiProps {
   readonly config: DeploymentConfig;
@@ -36,7 +37,7 @@ export class CoordinatorApi extends Construct {
   constructor(scope: Construct, id: string, props: CoordinatorApiProps) {
     super(scope, id);
     const { config } = props;
-    const removalPolicy = config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const removalPolicy = removalPolicyFor(config);
 
     this.userPool = new cognito.UserPool(this, 'Clients', {
       userPoolName: resourceName(config, 'clients'),

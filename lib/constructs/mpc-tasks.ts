@@ -1,4 +1,3 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { DockerImageAsset, Platform } from 'aws-cdk-lib/aws-ecr-assets';
@@ -17,6 +16,7 @@ import { retentionDays } from '../config/log-retention.ts';
 import { listPrefixOf, shareObjectPatterns } from './share-object-patterns.ts';
 import { suppressScopedWildcards } from './scoped-wildcards.ts';
 import { grantShareKeyViaS3 } from './share-storage.ts';
+import { removalPolicyFor } from '../config/removal-policy.ts';
 
 /** Container names are part of the workflow's contract: its runTask overrides address them by name. */
 export type MpcTaskName = 'serverA' | 'serverB' | 'dealer';
@@ -125,7 +125,7 @@ export class MpcTasks extends Construct {
   private createTask(name: MpcTaskName, image: ecs.ContainerImage, props: MpcTasksProps): MpcTask {
     const { config } = props;
     const { script, party } = TASKS[name];
-    const removalPolicy = config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const removalPolicy = removalPolicyFor(config);
     const taskRole = new iam.Role(this, `${name}TaskRole`, {
       assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
       description: `MPC ${name}: own share prefixes and own key only`,

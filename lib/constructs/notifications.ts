@@ -8,6 +8,7 @@ import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { resourceName, type DeploymentConfig } from '../config/deployment-config.ts';
 import { retentionDays } from '../config/log-retention.ts';
+import { removalPolicyFor } from '../config/removal-policy.ts';
 
 export interface NotificationsProps {
   readonly config: DeploymentConfig;
@@ -56,7 +57,7 @@ export class Notifications extends Construct {
     this.auditLog = new logs.LogGroup(this, 'StatusAuditLog', {
       logGroupName: `/aws/events/${resourceName(config, 'status-changes')}`,
       retention: retentionDays(config.logRetentionDays),
-      removalPolicy: config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyFor(config),
     });
     this.copyEventsToAuditLog();
   }

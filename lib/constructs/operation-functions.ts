@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -10,6 +10,7 @@ import { retentionDays } from '../config/log-retention.ts';
 import { repoPaths } from '../config/repo-paths.ts';
 import { grantFunctionAccess, type AccessibleResources } from './function-access-grants.ts';
 import { LambdaFunction } from './lambda-function.ts';
+import { removalPolicyFor } from '../config/removal-policy.ts';
 
 export interface OperationFunctionsProps extends AccessibleResources {
   readonly config: DeploymentConfig;
@@ -49,7 +50,7 @@ export class OperationFunctions extends Construct {
         entry: (props.handlerEntry ?? repoPaths.operationHandler)(operation.operationId),
         environment,
         logRetention: retentionDays(config.logRetentionDays),
-        removalPolicy: config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        removalPolicy: removalPolicyFor(config),
         timeout: Duration.seconds(operation.operationId === 'cancelCollaboration' ? 90 : 10),
       });
       grantFunctionAccess(

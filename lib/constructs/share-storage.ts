@@ -1,10 +1,11 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config/deployment-config.ts';
+import { removalPolicyFor } from '../config/removal-policy.ts';
 
 export interface ShareStorageProps {
   readonly config: DeploymentConfig;
@@ -24,7 +25,7 @@ export class ShareStorage extends Construct {
   constructor(scope: Construct, id: string, props: ShareStorageProps) {
     super(scope, id);
     const { config } = props;
-    const removalPolicy = config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const removalPolicy = removalPolicyFor(config);
 
     this.key = new kms.Key(this, 'ShareKey', {
       description: `MPC ${config.environmentName}: share buckets`,

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { accessProfile } from '../access/function-access.ts';
 import { WORKFLOW_STEP_ACCESS } from '../access/workflow-step-access.ts';
@@ -11,6 +11,7 @@ import { LambdaFunction } from '../constructs/lambda-function.ts';
 import { MPC_TASK_NAMES } from '../constructs/mpc-tasks.ts';
 import type { ComputationStack } from './computation-stack.ts';
 import type { CoordinatorStack } from './coordinator-stack.ts';
+import { removalPolicyFor } from '../config/removal-policy.ts';
 
 /**
  * Steps that deliver webhooks: up to 5 attempts of 10 s with 1-8 s backoff per participant (in parallel),
@@ -74,7 +75,7 @@ export class WorkflowStack extends Stack {
           entry: (props.stepHandlerEntry ?? workflowStepHandler)(step),
           environment,
           logRetention: retentionDays(config.logRetentionDays),
-          removalPolicy: config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+          removalPolicy: removalPolicyFor(config),
           timeout: Duration.seconds(NOTIFYING_STEPS.has(step) ? 120 : 30),
         });
         grantFunctionAccess(
