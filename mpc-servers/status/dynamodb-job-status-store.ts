@@ -5,13 +5,7 @@
  * overwritten (see `job-status.ts`); reads are strongly consistent. The client honours `AWS_ENDPOINT_URL`.
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PeerEndpoint } from '../contract/peer-endpoint.ts';
 import { PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../lambdas/adapters/dynamodb/table-definition.ts';
 import {
@@ -24,6 +18,7 @@ import {
   type PartyStatus,
   type StatusParty,
 } from './job-status.ts';
+import { readItem } from '../../lambdas/adapters/dynamodb/read-item.ts';
 
 export interface DynamoDbJobStatusStoreOptions {
   tableName: string;
@@ -126,14 +121,11 @@ export class DynamoDbJobStatusStore implements JobStatusStore {
   }
 
   async getEndpoint(jobId: string, party: StatusParty): Promise<PeerEndpoint | undefined> {
-    const { Item } = await this.documents.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { [PARTITION_KEY]: `JOB#${jobId}`, [SORT_KEY]: `ENDPOINT#${party}` },
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? { host: String(Item.host), port: Number(Item.port) } : undefined;
+    const item = await readItem(this.documents, this.tableName, {
+      [PARTITION_KEY]: `JOB#${jobId}`,
+      [SORT_KEY]: `ENDPOINT#${party}`,
+    });
+    return item ? { host: String(item.host), port: Number(item.port) } : undefined;
   }
 
   async getJobStatus(jobId: string, options: { staleAfterMs?: number } = {}): Promise<JobStatus> {

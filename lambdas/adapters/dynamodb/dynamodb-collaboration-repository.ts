@@ -1,5 +1,4 @@
 import {
-  GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
@@ -18,6 +17,7 @@ import { itemKeys } from './item-keys.ts';
 import { decodePageToken, encodePageToken } from './page-token.ts';
 import { isConditionalCheckFailure } from './transactions.ts';
 import { MEMBER_INDEX, PARTITION_KEY, SORT_KEY, STATUS_INDEX } from './table-definition.ts';
+import { readItem } from './read-item.ts';
 
 export class DynamoDbCollaborationRepository implements CollaborationRepository {
   constructor(
@@ -36,14 +36,8 @@ export class DynamoDbCollaborationRepository implements CollaborationRepository 
   }
 
   async get(collaborationId: string): Promise<Collaboration | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: itemKeys.collaboration(collaborationId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? itemToCollaboration(Item) : undefined;
+    const item = await readItem(this.client, this.tableName, itemKeys.collaboration(collaborationId));
+    return item ? itemToCollaboration(item) : undefined;
   }
 
   async list(query: CollaborationQuery): Promise<Page<Collaboration>> {

@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyClaim, IdempotencyStore, StoredResponse } from '../../ports/idempotency-store.ts';
 import { epochSeconds, itemKeys } from './item-keys.ts';
 import { TTL_ATTRIBUTE } from './table-definition.ts';
 import { isConditionalCheckFailure } from './transactions.ts';
+import { readItem } from './read-item.ts';
 
 /** Stored answers are replayed for a day. */
 const RETENTION_SECONDS = 24 * 3600;
@@ -47,12 +42,10 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
       } catch (error) {
         if (!isConditionalCheckFailure(error)) throw error;
       }
-      const { Item } = await this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: this.keyOf(scope, key), ConsistentRead: true }),
-      );
-      if (!Item) continue; // released between our two calls: claim again
-      if (Item.fingerprint !== fingerprint) return { kind: 'key-reused' };
-      if (Item.state === 'COMPLETE') return { kind: 'replay', response: Item.response as StoredResponse };
+      const item = await readItem(this.client, this.tableName, this.keyOf(scope, key));
+      if (!item) continue; // released between our two calls: claim again
+      if (item.fingerprint !== fingerprint) return { kind: 'key-reused' };
+      if (item.state === 'COMPLETE') return { kind: 'replay', response: item.response as StoredResponse };
       return { kind: 'in-progress' };
     }
     return { kind: 'in-progress' };

@@ -1,10 +1,11 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Input } from '../../domain/input.ts';
 import type { CompleteOutcome, InputRepository, IssueOutcome } from '../../ports/input-repository.ts';
 import { childItemExpiry } from './child-item-expiry.ts';
 import { itemKeys } from './item-keys.ts';
 import { TTL_ATTRIBUTE } from './table-definition.ts';
 import { transact } from './transactions.ts';
+import { readItem } from './read-item.ts';
 
 const ACCEPTING_INPUTS = 'attribute_exists(pk) AND #status = :open AND inputDeadline > :now';
 
@@ -15,24 +16,18 @@ export class DynamoDbInputRepository implements InputRepository {
   ) {}
 
   async get(collaborationId: string, inputId: string): Promise<Input | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: itemKeys.input(collaborationId, inputId),
-        ConsistentRead: true,
-      }),
-    );
-    if (!Item) return undefined;
+    const item = await readItem(this.client, this.tableName, itemKeys.input(collaborationId, inputId));
+    if (!item) return undefined;
     const input: Input = {
-      collaborationId: Item.collaborationId as string,
-      inputId: Item.inputId as string,
-      clientId: Item.clientId as string,
-      status: Item.status as Input['status'],
-      shares: Item.shares as Input['shares'],
-      createdAt: Item.createdAt as string,
+      collaborationId: item.collaborationId as string,
+      inputId: item.inputId as string,
+      clientId: item.clientId as string,
+      status: item.status as Input['status'],
+      shares: item.shares as Input['shares'],
+      createdAt: item.createdAt as string,
     };
-    if (typeof Item.completedAt === 'string') input.completedAt = Item.completedAt;
-    if (typeof Item.rowCount === 'number') input.rowCount = Item.rowCount;
+    if (typeof item.completedAt === 'string') input.completedAt = item.completedAt;
+    if (typeof item.rowCount === 'number') input.rowCount = item.rowCount;
     return input;
   }
 

@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Participant } from '../../domain/participation.ts';
 import type {
   FinishOutcome,
@@ -9,6 +9,7 @@ import { childItemExpiry } from './child-item-expiry.ts';
 import { itemKeys } from './item-keys.ts';
 import { MEMBER_INDEX, TTL_ATTRIBUTE } from './table-definition.ts';
 import { transact } from './transactions.ts';
+import { readItem } from './read-item.ts';
 
 export class DynamoDbParticipantRepository implements ParticipantRepository {
   constructor(
@@ -17,14 +18,8 @@ export class DynamoDbParticipantRepository implements ParticipantRepository {
   ) {}
 
   async get(collaborationId: string, clientId: string): Promise<Participant | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: itemKeys.participant(collaborationId, clientId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? itemToParticipant(Item) : undefined;
+    const item = await readItem(this.client, this.tableName, itemKeys.participant(collaborationId, clientId));
+    return item ? itemToParticipant(item) : undefined;
   }
 
   async join(participant: Participant, at: Date): Promise<JoinOutcome> {

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Participant } from '../../domain/participation.ts';
 import type {
   AttemptRecord,
@@ -12,6 +12,7 @@ import type {
 } from '../../ports/workflow-repository.ts';
 import { itemKeys } from './item-keys.ts';
 import { isConditionalCheckFailure } from './transactions.ts';
+import { readItem } from './read-item.ts';
 
 type Item = Record<string, unknown>;
 
@@ -131,25 +132,12 @@ export class DynamoDbWorkflowRepository implements WorkflowRepository {
   }
 
   async readDelivery(collaborationId: string, clientId: string): Promise<WebhookDelivery | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: itemKeys.participant(collaborationId, clientId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item?.webhookDelivery as WebhookDelivery | undefined;
+    const item = await readItem(this.client, this.tableName, itemKeys.participant(collaborationId, clientId));
+    return item?.webhookDelivery as WebhookDelivery | undefined;
   }
 
   private async collaborationItem(collaborationId: string): Promise<Item | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: itemKeys.collaboration(collaborationId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item;
+    return readItem(this.client, this.tableName, itemKeys.collaboration(collaborationId));
   }
 
   private async setOnCollaboration(
