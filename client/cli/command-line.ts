@@ -75,8 +75,18 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: 'LIST',
         description: `kind[:field],... of ${'count, sum, mean, variance, stddev, histogram, countAbove, countBelow, min, max'}`,
       },
-      min: { type: 'string', value: 'M', required: true, description: 'participants needed to compute' },
-      max: { type: 'string', value: 'X', required: true, description: 'participants accepted at most' },
+      min: {
+        type: 'string',
+        value: 'M',
+        required: true,
+        description: 'inputs needed to compute at the deadline',
+      },
+      max: {
+        type: 'string',
+        value: 'X',
+        required: true,
+        description: 'participants accepted; computing starts as soon as X inputs are in',
+      },
       deadline: {
         type: 'string',
         value: 'ISO',
