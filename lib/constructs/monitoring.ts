@@ -1,14 +1,13 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config/deployment-config.ts';
+import { serviceWriterKey } from './service-writer-key.ts';
 
 export interface MonitoringProps {
   readonly config: DeploymentConfig;
@@ -25,19 +24,11 @@ export class Monitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
-    const topicKey = new kms.Key(this, 'TopicKey', {
+    // CloudWatch publishes to the encrypted topic.
+    const topicKey = serviceWriterKey(this, 'TopicKey', {
       description: `MPC ${props.config.environmentName}: alarm topic`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
+      servicePrincipal: 'cloudwatch.amazonaws.com',
     });
-    // CloudWatch publishes to the encrypted topic, so it must be able to use the topic's key.
-    topicKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-      }),
-    );
     this.alarmTopic = new sns.Topic(this, 'Alarms', { masterKey: topicKey, enforceSSL: true });
     if (props.config.alarmEmail) {
       this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.config.alarmEmail));

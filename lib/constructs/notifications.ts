@@ -1,7 +1,6 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
@@ -9,6 +8,7 @@ import { Construct } from 'constructs';
 import { resourceName, type DeploymentConfig } from '../config/deployment-config.ts';
 import { retentionDays } from '../config/log-retention.ts';
 import { removalPolicyFor } from '../config/removal-policy.ts';
+import { serviceWriterKey } from './service-writer-key.ts';
 
 export interface NotificationsProps {
   readonly config: DeploymentConfig;
@@ -31,19 +31,11 @@ export class Notifications extends Construct {
       eventBusName: resourceName(config, 'collaborations'),
     });
 
-    const queueKey = new kms.Key(this, 'QueueKey', {
+    // EventBridge writes dead letters into the encrypted queue.
+    const queueKey = serviceWriterKey(this, 'QueueKey', {
       description: `MPC ${config.environmentName}: notification dead-letter queue`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
+      servicePrincipal: 'events.amazonaws.com',
     });
-    // EventBridge writes dead letters into the encrypted queue, so it must be able to use the queue's key.
-    queueKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-      }),
-    );
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
       encryption: sqs.QueueEncryption.KMS,
       encryptionMasterKey: queueKey,
