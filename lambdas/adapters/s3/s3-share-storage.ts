@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
 import type { Party } from '../../../mpc-servers/transport/peer-channel.ts';
 import type { ShareDeclaration } from '../../domain/input.ts';
 import type { PresignedRequest, ShareStorage, UploadCheck } from '../../ports/share-storage.ts';
+import { checkUploadedShare, expiryAfter, sha256Base64 } from './uploaded-share-check.ts';
 
 export interface S3ShareStorageOptions {
   /** For HeadObject / GetObject. */
@@ -36,7 +36,7 @@ export class S3ShareStorage implements ShareStorage {
       ChecksumSHA256: share.sha256,
     });
     const expiresIn = this.options.expiryMinutes * 60;
-    const expiresAt = new Date(this.options.now().getTime() + expiresIn * 1000).toISOString();
+    const expiresAt = expiryAfter(this.options.now(), expiresIn);
     const url = await getSignedUrl(this.options.presigningClient, command, {
       expiresIn,
       unhoistableHeaders: UNHOISTABLE_HEADERS,
@@ -64,16 +64,13 @@ export class S3ShareStorage implements ShareStorage {
     try {
       head = await this.options.client.send(new HeadObjectCommand({ ...location, ChecksumMode: 'ENABLED' }));
     } catch (error) {
-      if (isNotFound(error))
-        return { ok: false, kind: 'upload-incomplete', detail: 'the share was not uploaded yet.' };
-      throw error;
+      if (!isNotFound(error)) throw error;
     }
-    if (head.ContentLength !== share.sizeBytes)
-      return mismatch(`uploaded ${head.ContentLength ?? 0} bytes, declared ${share.sizeBytes}.`);
-    // S3 stores the checksum it enforced at upload; emulators that do not (s3rver) get the object hashed.
-    const checksum = head.ChecksumSHA256 ?? (await this.hashObject(location));
-    if (checksum !== share.sha256) return mismatch('its SHA-256 differs from the declared one.');
-    return { ok: true };
+    const uploaded = head && {
+      sizeBytes: head.ContentLength ?? 0,
+      ...(head.ChecksumSHA256 ? { sha256: head.ChecksumSHA256 } : {}),
+    };
+    return checkUploadedShare(uploaded, share, () => this.hashObject(location));
   }
 
   async presignResultDownload(
@@ -94,20 +91,14 @@ export class S3ShareStorage implements ShareStorage {
       method: 'GET',
       url,
       headers: {},
-      expiresAt: new Date(this.options.now().getTime() + expiresIn * 1000).toISOString(),
+      expiresAt: expiryAfter(this.options.now(), expiresIn),
     };
   }
 
   private async hashObject(location: { Bucket: string; Key: string }): Promise<string> {
     const object = await this.options.client.send(new GetObjectCommand(location));
-    const hash = createHash('sha256');
-    for await (const chunk of object.Body as AsyncIterable<Uint8Array>) hash.update(chunk);
-    return hash.digest('base64');
+    return sha256Base64(object.Body as AsyncIterable<Uint8Array>);
   }
-}
-
-function mismatch(detail: string): UploadCheck {
-  return { ok: false, kind: 'upload-mismatch', detail };
 }
 
 function isNotFound(error: unknown): boolean {

@@ -3,11 +3,12 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDbJobStatusStore } from '../../../mpc-servers/status/dynamodb-job-status-store.ts';
-import { S3ObjectStore } from '../../../mpc-servers/storage/s3-object-store.ts';
-import { documentClient, s3Client } from '../../adapters/aws-clients.ts';
+import { documentClient } from '../../adapters/aws-clients.ts';
 import { DynamoDbWorkflowRepository } from '../../adapters/dynamodb/dynamodb-workflow-repository.ts';
 import { ConfiguredPeerEndpoints } from '../../adapters/ecs/configured-peer-endpoints.ts';
 import { EcsComputeTasks } from '../../adapters/ecs/ecs-compute-tasks.ts';
+import { S3SignedRequests } from '../../adapters/s3/s3-signed-requests.ts';
+import { SignedS3ObjectStore } from '../../adapters/s3/signed-s3-object-store.ts';
 import { EventBridgeStatusPublisher } from '../../adapters/eventbridge/eventbridge-status-publisher.ts';
 import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflow.ts';
 import { HttpWebhookNotifier } from '../../adapters/webhooks/http-webhook-notifier.ts';
@@ -111,9 +112,10 @@ export const workflowState = /* @__PURE__ */ perWiring(
 export const jobStatus = /* @__PURE__ */ perWiring(
   () => new DynamoDbJobStatusStore({ tableName: config().tableName }),
 );
+/** On signed requests, not the S3 client: the steps only write job descriptions and delete shares. */
 export const jobStore = /* @__PURE__ */ perWiring(() => {
   const { inputBucket, s3ForcePathStyle } = config();
-  return new S3ObjectStore({ bucket: inputBucket, client: s3Client({ forcePathStyle: s3ForcePathStyle }) });
+  return new SignedS3ObjectStore(new S3SignedRequests({ forcePathStyle: s3ForcePathStyle }), inputBucket);
 });
 export const workflowExecutions = /* @__PURE__ */ replaceable(
   'workflow',
