@@ -19,7 +19,6 @@ import {
   HPKE_INFO,
   HpkeOpenError,
   asOpenError,
-  concatBytes,
   envelopeHeader,
   importPrivateKey,
   importPublicKey,
@@ -27,6 +26,7 @@ import {
   suite,
 } from './hpke.ts';
 import { ByteQueue } from '../transport/byte-queue.ts';
+import { concatBytes } from './concat-bytes.ts';
 
 const FRAME_HEADER_LENGTH = 5;
 const AEAD_TAG_LENGTH = 16;

@@ -16,6 +16,7 @@
  */
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { Aes128Gcm, AeadId, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256, KdfId, KemId } from '@hpke/core';
+import { concatBytes } from './concat-bytes.ts';
 
 export const HPKE_SUITE = {
   kem: KemId.DhkemX25519HkdfSha256,
@@ -121,16 +122,6 @@ export function parseEnvelopeHeader(sealed: Uint8Array, kind: EnvelopeKind): Uin
     }
   }
   return sealed.subarray(HEADER_LENGTH, HEADER_LENGTH + ENC_LENGTH);
-}
-
-export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 export async function seal(options: {

@@ -1,3 +1,4 @@
+import { concatBytes } from '../crypto/concat-bytes.ts';
 import type { Party, PeerChannel } from '../transport/peer-channel.ts';
 import type { ComparisonShares, SquareShares, TripleShares } from './correlations.ts';
 import { packLowBytes, unpackLowBytes } from './word-packing.ts';
@@ -29,7 +30,7 @@ export async function runRound<T extends unknown[]>(
 ): Promise<T> {
   const widths = steps.map((step) => step.openedBytes ?? 8);
   const parts = steps.map((step, i) => packLowBytes(step.masked, widths[i]!));
-  const outgoing = parts.length === 1 ? parts[0]! : concatBytes(parts);
+  const outgoing = parts.length === 1 ? parts[0]! : concatBytes(...parts);
   const incoming = await context.channel.exchange(outgoing);
   if (incoming.byteLength !== outgoing.byteLength) {
     throw new Error(
@@ -43,16 +44,6 @@ export async function runRound<T extends unknown[]>(
     offset += length;
     return step.finish(add(step.masked, theirs));
   }) as T;
-}
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
 }
 
 const isA = (context: PartyContext): boolean => context.party === 'A';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { bindingAad } from '../crypto/aad.ts';
-import { concatBytes, open, seal } from '../crypto/hpke.ts';
+import { concatBytes } from '../crypto/concat-bytes.ts';
+import { open, seal } from '../crypto/hpke.ts';
 import { storageLayout } from '../contract/storage-layout.ts';
 import type { Program } from '../analyses/program.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
