@@ -99,19 +99,10 @@ const at = (base: number, stride: number): number[] => [
   ...op.i32Mul,
   ...op.i32Add,
 ];
-const inWord = (offset: number): number[] => [
-  ...op.get(IN),
-  ...op.get(BLOCK),
-  ...op.i32Add,
-  ...op.i64Load(offset),
-];
-const outWord = (offset: number): number[] => [
-  ...op.get(OUT),
-  ...op.get(BLOCK),
-  ...op.i32Add,
-  ...op.i64Load(offset),
-];
-/** Address of the V half chosen by the direction: BLOCK + 16 + 8 * d. */
+/** Address of key k's 32-byte block in the input or output region: base + BLOCK. */
+const blockAddress = (base: number): number[] => [...op.get(base), ...op.get(BLOCK), ...op.i32Add];
+const inWord = (offset: number): number[] => [...blockAddress(IN), ...op.i64Load(offset)];
+const outWord = (offset: number): number[] => [...blockAddress(OUT), ...op.i64Load(offset)];
 /** Bit `shift` of the u32 at words[k]. */
 const bitOf = (words: number, shift: number): number[] => [
   ...at(words, 4),
@@ -121,10 +112,9 @@ const bitOf = (words: number, shift: number): number[] => [
   ...op.i32Const(1),
   ...op.i32And,
 ];
+/** Address of the V half chosen by the direction: BLOCK + 16 + 8 * d. */
 const vAddress = (base: number): number[] => [
-  ...op.get(base),
-  ...op.get(BLOCK),
-  ...op.i32Add,
+  ...blockAddress(base),
   ...op.get(D),
   ...op.i32Const(3),
   ...op.i32Shl,
@@ -213,29 +203,21 @@ const body = [
   ...op.i64Const(-2),
   ...op.i64And,
   ...op.set(SEED_LOW),
-  ...op.get(IN),
-  ...op.get(BLOCK),
-  ...op.i32Add,
+  ...blockAddress(IN),
   ...op.get(SEED_LOW),
   ...bitOf(NEXT_WORDS, NEXT_SHIFT),
   ...op.i64ExtendI32U,
   ...op.i64Xor,
   ...op.i64Store(0),
-  ...op.get(IN),
-  ...op.get(BLOCK),
-  ...op.i32Add,
+  ...blockAddress(IN),
   ...op.get(SEED_HIGH),
   ...op.i64Store(8),
-  ...op.get(IN),
-  ...op.get(BLOCK),
-  ...op.i32Add,
+  ...blockAddress(IN),
   ...op.get(SEED_LOW),
   ...op.i64Const(2),
   ...op.i64Xor,
   ...op.i64Store(16),
-  ...op.get(IN),
-  ...op.get(BLOCK),
-  ...op.i32Add,
+  ...blockAddress(IN),
   ...op.get(SEED_HIGH),
   ...op.i64Store(24),
   // k++
