@@ -1,20 +1,15 @@
-import {
-  CreateTableCommand,
-  DeleteTableCommand,
-  DynamoDBClient,
-  UpdateTimeToLiveCommand,
-} from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import {
   CreateBucketCommand,
   DeleteBucketCommand,
   DeleteObjectsCommand,
   ListObjectsV2Command,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../emulators/credentials.ts';
 import { startDynamoDbLocal, type RunningEmulator } from '../emulators/dynamodb-local.ts';
 import { startS3Server } from '../emulators/s3-server.ts';
 import type { TableSetup } from './api-modules.ts';
+import { localDynamoDbClient, localS3Client } from '../emulators/local-clients.ts';
 
 export interface AwsEndpoints {
   dynamoEndpoint: string;
@@ -64,7 +59,7 @@ async function startEmbeddedStorage(options: StorageOptions): Promise<Storage> {
 }
 
 async function useExternalStorage(endpoints: AwsEndpoints, options: StorageOptions): Promise<Storage> {
-  const s3 = s3Client(endpoints.s3Endpoint);
+  const s3 = localS3Client(endpoints.s3Endpoint);
   const buckets = [options.inputBucket, options.resultBucket];
   const release = async (): Promise<void> => {
     await Promise.allSettled([
@@ -83,7 +78,7 @@ async function useExternalStorage(endpoints: AwsEndpoints, options: StorageOptio
 }
 
 async function createTable(endpoint: string, options: StorageOptions): Promise<void> {
-  const client = dynamoClient(endpoint);
+  const client = localDynamoDbClient(endpoint);
   try {
     await client.send(new CreateTableCommand(options.tableSetup.definition(options.tableName)));
     if (options.tableSetup.ttlAttribute) {
@@ -100,7 +95,7 @@ async function createTable(endpoint: string, options: StorageOptions): Promise<v
 }
 
 async function deleteTable(endpoint: string, tableName: string): Promise<void> {
-  const client = dynamoClient(endpoint);
+  const client = localDynamoDbClient(endpoint);
   try {
     await client.send(new DeleteTableCommand({ TableName: tableName }));
   } finally {
@@ -116,19 +111,6 @@ async function deleteBucket(client: S3Client, bucket: string): Promise<void> {
     await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys } }));
   }
   await client.send(new DeleteBucketCommand({ Bucket: bucket }));
-}
-
-function dynamoClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-}
-
-function s3Client(endpoint: string): S3Client {
-  return new S3Client({
-    endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    forcePathStyle: true,
-  });
 }
 
 /** AWS_ENDPOINT_URL set by the user means: use that emulator (LocalStack, Floci) for DynamoDB and S3. */

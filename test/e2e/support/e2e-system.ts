@@ -1,13 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { S3Client, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { KeyStore } from '../../../client/keys/key-store.ts';
 import type { CreateCollaborationRequest, Participation } from '../../../client/sdk/api-models.ts';
 import { joinCollaboration } from '../../../client/sdk/join.ts';
 import { MpcClient } from '../../../client/sdk/mpc-client.ts';
 import { submitInput } from '../../../client/sdk/submit-input.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/emulators/credentials.ts';
 import {
   localWorkflowPlugin,
   type LocalWorkflowPlugin,
@@ -15,6 +14,7 @@ import {
 import type { LocalWorkflowSettings } from '../../../local/workflow/local-workflow-system.ts';
 import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
 import { WebhookSink } from './webhook-sink.ts';
+import { localS3Client } from '../../../local/emulators/local-clients.ts';
 
 /** The whole system on one machine plus what the end-to-end tests drive it with. */
 export interface E2eSystem {
@@ -38,12 +38,7 @@ export async function startE2eSystem(local: LocalWorkflowSettings = {}): Promise
   const system = await startLocalSystem({ log: () => undefined, plugins: [plugin] });
   const home = await mkdtemp(joinPath(tmpdir(), 'mpc-e2e-home-'));
   const hooks = await WebhookSink.start();
-  const s3 = new S3Client({
-    endpoint: system.s3Endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    forcePathStyle: true,
-  });
+  const s3 = localS3Client(system.s3Endpoint);
   return {
     system,
     plugin,

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/emulators/credentials.ts';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { decodeInputShare } from '../../../mpc-servers/contract/input-codec.ts';
 import { encodeFixed } from '../../../mpc-servers/contract/fixed-point.ts';
 import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
@@ -25,8 +24,8 @@ import { joinCollaboration } from '../../../client/sdk/join.ts';
 import { MpcClient } from '../../../client/sdk/mpc-client.ts';
 import { inputShareAad } from '../../../client/sdk/share-bindings.ts';
 import { submitInput } from '../../../client/sdk/submit-input.ts';
-import { startLocalSystem } from '../../support/local-system.ts';
-import type { LocalSystem } from '../../support/local-system.ts';
+import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { localS3Client } from '../../../local/emulators/local-clients.ts';
 
 /** The SDK against the real coordinator handlers on DynamoDB Local and s3rver, over real HTTP. */
 let system: LocalSystem;
@@ -36,12 +35,7 @@ let s3: S3Client;
 beforeAll(async () => {
   system = await startLocalSystem({ log: () => undefined });
   home = await mkdtemp(join(tmpdir(), 'mpc-home-'));
-  s3 = new S3Client({
-    endpoint: system.s3Endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    forcePathStyle: true,
-  });
+  s3 = localS3Client(system.s3Endpoint);
 });
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type RunningEmulator } from '../../../local/emulators/dynamodb-local.ts';
 import { startS3Server } from '../../../local/emulators/s3-server.ts';
 
-import { LOCAL_CREDENTIALS as credentials } from '../../../local/emulators/credentials.ts';
+import { localDynamoDbClient, localS3Client } from '../../../local/emulators/local-clients.ts';
 
 describe('local emulators', () => {
   let dynamo: RunningEmulator;
@@ -17,7 +17,7 @@ describe('local emulators', () => {
   });
 
   it('DynamoDB Local creates and lists a table over the SDK', async () => {
-    const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials });
+    const client = localDynamoDbClient(dynamo.endpoint);
     await client.send(
       new CreateTableCommand({
         TableName: 'smoke',
@@ -31,12 +31,7 @@ describe('local emulators', () => {
   });
 
   it('the S3 server stores and returns an object over the SDK', async () => {
-    const client = new S3Client({
-      endpoint: s3.endpoint,
-      region: 'us-east-1',
-      credentials,
-      forcePathStyle: true,
-    });
+    const client = localS3Client(s3.endpoint);
     await client.send(new PutObjectCommand({ Bucket: 'smoke', Key: 'a/b', Body: 'hello' }));
     const object = await client.send(new GetObjectCommand({ Bucket: 'smoke', Key: 'a/b' }));
     expect(await object.Body?.transformToString()).toBe('hello');

@@ -1,15 +1,15 @@
 import {
   DescribeTableCommand,
-  DynamoDBClient,
   ListTablesCommand,
   ScanCommand,
+  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { HeadBucketCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadBucketCommand, ListBucketsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS as credentials } from '../../../local/emulators/credentials.ts';
 import { startDynamoDbLocal, type RunningEmulator } from '../../../local/emulators/dynamodb-local.ts';
 import { startS3Server } from '../../../local/emulators/s3-server.ts';
 import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { localDynamoDbClient, localS3Client } from '../../../local/emulators/local-clients.ts';
 
 // Stands in for LocalStack or Floci: emulators the local system does not own, reached by endpoint only.
 describe('local system on external AWS emulators', () => {
@@ -21,13 +21,8 @@ describe('local system on external AWS emulators', () => {
 
   beforeAll(async () => {
     [dynamo, s3] = await Promise.all([startDynamoDbLocal(), startS3Server()]);
-    dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials });
-    s3Client = new S3Client({
-      endpoint: s3.endpoint,
-      region: 'us-east-1',
-      credentials,
-      forcePathStyle: true,
-    });
+    dynamoClient = localDynamoDbClient(dynamo.endpoint);
+    s3Client = localS3Client(s3.endpoint);
     system = await startLocalSystem({
       externalAws: { dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint },
     });

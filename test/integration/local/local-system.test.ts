@@ -9,11 +9,11 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS as credentials } from '../../../local/emulators/credentials.ts';
 import type { ApiHandler } from '../../../local/http-adapter/http-api-adapter.ts';
 import { open, seal } from '../../../mpc-servers/crypto/hpke.ts';
 import { loadServerKeys } from '../../../mpc-servers/keys/load-server-keys.ts';
 import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { localDynamoDbClient, localS3Client } from '../../../local/emulators/local-clients.ts';
 
 // Handlers written like the coordinator's: SDK clients with no explicit endpoint, configuration from env.
 const createThing: ApiHandler = async (event) => {
@@ -86,7 +86,7 @@ describe('local system harness (fixture spec, coordinator table definition)', ()
       system.serverKeys.map(({ id, publicKey, kem, kdf, aead }) => ({ id, publicKey, kem, kdf, aead })),
     );
 
-    const dynamo = new DynamoDBClient({ endpoint: system.dynamoEndpoint, region: 'us-east-1', credentials });
+    const dynamo = localDynamoDbClient(system.dynamoEndpoint);
     const item = await dynamo.send(
       new GetItemCommand({
         TableName: system.tableName,
@@ -96,12 +96,7 @@ describe('local system harness (fixture spec, coordinator table definition)', ()
     expect(item.Item?.body?.S).toBe('{"n":1}');
     const ttl = await dynamo.send(new DescribeTimeToLiveCommand({ TableName: system.tableName }));
     expect(ttl.TimeToLiveDescription?.TimeToLiveStatus).toBe('ENABLED');
-    const s3 = new S3Client({
-      endpoint: system.s3Endpoint,
-      region: 'us-east-1',
-      credentials,
-      forcePathStyle: true,
-    });
+    const s3 = localS3Client(system.s3Endpoint);
     const object = await s3.send(
       new GetObjectCommand({ Bucket: system.inputBucket, Key: 'things/hospital-1' }),
     );

@@ -3,17 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/emulators/credentials.ts';
 import { startS3Server } from '../../../local/emulators/s3-server.ts';
 import type { RunningEmulator } from '../../../local/emulators/dynamodb-local.ts';
 import { decodeInputShare } from '../../../mpc-servers/contract/input-codec.ts';
 import { encodeResultShare } from '../../../mpc-servers/contract/result-codec.ts';
 import { encodeFixed } from '../../../mpc-servers/contract/fixed-point.ts';
 import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
-import { generateKeyPair, open, seal } from '../../../mpc-servers/crypto/hpke.ts';
-import type { HpkeKeyPair } from '../../../mpc-servers/crypto/hpke.ts';
+import { generateKeyPair, open, seal, type HpkeKeyPair } from '../../../mpc-servers/crypto/hpke.ts';
 import { add, ringVector, sub } from '../../../mpc-servers/engine/ring.ts';
 import type { Party } from '../../../mpc-servers/transport/peer-channel.ts';
 import { InputRowsError, parseInputRows } from '../../../client/input/rows.ts';
@@ -22,10 +20,9 @@ import { ResultNotReadyError, fetchResult } from '../../../client/sdk/fetch-resu
 import { joinCollaboration } from '../../../client/sdk/join.ts';
 import { MpcClient } from '../../../client/sdk/mpc-client.ts';
 import { inputShareAad, resultShareAad } from '../../../client/sdk/share-bindings.ts';
-import { submitInput } from '../../../client/sdk/submit-input.ts';
-import type { SubmitStage } from '../../../client/sdk/submit-input.ts';
-import { sendJson, startLoopbackServer } from './loopback-server.ts';
-import type { LoopbackServer } from './loopback-server.ts';
+import { submitInput, type SubmitStage } from '../../../client/sdk/submit-input.ts';
+import { sendJson, startLoopbackServer, type LoopbackServer } from './loopback-server.ts';
+import { localS3Client } from '../../../local/emulators/local-clients.ts';
 
 /**
  * The client's side of a participation against a scripted coordinator that presigns real S3 URLs (s3rver)
@@ -96,13 +93,7 @@ const presign = async (command: PutObjectCommand | GetObjectCommand, headers: Re
 
 beforeAll(async () => {
   s3 = await startS3Server({ buckets: [bucket] });
-  s3Client = new S3Client({
-    endpoint: s3.endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
+  s3Client = localS3Client(s3.endpoint, { requestChecksumCalculation: 'WHEN_REQUIRED' });
   serverKeys.A = await generateKeyPair();
   serverKeys.B = await generateKeyPair();
   home = await mkdtemp(join(tmpdir(), 'mpc-home-'));

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/emulators/credentials.ts';
 import { startS3Server } from '../../../local/emulators/s3-server.ts';
 import { ApiError } from '../../../client/http/api-error.ts';
 import { createRetryingFetch } from '../../../client/http/retrying-fetch.ts';
 import { declareShare, getPresigned, putPresigned } from '../../../client/sdk/presigned-transfer.ts';
-import { startLoopbackServer } from './loopback-server.ts';
-import type { LoopbackServer, ReceivedRequest } from './loopback-server.ts';
+import { startLoopbackServer, type LoopbackServer, type ReceivedRequest } from './loopback-server.ts';
+import { localS3Client } from '../../../local/emulators/local-clients.ts';
 
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -75,13 +74,7 @@ describe('putPresigned and getPresigned', () => {
   it('round-trip through S3 presigned URLs with the checksum header signed', async () => {
     const s3 = await startS3Server({ buckets: ['shares'] });
     stops.push(s3.stop);
-    const client = new S3Client({
-      endpoint: s3.endpoint,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      forcePathStyle: true,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-    });
+    const client = localS3Client(s3.endpoint, { requestChecksumCalculation: 'WHEN_REQUIRED' });
     const { sha256 } = declareShare(share);
     const putUrl = await getSignedUrl(
       client,

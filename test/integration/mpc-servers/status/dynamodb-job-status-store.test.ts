@@ -1,13 +1,13 @@
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../local/emulators/credentials.ts';
 import { startDynamoDbLocal, type RunningEmulator } from '../../../../local/emulators/dynamodb-local.ts';
 import {
   DynamoDbJobStatusStore,
   jobStatusKey,
 } from '../../../../mpc-servers/status/dynamodb-job-status-store.ts';
 import { describeJobStatusStoreContract } from '../../../unit/mpc-servers/status/job-status-store-contract.ts';
+import { localDynamoDbClient } from '../../../../local/emulators/local-clients.ts';
 
 const tableName = 'mpc-job-status-test';
 let dynamo: RunningEmulator;
@@ -15,11 +15,7 @@ let client: DynamoDBClient;
 
 beforeAll(async () => {
   dynamo = await startDynamoDbLocal();
-  client = new DynamoDBClient({
-    endpoint: dynamo.endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
+  client = localDynamoDbClient(dynamo.endpoint);
   await client.send(
     new CreateTableCommand({
       TableName: tableName,

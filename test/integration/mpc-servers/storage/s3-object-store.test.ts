@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../local/emulators/credentials.ts';
 import type { RunningEmulator } from '../../../../local/emulators/dynamodb-local.ts';
@@ -6,17 +6,13 @@ import { startS3Server } from '../../../../local/emulators/s3-server.ts';
 import { S3ObjectStore } from '../../../../mpc-servers/storage/s3-object-store.ts';
 import { describeObjectStoreContract } from '../../../unit/mpc-servers/storage/object-store-contract.ts';
 import { describeSealedObjects } from '../../../unit/mpc-servers/storage/sealed-objects-contract.ts';
+import { localS3Client } from '../../../../local/emulators/local-clients.ts';
 
 let s3: RunningEmulator;
 let client: S3Client;
 beforeAll(async () => {
   s3 = await startS3Server({ buckets: ['mpc-store'] });
-  client = new S3Client({
-    endpoint: s3.endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    forcePathStyle: true,
-  });
+  client = localS3Client(s3.endpoint);
 });
 afterAll(async () => {
   client?.destroy();
