@@ -112,6 +112,14 @@ const bitOf = (words: number, shift: number): number[] => [
   ...op.i32Const(1),
   ...op.i32And,
 ];
+/** seedHalf ^= the seed correction's 8 bytes at `offset`. */
+const correctSeedHalf = (seedHalf: number, offset: number): number[] => [
+  ...op.get(seedHalf),
+  ...at(SCW, 16),
+  ...op.i64Load(offset),
+  ...op.i64Xor,
+  ...op.set(seedHalf),
+];
 /** Address of the V half chosen by the direction: BLOCK + 16 + 8 * d. */
 const vAddress = (base: number): number[] => [
   ...blockAddress(base),
@@ -162,16 +170,8 @@ const body = [
   ...at(CONTROL, 1),
   ...op.i32Load8U(),
   ...op.if,
-  ...op.get(SEED_LOW),
-  ...at(SCW, 16),
-  ...op.i64Load(0),
-  ...op.i64Xor,
-  ...op.set(SEED_LOW),
-  ...op.get(SEED_HIGH),
-  ...at(SCW, 16),
-  ...op.i64Load(8),
-  ...op.i64Xor,
-  ...op.set(SEED_HIGH),
+  ...correctSeedHalf(SEED_LOW, 0),
+  ...correctSeedHalf(SEED_HIGH, 8),
   ...op.get(C),
   ...at(TCW, 1),
   ...op.i32Load8U(),
