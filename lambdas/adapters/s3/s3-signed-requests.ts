@@ -1,7 +1,6 @@
-import { createHash, createHmac } from 'node:crypto';
 import { isIP } from 'node:net';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import { SignatureV4 } from '@smithy/signature-v4';
+import type { SignatureV4 } from '@smithy/signature-v4';
+import { awsEndpoint, awsRegion, escapeUri, sha256Hex, signatureV4 } from './aws-signature.ts';
 
 /*
  * S3 requests signed with Signature Version 4 and sent with the runtime's fetch: the few calls the handlers
@@ -50,35 +49,6 @@ export class S3RequestError extends Error {
 }
 
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
-const EMPTY_SHA256 = createHash('sha256').digest('hex');
-
-/** SHA-256 / HMAC-SHA256 in the shape the signer expects, on node:crypto (no extra hashing package). */
-class NodeSha256 {
-  private readonly hash;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytesOf(secret));
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(bytesOf(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-}
-
-function bytesOf(data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array {
-  if (typeof data === 'string') return data;
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-}
-
-/** RFC 3986 escaping, as SigV4 canonicalises (encodeURIComponent leaves !'()* alone). */
-export function escapeUri(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
 
 const VIRTUAL_HOSTABLE_BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
@@ -87,21 +57,14 @@ export class S3SignedRequests {
   private readonly endpoint: URL;
 
   constructor(private readonly options: S3SignedRequestsOptions) {
-    const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-    if (!region) throw new Error('No AWS region for S3 (AWS_REGION)');
-    this.endpoint = new URL(
-      options.endpoint ??
-        process.env.AWS_ENDPOINT_URL_S3 ??
-        process.env.AWS_ENDPOINT_URL ??
-        `https://s3.${region}.amazonaws.com`,
-    );
-    this.signer = new SignatureV4({
-      credentials: defaultProvider(),
+    const region = awsRegion(options.region);
+    this.endpoint = awsEndpoint({
+      explicit: options.endpoint,
+      serviceEnvironmentId: 'S3',
+      endpointPrefix: 's3',
       region,
-      service: 's3',
-      sha256: NodeSha256,
-      uriEscapePath: false,
     });
+    this.signer = signatureV4({ service: 's3', region, uriEscapePath: false });
   }
 
   /** A URL the client can call without credentials until `expiresInSeconds` after `signingDate`. */
@@ -120,7 +83,7 @@ export class S3SignedRequests {
 
   /** Sends the request signed in its headers; rejects with S3RequestError unless S3 answers 2xx. */
   async send(request: S3Request): Promise<Response> {
-    const payloadHash = request.body ? createHash('sha256').update(request.body).digest('hex') : EMPTY_SHA256;
+    const payloadHash = sha256Hex(request.body);
     const unsigned = this.httpRequest(request);
     unsigned.headers['x-amz-content-sha256'] = payloadHash;
     const signed = await this.signer.sign(unsigned);

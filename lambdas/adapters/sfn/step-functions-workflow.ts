@@ -1,47 +1,40 @@
-import {
-  ExecutionAlreadyExists,
-  SendTaskSuccessCommand,
-  StartExecutionCommand,
-  StopExecutionCommand,
-  type SFNClient,
-} from '@aws-sdk/client-sfn';
 import type { CollaborationWorkflow, WorkflowExecutionInput } from '../../ports/workflow-port.ts';
+import type { AwsJsonRequests } from './aws-json-requests.ts';
 
 /** Errors that mean "this wait is already over": a second release, or one after the timeout. */
 const STALE_TOKEN_ERRORS = new Set(['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist']);
 
-/** The collaboration workflow on Step Functions: one Standard execution per collaboration, named by its id. */
+/**
+ * The collaboration workflow on Step Functions: one Standard execution per collaboration, named by its id.
+ * `states` calls the Step Functions API (AwsJsonRequests with STEP_FUNCTIONS).
+ */
 export class StepFunctionsWorkflow implements CollaborationWorkflow {
   constructor(
-    private readonly client: SFNClient,
+    private readonly states: AwsJsonRequests,
     private readonly stateMachineArn: string,
   ) {}
 
   async start(input: WorkflowExecutionInput): Promise<'started' | 'already-started'> {
     try {
-      await this.client.send(
-        new StartExecutionCommand({
-          stateMachineArn: this.stateMachineArn,
-          name: input.collaborationId,
-          input: JSON.stringify(input),
-        }),
-      );
+      await this.states.call('StartExecution', {
+        stateMachineArn: this.stateMachineArn,
+        name: input.collaborationId,
+        input: JSON.stringify(input),
+      });
       return 'started';
     } catch (error) {
       // Same name and same input within 90 days is idempotent on AWS; a different input is this error.
-      if (error instanceof ExecutionAlreadyExists) return 'already-started';
+      if (error instanceof Error && error.name === 'ExecutionAlreadyExists') return 'already-started';
       throw error;
     }
   }
 
   async stop(collaborationId: string, cause: string): Promise<void> {
     try {
-      await this.client.send(
-        new StopExecutionCommand({
-          executionArn: this.executionArn(collaborationId),
-          cause: cause.slice(0, 32_000),
-        }),
-      );
+      await this.states.call('StopExecution', {
+        executionArn: this.executionArn(collaborationId),
+        cause: cause.slice(0, 32_000),
+      });
     } catch (error) {
       if (error instanceof Error && error.name === 'ExecutionDoesNotExist') return;
       throw error;
@@ -50,7 +43,7 @@ export class StepFunctionsWorkflow implements CollaborationWorkflow {
 
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<boolean> {
     try {
-      await this.client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+      await this.states.call('SendTaskSuccess', { taskToken, output: JSON.stringify(output) });
       return true;
     } catch (error) {
       if (error instanceof Error && STALE_TOKEN_ERRORS.has(error.name)) return false;

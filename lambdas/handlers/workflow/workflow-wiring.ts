@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDbJobStatusStore } from '../../../mpc-servers/status/dynamodb-job-status-store.ts';
 import { documentClient } from '../../adapters/aws-clients.ts';
 import { DynamoDbWorkflowRepository } from '../../adapters/dynamodb/dynamodb-workflow-repository.ts';
@@ -10,6 +8,7 @@ import { EcsComputeTasks } from '../../adapters/ecs/ecs-compute-tasks.ts';
 import { S3SignedRequests } from '../../adapters/s3/s3-signed-requests.ts';
 import { SignedS3ObjectStore } from '../../adapters/s3/signed-s3-object-store.ts';
 import { EventBridgeStatusPublisher } from '../../adapters/eventbridge/eventbridge-status-publisher.ts';
+import { AwsJsonRequests, EVENTBRIDGE, STEP_FUNCTIONS } from '../../adapters/sfn/aws-json-requests.ts';
 import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflow.ts';
 import { HttpWebhookNotifier } from '../../adapters/webhooks/http-webhook-notifier.ts';
 import { collaborationRepository } from '../../composition-root.ts';
@@ -119,7 +118,7 @@ export const jobStore = /* @__PURE__ */ perWiring(() => {
 });
 export const workflowExecutions = /* @__PURE__ */ replaceable(
   'workflow',
-  () => new StepFunctionsWorkflow(new SFNClient({}), required('STATE_MACHINE_ARN')),
+  () => new StepFunctionsWorkflow(new AwsJsonRequests(STEP_FUNCTIONS), required('STATE_MACHINE_ARN')),
 );
 export const computeTasks = /* @__PURE__ */ replaceable(
   'computeTasks',
@@ -135,7 +134,7 @@ export const peerEndpoints = /* @__PURE__ */ replaceable(
 );
 export const statusEvents = /* @__PURE__ */ replaceable(
   'events',
-  () => new EventBridgeStatusPublisher(new EventBridgeClient({}), required('EVENT_BUS_NAME')),
+  () => new EventBridgeStatusPublisher(new AwsJsonRequests(EVENTBRIDGE), required('EVENT_BUS_NAME')),
 );
 export const webhookNotifier = /* @__PURE__ */ replaceable('notifier', () => new HttpWebhookNotifier());
 

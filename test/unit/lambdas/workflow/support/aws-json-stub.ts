@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface StubCall {
@@ -15,6 +15,8 @@ export type StubAnswer = { status?: number; body: Record<string, unknown> };
  */
 export async function startAwsJsonStub(answer: (call: StubCall) => StubAnswer) {
   const calls: StubCall[] = [];
+  /** The raw headers of each call, for comparing signatures. */
+  const received: { headers: IncomingHttpHeaders }[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -24,6 +26,7 @@ export async function startAwsJsonStub(answer: (call: StubCall) => StubAnswer) {
         body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>,
       };
       calls.push(call);
+      received.push({ headers: request.headers });
       const { status = 200, body } = answer(call);
       response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(body));
     });
@@ -32,6 +35,7 @@ export async function startAwsJsonStub(answer: (call: StubCall) => StubAnswer) {
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
+    received,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
