@@ -4,6 +4,7 @@ import { ApiError } from '../http/api-error.ts';
 import { fetchResult } from '../sdk/fetch-result.ts';
 import type { AnalysisResult } from '../sdk/fetch-result.ts';
 import { joinCollaboration } from '../sdk/join.ts';
+import { COLLABORATION_STATUSES } from '../sdk/api-models.ts';
 import type { CollaborationStatus, Input, Participation } from '../sdk/api-models.ts';
 import type { ListCollaborationsQuery, MpcClient } from '../sdk/mpc-client.ts';
 import { submitInput } from '../sdk/submit-input.ts';
@@ -47,15 +48,6 @@ export type Command = (context: CommandContext) => Promise<void>;
 const DEFAULT_DEADLINE = '1d';
 const DEFAULT_LIST_LIMIT = 50;
 const DEFAULT_TIMEOUT_SECONDS = 600;
-const STATUSES: readonly CollaborationStatus[] = [
-  'OPEN',
-  'COMPUTING',
-  'RESULT_READY',
-  'COMPLETED',
-  'FAILED',
-  'CANCELLED',
-  'EXPIRED',
-];
 
 const create: Command = async (context) => {
   const { values } = context;
@@ -85,8 +77,8 @@ const create: Command = async (context) => {
 const list: Command = async (context) => {
   const { values } = context;
   const status = values.status as string | undefined;
-  if (status !== undefined && !STATUSES.includes(status as CollaborationStatus)) {
-    throw new UsageError(`--status ${status}: one of ${STATUSES.join(', ')}`, 'list');
+  if (status !== undefined && !COLLABORATION_STATUSES.includes(status as CollaborationStatus)) {
+    throw new UsageError(`--status ${status}: one of ${COLLABORATION_STATUSES.join(', ')}`, 'list');
   }
   const role = values.role as string | undefined;
   if (role !== undefined && role !== 'owner' && role !== 'participant') {
