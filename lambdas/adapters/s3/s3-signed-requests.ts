@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { SignatureV4 } from '@smithy/signature-v4';
+import { DEFAULT_MAX_ATTEMPTS, isTransient, withRetries } from './aws-retries.ts';
 import { awsEndpoint, awsRegion, escapeUri, sha256Hex, signatureV4 } from './aws-signature.ts';
 
 /*
@@ -17,6 +18,8 @@ export interface S3SignedRequestsOptions {
   endpoint?: string;
   /** Defaults to AWS_REGION, then AWS_DEFAULT_REGION. */
   region?: string;
+  /** Attempts per request, first included. */
+  maxAttempts?: number;
 }
 
 export interface S3Request {
@@ -50,6 +53,10 @@ export class S3RequestError extends Error {
 
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 
+function transient(error: unknown): boolean {
+  return error instanceof S3RequestError ? isTransient(error.status, error.code) : true;
+}
+
 const VIRTUAL_HOSTABLE_BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
 export class S3SignedRequests {
@@ -81,8 +88,17 @@ export class S3SignedRequests {
     return this.url(signed);
   }
 
-  /** Sends the request signed in its headers; rejects with S3RequestError unless S3 answers 2xx. */
+  /**
+   * Sends the request signed in its headers; rejects with S3RequestError unless S3 answers 2xx. Throttling,
+   * server errors and network failures are retried (each attempt signed anew).
+   */
   async send(request: S3Request): Promise<Response> {
+    return withRetries(this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, transient, () =>
+      this.sendOnce(request),
+    );
+  }
+
+  private async sendOnce(request: S3Request): Promise<Response> {
     const payloadHash = sha256Hex(request.body);
     const unsigned = this.httpRequest(request);
     unsigned.headers['x-amz-content-sha256'] = payloadHash;

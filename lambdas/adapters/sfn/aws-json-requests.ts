@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { SignatureV4 } from '@smithy/signature-v4';
+import { DEFAULT_MAX_ATTEMPTS, isTransient, withRetries } from '../s3/aws-retries.ts';
 import {
   awsEndpoint,
   awsRegion,
@@ -63,17 +63,8 @@ export class AwsServiceError extends Error {
   }
 }
 
-const THROTTLING = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'ProvisionedThroughputExceededException',
-]);
-
-function retryable(error: unknown): boolean {
-  if (!(error instanceof AwsServiceError)) return true; // network failure
-  return error.status >= 500 || error.status === 429 || THROTTLING.has(error.name);
+function transient(error: unknown): boolean {
+  return error instanceof AwsServiceError ? isTransient(error.status, error.name) : true;
 }
 
 export class AwsJsonRequests {
@@ -98,19 +89,13 @@ export class AwsJsonRequests {
       uriEscapePath: true,
       credentials: options.credentials,
     });
-    this.maxAttempts = Math.max(1, options.maxAttempts ?? 3);
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   }
 
   /** Calls `operation` with `input`; resolves with the answer, rejects with AwsServiceError. */
   async call<T>(operation: string, input: object, headers: Record<string, string> = {}): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return (await this.once(operation, JSON.stringify(input), headers)) as T;
-      } catch (error) {
-        if (attempt >= this.maxAttempts || !retryable(error)) throw error;
-        await sleep(Math.random() * 100 * 2 ** attempt);
-      }
-    }
+    const body = JSON.stringify(input);
+    return (await withRetries(this.maxAttempts, transient, () => this.once(operation, body, headers))) as T;
   }
 
   private async once(operation: string, body: string, extra: Record<string, string>): Promise<unknown> {
@@ -137,8 +122,7 @@ export class AwsJsonRequests {
     delete headers.host; // fetch sends the URL's host, the value signed
     delete headers['content-length'];
     const response = await fetch(this.endpoint, { method: 'POST', headers, body });
-    const text = await response.text();
-    const answer = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+    const answer = parseAnswer(await response.text());
     if (response.ok) return answer;
     // `__type` may be namespaced (`com.amazonaws.states#ExecutionAlreadyExists`) or carry a suffix after ':'.
     const type = String(
@@ -147,5 +131,15 @@ export class AwsJsonRequests {
     const name = type.split('#').pop()?.split(':')[0] ?? type;
     const message = String(answer.message ?? answer.Message ?? name);
     throw new AwsServiceError(name, message, response.status);
+  }
+}
+
+/** The JSON answer; a proxy's HTML error page or an empty body reads as no fields. */
+function parseAnswer(text: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
   }
 }

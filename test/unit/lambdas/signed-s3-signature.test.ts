@@ -33,6 +33,8 @@ const BUILT_BY_SIGNER = [
 ];
 let server: Server;
 let endpoint: string;
+/** How many of the next requests get S3's 503 SlowDown. */
+let slowDowns = 0;
 const received: { method: string; url: string; headers: IncomingHttpHeaders }[] = [];
 
 beforeAll(async () => {
@@ -40,6 +42,12 @@ beforeAll(async () => {
     request.resume();
     request.on('end', () => {
       received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
+      if (slowDowns > 0) {
+        slowDowns -= 1;
+        response.writeHead(503, { 'content-type': 'application/xml' });
+        response.end('<Error><Code>SlowDown</Code></Error>');
+        return;
+      }
       const listing = request.url?.includes('list-type=2');
       response.writeHead(
         request.method === 'DELETE' ? 204 : 200,
@@ -131,4 +139,16 @@ describe('header-signed S3 requests', () => {
       expect(fromSigned!.headers.authorization).toBe(fromSdk!.headers.authorization);
     });
   }
+
+  it('retries a SlowDown answer, signing again, and gives up after the attempts', async () => {
+    const requests = new S3SignedRequests({ forcePathStyle: true, endpoint, region: LOCAL_REGION });
+    const head: S3Request = { method: 'HEAD', bucket: 'inputs', key: 'k' };
+    received.length = 0;
+    slowDowns = 2;
+    expect((await requests.send(head)).status).toBe(200);
+    expect(received).toHaveLength(3);
+    slowDowns = 3;
+    await expect(requests.send(head)).rejects.toMatchObject({ status: 503 });
+    slowDowns = 0;
+  });
 });
