@@ -19,6 +19,7 @@ import {
   type StatusParty,
 } from './job-status.ts';
 import { readItem } from '../../lambdas/adapters/dynamodb/read-item.ts';
+import { SDK_SOCKET_TIMEOUTS } from '../runtime/sdk-timeouts.ts';
 
 export interface DynamoDbJobStatusStoreOptions {
   tableName: string;
@@ -46,7 +47,7 @@ export class DynamoDbJobStatusStore implements JobStatusStore {
     this.retentionSeconds = options.retentionSeconds ?? 30 * 86_400;
     this.clock = options.clock ?? (() => new Date());
     this.documents = DynamoDBDocumentClient.from(
-      options.client ?? new DynamoDBClient({ ...options.clientConfig }),
+      options.client ?? new DynamoDBClient({ ...SDK_SOCKET_TIMEOUTS, ...options.clientConfig }),
       {
         marshallOptions: { removeUndefinedValues: true },
       },

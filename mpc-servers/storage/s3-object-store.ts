@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import { ObjectNotFoundError, collectBytes, type ObjectBody, type ObjectStore } from './object-store.ts';
+import { SDK_SOCKET_TIMEOUTS } from '../runtime/sdk-timeouts.ts';
 
 export interface S3ObjectStoreOptions {
   bucket: string;
@@ -41,7 +42,11 @@ export class S3ObjectStore implements ObjectStore {
     this.partBytes = Math.max(MIN_PART_BYTES, options.partBytes ?? 8 << 20);
     this.client =
       options.client ??
-      new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true', ...options.clientConfig });
+      new S3Client({
+        forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
+        ...SDK_SOCKET_TIMEOUTS,
+        ...options.clientConfig,
+      });
   }
 
   async getObject(key: string): Promise<Uint8Array> {
