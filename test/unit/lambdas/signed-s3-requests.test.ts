@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/emulators/credentials.ts';
@@ -6,14 +5,12 @@ import type { RunningEmulator } from '../../../local/emulators/dynamodb-local.ts
 import { startS3Server } from '../../../local/emulators/s3-server.ts';
 import { S3ObjectStore } from '../../../mpc-servers/storage/s3-object-store.ts';
 import { ObjectNotFoundError } from '../../../mpc-servers/storage/object-store.ts';
-import { S3ShareStorage } from '../../../lambdas/adapters/s3/s3-share-storage.ts';
 import { S3SignedRequests } from '../../../lambdas/adapters/s3/s3-signed-requests.ts';
 import { parseListPage, SignedS3ObjectStore } from '../../../lambdas/adapters/s3/signed-s3-object-store.ts';
-import { SignedS3ShareStorage } from '../../../lambdas/adapters/s3/signed-s3-share-storage.ts';
 
 /*
- * The signed-request adapters over real TCP against s3rver, beside the SDK-based ones on the same bucket: what
- * one writes the other reads, and both judge uploads alike.
+ * The signed-request object store over real TCP against s3rver, beside the SDK-based one on the same bucket:
+ * what one writes the other reads.
  */
 
 let s3: RunningEmulator;
@@ -80,70 +77,5 @@ describe('SignedS3ObjectStore', () => {
     expect(parseListPage('<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>')).toEqual({
       keys: [],
     });
-  });
-});
-
-describe('SignedS3ShareStorage', () => {
-  const share = text('sealed share bytes');
-  const declaration = {
-    sizeBytes: share.length,
-    sha256: createHash('sha256').update(share).digest('base64'),
-  };
-  const options = { inputBucket: 'inputs', resultBucket: 'results', expiryMinutes: 5, now: () => new Date() };
-
-  function storages() {
-    return {
-      signed: new SignedS3ShareStorage({ ...options, requests }),
-      sdk: new S3ShareStorage({ ...options, client: sdkClient, presigningClient: sdkClient }),
-    };
-  }
-
-  it('uploads through its presigned PUT and judges uploads as the SDK storage does', async () => {
-    const { signed, sdk } = storages();
-    const verdicts = async (inputId: string) => [
-      await signed.verifyInputUpload('A', 'c-1', inputId, declaration),
-      await sdk.verifyInputUpload('A', 'c-1', inputId, declaration),
-    ];
-    expect(await verdicts('i-1')).toEqual(
-      Array(2).fill({ ok: false, kind: 'upload-incomplete', detail: 'the share was not uploaded yet.' }),
-    );
-
-    const upload = await signed.presignInputUpload('A', 'c-1', 'i-1', declaration);
-    const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: share });
-    expect(put.status).toBe(200);
-    expect(await verdicts('i-1')).toEqual([{ ok: true }, { ok: true }]);
-
-    const other = await signed.presignInputUpload('A', 'c-1', 'i-2', declaration);
-    const tampered = text('sealed share byteS');
-    await fetch(other.url, {
-      method: 'PUT',
-      headers: { 'content-length': String(tampered.length) },
-      body: tampered,
-    });
-    const [signedVerdict, sdkVerdict] = await verdicts('i-2');
-    expect(signedVerdict).toEqual({
-      ok: false,
-      kind: 'upload-mismatch',
-      detail: 'its SHA-256 differs from the declared one.',
-    });
-    expect(sdkVerdict).toEqual(signedVerdict);
-
-    await fetch((await signed.presignInputUpload('A', 'c-1', 'i-3', declaration)).url, {
-      method: 'PUT',
-      body: text('short'),
-    });
-    expect((await signed.verifyInputUpload('A', 'c-1', 'i-3', declaration)).ok).toBe(false);
-  });
-
-  it('hands out a presigned GET that reads the result share', async () => {
-    const { signed } = storages();
-    await new SignedS3ObjectStore(requests, 'results').putObject(
-      'results/B/c-1/client-7.share',
-      text('result'),
-    );
-    const download = await signed.presignResultDownload('B', 'c-1', 'client-7');
-    const response = await fetch(download.url);
-    expect(response.status).toBe(200);
-    expect(await response.text()).toBe('result');
   });
 });
