@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type { SignatureV4 } from '@smithy/signature-v4';
-import { DEFAULT_MAX_ATTEMPTS, isTransient, withRetries } from './aws-retries.ts';
-import { awsEndpoint, awsRegion, escapeUri, sha256Hex, signatureV4 } from './aws-signature.ts';
+import { DEFAULT_MAX_ATTEMPTS, isTransient, withRetries } from '../aws-retries.ts';
+import { awsEndpoint, awsRegion, escapeUri, sha256Hex, signatureV4 } from '../aws-signature.ts';
 
 /*
  * S3 requests signed with Signature Version 4 and sent with the runtime's fetch: the few calls the handlers
