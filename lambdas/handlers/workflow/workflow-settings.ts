@@ -1,7 +1,12 @@
 import { ConfigurationError } from '../../config.ts';
 import { COMPUTE_TASK_NAMES, type WorkflowSettings } from '../../ports/workflow-ports.ts';
+import { settingsReader, type Environment } from '../../environment-settings.ts';
 
-type Environment = Record<string, string | undefined>;
+/**
+ * A poll round is about 11 history events (Wait, CheckJob task, Choice, Pass) and an execution keeps at most
+ * 25,000: all attempts' polls together stay under 2,000 rounds, leaving room for the other states.
+ */
+export const MAX_POLLS_PER_EXECUTION = 2_000;
 
 export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
   attempts: 3,
@@ -20,14 +25,7 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
  */
 export function workflowSettingsFrom(env: Environment = process.env): WorkflowSettings {
   const problems: string[] = [];
-  const integer = (name: string, fallback: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value < 1 || value > max)
-      problems.push(`${name} must be an integer 1..${max}`);
-    return value;
-  };
+  const { integer } = settingsReader(env, problems);
   let taskNetworks = DEFAULT_WORKFLOW_SETTINGS.taskNetworks;
   if (env.MPC_TASK_NETWORK) {
     try {
@@ -49,11 +47,14 @@ export function workflowSettingsFrom(env: Environment = process.env): WorkflowSe
       3600,
     ),
     maxPollWaitSeconds: integer('POLL_MAX_WAIT_SECONDS', DEFAULT_WORKFLOW_SETTINGS.maxPollWaitSeconds, 3600),
-    // Each poll costs about 5 history events; 25,000 events per execution bound attempts x polls.
     pollsPerAttempt: integer('POLLS_PER_ATTEMPT', DEFAULT_WORKFLOW_SETTINGS.pollsPerAttempt, 1000),
     staleAfterMs: integer('HEARTBEAT_STALE_MS', DEFAULT_WORKFLOW_SETTINGS.staleAfterMs, 3_600_000),
     taskNetworks,
   };
+  if (settings.attempts * settings.pollsPerAttempt > MAX_POLLS_PER_EXECUTION)
+    problems.push(
+      `MPC_ATTEMPTS x POLLS_PER_ATTEMPT must be at most ${MAX_POLLS_PER_EXECUTION} (execution history limit)`,
+    );
   if (problems.length > 0)
     throw new ConfigurationError(`Invalid workflow configuration: ${problems.join('; ')}`);
   return settings;

@@ -26,4 +26,11 @@ describe('workflow settings from the environment', () => {
     expect(refuse).toThrow('MPC_ATTEMPTS must be an integer 1..10');
     expect(refuse).toThrow('MPC_TASK_NETWORK is not JSON');
   });
+
+  it('keeps all attempts’ polls within the execution history limit', () => {
+    expect(workflowSettingsFrom({ MPC_ATTEMPTS: '2', POLLS_PER_ATTEMPT: '1000' }).pollsPerAttempt).toBe(1000);
+    expect(() => workflowSettingsFrom({ MPC_ATTEMPTS: '3', POLLS_PER_ATTEMPT: '1000' })).toThrow(
+      'MPC_ATTEMPTS x POLLS_PER_ATTEMPT must be at most 2000',
+    );
+  });
 });
