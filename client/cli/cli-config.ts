@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { MpcClientOptions } from '../sdk/mpc-client.ts';
 import type { OptionValues } from './command-line.ts';
 import { UsageError } from './usage-error.ts';
+import { parseServerKeyPins, type ServerKeyPins } from '../sdk/server-key-pins.ts';
 
 const SETTINGS = [
   ['apiUrl', 'api-url', 'MPC_API_URL'],
@@ -22,6 +23,20 @@ export function clientOptionsFrom(values: OptionValues, env: NodeJS.ProcessEnv):
   }
   if (missing.length > 0) throw new UsageError(`not configured: set ${missing.join(', ')}`);
   return options as MpcClientOptions;
+}
+
+/**
+ * The servers' public keys to pin (MPC_SERVER_KEYS: the JSON `npm run keys:rotate` prints, or `{"A":..,"B":..}`),
+ * from the servers' operators rather than the coordinator. Unset: the coordinator's keys are used as given.
+ */
+export function serverKeyPinsFrom(env: NodeJS.ProcessEnv): ServerKeyPins | undefined {
+  const text = env.MPC_SERVER_KEYS;
+  if (!text) return undefined;
+  try {
+    return parseServerKeyPins(text);
+  } catch (error) {
+    throw new UsageError(`MPC_SERVER_KEYS: ${(error as Error).message}`);
+  }
 }
 
 /** Where result keys and webhook secrets live: --home, MPC_HOME, or ~/.mpc. */

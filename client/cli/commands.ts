@@ -7,6 +7,7 @@ import { joinCollaboration } from '../sdk/join.ts';
 import { COLLABORATION_STATUSES } from '../sdk/api-models.ts';
 import type { CollaborationStatus, Input, Participation } from '../sdk/api-models.ts';
 import type { ListCollaborationsQuery, MpcClient } from '../sdk/mpc-client.ts';
+import type { ServerKeyPins } from '../sdk/server-key-pins.ts';
 import { submitInput } from '../sdk/submit-input.ts';
 import type { SubmitStage } from '../sdk/submit-input.ts';
 import { waitForResult } from '../sdk/wait-for-result.ts';
@@ -34,6 +35,8 @@ import { UsageError } from './usage-error.ts';
 export interface CommandContext {
   client(): MpcClient;
   keys(): KeyStore;
+  /** MPC_SERVER_KEYS: the servers' public keys to pin, if the client service configured them. */
+  serverKeyPins(): ServerKeyPins | undefined;
   arguments: string[];
   values: OptionValues;
   /** Prints `json` as one document with --json, else `human` (text) on stdout. */
@@ -132,6 +135,7 @@ async function submitFile(context: CommandContext): Promise<{ input: Input; rowC
   const rows = await readInputRows(context.values.input as string, inputSchema.fields);
   let uploadedBytes = 0;
   const input = await submitInput(client, id, rows, {
+    pinnedServerKeys: context.serverKeyPins(),
     onProgress: (stage: SubmitStage, detail) => {
       if (detail) uploadedBytes += detail.bytes;
       context.progress.update(

@@ -6,12 +6,15 @@ import type { InputRows } from '../input/rows.ts';
 import type { ComputationServer, Input } from './api-models.ts';
 import type { CreateOptions, MpcClient } from './mpc-client.ts';
 import { declareShare, putPresigned } from './presigned-transfer.ts';
+import { checkServerKeyPins, type ServerKeyPins } from './server-key-pins.ts';
 import { inputShareAad } from './share-bindings.ts';
 
 export type SubmitStage = 'sharing' | 'requesting-upload' | 'uploading' | 'completing' | 'done';
 
 export interface SubmitOptions extends CreateOptions {
   onProgress?: (stage: SubmitStage, detail?: { party: Party; bytes: number }) => void;
+  /** The servers' public keys known out of band: sealing to any other key the coordinator names is refused. */
+  pinnedServerKeys?: ServerKeyPins;
 }
 
 const PARTIES: readonly Party[] = ['A', 'B'];
@@ -40,6 +43,7 @@ export async function submitInput(
     throw new Error(`rows were checked against other fields than collaboration ${collaborationId} declares`);
   }
 
+  checkServerKeyPins(participation.computationServers, options.pinnedServerKeys);
   progress('sharing');
   const plaintexts = shareRows(checked.rows, fields);
   const sealed = Object.fromEntries(

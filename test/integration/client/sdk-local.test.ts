@@ -9,7 +9,7 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { decodeInputShare } from '../../../mpc-servers/contract/input-codec.ts';
 import { encodeFixed } from '../../../mpc-servers/contract/fixed-point.ts';
 import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
-import { open } from '../../../mpc-servers/crypto/hpke.ts';
+import { generateKeyPair, open } from '../../../mpc-servers/crypto/hpke.ts';
 import { loadServerKeys } from '../../../mpc-servers/keys/load-server-keys.ts';
 import { add } from '../../../mpc-servers/engine/ring.ts';
 import type { Party } from '../../../mpc-servers/transport/peer-channel.ts';
@@ -23,6 +23,7 @@ import { ResultNotReadyError, fetchResult } from '../../../client/sdk/fetch-resu
 import { joinCollaboration } from '../../../client/sdk/join.ts';
 import { MpcClient } from '../../../client/sdk/mpc-client.ts';
 import { inputShareAad } from '../../../client/sdk/share-bindings.ts';
+import { parseServerKeyPins, ServerKeyMismatchError } from '../../../client/sdk/server-key-pins.ts';
 import { submitInput } from '../../../client/sdk/submit-input.ts';
 import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
 import { localS3Client } from '../../../local/emulators/local-clients.ts';
@@ -149,11 +150,21 @@ describe('MpcClient against the local runtime', () => {
     ]) {
       await expect(submitInput(labA, collaborationId, bad)).rejects.toBeInstanceOf(InputRowsError);
     }
+    // Keys pinned out of band that differ from what the coordinator offers: refused before anything is sealed.
+    const offered = await labA.listComputationServers();
+    const stranger = (await generateKeyPair()).publicKey;
+    await expect(
+      submitInput(labA, collaborationId, 'age,salary\n30,1000.5\n', { pinnedServerKeys: { A: stranger } }),
+    ).rejects.toBeInstanceOf(ServerKeyMismatchError);
     const untouched = await labA.getMyParticipation(collaborationId);
     expect(untouched.status).toBe('READY_FOR_INPUT');
     expect(untouched.input).toBeUndefined();
 
-    const inputA = await submitInput(labA, collaborationId, 'age,salary\n30,1000.5\n41,2000.25\n');
+    const pins = parseServerKeyPins(JSON.stringify(offered));
+
+    const inputA = await submitInput(labA, collaborationId, 'age,salary\n30,1000.5\n41,2000.25\n', {
+      pinnedServerKeys: pins,
+    });
     // Rows checked up front against the caller's own copy of the schema, as an application would.
     await submitInput(
       labB,
