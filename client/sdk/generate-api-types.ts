@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import * as prettier from 'prettier';
@@ -22,11 +22,6 @@ export async function renderApiTypes(specUrl: URL = SPEC_URL): Promise<string> {
   const outputPath = fileURLToPath(GENERATED_TYPES_URL);
   const config = (await prettier.resolveConfig(outputPath)) ?? {};
   return prettier.format(source, { ...config, filepath: outputPath });
-}
-
-export async function isGeneratedTypesCurrent(): Promise<boolean> {
-  const committed = await readFile(GENERATED_TYPES_URL, 'utf8').catch(() => '');
-  return committed === (await renderApiTypes());
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
