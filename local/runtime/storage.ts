@@ -66,6 +66,7 @@ async function useExternalStorage(endpoints: AwsEndpoints, options: StorageOptio
       deleteTable(endpoints.dynamoEndpoint, options.tableName),
       ...buckets.map((bucket) => deleteBucket(s3, bucket)),
     ]);
+    s3.destroy();
   };
   try {
     await createTable(endpoints.dynamoEndpoint, options);
