@@ -6,14 +6,14 @@ import { parseJobDescription, type JobDescription } from '../contract/job-descri
 import { PEER_HOST_PUBLISHED_BY_B, type PeerEndpoint } from '../contract/peer-endpoint.ts';
 import { encodeResultShare } from '../contract/result-codec.ts';
 import { storageLayout } from '../contract/storage-layout.ts';
-import { bindingAad } from '../crypto/aad.ts';
-import { HpkeOpenError, open, seal } from '../crypto/hpke.ts';
+import { HpkeOpenError } from '../crypto/hpke.ts';
 import { ChunkMaterial } from '../engine/material.ts';
 import { decodeManifest, programDigest, readSealed, type MaterialScope } from '../runtime/dealer-envelope.ts';
 import { asJobFailure, JobFailure } from '../runtime/failure.ts';
 import { prefetching } from '../runtime/prefetch.ts';
 import type { JobStatusStore } from '../status/job-status.ts';
 import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store.ts';
+import { getOpened, putSealed } from '../storage/sealed-objects.ts';
 import { connectToPeer } from '../transport/connect-to-peer.ts';
 import { listenForPeer } from '../transport/listen-for-peer.ts';
 import type { Party, PeerChannel } from '../transport/peer-channel.ts';
@@ -117,17 +117,20 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
     });
     const plaintext = encodeResultShare(output);
     for (const recipient of job.recipients) {
-      const aad = bindingAad({
-        purpose: 'result-share',
-        collaborationId: job.collaborationId,
-        jobId,
-        party,
-        recipientId: recipient.recipientId,
-      });
-      const sealed = await seal({ recipientPublicKey: recipient.publicKey, plaintext, aad });
-      await deps.resultStore.putObject(
+      await putSealed(
+        deps.resultStore,
         storageLayout.resultShare(party, job.collaborationId, recipient.recipientId),
-        sealed,
+        plaintext,
+        {
+          recipientPublicKey: recipient.publicKey,
+          binding: {
+            purpose: 'result-share',
+            collaborationId: job.collaborationId,
+            jobId,
+            party,
+            recipientId: recipient.recipientId,
+          },
+        },
       );
     }
     await status.report(jobId, party, { state: 'DONE' });
@@ -159,20 +162,18 @@ async function loadInputs(
   for (const input of job.inputs) {
     const key = storageLayout.inputShare(deps.party, job.collaborationId, input.inputId);
     try {
-      const sealed = await deps.inputStore.getObject(key);
-      const aad = bindingAad({
-        purpose: 'input-share',
-        collaborationId: job.collaborationId,
-        // The client seals before the coordinator issues the inputId (the declared SHA-256 depends on the
-        // AAD), so shares bind the participant id, unique per collaboration (client/sdk/share-bindings.ts).
-        inputId: input.participantId,
-        party: deps.party,
+      const opened = await getOpened(deps.inputStore, key, {
+        privateKey: deps.privateKey,
+        binding: {
+          purpose: 'input-share',
+          collaborationId: job.collaborationId,
+          // The client seals before the coordinator issues the inputId (the declared SHA-256 depends on the
+          // AAD), so shares bind the participant id, unique per collaboration (client/sdk/share-bindings.ts).
+          inputId: input.participantId,
+          party: deps.party,
+        },
       });
-      const decoded = decodeInputShare(
-        deps.party,
-        await open({ privateKey: deps.privateKey, sealed, aad }),
-        job.spec.fields,
-      );
+      const decoded = decodeInputShare(deps.party, opened, job.spec.fields);
       if (decoded.rowCount !== input.rowCount) {
         throw new InputShareError(`share holds ${decoded.rowCount} rows, ${input.rowCount} were declared`);
       }
