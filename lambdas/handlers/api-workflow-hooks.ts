@@ -41,6 +41,3 @@ export const collaborationCancelledHooks = /* @__PURE__ */ hooksWith({
   collaborations: workflowCollaborations,
   notifier: webhookNotifier,
 });
-
-/** Every hook with every adapter (what the four handlers used before they chose their own above). */
-export const workflowHooks = /* @__PURE__ */ collaborationCancelledHooks;

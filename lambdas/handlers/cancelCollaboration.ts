@@ -1,11 +1,14 @@
 import { collaborationRepository, coordinatorPorts } from '../composition-root.ts';
-import { workflowHooks } from './api-workflow-hooks.ts';
+import { collaborationCancelledHooks } from './api-workflow-hooks.ts';
 import { httpOperation } from '../http/http-operation.ts';
 import * as contracts from '../http/operation-contracts.generated.ts';
 import { collaborationView } from '../http/representations.ts';
 import { cancelCollaboration } from '../use-cases/cancel-collaboration.ts';
 
-const ports = coordinatorPorts({ collaborations: collaborationRepository, workflow: workflowHooks });
+const ports = coordinatorPorts({
+  collaborations: collaborationRepository,
+  workflow: collaborationCancelledHooks,
+});
 
 export const handler = httpOperation(contracts.cancelCollaboration, async (request) => {
   const collaboration = await cancelCollaboration(ports, {

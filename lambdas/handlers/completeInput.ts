@@ -4,7 +4,7 @@ import {
   inputRepository,
   shareStorage,
 } from '../composition-root.ts';
-import { workflowHooks } from './api-workflow-hooks.ts';
+import { waitReleaseHooks } from './api-workflow-hooks.ts';
 import { httpOperation } from '../http/http-operation.ts';
 import * as contracts from '../http/operation-contracts.generated.ts';
 import { inputView } from '../http/representations.ts';
@@ -14,7 +14,7 @@ const ports = coordinatorPorts({
   collaborations: collaborationRepository,
   inputs: inputRepository,
   shares: shareStorage,
-  workflow: workflowHooks,
+  workflow: waitReleaseHooks,
 });
 
 export const handler = httpOperation(contracts.completeInput, async (request) => {

@@ -1,12 +1,15 @@
 import { collaborationRepository, coordinatorPorts, idempotencyStore } from '../composition-root.ts';
-import { workflowHooks } from './api-workflow-hooks.ts';
+import { collaborationCreatedHooks } from './api-workflow-hooks.ts';
 import type { CollaborationDraft } from '../domain/collaboration.ts';
 import { httpOperation } from '../http/http-operation.ts';
 import * as contracts from '../http/operation-contracts.generated.ts';
 import { collaborationView } from '../http/representations.ts';
 import { createCollaboration } from '../use-cases/create-collaboration.ts';
 
-const ports = coordinatorPorts({ collaborations: collaborationRepository, workflow: workflowHooks });
+const ports = coordinatorPorts({
+  collaborations: collaborationRepository,
+  workflow: collaborationCreatedHooks,
+});
 
 export const handler = httpOperation(
   contracts.createCollaboration,

@@ -1,5 +1,5 @@
 import { collaborationRepository, coordinatorPorts, participantRepository } from '../composition-root.ts';
-import { workflowHooks } from './api-workflow-hooks.ts';
+import { waitReleaseHooks } from './api-workflow-hooks.ts';
 import { httpOperation } from '../http/http-operation.ts';
 import * as contracts from '../http/operation-contracts.generated.ts';
 import { participationView } from '../http/representations.ts';
@@ -8,7 +8,7 @@ import { finishParticipation } from '../use-cases/finish-participation.ts';
 const ports = coordinatorPorts({
   collaborations: collaborationRepository,
   participants: participantRepository,
-  workflow: workflowHooks,
+  workflow: waitReleaseHooks,
 });
 
 export const handler = httpOperation(contracts.finishParticipation, async (request) => {

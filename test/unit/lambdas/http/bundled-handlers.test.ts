@@ -22,6 +22,7 @@ import { collaborationRequest } from '../../../integration/api/support/fixtures.
 const OPERATIONS = ['getCollaboration', 'createCollaboration'] as const;
 const directory = mkdtempSync(path.join(tmpdir(), 'bundled-handlers-'));
 const bundledInputs = new Map<string, string[]>();
+const includedInputs = new Map<string, string[]>();
 const handlers = new Map<string, { bundled: ApiHandler; source: ApiHandler }>();
 
 async function bundle(operationId: string, name: string, alias: Record<string, string> = {}) {
@@ -31,13 +32,19 @@ async function bundle(operationId: string, name: string, alias: Record<string, s
     metafile: true,
   });
   const { handler } = (await import(pathToFileURL(outfile).href)) as { handler: ApiHandler };
-  return { handler, inputs: Object.keys(result.metafile.inputs) };
+  // Modules with code in the output: metafile.inputs also lists modules esbuild read and shook out.
+  const output = Object.values(result.metafile.outputs).find((candidate) => candidate.entryPoint);
+  const included = Object.entries(output?.inputs ?? {})
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([input]) => input);
+  return { handler, inputs: Object.keys(result.metafile.inputs), included };
 }
 
 beforeAll(async () => {
   for (const operationId of OPERATIONS) {
-    const { handler: bundled, inputs } = await bundle(operationId, operationId);
+    const { handler: bundled, inputs, included } = await bundle(operationId, operationId);
     bundledInputs.set(operationId, inputs);
+    includedInputs.set(operationId, included);
     const source = ((await import(repoPaths.operationHandler(operationId))) as { handler: ApiHandler })
       .handler;
     handlers.set(operationId, { bundled, source });
@@ -77,6 +84,17 @@ describe('bundled handlers', () => {
       expect(inputs.some((input) => input.includes('openapi-document.generated.ts'))).toBe(false);
       expect(inputs.some((input) => input.includes('response-contracts.generated.ts'))).toBe(false);
     }
+  });
+
+  it('carry only the workflow adapters their hook touches (creating starts an execution, deletes nothing)', () => {
+    const inputs = includedInputs.get('createCollaboration') ?? [];
+    expect(inputs.some((input) => input.includes('step-functions-workflow.ts'))).toBe(true);
+    expect(inputs.some((input) => input.includes('eventbridge-status-publisher.ts'))).toBe(true);
+    expect(
+      inputs.filter((input) =>
+        /signed-s3-object-store|http-webhook-notifier|dynamodb-workflow-repository/.test(input),
+      ),
+    ).toEqual([]);
   });
 
   it('refuse a bad path parameter (format uuid) exactly as from source', async () => {
