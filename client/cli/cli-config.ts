@@ -1,8 +1,7 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { MpcClientOptions } from '../sdk/mpc-client.ts';
 import type { OptionValues } from './command-line.ts';
 import { UsageError } from './usage-error.ts';
+import { defaultMpcHome } from '../keys/key-store.ts';
 import { parseServerKeyPins, type ServerKeyPins } from '../sdk/server-key-pins.ts';
 
 const SETTINGS = [
@@ -41,5 +40,5 @@ export function serverKeyPinsFrom(env: NodeJS.ProcessEnv): ServerKeyPins | undef
 
 /** Where result keys and webhook secrets live: --home, MPC_HOME, or ~/.mpc. */
 export function mpcHomeFrom(values: OptionValues, env: NodeJS.ProcessEnv): string {
-  return (values.home as string | undefined) || env.MPC_HOME || join(homedir(), '.mpc');
+  return (values.home as string | undefined) || defaultMpcHome(env);
 }

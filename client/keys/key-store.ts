@@ -84,8 +84,9 @@ export class KeyStore {
   }
 }
 
-export function defaultMpcHome(): string {
-  return process.env.MPC_HOME || join(homedir(), '.mpc');
+/** MPC_HOME, or ~/.mpc. */
+export function defaultMpcHome(env: NodeJS.ProcessEnv = process.env): string {
+  return env.MPC_HOME || join(homedir(), '.mpc');
 }
 
 interface KeyFile {
