@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { compileProgram, type Program } from '../analyses/program.ts';
 import { runProgram, type InputColumns } from '../analyses/run-program.ts';
 import { decodeInputShare, InputShareError } from '../contract/input-codec.ts';
@@ -250,9 +249,7 @@ async function agreeWithPeer(
   reasons: string[],
 ): Promise<void> {
   const mine = {
-    digest: createHash('sha256')
-      .update(JSON.stringify([program.spec, program.totalRows]))
-      .digest('hex'),
+    digest: programDigest(program),
     failedInputIds,
     reasons,
   };
