@@ -1,6 +1,6 @@
 import type { SignatureV4 } from '@smithy/signature-v4';
-import { DEFAULT_MAX_ATTEMPTS, isTransient, withRetries } from '../aws-retries.ts';
-import { awsEndpoint, awsRegion, sha256Hex, signatureV4, type StaticCredentials } from '../aws-signature.ts';
+import { DEFAULT_MAX_ATTEMPTS, isTransient, withRetries } from './aws-retries.ts';
+import { awsEndpoint, awsRegion, sha256Hex, signatureV4, type StaticCredentials } from './aws-signature.ts';
 
 /*
  * Calls to an AWS JSON 1.0/1.1 protocol service (Step Functions, EventBridge), signed with SigV4 and sent

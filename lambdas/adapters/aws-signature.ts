@@ -6,7 +6,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
  * Signature Version 4 for the adapters that call AWS without an SDK client (S3, Step Functions, EventBridge):
  * the SDK's own signer and credential chain (in Lambda bundles the environment-only provider, see
  * lambda-credentials.ts), region and endpoint resolved as the SDK does. Shared by the S3 and the AWS JSON
- * adapters; it lives beside the S3 one only because the adapter root is not this change's to edit.
+ * adapters.
  */
 
 /** SHA-256 / HMAC-SHA256 in the shape the signer expects, on node:crypto (no extra hashing package). */

@@ -1,5 +1,5 @@
 import type { StatusChangeEvent, StatusEventPublisher } from '../../ports/status-event-publisher.ts';
-import type { AwsJsonRequests } from '../sfn/aws-json-requests.ts';
+import type { AwsJsonRequests } from '../aws-json-requests.ts';
 
 export const STATUS_EVENT_SOURCE = 'mpc.coordinator';
 export const STATUS_EVENT_DETAIL_TYPE = 'Collaboration Status Changed';

@@ -1,5 +1,5 @@
 import type { CollaborationWorkflow, WorkflowExecutionInput } from '../../ports/workflow-port.ts';
-import type { AwsJsonRequests } from './aws-json-requests.ts';
+import type { AwsJsonRequests } from '../aws-json-requests.ts';
 
 /** Errors that mean "this wait is already over": a second release, or one after the timeout. */
 const STALE_TOKEN_ERRORS = new Set(['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist']);

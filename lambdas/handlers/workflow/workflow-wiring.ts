@@ -8,7 +8,7 @@ import { EcsComputeTasks } from '../../adapters/ecs/ecs-compute-tasks.ts';
 import { S3SignedRequests } from '../../adapters/s3/s3-signed-requests.ts';
 import { SignedS3ObjectStore } from '../../adapters/s3/signed-s3-object-store.ts';
 import { EventBridgeStatusPublisher } from '../../adapters/eventbridge/eventbridge-status-publisher.ts';
-import { AwsJsonRequests, EVENTBRIDGE, STEP_FUNCTIONS } from '../../adapters/sfn/aws-json-requests.ts';
+import { AwsJsonRequests, EVENTBRIDGE, STEP_FUNCTIONS } from '../../adapters/aws-json-requests.ts';
 import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflow.ts';
 import { HttpWebhookNotifier } from '../../adapters/webhooks/http-webhook-notifier.ts';
 import { collaborationRepository } from '../../composition-root.ts';

@@ -8,7 +8,7 @@ import {
   AwsJsonRequests,
   EVENTBRIDGE,
   STEP_FUNCTIONS,
-} from '../../../../lambdas/adapters/sfn/aws-json-requests.ts';
+} from '../../../../lambdas/adapters/aws-json-requests.ts';
 import { StepFunctionsWorkflow } from '../../../../lambdas/adapters/sfn/step-functions-workflow.ts';
 import {
   startAwsJsonStub,
