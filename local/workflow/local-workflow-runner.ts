@@ -186,7 +186,13 @@ export class LocalWorkflowRunner implements CollaborationWorkflow {
       collaborationId,
       Math.min(timeoutSeconds, MAX_LOCAL_WAIT_SECONDS) * 1000,
     );
-    await handler({ ...payload, taskToken } as unknown as Parameters<WorkflowStepHandler>[0]);
+    try {
+      await handler({ ...payload, taskToken } as unknown as Parameters<WorkflowStepHandler>[0]);
+    } catch (error) {
+      // Nobody waits on this token's output: left open, a later failAll would reject it unobserved.
+      this.tokens.discard(taskToken);
+      throw error;
+    }
     return output;
   }
 

@@ -38,6 +38,11 @@ export class TaskTokenRegistry {
     return wait !== undefined;
   }
 
+  /** Forgets one token whose state failed before it could be sent: AWS no longer accepts it either. */
+  discard(taskToken: string): void {
+    this.take(taskToken);
+  }
+
   /** Forgets the open waits of one execution (it ended: its tokens die with it). */
   forget(owner: string): void {
     for (const [taskToken, wait] of [...this.pending]) if (wait.owner === owner) this.take(taskToken);
