@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { compileProgram } from '../analyses/program.ts';
-import { parseJobDescription } from '../contract/job-description.ts';
-import { storageLayout } from '../contract/storage-layout.ts';
 import {
   encodeManifest,
   programDigest,
@@ -9,6 +6,7 @@ import {
   type MaterialScope,
 } from '../runtime/dealer-envelope.ts';
 import { asJobFailure } from '../runtime/failure.ts';
+import { loadJob } from '../runtime/load-job.ts';
 import type { JobStatusStore } from '../status/job-status.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import type { Party } from '../transport/peer-channel.ts';
@@ -32,11 +30,7 @@ export async function runDealer(deps: DealerDependencies): Promise<{ chunkCount:
   const log = deps.log ?? (() => undefined);
   try {
     await status.report(jobId, 'DEALER', { state: 'RUNNING', progress: 0 });
-    const job = parseJobDescription(
-      new TextDecoder().decode(await store.getObject(storageLayout.jobDescription(jobId))),
-    );
-    const totalRows = job.inputs.reduce((total, input) => total + input.rowCount, 0);
-    const program = compileProgram(job.spec, totalRows);
+    const { job, program } = await loadJob(store, jobId);
     const seeds: Record<Party, Uint8Array> = { A: randomBytes(16), B: randomBytes(16) };
     const scope = (party: Party): MaterialScope => ({ collaborationId: job.collaborationId, jobId, party });
     const digest = programDigest(program);
@@ -50,7 +44,7 @@ export async function runDealer(deps: DealerDependencies): Promise<{ chunkCount:
       });
       await writeSealed(store, scope(party), job.serverPublicKeys[party], 'manifest', manifest);
     }
-    log(`dealer: ${program.chunkCount} chunks of ${program.chunkRows} rows for ${totalRows} rows`);
+    log(`dealer: ${program.chunkCount} chunks of ${program.chunkRows} rows for ${program.totalRows} rows`);
     let chunk = 0;
     let bytes = 0;
     for (const material of dealerChunks(program, seeds)) {

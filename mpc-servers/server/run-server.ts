@@ -1,7 +1,7 @@
-import { compileProgram, type Program } from '../analyses/program.ts';
+import type { Program } from '../analyses/program.ts';
 import { runProgram, type InputColumns } from '../analyses/run-program.ts';
 import { decodeInputShare, InputShareError } from '../contract/input-codec.ts';
-import { parseJobDescription, type JobDescription } from '../contract/job-description.ts';
+import type { JobDescription } from '../contract/job-description.ts';
 import { PEER_HOST_PUBLISHED_BY_B, type PeerEndpoint } from '../contract/peer-endpoint.ts';
 import { encodeResultShare } from '../contract/result-codec.ts';
 import { storageLayout } from '../contract/storage-layout.ts';
@@ -9,6 +9,7 @@ import { HpkeOpenError } from '../crypto/hpke.ts';
 import { ChunkMaterial } from '../engine/material.ts';
 import { decodeManifest, programDigest, readSealed, type MaterialScope } from '../runtime/dealer-envelope.ts';
 import { asJobFailure, JobFailure } from '../runtime/failure.ts';
+import { loadJob } from '../runtime/load-job.ts';
 import { prefetching } from '../runtime/prefetch.ts';
 import type { JobStatusStore } from '../status/job-status.ts';
 import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store.ts';
@@ -77,14 +78,10 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
   try {
     await status.report(jobId, party, { state: 'RUNNING', progress: 0 });
     if (!deps.allowPlaintext) requirePeerTls(deps); // a misconfigured server fails before any work
-    const job = parseJobDescription(
-      new TextDecoder().decode(await deps.inputStore.getObject(storageLayout.jobDescription(jobId))),
-    );
+    const { job, program } = await loadJob(deps.inputStore, jobId);
     const scope: MaterialScope = { collaborationId: job.collaborationId, jobId, party };
     const manifest = decodeManifest(await readSealed(deps.inputStore, scope, deps.privateKey, 'manifest'));
     const { inputs, failedInputIds, reasons } = await loadInputs(deps, job);
-    const totalRows = job.inputs.reduce((total, input) => total + input.rowCount, 0);
-    const program = compileProgram(job.spec, totalRows);
     if (manifest.programDigest !== programDigest(program) || manifest.chunkCount !== program.chunkCount) {
       throw new JobFailure(
         'DEALER_MATERIAL_INVALID',
