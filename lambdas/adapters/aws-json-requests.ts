@@ -1,6 +1,13 @@
 import type { SignatureV4 } from '@smithy/signature-v4';
 import { DEFAULT_MAX_ATTEMPTS, isTransient, withRetries } from './aws-retries.ts';
-import { awsEndpoint, awsRegion, sha256Hex, signatureV4, type StaticCredentials } from './aws-signature.ts';
+import {
+  awsEndpoint,
+  awsRegion,
+  fetchHeaders,
+  sha256Hex,
+  signatureV4,
+  type StaticCredentials,
+} from './aws-signature.ts';
 
 /*
  * Calls to an AWS JSON 1.0/1.1 protocol service (Step Functions, EventBridge), signed with SigV4 and sent
@@ -112,10 +119,7 @@ export class AwsJsonRequests {
       },
       body,
     });
-    const headers = { ...(signed.headers as Record<string, string>) };
-    delete headers.host; // fetch sends the URL's host, the value signed
-    delete headers['content-length'];
-    const response = await fetch(this.endpoint, { method: 'POST', headers, body });
+    const response = await fetch(this.endpoint, { method: 'POST', headers: fetchHeaders(signed), body });
     const answer = parseAnswer(await response.text());
     if (response.ok) return answer;
     // `__type` may be namespaced (`com.amazonaws.states#ExecutionAlreadyExists`) or carry a suffix after ':'.

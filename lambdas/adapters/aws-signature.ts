@@ -81,6 +81,15 @@ export function signatureV4(options: {
   });
 }
 
+/**
+ * The signed headers to hand to fetch: it derives `host` and `content-length` from the URL and the body, to
+ * the values that were signed, and refuses to be given them.
+ */
+export function fetchHeaders(signed: { headers: unknown }): Record<string, string> {
+  const { host: _host, 'content-length': _length, ...headers } = signed.headers as Record<string, string>;
+  return headers;
+}
+
 /** RFC 3986 escaping, as SigV4 canonicalises (encodeURIComponent leaves !'()* alone). */
 export function escapeUri(value: string): string {
   return encodeURIComponent(value).replace(

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type { SignatureV4 } from '@smithy/signature-v4';
 import { DEFAULT_MAX_ATTEMPTS, isTransient, withRetries } from '../aws-retries.ts';
-import { awsEndpoint, awsRegion, escapeUri, sha256Hex, signatureV4 } from '../aws-signature.ts';
+import { awsEndpoint, awsRegion, escapeUri, fetchHeaders, sha256Hex, signatureV4 } from '../aws-signature.ts';
 
 /*
  * S3 requests signed with Signature Version 4 and sent with the runtime's fetch: the few calls the handlers
@@ -103,13 +103,9 @@ export class S3SignedRequests {
     const unsigned = this.httpRequest(request);
     unsigned.headers['x-amz-content-sha256'] = payloadHash;
     const signed = await this.signer.sign(unsigned);
-    const headers = { ...(signed.headers as Record<string, string>) };
-    // fetch derives these from the URL and body, to the same values that were signed.
-    delete headers.host;
-    delete headers['content-length'];
     const response = await fetch(this.url(signed), {
       method: request.method,
-      headers,
+      headers: fetchHeaders(signed),
       ...(request.body ? { body: request.body } : {}),
     });
     if (response.ok) return response;
