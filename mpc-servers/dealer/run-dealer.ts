@@ -14,8 +14,9 @@ import { dealerChunks } from './dealer-plan.ts';
 
 /**
  * The dealer's job: read the job description, compile the program, and write for each server its sealed
- * manifest (PRG seed, per-job TLS identity, the peer's pinned fingerprint) and its sealed material chunk by
- * chunk. One chunk is in memory at a time. Reports progress and the outcome to the job status.
+ * manifest (PRG seed, program digest, chunk count) and its sealed material chunk by chunk. Link keys are
+ * never the dealer's business (see `PeerTls` in `server/run-server.ts`). One chunk is in memory at a time.
+ * Reports progress and the outcome to the job status.
  */
 export interface DealerDependencies {
   jobId: string;
