@@ -1,20 +1,11 @@
 import { join } from 'node:path';
 import { writeSecretFile } from '../../mpc-servers/keys/file-secret-provider.ts';
 import { createServerKeyMaterial } from '../../mpc-servers/keys/server-keys.ts';
+import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import type { ComputationServerKey } from '../../lambdas/ports/server-directory.ts';
 
-export type ServerId = 'A' | 'B';
-
-/** The public key config the coordinator publishes (MPC_SERVER_KEYS entries). */
-export interface ServerKeyConfig {
-  id: ServerId;
-  /** Raw X25519 public key, base64url. */
-  publicKey: string;
-  kem: 'DHKEM-X25519-HKDF-SHA256';
-  kdf: 'HKDF-SHA256';
-  aead: 'AES-128-GCM';
-}
-
-export interface GeneratedServerKey extends ServerKeyConfig {
+/** A server's published key config (what MPC_SERVER_KEYS lists) and what the local run keeps beside it. */
+export interface GeneratedServerKey extends ComputationServerKey {
   /**
    * Mode 0600 file with the server's HPKE private key and TLS identity, in the computation service's key
    * format: give it to the server as MPC_KEY_FILE (`loadServerKeys({ file })`).
@@ -29,7 +20,7 @@ export async function generateServerKeys(directory: string): Promise<GeneratedSe
   return Promise.all((['A', 'B'] as const).map((id) => generateServerKey(directory, id)));
 }
 
-async function generateServerKey(directory: string, id: ServerId): Promise<GeneratedServerKey> {
+async function generateServerKey(directory: string, id: Party): Promise<GeneratedServerKey> {
   const material = await createServerKeyMaterial({ commonName: `mpc-server-${id.toLowerCase()}.local` });
   const keyFilePath = join(directory, `server-${id}.keys.json`);
   await writeSecretFile(keyFilePath, material.secretText);
@@ -44,6 +35,6 @@ async function generateServerKey(directory: string, id: ServerId): Promise<Gener
   };
 }
 
-export function publicServerKeyConfigs(keys: readonly GeneratedServerKey[]): ServerKeyConfig[] {
+export function publicServerKeyConfigs(keys: readonly GeneratedServerKey[]): ComputationServerKey[] {
   return keys.map(({ id, publicKey, kem, kdf, aead }) => ({ id, publicKey, kem, kdf, aead }));
 }
