@@ -19,6 +19,8 @@ import {
   type StatusParty,
 } from './job-status.ts';
 import { readItem } from '../../lambdas/adapters/dynamodb/read-item.ts';
+import { epochSeconds } from '../../lambdas/adapters/dynamodb/item-keys.ts';
+import { isConditionalCheckFailure } from '../../lambdas/adapters/dynamodb/transactions.ts';
 import { SDK_SOCKET_TIMEOUTS } from '../runtime/sdk-timeouts.ts';
 
 export interface DynamoDbJobStatusStoreOptions {
@@ -32,6 +34,11 @@ export interface DynamoDbJobStatusStoreOptions {
 export const jobStatusKey = (jobId: string, party: StatusParty): Record<string, string> => ({
   [PARTITION_KEY]: `JOB#${jobId}`,
   [SORT_KEY]: `PARTY#${party}`,
+});
+
+const endpointKey = (jobId: string, party: StatusParty): Record<string, string> => ({
+  [PARTITION_KEY]: `JOB#${jobId}`,
+  [SORT_KEY]: `ENDPOINT#${party}`,
 });
 
 const NOT_TERMINAL = 'attribute_not_exists(#pk) OR #state = :running';
@@ -69,7 +76,7 @@ export class DynamoDbJobStatusStore implements JobStatusStore {
             ...valid,
             updatedAt: now.toISOString(),
             heartbeatAt: now.toISOString(),
-            [TTL_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + this.retentionSeconds,
+            [TTL_ATTRIBUTE]: epochSeconds(now) + this.retentionSeconds,
           },
           ConditionExpression: NOT_TERMINAL,
           ExpressionAttributeNames: { '#pk': PARTITION_KEY, '#state': 'state' },
@@ -78,7 +85,7 @@ export class DynamoDbJobStatusStore implements JobStatusStore {
       );
       return { applied: true };
     } catch (error) {
-      if (isConditionFailure(error)) return { applied: false };
+      if (isConditionalCheckFailure(error)) return { applied: false };
       throw error;
     }
   }
@@ -96,7 +103,7 @@ export class DynamoDbJobStatusStore implements JobStatusStore {
         }),
       );
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      if (!isConditionalCheckFailure(error)) throw error;
     }
   }
 
@@ -107,25 +114,21 @@ export class DynamoDbJobStatusStore implements JobStatusStore {
       new PutCommand({
         TableName: this.tableName,
         Item: {
-          [PARTITION_KEY]: `JOB#${jobId}`,
-          [SORT_KEY]: `ENDPOINT#${party}`,
+          ...endpointKey(jobId, party),
           entityType: 'JOB_PARTY_ENDPOINT',
           jobId,
           party,
           host: endpoint.host,
           port: endpoint.port,
           updatedAt: now.toISOString(),
-          [TTL_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + this.retentionSeconds,
+          [TTL_ATTRIBUTE]: epochSeconds(now) + this.retentionSeconds,
         },
       }),
     );
   }
 
   async getEndpoint(jobId: string, party: StatusParty): Promise<PeerEndpoint | undefined> {
-    const item = await readItem(this.documents, this.tableName, {
-      [PARTITION_KEY]: `JOB#${jobId}`,
-      [SORT_KEY]: `ENDPOINT#${party}`,
-    });
+    const item = await readItem(this.documents, this.tableName, endpointKey(jobId, party));
     return item ? { host: String(item.host), port: Number(item.port) } : undefined;
   }
 
@@ -164,8 +167,4 @@ function toPartyStatus(item: Record<string, unknown>): PartyStatus | undefined {
     default:
       return undefined;
   }
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
 }
