@@ -15,7 +15,10 @@ import type { IdempotencyStore } from './ports/idempotency-store.ts';
  * client). Each factory is pure until called (hence the annotations) and caches per container.
  */
 
-/** Environment variables that shape the wiring (the SDK reads the endpoint and credential ones itself). */
+/**
+ * Environment variables that shape the wiring of the API and of the workflow (handlers/workflow/
+ * workflow-wiring.ts); the SDK reads the endpoint and credential ones itself.
+ */
 const WIRING_VARIABLES = [
   'TABLE_NAME',
   'INPUT_BUCKET',
@@ -24,6 +27,11 @@ const WIRING_VARIABLES = [
   'MAX_SHARE_BYTES',
   'MPC_SERVER_KEYS',
   'S3_FORCE_PATH_STYLE',
+  'STATE_MACHINE_ARN',
+  'CLUSTER_ARN',
+  'EVENT_BUS_NAME',
+  'MPC_PEER_HOST',
+  'MPC_PEER_PORT',
   'AWS_REGION',
   'AWS_ENDPOINT_URL',
   'AWS_ENDPOINT_URL_DYNAMODB',
@@ -32,12 +40,15 @@ const WIRING_VARIABLES = [
 
 /**
  * Made once per container, on first use. A process that changes the environment (one local system per test
- * file) gets a fresh one.
+ * file), or whatever `alsoDependsOn` returns, gets a fresh one.
  */
-export function perContainer<T>(make: () => T): () => T {
+export function perContainer<T>(make: () => T, alsoDependsOn: () => unknown = () => null): () => T {
   let made: { fingerprint: string; value: T } | undefined;
   return () => {
-    const fingerprint = JSON.stringify(WIRING_VARIABLES.map((name) => process.env[name] ?? null));
+    const fingerprint = JSON.stringify([
+      alsoDependsOn(),
+      ...WIRING_VARIABLES.map((name) => process.env[name] ?? null),
+    ]);
     if (made?.fingerprint !== fingerprint) made = { fingerprint, value: make() };
     return made.value;
   };

@@ -11,7 +11,7 @@ import { EventBridgeStatusPublisher } from '../../adapters/eventbridge/eventbrid
 import { AwsJsonRequests, EVENTBRIDGE, STEP_FUNCTIONS } from '../../adapters/aws-json-requests.ts';
 import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflow.ts';
 import { HttpWebhookNotifier } from '../../adapters/webhooks/http-webhook-notifier.ts';
-import { collaborationRepository } from '../../composition-root.ts';
+import { collaborationRepository, perContainer } from '../../composition-root.ts';
 import { ConfigurationError, readConfig } from '../../config.ts';
 import type { WorkflowPorts, WorkflowSettings } from '../../ports/workflow-ports.ts';
 import { workflowSettingsFrom } from './workflow-settings.ts';
@@ -60,32 +60,9 @@ export function workflowConfigured(): boolean {
   return installed !== undefined || Boolean(process.env.STATE_MACHINE_ARN);
 }
 
-const WIRING_VARIABLES = [
-  'TABLE_NAME',
-  'INPUT_BUCKET',
-  'S3_FORCE_PATH_STYLE',
-  'STATE_MACHINE_ARN',
-  'CLUSTER_ARN',
-  'EVENT_BUS_NAME',
-  'MPC_PEER_HOST',
-  'MPC_PEER_PORT',
-  'MPC_SERVER_KEYS',
-  'AWS_ENDPOINT_URL',
-  'AWS_ENDPOINT_URL_DYNAMODB',
-  'AWS_ENDPOINT_URL_S3',
-];
-
 /** Made once per container, again when the environment or the installed adapters change. */
 function perWiring<T>(make: () => T): () => T {
-  let made: { fingerprint: string; value: T } | undefined;
-  return () => {
-    const fingerprint = JSON.stringify([
-      installation,
-      ...WIRING_VARIABLES.map((name) => process.env[name] ?? null),
-    ]);
-    if (made?.fingerprint !== fingerprint) made = { fingerprint, value: make() };
-    return made.value;
-  };
+  return perContainer(make, () => installation);
 }
 
 /** The installed twin of a replaceable adapter, else the AWS one (made only when this process has no twin). */
