@@ -1,7 +1,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SignJWT, type JSONWebKeySet } from 'jose';
-import { readBody, requestPath, sendJson } from '../http-adapter/http-io.ts';
+import { PayloadTooLargeError, readBody, requestPath, sendJson } from '../http-adapter/http-io.ts';
 import {
   parseClientCredentialsRequest,
   type ClientCredentialsRequest,
@@ -97,7 +97,11 @@ export async function createLocalIssuer(options: LocalIssuerOptions): Promise<Lo
         );
         return;
       }
-      const body = await readBody(request, TOKEN_REQUEST_LIMIT_BYTES);
+      const body = await readBody(request, TOKEN_REQUEST_LIMIT_BYTES).catch((error: unknown) => {
+        throw error instanceof PayloadTooLargeError
+          ? new OAuthError('invalid_request', error.message)
+          : error;
+      });
       const tokenRequest = parseClientCredentialsRequest(
         request.headers['content-type'],
         request.headers.authorization,

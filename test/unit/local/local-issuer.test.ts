@@ -144,6 +144,15 @@ describe('local OAuth2 issuer (client credentials)', () => {
     expect([answer.status, answer.body.error]).toEqual([400, 'invalid_scope']);
   });
 
+  it('answers invalid_request 400 to a token request over 64 KiB', async () => {
+    const answer = await tokenRequest(
+      { grant_type: 'client_credentials', padding: 'x'.repeat(64 * 1024) },
+      { authorization: basic('hospital-7', SECRET) },
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ error: 'invalid_request' });
+  });
+
   it('refuses GET on the token endpoint', async () => {
     const response = await fetch(`${served.origin}/oauth2/token`);
     expect(response.status).toBe(405);
