@@ -47,11 +47,6 @@ export interface DcfKeys {
   finalCorrections: RingVector;
 }
 
-/** Byte size of the correction words shared by both keys (the root seed comes from the party's PRG). */
-export function dcfCorrectionBytes(bits: number, count: number): number {
-  return count * (bits * (16 + 8 + 1) + 8);
-}
-
 /** Splits n-bit values into 32-bit halves so per-level bit tests avoid BigInt. */
 function splitHalves(values: RingVector): { high: Uint32Array; low: Uint32Array } {
   // Little-endian words: the low half of value k is 32-bit word 2k, the high half word 2k + 1.

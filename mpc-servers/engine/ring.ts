@@ -28,12 +28,6 @@ export function mul(a: RingVector, b: RingVector, out: RingVector = ringVector(a
   return out;
 }
 
-/** out[i] += a[i] * b[i] */
-export function mulAddInto(out: RingVector, a: RingVector, b: RingVector): RingVector {
-  for (let i = 0; i < out.length; i++) out[i] = out[i]! + a[i]! * b[i]!;
-  return out;
-}
-
 export function scale(a: RingVector, k: bigint, out: RingVector = ringVector(a.length)): RingVector {
   for (let i = 0; i < out.length; i++) out[i] = a[i]! * k;
   return out;
@@ -46,17 +40,6 @@ export function addConstant(a: RingVector, k: bigint, out: RingVector = ringVect
 
 export function negate(a: RingVector, out: RingVector = ringVector(a.length)): RingVector {
   for (let i = 0; i < out.length; i++) out[i] = -a[i]!;
-  return out;
-}
-
-/** Arithmetic (sign-extending) right shift of each element read as a signed 64-bit integer. */
-export function shiftRightSigned(
-  a: RingVector,
-  bits: number,
-  out: RingVector = ringVector(a.length),
-): RingVector {
-  const shift = BigInt(bits);
-  for (let i = 0; i < out.length; i++) out[i] = BigInt.asUintN(64, BigInt.asIntN(64, a[i]!) >> shift);
   return out;
 }
 
@@ -110,8 +93,4 @@ export function wordsFromBytes(bytes: Uint8Array): RingVector {
   if (bytes.byteOffset % 8 === 0)
     return new BigUint64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
   return new BigUint64Array(new Uint8Array(bytes).buffer);
-}
-
-export function bytesFromWords(words: RingVector): Uint8Array {
-  return new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
 }
