@@ -6,6 +6,7 @@ import type {
   ParticipantRepository,
 } from '../../ports/participant-repository.ts';
 import { childItemExpiry } from './child-item-expiry.ts';
+import { participantOfItem } from './participant-item.ts';
 import { itemKeys } from './item-keys.ts';
 import { MEMBER_INDEX, TTL_ATTRIBUTE } from './table-definition.ts';
 import { transact } from './transactions.ts';
@@ -19,7 +20,7 @@ export class DynamoDbParticipantRepository implements ParticipantRepository {
 
   async get(collaborationId: string, clientId: string): Promise<Participant | undefined> {
     const item = await readItem(this.client, this.tableName, itemKeys.participant(collaborationId, clientId));
-    return item ? itemToParticipant(item) : undefined;
+    return item ? participantOfItem(item) : undefined;
   }
 
   async join(participant: Participant, at: Date): Promise<JoinOutcome> {
@@ -84,19 +85,4 @@ export class DynamoDbParticipantRepository implements ParticipantRepository {
     if (result.committed) return 'finished';
     return result.failedConditions.includes(0) ? 'already-finished' : 'refused';
   }
-}
-
-function itemToParticipant(item: Record<string, unknown>): Participant {
-  const participant: Participant = {
-    collaborationId: item.collaborationId as string,
-    clientId: item.clientId as string,
-    joinedAt: item.joinedAt as string,
-    resultPublicKey: item.resultPublicKey as string,
-  };
-  for (const optional of ['webhookUrl', 'webhookSecret', 'inputId', 'inputStatus', 'finishedAt'] as const) {
-    if (typeof item[optional] === 'string') Object.assign(participant, { [optional]: item[optional] });
-  }
-  if (item.webhookDelivery && typeof item.webhookDelivery === 'object')
-    participant.webhookDelivery = item.webhookDelivery as Participant['webhookDelivery'];
-  return participant;
 }

@@ -1,5 +1,4 @@
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Participant } from '../../domain/participation.ts';
 import type {
   AttemptRecord,
   CompletedInput,
@@ -11,6 +10,7 @@ import type {
   WorkflowRepository,
 } from '../../ports/workflow-repository.ts';
 import { itemKeys } from './item-keys.ts';
+import { participantOfItem } from './participant-item.ts';
 import { isConditionalCheckFailure } from './transactions.ts';
 import { readItem } from './read-item.ts';
 
@@ -65,19 +65,7 @@ export class DynamoDbWorkflowRepository implements WorkflowRepository {
   }
 
   async listParticipants(collaborationId: string): Promise<NotifiableParticipant[]> {
-    const items = await this.childItems(collaborationId, 'PARTICIPANT#');
-    return items.map((item) => {
-      const participant: NotifiableParticipant = {
-        collaborationId: item.collaborationId as string,
-        clientId: item.clientId as string,
-        joinedAt: item.joinedAt as string,
-        resultPublicKey: item.resultPublicKey as string,
-      };
-      for (const optional of ['webhookUrl', 'webhookSecret', 'inputId', 'inputStatus', 'finishedAt'] as const)
-        if (typeof item[optional] === 'string')
-          Object.assign(participant, { [optional]: item[optional] } as Partial<Participant>);
-      return participant;
-    });
+    return (await this.childItems(collaborationId, 'PARTICIPANT#')).map(participantOfItem);
   }
 
   async listCompletedInputs(collaborationId: string): Promise<CompletedInput[]> {

@@ -122,5 +122,7 @@ describe('DynamoDbWorkflowRepository on DynamoDB Local', () => {
     expect((await api.participants.get(id, 'p-1'))?.webhookDelivery).toEqual(delivery);
     const [participant] = await ports.workflowState.listParticipants(id);
     expect(participant?.webhookSecret).toMatch(/^whsec_/);
+    // The same mapping as the API's participant reads (participant-item.ts).
+    expect(participant).toEqual(await api.participants.get(id, 'p-1'));
   });
 });
