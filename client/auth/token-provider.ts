@@ -17,6 +17,8 @@ export interface TokenProviderOptions extends ClientCredentials {
   renewBeforeExpiryMs?: number;
   /** Lifetime assumed when the issuer omits `expires_in`. */
   defaultLifetimeMs?: number;
+  /** A token request unanswered after this long fails, rather than holding up every caller waiting on it. */
+  requestTimeoutMs?: number;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -43,12 +45,14 @@ export class TokenProvider {
   private inFlight: Promise<CachedToken> | undefined;
   private readonly renewBeforeExpiryMs: number;
   private readonly defaultLifetimeMs: number;
+  private readonly requestTimeoutMs: number;
   private readonly fetchImpl: typeof fetch;
   private readonly now: () => number;
 
   constructor(private readonly options: TokenProviderOptions) {
     this.renewBeforeExpiryMs = options.renewBeforeExpiryMs ?? 60_000;
     this.defaultLifetimeMs = options.defaultLifetimeMs ?? 300_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.fetchImpl = options.fetch ?? fetch;
     this.now = options.now ?? Date.now;
   }
@@ -101,6 +105,7 @@ export class TokenProvider {
         accept: 'application/json',
       },
       body: form,
+      signal: AbortSignal.timeout(this.requestTimeoutMs),
     });
     const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
     if (!response.ok) {

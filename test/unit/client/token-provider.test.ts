@@ -50,6 +50,21 @@ describe('TokenProvider', () => {
     expect(new URLSearchParams(request?.body).get('scope')).toBe('mpc/api');
   });
 
+  it('fails a token request the issuer leaves unanswered, and asks again on the next call', async () => {
+    const issuer = await startIssuer(3600, 2_000);
+    servers.push(issuer.server);
+    const tokens = new TokenProvider({
+      tokenUrl: issuer.tokenUrl,
+      clientId,
+      clientSecret,
+      requestTimeoutMs: 100,
+    });
+
+    await expect(tokens.getAccessToken()).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(tokens.getAccessToken()).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(issuer.requests).toHaveLength(2);
+  });
+
   it('renews before expiry, not after it', async () => {
     const issuer = await startIssuer(600);
     servers.push(issuer.server);
