@@ -1,7 +1,6 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { DEFAULT_METRICS_NAMESPACE } from '../../http/request-metrics.ts';
-
-type Environment = Record<string, string | undefined>;
+import type { Environment } from '../../environment-settings.ts';
+import { DEFAULT_METRICS_NAMESPACE, metricsEnabled } from '../../http/request-metrics.ts';
 
 export interface WorkflowMetrics {
   /** One step run: count and duration by step and outcome, plus what the answer says went wrong. */
@@ -16,13 +15,12 @@ export function failedDeliveries(result: unknown): number {
 }
 
 /**
- * CloudWatch EMF through Powertools, as the API functions do: on in Lambda (or when POWERTOOLS_METRICS_DISABLED
- * is set, which then decides), off elsewhere so that stdout stays clean. Alarm-worthy counts: attemptsFailed,
- * collaborationsFailed, webhookDeliveriesFailed.
+ * CloudWatch EMF through Powertools, on and off as for the API functions (metricsEnabled): on in Lambda
+ * unless POWERTOOLS_METRICS_DISABLED says otherwise, off elsewhere so that stdout stays clean. Alarm-worthy
+ * counts: attemptsFailed, collaborationsFailed, webhookDeliveriesFailed.
  */
 export function createWorkflowMetrics(env: Environment = process.env): WorkflowMetrics {
-  const wanted = env.POWERTOOLS_METRICS_DISABLED !== undefined || env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
-  if (!wanted) return { record: () => {} };
+  if (!metricsEnabled(env)) return { record: () => {} };
   const metrics = new Metrics({
     namespace: env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_METRICS_NAMESPACE,
     serviceName: env.POWERTOOLS_SERVICE_NAME || 'mpc-workflow',

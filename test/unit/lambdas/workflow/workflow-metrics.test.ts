@@ -44,6 +44,10 @@ describe('workflow step metrics', () => {
   it('stays off outside Lambda unless asked, so stdout keeps only what the local runtime prints', () => {
     const write = vi.spyOn(process.stdout, 'write');
     createWorkflowMetrics({}).record('CheckJob', 'ok', 5, {});
+    createWorkflowMetrics({
+      AWS_LAMBDA_FUNCTION_NAME: 'CheckJob',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+    }).record('CheckJob', 'ok', 5, {});
     expect(write).not.toHaveBeenCalled();
   });
 });
