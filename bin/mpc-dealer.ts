@@ -4,14 +4,14 @@
  */
 import { runDealer } from '../mpc-servers/dealer/run-dealer.ts';
 import { environmentFrom, logLine, parseArguments } from '../mpc-servers/runtime/environment.ts';
-import { asJobFailure } from '../mpc-servers/runtime/failure.ts';
+import { asJobFailure, JobFailure } from '../mpc-servers/runtime/failure.ts';
 
 async function main(): Promise<void> {
   let jobId = '';
   try {
     const args = parseArguments(process.argv.slice(2));
     jobId = args.job ?? '';
-    if (jobId === '') throw new Error('usage: mpc-dealer --job ID');
+    if (jobId === '') throw new JobFailure('CONFIGURATION', 'usage: mpc-dealer --job ID');
     const environment = environmentFrom(process.env);
     const started = Date.now();
     const { chunkCount, bytes } = await runDealer({

@@ -124,4 +124,16 @@ describe('dealer, B and A as three processes on loopback TCP', () => {
       expect(report.message).toMatch(/peer/i);
     }
   }, 120_000);
+
+  it('the dealer and the servers started without a job exit 1 with reason CONFIGURATION', async () => {
+    const runs = [
+      await startEntry(harness, 'mpc-dealer', []).exited,
+      await startEntry(harness, 'mpc-server', ['--party', 'A']).exited,
+    ];
+    for (const run of runs) {
+      expect(run.code, run.output).toBe(1);
+      expect(run.output).toContain('"reasonCode":"CONFIGURATION"');
+      expect(run.output).toMatch(/usage: mpc-(dealer|server)/);
+    }
+  }, 60_000);
 });
