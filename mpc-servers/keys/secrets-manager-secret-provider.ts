@@ -8,12 +8,14 @@ import {
   type SecretsManagerClientConfig,
 } from '@aws-sdk/client-secrets-manager';
 import type { SecretProvider } from './secret-provider.ts';
+import { SDK_SOCKET_TIMEOUTS } from '../runtime/sdk-timeouts.ts';
 
 export class SecretsManagerSecretProvider implements SecretProvider {
   private readonly client: SecretsManagerClient;
 
   constructor(options: { client?: SecretsManagerClient; clientConfig?: SecretsManagerClientConfig } = {}) {
-    this.client = options.client ?? new SecretsManagerClient({ ...options.clientConfig });
+    this.client =
+      options.client ?? new SecretsManagerClient({ ...SDK_SOCKET_TIMEOUTS, ...options.clientConfig });
   }
 
   async getSecretText(id: string): Promise<string> {
