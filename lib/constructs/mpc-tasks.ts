@@ -10,6 +10,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import type { ComputeTaskName } from '../../lambdas/ports/workflow-ports.ts';
 import { resourceName, type DeploymentConfig } from '../config/deployment-config.ts';
 import { REPO_ROOT, repoPaths } from '../config/repo-paths.ts';
 import { retentionDays } from '../config/log-retention.ts';
@@ -19,7 +20,7 @@ import { grantShareKeyViaS3 } from './share-storage.ts';
 import { removalPolicyFor } from '../config/removal-policy.ts';
 
 /** Container names are part of the workflow's contract: its runTask overrides address them by name. */
-export type MpcTaskName = 'serverA' | 'serverB' | 'dealer';
+export type MpcTaskName = ComputeTaskName;
 export const MPC_TASK_NAMES: readonly MpcTaskName[] = ['serverA', 'serverB', 'dealer'];
 
 /** Which entry point of the image each task runs, and as which party (the dealer serves both). */
