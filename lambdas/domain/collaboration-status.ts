@@ -27,7 +27,3 @@ export function canTransition(from: CollaborationStatus, to: CollaborationStatus
 export function isTerminal(status: CollaborationStatus): boolean {
   return allowedTransitions[status].length === 0;
 }
-
-export function isCollaborationStatus(value: string): value is CollaborationStatus {
-  return (COLLABORATION_STATUSES as readonly string[]).includes(value);
-}

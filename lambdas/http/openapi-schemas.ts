@@ -9,10 +9,6 @@ const addFormats = addFormatsModule.default;
 /** Where the spec's component schemas live inside Ajv, as `${SCHEMA_ROOT}#/$defs/<Name>`. */
 export const SCHEMA_ROOT = 'https://mpc.example/openapi/schemas';
 
-export function schemaRef(name: string): JsonSchema {
-  return { $ref: `${SCHEMA_ROOT}#/$defs/${name}` };
-}
-
 /** Rewrites `#/components/schemas/X` references to the Ajv-registered root. */
 function rewriteRefs<T>(value: T): T {
   return JSON.parse(

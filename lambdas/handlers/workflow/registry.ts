@@ -19,8 +19,3 @@ export const workflowStepHandlers: Record<string, () => Promise<WorkflowStepHand
   StoreFinishToken: async () => (await import('./StoreFinishToken.ts')).handler,
   CleanUp: async () => (await import('./CleanUp.ts')).handler,
 };
-
-/** The handler module of a step, relative to the repository root (for the CDK app's NodejsFunction entry). */
-export function workflowStepEntry(step: string): string {
-  return `lambdas/handlers/workflow/${step}.ts`;
-}
