@@ -1,6 +1,7 @@
 /**
  * A FIFO of received byte chunks from which whole frames are taken: zero-copy when a frame lies inside one
- * chunk, a single copy into a fresh buffer otherwise. Used by the peer link and the chunked HPKE reader.
+ * chunk, a single copy into a fresh buffer otherwise. Used by the chunked HPKE reader (the peer link parses
+ * with `FrameDecoder` in `frames.ts`).
  *
  * API: `push(chunk)`, `length`, `peekUint32(offset?)` (big-endian, undefined if not yet buffered),
  * `take(n)` (n <= length), `skip(n)`.
