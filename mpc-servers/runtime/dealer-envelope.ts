@@ -11,9 +11,10 @@ import { JobFailure } from './failure.ts';
 
 /**
  * How dealer material sits in storage: per party, under `storageLayout.dealerMaterialPrefix`, a sealed
- * `manifest` (the party's PRG seed and the program it was made for) and one sealed object per chunk (`chunk-000000`, ...). Each object is HPKE-sealed
- * to the party's key with AAD = the dealer-material binding (collaboration, job, party) + the object's name,
- * so chunks cannot be swapped, replayed into another job or opened by the other party.
+ * `manifest` (the party's PRG seed and the program it was made for) and one sealed object per chunk
+ * (`chunk-000000`, ...). Each object is HPKE-sealed to the party's key with AAD = the dealer-material
+ * binding (collaboration, job, party) + the object's name, so chunks cannot be swapped, replayed into
+ * another job or opened by the other party.
  */
 export interface DealerManifest {
   version: 1;

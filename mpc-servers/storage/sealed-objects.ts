@@ -4,8 +4,9 @@
  *
  * API:
  * - `putSealed` / `getOpened`: single-shot, for input and result shares (up to tens of MiB).
- * - `putSealedStream` / `getOpenedStream`: chunked, for dealer material; memory stays bounded by one chunk
- *   plus one upload part.
+ * - `putSealedStream` / `getOpenedStream`: one chunked stream per object; memory stays bounded by one chunk
+ *   plus one upload part. Dealer material does not use them: it is one sealed object per chunk
+ *   (`runtime/dealer-envelope.ts`).
  * Reads reject with `ObjectNotFoundError` (missing) or `HpkeOpenError` (does not open), so callers can
  * report a bad share against its input.
  */
