@@ -19,23 +19,33 @@ const METHODS: readonly HttpMethodName[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELE
 
 type SecurityRequirements = Array<Record<string, string[]>>;
 
-interface OpenApiDocument {
+/** The parts of an OpenAPI document that routes are made of. */
+export interface OpenApiRoutesDocument {
   security?: SecurityRequirements;
-  paths?: Record<
-    string,
-    Record<string, { operationId?: string; security?: SecurityRequirements } | undefined>
-  >;
+  paths?: Record<string, Record<string, unknown>>;
+}
+
+interface OperationObject {
+  operationId?: string;
+  security?: SecurityRequirements;
 }
 
 /** Reads the operations of `openapi.yml`: routes and functions are generated from it, never listed by hand. */
 export function readApiOperations(specFile: string): ApiOperation[] {
-  const document = parse(readFileSync(specFile, 'utf8')) as OpenApiDocument;
+  return apiOperationsOf(parse(readFileSync(specFile, 'utf8')) as OpenApiRoutesDocument, specFile);
+}
+
+/** The operations of a parsed document; the local API adapter routes with these too, as API Gateway would. */
+export function apiOperationsOf(
+  document: OpenApiRoutesDocument,
+  source = 'the OpenAPI document',
+): ApiOperation[] {
   const operations: ApiOperation[] = [];
   for (const [path, pathItem] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {
-      const operation = pathItem[method.toLowerCase()];
+      const operation = pathItem[method.toLowerCase()] as OperationObject | undefined;
       if (!operation) continue;
-      if (!operation.operationId) throw new Error(`${method} ${path} in ${specFile} has no operationId`);
+      if (!operation.operationId) throw new Error(`${method} ${path} in ${source} has no operationId`);
       const security = operation.security ?? document.security ?? [];
       operations.push({
         operationId: operation.operationId,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
+import { apiOperationsOf, type OpenApiRoutesDocument } from '../../lib/api/openapi-operations.ts';
 
 /** One route of the HTTP API, as API Gateway would build it from the OpenAPI document. */
 export interface ApiRoute {
@@ -20,46 +21,27 @@ export interface RouteMatch {
   pathParameters: Record<string, string>;
 }
 
-type SecurityRequirement = Record<string, string[]>;
-interface OperationObject {
-  operationId?: string;
-  security?: SecurityRequirement[];
-}
-interface OpenApiDocument {
-  paths?: Record<string, Record<string, unknown>>;
-  security?: SecurityRequirement[];
+interface OpenApiDocument extends OpenApiRoutesDocument {
   components?: { securitySchemes?: Record<string, { type?: string; flows?: Record<string, unknown> }> };
 }
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 
 export async function loadOpenApiDocument(path: string): Promise<OpenApiDocument> {
   return parse(await readFile(path, 'utf8')) as OpenApiDocument;
 }
 
-export function routesFromOpenApi(document: OpenApiDocument): ApiRoute[] {
-  const routes: ApiRoute[] = [];
-  for (const [pathTemplate, pathItem] of Object.entries(document.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const operation = pathItem[method] as OperationObject | undefined;
-      if (!operation) continue;
-      if (!operation.operationId)
-        throw new Error(`${method.toUpperCase()} ${pathTemplate} has no operationId`);
-      const security = operation.security ?? document.security ?? [];
-      // An empty requirement object ({}) makes auth optional; API Gateway then attaches no authorizer.
-      const requiresAuth = security.length > 0 && security.every((item) => Object.keys(item).length > 0);
-      routes.push({
-        method: method.toUpperCase(),
-        pathTemplate,
-        routeKey: `${method.toUpperCase()} ${pathTemplate}`,
-        operationId: operation.operationId,
-        requiresAuth,
-        scopes: [...new Set(security.flatMap((item) => Object.values(item).flat()))],
-        segments: splitPath(pathTemplate),
-      });
-    }
-  }
-  return routes.sort(bySpecificity);
+/** The deployed API's routes (lib/api's reading of the document), most specific first. */
+export function routesFromOpenApi(document: OpenApiRoutesDocument): ApiRoute[] {
+  return apiOperationsOf(document)
+    .map((operation) => ({
+      method: operation.method,
+      pathTemplate: operation.path,
+      routeKey: `${operation.method} ${operation.path}`,
+      operationId: operation.operationId,
+      requiresAuth: operation.requiresAuth,
+      scopes: [...operation.scopes],
+      segments: splitPath(operation.path),
+    }))
+    .sort(bySpecificity);
 }
 
 /** Every scope the document's OAuth2 security schemes declare: what the local issuer may grant. */
