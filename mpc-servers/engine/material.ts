@@ -3,7 +3,7 @@ import type { Party } from '../transport/peer-channel.ts';
 import type { ComparisonShares, SquareShares, TripleShares } from './correlations.ts';
 import { dcfGenerate, type DcfKeys } from './dcf.ts';
 import { prgBytes, prgWords, type StreamId } from './prg.ts';
-import { mul, ringVector, sub, wordsFromBytes, type RingVector } from './ring.ts';
+import { add, mul, ringVector, sub, wordsFromBytes, type RingVector } from './ring.ts';
 
 /**
  * Dealer material, chunk by chunk. A chunk's material is an ordered list of sections, each answering one
@@ -96,12 +96,17 @@ export function generateChunkMaterial(
     writers.B.push(sectionHeader);
     const words = (party: Party, component: number): RingVector =>
       prgWords(seeds[party], streamOf(chunk, section, component), request.count);
+    /** The component's value: A's share plus B's share, summed in place into A's. */
+    const combined = (component: number): RingVector => {
+      const shareA = words('A', component);
+      return add(shareA, words('B', component), shareA);
+    };
     if (request.kind === 'triple') {
-      const a = wordsAdd(words('A', COMPONENT.a), words('B', COMPONENT.a));
-      const b = wordsAdd(words('A', COMPONENT.b), words('B', COMPONENT.b));
+      const a = combined(COMPONENT.a);
+      const b = combined(COMPONENT.b);
       writers.B.words(sub(mul(a, b), words('A', COMPONENT.c)));
     } else if (request.kind === 'square') {
-      const a = wordsAdd(words('A', COMPONENT.a), words('B', COMPONENT.a));
+      const a = combined(COMPONENT.a);
       writers.B.words(sub(mul(a, a), words('A', COMPONENT.c)));
     } else {
       const mask = wordsFromBytes(randomBytes(request.count * 8));
@@ -124,11 +129,6 @@ export function generateChunkMaterial(
     }
   });
   return { A: writers.A.finish(), B: writers.B.finish() };
-}
-
-function wordsAdd(a: RingVector, b: RingVector): RingVector {
-  for (let i = 0; i < a.length; i++) a[i] = a[i]! + b[i]!;
-  return a;
 }
 
 type Section =
