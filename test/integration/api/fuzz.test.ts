@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,9 @@ import { documentClient } from '../../../lambdas/adapters/aws-clients.ts';
 import { DynamoDbCollaborationRepository } from '../../../lambdas/adapters/dynamodb/dynamodb-collaboration-repository.ts';
 import { describeOperations, type OperationDescription } from '../../../lambdas/http/openapi-schemas.ts';
 import type { OpenApiDocument } from '../../../lambdas/http/openapi-types.ts';
+import { PARTIES } from '../../../lambdas/domain/input.ts';
+import { localS3Client } from '../../../local/emulators/local-clients.ts';
+import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
 import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
 import { OpenApiValidator } from '../../support/openapi-validator.ts';
 import { apiClient } from './support/api-client.ts';
@@ -53,12 +56,12 @@ async function seedTable(): Promise<void> {
     });
     known.inputIds.push(issued.body.inputId);
   }
-  const s3 = new S3Client({ endpoint: system.s3Endpoint, forcePathStyle: true });
-  for (const party of ['A', 'B'])
+  const s3 = localS3Client(system.s3Endpoint);
+  for (const party of PARTIES)
     await s3.send(
       new PutObjectCommand({
         Bucket: system.inputBucket,
-        Key: `inputs/${party}/${computing}/${known.inputIds[1]}.share`,
+        Key: storageLayout.inputShare(party, computing, known.inputIds[1] as string),
         Body: bytes,
       }),
     );

@@ -1,8 +1,9 @@
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../../lambdas/adapters/aws-clients.ts';
 import { DynamoDbCollaborationRepository } from '../../../lambdas/adapters/dynamodb/dynamodb-collaboration-repository.ts';
 import type { CollaborationStatus } from '../../../lambdas/domain/collaboration-status.ts';
+import { localS3Client } from '../../../local/emulators/local-clients.ts';
 import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
 import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
 import { apiClient, expectProblem } from './support/api-client.ts';
@@ -405,7 +406,7 @@ describe('inputs and results', () => {
     expect((await call('uma', 'GET', `/v1/collaborations/${id}/result`)).headers.get('retry-after')).toBe(
       '10',
     );
-    const s3 = new S3Client({ endpoint: system.s3Endpoint, forcePathStyle: true });
+    const s3 = localS3Client(system.s3Endpoint);
     for (const party of ['A', 'B'] as const)
       await s3.send(
         new PutObjectCommand({

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { resultPublicKey, sha256 } from '../../api/support/fixtures.ts';
 import { sealedInputShareBytes } from '../../../../mpc-servers/contract/input-share-size.ts';
 import type { CoordinatorPorts } from '../../../../lambdas/ports/coordinator-ports.ts';
 import { completeInput } from '../../../../lambdas/use-cases/complete-input.ts';
@@ -7,7 +8,6 @@ import { createInput } from '../../../../lambdas/use-cases/create-input.ts';
 import { joinCollaboration } from '../../../../lambdas/use-cases/join-collaboration.ts';
 import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
 import { storageLayout } from '../../../../mpc-servers/contract/storage-layout.ts';
-import { createHash } from 'node:crypto';
 
 /** API use cases on the real adapters, as the handlers call them. */
 export async function newCollaboration(api: CoordinatorPorts, maxParticipants: number): Promise<string> {
@@ -30,7 +30,7 @@ export async function joinThroughApi(api: CoordinatorPorts, collaborationId: str
   return joinCollaboration(api, {
     callerId: clientId,
     collaborationId,
-    resultPublicKey: randomBytes(32).toString('base64url'),
+    resultPublicKey: resultPublicKey(),
     webhookUrl: `https://${clientId}.example/hook`,
   });
 }
@@ -48,7 +48,7 @@ export async function contributeThroughApi(
   };
   const declare = (body: Buffer) => ({
     sizeBytes: body.length,
-    sha256: createHash('sha256').update(body).digest('base64'),
+    sha256: sha256(body),
   });
   const issued = await createInput(api, {
     callerId: clientId,
