@@ -108,6 +108,18 @@ describe('dealer and servers in one process', () => {
     expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: { code: 'PEER_LOST' } });
   }, 60_000);
 
+  it('fails with PEER_DISAGREES on both servers when they were given different programs', async () => {
+    const a = await setUp('j-differ');
+    const b = await setUp('j-differ', { ...spec, analyses: [{ kind: 'mean' }] });
+    await runDealer({ jobId: 'j-differ', store: a.store, status: a.status });
+    await runDealer({ jobId: 'j-differ', store: b.store, status: b.status });
+    const peerPort = a.job.peer.port;
+    const outcomes = await Promise.allSettled([b.server('B', { peerPort }), a.server('A', { peerPort })]);
+    for (const outcome of outcomes) {
+      expect(outcome).toMatchObject({ status: 'rejected', reason: { code: 'PEER_DISAGREES' } });
+    }
+  }, 60_000);
+
   it('dealer material moved to another object name or opened by the other server does not open', async () => {
     const { store, status, servers } = await setUp('j-moved');
     await runDealer({ jobId: 'j-moved', store, status });
