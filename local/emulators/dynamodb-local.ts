@@ -31,13 +31,23 @@ export async function startDynamoDbLocal(options: { port?: number } = {}): Promi
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Without Java the spawn fails with an 'error' event, which would otherwise crash the whole process.
+  const spawnFailure = new AbortController();
+  child.once('error', (error) =>
+    spawnFailure.abort(new Error(`DynamoDB Local could not start (it needs Java 17+): ${error.message}`)),
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(async () => {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output.trim()}`);
-      // Any HTTP answer means the server is up; DynamoDB Local answers 400 to a bare GET.
-      await fetch(endpoint);
-    }, 30_000);
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output.trim()}`);
+        // Any HTTP answer means the server is up; DynamoDB Local answers 400 to a bare GET.
+        await fetch(endpoint);
+      },
+      30_000,
+      100,
+      spawnFailure.signal,
+    );
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

@@ -1,7 +1,11 @@
 import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startDynamoDbLocal, type RunningEmulator } from '../../../local/emulators/dynamodb-local.ts';
+import { ensureDynamoDbLocal } from '../../../local/emulators/fetch-dynamodb-local.ts';
 import { startS3Server } from '../../../local/emulators/s3-server.ts';
 
 import { localDynamoDbClient, localS3Client } from '../../../local/emulators/local-clients.ts';
@@ -35,5 +39,18 @@ describe('local emulators', () => {
     await client.send(new PutObjectCommand({ Bucket: 'smoke', Key: 'a/b', Body: 'hello' }));
     const object = await client.send(new GetObjectCommand({ Bucket: 'smoke', Key: 'a/b' }));
     expect(await object.Body?.transformToString()).toBe('hello');
+  });
+
+  it('DynamoDB Local without Java on PATH fails with a readable error', async () => {
+    await ensureDynamoDbLocal();
+    const emptyPath = await mkdtemp(join(tmpdir(), 'no-java-'));
+    const path = process.env.PATH;
+    process.env.PATH = emptyPath;
+    try {
+      await expect(startDynamoDbLocal()).rejects.toThrow(/could not start \(it needs Java 17\+\)/);
+    } finally {
+      process.env.PATH = path;
+      await rm(emptyPath, { recursive: true, force: true });
+    }
   });
 });
