@@ -12,6 +12,20 @@ export interface HttpWebhookNotifierOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** Five deliveries, the first backoff one second, ten seconds per request. */
+export const DEFAULT_DELIVERY_OPTIONS = { maxAttempts: 5, firstBackoffMs: 1_000, timeoutMs: 10_000 } as const;
+
+/** The longest one delivery may take: every attempt times out and every backoff is waited. */
+export function longestDeliveryMs(
+  options: Pick<
+    Required<HttpWebhookNotifierOptions>,
+    'maxAttempts' | 'firstBackoffMs' | 'timeoutMs'
+  > = DEFAULT_DELIVERY_OPTIONS,
+): number {
+  const backoffs = options.firstBackoffMs * (2 ** (options.maxAttempts - 1) - 1);
+  return options.maxAttempts * options.timeoutMs + backoffs;
+}
+
 /**
  * Standard Webhooks over HTTP POST: the same message id and body on every attempt (receivers deduplicate by
  * id), a fresh timestamp and signature each time. 2xx is delivered; 4xx other than 408/429 is final; network
@@ -25,9 +39,9 @@ export class HttpWebhookNotifier implements WebhookNotifier {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(options: HttpWebhookNotifierOptions = {}) {
-    this.maxAttempts = options.maxAttempts ?? 5;
-    this.firstBackoffMs = options.firstBackoffMs ?? 1_000;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_DELIVERY_OPTIONS.maxAttempts;
+    this.firstBackoffMs = options.firstBackoffMs ?? DEFAULT_DELIVERY_OPTIONS.firstBackoffMs;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_DELIVERY_OPTIONS.timeoutMs;
     this.fetch = options.fetch ?? fetch;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
