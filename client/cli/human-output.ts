@@ -1,3 +1,4 @@
+import { fractionalBitsOf } from '../../mpc-servers/contract/field-encoding.ts';
 import type { AnalysisResult } from '../sdk/fetch-result.ts';
 import type { Collaboration, Input, Participation } from '../sdk/api-models.ts';
 
@@ -25,7 +26,7 @@ type Field = Collaboration['inputSchema']['fields'][number];
 type Analysis = Collaboration['analyses'][number];
 
 function describeField(field: Field): string {
-  const bits = field.type === 'fixed' ? ` (${field.fractionalBits ?? 16} fractional bits)` : '';
+  const bits = field.type === 'fixed' ? ` (${fractionalBitsOf(field)} fractional bits)` : '';
   const bounds =
     field.min !== undefined || field.max !== undefined
       ? ` in [${field.min ?? '-inf'}, ${field.max ?? 'inf'}]`
