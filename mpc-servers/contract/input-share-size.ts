@@ -1,11 +1,9 @@
-import { ENC_LENGTH, HEADER_LENGTH } from '../crypto/hpke.ts';
+import { AEAD_TAG_LENGTH, ENC_LENGTH, HEADER_LENGTH } from '../crypto/hpke.ts';
 import type { Party } from '../transport/peer-channel.ts';
 import { inputSharePayloadBytes } from './input-codec.ts';
 
-/** AES-128-GCM appends a 16-byte tag to the ciphertext. */
-const AEAD_TAG_BYTES = 16;
 /** What single-shot HPKE sealing adds to a payload: envelope header, encapsulated key, AEAD tag. */
-export const SEALED_SHARE_OVERHEAD_BYTES = HEADER_LENGTH + ENC_LENGTH + AEAD_TAG_BYTES;
+export const SEALED_SHARE_OVERHEAD_BYTES = HEADER_LENGTH + ENC_LENGTH + AEAD_TAG_LENGTH;
 
 /**
  * The exact size of a sealed input share for `rowCount` rows of `fieldCount` fields: the coordinator checks

@@ -13,6 +13,7 @@
  * number make a reordered or dropped chunk fail; the authenticated last flag makes a cut-off stream fail.
  */
 import {
+  AEAD_TAG_LENGTH,
   ENC_LENGTH,
   ENVELOPE_KIND,
   HEADER_LENGTH,
@@ -29,7 +30,6 @@ import { ByteQueue } from '../transport/byte-queue.ts';
 import { concatBytes } from './concat-bytes.ts';
 
 const FRAME_HEADER_LENGTH = 5;
-const AEAD_TAG_LENGTH = 16;
 const DEFAULT_MAX_CHUNK_BYTES = 64 << 20;
 
 function chunkAad(header: Uint8Array, aad: Uint8Array, index: number, last: boolean): Uint8Array {
