@@ -1,6 +1,7 @@
 import { ANALYSIS_KINDS } from '../../mpc-servers/contract/analysis-spec.ts';
 import type { AnalysisKind, AnalysisSpec, FieldSpec } from '../../mpc-servers/contract/analysis-spec.ts';
 import type { CreateCollaborationRequest } from '../sdk/api-models.ts';
+import { MAX_FRACTIONAL_BITS } from '../../mpc-servers/contract/computability.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
@@ -31,8 +32,10 @@ export function parseFieldSpec(text: string): FieldSpec {
     const field: FieldSpec = { name, type: 'fixed' };
     if (bits !== '') {
       const fractionalBits = Number(bits);
-      if (!Number.isInteger(fractionalBits) || fractionalBits < 0 || fractionalBits > 30) {
-        throw new UsageError(`--field ${text}: fractional bits must be an integer from 0 to 30`);
+      if (!Number.isInteger(fractionalBits) || fractionalBits < 0 || fractionalBits > MAX_FRACTIONAL_BITS) {
+        throw new UsageError(
+          `--field ${text}: fractional bits must be an integer from 0 to ${MAX_FRACTIONAL_BITS}`,
+        );
       }
       field.fractionalBits = fractionalBits;
     }
