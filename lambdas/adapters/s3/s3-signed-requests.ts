@@ -4,12 +4,11 @@ import { DEFAULT_MAX_ATTEMPTS, isTransient, withRetries } from '../aws-retries.t
 import { awsEndpoint, awsRegion, escapeUri, fetchHeaders, sha256Hex, signatureV4 } from '../aws-signature.ts';
 
 /*
- * S3 requests signed with Signature Version 4 and sent with the runtime's fetch: the few calls the handlers
- * make (presigned PUT/GET, HEAD, GET, PUT, ListObjectsV2, DELETE) without the S3 client, its endpoint rule
- * set and middleware stack (~170 KB of bundle). Signing follows the S3 presigner of the SDK: unescaped path,
- * UNSIGNED-PAYLOAD for presigned URLs, `content-type` never signed, headers kept signed (not hoisted into the
- * query) when the caller says so. Endpoints follow the SDK: AWS_ENDPOINT_URL_S3, then AWS_ENDPOINT_URL, then
- * the regional AWS endpoint.
+ * S3 requests signed with Signature Version 4 and sent with the runtime's fetch: the few calls the workflow
+ * steps make (HEAD, GET, PUT, ListObjectsV2, DELETE) without the S3 client, its endpoint rule set and
+ * middleware stack (~170 KB of bundle). Signing follows the S3 client's: unescaped path, the payload's
+ * SHA-256 signed. Endpoints follow the SDK: AWS_ENDPOINT_URL_S3, then AWS_ENDPOINT_URL, then the regional AWS
+ * endpoint. (Presigned URLs stay on the SDK's presigner, see s3-share-storage.ts.)
  */
 
 export interface S3SignedRequestsOptions {
@@ -32,13 +31,6 @@ export interface S3Request {
   body?: Uint8Array;
 }
 
-export interface PresignOptions {
-  expiresInSeconds: number;
-  signingDate: Date;
-  /** Headers the client must send that stay signed headers instead of query parameters. */
-  unhoistableHeaders?: ReadonlySet<string>;
-}
-
 /** A non-2xx answer of S3, with its HTTP status and S3 error code (e.g. NoSuchKey). */
 export class S3RequestError extends Error {
   override readonly name = 'S3RequestError';
@@ -50,8 +42,6 @@ export class S3RequestError extends Error {
     super(`S3 ${request.method} ${request.bucket}/${request.key} failed: ${status} ${code}`);
   }
 }
-
-const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 
 function transient(error: unknown): boolean {
   return error instanceof S3RequestError ? isTransient(error.status, error.code) : true;
@@ -72,20 +62,6 @@ export class S3SignedRequests {
       region,
     });
     this.signer = signatureV4({ service: 's3', region, uriEscapePath: false });
-  }
-
-  /** A URL the client can call without credentials until `expiresInSeconds` after `signingDate`. */
-  async presign(request: S3Request, options: PresignOptions): Promise<string> {
-    const unsigned = this.httpRequest(request);
-    // Spelled as the SDK's presigner does: hoisted into the query, the spelling is part of the signature.
-    unsigned.headers['X-Amz-Content-Sha256'] = UNSIGNED_PAYLOAD;
-    const signed = await this.signer.presign(unsigned, {
-      expiresIn: options.expiresInSeconds,
-      signingDate: options.signingDate,
-      unsignableHeaders: new Set(['content-type']),
-      unhoistableHeaders: new Set(options.unhoistableHeaders ?? []),
-    });
-    return this.url(signed);
   }
 
   /**
