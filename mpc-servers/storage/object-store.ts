@@ -9,6 +9,8 @@
  *   memory stays bounded by one part.
  * - `listKeys(prefix)`, `deleteKeys(prefix)` (returns how many were deleted), `exists(key)`.
  */
+import { joinBytes } from '../crypto/concat-bytes.ts';
+
 export type ObjectBody = Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
 export interface ObjectStore {
@@ -34,5 +36,6 @@ export async function collectBytes(
   const parts: Uint8Array[] = [];
   for await (const chunk of chunks) parts.push(chunk);
   if (parts.length === 1) return parts[0] as Uint8Array;
-  return new Uint8Array(Buffer.concat(parts));
+  // One copy: Buffer.concat and then a Uint8Array of it would allocate and copy the object twice.
+  return joinBytes(parts);
 }
