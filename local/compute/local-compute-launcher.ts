@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../../lib/config/repo-paths.ts';
 import type {
   ComputeTasks,
   ComputeTaskState,
@@ -9,8 +9,6 @@ import type {
 } from '../../lambdas/ports/workflow-compute-tasks.ts';
 import type { ComputeTaskName } from '../../lambdas/ports/workflow-ports.ts';
 import { freePort } from '../emulators/free-port.ts';
-
-const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 
 /** The entry point each container of the CDK task definitions runs. */
 const ENTRY_POINTS: Record<ComputeTaskName, string> = {
@@ -51,9 +49,9 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
     const taskArn = `arn:aws:ecs:local:000000000000:task/local/${container}-${randomUUID()}`;
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', resolve(projectRoot, ENTRY_POINTS[container]), ...command],
+      ['--import', 'tsx', resolve(REPO_ROOT, ENTRY_POINTS[container]), ...command],
       {
-        cwd: projectRoot,
+        cwd: REPO_ROOT,
         env: {
           PATH: process.env.PATH ?? '',
           ...this.options.baseEnv,

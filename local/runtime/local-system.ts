@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { repoPaths } from '../../lib/config/repo-paths.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../emulators/credentials.ts';
 import { createHttpApiAdapter, type ApiHandler } from '../http-adapter/http-api-adapter.ts';
 import {
@@ -22,8 +22,6 @@ import {
 import { generateServerKeys, publicServerKeyConfigs, type GeneratedServerKey } from './server-keys.ts';
 import { startSingleOriginServer } from './single-origin-server.ts';
 import { provideStorage, type AwsEndpoints } from './storage.ts';
-
-const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 
 /** The JWT authorizer's audience locally; the issuer writes it into every token's `aud`. */
 export const LOCAL_API_AUDIENCE = 'mpc-coordinator-local';
@@ -151,7 +149,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       Object.assign(env, started.env);
       Object.assign(process.env, started.env);
     }
-    const document = await loadOpenApiDocument(options.openApiPath ?? join(projectRoot, 'openapi.yml'));
+    const document = await loadOpenApiDocument(options.openApiPath ?? repoPaths.openApiSpec);
     const handlers = await (options.loadOperationHandlers ?? loadOperationHandlers)();
 
     const issuer = await createLocalIssuer({

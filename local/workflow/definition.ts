@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { repoPaths } from '../../lib/config/repo-paths.ts';
 
 /** The one state machine definition, shared by the CDK app and the local runtime. */
-export const definitionPath = fileURLToPath(
-  new URL('../../workflow/collaboration.asl.json', import.meta.url),
-);
+export const definitionPath = repoPaths.workflowDefinition;
 
 export interface AslState {
   Type: string;
