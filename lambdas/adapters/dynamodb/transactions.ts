@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
@@ -32,7 +33,7 @@ export async function transact(
       );
       if (failedConditions.length > 0) return { committed: false, failedConditions };
       if (attempt >= MAX_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 10 * 2 ** attempt)));
+      await sleep(Math.random() * Math.min(1000, 10 * 2 ** attempt));
     }
   }
 }

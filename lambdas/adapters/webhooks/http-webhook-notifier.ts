@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { signWebhook } from '../../../client/webhooks/standard-webhooks.ts';
 import type { DeliveryOutcome, WebhookMessage, WebhookNotifier } from '../../ports/webhook-notifier.ts';
 
@@ -43,7 +44,7 @@ export class HttpWebhookNotifier implements WebhookNotifier {
     this.firstBackoffMs = options.firstBackoffMs ?? DEFAULT_DELIVERY_OPTIONS.firstBackoffMs;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_DELIVERY_OPTIONS.timeoutMs;
     this.fetch = options.fetch ?? fetch;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? ((ms) => sleep(ms));
   }
 
   async deliver(url: string, secret: string, message: WebhookMessage): Promise<DeliveryOutcome> {
