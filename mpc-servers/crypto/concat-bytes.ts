@@ -3,7 +3,7 @@ export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
   return joinBytes(parts);
 }
 
-/** `concatBytes` over a list of any length (spreading many thousand stream chunks would overflow the stack). */
+/** `concatBytes` over a list of any length (spreading very many stream chunks would overflow the stack). */
 export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;

@@ -8,9 +8,10 @@ import { JobFailure } from './failure.ts';
  * Configuration of the container entry points from the environment (the names the CDK task definitions
  * set): INPUT_BUCKET (job descriptions, input shares, dealer material), RESULT_BUCKET, TABLE_NAME (job
  * status); MPC_KEY_FILE or KEY_SECRET_ARN (server keys, see `keys/`); PEER_PORT and PEER_HOST (B: listen
- * address; A: B's address, overriding the job description); PEER_TLS_FINGERPRINT (SHA-256 of the peer server's TLS certificate, pinned on the link;
- * configured per server by its operator, never taken from the job); MPC_PEER_PLAINTEXT=1 (local development only);
- * MPC_PEER_SILENCE_MS and MPC_LINK_TIMEOUT_MS (peer-link timeouts). AWS_ENDPOINT_URL is honoured by the SDK.
+ * address; A: B's address, overriding the job description); PEER_TLS_FINGERPRINT (SHA-256 of the peer
+ * server's TLS certificate, pinned on the link; configured per server by its operator, never taken from the
+ * job); MPC_PEER_PLAINTEXT=1 (local development only); MPC_PEER_SILENCE_MS and MPC_LINK_TIMEOUT_MS (peer-link
+ * timeouts). AWS_ENDPOINT_URL is honoured by the SDK.
  */
 export interface Environment {
   inputStore: ObjectStore;
