@@ -55,19 +55,20 @@ export function perContainer<T>(make: () => T, alsoDependsOn: () => unknown = ()
 }
 
 const config: () => CoordinatorConfig = /* @__PURE__ */ perContainer(() => readConfig());
-const dynamo = /* @__PURE__ */ perContainer(() => documentClient());
+/** One DynamoDB client per container, shared by every repository (the workflow's too). */
+export const sharedDocumentClient = /* @__PURE__ */ perContainer(() => documentClient());
 
 export const collaborationRepository = /* @__PURE__ */ perContainer(
-  () => new DynamoDbCollaborationRepository(dynamo(), config().tableName),
+  () => new DynamoDbCollaborationRepository(sharedDocumentClient(), config().tableName),
 );
 export const participantRepository = /* @__PURE__ */ perContainer(
-  () => new DynamoDbParticipantRepository(dynamo(), config().tableName),
+  () => new DynamoDbParticipantRepository(sharedDocumentClient(), config().tableName),
 );
 export const inputRepository = /* @__PURE__ */ perContainer(
-  () => new DynamoDbInputRepository(dynamo(), config().tableName),
+  () => new DynamoDbInputRepository(sharedDocumentClient(), config().tableName),
 );
 export const idempotencyStore: () => IdempotencyStore = /* @__PURE__ */ perContainer(
-  () => new DynamoDbIdempotencyStore(dynamo(), config().tableName),
+  () => new DynamoDbIdempotencyStore(sharedDocumentClient(), config().tableName),
 );
 export const shareStorage = /* @__PURE__ */ perContainer(() => {
   const { s3ForcePathStyle, inputBucket, resultBucket, uploadUrlExpiryMinutes } = config();

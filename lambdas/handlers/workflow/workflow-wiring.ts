@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { DynamoDbJobStatusStore } from '../../../mpc-servers/status/dynamodb-job-status-store.ts';
-import { documentClient } from '../../adapters/aws-clients.ts';
 import { DynamoDbWorkflowRepository } from '../../adapters/dynamodb/dynamodb-workflow-repository.ts';
 import { ConfiguredPeerEndpoints } from '../../adapters/ecs/configured-peer-endpoints.ts';
 import { EcsComputeTasks } from '../../adapters/ecs/ecs-compute-tasks.ts';
@@ -11,7 +10,7 @@ import { EventBridgeStatusPublisher } from '../../adapters/eventbridge/eventbrid
 import { AwsJsonRequests, EVENTBRIDGE, STEP_FUNCTIONS } from '../../adapters/aws-json-requests.ts';
 import { StepFunctionsWorkflow } from '../../adapters/sfn/step-functions-workflow.ts';
 import { HttpWebhookNotifier } from '../../adapters/webhooks/http-webhook-notifier.ts';
-import { collaborationRepository, perContainer } from '../../composition-root.ts';
+import { collaborationRepository, perContainer, sharedDocumentClient } from '../../composition-root.ts';
 import { ConfigurationError, readConfig } from '../../config.ts';
 import type { WorkflowPorts, WorkflowSettings } from '../../ports/workflow-ports.ts';
 import { workflowSettingsFrom } from './workflow-settings.ts';
@@ -83,7 +82,7 @@ const config = /* @__PURE__ */ perWiring(() => readConfig());
 
 export const workflowCollaborations = collaborationRepository;
 export const workflowState = /* @__PURE__ */ perWiring(
-  () => new DynamoDbWorkflowRepository(documentClient(), config().tableName),
+  () => new DynamoDbWorkflowRepository(sharedDocumentClient(), config().tableName),
 );
 export const jobStatus = /* @__PURE__ */ perWiring(
   () => new DynamoDbJobStatusStore({ tableName: config().tableName }),
