@@ -1,4 +1,3 @@
-import { perContainer } from '../composition-root.ts';
 import type { WorkflowHooks } from '../ports/workflow-hooks.ts';
 import { optionalWorkflowHooks } from '../use-cases/workflow/workflow-hooks.ts';
 import {
@@ -22,10 +21,10 @@ import {
  */
 
 function hooksWith(factories: WorkflowPortFactories): () => WorkflowHooks {
-  return perContainer(() => {
-    const ports = workflowPortsWith(factories);
-    return optionalWorkflowHooks(workflowConfigured, () => ports);
-  });
+  // Nothing to cache per environment here: the port factories behind `ports` already do.
+  const ports = workflowPortsWith(factories);
+  const hooks = optionalWorkflowHooks(workflowConfigured, () => ports);
+  return () => hooks;
 }
 
 export const collaborationCreatedHooks = /* @__PURE__ */ hooksWith({
