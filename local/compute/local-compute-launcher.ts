@@ -24,13 +24,16 @@ export interface LocalComputeOptions {
   containerEnv: Record<ComputeTaskName, Record<string, string>>;
   /** Each task's output line by line (JSON logs), e.g. to stderr. */
   log?: (container: ComputeTaskName, line: string) => void;
+  /** The Node.js binary the tasks run with (default: this process's). */
+  nodePath?: string;
 }
 
 interface LocalTask {
   taskArn: string;
   container: ComputeTaskName;
   child: ChildProcess;
-  exit?: { code: number | null; signal: NodeJS.Signals | null };
+  /** How the task ended: its exit code or signal, or why its process never started. */
+  exit?: { code: number | null; signal: NodeJS.Signals | null; startError?: string };
   exited: Promise<void>;
 }
 
@@ -47,8 +50,41 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
   /** Starts a task; its ARN names the container so logs and CheckJob reasons say which one. */
   start(container: ComputeTaskName, command: readonly string[]): { taskArn: string } {
     const taskArn = `arn:aws:ecs:local:000000000000:task/local/${container}-${randomUUID()}`;
-    const child = spawn(
-      process.execPath,
+    const child = this.spawnTask(container, command);
+    let markExited: () => void = () => undefined;
+    const task: LocalTask = {
+      taskArn,
+      container,
+      child,
+      exited: new Promise((done) => (markExited = done)),
+    };
+    const ended = (exit: NonNullable<LocalTask['exit']>): void => {
+      task.exit ??= exit;
+      markExited();
+    };
+    child.once('exit', (code, signal) => ended({ code, signal }));
+    // A process that cannot start (ENOENT, EMFILE, EAGAIN) never exits: it only reports 'error'. Later
+    // errors (a failed kill) change nothing about the task, but must not go unhandled either.
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      if (child.pid === undefined)
+        ended({ code: null, signal: null, startError: error.code ?? error.message });
+      else this.options.log?.(container, `task process error: ${error.message}`);
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      let pending = '';
+      stream?.on('data', (chunk: Buffer) => {
+        const lines = (pending + chunk.toString()).split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) if (line.trim() !== '') this.options.log?.(container, line);
+      });
+    }
+    this.tasks.set(taskArn, task);
+    return { taskArn };
+  }
+
+  private spawnTask(container: ComputeTaskName, command: readonly string[]): ChildProcess {
+    return spawn(
+      this.options.nodePath ?? process.execPath,
       ['--import', 'tsx', resolve(REPO_ROOT, ENTRY_POINTS[container]), ...command],
       {
         cwd: REPO_ROOT,
@@ -60,27 +96,6 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    const task: LocalTask = {
-      taskArn,
-      container,
-      child,
-      exited: new Promise((done) =>
-        child.once('exit', (code, signal) => {
-          task.exit = { code, signal };
-          done();
-        }),
-      ),
-    };
-    for (const stream of [child.stdout, child.stderr]) {
-      let pending = '';
-      stream?.on('data', (chunk: Buffer) => {
-        const lines = (pending + chunk.toString()).split('\n');
-        pending = lines.pop() ?? '';
-        for (const line of lines) if (line.trim() !== '') this.options.log?.(container, line);
-      });
-    }
-    this.tasks.set(taskArn, task);
-    return { taskArn };
   }
 
   /** `runTask.sync`: starts the task and waits for it to stop; a non-zero exit fails the state. */
@@ -134,6 +149,7 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
 /** What ECS would say: the exit code, or the signal that stopped it. */
 function stoppedReason(task: LocalTask): string {
   if (!task.exit) return 'running';
+  if (task.exit.startError !== undefined) return `task process failed to start (${task.exit.startError})`;
   return task.exit.signal ? `stopped by ${task.exit.signal}` : `exit code ${task.exit.code}`;
 }
 

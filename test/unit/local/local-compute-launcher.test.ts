@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { LocalComputeLauncher, LocalTaskFailed } from '../../../local/compute/local-compute-launcher.ts';
+
+const noEnv = { baseEnv: {}, containerEnv: { dealer: {}, serverA: {}, serverB: {} } };
+
+describe('local compute launcher: a task whose process cannot start', () => {
+  // A Node binary that is not there: spawn reports ENOENT through the child's 'error' event, never 'exit'.
+  const launcher = new LocalComputeLauncher({ ...noEnv, nodePath: '/nonexistent/mpc-test/node' });
+
+  it('is reported stopped with the reason, the way the poll step reads it', async () => {
+    const { taskArn } = launcher.start('serverA', ['--party', 'A', '--job', 'job-spawn-error']);
+    await expect
+      .poll(async () => (await launcher.describe([taskArn]))[0])
+      .toEqual({
+        taskArn,
+        running: false,
+        stoppedReason: 'task process failed to start (ENOENT)',
+      });
+    expect(launcher.runningTasks()).toEqual([]);
+    await launcher.stop([taskArn]); // nothing to kill: resolves at once
+  });
+
+  it('fails a runTask.sync state with the reason instead of waiting for an exit that never comes', async () => {
+    const run = launcher.run('dealer', ['--job', 'job-spawn-error']);
+    await expect(run).rejects.toBeInstanceOf(LocalTaskFailed);
+    await expect(run).rejects.toThrow('dealer task task process failed to start (ENOENT)');
+  });
+});
+
+describe('local compute launcher: a task that runs', () => {
+  it('is reported stopped with its exit code once its process ends', async () => {
+    const lines: string[] = [];
+    const launcher = new LocalComputeLauncher({ ...noEnv, log: (_, line) => lines.push(line) });
+    // No --job: the dealer fails at once with exit code 1 and says why.
+    await expect(launcher.run('dealer', [])).rejects.toThrow('dealer task exit code 1');
+    expect(lines.join('\n')).toContain('usage: mpc-dealer --job ID');
+    expect(launcher.runningTasks()).toEqual([]);
+  }, 30_000);
+});
