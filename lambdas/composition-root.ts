@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { documentClient, presigningS3Client, s3Client } from './adapters/aws-clients.ts';
+import { documentClient } from './adapters/aws-clients.ts';
 import { DynamoDbCollaborationRepository } from './adapters/dynamodb/dynamodb-collaboration-repository.ts';
 import { DynamoDbIdempotencyStore } from './adapters/dynamodb/dynamodb-idempotency-store.ts';
 import { DynamoDbInputRepository } from './adapters/dynamodb/dynamodb-input-repository.ts';
 import { DynamoDbParticipantRepository } from './adapters/dynamodb/dynamodb-participant-repository.ts';
 import { S3ShareStorage } from './adapters/s3/s3-share-storage.ts';
+import { S3SignedRequests } from './adapters/s3/s3-signed-requests.ts';
 import { readConfig, type CoordinatorConfig } from './config.ts';
 import type { CoordinatorPorts } from './ports/coordinator-ports.ts';
 import type { IdempotencyStore } from './ports/idempotency-store.ts';
@@ -73,8 +74,7 @@ export const idempotencyStore: () => IdempotencyStore = /* @__PURE__ */ perConta
 export const shareStorage = /* @__PURE__ */ perContainer(() => {
   const { s3ForcePathStyle, inputBucket, resultBucket, uploadUrlExpiryMinutes } = config();
   return new S3ShareStorage({
-    client: s3Client({ forcePathStyle: s3ForcePathStyle }),
-    presigningClient: presigningS3Client({ forcePathStyle: s3ForcePathStyle }),
+    requests: new S3SignedRequests({ forcePathStyle: s3ForcePathStyle }),
     inputBucket,
     resultBucket,
     expiryMinutes: uploadUrlExpiryMinutes,

@@ -1,25 +1,34 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
 import type { Party } from '../../../mpc-servers/transport/peer-channel.ts';
 import type { ShareDeclaration } from '../../domain/input.ts';
 import type { PresignedRequest, ShareStorage, UploadCheck } from '../../ports/share-storage.ts';
-import { checkUploadedShare, expiryAfter, sha256Base64 } from './uploaded-share-check.ts';
+import { S3RequestError, type S3Request, type S3SignedRequests } from './s3-signed-requests.ts';
+import {
+  checkUploadedShare,
+  expiryAfter,
+  sha256Base64,
+  type UploadedObject,
+} from './uploaded-share-check.ts';
 
 export interface S3ShareStorageOptions {
-  /** For HeadObject / GetObject. */
-  client: S3Client;
-  /** Built by presigningS3Client (checksum calculation WHEN_REQUIRED). */
-  presigningClient: S3Client;
+  requests: S3SignedRequests;
   inputBucket: string;
   resultBucket: string;
   expiryMinutes: number;
   now: () => Date;
 }
 
-/** Keeps the declared checksum a signed header instead of a query parameter, so S3 enforces it on upload. */
-const UNHOISTABLE_HEADERS = new Set(['x-amz-checksum-sha256']);
+/**
+ * Keeps the declared checksum a signed header instead of a query parameter, so S3 enforces it on upload
+ * (DESIGN.md section 8). No CRC32 of an empty body is ever added: only the headers named here are signed.
+ */
+const UNHOISTABLE_HEADERS: ReadonlySet<string> = new Set(['x-amz-checksum-sha256']);
 
+/**
+ * Share uploads and result downloads on S3 through signed requests, not the S3 client: the presigned URLs are
+ * exactly the SDK presigner's (tests compare them), HEAD and GET are header-signed fetches. `x-id` names the
+ * operation as the SDK does (S3 ignores it; it is part of the signed URL).
+ */
 export class S3ShareStorage implements ShareStorage {
   constructor(private readonly options: S3ShareStorageOptions) {}
 
@@ -29,25 +38,19 @@ export class S3ShareStorage implements ShareStorage {
     inputId: string,
     share: ShareDeclaration,
   ): Promise<PresignedRequest> {
-    const command = new PutObjectCommand({
-      Bucket: this.options.inputBucket,
-      Key: storageLayout.inputShare(party, collaborationId, inputId),
-      ContentLength: share.sizeBytes,
-      ChecksumSHA256: share.sha256,
-    });
-    const expiresIn = this.options.expiryMinutes * 60;
-    const expiresAt = expiryAfter(this.options.now(), expiresIn);
-    const url = await getSignedUrl(this.options.presigningClient, command, {
-      expiresIn,
-      unhoistableHeaders: UNHOISTABLE_HEADERS,
-      signingDate: this.options.now(),
-    });
-    return {
-      method: 'PUT',
-      url,
-      headers: { 'content-length': String(share.sizeBytes), 'x-amz-checksum-sha256': share.sha256 },
-      expiresAt,
-    };
+    // Both signed: S3 refuses a body of another length or another SHA-256.
+    const headers = { 'content-length': String(share.sizeBytes), 'x-amz-checksum-sha256': share.sha256 };
+    const { url, expiresAt } = await this.presign(
+      {
+        method: 'PUT',
+        bucket: this.options.inputBucket,
+        key: storageLayout.inputShare(party, collaborationId, inputId),
+        query: { 'x-id': 'PutObject' },
+        headers,
+      },
+      UNHOISTABLE_HEADERS,
+    );
+    return { method: 'PUT', url, headers, expiresAt };
   }
 
   async verifyInputUpload(
@@ -57,20 +60,17 @@ export class S3ShareStorage implements ShareStorage {
     share: ShareDeclaration,
   ): Promise<UploadCheck> {
     const location = {
-      Bucket: this.options.inputBucket,
-      Key: storageLayout.inputShare(party, collaborationId, inputId),
+      bucket: this.options.inputBucket,
+      key: storageLayout.inputShare(party, collaborationId, inputId),
     };
-    let head;
-    try {
-      head = await this.options.client.send(new HeadObjectCommand({ ...location, ChecksumMode: 'ENABLED' }));
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
-    const uploaded = head && {
-      sizeBytes: head.ContentLength ?? 0,
-      ...(head.ChecksumSHA256 ? { sha256: head.ChecksumSHA256 } : {}),
-    };
-    return checkUploadedShare(uploaded, share, () => this.hashObject(location));
+    return checkUploadedShare(await this.head(location), share, async () => {
+      const response = await this.options.requests.send({
+        method: 'GET',
+        ...location,
+        query: { 'x-id': 'GetObject' },
+      });
+      return sha256Base64(response.body as unknown as AsyncIterable<Uint8Array>);
+    });
   }
 
   async presignResultDownload(
@@ -78,32 +78,45 @@ export class S3ShareStorage implements ShareStorage {
     collaborationId: string,
     recipientId: string,
   ): Promise<PresignedRequest> {
-    const expiresIn = this.options.expiryMinutes * 60;
-    const command = new GetObjectCommand({
-      Bucket: this.options.resultBucket,
-      Key: storageLayout.resultShare(party, collaborationId, recipientId),
-    });
-    const url = await getSignedUrl(this.options.presigningClient, command, {
-      expiresIn,
-      signingDate: this.options.now(),
-    });
-    return {
+    const { url, expiresAt } = await this.presign({
       method: 'GET',
-      url,
-      headers: {},
-      expiresAt: expiryAfter(this.options.now(), expiresIn),
-    };
+      bucket: this.options.resultBucket,
+      key: storageLayout.resultShare(party, collaborationId, recipientId),
+      query: { 'x-id': 'GetObject' },
+    });
+    return { method: 'GET', url, headers: {}, expiresAt };
   }
 
-  private async hashObject(location: { Bucket: string; Key: string }): Promise<string> {
-    const object = await this.options.client.send(new GetObjectCommand(location));
-    return sha256Base64(object.Body as AsyncIterable<Uint8Array>);
+  private async presign(
+    request: S3Request,
+    unhoistableHeaders?: ReadonlySet<string>,
+  ): Promise<{ url: string; expiresAt: string }> {
+    const expiresInSeconds = this.options.expiryMinutes * 60;
+    const signingDate = this.options.now();
+    const url = await this.options.requests.presign(request, {
+      expiresInSeconds,
+      signingDate,
+      ...(unhoistableHeaders ? { unhoistableHeaders } : {}),
+    });
+    return { url, expiresAt: expiryAfter(signingDate, expiresInSeconds) };
   }
-}
 
-function isNotFound(error: unknown): boolean {
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return (
-    status === 404 || (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey'))
-  );
+  /** Size and stored SHA-256 of the object; undefined when S3 has none (404, as the SDK client mapped it). */
+  private async head(location: { bucket: string; key: string }): Promise<UploadedObject | undefined> {
+    try {
+      const response = await this.options.requests.send({
+        method: 'HEAD',
+        ...location,
+        headers: { 'x-amz-checksum-mode': 'ENABLED' },
+      });
+      const sha256 = response.headers.get('x-amz-checksum-sha256');
+      return {
+        sizeBytes: Number(response.headers.get('content-length') ?? 0),
+        ...(sha256 ? { sha256 } : {}),
+      };
+    } catch (error) {
+      if (error instanceof S3RequestError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
 }

@@ -4,11 +4,13 @@ import { DEFAULT_MAX_ATTEMPTS, isTransient, withRetries } from '../aws-retries.t
 import { awsEndpoint, awsRegion, escapeUri, fetchHeaders, sha256Hex, signatureV4 } from '../aws-signature.ts';
 
 /*
- * S3 requests signed with Signature Version 4 and sent with the runtime's fetch: the few calls the workflow
- * steps make (HEAD, GET, PUT, ListObjectsV2, DELETE) without the S3 client, its endpoint rule set and
- * middleware stack (~170 KB of bundle). Signing follows the S3 client's: unescaped path, the payload's
- * SHA-256 signed. Endpoints follow the SDK: AWS_ENDPOINT_URL_S3, then AWS_ENDPOINT_URL, then the regional AWS
- * endpoint. (Presigned URLs stay on the SDK's presigner, see s3-share-storage.ts.)
+ * S3 requests signed with Signature Version 4 and sent with the runtime's fetch: the few calls the
+ * coordinator makes (presigned PUT/GET, HEAD, GET, PUT, ListObjectsV2, DELETE) without the S3 client, its
+ * endpoint rule set and middleware stack (~170 KB of bundle). Header-signed requests follow the S3 client:
+ * unescaped path, the payload's SHA-256 signed. Presigned URLs follow the SDK's S3 presigner:
+ * UNSIGNED-PAYLOAD, `content-type` never signed, headers kept signed (not hoisted into the query) when the
+ * caller says so. Endpoints follow the SDK: AWS_ENDPOINT_URL_S3, then AWS_ENDPOINT_URL, then the regional AWS
+ * endpoint. Tests hold both to the SDK's output byte for byte.
  */
 
 export interface S3SignedRequestsOptions {
@@ -31,6 +33,13 @@ export interface S3Request {
   body?: Uint8Array;
 }
 
+export interface PresignOptions {
+  expiresInSeconds: number;
+  signingDate: Date;
+  /** Headers the client must send that stay signed headers instead of query parameters. */
+  unhoistableHeaders?: ReadonlySet<string>;
+}
+
 /** A non-2xx answer of S3, with its HTTP status and S3 error code (e.g. NoSuchKey). */
 export class S3RequestError extends Error {
   override readonly name = 'S3RequestError';
@@ -42,6 +51,10 @@ export class S3RequestError extends Error {
     super(`S3 ${request.method} ${request.bucket}/${request.key} failed: ${status} ${code}`);
   }
 }
+
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+/** The S3 presigner never signs `content-type`: clients may send any. */
+const UNSIGNABLE_HEADERS: ReadonlySet<string> = new Set(['content-type']);
 
 function transient(error: unknown): boolean {
   return error instanceof S3RequestError ? isTransient(error.status, error.code) : true;
@@ -62,6 +75,20 @@ export class S3SignedRequests {
       region,
     });
     this.signer = signatureV4({ service: 's3', region, uriEscapePath: false });
+  }
+
+  /** A URL anyone can call without credentials until `expiresInSeconds` after `signingDate`. */
+  async presign(request: S3Request, options: PresignOptions): Promise<string> {
+    const unsigned = this.httpRequest(request);
+    // Spelled as the SDK's presigner does: hoisted into the query, the spelling is part of the signature.
+    unsigned.headers['X-Amz-Content-Sha256'] = UNSIGNED_PAYLOAD;
+    const signed = await this.signer.presign(unsigned, {
+      expiresIn: options.expiresInSeconds,
+      signingDate: options.signingDate,
+      unsignableHeaders: new Set(UNSIGNABLE_HEADERS),
+      unhoistableHeaders: new Set(options.unhoistableHeaders ?? []),
+    });
+    return this.url(signed);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/emulators/credentials.ts';
@@ -5,12 +6,13 @@ import type { RunningEmulator } from '../../../local/emulators/dynamodb-local.ts
 import { startS3Server } from '../../../local/emulators/s3-server.ts';
 import { S3ObjectStore } from '../../../mpc-servers/storage/s3-object-store.ts';
 import { ObjectNotFoundError } from '../../../mpc-servers/storage/object-store.ts';
+import { S3ShareStorage } from '../../../lambdas/adapters/s3/s3-share-storage.ts';
 import { S3SignedRequests } from '../../../lambdas/adapters/s3/s3-signed-requests.ts';
 import { parseListPage, SignedS3ObjectStore } from '../../../lambdas/adapters/s3/signed-s3-object-store.ts';
 
 /*
- * The signed-request object store over real TCP against s3rver, beside the SDK-based one on the same bucket:
- * what one writes the other reads.
+ * The signed-request adapters over real TCP against s3rver: the object store beside the SDK-based one on the
+ * same bucket (what one writes the other reads), and the share storage's presigned URLs and upload checks.
  */
 
 let s3: RunningEmulator;
@@ -77,5 +79,68 @@ describe('SignedS3ObjectStore', () => {
     expect(parseListPage('<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>')).toEqual({
       keys: [],
     });
+  });
+});
+
+describe('S3ShareStorage', () => {
+  const share = text('sealed share bytes');
+  const declaration = {
+    sizeBytes: share.length,
+    sha256: createHash('sha256').update(share).digest('base64'),
+  };
+  const storage = () =>
+    new S3ShareStorage({
+      requests,
+      inputBucket: 'inputs',
+      resultBucket: 'results',
+      expiryMinutes: 5,
+      now: () => new Date(),
+    });
+
+  it('takes uploads through its presigned PUTs and judges them by size and SHA-256', async () => {
+    const shares = storage();
+    expect(await shares.verifyInputUpload('A', 'c-1', 'i-1', declaration)).toEqual({
+      ok: false,
+      kind: 'upload-incomplete',
+      detail: 'the share was not uploaded yet.',
+    });
+
+    const upload = await shares.presignInputUpload('A', 'c-1', 'i-1', declaration);
+    const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: share });
+    expect(put.status).toBe(200);
+    expect(await shares.verifyInputUpload('A', 'c-1', 'i-1', declaration)).toEqual({ ok: true });
+
+    // s3rver checks no signature: other bytes of the same length get in, and the stored SHA-256 finds them.
+    const tampered = text('sealed share byteS');
+    const other = await shares.presignInputUpload('A', 'c-1', 'i-2', declaration);
+    await fetch(other.url, {
+      method: 'PUT',
+      headers: { 'content-length': String(tampered.length) },
+      body: tampered,
+    });
+    expect(await shares.verifyInputUpload('A', 'c-1', 'i-2', declaration)).toEqual({
+      ok: false,
+      kind: 'upload-mismatch',
+      detail: 'its SHA-256 differs from the declared one.',
+    });
+
+    const short = await shares.presignInputUpload('A', 'c-1', 'i-3', declaration);
+    await fetch(short.url, { method: 'PUT', body: text('short') });
+    expect(await shares.verifyInputUpload('A', 'c-1', 'i-3', declaration)).toEqual({
+      ok: false,
+      kind: 'upload-mismatch',
+      detail: `uploaded 5 bytes, declared ${share.length}.`,
+    });
+  });
+
+  it('hands out a presigned GET that reads the result share', async () => {
+    await new SignedS3ObjectStore(requests, 'results').putObject(
+      'results/B/c-1/client-7.share',
+      text('result'),
+    );
+    const download = await storage().presignResultDownload('B', 'c-1', 'client-7');
+    const response = await fetch(download.url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('result');
   });
 });
