@@ -5,7 +5,8 @@
  *
  * API: `listenForPeer({ host, port, ...PeerLinkOptions })` resolves once listening with
  * `{ port, accept({ timeoutMs? }), close() }`; `accept` resolves with the `PeerChannel` or rejects with a
- * `PeerLinkError` when A does not show up in time (default 300 s), naming the last refusals.
+ * `PeerLinkError` when A does not show up in time (default 300 s), naming the last refusals, or at once when
+ * the listening server fails (an accept error) before A is accepted.
  */
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
@@ -37,6 +38,9 @@ export async function listenForPeer(
   const pending = new Set<Socket>();
   const refusals: string[] = [];
   let accepted: TcpPeerChannel | undefined;
+  let port = options.port;
+  /** Why the listener stopped before A was accepted (an error after listening). */
+  let broken: string | undefined;
   let settle: { resolve(channel: PeerChannel): void; reject(error: PeerLinkError): void } | undefined;
   const remember = (refusal: string): void => {
     refusals.push(refusal);
@@ -44,7 +48,7 @@ export async function listenForPeer(
   };
 
   const onConnection = (socket: Socket): void => {
-    if (accepted !== undefined) {
+    if (accepted !== undefined || broken !== undefined) {
       socket.destroy();
       return;
     }
@@ -52,7 +56,7 @@ export async function listenForPeer(
     authenticate(socket, resolved).then(
       (channel) => {
         pending.delete(socket);
-        if (accepted !== undefined) {
+        if (accepted !== undefined || broken !== undefined) {
           void channel.close();
           return;
         }
@@ -84,16 +88,32 @@ export async function listenForPeer(
   // A client that aborts its TLS handshake must not take the listener down.
   server.on('tlsClientError', (error: Error) => remember(`TLS handshake failed: ${error.message}`));
 
+  // One error handler for the listener's whole life: before listening it fails `listenForPeer`; after, it
+  // fails the wait for A (an accept error must neither crash B nor leave it waiting until the timeout).
+  let listening = false;
+  let failListen: (error: PeerLinkError) => void = () => undefined;
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const why = error.code ? `${error.code} ${error.message}` : error.message;
+    if (!listening) {
+      failListen(new PeerLinkError(`cannot listen on ${options.host}:${options.port}: ${error.code ?? why}`));
+      return;
+    }
+    // After acceptance the server no longer listens and the accepted link has its own handlers.
+    if (accepted !== undefined || broken !== undefined) return;
+    broken = `listener on port ${port} failed while waiting for peer A: ${why}`;
+    for (const socket of pending) socket.destroy();
+    settle?.reject(new PeerLinkError(broken));
+    server.close();
+  });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        new PeerLinkError(`cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}`),
-      ),
-    );
-    server.listen(options.port, options.host, () => resolve());
+    failListen = reject;
+    server.listen(options.port, options.host, () => {
+      listening = true;
+      resolve();
+    });
   });
   const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  port = typeof address === 'object' && address !== null ? address.port : options.port;
 
   const acceptance = new Promise<PeerChannel>((resolve, reject) => {
     settle = { resolve, reject };
