@@ -1,5 +1,5 @@
 import { collaborationRepository, coordinatorPorts } from '../composition-root.ts';
-import { collaborationCancelledHooks } from './api-workflow-hooks.ts';
+import { waitReleaseHooks } from './api-workflow-hooks.ts';
 import { httpOperation } from '../http/http-operation.ts';
 import * as contracts from '../http/operation-contracts.generated.ts';
 import { collaborationView } from '../http/representations.ts';
@@ -7,7 +7,7 @@ import { cancelCollaboration } from '../use-cases/cancel-collaboration.ts';
 
 const ports = coordinatorPorts({
   collaborations: collaborationRepository,
-  workflow: collaborationCancelledHooks,
+  workflow: waitReleaseHooks,
 });
 
 export const handler = httpOperation(contracts.cancelCollaboration, async (request) => {

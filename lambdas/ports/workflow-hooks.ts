@@ -10,6 +10,9 @@ export interface WorkflowHooks {
   inputCompleted(collaborationId: string): Promise<void>;
   /** After a participant finished: releases the finish wait once everybody has. */
   participantFinished(collaborationId: string): Promise<void>;
-  /** After the owner cancelled: stops the execution and deletes the uploaded shares. */
+  /**
+   * After the owner cancelled, and again on a retried cancel: releases the input wait, so the execution sees
+   * the status and winds the collaboration up (event, shares deleted, participants told).
+   */
   collaborationCancelled(collaborationId: string): Promise<void>;
 }

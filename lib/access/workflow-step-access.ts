@@ -18,4 +18,5 @@ export const WORKFLOW_STEP_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   NotifyParticipants: { table: WRITE_TABLE },
   StoreFinishToken: { table: WRITE_TABLE, workflow: ['sendTaskResult'] },
   CleanUp: { table: WRITE_TABLE, deleteShares: true, publishEvents: true },
+  CleanUpCancelled: { table: WRITE_TABLE, deleteShares: true, publishEvents: true },
 };

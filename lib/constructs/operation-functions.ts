@@ -20,9 +20,8 @@ export interface OperationFunctionsProps extends AccessibleResources {
 }
 
 /**
- * One function per API operation, each with a role holding exactly its operation's access profile. Cancel
- * delivers webhooks in-line (up to ~65 s with an endpoint down): it keeps running after the HTTP API's 30 s
- * integration limit answers the caller, so it gets 90 s; every other operation 10 s.
+ * One function per API operation, each with a role holding exactly its operation's access profile, and 10 s:
+ * none waits for a participant's endpoint (cancel leaves its webhooks to the workflow).
  */
 export class OperationFunctions extends Construct {
   readonly byOperationId: ReadonlyMap<string, lambda.IFunction>;
@@ -51,7 +50,7 @@ export class OperationFunctions extends Construct {
         environment,
         logRetention: retentionDays(config.logRetentionDays),
         removalPolicy: removalPolicyFor(config),
-        timeout: Duration.seconds(operation.operationId === 'cancelCollaboration' ? 90 : 10),
+        timeout: Duration.seconds(10),
       });
       grantFunctionAccess(
         this,

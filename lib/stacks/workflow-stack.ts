@@ -17,7 +17,7 @@ import { removalPolicyFor } from '../config/removal-policy.ts';
  * Steps that deliver webhooks: up to 5 attempts of 10 s with 1-8 s backoff per participant (in parallel),
  * so about 65 s when an endpoint is down (lambdas/adapters/webhooks).
  */
-const NOTIFYING_STEPS = new Set(['NotifyParticipants', 'Expire', 'MarkFailed']);
+const NOTIFYING_STEPS = new Set(['NotifyParticipants', 'Expire', 'MarkFailed', 'CleanUpCancelled']);
 
 export interface WorkflowStackProps extends StackProps {
   readonly config: DeploymentConfig;

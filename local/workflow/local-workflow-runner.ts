@@ -117,6 +117,14 @@ export class LocalWorkflowRunner implements CollaborationWorkflow {
     return this.tokens.succeed(taskToken, output);
   }
 
+  /**
+   * Times out the execution's open callback wait now instead of at its deadline or retention end, as if that
+   * time had passed (a local run does not wait days); how many waits it ended (0: none open yet).
+   */
+  endWaits(collaborationId: string): number {
+    return this.tokens.timeOut(collaborationId);
+  }
+
   execution(collaborationId: string): LocalExecution | undefined {
     return this.executions.get(collaborationId);
   }

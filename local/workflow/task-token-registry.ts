@@ -48,6 +48,16 @@ export class TaskTokenRegistry {
     for (const [taskToken, wait] of [...this.pending]) if (wait.owner === owner) this.take(taskToken);
   }
 
+  /**
+   * Ends the open waits of one execution as their state's timeout would (error `States.Timeout`); how many.
+   */
+  timeOut(owner: string): number {
+    const waits = [...this.pending].filter(([, wait]) => wait.owner === owner);
+    for (const [taskToken] of waits)
+      this.fail(taskToken, Object.assign(new Error('States.Timeout'), { name: 'States.Timeout' }));
+    return waits.length;
+  }
+
   /** Rejects every open wait (the runtime stops). */
   failAll(error: Error): void {
     for (const taskToken of [...this.pending.keys()]) this.fail(taskToken, error);

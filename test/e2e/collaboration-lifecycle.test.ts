@@ -20,6 +20,7 @@ import {
   type E2eSystem,
   type Member,
 } from './support/e2e-system.ts';
+import { HeldWebhookEndpoint } from './support/held-webhook-endpoint.ts';
 
 /**
  * The whole system on one machine: API and issuer over HTTP, DynamoDB Local, s3rver, the collaboration state
@@ -141,14 +142,16 @@ describe('a collaboration end to end', () => {
     await runner.execution(collaborationId)!.result;
     console.info(`state transitions: ${runner.stateTransitions(collaborationId)}`);
   }, 240_000);
-  it('cancel by the owner stops the execution, deletes the uploaded shares and tells the participants', async () => {
+  it('cancel by the owner answers at once; the execution deletes the uploaded shares and tells the participants', async () => {
     const collaborationId = await createAgeIncomeCollaboration('e2e cancel');
     const member = await joinAs(e2e, collaborationId, 'clinic-z');
     await upload(member, collaborationId, ageIncomeRows(9, 4));
     const { runner, events } = e2e.plugin.workflow();
     expect(runner.execution(collaborationId)?.status).toBe('RUNNING');
     expect((await e2e.client('owner').cancelCollaboration(collaborationId)).status).toBe('CANCELLED');
-    expect(runner.execution(collaborationId)?.status).toBe('ABORTED');
+    // The released input wait takes the execution through CleanUpCancelled to its end.
+    await runner.execution(collaborationId)!.result;
+    expect(runner.execution(collaborationId)?.status).toBe('SUCCEEDED');
     for (const party of ['A', 'B'] as const)
       expect(
         await keysUnder(e2e, e2e.system.inputBucket, storageLayout.inputSharePrefix(party, collaborationId)),
@@ -162,5 +165,37 @@ describe('a collaboration end to end', () => {
       member.participation.webhookSecret!,
     );
     expect(events.of(collaborationId).map((change) => change.status)).toEqual(['OPEN', 'CANCELLED']);
+    // A retried cancel answers the same (its release of the used token is ignored).
+    expect((await e2e.client('owner').cancelCollaboration(collaborationId)).status).toBe('CANCELLED');
   }, 60_000);
+
+  it('cancel answers while a participant endpoint hangs; the workflow then records the failed delivery', async () => {
+    const endpoint = await HeldWebhookEndpoint.start();
+    try {
+      const collaborationId = await createAgeIncomeCollaboration('e2e cancel, endpoint hangs');
+      const member = await joinAs(e2e, collaborationId, 'clinic-hung', endpoint.url);
+      expect((await e2e.client('owner').cancelCollaboration(collaborationId)).status).toBe('CANCELLED');
+      // Delivered after the answer: the endpoint holds the notice, and nothing is recorded while it does.
+      await eventually(
+        async () => endpoint.held(),
+        (held) => held > 0,
+        30_000,
+      );
+      expect((await member.client.getMyParticipation(collaborationId)).webhookDelivery).toBeUndefined();
+      endpoint.answerAll(503);
+      const recorded = await eventually(
+        () => member.client.getMyParticipation(collaborationId),
+        (participation) => participation.webhookDelivery !== undefined,
+        60_000,
+      );
+      expect(recorded.webhookDelivery).toMatchObject({
+        event: 'collaboration.cancelled',
+        delivered: false,
+        attempts: 4,
+        lastError: 'HTTP 503',
+      });
+    } finally {
+      await endpoint.stop();
+    }
+  }, 120_000);
 });

@@ -18,4 +18,5 @@ export const workflowStepHandlers: Record<string, () => Promise<WorkflowStepHand
   NotifyParticipants: async () => (await import('./NotifyParticipants.ts')).handler,
   StoreFinishToken: async () => (await import('./StoreFinishToken.ts')).handler,
   CleanUp: async () => (await import('./CleanUp.ts')).handler,
+  CleanUpCancelled: async () => (await import('./CleanUpCancelled.ts')).handler,
 };

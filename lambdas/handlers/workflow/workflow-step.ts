@@ -1,5 +1,6 @@
 import { logger } from '../../http/logger.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
+import { CollaborationCancelled } from '../../use-cases/workflow/announce-transition.ts';
 import { workflowMetrics } from './workflow-metrics.ts';
 import { workflowPortsWith, type WorkflowPortFactories } from './workflow-wiring.ts';
 
@@ -27,6 +28,12 @@ export function workflowStep<P extends { collaborationId: string }>(
       log.info('workflow step done', { result: result as Record<string, unknown> });
       return result;
     } catch (error) {
+      // Not a failure: the definition catches it by name and winds the cancelled collaboration up.
+      if (error instanceof CollaborationCancelled) {
+        workflowMetrics().record(step, 'ok', Date.now() - started);
+        log.info('workflow step found the collaboration cancelled');
+        throw error;
+      }
       workflowMetrics().record(step, 'error', Date.now() - started);
       log.error('workflow step failed', error as Error);
       throw error;

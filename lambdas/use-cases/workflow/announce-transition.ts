@@ -4,7 +4,8 @@ import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 
 /**
  * A conditional status change plus its event. Idempotent for step retries: when the collaboration is already
- * in `to`, it is returned without a second event. Undefined when it is in neither state.
+ * in `to`, it is returned without a second event. Undefined when it is in neither state. A collaboration the
+ * owner cancelled moves nowhere else: the step throws CollaborationCancelled instead.
  */
 export async function announceTransition(
   ports: Pick<WorkflowPorts, 'collaborations' | 'events' | 'now'>,
@@ -25,7 +26,9 @@ export async function announceTransition(
     return changed;
   }
   const current = await ports.collaborations.get(collaborationId);
-  return current?.status === to ? current : undefined;
+  if (current?.status === to) return current;
+  if (current?.status === 'CANCELLED') throw new CollaborationCancelled(collaborationId);
+  return undefined;
 }
 
 /** Steps run by the state machine fail loudly on a collaboration that is not where the workflow expects it. */
@@ -41,4 +44,16 @@ export async function requireWorkflowCollaboration(
 /** A step that cannot go on; the definition's Catch routes it to MarkFailed. */
 export class WorkflowStepError extends Error {
   override readonly name = 'WorkflowStepError';
+}
+
+/**
+ * The owner cancelled while the execution was on its way (the API only changes the status and releases the
+ * input wait): the definition catches this error by name and goes to CleanUpCancelled.
+ */
+export class CollaborationCancelled extends Error {
+  override readonly name = 'CollaborationCancelled';
+
+  constructor(collaborationId: string) {
+    super(`Collaboration ${collaborationId} was cancelled by the owner.`);
+  }
 }

@@ -4,7 +4,9 @@ import { deleteCollaborationShares } from './delete-collaboration-shares.ts';
 
 /**
  * Everybody finished, or retention ended: input shares and dealer material go, then COMPLETED. Result
- * shares stay for the retention period (the result bucket's lifecycle rule removes them).
+ * shares stay for the retention period (the result bucket's lifecycle rule removes them). A FAILED
+ * collaboration (its retention ended) loses its shares and stays FAILED; the answer's status says which, and
+ * the definition ends the execution on it.
  */
 export async function cleanUp(
   ports: WorkflowPorts,
@@ -12,5 +14,6 @@ export async function cleanUp(
 ): Promise<{ status: string | undefined; deletedObjects: number }> {
   const { deletedObjects } = await deleteCollaborationShares(ports, payload.collaborationId);
   const completed = await announceTransition(ports, payload.collaborationId, 'RESULT_READY', 'COMPLETED');
-  return { status: completed?.status, deletedObjects };
+  const status = completed?.status ?? (await ports.collaborations.get(payload.collaborationId))?.status;
+  return { status, deletedObjects };
 }

@@ -4,9 +4,9 @@ import { failureReason, type FailedExecutionState } from './failure-reason.ts';
 import { notifyAll, type NotifyOutcome } from './notify-all.ts';
 
 /**
- * FAILED with the reason; the inputs stay (an operator may look at them) until the input bucket's lifecycle rule
- * expires them: the execution ends here so that the failed-execution alarm fires at once. A
- * failure before the inputs closed (OPEN) fails the collaboration too.
+ * FAILED with the reason, everyone told. The inputs stay (an operator may look at them) through the same
+ * retention wait as a result; CleanUp then deletes them and the execution ends failed. A failure before the
+ * inputs closed (OPEN) fails the collaboration too; one the owner cancelled goes to CleanUpCancelled.
  */
 export async function markFailed(
   ports: WorkflowPorts,

@@ -2,8 +2,6 @@ import type { Collaboration } from '../../domain/collaboration.ts';
 import type { WorkflowHooks } from '../../ports/workflow-hooks.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { releaseWaitIfOver } from './await-waits.ts';
-import { deleteCollaborationShares } from './delete-collaboration-shares.ts';
-import { notifyAll } from './notify-all.ts';
 
 /** Timers of Step Functions take whole seconds; the wait ends at or just after the deadline. */
 export function secondsUntil(deadline: string, now: Date): number {
@@ -34,16 +32,8 @@ export function workflowHooks(ports: () => WorkflowPorts): WorkflowHooks {
       await releaseWaitIfOver(ports(), 'finish', collaborationId);
     },
     async collaborationCancelled(collaborationId: string) {
-      const wired = ports();
-      await wired.workflow.stop(collaborationId, 'Cancelled by the owner.');
-      await wired.events.publish({
-        collaborationId,
-        status: 'CANCELLED',
-        reason: 'Cancelled by the owner.',
-        at: wired.now().toISOString(),
-      });
-      await deleteCollaborationShares(wired, collaborationId);
-      await notifyAll(wired, collaborationId, 'collaboration.cancelled');
+      // The execution does the rest (CleanUpCancelled): nothing here waits for a participant's endpoint.
+      await releaseWaitIfOver(ports(), 'inputs', collaborationId, 'cancel');
     },
   };
 }

@@ -41,7 +41,7 @@ describe('collaboration workflow', () => {
     const slow = functions
       .filter(([, fn]) => fn.Properties.Timeout === 120)
       .map(([id]) => id.replace(/Function\w+$/, ''));
-    expect(slow.sort()).toEqual(['Expire', 'MarkFailed', 'NotifyParticipants']);
+    expect(slow.sort()).toEqual(['CleanUpCancelled', 'Expire', 'MarkFailed', 'NotifyParticipants']);
   });
 
   it('lets the state machine run only the three task definitions, in its cluster, and pass only their roles', () => {
@@ -61,7 +61,7 @@ describe('collaboration workflow', () => {
     expect(resourcesFor(statements, 'lambda:InvokeFunction')).toHaveLength(2 * workflowStepNames().length);
   });
 
-  it('lets only clean-up and expiry delete shares, only prepare write job descriptions, only the token steps release', () => {
+  it('lets only the clean-ups and expiry delete shares, only prepare write job descriptions, only the token steps release', () => {
     const stepRoles = workflowStepNames().map((step) => ({
       step,
       role: synthesized.workflow!.node.findChild(step).node.findChild('Role') as IRole,
@@ -76,7 +76,7 @@ describe('collaboration workflow', () => {
         jobWriters.push(step);
       if (allowedActions(statements).includes('states:SendTaskSuccess')) releasers.push(step);
     }
-    expect(deleters.sort()).toEqual(['CleanUp', 'Expire']);
+    expect(deleters.sort()).toEqual(['CleanUp', 'CleanUpCancelled', 'Expire']);
     expect(jobWriters).toEqual(['PrepareAttempt']);
     expect(releasers.sort()).toEqual(['StoreFinishToken', 'StoreInputToken']);
     const cleanUp = statementsOfRole(template, stepRoles.find(({ step }) => step === 'CleanUp')!.role);

@@ -105,7 +105,7 @@ describe('collaboration state machine definition', () => {
     ]);
   });
 
-  it('bounds the poll loop and the retries in the definition itself, ending FAILED', async () => {
+  it('bounds the poll loop and the retries in the definition itself, ending FAILED after retention and clean-up', async () => {
     let failures = 0;
     const { execution, visited } = runWith(
       {
@@ -113,13 +113,69 @@ describe('collaboration state machine definition', () => {
         // A check step that never sees the job finish: the definition alone must stop the loop.
         CheckJob: () => ({ state: 'RUNNING', nextWaitSeconds: 1 }),
         RecordAttemptFailure: () => ({ retryable: true, failures: ++failures }),
+        CleanUp: () => ({ status: 'FAILED', deletedObjects: 4 }),
       },
       baseInput,
     );
     await expect(execution.result).rejects.toMatchObject({ cause: { name: 'ComputationFailed' } });
     expect(visited.filter((s) => s === 'PrepareAttempt')).toHaveLength(3);
     expect(visited.filter((s) => s === 'CheckJob')).toHaveLength(3 * 5);
-    expect(visited.at(-1)).toBe('MarkFailed');
+    expect(visited.slice(-3)).toEqual(['MarkFailed', 'AwaitFinish', 'CleanUp']);
+  });
+
+  it('keeps a FAILED collaboration inputs through the retention wait, then cleans up and fails', async () => {
+    const { execution, visited } = runWith(
+      {
+        // Retention ends by the state's timeout: nobody finishes a failed collaboration.
+        AwaitFinish: () => new Promise(() => undefined),
+        PrepareAttempt: prepareAttempt,
+        CheckJob: () => ({
+          state: 'FAILED',
+          reason: 'BAD_INPUT: B: share does not open',
+          nextWaitSeconds: 1,
+        }),
+        RecordAttemptFailure: () => ({ retryable: false }),
+        CleanUp: () => ({ status: 'FAILED', deletedObjects: 4 }),
+      },
+      { ...baseInput, retentionSeconds: 1 },
+    );
+    await expect(execution.result).rejects.toMatchObject({ cause: { name: 'ComputationFailed' } });
+    expect(visited.slice(-4)).toEqual(['RecordAttemptFailure', 'MarkFailed', 'AwaitFinish', 'CleanUp']);
+  });
+
+  const cancelled = () => {
+    throw Object.assign(new Error('Collaboration c-1 was cancelled by the owner.'), {
+      name: 'CollaborationCancelled',
+    });
+  };
+
+  it('winds up a cancelled collaboration: the released input wait leads to CleanUpCancelled, then success', async () => {
+    const { execution, visited } = runWith({ CloseInputs: cancelled }, baseInput);
+    await execution.result;
+    expect(visited).toEqual(['AwaitInputs', 'CloseInputs', 'CleanUpCancelled']);
+  });
+
+  it('winds up a cancel that raced the deadline or a failure the same way', async () => {
+    for (const [steps, path] of [
+      [{ CheckMinimum: () => ({ enough: false }), Expire: cancelled }, ['CheckMinimum', 'Expire']],
+      [{ CheckMinimum: () => ({ enough: true }), CloseInputs: cancelled }, ['CheckMinimum', 'CloseInputs']],
+      [
+        {
+          CheckMinimum: () => {
+            throw new Error('table unavailable');
+          },
+          MarkFailed: cancelled,
+        },
+        ['CheckMinimum', 'MarkFailed'],
+      ],
+    ] as const) {
+      const { execution, visited } = runWith(
+        { AwaitInputs: () => new Promise(() => undefined), ...steps },
+        { ...baseInput, inputWindowSeconds: 1 },
+      );
+      await execution.result;
+      expect(visited).toEqual(['AwaitInputs', ...path, 'CleanUpCancelled']);
+    }
   });
 
   it('starts each attempt from a clean state: a failure step never reads the previous attempt reason', async () => {

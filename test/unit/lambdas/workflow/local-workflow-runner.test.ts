@@ -79,4 +79,21 @@ describe('local workflow runner', () => {
     // ArmInputDeadline, AwaitInputs, CheckMinimum, EnoughInputs, Expire, Expired.
     expect(runner.stateTransitions('c-2')).toBe(6);
   });
+
+  it('endWaits times out the open callback wait now, as its deadline would', async () => {
+    const { calls, steps } = recordingSteps();
+    const runner = new LocalWorkflowRunner({ stepHandlers: steps, launcher });
+    expect(runner.endWaits('c-3')).toBe(0);
+    await runner.start({
+      collaborationId: 'c-3',
+      inputWindowSeconds: 3600,
+      retentionSeconds: 60,
+      attempts: { left: 1 },
+    });
+    await until(() => calls.length > 0);
+    expect(runner.endWaits('c-3')).toBe(1);
+    await runner.execution('c-3')!.result;
+    expect(calls.map((call) => call.step)).toEqual(['StoreInputToken', 'CheckMinimum', 'Expire']);
+    expect(runner.endWaits('c-3')).toBe(0);
+  });
 });

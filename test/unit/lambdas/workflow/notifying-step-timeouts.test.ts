@@ -7,7 +7,7 @@ import {
 } from '../../../../lambdas/adapters/webhooks/http-webhook-notifier.ts';
 
 /** The steps whose use case delivers webhooks (notifyAll). */
-const NOTIFYING_STEPS = ['Expire', 'MarkFailed', 'NotifyParticipants'];
+const NOTIFYING_STEPS = ['CleanUpCancelled', 'Expire', 'MarkFailed', 'NotifyParticipants'];
 
 interface TaskState {
   Parameters?: { FunctionName?: string };

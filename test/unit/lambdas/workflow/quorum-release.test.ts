@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cancelCollaboration } from '../../../../lambdas/use-cases/cancel-collaboration.ts';
 import { finishParticipation } from '../../../../lambdas/use-cases/finish-participation.ts';
 import { storeFinishToken } from '../../../../lambdas/use-cases/workflow/store-finish-token.ts';
 import { storeInputToken } from '../../../../lambdas/use-cases/workflow/store-input-token.ts';
@@ -79,11 +80,27 @@ describe('quorum release without races', () => {
     }
   });
 
-  it('does not store an input token once the collaboration left OPEN (cancelled)', async () => {
+  it('releases the input wait on a cancel, whether the token is stored before or after it', async () => {
+    for (const tokenFirst of [true, false]) {
+      const world = inMemoryWorkflow();
+      const id = await createWith(world);
+      if (tokenFirst) await storeInputToken(world.ports, { collaborationId: id, taskToken: 't' });
+      await cancelCollaboration(world.coordinator, { callerId: 'owner', collaborationId: id });
+      // Cancelled before the token came: not stored, released at once so the execution sees the status.
+      if (!tokenFirst)
+        expect(await storeInputToken(world.ports, { collaborationId: id, taskToken: 't' })).toEqual({
+          stored: false,
+          released: true,
+        });
+      expect(world.workflow.released).toEqual([
+        { taskToken: 't', output: expect.objectContaining({ status: 'CANCELLED' }) },
+      ]);
+    }
+  });
+
+  it('does not release the input wait of an unknown collaboration', async () => {
     const world = inMemoryWorkflow();
-    const id = await createWith(world);
-    world.collaborations.get(id)!.status = 'CANCELLED';
-    expect(await storeInputToken(world.ports, { collaborationId: id, taskToken: 't' })).toEqual({
+    expect(await storeInputToken(world.ports, { collaborationId: 'nope', taskToken: 't' })).toEqual({
       stored: false,
       released: false,
     });

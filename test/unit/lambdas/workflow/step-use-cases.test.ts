@@ -6,6 +6,7 @@ import { cancelCollaboration } from '../../../../lambdas/use-cases/cancel-collab
 import { checkJob } from '../../../../lambdas/use-cases/workflow/check-job.ts';
 import { checkMinimum } from '../../../../lambdas/use-cases/workflow/check-minimum.ts';
 import { cleanUp } from '../../../../lambdas/use-cases/workflow/clean-up.ts';
+import { cleanUpCancelled } from '../../../../lambdas/use-cases/workflow/clean-up-cancelled.ts';
 import { closeInputs, rowCountOfShareB } from '../../../../lambdas/use-cases/workflow/close-inputs.ts';
 import { expire } from '../../../../lambdas/use-cases/workflow/expire.ts';
 import { markFailed } from '../../../../lambdas/use-cases/workflow/mark-failed.ts';
@@ -16,6 +17,8 @@ import {
 } from '../../../../lambdas/use-cases/workflow/prepare-attempt.ts';
 import { publishResult } from '../../../../lambdas/use-cases/workflow/publish-result.ts';
 import { recordAttemptFailure } from '../../../../lambdas/use-cases/workflow/record-attempt-failure.ts';
+import { storeFinishToken } from '../../../../lambdas/use-cases/workflow/store-finish-token.ts';
+import { storeInputToken } from '../../../../lambdas/use-cases/workflow/store-input-token.ts';
 import { contribute, createWith, joinWith } from './support/collaboration-setup.ts';
 import { inMemoryWorkflow } from './support/in-memory-workflow.ts';
 
@@ -82,10 +85,20 @@ describe('workflow steps', () => {
       ['a', 3],
       ['b', 4],
     ]);
-    // A Lambda retry after the transition still answers (idempotent), a cancelled one fails.
+    // A Lambda retry after the transition still answers (idempotent).
     expect(await closeInputs(world.ports, { collaborationId: id })).toEqual({ inputCount: 2 });
-    world.collaborations.get(id)!.status = 'CANCELLED';
-    await expect(closeInputs(world.ports, { collaborationId: id })).rejects.toThrow('no longer OPEN');
+  });
+
+  it('CloseInputs, Expire and MarkFailed hand a collaboration the owner cancelled to CleanUpCancelled', async () => {
+    const world = inMemoryWorkflow();
+    const id = await collaborationWith(world, 2);
+    await cancelCollaboration(world.coordinator, { callerId: 'owner', collaborationId: id });
+    for (const step of [closeInputs, expire, markFailed])
+      await expect(step(world.ports, { collaborationId: id })).rejects.toMatchObject({
+        name: 'CollaborationCancelled',
+      });
+    expect(world.collaborations.get(id)!.status).toBe('CANCELLED');
+    expect(world.notifier.sent).toEqual([]);
   });
 
   it('derives the row count of an input registered without one from the size of B share', () => {
@@ -303,17 +316,101 @@ describe('workflow steps', () => {
     expect(await world.jobStore.listKeys('')).toEqual([storageLayout.resultShare('A', id, 'a')]);
   });
 
-  it('cancel by the owner stops the execution, deletes the shares and tells everyone', async () => {
+  it('cancel by the owner only changes the status and releases the input wait; the workflow does the rest', async () => {
     const world = inMemoryWorkflow();
     const id = await collaborationWith(world, 1);
     await put(world, storageLayout.inputShare('B', id, 'x'));
+    await storeInputToken(world.ports, { collaborationId: id, taskToken: 'inputs-1' });
     await cancelCollaboration(world.coordinator, { callerId: 'owner', collaborationId: id });
-    expect(world.workflow.stopped).toEqual([id]);
+    expect(world.workflow.stopped).toEqual([]);
+    expect(world.workflow.released).toEqual([
+      {
+        taskToken: 'inputs-1',
+        output: expect.objectContaining({ releasedBy: 'cancel', status: 'CANCELLED' }),
+      },
+    ]);
+    // Nothing of the wind-up happened in the request.
+    expect(await world.jobStore.listKeys('')).toHaveLength(1);
+    expect(world.notifier.sent).toEqual([]);
+    expect(world.events.of(id).map((event) => event.status)).toEqual(['OPEN']);
+  });
+
+  it('CleanUpCancelled: the status event, shares deleted, everyone told, failures recorded', async () => {
+    const world = inMemoryWorkflow();
+    const id = await collaborationWith(world, 1);
+    await put(world, storageLayout.inputShare('B', id, 'x'));
+    world.notifier.down.add('https://b.example/hooks');
+    const cancelled = await cancelCollaboration(world.coordinator, {
+      callerId: 'owner',
+      collaborationId: id,
+    });
+    expect(await cleanUpCancelled(world.ports, { collaborationId: id })).toEqual({
+      status: 'CANCELLED',
+      deletedObjects: 1,
+      notified: { delivered: 1, failed: 1, skipped: 1 },
+    });
     expect(await world.jobStore.listKeys('')).toEqual([]);
-    expect(world.events.of(id).map((event) => event.status)).toEqual(['OPEN', 'CANCELLED']);
+    expect(world.events.of(id).slice(1)).toEqual([
+      {
+        collaborationId: id,
+        status: 'CANCELLED',
+        reason: 'Cancelled by the owner.',
+        at: cancelled.updatedAt,
+      },
+    ]);
     expect(world.notifier.sent.map((sent) => sent.message.event)).toEqual([
       'collaboration.cancelled',
       'collaboration.cancelled',
     ]);
+    expect(await world.ports.workflowState.readDelivery(id, 'b')).toMatchObject({
+      event: 'collaboration.cancelled',
+      delivered: false,
+      lastError: 'TypeError: ECONNREFUSED',
+    });
+  });
+
+  it('CleanUpCancelled refuses a collaboration that was not cancelled', async () => {
+    const world = inMemoryWorkflow();
+    const id = await collaborationWith(world, 1);
+    await expect(cleanUpCancelled(world.ports, { collaborationId: id })).rejects.toThrow('not CANCELLED');
+    expect(world.notifier.sent).toEqual([]);
+  });
+
+  it('a retried cancel sends the release again, so a release lost the first time is recovered', async () => {
+    const world = inMemoryWorkflow();
+    const id = await collaborationWith(world, 1);
+    await storeInputToken(world.ports, { collaborationId: id, taskToken: 'inputs-1' });
+    world.workflow.failNextSends(1);
+    const cancel = () => cancelCollaboration(world.coordinator, { callerId: 'owner', collaborationId: id });
+    await expect(cancel()).rejects.toThrow('SendTaskSuccess unavailable');
+    expect(world.collaborations.get(id)!.status).toBe('CANCELLED');
+    expect(world.workflow.released).toEqual([]);
+    expect((await cancel()).status).toBe('CANCELLED');
+    expect(world.workflow.released.map((release) => release.taskToken)).toEqual(['inputs-1']);
+    // A third cancel sends again; the used token is ignored (false), the answer is the same.
+    expect((await cancel()).status).toBe('CANCELLED');
+    expect(world.workflow.released).toHaveLength(1);
+  });
+
+  it('MarkFailed then CleanUp: a FAILED collaboration loses its shares after retention and stays FAILED', async () => {
+    const world = inMemoryWorkflow();
+    const { id, job } = await computing(world);
+    await put(world, storageLayout.inputShare('A', id, 'x'));
+    await put(world, `${storageLayout.dealerMaterialPrefix('B', job.jobId)}0`);
+    await markFailed(world.ports, {
+      collaborationId: id,
+      attemptFailure: { value: { reason: 'PEER_LOST: A: x' } },
+    });
+    expect(await storeFinishToken(world.ports, { collaborationId: id, taskToken: 'finish-1' })).toEqual({
+      stored: false,
+      released: false,
+    });
+    expect(await cleanUp(world.ports, { collaborationId: id })).toEqual({
+      status: 'FAILED',
+      deletedObjects: 3,
+    });
+    expect(await world.jobStore.listKeys('')).toEqual([]);
+    expect(world.collaborations.get(id)!.status).toBe('FAILED');
+    expect(world.events.of(id).map((event) => event.status)).toEqual(['OPEN', 'COMPUTING', 'FAILED']);
   });
 });

@@ -25,6 +25,12 @@ export class FakeWorkflow implements CollaborationWorkflow {
   readonly stopped: string[] = [];
   readonly released: { taskToken: string; output: Record<string, unknown> }[] = [];
   private readonly used = new Set<string>();
+  private failingSends = 0;
+
+  /** The next `count` SendTaskSuccess calls fail as a network error would (the token stays unused). */
+  failNextSends(count: number): void {
+    this.failingSends = count;
+  }
 
   async start(input: WorkflowExecutionInput): Promise<'started' | 'already-started'> {
     if (this.started.some((known) => known.collaborationId === input.collaborationId))
@@ -38,6 +44,10 @@ export class FakeWorkflow implements CollaborationWorkflow {
   }
 
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<boolean> {
+    if (this.failingSends > 0) {
+      this.failingSends--;
+      throw new Error('SendTaskSuccess unavailable');
+    }
     if (this.used.has(taskToken)) return false;
     this.used.add(taskToken);
     this.released.push({ taskToken, output });
