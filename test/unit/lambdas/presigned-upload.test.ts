@@ -66,6 +66,13 @@ const settings: Setting[] = [
     endpoint: 'http://127.0.0.1:4569',
   },
   {
+    name: 'a LocalStack-style endpoint, path style',
+    region: 'us-east-1',
+    forcePathStyle: true,
+    endpoint: 'http://localhost:4566',
+    sessionToken: 'test',
+  },
+  {
     name: 'an IP endpoint without forcePathStyle',
     region: 'us-east-1',
     forcePathStyle: false,
