@@ -157,7 +157,7 @@ describe('deadlines, silent clients and failures', () => {
     expectSumsOf(await fetchResult(members[1]!.client, e2e.keys, collaborationId), rows.flat());
   }, 180_000);
 
-  it('a computation that keeps failing ends FAILED with the reason, everyone told, inputs intact', async () => {
+  it('a computation that keeps failing ends FAILED with the reason, everyone told, inputs intact until retention ends', async () => {
     const collaborationId = await createCollaboration(e2e, collaboration('e2e keeps failing', 3600));
     const members = await Promise.all(['y-1', 'y-2', 'y-3'].map((id) => joinAs(e2e, collaborationId, id)));
     const killer = killServerB({ times: 100 });
@@ -175,5 +175,30 @@ describe('deadlines, silent clients and failures', () => {
     const hook = await e2e.hooks.next((h) => h.clientId === 'y-1' && h.body.includes('collaboration.failed'));
     expect(JSON.parse(hook.body)).toMatchObject({ data: { status: 'FAILED' } });
     expect(e2e.plugin.workflow().launcher.runningTasks()).toEqual([]);
+
+    // Retention ends (locally at once, not after days): CleanUp deletes the shares, FAILED stays FAILED.
+    const { runner } = e2e.plugin.workflow();
+    expect(runner.execution(collaborationId)?.status).toBe('RUNNING');
+    await eventually(
+      async () => runner.endWaits(collaborationId),
+      (ended) => ended > 0,
+      30_000,
+    );
+    await expect(runner.execution(collaborationId)!.result).rejects.toMatchObject({
+      cause: { name: 'ComputationFailed' },
+    });
+    expect((await collaborationOf(collaborationId)).status).toBe('FAILED');
+    const inputBucket = e2e.system.inputBucket;
+    for (const party of ['A', 'B'] as const) {
+      expect(
+        await keysUnder(e2e, inputBucket, storageLayout.inputSharePrefix(party, collaborationId)),
+      ).toEqual([]);
+      for (const { jobId } of attempts)
+        expect(await keysUnder(e2e, inputBucket, storageLayout.dealerMaterialPrefix(party, jobId))).toEqual(
+          [],
+        );
+    }
+    for (const { jobId } of attempts)
+      expect(await keysUnder(e2e, inputBucket, storageLayout.jobDescription(jobId))).toEqual([]);
   }, 180_000);
 });
