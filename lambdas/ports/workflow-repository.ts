@@ -1,3 +1,4 @@
+import type { Collaboration } from '../domain/collaboration.ts';
 import type { CollaborationStatus } from '../domain/collaboration-status.ts';
 import type { Participant, WebhookDelivery } from '../domain/participation.ts';
 
@@ -38,6 +39,13 @@ export interface AttemptRecord {
   reason?: string;
 }
 
+/** The collaboration and the workflow's state on its item, as one read gives them. */
+export interface CollaborationRecord {
+  collaboration: Collaboration;
+  inputSnapshot?: CountedInput[];
+  attempts: AttemptRecord[];
+}
+
 export type { WebhookDelivery };
 
 /** A participant with the secret its webhooks are signed with (never shown after the join answer). */
@@ -66,6 +74,13 @@ export interface WorkflowRepository {
   readInputSnapshot(collaborationId: string): Promise<CountedInput[] | undefined>;
   /** The job whose result shares GET result hands out (its id is in the shares' AAD). */
   saveResultJob(collaborationId: string, jobId: string): Promise<void>;
+  /** One strongly consistent read of the collaboration item: the collaboration, input snapshot and attempts. */
+  readCollaborationRecord(collaborationId: string): Promise<CollaborationRecord | undefined>;
+  /**
+   * Adds the record of a new attempt in one write, without reading: only while `attempt.attempt - 1` attempts
+   * are recorded (else it throws), so a step run twice cannot number two attempts alike.
+   */
+  appendAttempt(collaborationId: string, attempt: AttemptRecord): Promise<void>;
   /** Appends or updates (same attempt number) an attempt record. */
   recordAttempt(collaborationId: string, attempt: AttemptRecord): Promise<void>;
   listAttempts(collaborationId: string): Promise<AttemptRecord[]>;

@@ -1,6 +1,7 @@
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
   AttemptRecord,
+  CollaborationRecord,
   CompletedInput,
   CountedInput,
   NotifiableParticipant,
@@ -9,6 +10,7 @@ import type {
   WebhookDelivery,
   WorkflowRepository,
 } from '../../ports/workflow-repository.ts';
+import { itemToCollaboration } from './collaboration-item.ts';
 import { itemKeys } from './item-keys.ts';
 import { participantOfItem } from './participant-item.ts';
 import { isConditionalCheckFailure } from './transactions.ts';
@@ -86,7 +88,18 @@ export class DynamoDbWorkflowRepository implements WorkflowRepository {
   }
 
   async readInputSnapshot(collaborationId: string): Promise<CountedInput[] | undefined> {
-    return (await this.collaborationItem(collaborationId))?.inputSnapshot as CountedInput[] | undefined;
+    return inputSnapshotOf(await this.collaborationItem(collaborationId));
+  }
+
+  async readCollaborationRecord(collaborationId: string): Promise<CollaborationRecord | undefined> {
+    const item = await this.collaborationItem(collaborationId);
+    if (!item) return undefined;
+    const inputSnapshot = inputSnapshotOf(item);
+    return {
+      collaboration: itemToCollaboration(item),
+      attempts: attemptsOf(item),
+      ...(inputSnapshot === undefined ? {} : { inputSnapshot }),
+    };
   }
 
   async saveResultJob(collaborationId: string, jobId: string): Promise<void> {
@@ -103,8 +116,23 @@ export class DynamoDbWorkflowRepository implements WorkflowRepository {
     await this.setOnCollaboration(collaborationId, 'attempts', attempts);
   }
 
+  async appendAttempt(collaborationId: string, attempt: AttemptRecord): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: itemKeys.collaboration(collaborationId),
+        UpdateExpression: 'SET attempts = list_append(if_not_exists(attempts, :none), :attempt)',
+        ConditionExpression:
+          attempt.attempt === 1
+            ? 'attribute_exists(pk) AND (attribute_not_exists(attempts) OR size(attempts) = :known)'
+            : 'attribute_exists(pk) AND size(attempts) = :known',
+        ExpressionAttributeValues: { ':none': [], ':attempt': [attempt], ':known': attempt.attempt - 1 },
+      }),
+    );
+  }
+
   async listAttempts(collaborationId: string): Promise<AttemptRecord[]> {
-    return ((await this.collaborationItem(collaborationId))?.attempts as AttemptRecord[] | undefined) ?? [];
+    return attemptsOf(await this.collaborationItem(collaborationId));
   }
 
   async recordDelivery(collaborationId: string, clientId: string, delivery: WebhookDelivery): Promise<void> {
@@ -166,6 +194,14 @@ export class DynamoDbWorkflowRepository implements WorkflowRepository {
     } while (startKey);
     return items;
   }
+}
+
+function inputSnapshotOf(item: Item | undefined): CountedInput[] | undefined {
+  return item?.inputSnapshot as CountedInput[] | undefined;
+}
+
+function attemptsOf(item: Item | undefined): AttemptRecord[] {
+  return (item?.attempts as AttemptRecord[] | undefined) ?? [];
 }
 
 function countsOf(item: Item): QuorumCounts {

@@ -3,7 +3,7 @@ import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
 import { isResultRecipient, type Collaboration } from '../../domain/collaboration.ts';
 import type { WorkflowPorts, WorkflowSettings } from '../../ports/workflow-ports.ts';
 import type { NotifiableParticipant } from '../../ports/workflow-repository.ts';
-import { requireWorkflowCollaboration, WorkflowStepError } from './announce-transition.ts';
+import { WorkflowStepError } from './announce-transition.ts';
 
 /** What the definition's ECS states and poll loop read from `$.job.value`. */
 export interface PreparedAttempt {
@@ -25,13 +25,15 @@ export async function prepareAttempt(
   ports: WorkflowPorts,
   payload: { collaborationId: string; attemptsLeft: number },
 ): Promise<PreparedAttempt> {
-  const collaboration = await requireWorkflowCollaboration(ports, payload.collaborationId);
+  // One read of the collaboration item gives the status, the snapshot and the attempts so far.
+  const record = await ports.workflowState.readCollaborationRecord(payload.collaborationId);
+  if (!record) throw new WorkflowStepError(`No collaboration ${payload.collaborationId}.`);
+  const { collaboration, inputSnapshot: inputs } = record;
   if (collaboration.status !== 'COMPUTING')
     throw new WorkflowStepError(`Collaboration ${collaboration.collaborationId} is ${collaboration.status}.`);
-  const inputs = await ports.workflowState.readInputSnapshot(collaboration.collaborationId);
   if (!inputs || inputs.length === 0)
     throw new WorkflowStepError('No input snapshot: CloseInputs did not run.');
-  const attempt = (await ports.workflowState.listAttempts(collaboration.collaborationId)).length + 1;
+  const attempt = record.attempts.length + 1;
   const jobId = ports.newId();
   const recipients = resultRecipients(
     collaboration,
@@ -54,7 +56,7 @@ export async function prepareAttempt(
       contentType: 'application/json',
     },
   );
-  await ports.workflowState.recordAttempt(collaboration.collaborationId, {
+  await ports.workflowState.appendAttempt(collaboration.collaborationId, {
     attempt,
     jobId,
     startedAt: ports.now().toISOString(),

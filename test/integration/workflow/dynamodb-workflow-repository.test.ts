@@ -6,6 +6,7 @@ import { DynamoDbWorkflowRepository } from '../../../lambdas/adapters/dynamodb/d
 import { coordinator } from '../../../lambdas/composition-root.ts';
 import type { CoordinatorPorts } from '../../../lambdas/ports/coordinator-ports.ts';
 import type { WorkflowPorts } from '../../../lambdas/ports/workflow-ports.ts';
+import { cancelCollaboration } from '../../../lambdas/use-cases/cancel-collaboration.ts';
 import { storeInputToken } from '../../../lambdas/use-cases/workflow/store-input-token.ts';
 import { workflowHooks } from '../../../lambdas/use-cases/workflow/workflow-hooks.ts';
 import { RecordingEventPublisher } from '../../../local/workflow/recording-event-publisher.ts';
@@ -78,6 +79,43 @@ describe('DynamoDbWorkflowRepository on DynamoDB Local', () => {
     }
   }, 60_000);
 
+  it('appends the first attempt to a collaboration without any, and reads no record of an unknown one', async () => {
+    const { ports, api } = wiring();
+    const id = await newCollaboration(api, 2);
+    await expect(
+      ports.workflowState.appendAttempt(id, { attempt: 2, jobId: 'j2', startedAt: 't0' }),
+    ).rejects.toThrow();
+    await ports.workflowState.appendAttempt(id, { attempt: 1, jobId: 'j1', startedAt: 't0' });
+    expect(await ports.workflowState.readCollaborationRecord(id)).toMatchObject({
+      collaboration: { collaborationId: id, status: 'OPEN' },
+      attempts: [{ attempt: 1, jobId: 'j1', startedAt: 't0' }],
+    });
+    expect(await ports.workflowState.readCollaborationRecord('no-such-collaboration')).toBeUndefined();
+  });
+
+  it('releases the input wait on a cancel whichever of the token store and the cancel comes first', async () => {
+    for (const tokenFirst of [true, false]) {
+      const { ports, api, workflow } = wiring();
+      const id = await newCollaboration(api, 2);
+      const token = `cancel-${String(tokenFirst)}`;
+      if (tokenFirst) await storeInputToken(ports, { collaborationId: id, taskToken: token });
+      expect((await cancelCollaboration(api, { callerId: 'owner', collaborationId: id })).status).toBe(
+        'CANCELLED',
+      );
+      if (!tokenFirst)
+        expect(await storeInputToken(ports, { collaborationId: id, taskToken: token })).toEqual({
+          stored: false,
+          released: true,
+        });
+      expect(workflow.released).toEqual([
+        { taskToken: token, output: expect.objectContaining({ status: 'CANCELLED' }) },
+      ]);
+      // A retried cancel sends the release again; the used token is ignored.
+      await cancelCollaboration(api, { callerId: 'owner', collaborationId: id });
+      expect(workflow.released).toHaveLength(1);
+    }
+  });
+
   it('keeps snapshots, attempts, the result job and deliveries on the items', async () => {
     const { ports, api } = wiring();
     const id = await newCollaboration(api, 2);
@@ -105,6 +143,25 @@ describe('DynamoDbWorkflowRepository on DynamoDB Local', () => {
     expect(await ports.workflowState.listAttempts(id)).toEqual([
       { attempt: 1, jobId: 'j1', startedAt: 't0', failedAt: 't1', reason: 'PEER_LOST: x' },
       { attempt: 2, jobId: 'j2', startedAt: 't2' },
+    ]);
+    const record = await ports.workflowState.readCollaborationRecord(id);
+    expect(record).toEqual({
+      collaboration: await ports.collaborations.get(id),
+      inputSnapshot: [{ inputId: completed!.inputId, clientId: 'p-1', rowCount: 7 }],
+      attempts: await ports.workflowState.listAttempts(id),
+    });
+    // A new attempt is appended in one write, only as the next number.
+    await ports.workflowState.appendAttempt(id, { attempt: 3, jobId: 'j3', startedAt: 't4' });
+    await expect(
+      ports.workflowState.appendAttempt(id, { attempt: 3, jobId: 'j3b', startedAt: 't5' }),
+    ).rejects.toThrow();
+    await expect(
+      ports.workflowState.appendAttempt(id, { attempt: 5, jobId: 'j5', startedAt: 't5' }),
+    ).rejects.toThrow();
+    expect((await ports.workflowState.listAttempts(id)).map((attempt) => attempt.jobId)).toEqual([
+      'j1',
+      'j2',
+      'j3',
     ]);
     await ports.workflowState.saveResultJob(id, 'j2');
     expect((await ports.collaborations.get(id))?.resultJobId).toBe('j2');

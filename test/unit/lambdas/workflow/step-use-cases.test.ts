@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseJobDescription } from '../../../../mpc-servers/contract/job-description.ts';
 import { sealedInputShareBytes } from '../../../../mpc-servers/contract/input-share-size.ts';
 import { storageLayout } from '../../../../mpc-servers/contract/storage-layout.ts';
@@ -132,6 +132,24 @@ describe('workflow steps', () => {
     expect(description.serverPublicKeys.A).toBe(world.coordinator.computationServers[0]!.publicKey);
     const second = await prepareAttempt(world.ports, { collaborationId: id, attemptsLeft: 2 });
     expect(second).toMatchObject({ jobId: 'job-2', attempt: 2 });
+  });
+
+  it('PrepareAttempt reads the collaboration item once and appends its attempt without reading again', async () => {
+    const world = inMemoryWorkflow();
+    const id = await collaborationWith(world, 2);
+    await closeInputs(world.ports, { collaborationId: id });
+    const state = world.ports.workflowState;
+    const itemReads = [
+      vi.spyOn(world.ports.collaborations, 'get'),
+      vi.spyOn(state, 'readCollaborationRecord'),
+      vi.spyOn(state, 'readInputSnapshot'),
+      vi.spyOn(state, 'listAttempts'),
+      vi.spyOn(state, 'readTaskToken'),
+    ];
+    const writes = [vi.spyOn(state, 'appendAttempt'), vi.spyOn(state, 'recordAttempt')];
+    await prepareAttempt(world.ports, { collaborationId: id, attemptsLeft: 3 });
+    expect(itemReads.map((read) => read.mock.calls.length)).toEqual([0, 1, 0, 0, 0]);
+    expect(writes.map((write) => write.mock.calls.length)).toEqual([1, 0]);
   });
 
   describe('CheckJob', () => {

@@ -171,6 +171,22 @@ export function inMemoryWorkflow() {
       const c = collaborationOf(id);
       if (c) c.resultJobId = jobId;
     },
+    async readCollaborationRecord(id) {
+      const collaboration = collaborationOf(id);
+      const inputSnapshot = snapshots.get(id);
+      return (
+        collaboration && {
+          collaboration: structuredClone(collaboration),
+          attempts: structuredClone(attempts.get(id) ?? []),
+          ...(inputSnapshot ? { inputSnapshot: structuredClone(inputSnapshot) } : {}),
+        }
+      );
+    },
+    async appendAttempt(id, attempt) {
+      const list = attempts.get(id) ?? [];
+      if (list.length !== attempt.attempt - 1) throw new Error(`attempt ${attempt.attempt} is not next`);
+      attempts.set(id, [...list, attempt]);
+    },
     async recordAttempt(id, attempt) {
       const list = (attempts.get(id) ?? []).filter((known) => known.attempt !== attempt.attempt);
       attempts.set(
