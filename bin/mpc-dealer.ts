@@ -1,39 +1,46 @@
 /**
  * Dealer entry point: `mpc-dealer --job ID`. Reads the job description, writes each server's sealed
- * manifest and dealer material, reports to the job status; exit code 0 on success, 1 on failure.
+ * manifest and dealer material, reports to the job status; exit code 0 on success, 1 on failure (the reason
+ * in the job status once the job is known, the JSON log and one line on stderr). MPC_DEALER_STALL_MS bounds
+ * each step (default sized per step, see `dealer/run-dealer.ts`).
  */
 import { runDealer } from '../mpc-servers/dealer/run-dealer.ts';
-import { environmentFrom, logLine, parseArguments } from '../mpc-servers/runtime/environment.ts';
-import { asJobFailure, JobFailure } from '../mpc-servers/runtime/failure.ts';
+import { EntryPoint } from '../mpc-servers/runtime/entry-point.ts';
+import {
+  environmentFrom,
+  optionalNumber,
+  parseArguments,
+  statusStoreFrom,
+} from '../mpc-servers/runtime/environment.ts';
+import { JobFailure } from '../mpc-servers/runtime/failure.ts';
 
-async function main(): Promise<void> {
-  let jobId = '';
-  try {
-    const args = parseArguments(process.argv.slice(2));
-    jobId = args.job ?? '';
-    if (jobId === '') throw new JobFailure('CONFIGURATION', 'usage: mpc-dealer --job ID');
-    const environment = environmentFrom(process.env);
-    const started = Date.now();
-    const { chunkCount, bytes } = await runDealer({
-      jobId,
-      store: environment.inputStore,
-      status: environment.status,
-      log: (message) => logLine({ component: 'dealer', jobId, message }),
-    });
-    logLine({ component: 'dealer', jobId, outcome: 'DONE', chunkCount, bytes, ms: Date.now() - started });
-  } catch (error) {
-    const failure = asJobFailure(error);
-    logLine({
-      component: 'dealer',
-      jobId,
-      outcome: 'FAILED',
-      reasonCode: failure.code,
-      message: failure.message,
-    });
-    process.exitCode = 1;
-  }
+const entry = new EntryPoint('mpc-dealer');
+
+async function main(env: NodeJS.ProcessEnv): Promise<void> {
+  const args = parseArguments(process.argv.slice(2));
+  const jobId = args.job ?? '';
+  if (jobId === '') throw new JobFailure('CONFIGURATION', 'usage: mpc-dealer --job ID');
+  entry.identify(jobId, 'DEALER');
+  const status = await entry.step('bad configuration', () => statusStoreFrom(env));
+  entry.reportTo(status);
+  const { inputStore, stallTimeoutMs } = await entry.step('bad configuration', () => ({
+    ...environmentFrom(env, status),
+    stallTimeoutMs: optionalNumber(env, 'MPC_DEALER_STALL_MS'),
+  }));
+  const started = Date.now();
+  const { chunkCount, bytes } = await runDealer({
+    jobId,
+    store: inputStore,
+    status,
+    ...(stallTimeoutMs === undefined ? {} : { stallTimeoutMs }),
+    log: (message) => entry.log({ message }),
+  });
+  entry.log({ outcome: 'DONE', chunkCount, bytes, ms: Date.now() - started });
 }
 
-await main();
-// Exit explicitly: idle SDK sockets or a half-closed peer link must not keep a finished task alive.
-process.exit(process.exitCode ?? 0);
+const exitCode = await main(process.env).then(
+  () => 0,
+  (error: unknown) => entry.fail(error),
+);
+// Exit explicitly: idle SDK sockets must not keep a finished task alive.
+process.exit(exitCode);

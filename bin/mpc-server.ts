@@ -1,70 +1,72 @@
 /**
  * Computing server entry point: `mpc-server --party A|B --job ID` (configuration: see
  * `mpc-servers/runtime/environment.ts`). Exit code 0 when the result shares are written, 1 on failure with
- * the reason in the job status and the log.
+ * the reason in the job status (also for failures before the computation starts, once the job is known),
+ * the JSON log and one line on stderr.
  */
 import { loadServerKeys, serverKeySourceFromEnv } from '../mpc-servers/keys/load-server-keys.ts';
+import { EntryPoint } from '../mpc-servers/runtime/entry-point.ts';
 import {
   environmentFrom,
-  logLine,
   optionalNumber,
   parseArguments,
   required,
+  statusStoreFrom,
 } from '../mpc-servers/runtime/environment.ts';
-import { asJobFailure, JobFailure } from '../mpc-servers/runtime/failure.ts';
+import { JobFailure } from '../mpc-servers/runtime/failure.ts';
 import { runServer } from '../mpc-servers/server/run-server.ts';
 import { taskPrivateIp } from '../mpc-servers/runtime/task-metadata.ts';
 
-async function main(): Promise<void> {
-  let jobId = '';
-  let party = '';
-  try {
-    const args = parseArguments(process.argv.slice(2));
-    jobId = args.job ?? '';
-    party = args.party ?? '';
-    if (jobId === '' || (party !== 'A' && party !== 'B')) {
-      throw new JobFailure('CONFIGURATION', 'usage: mpc-server --party A|B --job ID');
-    }
-    const environment = environmentFrom(process.env);
-    const keys = await loadServerKeys(serverKeySourceFromEnv(process.env)).catch((error: Error) => {
-      throw new JobFailure('CONFIGURATION', error.message);
-    });
-    const allowPlaintext = process.env.MPC_PEER_PLAINTEXT === '1';
-    const started = Date.now();
-    await runServer({
-      party,
-      jobId,
-      inputStore: environment.inputStore,
-      resultStore: environment.resultStore,
-      status: environment.status,
-      privateKey: keys.hpkePrivateKey,
-      peerHost: process.env.PEER_HOST || undefined,
-      // On Fargate B publishes its private IP for A (outside ECS there is no metadata endpoint).
-      advertisedHost: party === 'B' ? await taskPrivateIp(process.env) : undefined,
-      peerPort: optionalNumber(process.env, 'PEER_PORT'),
-      allowPlaintext,
-      ...(allowPlaintext
-        ? {}
-        : { tls: { ...keys.tls, peerFingerprint: required(process.env, 'PEER_TLS_FINGERPRINT') } }),
-      silenceTimeoutMs: optionalNumber(process.env, 'MPC_PEER_SILENCE_MS'),
-      linkTimeoutMs: optionalNumber(process.env, 'MPC_LINK_TIMEOUT_MS'),
-      log: (message) => logLine({ component: `server-${party}`, jobId, message }),
-    });
-    logLine({ component: `server-${party}`, jobId, outcome: 'DONE', ms: Date.now() - started });
-  } catch (error) {
-    const failure = asJobFailure(error);
-    logLine({
-      component: `server-${party}`,
-      jobId,
-      outcome: 'FAILED',
-      reasonCode: failure.code,
-      message: failure.message,
-      failedInputIds: failure.failedInputIds,
-    });
-    process.exitCode = 1;
+const entry = new EntryPoint('mpc-server');
+
+async function main(env: NodeJS.ProcessEnv): Promise<void> {
+  const args = parseArguments(process.argv.slice(2));
+  const jobId = args.job ?? '';
+  const party = args.party ?? '';
+  if (jobId === '' || (party !== 'A' && party !== 'B')) {
+    throw new JobFailure('CONFIGURATION', 'usage: mpc-server --party A|B --job ID');
   }
+  entry.identify(jobId, party);
+  const status = await entry.step('bad configuration', () => statusStoreFrom(env));
+  entry.reportTo(status);
+  const configuration = await entry.step('bad configuration', () => ({
+    ...environmentFrom(env, status),
+    allowPlaintext: env.MPC_PEER_PLAINTEXT === '1',
+    peerFingerprint: env.MPC_PEER_PLAINTEXT === '1' ? undefined : required(env, 'PEER_TLS_FINGERPRINT'),
+    peerPort: optionalNumber(env, 'PEER_PORT'),
+    silenceTimeoutMs: optionalNumber(env, 'MPC_PEER_SILENCE_MS'),
+    linkTimeoutMs: optionalNumber(env, 'MPC_LINK_TIMEOUT_MS'),
+  }));
+  const keys = await entry.step('cannot load its HPKE and TLS keys', () =>
+    loadServerKeys(serverKeySourceFromEnv(env)),
+  );
+  // On Fargate B publishes its private IP for A (outside ECS there is no metadata endpoint).
+  const advertisedHost =
+    party === 'B'
+      ? await entry.step(
+          'cannot read the ECS task metadata',
+          () => taskPrivateIp(env),
+          'TASK_METADATA_UNAVAILABLE',
+        )
+      : undefined;
+  const { peerFingerprint, ...settings } = configuration;
+  const started = Date.now();
+  await runServer({
+    ...settings,
+    party,
+    jobId,
+    privateKey: keys.hpkePrivateKey,
+    peerHost: env.PEER_HOST || undefined,
+    advertisedHost,
+    ...(peerFingerprint === undefined ? {} : { tls: { ...keys.tls, peerFingerprint } }),
+    log: (message) => entry.log({ message }),
+  });
+  entry.log({ outcome: 'DONE', ms: Date.now() - started });
 }
 
-await main();
+const exitCode = await main(process.env).then(
+  () => 0,
+  (error: unknown) => entry.fail(error),
+);
 // Exit explicitly: idle SDK sockets or a half-closed peer link must not keep a finished task alive.
-process.exit(process.exitCode ?? 0);
+process.exit(exitCode);

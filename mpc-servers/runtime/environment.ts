@@ -35,12 +35,17 @@ export function optionalNumber(env: NodeJS.ProcessEnv, name: string): number | u
   return parsed;
 }
 
-export function environmentFrom(env: NodeJS.ProcessEnv): Environment {
+export function environmentFrom(env: NodeJS.ProcessEnv, status = statusStoreFrom(env)): Environment {
   return {
     inputStore: new S3ObjectStore({ bucket: required(env, 'INPUT_BUCKET') }),
     resultStore: new S3ObjectStore({ bucket: required(env, 'RESULT_BUCKET') }),
-    status: new DynamoDbJobStatusStore({ tableName: required(env, 'TABLE_NAME') }),
+    status,
   };
+}
+
+/** The job status store alone: the entry points open it first, to report failures of later set-up steps. */
+export function statusStoreFrom(env: NodeJS.ProcessEnv): JobStatusStore {
+  return new DynamoDbJobStatusStore({ tableName: required(env, 'TABLE_NAME') });
 }
 
 /** `--name value` pairs from argv. */

@@ -12,6 +12,7 @@ import { ObjectNotFoundError } from '../storage/object-store.ts';
  */
 export type FailureCode =
   | 'JOB_DESCRIPTION_INVALID'
+  | 'JOB_DESCRIPTION_MISSING'
   | 'PROGRAM_INVALID'
   | 'BAD_INPUT'
   | 'DEALER_MATERIAL_MISSING'
@@ -20,7 +21,12 @@ export type FailureCode =
   | 'PEER_LOST'
   | 'PEER_DISAGREES'
   | 'CONFIGURATION'
+  | 'TASK_METADATA_UNAVAILABLE'
+  | 'NO_PROGRESS'
   | 'INTERNAL';
+
+/** A last FAILED report gets this long: a process whose status store hangs must still end. */
+export const FINAL_REPORT_MS = 15_000;
 
 export class JobFailure extends Error {
   override readonly name = 'JobFailure';

@@ -1,19 +1,32 @@
 import { compileProgram, type Program } from '../analyses/program.ts';
 import { parseJobDescription, type JobDescription } from '../contract/job-description.ts';
 import { storageLayout } from '../contract/storage-layout.ts';
-import type { ObjectStore } from '../storage/object-store.ts';
+import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store.ts';
+import { JobFailure } from './failure.ts';
 
 /**
  * The job description the workflow wrote for `jobId` and its program compiled over the declared rows of all
- * inputs: the dealer and both servers start from this, so all three compile the very same program.
+ * inputs: the dealer and both servers start from this, so all three compile the very same program. A job
+ * description that is missing or cannot be read fails with a reason naming it.
  */
 export async function loadJob(
   store: ObjectStore,
   jobId: string,
 ): Promise<{ job: JobDescription; program: Program }> {
-  const job = parseJobDescription(
-    new TextDecoder().decode(await store.getObject(storageLayout.jobDescription(jobId))),
+  const key = storageLayout.jobDescription(jobId);
+  const text = await store.getObject(key).then(
+    (bytes) => new TextDecoder().decode(bytes),
+    (error: unknown) => {
+      // Named here: mapped by type, a missing object would read as missing dealer material.
+      if (error instanceof ObjectNotFoundError)
+        throw new JobFailure('JOB_DESCRIPTION_MISSING', `the job description ${key} does not exist`);
+      throw new JobFailure(
+        'INTERNAL',
+        `cannot read the job description ${key}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    },
   );
+  const job = parseJobDescription(text);
   const totalRows = job.inputs.reduce((total, input) => total + input.rowCount, 0);
   return { job, program: compileProgram(job.spec, totalRows) };
 }
