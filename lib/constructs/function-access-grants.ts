@@ -54,6 +54,14 @@ export function grantFunctionAccess(
   if (access.inputShares === 'verifyUpload') {
     // HeadObject (size, checksum) needs s3:GetObject but no key use: only metadata is returned.
     allow(['s3:GetObject', 's3:GetObjectAttributes'], inputShareArns);
+    // Without s3:ListBucket, S3 answers a HEAD of a share not uploaded yet with 403 instead of 404, and
+    // completeInput would fail with a 500 instead of `upload-incomplete`. S3 evaluates the key as s3:prefix
+    // for that decision, so the listing stays confined to the input share keys.
+    allow(['s3:ListBucket'], [inputBucket.bucketArn], {
+      StringLike: {
+        's3:prefix': PARTIES.map((party) => listPrefixOf(shareObjectPatterns.inputShares(party))),
+      },
+    });
   }
   if (access.resultShares === 'presignDownload') {
     allow(

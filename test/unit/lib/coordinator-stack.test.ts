@@ -191,6 +191,7 @@ describe('Lambda functions', () => {
       'dynamodb:UpdateItem',
       's3:GetObject',
       's3:GetObjectAttributes',
+      's3:ListBucket',
       'states:SendTaskFailure',
       'states:SendTaskHeartbeat',
       'states:SendTaskSuccess',
@@ -199,6 +200,12 @@ describe('Lambda functions', () => {
       expect.stringMatching(/\/inputs\/A\/\*\/\*\.share$/),
       expect.stringMatching(/\/inputs\/B\/\*\/\*\.share$/),
     ]);
+    // A share not uploaded yet must read as 404 (upload-incomplete), not 403: listing, of share keys only.
+    const listing = roleStatements('completeInput').find((statement) =>
+      statement.actions.includes('s3:ListBucket'),
+    );
+    expect(listing?.resources).toEqual([expect.stringMatching(/^<StorageInputs\w+\.Arn>$/)]);
+    expect(listing?.conditions).toEqual({ StringLike: { 's3:prefix': ['inputs/A/*', 'inputs/B/*'] } });
   });
 
   it('lets getResult presign downloads of result shares only', () => {
