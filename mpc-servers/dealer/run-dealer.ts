@@ -72,7 +72,11 @@ async function dealerWork(
   const { jobId, store, status } = deps;
   const log = deps.log ?? (() => undefined);
   step('reporting to the job status');
-  await status.report(jobId, 'DEALER', { state: 'RUNNING', progress: 0 });
+  await status.report(jobId, 'DEALER', {
+    state: 'RUNNING',
+    progress: 0,
+    phase: 'reading the job description',
+  });
   step('reading the job description');
   const { job, program } = await loadJob(store, jobId);
   const seeds: Record<Party, Uint8Array> = { A: randomBytes(16), B: randomBytes(16) };
@@ -103,7 +107,11 @@ async function dealerWork(
     }
     chunk++;
     step('reporting progress to the job status');
-    await status.report(jobId, 'DEALER', { state: 'RUNNING', progress: chunk / of });
+    await status.report(jobId, 'DEALER', {
+      state: 'RUNNING',
+      progress: chunk / of,
+      phase: `wrote dealer material chunk ${chunk} of ${of}`,
+    });
     step(`making chunk ${chunk + 1} of ${of}`);
   }
   step('reporting to the job status');

@@ -71,12 +71,20 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
   const { party, jobId, status } = deps;
   const log = deps.log ?? (() => undefined);
   let channel: PeerChannel | undefined;
+  // Every RUNNING report names the phase, so a job that takes long shows where each server is.
+  let phase = 'loading the job, the dealer manifest and the inputs';
+  let progress = 0;
+  const running = (next: { phase?: string; progress?: number }): Promise<unknown> => {
+    phase = next.phase ?? phase;
+    progress = next.progress ?? progress;
+    return status.report(jobId, party, { state: 'RUNNING', progress, phase });
+  };
   const heartbeat = setInterval(
     () => void status.heartbeat(jobId, party).catch(() => undefined),
     HEARTBEAT_MS,
   );
   try {
-    await status.report(jobId, party, { state: 'RUNNING', progress: 0 });
+    await running({});
     if (!deps.allowPlaintext) requirePeerTls(deps); // a misconfigured server fails before any work
     const { job, program } = await loadJob(deps.inputStore, jobId);
     const scope: MaterialScope = { collaborationId: job.collaborationId, jobId, party };
@@ -88,8 +96,9 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
         'dealer material was made for another program or row count',
       );
     }
-    channel = await linkToPeer(deps, job);
+    channel = await linkToPeer(deps, job, (linking) => running({ phase: linking }));
     log(`server ${party}: linked to peer`);
+    await running({ phase: 'computing' });
     await agreeWithPeer(channel, program, failedInputIds, reasons);
     const seed = new Uint8Array(Buffer.from(manifest.seed, 'base64'));
     let lastReport = 0;
@@ -107,10 +116,11 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
       onChunkDone: async (done, count) => {
         if (Date.now() - lastReport > 1_000 || done === count) {
           lastReport = Date.now();
-          await status.report(jobId, party, { state: 'RUNNING', progress: (0.95 * done) / count });
+          await running({ progress: (0.95 * done) / count });
         }
       },
     });
+    await running({ phase: 'writing the result shares' });
     const plaintext = encodeResultShare(output);
     for (const recipient of job.recipients) {
       await putSealed(
@@ -192,7 +202,11 @@ async function loadInputs(
   return { inputs, failedInputIds, reasons };
 }
 
-async function linkToPeer(deps: ServerDependencies, job: JobDescription): Promise<PeerChannel> {
+async function linkToPeer(
+  deps: ServerDependencies,
+  job: JobDescription,
+  phase: (what: string) => Promise<unknown>,
+): Promise<PeerChannel> {
   const link = {
     jobId: deps.jobId,
     ...(deps.allowPlaintext ? { allowPlaintext: true } : { tls: requirePeerTls(deps) }),
@@ -201,6 +215,7 @@ async function linkToPeer(deps: ServerDependencies, job: JobDescription): Promis
   const port = deps.peerPort ?? job.peer.port;
   if (deps.party === 'B') {
     const listener = await listenForPeer({ ...link, host: deps.peerHost ?? '0.0.0.0', port });
+    await phase(`waiting for peer A on port ${listener.port}`);
     if (deps.advertisedHost)
       await deps.status.publishEndpoint(deps.jobId, 'B', { host: deps.advertisedHost, port: listener.port });
     // The listener stops listening by itself once A is accepted; close it only when A never came (closing
@@ -212,16 +227,19 @@ async function linkToPeer(deps: ServerDependencies, job: JobDescription): Promis
         throw error;
       });
   }
+  const published = deps.peerHost === undefined && job.peer.host === PEER_HOST_PUBLISHED_BY_B;
+  if (published) await phase('waiting for server B to publish its address');
   const peer =
     deps.peerHost !== undefined
       ? { host: deps.peerHost, port }
-      : job.peer.host === PEER_HOST_PUBLISHED_BY_B
+      : published
         ? await publishedEndpointOfB(deps, deps.linkTimeoutMs ?? 120_000)
         : { host: job.peer.host, port };
+  const target = { host: peer.host, port: deps.peerPort ?? peer.port };
+  await phase(`connecting to peer B at ${target.host}:${target.port}`);
   return connectToPeer({
     ...link,
-    host: peer.host,
-    port: deps.peerPort ?? peer.port,
+    ...target,
     connectTimeoutMs: deps.linkTimeoutMs ?? 120_000,
   });
 }

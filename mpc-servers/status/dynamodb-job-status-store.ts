@@ -153,7 +153,12 @@ function toPartyStatus(item: Record<string, unknown>): PartyStatus | undefined {
   const common = { party, updatedAt: String(item.updatedAt), heartbeatAt: String(item.heartbeatAt) };
   switch (item.state) {
     case 'RUNNING':
-      return { ...common, state: 'RUNNING', progress: Number(item.progress) };
+      return {
+        ...common,
+        state: 'RUNNING',
+        progress: Number(item.progress),
+        ...(typeof item.phase === 'string' && { phase: item.phase }),
+      };
     case 'DONE':
       return { ...common, state: 'DONE' };
     case 'FAILED':

@@ -3,7 +3,8 @@
  * workflow polls. Adapters: `DynamoDbJobStatusStore` (coordinator table) and `InMemoryJobStatusStore`.
  *
  * Rules every adapter keeps:
- * - `report(jobId, party, state)` writes RUNNING (progress 0..1), DONE, or FAILED (reason code, message,
+ * - `report(jobId, party, state)` writes RUNNING (progress 0..1, optional `phase`: what the party is doing,
+ *   e.g. "waiting for peer A on port 41234"), DONE, or FAILED (reason code, message,
  *   optional `failedInputIds`). A terminal state (DONE or FAILED) is final: a later report of any state is
  *   not applied and `report` returns `{ applied: false }`. So a late RUNNING never hides a result or a
  *   failure. One job id per attempt: a retried job gets a new id.
@@ -19,7 +20,7 @@ export type StatusParty = 'A' | 'B' | 'DEALER';
 export const STATUS_PARTIES: readonly StatusParty[] = ['DEALER', 'B', 'A'];
 
 export type PartyState =
-  | { state: 'RUNNING'; progress: number }
+  | { state: 'RUNNING'; progress: number; phase?: string }
   | { state: 'DONE' }
   | { state: 'FAILED'; reasonCode: string; message: string; failedInputIds?: string[] };
 
@@ -54,6 +55,7 @@ export interface JobStatusStore {
 
 const REASON_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 export const MAX_MESSAGE_LENGTH = 1_000;
+export const MAX_PHASE_LENGTH = 200;
 /** Keeps the item far below DynamoDB's 400 KB limit. */
 export const MAX_FAILED_INPUT_IDS = 1_000;
 
@@ -62,7 +64,11 @@ export function validatePartyState(state: PartyState): PartyState {
   switch (state.state) {
     case 'RUNNING':
       if (!(state.progress >= 0 && state.progress <= 1)) throw new RangeError('progress must be within 0..1');
-      return { state: 'RUNNING', progress: state.progress };
+      return {
+        state: 'RUNNING',
+        progress: state.progress,
+        ...(state.phase !== undefined && { phase: state.phase.slice(0, MAX_PHASE_LENGTH) }),
+      };
     case 'DONE':
       return { state: 'DONE' };
     case 'FAILED':
@@ -120,4 +126,23 @@ export function combineJobStatus(
       .filter((report) => report.state === 'RUNNING' && now - Date.parse(report.heartbeatAt) > staleAfterMs)
       .map((report) => report.party),
   };
+}
+
+/**
+ * What each unfinished party is doing and for how long nothing changed, for an operator looking at a job
+ * that takes long: `B: waiting for peer A on port 41234 (RUNNING 0%, unchanged 250 s, heartbeat 5 s ago)`.
+ * A party that never reported is named as such.
+ */
+export function describeUnfinished(status: JobStatus, now: Date = new Date()): string {
+  const seconds = (iso: string): number => Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000));
+  return STATUS_PARTIES.flatMap((party) => {
+    const report = status.parties[party];
+    if (report === undefined) return [`${party}: no report yet`];
+    if (report.state !== 'RUNNING') return [];
+    const doing = report.phase ?? 'running';
+    return [
+      `${party}: ${doing} (${Math.round(report.progress * 100)}%, unchanged ${seconds(report.updatedAt)} s, ` +
+        `heartbeat ${seconds(report.heartbeatAt)} s ago)`,
+    ];
+  }).join('; ');
 }

@@ -12,6 +12,7 @@ import { readSealed } from '../../../../mpc-servers/runtime/dealer-envelope.ts';
 import { runServer, type ServerDependencies } from '../../../../mpc-servers/server/run-server.ts';
 import { createTlsIdentity } from '../../../../mpc-servers/transport/tls-identity.ts';
 import { InMemoryJobStatusStore } from '../../../../mpc-servers/status/in-memory-job-status-store.ts';
+import { describeUnfinished } from '../../../../mpc-servers/status/job-status.ts';
 import { InMemoryObjectStore } from '../../../../mpc-servers/storage/in-memory-object-store.ts';
 
 /**
@@ -94,6 +95,20 @@ describe('dealer and servers in one process', () => {
     expect(max!.value).toBe(Math.max(...values));
     expect(below!.value).toBe(values.filter((v) => v < 0).length);
     expect((await status.getJobStatus('j-ok')).overall).toBe('DONE');
+  }, 60_000);
+
+  it('names each server’s phase in its RUNNING reports: B waiting for A shows where it waits', async () => {
+    const { store, status, server } = await setUp('j-phase');
+    await runDealer({ jobId: 'j-phase', store, status });
+    const b = server('B');
+    await expect
+      .poll(async () => (await status.getJobStatus('j-phase')).parties.B, { timeout: 20_000 })
+      .toMatchObject({ state: 'RUNNING', phase: expect.stringMatching(/^waiting for peer A on port \d+$/) });
+    expect(describeUnfinished(await status.getJobStatus('j-phase'))).toMatch(
+      /^B: waiting for peer A on port \d+ \(0%, unchanged \d+ s, heartbeat \d+ s ago\); A: no report yet$/,
+    );
+    await Promise.all([b, server('A')]);
+    expect((await status.getJobStatus('j-phase')).overall).toBe('DONE');
   }, 60_000);
 
   it('fails with DEALER_MATERIAL_MISSING when a chunk of dealer material is gone', async () => {

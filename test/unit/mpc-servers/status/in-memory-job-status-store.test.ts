@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryJobStatusStore } from '../../../../mpc-servers/status/in-memory-job-status-store.ts';
-import { combineJobStatus, validatePartyState } from '../../../../mpc-servers/status/job-status.ts';
+import {
+  combineJobStatus,
+  describeUnfinished,
+  validatePartyState,
+} from '../../../../mpc-servers/status/job-status.ts';
 import { describeJobStatusStoreContract } from './job-status-store-contract.ts';
 
 describeJobStatusStoreContract('in memory', (clock) => new InMemoryJobStatusStore(clock));
@@ -28,5 +32,22 @@ describe('combineJobStatus', () => {
   it('cuts long failure messages', () => {
     const state = validatePartyState({ state: 'FAILED', reasonCode: 'X', message: 'x'.repeat(5_000) });
     expect(state.state === 'FAILED' && state.message.length).toBe(1_000);
+  });
+
+  it('describes what the unfinished parties do and how long nothing changed', () => {
+    const status = combineJobStatus('j', [
+      { party: 'DEALER', state: 'DONE', updatedAt: at, heartbeatAt: at },
+      {
+        party: 'B',
+        state: 'RUNNING',
+        progress: 0,
+        phase: 'waiting for peer A on port 4100',
+        updatedAt: at,
+        heartbeatAt: '2026-01-01T00:04:05.000Z',
+      },
+    ]);
+    expect(describeUnfinished(status, new Date('2026-01-01T00:04:10.400Z'))).toBe(
+      'B: waiting for peer A on port 4100 (0%, unchanged 250 s, heartbeat 5 s ago); A: no report yet',
+    );
   });
 });

@@ -107,6 +107,23 @@ export function describeJobStatusStoreContract(
       expect(status.parties.A?.updatedAt).toBe('2026-01-01T00:00:00.000Z');
     });
 
+    it('keeps the phase a RUNNING party names, cut to a bounded length, and only with the report naming it', async () => {
+      const { store, jobId } = setup();
+      await store.report(jobId, 'B', {
+        state: 'RUNNING',
+        progress: 0,
+        phase: 'waiting for peer A on port 4100',
+      });
+      expect((await store.getJobStatus(jobId)).parties.B).toMatchObject({
+        state: 'RUNNING',
+        phase: 'waiting for peer A on port 4100',
+      });
+      await store.report(jobId, 'A', { state: 'RUNNING', progress: 0.5, phase: 'x'.repeat(500) });
+      expect((await store.getJobStatus(jobId)).parties.A).toMatchObject({ phase: 'x'.repeat(200) });
+      await store.report(jobId, 'B', { state: 'RUNNING', progress: 0.1 });
+      expect((await store.getJobStatus(jobId)).parties.B).not.toHaveProperty('phase');
+    });
+
     it('refuses invalid states', async () => {
       const { store, jobId } = setup();
       await expect(store.report(jobId, 'A', { state: 'RUNNING', progress: 1.5 })).rejects.toThrow(RangeError);
