@@ -11,7 +11,8 @@ import { JobFailure } from './failure.ts';
  * address; A: B's address, overriding the job description); PEER_TLS_FINGERPRINT (SHA-256 of the peer
  * server's TLS certificate, pinned on the link; configured per server by its operator, never taken from the
  * job); MPC_PEER_PLAINTEXT=1 (local development only); MPC_PEER_SILENCE_MS and MPC_LINK_TIMEOUT_MS (peer-link
- * timeouts). AWS_ENDPOINT_URL is honoured by the SDK.
+ * timeouts); MPC_DEALER_STALL_MS (dealer: how long one step may take, see `dealer/run-dealer.ts`).
+ * AWS_ENDPOINT_URL is honoured by the SDK.
  */
 export interface Environment {
   inputStore: ObjectStore;
