@@ -58,11 +58,19 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
       child,
       exited: new Promise((done) => (markExited = done)),
     };
+    const startedAt = Date.now();
     const ended = (exit: NonNullable<LocalTask['exit']>): void => {
-      task.exit ??= exit;
+      if (task.exit !== undefined) return;
+      task.exit = exit;
+      // What ECS would show as the stopped task: one line per task in the runtime's log.
+      this.options.log?.(
+        container,
+        `task stopped: ${stoppedReason(task)} after ${Date.now() - startedAt} ms`,
+      );
       markExited();
     };
-    child.once('exit', (code, signal) => ended({ code, signal }));
+    // 'close', not 'exit': the task's last output lines are read before it counts as stopped.
+    child.once('close', (code, signal) => ended({ code, signal }));
     // A process that cannot start (ENOENT, EMFILE, EAGAIN) never exits: it only reports 'error'. Later
     // errors (a failed kill) change nothing about the task, but must not go unhandled either.
     child.on('error', (error: NodeJS.ErrnoException) => {

@@ -5,7 +5,12 @@ const noEnv = { baseEnv: {}, containerEnv: { dealer: {}, serverA: {}, serverB: {
 
 describe('local compute launcher: a task whose process cannot start', () => {
   // A Node binary that is not there: spawn reports ENOENT through the child's 'error' event, never 'exit'.
-  const launcher = new LocalComputeLauncher({ ...noEnv, nodePath: '/nonexistent/mpc-test/node' });
+  const lines: string[] = [];
+  const launcher = new LocalComputeLauncher({
+    ...noEnv,
+    nodePath: '/nonexistent/mpc-test/node',
+    log: (container, line) => lines.push(`${container}: ${line}`),
+  });
 
   it('is reported stopped with the reason, the way the poll step reads it', async () => {
     const { taskArn } = launcher.start('serverA', ['--party', 'A', '--job', 'job-spawn-error']);
@@ -17,6 +22,9 @@ describe('local compute launcher: a task whose process cannot start', () => {
         stoppedReason: 'task process failed to start (ENOENT)',
       });
     expect(launcher.runningTasks()).toEqual([]);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^serverA: task stopped: task process failed to start \(ENOENT\) after \d+ ms$/),
+    );
     await launcher.stop([taskArn]); // nothing to kill: resolves at once
   });
 
@@ -34,6 +42,7 @@ describe('local compute launcher: a task that runs', () => {
     // No --job: the dealer fails at once with exit code 1 and says why.
     await expect(launcher.run('dealer', [])).rejects.toThrow('dealer task exit code 1');
     expect(lines.join('\n')).toContain('usage: mpc-dealer --job ID');
+    expect(lines.at(-1)).toMatch(/^task stopped: exit code 1 after \d+ ms$/);
     expect(launcher.runningTasks()).toEqual([]);
   }, 30_000);
 });
