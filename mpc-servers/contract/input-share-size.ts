@@ -1,4 +1,4 @@
-import { AEAD_TAG_LENGTH, ENC_LENGTH, HEADER_LENGTH } from '../crypto/hpke.ts';
+import { AEAD_TAG_LENGTH, ENC_LENGTH, HEADER_LENGTH } from '../crypto/hpke-envelope-layout.ts';
 import type { Party } from '../transport/peer-channel.ts';
 import { inputSharePayloadBytes } from './input-codec.ts';
 

@@ -17,6 +17,13 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { Aes128Gcm, AeadId, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256, KdfId, KemId } from '@hpke/core';
 import { concatBytes } from './concat-bytes.ts';
+import {
+  ENC_LENGTH,
+  ENVELOPE_KIND,
+  ENVELOPE_VERSION,
+  HEADER_LENGTH,
+  type EnvelopeKind,
+} from './hpke-envelope-layout.ts';
 
 export const HPKE_SUITE = {
   kem: KemId.DhkemX25519HkdfSha256,
@@ -24,13 +31,14 @@ export const HPKE_SUITE = {
   aead: AeadId.Aes128Gcm,
 } as const;
 
-export const ENVELOPE_VERSION = 1;
-export const HEADER_LENGTH = 8;
-export const ENC_LENGTH = 32;
-/** AES-128-GCM appends a 16-byte tag to each ciphertext. */
-export const AEAD_TAG_LENGTH = 16;
-export const ENVELOPE_KIND = { singleShot: 0, chunkedStream: 1 } as const;
-export type EnvelopeKind = (typeof ENVELOPE_KIND)[keyof typeof ENVELOPE_KIND];
+export {
+  AEAD_TAG_LENGTH,
+  ENC_LENGTH,
+  ENVELOPE_KIND,
+  ENVELOPE_VERSION,
+  HEADER_LENGTH,
+  type EnvelopeKind,
+} from './hpke-envelope-layout.ts';
 
 /** HPKE `info`: separates this application's keys from any other use of the same suite. */
 export const HPKE_INFO = new TextEncoder().encode('mpc-coordination hpke v1');
@@ -57,9 +65,9 @@ export interface HpkeKeyPair {
 
 // Pure: a bundle that imports this module only for types or constants drops the suite (~26 KB).
 export const suite = /* @__PURE__ */ new CipherSuite({
-  kem: new DhkemX25519HkdfSha256(),
-  kdf: new HkdfSha256(),
-  aead: new Aes128Gcm(),
+  kem: /* @__PURE__ */ new DhkemX25519HkdfSha256(),
+  kdf: /* @__PURE__ */ new HkdfSha256(),
+  aead: /* @__PURE__ */ new Aes128Gcm(),
 });
 
 export async function generateKeyPair(): Promise<HpkeKeyPair> {

@@ -26,12 +26,16 @@ async function bundledModules(operationId: string): Promise<string[]> {
     .map(([input]) => input);
 }
 
+/** The coordinator only sizes sealed shares; HPKE itself (~26 KB) is the clients' and servers' business. */
+const HPKE_LIBRARY = /@hpke\/core\//;
+
 describe('Lambda bundles of the share operations', () => {
   for (const operationId of SHARE_OPERATIONS) {
-    it(`${operationId} presigns and checks uploads without the S3 client`, async () => {
+    it(`${operationId} presigns and checks uploads without the S3 client or HPKE`, async () => {
       const modules = await bundledModules(operationId);
       expect(modules.some((module) => module.includes('lambdas/adapters/s3/s3-share-storage.ts'))).toBe(true);
       expect(modules.filter((module) => S3_SDK.test(module))).toEqual([]);
+      expect(modules.filter((module) => HPKE_LIBRARY.test(module))).toEqual([]);
     });
   }
 });
