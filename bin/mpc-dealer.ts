@@ -23,10 +23,12 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
   entry.identify(jobId, 'DEALER');
   const status = await entry.step('bad configuration', () => statusStoreFrom(env));
   entry.reportTo(status);
-  const { inputStore, stallTimeoutMs } = await entry.step('bad configuration', () => ({
-    ...environmentFrom(env, status),
-    stallTimeoutMs: optionalNumber(env, 'MPC_DEALER_STALL_MS'),
-  }));
+  const { inputStore, stallTimeoutMs } = await entry.step('bad configuration', () => {
+    const stall = optionalNumber(env, 'MPC_DEALER_STALL_MS');
+    if (stall !== undefined && stall <= 0)
+      throw new JobFailure('CONFIGURATION', 'environment variable MPC_DEALER_STALL_MS must be positive');
+    return { ...environmentFrom(env, status), stallTimeoutMs: stall };
+  });
   const started = Date.now();
   const { chunkCount, bytes } = await runDealer({
     jobId,

@@ -98,6 +98,17 @@ describe('entry points failing before their work starts', () => {
     );
   });
 
+  it('a dealer with a stall bound that is not positive: CONFIGURATION naming the variable', async () => {
+    const run = await startEntry(harness, 'mpc-dealer', ['--job', 'early-stall'], {
+      MPC_DEALER_STALL_MS: '0',
+    }).exited;
+    expect(run.code, run.output).toBe(1);
+    await failedWith(
+      'early-stall',
+      'CONFIGURATION: DEALER: bad configuration: environment variable MPC_DEALER_STALL_MS must be positive',
+    );
+  });
+
   it('without the status table only stderr can tell, in one line', async () => {
     const run = await startEntry(harness, 'mpc-dealer', ['--job', 'early-table'], { TABLE_NAME: '' }).exited;
     expect(run.code, run.output).toBe(1);
