@@ -215,17 +215,20 @@ async function linkToPeer(
   const port = deps.peerPort ?? job.peer.port;
   if (deps.party === 'B') {
     const listener = await listenForPeer({ ...link, host: deps.peerHost ?? '0.0.0.0', port });
-    await phase(`waiting for peer A on port ${listener.port}`);
-    if (deps.advertisedHost)
-      await deps.status.publishEndpoint(deps.jobId, 'B', { host: deps.advertisedHost, port: listener.port });
     // The listener stops listening by itself once A is accepted; close it only when A never came (closing
     // it after acceptance would also end the accepted link).
-    return await listener
-      .accept({ timeoutMs: deps.linkTimeoutMs ?? 300_000 })
-      .catch(async (error: unknown) => {
-        await listener.close();
-        throw error;
-      });
+    try {
+      await phase(`waiting for peer A on port ${listener.port}`);
+      if (deps.advertisedHost)
+        await deps.status.publishEndpoint(deps.jobId, 'B', {
+          host: deps.advertisedHost,
+          port: listener.port,
+        });
+      return await listener.accept({ timeoutMs: deps.linkTimeoutMs ?? 300_000 });
+    } catch (error) {
+      await listener.close();
+      throw error;
+    }
   }
   const published = deps.peerHost === undefined && job.peer.host === PEER_HOST_PUBLISHED_BY_B;
   if (published) await phase('waiting for server B to publish its address');

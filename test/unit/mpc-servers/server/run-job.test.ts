@@ -11,6 +11,7 @@ import { runDealer } from '../../../../mpc-servers/dealer/run-dealer.ts';
 import { readSealed } from '../../../../mpc-servers/runtime/dealer-envelope.ts';
 import { runServer, type ServerDependencies } from '../../../../mpc-servers/server/run-server.ts';
 import { createTlsIdentity } from '../../../../mpc-servers/transport/tls-identity.ts';
+import { listenForPeer } from '../../../../mpc-servers/transport/listen-for-peer.ts';
 import { InMemoryJobStatusStore } from '../../../../mpc-servers/status/in-memory-job-status-store.ts';
 import { describeUnfinished } from '../../../../mpc-servers/status/job-status.ts';
 import { InMemoryObjectStore } from '../../../../mpc-servers/storage/in-memory-object-store.ts';
@@ -109,6 +110,27 @@ describe('dealer and servers in one process', () => {
     );
     await Promise.all([b, server('A')]);
     expect((await status.getJobStatus('j-phase')).overall).toBe('DONE');
+  }, 60_000);
+
+  it('B that cannot publish its address fails and stops listening (its port is free again)', async () => {
+    const { store, status, job, server } = await setUp('j-publish');
+    await runDealer({ jobId: 'j-publish', store, status });
+    const unpublishable = Object.assign(Object.create(status) as InMemoryJobStatusStore, {
+      publishEndpoint: async (): Promise<void> => {
+        throw new Error('status table unavailable');
+      },
+    });
+    await expect(server('B', { status: unpublishable, advertisedHost: '10.0.0.2' })).rejects.toThrow(
+      'status table unavailable',
+    );
+    const again = await listenForPeer({
+      host: '127.0.0.1',
+      port: job.peer.port,
+      jobId: 'x',
+      allowPlaintext: true,
+    });
+    expect(again.port).toBe(job.peer.port);
+    await again.close();
   }, 60_000);
 
   it('fails with DEALER_MATERIAL_MISSING when a chunk of dealer material is gone', async () => {
