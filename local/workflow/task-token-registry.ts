@@ -22,6 +22,9 @@ export class TaskTokenRegistry {
       timer.unref();
       this.pending.set(taskToken, { owner, resolve, reject, timer });
     });
+    // The wait may end (timeOut, failAll) while its state is still handing the token out and not yet
+    // awaiting: that rejection is handled when it does await, and must not count as unhandled before.
+    output.catch(() => undefined);
     return { taskToken, output };
   }
 
