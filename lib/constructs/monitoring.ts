@@ -7,6 +7,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config/deployment-config.ts';
+import { METRICS_NAMESPACE, WORKFLOW_SERVICE_NAME } from '../config/metrics-names.ts';
 import { serviceWriterKey } from './service-writer-key.ts';
 
 export interface MonitoringProps {
@@ -17,7 +18,11 @@ export interface MonitoringProps {
   readonly deadLetterQueue: sqs.IQueue;
 }
 
-/** Alarms an operator must act on: failed workflow executions, API 5xx, dead-lettered notifications. */
+/**
+ * Alarms an operator must act on: failed computations (at once, while the inputs are still there), failed
+ * workflow executions (the workflow itself broke: a FAILED collaboration's execution ends in a Succeed state),
+ * API 5xx, dead-lettered notifications.
+ */
 export class Monitoring extends Construct {
   readonly alarmTopic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[];
@@ -41,7 +46,20 @@ export class Monitoring extends Construct {
       statistic: 'Sum',
       period: Duration.minutes(5),
     });
+    // Emitted by the MarkFailed step (lambdas/handlers/workflow/workflow-metrics.ts) with these dimensions.
+    const failedCollaborations = new cloudwatch.Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: 'collaborationsFailed',
+      dimensionsMap: { service: WORKFLOW_SERVICE_NAME, step: 'MarkFailed', outcome: 'ok' },
+      statistic: 'Sum',
+      period: Duration.minutes(5),
+    });
     this.alarms = [
+      this.alarm(
+        'CollaborationsFailed',
+        failedCollaborations,
+        'A collaboration ended FAILED: every computation attempt failed (its statusReason says why).',
+      ),
       this.alarm('WorkflowExecutionsFailed', failedExecutions, 'A collaboration workflow execution failed.'),
       this.alarm(
         'ApiServerErrors',

@@ -7,6 +7,7 @@ import { OPERATION_ACCESS } from '../access/operation-access.ts';
 import type { ApiOperation } from '../api/openapi-operations.ts';
 import type { DeploymentConfig } from '../config/deployment-config.ts';
 import { retentionDays } from '../config/log-retention.ts';
+import { API_SERVICE_NAME, METRICS_NAMESPACE } from '../config/metrics-names.ts';
 import { repoPaths } from '../config/repo-paths.ts';
 import { grantFunctionAccess, type AccessibleResources } from './function-access-grants.ts';
 import { LambdaFunction } from './lambda-function.ts';
@@ -39,8 +40,8 @@ export class OperationFunctions extends Construct {
       MPC_SERVER_KEYS: config.serverPublicKeysJson,
       STATE_MACHINE_ARN: props.workflow.stateMachineArn,
       EVENT_BUS_NAME: props.eventBus.eventBusName,
-      POWERTOOLS_SERVICE_NAME: 'mpc-coordinator',
-      POWERTOOLS_METRICS_NAMESPACE: 'MpcCoordination',
+      POWERTOOLS_SERVICE_NAME: API_SERVICE_NAME,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     };
     const functions = new Map<string, lambda.IFunction>();
     const roles = new Map<string, iam.Role>();

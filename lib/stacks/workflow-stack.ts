@@ -4,6 +4,7 @@ import { accessProfile } from '../access/function-access.ts';
 import { WORKFLOW_STEP_ACCESS } from '../access/workflow-step-access.ts';
 import type { DeploymentConfig } from '../config/deployment-config.ts';
 import { retentionDays } from '../config/log-retention.ts';
+import { METRICS_NAMESPACE, WORKFLOW_SERVICE_NAME } from '../config/metrics-names.ts';
 import { workflowStepHandler } from '../config/repo-paths.ts';
 import { CollaborationWorkflow, workflowStepNames } from '../constructs/collaboration-workflow.ts';
 import { grantFunctionAccess } from '../constructs/function-access-grants.ts';
@@ -66,8 +67,8 @@ export class WorkflowStack extends Stack {
         SecurityGroups: MPC_TASK_NAMES.map((name) => mpc.task(name).securityGroup.securityGroupId),
         AssignPublicIp: 'DISABLED',
       }),
-      POWERTOOLS_SERVICE_NAME: 'mpc-workflow',
-      POWERTOOLS_METRICS_NAMESPACE: 'MpcCoordination',
+      POWERTOOLS_SERVICE_NAME: WORKFLOW_SERVICE_NAME,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     };
     const stepFunctions = new Map(
       workflowStepNames().map((step) => {

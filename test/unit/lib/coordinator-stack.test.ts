@@ -2,6 +2,8 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readApiOperations } from '../../../lib/api/openapi-operations.ts';
 import { repoPaths } from '../../../lib/config/repo-paths.ts';
+import { createWorkflowMetrics } from '../../../lambdas/handlers/workflow/workflow-metrics.ts';
+import { METRICS_NAMESPACE, WORKFLOW_SERVICE_NAME } from '../../../lib/config/metrics-names.ts';
 import {
   MEMBER_INDEX,
   PARTITION_KEY,
@@ -400,7 +402,7 @@ describe('notifications', () => {
 });
 
 describe('alarms', () => {
-  it('alarms on failed executions, API 5xx and dead-lettered notifications', () => {
+  it('alarms on failed computations, failed executions, API 5xx and dead-lettered notifications', () => {
     const alarms = Object.values(synthesized.coordinatorTemplate.findResources('AWS::CloudWatch::Alarm'));
     expect(
       alarms.map((alarm) => `${alarm.Properties.Namespace}/${alarm.Properties.MetricName}`).sort(),
@@ -408,7 +410,36 @@ describe('alarms', () => {
       'AWS/ApiGateway/5xx',
       'AWS/SQS/ApproximateNumberOfMessagesVisible',
       'AWS/States/ExecutionsFailed',
+      'MpcCoordination/collaborationsFailed',
     ]);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+
+  it('watches the failed-computation metric with the dimensions the MarkFailed step emits', async () => {
+    const emitted: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk: string) =>
+      emitted.push(String(chunk)) > 0) as typeof process.stdout.write;
+    try {
+      createWorkflowMetrics({
+        POWERTOOLS_SERVICE_NAME: WORKFLOW_SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_METRICS_DISABLED: 'false',
+      }).record('MarkFailed', 'ok', 12);
+    } finally {
+      process.stdout.write = write;
+    }
+    const emf = emitted.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const failed = emf.find((record) => 'collaborationsFailed' in record) as Record<string, unknown>;
+    const alarm = Object.values(synthesized.coordinatorTemplate.findResources('AWS::CloudWatch::Alarm')).find(
+      (candidate) => candidate.Properties.MetricName === 'collaborationsFailed',
+    );
+    const dimensions = (alarm?.Properties.Dimensions as { Name: string; Value: string }[]) ?? [];
+    expect(dimensions.length).toBeGreaterThan(0);
+    for (const { Name, Value } of dimensions) expect(failed[Name], Name).toBe(Value);
+    const directive = (failed._aws as { CloudWatchMetrics: { Namespace: string; Dimensions: string[][] }[] })
+      .CloudWatchMetrics[0];
+    expect(directive?.Namespace).toBe(alarm?.Properties.Namespace);
+    expect([...(directive?.Dimensions[0] ?? [])].sort()).toEqual(dimensions.map((d) => d.Name).sort());
   });
 });

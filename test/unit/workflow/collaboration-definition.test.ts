@@ -40,7 +40,19 @@ function runWith(steps: Record<string, StepFn>, input: Json) {
     },
     context: { Task: { Token: 'task-token' } },
   });
-  return { execution, visited };
+  // Every state entered, Choice and terminal states included (`visited` holds task states only).
+  const entered: string[] = [];
+  const logged = (async () => {
+    for await (const event of execution.eventLogs)
+      if (event.type === 'StateEntered') entered.push(event.state.name);
+  })();
+  /** The terminal state the execution ended in, once it has ended. */
+  const endState = async () => {
+    await execution.result.catch(() => undefined);
+    await logged;
+    return entered.at(-1);
+  };
+  return { execution, visited, endState };
 }
 
 const network = (group: string) => ({
@@ -107,7 +119,7 @@ describe('collaboration state machine definition', () => {
 
   it('bounds the poll loop and the retries in the definition itself, ending FAILED after retention and clean-up', async () => {
     let failures = 0;
-    const { execution, visited } = runWith(
+    const { execution, visited, endState } = runWith(
       {
         PrepareAttempt: prepareAttempt,
         // A check step that never sees the job finish: the definition alone must stop the loop.
@@ -117,14 +129,15 @@ describe('collaboration state machine definition', () => {
       },
       baseInput,
     );
-    await expect(execution.result).rejects.toMatchObject({ cause: { name: 'ComputationFailed' } });
+    await expect(execution.result).resolves.toMatchObject({ cleanup: { value: { status: 'FAILED' } } });
+    expect(await endState()).toBe('FailedAndCleanedUp');
     expect(visited.filter((s) => s === 'PrepareAttempt')).toHaveLength(3);
     expect(visited.filter((s) => s === 'CheckJob')).toHaveLength(3 * 5);
     expect(visited.slice(-3)).toEqual(['MarkFailed', 'AwaitFinish', 'CleanUp']);
   });
 
-  it('keeps a FAILED collaboration inputs through the retention wait, then cleans up and fails', async () => {
-    const { execution, visited } = runWith(
+  it('keeps a FAILED collaboration inputs through the retention wait, then cleans up and ends saying so', async () => {
+    const { execution, visited, endState } = runWith(
       {
         // Retention ends by the state's timeout: nobody finishes a failed collaboration.
         AwaitFinish: () => new Promise(() => undefined),
@@ -139,7 +152,8 @@ describe('collaboration state machine definition', () => {
       },
       { ...baseInput, retentionSeconds: 1 },
     );
-    await expect(execution.result).rejects.toMatchObject({ cause: { name: 'ComputationFailed' } });
+    await expect(execution.result).resolves.toMatchObject({ cleanup: { value: { status: 'FAILED' } } });
+    expect(await endState()).toBe('FailedAndCleanedUp');
     expect(visited.slice(-4)).toEqual(['RecordAttemptFailure', 'MarkFailed', 'AwaitFinish', 'CleanUp']);
   });
 
