@@ -14,11 +14,6 @@ export interface CollaborationWorkflow {
   /** Starts the collaboration's one execution; its name is the collaborationId, so a retry starts nothing. */
   start(input: WorkflowExecutionInput): Promise<'started' | 'already-started'>;
   /**
-   * Stops the execution (no use case does: a cancel goes through the definition's CleanUpCancelled);
-   * stopping a finished or unknown one is not an error.
-   */
-  stop(collaborationId: string, cause: string): Promise<void>;
-  /**
    * Releases a callback wait. A token that timed out or was already used is ignored (false): two writers may
    * both see a quorum and both send.
    */

@@ -19,8 +19,8 @@ export interface FunctionAccess {
   readonly writeJobDescriptions?: boolean;
   /** Delete the input shares, job descriptions and dealer material of a collaboration (not its results). */
   readonly deleteShares?: boolean;
-  /** Step Functions: start a collaboration's execution, stop it, or release its task token. */
-  readonly workflow?: readonly ('start' | 'stop' | 'sendTaskResult')[];
+  /** Step Functions: start a collaboration's execution, or release its task token. */
+  readonly workflow?: readonly ('start' | 'sendTaskResult')[];
   /** ECS: look at (and stop) the computation tasks of a job. */
   readonly computeTasks?: 'describe' | 'describeAndStop';
   /** Put a status-change event on the collaboration event bus. */

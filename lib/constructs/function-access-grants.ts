@@ -91,9 +91,7 @@ export function grantFunctionAccess(
   }
   for (const use of access.workflow ?? []) {
     if (use === 'start') allow(['states:StartExecution'], [resources.workflow.stateMachineArn]);
-    else if (use === 'stop') {
-      allow(['states:StopExecution', 'states:DescribeExecution'], [resources.workflow.executionArnPattern]);
-    } else grantTaskResponse(scope, `${id}TaskTokens`, role);
+    else grantTaskResponse(scope, `${id}TaskTokens`, role);
   }
   if (access.computeTasks) {
     if (!resources.clusterName) throw new Error(`${id} needs the computation cluster`);

@@ -4,14 +4,12 @@ import { resourceName, type DeploymentConfig } from '../config/deployment-config
 
 /**
  * The collaboration state machine is addressed by its fixed name, not by a CloudFormation reference: the API
- * functions (coordinator stack) start and stop executions of a state machine that the workflow stack creates
+ * functions (coordinator stack) start executions of a state machine that the workflow stack creates
  * after the computation stack, and references both ways would be a dependency cycle.
  */
 export interface WorkflowIdentity {
   readonly stateMachineName: string;
   readonly stateMachineArn: string;
-  /** Matches every execution of the state machine (for StopExecution / DescribeExecution). */
-  readonly executionArnPattern: string;
 }
 
 export function workflowIdentity(scope: Construct, config: DeploymentConfig): WorkflowIdentity {
@@ -23,12 +21,6 @@ export function workflowIdentity(scope: Construct, config: DeploymentConfig): Wo
       service: 'states',
       resource: 'stateMachine',
       resourceName: stateMachineName,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    }),
-    executionArnPattern: stack.formatArn({
-      service: 'states',
-      resource: 'execution',
-      resourceName: `${stateMachineName}:*`,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     }),
   };

@@ -106,13 +106,6 @@ export class LocalWorkflowRunner implements CollaborationWorkflow {
     return 'started';
   }
 
-  async stop(collaborationId: string): Promise<void> {
-    const execution = this.executions.get(collaborationId);
-    if (!execution || execution.status !== 'RUNNING') return;
-    execution.status = 'ABORTED';
-    execution.abort();
-  }
-
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<boolean> {
     return this.tokens.succeed(taskToken, output);
   }

@@ -29,18 +29,6 @@ export class StepFunctionsWorkflow implements CollaborationWorkflow {
     }
   }
 
-  async stop(collaborationId: string, cause: string): Promise<void> {
-    try {
-      await this.states.call('StopExecution', {
-        executionArn: this.executionArn(collaborationId),
-        cause: cause.slice(0, 32_000),
-      });
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ExecutionDoesNotExist') return;
-      throw error;
-    }
-  }
-
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<boolean> {
     try {
       await this.states.call('SendTaskSuccess', { taskToken, output: JSON.stringify(output) });
@@ -49,10 +37,5 @@ export class StepFunctionsWorkflow implements CollaborationWorkflow {
       if (error instanceof Error && STALE_TOKEN_ERRORS.has(error.name)) return false;
       throw error;
     }
-  }
-
-  /** arn:aws:states:<region>:<account>:stateMachine:<name> -> ...:execution:<name>:<execution>. */
-  private executionArn(collaborationId: string): string {
-    return `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${collaborationId}`;
   }
 }

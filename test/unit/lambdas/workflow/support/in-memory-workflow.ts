@@ -22,7 +22,6 @@ import { inMemoryPorts } from '../../support/in-memory-ports.ts';
 /** A Step Functions stand-in that remembers executions and which tokens were sent, once each. */
 export class FakeWorkflow implements CollaborationWorkflow {
   readonly started: WorkflowExecutionInput[] = [];
-  readonly stopped: string[] = [];
   readonly released: { taskToken: string; output: Record<string, unknown> }[] = [];
   private readonly used = new Set<string>();
   private failingSends = 0;
@@ -37,10 +36,6 @@ export class FakeWorkflow implements CollaborationWorkflow {
       return 'already-started';
     this.started.push(input);
     return 'started';
-  }
-
-  async stop(collaborationId: string): Promise<void> {
-    this.stopped.push(collaborationId);
   }
 
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<boolean> {
