@@ -132,6 +132,15 @@ type AdapterPort =
   | 'events';
 export type WorkflowPortFactories = { [K in AdapterPort]?: () => WorkflowPorts[K] };
 
+/** What the steps that end a collaboration early (Expire, CleanUpCancelled) use: status, event, shares, hooks. */
+export const windingUpPorts = {
+  collaborations: workflowCollaborations,
+  events: statusEvents,
+  workflowState,
+  jobStore,
+  notifier: webhookNotifier,
+} satisfies WorkflowPortFactories;
+
 /**
  * The workflow ports with only the given factories behind them. A port that was not wired fails loudly on
  * use: its use case needs it and the handler must name it.
