@@ -1,3 +1,4 @@
+import { describeUnfinished, type JobStatus } from '../../../mpc-servers/status/job-status.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { jobFailureReason } from './check-job.ts';
 import { failureReason, isRetryable, type FailedExecutionState } from './failure-reason.ts';
@@ -13,7 +14,7 @@ export async function recordAttemptFailure(
   const reason =
     reported && reported.failures.length > 0 && state.check?.value?.state !== 'FAILED'
       ? jobFailureReason(reported)
-      : failureReason(state);
+      : withWhereItStood(failureReason(state), reported, ports.now());
   const taskArns = [state.tasks?.serverA?.taskArn, state.tasks?.serverB?.taskArn].filter(
     (arn): arn is string => arn !== undefined,
   );
@@ -34,4 +35,14 @@ export async function recordAttemptFailure(
     reason,
     ...(job?.attempt === undefined ? {} : { attempt: job.attempt }),
   };
+}
+
+/**
+ * A job that ran out of polls says where each party stood (phase, progress, last heartbeat, or no report at
+ * all), so that a hang can be told apart from a slow job afterwards.
+ */
+function withWhereItStood(reason: string, reported: JobStatus | undefined, now: Date): string {
+  if (!reported || !reason.startsWith('POLL_BUDGET_EXHAUSTED:')) return reason;
+  const unfinished = describeUnfinished(reported, now);
+  return unfinished === '' ? reason : `${reason} (${unfinished})`;
 }

@@ -232,8 +232,17 @@ describe('workflow steps', () => {
       check: { value: { state: 'FAILED', reason: 'BAD_INPUT: A: share does not open' } },
     };
     expect((await recordAttemptFailure(world.ports, bad)).retryable).toBe(false);
+    // A job that ran out of polls says where each party stood.
+    await world.jobStatus.report(job.jobId, 'B', {
+      state: 'RUNNING',
+      progress: 0,
+      phase: 'waiting for peer A on port 4100',
+    });
     const hung = { ...state, check: { value: { state: 'RUNNING' } } };
-    expect((await recordAttemptFailure(world.ports, hung)).reason).toMatch(/^POLL_BUDGET_EXHAUSTED/);
+    const { reason } = await recordAttemptFailure(world.ports, hung);
+    expect(reason).toMatch(/^POLL_BUDGET_EXHAUSTED: the job did not finish in time \(/);
+    expect(reason).toContain('B: waiting for peer A on port 4100 (0%');
+    expect(reason).toContain('A: no report yet');
   });
 
   it('RecordAttemptFailure prefers what the parties reported to a bare ECS task failure', async () => {
