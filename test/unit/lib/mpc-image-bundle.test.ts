@@ -44,7 +44,8 @@ describe('MPC container image', () => {
     const { status, stdout } = runWithoutArguments('mpc-dealer.mjs');
     expect(status).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({
-      component: 'dealer',
+      component: 'mpc-dealer',
+      outcome: 'FAILED',
       message: expect.stringContaining('usage: mpc-dealer'),
     });
   });
