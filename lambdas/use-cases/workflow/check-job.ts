@@ -1,4 +1,4 @@
-import type { JobStatus } from '../../../mpc-servers/status/job-status.ts';
+import { describeUnfinished, type JobStatus } from '../../../mpc-servers/status/job-status.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import type { PreparedAttempt } from './prepare-attempt.ts';
 
@@ -7,6 +7,8 @@ export interface JobCheck {
   reason?: string;
   progress: number;
   nextWaitSeconds: number;
+  /** While RUNNING: where each party stands (phase, progress, heartbeat), shown in the execution history. */
+  detail?: string;
 }
 
 /** The ECS task ARNs the definition kept from StartServerB / StartServerA. */
@@ -55,7 +57,12 @@ export async function checkJob(
       progress: status.progress,
       nextWaitSeconds,
     };
-  return { state: 'RUNNING', progress: status.progress, nextWaitSeconds };
+  return {
+    state: 'RUNNING',
+    progress: status.progress,
+    nextWaitSeconds,
+    detail: describeUnfinished(status, ports.now()),
+  };
 }
 
 function statusVerdict(status: JobStatus): Pick<JobCheck, 'state' | 'reason'> | undefined {

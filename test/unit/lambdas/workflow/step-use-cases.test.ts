@@ -168,6 +168,7 @@ describe('workflow steps', () => {
       expect(await checkJob(world.ports, { collaborationId: id, job, tasks })).toMatchObject({
         state: 'RUNNING',
         nextWaitSeconds: 10,
+        detail: expect.stringMatching(/^DEALER: running \(50%, .*; B: running \(50%, .*; A: running \(50%/),
       });
       const late: PreparedAttempt = { ...job, poll: { waitSeconds: 20, pollsLeft: 3 } };
       expect((await checkJob(world.ports, { collaborationId: id, job: late, tasks })).nextWaitSeconds).toBe(
