@@ -238,8 +238,8 @@ export class MpcTasks extends Construct {
     if (writeInputBucketKeys.length > 0) {
       role.addToPolicy(
         new iam.PolicyStatement({
-          // Large material goes up in parts; a failed upload is aborted, not left to the lifecycle rule.
-          actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
+          // Every object goes up in one PutObject (no multipart uploads), so writing needs nothing else.
+          actions: ['s3:PutObject'],
           resources: writeInputBucketKeys.map((key) => inputBucket.arnForObjects(key)),
         }),
       );
@@ -247,7 +247,7 @@ export class MpcTasks extends Construct {
     if (writeResultBucketKeys.length > 0) {
       role.addToPolicy(
         new iam.PolicyStatement({
-          actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
+          actions: ['s3:PutObject'],
           resources: writeResultBucketKeys.map((key) => resultBucket.arnForObjects(key)),
         }),
       );

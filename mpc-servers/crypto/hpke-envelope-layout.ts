@@ -7,5 +7,5 @@ export const HEADER_LENGTH = 8;
 export const ENC_LENGTH = 32;
 /** AES-128-GCM appends a 16-byte tag to each ciphertext. */
 export const AEAD_TAG_LENGTH = 16;
-export const ENVELOPE_KIND = { singleShot: 0, chunkedStream: 1 } as const;
-export type EnvelopeKind = (typeof ENVELOPE_KIND)[keyof typeof ENVELOPE_KIND];
+/** The header's kind byte: only single-shot envelopes exist; any other kind is refused as unsupported. */
+export const ENVELOPE_KIND = { singleShot: 0 } as const;

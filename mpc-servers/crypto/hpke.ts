@@ -10,20 +10,15 @@
  * - `HPKE_SUITE`: the suite identifiers, for the key configs the coordinator publishes.
  *
  * Envelope v1: [version=1][kem u16][kdf u16][aead u16][kind] (8 bytes), then `enc` (32 bytes), then the
- * AEAD ciphertext. `kind` is 0 for single-shot and 1 for a chunked stream header (`chunked-hpke.ts`). The
- * 8 header bytes are prepended to the caller's AAD, so a tampered header fails to open like a tampered
- * ciphertext. Single-shot is meant for payloads up to tens of MiB; larger material goes chunked.
+ * AEAD ciphertext. Every sealed object is single-shot (`kind` 0); any other kind does not open
+ * ('unsupported'). The 8 header bytes are prepended to the caller's AAD, so a tampered header fails to open
+ * like a tampered ciphertext. Payloads stay small enough to seal whole: an input share is 8 bytes per value
+ * and dealer material is split into one sealed object per chunk (`runtime/dealer-envelope.ts`).
  */
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { Aes128Gcm, AeadId, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256, KdfId, KemId } from '@hpke/core';
 import { concatBytes } from './concat-bytes.ts';
-import {
-  ENC_LENGTH,
-  ENVELOPE_KIND,
-  ENVELOPE_VERSION,
-  HEADER_LENGTH,
-  type EnvelopeKind,
-} from './hpke-envelope-layout.ts';
+import { ENC_LENGTH, ENVELOPE_KIND, ENVELOPE_VERSION, HEADER_LENGTH } from './hpke-envelope-layout.ts';
 
 export const HPKE_SUITE = {
   kem: KemId.DhkemX25519HkdfSha256,
@@ -31,17 +26,8 @@ export const HPKE_SUITE = {
   aead: AeadId.Aes128Gcm,
 } as const;
 
-export {
-  AEAD_TAG_LENGTH,
-  ENC_LENGTH,
-  ENVELOPE_KIND,
-  ENVELOPE_VERSION,
-  HEADER_LENGTH,
-  type EnvelopeKind,
-} from './hpke-envelope-layout.ts';
-
 /** HPKE `info`: separates this application's keys from any other use of the same suite. */
-export const HPKE_INFO = new TextEncoder().encode('mpc-coordination hpke v1');
+const HPKE_INFO = new TextEncoder().encode('mpc-coordination hpke v1');
 
 export type HpkeOpenFailure = 'malformed' | 'unsupported' | 'authentication';
 
@@ -64,7 +50,7 @@ export interface HpkeKeyPair {
 }
 
 // Pure: a bundle that imports this module only for types or constants drops the suite (~26 KB).
-export const suite = /* @__PURE__ */ new CipherSuite({
+const suite = /* @__PURE__ */ new CipherSuite({
   kem: /* @__PURE__ */ new DhkemX25519HkdfSha256(),
   kdf: /* @__PURE__ */ new HkdfSha256(),
   aead: /* @__PURE__ */ new Aes128Gcm(),
@@ -95,34 +81,34 @@ export function publicKeyFromPrivateKey(privateKey: Uint8Array): string {
 /** The WebCrypto key type of the suite (the project's lib has no DOM types). */
 type SuiteKey = Awaited<ReturnType<typeof suite.kem.deserializePublicKey>>;
 
-export async function importPublicKey(recipientPublicKey: string): Promise<SuiteKey> {
+async function importPublicKey(recipientPublicKey: string): Promise<SuiteKey> {
   const raw = Buffer.from(recipientPublicKey, 'base64url');
   if (raw.length !== 32) throw new RangeError('an X25519 public key is 32 bytes (base64url)');
   return suite.kem.deserializePublicKey(raw);
 }
 
-export async function importPrivateKey(privateKey: Uint8Array): Promise<SuiteKey> {
+async function importPrivateKey(privateKey: Uint8Array): Promise<SuiteKey> {
   if (privateKey.length !== 32) throw new RangeError('an X25519 private key is 32 bytes');
   return suite.kem.deserializePrivateKey(privateKey);
 }
 
-export function envelopeHeader(kind: EnvelopeKind): Uint8Array {
+function envelopeHeader(): Uint8Array {
   const header = new Uint8Array(HEADER_LENGTH);
   const view = new DataView(header.buffer);
   header[0] = ENVELOPE_VERSION;
   view.setUint16(1, HPKE_SUITE.kem);
   view.setUint16(3, HPKE_SUITE.kdf);
   view.setUint16(5, HPKE_SUITE.aead);
-  header[7] = kind;
+  header[7] = ENVELOPE_KIND.singleShot;
   return header;
 }
 
 /** Checks the header and returns `enc`; throws `HpkeOpenError` when the bytes are not this envelope. */
-export function parseEnvelopeHeader(sealed: Uint8Array, kind: EnvelopeKind): Uint8Array {
+function parseEnvelopeHeader(sealed: Uint8Array): Uint8Array {
   if (sealed.length < HEADER_LENGTH + ENC_LENGTH) {
     throw new HpkeOpenError('malformed', 'sealed object is shorter than an HPKE envelope header');
   }
-  const expected = envelopeHeader(kind);
+  const expected = envelopeHeader();
   if (sealed[0] !== ENVELOPE_VERSION) {
     throw new HpkeOpenError('unsupported', `unsupported envelope version ${sealed[0]}`);
   }
@@ -139,7 +125,7 @@ export async function seal(options: {
   plaintext: Uint8Array;
   aad: Uint8Array;
 }): Promise<Uint8Array> {
-  const header = envelopeHeader(ENVELOPE_KIND.singleShot);
+  const header = envelopeHeader();
   const { ct, enc } = await suite.seal(
     { recipientPublicKey: await importPublicKey(options.recipientPublicKey), info: HPKE_INFO },
     options.plaintext,
@@ -153,7 +139,7 @@ export async function open(options: {
   sealed: Uint8Array;
   aad: Uint8Array;
 }): Promise<Uint8Array> {
-  const enc = parseEnvelopeHeader(options.sealed, ENVELOPE_KIND.singleShot);
+  const enc = parseEnvelopeHeader(options.sealed);
   const header = options.sealed.subarray(0, HEADER_LENGTH);
   const ciphertext = options.sealed.subarray(HEADER_LENGTH + ENC_LENGTH);
   try {
@@ -169,7 +155,7 @@ export async function open(options: {
 }
 
 /** Maps library failures (bad enc point, AEAD tag mismatch) to one clear reason. */
-export function asOpenError(error: unknown): HpkeOpenError {
+function asOpenError(error: unknown): HpkeOpenError {
   if (error instanceof HpkeOpenError) return error;
   return new HpkeOpenError(
     'authentication',

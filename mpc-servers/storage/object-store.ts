@@ -3,20 +3,16 @@
  * descriptions, result shares). One store is bound to one bucket. Adapters: `S3ObjectStore` (AWS SDK v3)
  * and `InMemoryObjectStore` (tests).
  *
- * - `getObject(key)` / `getObjectStream(key)`: bytes, or a stream of chunks for large objects; both reject
- *   with `ObjectNotFoundError` when the key does not exist.
- * - `putObject(key, body)`: bytes, or any (async) iterable of chunks, uploaded in parts when large so
- *   memory stays bounded by one part.
+ * - `getObject(key)`: the object's bytes; rejects with `ObjectNotFoundError` when the key does not exist.
+ * - `putObject(key, body)`: the whole object in one write. Every object is small enough for that: sealed
+ *   objects are single-shot and dealer material is one object per chunk (see `docs/protocol.md`, Formats).
  * - `listKeys(prefix)`, `deleteKeys(prefix)` (returns how many were deleted), `exists(key)`.
  */
 import { joinBytes } from '../crypto/concat-bytes.ts';
 
-export type ObjectBody = Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-
 export interface ObjectStore {
   getObject(key: string): Promise<Uint8Array>;
-  getObjectStream(key: string): Promise<AsyncIterable<Uint8Array>>;
-  putObject(key: string, body: ObjectBody, options?: { contentType?: string }): Promise<void>;
+  putObject(key: string, body: Uint8Array, options?: { contentType?: string }): Promise<void>;
   listKeys(prefix: string): Promise<string[]>;
   deleteKeys(prefix: string): Promise<number>;
   exists(key: string): Promise<boolean>;
@@ -29,7 +25,13 @@ export class ObjectNotFoundError extends Error {
   }
 }
 
-/** Reads a whole stream into one buffer (for objects known to be small). */
+/**
+ * The bodies the workflow's `SignedS3ObjectStore` (lambdas/adapters/s3) still accepts beside the port's bytes;
+ * the port and its adapters here take bytes only.
+ */
+export type ObjectBody = Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+/** Reads a response body that arrives in chunks (an S3 GetObject body) into one buffer. */
 export async function collectBytes(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
 ): Promise<Uint8Array> {

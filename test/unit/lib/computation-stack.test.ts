@@ -179,7 +179,6 @@ describe('tasks', () => {
         'dynamodb:UpdateItem',
         'kms:Decrypt',
         'kms:GenerateDataKey',
-        's3:AbortMultipartUpload',
         's3:GetObject',
         's3:ListBucket',
         's3:PutObject',
@@ -204,6 +203,16 @@ describe('tasks', () => {
       'Inputs:/dealer/B/*/*',
     ]);
     expect(keysOf(resourcesFor(statements, 's3:GetObject'))).toEqual(['Inputs:/jobs/*/job.json']);
+    expect(allowedActions(statements)).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+    ]);
   });
 
   it('confines every task to the job status items of the table', () => {

@@ -140,4 +140,19 @@ describe('hpke seal/open', () => {
       reason: 'unsupported',
     });
   });
+
+  it('seals single-shot envelopes (kind byte 0) and refuses every other kind as unsupported', async () => {
+    const keys = await generateKeyPair();
+    const aad = bindingAad(inputBinding);
+    const sealed = await seal({ recipientPublicKey: keys.publicKey, plaintext: new Uint8Array(4), aad });
+    expect(sealed[7]).toBe(0);
+    // 1 was the retired chunked stream header.
+    for (const kind of [1, 2, 255]) {
+      const otherKind = sealed.slice();
+      otherKind[7] = kind;
+      await expect(open({ privateKey: keys.privateKey, sealed: otherKind, aad })).rejects.toMatchObject({
+        reason: 'unsupported',
+      });
+    }
+  });
 });

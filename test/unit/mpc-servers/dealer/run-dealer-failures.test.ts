@@ -6,7 +6,6 @@ import { generateKeyPair } from '../../../../mpc-servers/crypto/hpke.ts';
 import { dealerStepAllowanceMs, runDealer } from '../../../../mpc-servers/dealer/run-dealer.ts';
 import { JobFailure } from '../../../../mpc-servers/runtime/failure.ts';
 import { InMemoryJobStatusStore } from '../../../../mpc-servers/status/in-memory-job-status-store.ts';
-import type { ObjectBody } from '../../../../mpc-servers/storage/object-store.ts';
 import { InMemoryObjectStore } from '../../../../mpc-servers/storage/in-memory-object-store.ts';
 
 /** The dealer's failures that used to say little or last long: a store that hangs, a missing job. */
@@ -21,7 +20,7 @@ class HangingStore extends InMemoryObjectStore {
     super();
   }
 
-  override async putObject(key: string, body: ObjectBody): Promise<void> {
+  override async putObject(key: string, body: Uint8Array): Promise<void> {
     if (this.hangOn.test(key)) return new Promise(() => undefined);
     return super.putObject(key, body);
   }

@@ -4,18 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ShareBinding } from '../../../../mpc-servers/crypto/aad.ts';
 import { HpkeOpenError, generateKeyPair, type HpkeKeyPair } from '../../../../mpc-servers/crypto/hpke.ts';
 import { ObjectNotFoundError, type ObjectStore } from '../../../../mpc-servers/storage/object-store.ts';
-import {
-  getOpened,
-  getOpenedStream,
-  putSealed,
-  putSealedStream,
-} from '../../../../mpc-servers/storage/sealed-objects.ts';
+import { getOpened, putSealed } from '../../../../mpc-servers/storage/sealed-objects.ts';
 
-export function describeSealedObjects(
-  name: string,
-  makeStore: () => ObjectStore,
-  options: { materialBytes: number },
-): void {
+export function describeSealedObjects(name: string, makeStore: () => ObjectStore): void {
   describe(`sealed objects on ${name}`, () => {
     let keys: HpkeKeyPair;
     beforeAll(async () => {
@@ -44,35 +35,6 @@ export function describeSealedObjects(
       await expect(
         getOpened(store, 'inputs/B/c/missing.share', { privateKey: keys.privateKey, binding: input }),
       ).rejects.toBeInstanceOf(ObjectNotFoundError);
-    });
-
-    it('streams large dealer material up sealed in chunks and back opened chunk by chunk', async () => {
-      const store = makeStore();
-      const binding: ShareBinding = {
-        purpose: 'dealer-material',
-        collaborationId: 'c',
-        jobId: 'j',
-        party: 'A',
-      };
-      const chunkBytes = 1 << 20;
-      const chunkCount = Math.ceil(options.materialBytes / chunkBytes);
-      const chunkAt = (index: number): Uint8Array => new Uint8Array(chunkBytes).fill(index % 251);
-      async function* material(): AsyncGenerator<Uint8Array> {
-        for (let index = 0; index < chunkCount; index++) yield chunkAt(index);
-      }
-      await putSealedStream(store, 'dealer/A/j/material', material(), {
-        recipientPublicKey: keys.publicKey,
-        binding,
-      });
-      let index = 0;
-      for await (const chunk of getOpenedStream(store, 'dealer/A/j/material', {
-        privateKey: keys.privateKey,
-        binding,
-      })) {
-        expect(Buffer.from(chunk).equals(chunkAt(index))).toBe(true);
-        index++;
-      }
-      expect(index).toBe(chunkCount);
     });
   });
 }
