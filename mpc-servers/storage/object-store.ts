@@ -25,12 +25,6 @@ export class ObjectNotFoundError extends Error {
   }
 }
 
-/**
- * The bodies the workflow's `SignedS3ObjectStore` (lambdas/adapters/s3) still accepts beside the port's bytes;
- * the port and its adapters here take bytes only.
- */
-export type ObjectBody = Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-
 /** Reads a response body that arrives in chunks (an S3 GetObject body) into one buffer. */
 export async function collectBytes(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,

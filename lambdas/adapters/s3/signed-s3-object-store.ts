@@ -1,16 +1,11 @@
-import {
-  collectBytes,
-  ObjectNotFoundError,
-  type ObjectBody,
-  type ObjectStore,
-} from '../../../mpc-servers/storage/object-store.ts';
+import { ObjectNotFoundError, type ObjectStore } from '../../../mpc-servers/storage/object-store.ts';
 import { S3RequestError, type S3SignedRequests } from './s3-signed-requests.ts';
 
 /**
  * The ObjectStore of the workflow steps (job descriptions, clean-up of a collaboration's shares) on signed
- * requests instead of the S3 client. Objects go up in one PUT: the steps write small JSON documents (the
- * computation servers, which stream large ones in parts, keep mpc-servers' S3ObjectStore). Deleting lists
- * the prefix and deletes key by key, which needs no XML request body.
+ * requests instead of the S3 client (the computation servers keep mpc-servers' S3ObjectStore). The steps
+ * read and write small JSON documents, each in one request. Deleting lists the prefix and deletes key by
+ * key, which needs no XML request body.
  */
 export class SignedS3ObjectStore implements ObjectStore {
   constructor(
@@ -19,23 +14,18 @@ export class SignedS3ObjectStore implements ObjectStore {
   ) {}
 
   async getObject(key: string): Promise<Uint8Array> {
-    return collectBytes(await this.getObjectStream(key));
-  }
-
-  async getObjectStream(key: string): Promise<AsyncIterable<Uint8Array>> {
     const response = await this.objectRequest('GET', key);
-    if (!response.body) throw new Error(`S3 returned no body for ${key}`);
-    return response.body as unknown as AsyncIterable<Uint8Array>;
+    return new Uint8Array(await response.arrayBuffer());
   }
 
-  async putObject(key: string, body: ObjectBody, options: { contentType?: string } = {}): Promise<void> {
+  async putObject(key: string, body: Uint8Array, options: { contentType?: string } = {}): Promise<void> {
     await this.requests.send({
       method: 'PUT',
       bucket: this.bucket,
       key,
       query: { 'x-id': 'PutObject' },
       headers: options.contentType ? { 'content-type': options.contentType } : {},
-      body: body instanceof Uint8Array ? body : await collectBytes(body),
+      body,
     });
   }
 
