@@ -19,5 +19,13 @@ export type BenchTask =
 
 export const materialFile = (directory: string, task: string, party: Party, chunk: number): string =>
   join(directory, `${task}-${party}-${chunk}.bin`);
-export const inputFile = (directory: string, input: number, party: Party): string =>
-  join(directory, `input-${input}-${party}.bin`);
+export const inputFile = (directory: string, task: string, input: number, party: Party): string =>
+  join(directory, `${task}-input-${input}-${party}.bin`);
+
+/** Rows per input of a statistics task: equal parts, the last one shorter. */
+export function inputRowCounts(task: { totalRows: number; inputs: number }): number[] {
+  const perInput = Math.ceil(task.totalRows / task.inputs);
+  return Array.from({ length: task.inputs }, (_, i) =>
+    Math.max(0, Math.min(perInput, task.totalRows - i * perInput)),
+  );
+}

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { compileProgram } from '../mpc-servers/analyses/program.ts';
+import { SequentialRowSource } from '../mpc-servers/analyses/row-source.ts';
 import { runProgram } from '../mpc-servers/analyses/run-program.ts';
 import { decodeInputShare } from '../mpc-servers/contract/input-codec.ts';
 import { ChunkMaterial } from '../mpc-servers/engine/material.ts';
@@ -14,7 +15,13 @@ import { wordsFromBytes } from '../mpc-servers/engine/ring.ts';
 import { connectToPeer } from '../mpc-servers/transport/connect-to-peer.ts';
 import { listenForPeer } from '../mpc-servers/transport/listen-for-peer.ts';
 import type { PeerChannel } from '../mpc-servers/transport/peer-channel.ts';
-import { inputFile, materialFile, type BenchTask, type PartyConfig } from './mpc-bench-config.ts';
+import {
+  inputFile,
+  inputRowCounts,
+  materialFile,
+  type BenchTask,
+  type PartyConfig,
+} from './mpc-bench-config.ts';
 
 async function link(config: PartyConfig): Promise<PeerChannel> {
   const options = { jobId: 'bench', tls: config.tls, silenceTimeoutMs: 300_000 };
@@ -27,14 +34,18 @@ async function link(config: PartyConfig): Promise<PeerChannel> {
 }
 
 async function material(config: PartyConfig, task: string, chunk: number): Promise<ChunkMaterial> {
-  // readFileSync allocates the file's size once (the promise API reads in pieces and concatenates: 2x peak).
-  const blob = readFileSync(materialFile(config.directory, task, config.party, chunk));
   return new ChunkMaterial(
     config.party,
     Buffer.from(config.seed, 'base64'),
     chunk,
-    new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength),
+    readBytes(materialFile(config.directory, task, config.party, chunk)),
   );
+}
+
+/** A file's bytes without a copy: readFileSync allocates the file's size once (the promise API reads in pieces and concatenates: 2x peak). */
+function readBytes(path: string): Uint8Array {
+  const blob = readFileSync(path);
+  return new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
 }
 
 const randomShares = (count: number): BigUint64Array => wordsFromBytes(randomBytes(count * 8));
@@ -46,19 +57,17 @@ async function runTask(
 ): Promise<Record<string, unknown>> {
   const sentBefore = context.channel.bytesSent;
   if (task.kind === 'stats') {
-    const inputs = [];
-    for (let i = 0; i < task.inputs; i++) {
-      inputs.push(
-        decodeInputShare(
-          config.party,
-          new Uint8Array(readFileSync(inputFile(config.directory, i, config.party))),
-          task.spec.fields,
-        ),
-      );
-    }
     const program = compileProgram(task.spec, task.totalRows);
+    // As the server does: each input read and decoded when its rows are first needed, one held at a time.
+    const rows = new SequentialRowSource(task.spec.fields.length, inputRowCounts(task), async (i) =>
+      decodeInputShare(
+        config.party,
+        readBytes(inputFile(config.directory, task.name, i, config.party)),
+        task.spec.fields,
+      ),
+    );
     const started = performance.now();
-    const output = await runProgram(context, program, inputs, {
+    const output = await runProgram(context, program, rows, {
       material: (chunk) => material(config, task.name, chunk),
     });
     const seconds = (performance.now() - started) / 1000;

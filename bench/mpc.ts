@@ -1,9 +1,12 @@
 /**
  * `npm run bench:mpc`: the online phase with A and B as two separate processes linked over loopback TCP
  * (pinned TLS 1.3), the dealer here in the orchestrator (its generation rate is measured too). Prints a
- * human table, then one JSON line with multPerSec, cmpPerSec, peakRssMiB, statsMillionRowsSec and more.
+ * human table, then one JSON line with multPerSec, cmpPerSec, peakRssMiB, statsMillionRowsSec,
+ * manyInputsPeakRssMiB and more. The statistics job runs twice: over BENCH_ROWS in 4 inputs and over
+ * BENCH_MANY_ROWS in BENCH_MANY_INPUTS inputs, to show that a server's peak RSS does not grow with the job.
  *
- * Environment: BENCH_ROWS (default 1,000,000) for the statistics job, BENCH_QUICK=1 for small sizes.
+ * Environment: BENCH_ROWS (default 1,000,000), BENCH_MANY_ROWS (default 4,000,000), BENCH_MANY_INPUTS
+ * (default 32), BENCH_QUICK=1 for small sizes.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,10 +24,18 @@ import { generateChunkMaterial, type MaterialRequest } from '../mpc-servers/engi
 import { freePort } from '../local/emulators/free-port.ts';
 import { createTlsIdentity } from '../mpc-servers/transport/tls-identity.ts';
 import type { Party } from '../mpc-servers/transport/peer-channel.ts';
-import { inputFile, materialFile, type BenchTask, type PartyConfig } from './mpc-bench-config.ts';
+import {
+  inputFile,
+  inputRowCounts,
+  materialFile,
+  type BenchTask,
+  type PartyConfig,
+} from './mpc-bench-config.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 const statsRows = Number(process.env.BENCH_ROWS ?? (quick ? 20_000 : 1_000_000));
+const manyRows = Number(process.env.BENCH_MANY_ROWS ?? (quick ? 80_000 : 4_000_000));
+const manyInputs = Number(process.env.BENCH_MANY_INPUTS ?? (quick ? 8 : 32));
 const MULT_BATCH = quick ? 1 << 14 : 1 << 20;
 const CMP_BATCH = quick ? 1 << 12 : 1 << 17;
 
@@ -39,7 +50,10 @@ const tasks: BenchTask[] = [
   { name: 'compare32', kind: 'compare', bits: 32, count: CMP_BATCH, repeats: 2 },
   { name: 'compare16', kind: 'compare', bits: 16, count: CMP_BATCH, repeats: 2 },
   { name: 'stats', kind: 'stats', spec: statsSpec, totalRows: statsRows, inputs: 4 },
+  { name: 'statsManyInputs', kind: 'stats', spec: statsSpec, totalRows: manyRows, inputs: manyInputs },
 ];
+type StatsTask = BenchTask & { kind: 'stats' };
+const statsTasks = tasks.filter((task): task is StatsTask => task.kind === 'stats');
 
 interface DealerFigure {
   task: string;
@@ -89,22 +103,20 @@ async function writeMaterial(directory: string, seeds: Record<Party, Uint8Array>
   return figures;
 }
 
-/** Four participants' rows of the statistics job, shared with the client codec. */
-async function writeInputs(directory: string): Promise<number[]> {
-  const values: number[] = [];
-  const perInput = Math.ceil(statsRows / 4);
-  for (let input = 0; input < 4; input++) {
-    const count = Math.min(perInput, statsRows - input * perInput);
+/** The participants' rows of a statistics job, shared with the client codec; returns the cleartext mean. */
+async function writeInputs(directory: string, task: StatsTask): Promise<number> {
+  let sum = 0;
+  for (const [input, count] of inputRowCounts(task).entries()) {
     const rows = Array.from({ length: count }, (_, i) => {
       const value = ((input * 7_919 + i) * 104_729) % 1_001;
-      values.push(value);
+      sum += value;
       return [value];
     });
-    const payloads = shareRows(rows, statsSpec.fields);
-    await writeFile(inputFile(directory, input, 'A'), payloads.A);
-    await writeFile(inputFile(directory, input, 'B'), payloads.B);
+    const payloads = shareRows(rows, task.spec.fields);
+    await writeFile(inputFile(directory, task.name, input, 'A'), payloads.A);
+    await writeFile(inputFile(directory, task.name, input, 'B'), payloads.B);
   }
-  return values;
+  return sum / task.totalRows;
 }
 
 type PartyLine = Record<string, unknown> & {
@@ -192,23 +204,27 @@ async function main(): Promise<void> {
   try {
     const seeds = { A: randomBytes(16), B: randomBytes(16) };
     console.log(
-      `bench:mpc — A and B as separate processes over loopback TCP (TLS 1.3), ${statsRows} rows for stats`,
+      `bench:mpc — A and B as separate processes over loopback TCP (TLS 1.3), stats over ${statsRows} rows ` +
+        `in 4 inputs and ${manyRows} rows in ${manyInputs} inputs`,
     );
     const dealer = await writeMaterial(directory, seeds);
-    const values = await writeInputs(directory);
+    const means = new Map<string, number>();
+    for (const task of statsTasks) means.set(task.name, await writeInputs(directory, task));
     const parties = await runAllTasks(directory, seeds);
     const line = (party: Party, task: string): PartyLine => parties[party].find((l) => l.task === task)!;
     const online = (task: string): number => Math.max(line('A', task).seconds, line('B', task).seconds);
     const perOp = (task: BenchTask & { count: number; repeats: number }): number =>
       line('A', task.name).bytesSent / (task.count * task.repeats);
 
-    // Check the statistics job reconstructs the cleartext answer before reporting its speed.
-    const shares = (party: Party) =>
-      encodeResultShare(BigUint64Array.from((line(party, 'stats').output as string[]).map(BigInt)));
-    const result = decodeResult(statsSpec, shares('A'), shares('B'));
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    if (Math.abs((result[0]!.value ?? NaN) - mean) > 1e-9 * mean)
-      throw new Error('stats job did not reconstruct the mean');
+    // Check each statistics job reconstructs the cleartext answer before reporting its speed.
+    for (const task of statsTasks) {
+      const shares = (party: Party) =>
+        encodeResultShare(BigUint64Array.from((line(party, task.name).output as string[]).map(BigInt)));
+      const result = decodeResult(task.spec, shares('A'), shares('B'));
+      const mean = means.get(task.name)!;
+      if (Math.abs((result[0]!.value ?? NaN) - mean) > 1e-9 * mean)
+        throw new Error(`${task.name} job did not reconstruct the mean`);
+    }
 
     const rows: [string, string, string, string, string][] = [];
     const compareFigures: Record<string, number> = {};
@@ -218,9 +234,9 @@ async function main(): Promise<void> {
       if (task.kind === 'stats') {
         rows.push([
           'mean+variance+histogram(4 edges, 12-bit cmp)',
-          `${task.totalRows} rows`,
+          `${task.totalRows} rows, ${task.inputs} inputs`,
           `${seconds.toFixed(2)} s (${fmt(task.totalRows / seconds)} rows/s)`,
-          `${(line('A', 'stats').bytesSent / task.totalRows).toFixed(1)} B/row`,
+          `${(line('A', task.name).bytesSent / task.totalRows).toFixed(1)} B/row`,
           `${fmt(figure.ops / figure.seconds)} rows/s, ${(figure.bytes.B / task.totalRows).toFixed(0)} B/row for B`,
         ]);
         continue;
@@ -272,6 +288,12 @@ async function main(): Promise<void> {
         statsPeakRssMiB: Math.round(Math.max(line('A', 'stats').maxRssMiB, line('B', 'stats').maxRssMiB)),
         statsRows,
         statsMillionRowsSec: Number(((online('stats') * 1e6) / statsRows).toFixed(3)),
+        manyInputsRows: manyRows,
+        manyInputs,
+        manyInputsPeakRssMiB: Math.round(
+          Math.max(line('A', 'statsManyInputs').maxRssMiB, line('B', 'statsManyInputs').maxRssMiB),
+        ),
+        manyInputsMillionRowsSec: Number(((online('statsManyInputs') * 1e6) / manyRows).toFixed(3)),
         dealerTriplesPerSec: Math.round(dealer[0]!.ops / dealer[0]!.seconds),
         dealerCmp64PerSec: Math.round(dealer[1]!.ops / dealer[1]!.seconds),
         dealerCmp32PerSec: Math.round(dealer[2]!.ops / dealer[2]!.seconds),

@@ -2,55 +2,34 @@ import { encodedAboveThreshold, encodedBelowThreshold } from '../contract/field-
 import { resultLayout } from '../contract/result-layout.ts';
 import type { ChunkMaterial } from '../engine/material.ts';
 import type { PartyContext } from '../engine/ops.ts';
-import { ringVector, type RingVector } from '../engine/ring.ts';
+import type { RingVector } from '../engine/ring.ts';
 import { emptyAccumulators, runChunk, type Accumulators } from './chunk-program.ts';
 import { chunkRowCount, type Program } from './program.ts';
-
-/** Share columns of one input (one column per field), as decoded from its share. */
-export interface InputColumns {
-  rowCount: number;
-  columns: RingVector[];
-}
-
-/** Rows [start, start + length) of the union of inputs, one column per field. */
-export function sliceRows(
-  inputs: readonly InputColumns[],
-  fieldCount: number,
-  start: number,
-  length: number,
-): RingVector[] {
-  const out = Array.from({ length: fieldCount }, () => ringVector(length));
-  let inputStart = 0;
-  let filled = 0;
-  for (const input of inputs) {
-    const from = Math.max(start + filled - inputStart, 0);
-    if (from < input.rowCount && filled < length) {
-      const take = Math.min(input.rowCount - from, length - filled);
-      out.forEach((column, f) => column.set(input.columns[f]!.subarray(from, from + take), filled));
-      filled += take;
-    }
-    inputStart += input.rowCount;
-  }
-  if (filled !== length) throw new RangeError(`rows ${start}..${start + length} are beyond the inputs`);
-  return out;
-}
+import type { RowSource } from './row-source.ts';
 
 export interface RunOptions {
   material: (chunk: number) => Promise<ChunkMaterial>;
   onChunkDone?: (chunksDone: number, chunkCount: number) => void | Promise<void>;
 }
 
-/** Runs the program over all rows chunk by chunk and returns this party's output share (result layout order). */
+/**
+ * Runs the program over all rows chunk by chunk and returns this party's output share (result layout order).
+ * Rows come from `rows` one chunk at a time, so memory holds one chunk's rows and material beside whatever
+ * the source keeps.
+ */
 export async function runProgram(
   context: PartyContext,
   program: Program,
-  inputs: readonly InputColumns[],
+  rows: RowSource,
   options: RunOptions,
 ): Promise<RingVector> {
+  if (rows.rowCount !== program.totalRows)
+    throw new RangeError(
+      `the inputs hold ${rows.rowCount} rows, the program was compiled for ${program.totalRows}`,
+    );
   const accumulators = emptyAccumulators(program);
   for (let chunk = 0; chunk < program.chunkCount; chunk++) {
-    const rows = chunkRowCount(program, chunk);
-    const columns = sliceRows(inputs, program.fields.length, chunk * program.chunkRows, rows);
+    const columns = await rows.columns(chunk * program.chunkRows, chunkRowCount(program, chunk));
     const material = await options.material(chunk);
     await runChunk(context, program, columns, material, accumulators);
     material.assertConsumed();

@@ -1,28 +1,28 @@
 import type { Program } from '../analyses/program.ts';
-import { runProgram, type InputColumns } from '../analyses/run-program.ts';
-import { decodeInputShare, InputShareError } from '../contract/input-codec.ts';
+import { runProgram } from '../analyses/run-program.ts';
 import type { JobDescription } from '../contract/job-description.ts';
 import { PEER_HOST_PUBLISHED_BY_B, type PeerEndpoint } from '../contract/peer-endpoint.ts';
 import { encodeResultShare } from '../contract/result-codec.ts';
 import { storageLayout } from '../contract/storage-layout.ts';
-import { HpkeOpenError } from '../crypto/hpke.ts';
 import { ChunkMaterial } from '../engine/material.ts';
 import { decodeManifest, programDigest, readSealed, type MaterialScope } from '../runtime/dealer-envelope.ts';
 import { asJobFailure, JobFailure } from '../runtime/failure.ts';
 import { loadJob } from '../runtime/load-job.ts';
 import { prefetching } from '../runtime/prefetch.ts';
 import type { JobStatusStore } from '../status/job-status.ts';
-import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store.ts';
-import { getOpened, putSealed } from '../storage/sealed-objects.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
+import { putSealed } from '../storage/sealed-objects.ts';
 import { connectToPeer } from '../transport/connect-to-peer.ts';
 import { listenForPeer } from '../transport/listen-for-peer.ts';
 import type { Party, PeerChannel } from '../transport/peer-channel.ts';
+import { InputShares } from './input-shares.ts';
 
 /**
  * One server's job (`--party A|B --job ID`): load the job and its sealed dealer manifest, open and decode
- * every input share, link to the peer (B listens, A connects with bounded retry), agree with the peer on the
- * inputs and the program, run it chunk by chunk with streamed dealer material, seal the result share for each
- * recipient, and report progress and outcome. Any failure ends the job with a reason code.
+ * every input share to check it (keeping its digest, not its columns), link to the peer (B listens, A
+ * connects with bounded retry), agree with the peer on the inputs and the program, run it chunk by chunk with
+ * streamed dealer material and inputs loaded again one at a time (`input-shares.ts`), seal the result share
+ * for each recipient, and report progress and outcome. Any failure ends the job with a reason code.
  *
  * Bad inputs: a share that is missing, does not open, or decodes badly (wrong schema, wrong row count) is
  * reported against its input id. The job then fails (BAD_INPUT, with `failedInputIds` being the union of
@@ -89,7 +89,8 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
     const { job, program } = await loadJob(deps.inputStore, jobId);
     const scope: MaterialScope = { collaborationId: job.collaborationId, jobId, party };
     const manifest = decodeManifest(await readSealed(deps.inputStore, scope, deps.privateKey, 'manifest'));
-    const { inputs, failedInputIds, reasons } = await loadInputs(deps, job);
+    const inputShares = new InputShares({ party, job, store: deps.inputStore, privateKey: deps.privateKey });
+    const { failedInputIds, reasons } = await inputShares.validate();
     if (manifest.programDigest !== programDigest(program) || manifest.chunkCount !== program.chunkCount) {
       throw new JobFailure(
         'DEALER_MATERIAL_INVALID',
@@ -102,7 +103,7 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
     await agreeWithPeer(channel, program, failedInputIds, reasons);
     const seed = new Uint8Array(Buffer.from(manifest.seed, 'base64'));
     let lastReport = 0;
-    const output = await runProgram({ party, channel }, program, inputs, {
+    const output = await runProgram({ party, channel }, program, inputShares.rows(), {
       material: prefetching(
         async (chunk) =>
           new ChunkMaterial(
@@ -156,50 +157,6 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
     clearInterval(heartbeat);
     await channel?.close().catch(() => undefined);
   }
-}
-
-async function loadInputs(
-  deps: ServerDependencies,
-  job: JobDescription,
-): Promise<{ inputs: InputColumns[]; failedInputIds: string[]; reasons: string[] }> {
-  const inputs: InputColumns[] = [];
-  const failedInputIds: string[] = [];
-  const reasons: string[] = [];
-  for (const input of job.inputs) {
-    const key = storageLayout.inputShare(deps.party, job.collaborationId, input.inputId);
-    try {
-      const opened = await getOpened(deps.inputStore, key, {
-        privateKey: deps.privateKey,
-        binding: {
-          purpose: 'input-share',
-          collaborationId: job.collaborationId,
-          // The client seals before the coordinator issues the inputId (the declared SHA-256 depends on the
-          // AAD), so shares bind the participant id, unique per collaboration (client/sdk/share-bindings.ts).
-          inputId: input.participantId,
-          party: deps.party,
-        },
-      });
-      const decoded = decodeInputShare(deps.party, opened, job.spec.fields);
-      if (decoded.rowCount !== input.rowCount) {
-        throw new InputShareError(`share holds ${decoded.rowCount} rows, ${input.rowCount} were declared`);
-      }
-      inputs.push(decoded);
-    } catch (error) {
-      const why =
-        error instanceof ObjectNotFoundError
-          ? 'share is missing'
-          : error instanceof HpkeOpenError
-            ? 'share does not open'
-            : error instanceof InputShareError
-              ? `share is invalid: ${error.message}`
-              : null;
-      if (why === null) throw error;
-      failedInputIds.push(input.inputId);
-      reasons.push(`input ${input.inputId} (server ${deps.party}): ${why}`);
-      inputs.push({ rowCount: 0, columns: [] });
-    }
-  }
-  return { inputs, failedInputIds, reasons };
 }
 
 async function linkToPeer(

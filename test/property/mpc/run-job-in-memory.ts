@@ -7,6 +7,7 @@ import {
   type AnalysisResult,
 } from '../../../mpc-servers/contract/result-codec.ts';
 import { compileProgram } from '../../../mpc-servers/analyses/program.ts';
+import { inMemoryRowSource } from '../../../mpc-servers/analyses/row-source.ts';
 import { runProgram } from '../../../mpc-servers/analyses/run-program.ts';
 import { dealerChunks } from '../../../mpc-servers/dealer/dealer-plan.ts';
 import { ChunkMaterial } from '../../../mpc-servers/engine/material.ts';
@@ -44,7 +45,10 @@ export async function runJobInMemory(
     runProgram(
       { party, channel },
       program,
-      payloads.map((payload) => decodeInputShare(party, payload[party], spec.fields)),
+      inMemoryRowSource(
+        spec.fields.length,
+        payloads.map((payload) => decodeInputShare(party, payload[party], spec.fields)),
+      ),
       { material: async (chunk) => new ChunkMaterial(party, seeds[party], chunk, blobs[chunk]![party]) },
     );
   const [a, b] = await Promise.all([run('A', channels[0]), run('B', channels[1])]);

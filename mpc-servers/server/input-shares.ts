@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { SequentialRowSource, type InputColumns } from '../analyses/row-source.ts';
+import { decodeInputShare, InputShareError } from '../contract/input-codec.ts';
+import type { JobDescription } from '../contract/job-description.ts';
+import { storageLayout } from '../contract/storage-layout.ts';
+import { HpkeOpenError } from '../crypto/hpke.ts';
+import { JobFailure } from '../runtime/failure.ts';
+import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store.ts';
+import { getOpened } from '../storage/sealed-objects.ts';
+import type { Party } from '../transport/peer-channel.ts';
+
+/**
+ * One server's input shares of a job, read twice so that memory does not grow with the number of inputs:
+ *
+ * 1. `validate` opens and decodes every share up front and reports bad ones against their input ids (the
+ *    servers agree on that set before computing), but keeps only each payload's SHA-256, and the opened
+ *    payload itself while all kept payloads stay under `keptPayloadBytes` (A's are a 40-byte seed each;
+ *    B's words only for small jobs).
+ * 2. `rows()` is the program's row source: input k is opened and decoded again when a chunk first needs its
+ *    rows (from the kept payload or the store), checked against the digest seen in step 1, and dropped once
+ *    its rows are taken (`SequentialRowSource`). So a server holds one decoded share plus the kept payloads.
+ */
+export interface InputSharesOptions {
+  party: Party;
+  job: JobDescription;
+  store: ObjectStore;
+  privateKey: Uint8Array;
+  /** Budget for opened payloads kept between the two reads (default 16 MiB). */
+  keptPayloadBytes?: number;
+}
+
+export const DEFAULT_KEPT_PAYLOAD_BYTES = 16 << 20;
+
+export interface InputValidation {
+  failedInputIds: string[];
+  reasons: string[];
+}
+
+export class InputShares {
+  readonly #options: InputSharesOptions;
+  readonly #digests: string[] = [];
+  readonly #kept = new Map<number, Uint8Array>();
+  #validated = false;
+
+  constructor(options: InputSharesOptions) {
+    this.#options = options;
+  }
+
+  /** Opens and decodes every share once; what is wrong with each bad one, by input id. */
+  async validate(): Promise<InputValidation> {
+    const { party, job } = this.#options;
+    const budget = this.#options.keptPayloadBytes ?? DEFAULT_KEPT_PAYLOAD_BYTES;
+    let keptBytes = 0;
+    const failedInputIds: string[] = [];
+    const reasons: string[] = [];
+    for (const [index, input] of job.inputs.entries()) {
+      try {
+        const payload = await this.#open(index);
+        this.#decode(index, payload); // decoded only to check it; dropped at once
+        this.#digests[index] = digestOf(payload);
+        if (keptBytes + payload.byteLength <= budget) {
+          this.#kept.set(index, payload);
+          keptBytes += payload.byteLength;
+        }
+      } catch (error) {
+        const why = badShareReason(error);
+        if (why === null) throw error;
+        failedInputIds.push(input.inputId);
+        reasons.push(`input ${input.inputId} (server ${party}): ${why}`);
+      }
+    }
+    this.#validated = true;
+    return { failedInputIds, reasons };
+  }
+
+  /** The rows of all inputs in order, each input loaded again when its turn comes. Only after `validate`. */
+  rows(): SequentialRowSource {
+    const { job } = this.#options;
+    if (!this.#validated) throw new Error('input shares are read for the program only after validate()');
+    return new SequentialRowSource(
+      job.spec.fields.length,
+      job.inputs.map((input) => input.rowCount),
+      (index) => this.#load(index),
+    );
+  }
+
+  async #load(index: number): Promise<InputColumns> {
+    const inputId = this.#options.job.inputs[index]!.inputId;
+    const digest = this.#digests[index];
+    if (digest === undefined) throw new Error(`input ${inputId} failed validation and has no rows`);
+    let payload: Uint8Array;
+    try {
+      payload = this.#kept.get(index) ?? (await this.#open(index));
+    } catch (error) {
+      const why = badShareReason(error);
+      if (why === null) throw error;
+      throw new JobFailure('BAD_INPUT', `input ${inputId} changed after it was checked: ${why}`, [inputId]);
+    }
+    if (digestOf(payload) !== digest)
+      throw new JobFailure('BAD_INPUT', `input ${inputId} changed after it was checked`, [inputId]);
+    return this.#decode(index, payload);
+  }
+
+  #open(index: number): Promise<Uint8Array> {
+    const { party, job, store, privateKey } = this.#options;
+    const input = job.inputs[index]!;
+    return getOpened(store, storageLayout.inputShare(party, job.collaborationId, input.inputId), {
+      privateKey,
+      binding: {
+        purpose: 'input-share',
+        collaborationId: job.collaborationId,
+        // The client seals before the coordinator issues the inputId (the declared SHA-256 depends on the
+        // AAD), so shares bind the participant id, unique per collaboration (client/sdk/share-bindings.ts).
+        inputId: input.participantId,
+        party,
+      },
+    });
+  }
+
+  #decode(index: number, payload: Uint8Array): InputColumns {
+    const { party, job } = this.#options;
+    const declared = job.inputs[index]!.rowCount;
+    const decoded = decodeInputShare(party, payload, job.spec.fields);
+    if (decoded.rowCount !== declared)
+      throw new InputShareError(`share holds ${decoded.rowCount} rows, ${declared} were declared`);
+    return decoded;
+  }
+}
+
+const digestOf = (payload: Uint8Array): string => createHash('sha256').update(payload).digest('base64');
+
+/** Why a share is bad, or null when the error is not about the share (the job fails as a whole). */
+function badShareReason(error: unknown): string | null {
+  if (error instanceof ObjectNotFoundError) return 'share is missing';
+  if (error instanceof HpkeOpenError) return 'share does not open';
+  if (error instanceof InputShareError) return `share is invalid: ${error.message}`;
+  return null;
+}
