@@ -10,12 +10,14 @@ export interface PartyConfig {
   seed: string;
   tls: { keyPem: string; certPem: string; peerFingerprint: string };
   tasks: BenchTask[];
+  /** Decode every input up front and hold them all (the servers' former behaviour), for comparison. */
+  holdAllInputs: boolean;
 }
 
 export type BenchTask =
   | { name: string; kind: 'multiply'; count: number; repeats: number }
   | { name: string; kind: 'compare'; bits: number; count: number; repeats: number }
-  | { name: string; kind: 'stats'; spec: ComputationSpec; totalRows: number; inputs: number };
+  | { name: string; kind: 'stats'; label: string; spec: ComputationSpec; totalRows: number; inputs: number };
 
 export const materialFile = (directory: string, task: string, party: Party, chunk: number): string =>
   join(directory, `${task}-${party}-${chunk}.bin`);

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { compileProgram } from '../mpc-servers/analyses/program.ts';
-import { SequentialRowSource } from '../mpc-servers/analyses/row-source.ts';
+import { inMemoryRowSource, SequentialRowSource } from '../mpc-servers/analyses/row-source.ts';
 import { runProgram } from '../mpc-servers/analyses/run-program.ts';
 import { decodeInputShare } from '../mpc-servers/contract/input-codec.ts';
 import { ChunkMaterial } from '../mpc-servers/engine/material.ts';
@@ -42,7 +42,10 @@ async function material(config: PartyConfig, task: string, chunk: number): Promi
   );
 }
 
-/** A file's bytes without a copy: readFileSync allocates the file's size once (the promise API reads in pieces and concatenates: 2x peak). */
+/**
+ * A file's bytes without a copy: readFileSync allocates the file's size once (the promise API reads in
+ * pieces and concatenates: 2x peak).
+ */
 function readBytes(path: string): Uint8Array {
   const blob = readFileSync(path);
   return new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
@@ -58,14 +61,21 @@ async function runTask(
   const sentBefore = context.channel.bytesSent;
   if (task.kind === 'stats') {
     const program = compileProgram(task.spec, task.totalRows);
-    // As the server does: each input read and decoded when its rows are first needed, one held at a time.
-    const rows = new SequentialRowSource(task.spec.fields.length, inputRowCounts(task), async (i) =>
+    const { fields } = task.spec;
+    const decodeInput = (i: number) =>
       decodeInputShare(
         config.party,
         readBytes(inputFile(config.directory, task.name, i, config.party)),
-        task.spec.fields,
-      ),
-    );
+        fields,
+      );
+    // As the server does: each input read and decoded when its rows are first needed, one held at a time
+    // (holdAllInputs: all decoded up front and held, as the servers did before).
+    const rows = config.holdAllInputs
+      ? inMemoryRowSource(
+          fields.length,
+          inputRowCounts(task).map((_, i) => decodeInput(i)),
+        )
+      : new SequentialRowSource(fields.length, inputRowCounts(task), async (i) => decodeInput(i));
     const started = performance.now();
     const output = await runProgram(context, program, rows, {
       material: (chunk) => material(config, task.name, chunk),

@@ -2,11 +2,13 @@
  * `npm run bench:mpc`: the online phase with A and B as two separate processes linked over loopback TCP
  * (pinned TLS 1.3), the dealer here in the orchestrator (its generation rate is measured too). Prints a
  * human table, then one JSON line with multPerSec, cmpPerSec, peakRssMiB, statsMillionRowsSec,
- * manyInputsPeakRssMiB and more. The statistics job runs twice: over BENCH_ROWS in 4 inputs and over
- * BENCH_MANY_ROWS in BENCH_MANY_INPUTS inputs, to show that a server's peak RSS does not grow with the job.
+ * manyInputsPeakRssMiB and more. The statistics job runs over BENCH_ROWS in 4 inputs, then with the means
+ * of 3 more fields (32 bytes per row in each input, no more dealer material) over BENCH_MANY_ROWS in
+ * BENCH_MANY_INPUTS inputs, to show that a server's peak RSS does not grow with the job.
  *
  * Environment: BENCH_ROWS (default 1,000,000), BENCH_MANY_ROWS (default 4,000,000), BENCH_MANY_INPUTS
- * (default 32), BENCH_QUICK=1 for small sizes.
+ * (default 32), BENCH_QUICK=1 for small sizes, BENCH_HOLD_ALL_INPUTS=1 to hold every decoded input for the
+ * whole job as the servers did before (for comparison).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -36,6 +38,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const statsRows = Number(process.env.BENCH_ROWS ?? (quick ? 20_000 : 1_000_000));
 const manyRows = Number(process.env.BENCH_MANY_ROWS ?? (quick ? 80_000 : 4_000_000));
 const manyInputs = Number(process.env.BENCH_MANY_INPUTS ?? (quick ? 8 : 32));
+const holdAllInputs = process.env.BENCH_HOLD_ALL_INPUTS === '1';
 const MULT_BATCH = quick ? 1 << 14 : 1 << 20;
 const CMP_BATCH = quick ? 1 << 12 : 1 << 17;
 
@@ -43,14 +46,31 @@ const statsSpec: ComputationSpec = {
   fields: [{ name: 'x', type: 'int', min: 0, max: 1000 }],
   analyses: [{ kind: 'mean' }, { kind: 'variance' }, { kind: 'histogram', binEdges: [100, 250, 500, 750] }],
 };
+/** The same on x, plus the means of three more fields: four times the input bytes, the same dealer material. */
+const manyInputsSpec: ComputationSpec = {
+  fields: ['x', 'y', 'z', 'w'].map((name) => ({ name, type: 'int', min: 0, max: 1000 })),
+  analyses: [
+    { kind: 'mean' },
+    { kind: 'variance', field: 'x' },
+    { kind: 'histogram', field: 'x', binEdges: [100, 250, 500, 750] },
+  ],
+};
+const statsLabel = 'mean+variance+histogram(4 edges, 12-bit cmp)';
 
 const tasks: BenchTask[] = [
   { name: 'multiply', kind: 'multiply', count: MULT_BATCH, repeats: 5 },
   { name: 'compare64', kind: 'compare', bits: 64, count: CMP_BATCH, repeats: 2 },
   { name: 'compare32', kind: 'compare', bits: 32, count: CMP_BATCH, repeats: 2 },
   { name: 'compare16', kind: 'compare', bits: 16, count: CMP_BATCH, repeats: 2 },
-  { name: 'stats', kind: 'stats', spec: statsSpec, totalRows: statsRows, inputs: 4 },
-  { name: 'statsManyInputs', kind: 'stats', spec: statsSpec, totalRows: manyRows, inputs: manyInputs },
+  { name: 'stats', kind: 'stats', label: statsLabel, spec: statsSpec, totalRows: statsRows, inputs: 4 },
+  {
+    name: 'statsManyInputs',
+    kind: 'stats',
+    label: `${statsLabel} + 3 means`,
+    spec: manyInputsSpec,
+    totalRows: manyRows,
+    inputs: manyInputs,
+  },
 ];
 type StatsTask = BenchTask & { kind: 'stats' };
 const statsTasks = tasks.filter((task): task is StatsTask => task.kind === 'stats');
@@ -108,9 +128,9 @@ async function writeInputs(directory: string, task: StatsTask): Promise<number> 
   let sum = 0;
   for (const [input, count] of inputRowCounts(task).entries()) {
     const rows = Array.from({ length: count }, (_, i) => {
-      const value = ((input * 7_919 + i) * 104_729) % 1_001;
-      sum += value;
-      return [value];
+      const values = task.spec.fields.map((_, f) => ((input * 7_919 + i + f * 13) * 104_729) % 1_001);
+      sum += values[0]!;
+      return values;
     });
     const payloads = shareRows(rows, task.spec.fields);
     await writeFile(inputFile(directory, task.name, input, 'A'), payloads.A);
@@ -164,6 +184,7 @@ async function runParties(
         peerFingerprint: identities[peer].fingerprint,
       },
       tasks: partyTasks,
+      holdAllInputs,
     };
     const child = spawn(
       process.execPath,
@@ -205,7 +226,8 @@ async function main(): Promise<void> {
     const seeds = { A: randomBytes(16), B: randomBytes(16) };
     console.log(
       `bench:mpc — A and B as separate processes over loopback TCP (TLS 1.3), stats over ${statsRows} rows ` +
-        `in 4 inputs and ${manyRows} rows in ${manyInputs} inputs`,
+        `in 4 inputs and ${manyRows} rows in ${manyInputs} inputs` +
+        (holdAllInputs ? ', every input held for the whole job (BENCH_HOLD_ALL_INPUTS)' : ''),
     );
     const dealer = await writeMaterial(directory, seeds);
     const means = new Map<string, number>();
@@ -233,7 +255,7 @@ async function main(): Promise<void> {
       const figure = dealer.find((d) => d.task === task.name)!;
       if (task.kind === 'stats') {
         rows.push([
-          'mean+variance+histogram(4 edges, 12-bit cmp)',
+          task.label,
           `${task.totalRows} rows, ${task.inputs} inputs`,
           `${seconds.toFixed(2)} s (${fmt(task.totalRows / seconds)} rows/s)`,
           `${(line('A', task.name).bytesSent / task.totalRows).toFixed(1)} B/row`,
@@ -288,6 +310,7 @@ async function main(): Promise<void> {
         statsPeakRssMiB: Math.round(Math.max(line('A', 'stats').maxRssMiB, line('B', 'stats').maxRssMiB)),
         statsRows,
         statsMillionRowsSec: Number(((online('stats') * 1e6) / statsRows).toFixed(3)),
+        inputsHeld: holdAllInputs ? 'all' : 'one at a time',
         manyInputsRows: manyRows,
         manyInputs,
         manyInputsPeakRssMiB: Math.round(
