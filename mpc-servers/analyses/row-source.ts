@@ -28,13 +28,15 @@ export class SequentialRowSource implements RowSource {
   readonly rowCount: number;
   /** Row offset where each input starts, plus the total at the end. */
   readonly #starts: number[];
+  readonly #load: InputLoader;
   #held: { index: number; input: InputColumns } | undefined;
 
   constructor(
     readonly fieldCount: number,
     readonly rowCounts: readonly number[],
-    private readonly load: InputLoader,
+    load: InputLoader,
   ) {
+    this.#load = load;
     this.#starts = [0];
     for (const count of rowCounts) this.#starts.push(this.#starts.at(-1)! + count);
     this.rowCount = this.#starts.at(-1)!;
@@ -77,7 +79,7 @@ export class SequentialRowSource implements RowSource {
   async #input(index: number): Promise<InputColumns> {
     if (this.#held?.index === index) return this.#held.input;
     this.#held = undefined; // dropped before the next load, so two inputs are never held at once
-    const input = await this.load(index);
+    const input = await this.#load(index);
     if (input.rowCount !== this.rowCounts[index] || input.columns.length !== this.fieldCount)
       throw new RangeError(
         `input ${index} loaded ${input.rowCount} rows of ${input.columns.length} fields, ` +
