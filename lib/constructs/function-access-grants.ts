@@ -52,8 +52,11 @@ export function grantFunctionAccess(
     grantShareKeyViaS3(shareKey, role, ['GenerateDataKey']);
   }
   if (access.inputShares === 'verifyUpload') {
-    // HeadObject (size, checksum) needs s3:GetObject but no key use: only metadata is returned.
+    // HeadObject (size, checksum) needs s3:GetObject, and on SSE-KMS objects the stored checksum is returned
+    // only with kms:Decrypt (through S3). The shares themselves are HPKE-sealed to the servers: being able to
+    // read them tells this function nothing.
     allow(['s3:GetObject', 's3:GetObjectAttributes'], inputShareArns);
+    grantShareKeyViaS3(shareKey, role, ['Decrypt']);
     // Without s3:ListBucket, S3 answers a HEAD of a share not uploaded yet with 403 instead of 404, and
     // completeInput would fail with a 500 instead of `upload-incomplete`. S3 evaluates the key as s3:prefix
     // for that decision, so the listing stays confined to the input share keys.

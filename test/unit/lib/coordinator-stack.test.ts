@@ -183,7 +183,7 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('lets completeInput read upload metadata but never decrypt', () => {
+  it('lets completeInput read upload metadata of input shares, checksum included', () => {
     expect(businessActions('completeInput')).toEqual([
       'dynamodb:ConditionCheckItem',
       'dynamodb:DeleteItem',
@@ -191,6 +191,7 @@ describe('Lambda functions', () => {
       'dynamodb:PutItem',
       'dynamodb:Query',
       'dynamodb:UpdateItem',
+      'kms:Decrypt',
       's3:GetObject',
       's3:GetObjectAttributes',
       's3:ListBucket',
@@ -208,6 +209,12 @@ describe('Lambda functions', () => {
     );
     expect(listing?.resources).toEqual([expect.stringMatching(/^<StorageInputs\w+\.Arn>$/)]);
     expect(listing?.conditions).toEqual({ StringLike: { 's3:prefix': ['inputs/A/*', 'inputs/B/*'] } });
+    // HeadObject with x-amz-checksum-mode on an SSE-KMS object needs kms:Decrypt, and only through S3.
+    const keyUse = roleStatements('completeInput').find((statement) =>
+      statement.actions.includes('kms:Decrypt'),
+    );
+    expect(keyUse?.resources).toEqual([expect.stringMatching(/^<StorageShareKey\w+\.Arn>$/)]);
+    expect(JSON.stringify(keyUse?.conditions)).toContain('kms:ViaService');
   });
 
   it('lets getResult presign downloads of result shares only', () => {
@@ -425,7 +432,7 @@ describe('alarms', () => {
         POWERTOOLS_SERVICE_NAME: WORKFLOW_SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_METRICS_DISABLED: 'false',
-      }).record('MarkFailed', 'ok', 12);
+      }).record('MarkFailed', 'ok', 12, { status: 'FAILED' });
     } finally {
       process.stdout.write = write;
     }
