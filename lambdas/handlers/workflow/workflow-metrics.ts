@@ -32,7 +32,8 @@ export function createWorkflowMetrics(env: Environment = process.env): WorkflowM
       metrics.addMetric('workflowStepDuration', MetricUnit.Milliseconds, durationMs);
       if (outcome === 'ok' && step === 'RecordAttemptFailure')
         metrics.addMetric('attemptsFailed', MetricUnit.Count, 1);
-      if (outcome === 'ok' && step === 'MarkFailed')
+      // Only a collaboration MarkFailed did fail: not one it found cancelled or already past its result.
+      if (outcome === 'ok' && step === 'MarkFailed' && (result as { status?: string })?.status === 'FAILED')
         metrics.addMetric('collaborationsFailed', MetricUnit.Count, 1);
       const failed = failedDeliveries(result);
       if (failed > 0) metrics.addMetric('webhookDeliveriesFailed', MetricUnit.Count, failed);

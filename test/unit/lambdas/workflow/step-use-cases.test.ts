@@ -279,6 +279,19 @@ describe('workflow steps', () => {
     expect(world.notifier.sent.every((sent) => sent.message.event === 'collaboration.failed')).toBe(true);
   });
 
+  it('MarkFailed leaves a collaboration past its result alone and tells nobody it failed', async () => {
+    const world = inMemoryWorkflow();
+    const { id } = await computing(world);
+    await world.ports.collaborations.transition(id, 'COMPUTING', 'RESULT_READY', new Date());
+    const answer = await markFailed(world.ports, {
+      collaborationId: id,
+      error: { Error: 'States.TaskFailed', Cause: 'event bus unavailable' },
+    });
+    expect(answer).toMatchObject({ status: undefined, notified: { delivered: 0, failed: 0, skipped: 0 } });
+    expect(world.collaborations.get(id)!.status).toBe('RESULT_READY');
+    expect(world.notifier.sent).toEqual([]);
+  });
+
   it('MarkFailed explains a step error from its Lambda error payload', async () => {
     const world = inMemoryWorkflow();
     const id = await collaborationWith(world, 3);

@@ -41,6 +41,25 @@ describe('workflow step metrics', () => {
     expect(JSON.stringify(emitted[0])).toContain('"Namespace":"Test"');
   });
 
+  it('counts a failed collaboration only when MarkFailed did fail it (not cancelled, not past its result)', () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const metrics = createWorkflowMetrics({ POWERTOOLS_METRICS_DISABLED: 'false' });
+    metrics.record('MarkFailed', 'ok', 10, { status: 'FAILED', reason: 'PEER_LOST: x' });
+    metrics.record('MarkFailed', 'ok', 10, { status: undefined, reason: 'States.TaskFailed: x' });
+    metrics.record('MarkFailed', 'ok', 10);
+    const counted = lines
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .map((record) => record.collaborationsFailed);
+    expect(counted).toEqual([1, undefined, undefined]);
+  });
+
   it('stays off outside Lambda unless asked, so stdout keeps only what the local runtime prints', () => {
     const write = vi.spyOn(process.stdout, 'write');
     createWorkflowMetrics({}).record('CheckJob', 'ok', 5, {});
