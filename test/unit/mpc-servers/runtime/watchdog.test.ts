@@ -38,4 +38,17 @@ describe('watchdog', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(stalled).toBeUndefined();
   });
+
+  it('ends work abandoned after it stopped: its next step throws and arms no new timer', async () => {
+    vi.useFakeTimers();
+    const watchdog = new Watchdog('the dealer');
+    watchdog.stop();
+    expect(() => watchdog.progress('writing chunk 3', 1_000)).toThrow(
+      expect.objectContaining({
+        code: 'NO_PROGRESS',
+        message: 'the dealer was stopped before writing chunk 3',
+      }),
+    );
+    expect(vi.getTimerCount()).toBe(0);
+  });
 });
