@@ -196,7 +196,8 @@ async function linkToPeer(
         ? await publishedEndpointOfB(deps, deps.linkTimeoutMs ?? 120_000)
         : { host: job.peer.host, port };
   const target = { host: peer.host, port: deps.peerPort ?? peer.port };
-  await phase(`connecting to peer B at ${target.host}:${target.port}`);
+  // Phases can reach the collaboration's statusReason, which participants read: no private address in it.
+  await phase(`connecting to peer B on port ${target.port}`);
   return connectToPeer({
     ...link,
     ...target,
