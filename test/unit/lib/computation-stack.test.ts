@@ -18,6 +18,17 @@ beforeAll(() => {
   synthesized = synthesizeApp();
 });
 
+/** Every MPC task's actions: its job status, its objects under the share key. The servers add their key secret. */
+const DEALER_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'kms:Decrypt',
+  'kms:GenerateDataKey',
+  's3:GetObject',
+  's3:ListBucket',
+  's3:PutObject',
+];
 const taskStatements = (name: MpcTaskName): RenderedStatement[] =>
   statementsOfRole(synthesized.computationTemplate, synthesized.computation.mpc.task(name).taskRole);
 /** Object keys in the rendered ARNs, without the bucket reference. */
@@ -174,14 +185,7 @@ describe('tasks', () => {
         StringLike: { 's3:prefix': ['jobs/*', `inputs/${party}/*`, `dealer/${party}/*`] },
       });
       expect(allowedActions(statements)).toEqual([
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:UpdateItem',
-        'kms:Decrypt',
-        'kms:GenerateDataKey',
-        's3:GetObject',
-        's3:ListBucket',
-        's3:PutObject',
+        ...DEALER_ACTIONS,
         'secretsmanager:DescribeSecret',
         'secretsmanager:GetSecretValue',
       ]);
@@ -203,16 +207,7 @@ describe('tasks', () => {
       'Inputs:/dealer/B/*/*',
     ]);
     expect(keysOf(resourcesFor(statements, 's3:GetObject'))).toEqual(['Inputs:/jobs/*/job.json']);
-    expect(allowedActions(statements)).toEqual([
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'kms:Decrypt',
-      'kms:GenerateDataKey',
-      's3:GetObject',
-      's3:ListBucket',
-      's3:PutObject',
-    ]);
+    expect(allowedActions(statements)).toEqual(DEALER_ACTIONS);
   });
 
   it('confines every task to the job status items of the table', () => {

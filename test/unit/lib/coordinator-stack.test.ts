@@ -26,6 +26,15 @@ beforeAll(() => {
 });
 
 const operations = readApiOperations(repoPaths.openApiSpec);
+/** What the operations that change collaborations in transactions may do on the table. */
+const TABLE_WRITES = [
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+];
 const roleStatements = (operationId: string): RenderedStatement[] => {
   const role = synthesized.coordinator.functions.roles.get(operationId);
   if (!role) throw new Error(`no role for ${operationId}`);
@@ -185,12 +194,7 @@ describe('Lambda functions', () => {
 
   it('lets completeInput read upload metadata of input shares, checksum included', () => {
     expect(businessActions('completeInput')).toEqual([
-      'dynamodb:ConditionCheckItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:Query',
-      'dynamodb:UpdateItem',
+      ...TABLE_WRITES,
       'kms:Decrypt',
       's3:GetObject',
       's3:GetObjectAttributes',
@@ -361,12 +365,7 @@ describe('cancel', () => {
       expect(businessActions(operation.operationId), operation.operationId).not.toContain('s3:DeleteObject');
     }
     expect(businessActions('cancelCollaboration')).toEqual([
-      'dynamodb:ConditionCheckItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:Query',
-      'dynamodb:UpdateItem',
+      ...TABLE_WRITES,
       'states:SendTaskFailure',
       'states:SendTaskHeartbeat',
       'states:SendTaskSuccess',

@@ -3,6 +3,7 @@ import type { WorkflowStepHandler } from '../../../lambdas/handlers/workflow/wor
 import { workflowStepHandlers } from '../../../lambdas/handlers/workflow/registry.ts';
 import { LocalComputeLauncher } from '../../../local/compute/local-compute-launcher.ts';
 import { LocalWorkflowRunner } from '../../../local/workflow/local-workflow-runner.ts';
+import { captureUnhandledRejections } from '../../support/unhandled-rejections.ts';
 
 const launcher = new LocalComputeLauncher({
   baseEnv: {},
@@ -11,11 +12,7 @@ const launcher = new LocalComputeLauncher({
 
 describe('local workflow runner: a callback step that fails', () => {
   it('drops its task token, so it is refused and stopping the runner rejects nothing unobserved', async () => {
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown): void => {
-      unhandled.push(reason);
-    };
-    process.on('unhandledRejection', onUnhandled);
+    const unhandled = captureUnhandledRejections();
     let storedToken: string | undefined;
     let markFailedReached!: () => void;
     const reachedMarkFailed = new Promise<void>((resolve) => (markFailedReached = resolve));
@@ -51,10 +48,10 @@ describe('local workflow runner: a callback step that fails', () => {
       runner.close();
       await runner.execution('c-fail')!.result.catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(unhandled).toEqual([]);
+      expect(unhandled.reasons).toEqual([]);
     } finally {
       runner.close();
-      process.off('unhandledRejection', onUnhandled);
+      unhandled.stop();
     }
   });
 });

@@ -1,14 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { TaskTokenRegistry } from '../../../local/workflow/task-token-registry.ts';
+import { captureUnhandledRejections } from '../../support/unhandled-rejections.ts';
 
 describe('local task tokens', () => {
   it('a wait ended before its state awaits it is no unhandled rejection, and the state still sees the timeout', async () => {
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown): void => {
-      unhandled.push(reason);
-    };
-    process.on('unhandledRejection', onUnhandled);
+    const unhandled = captureUnhandledRejections();
     try {
       const registry = new TaskTokenRegistry();
       const { taskToken, output } = registry.register('collaboration-1', 60_000);
@@ -16,11 +13,11 @@ describe('local task tokens', () => {
       expect(registry.timeOut('collaboration-1')).toBe(1);
       await nextTurn();
       await nextTurn();
-      expect(unhandled).toEqual([]);
+      expect(unhandled.reasons).toEqual([]);
       await expect(output).rejects.toMatchObject({ name: 'States.Timeout' });
       expect(registry.succeed(taskToken, {})).toBe(false);
     } finally {
-      process.off('unhandledRejection', onUnhandled);
+      unhandled.stop();
     }
   });
 
