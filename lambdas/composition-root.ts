@@ -122,6 +122,9 @@ export function coordinatorPorts(factories: PortFactories): CoordinatorPorts {
     get maxShareBytes() {
       return config().maxShareBytes;
     },
+    get loopbackWebhooks() {
+      return config().loopbackWebhooks;
+    },
     now: () => new Date(),
     newId: randomUUID,
   };

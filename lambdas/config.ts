@@ -12,6 +12,8 @@ export interface CoordinatorConfig {
   computationServers: ComputationServerKey[];
   /** s3rver (and most S3 emulators) need path-style URLs. */
   s3ForcePathStyle: boolean;
+  /** Local runtime only (MPC_LOOPBACK_WEBHOOKS=true): accept http webhooks to this machine. */
+  loopbackWebhooks: boolean;
 }
 
 export const DEFAULT_UPLOAD_URL_EXPIRY_MINUTES = 15;
@@ -43,6 +45,7 @@ export function readConfig(env: Environment = process.env): CoordinatorConfig {
     maxShareBytes: integer('MAX_SHARE_BYTES', DEFAULT_MAX_SHARE_BYTES, 2 ** 30),
     computationServers: parseServerKeys(required('MPC_SERVER_KEYS'), problems),
     s3ForcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+    loopbackWebhooks: env.MPC_LOOPBACK_WEBHOOKS === 'true',
   };
   if (problems.length > 0) throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
   return config;

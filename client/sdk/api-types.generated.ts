@@ -366,7 +366,7 @@ export interface components {
       resultPublicKey: components['schemas']['X25519PublicKey'];
       /**
        * Format: uri
-       * @description Notified (Standard Webhooks) when the result is ready. https, or http to a loopback host.
+       * @description Notified (Standard Webhooks) when the result is ready. https to a public host (the local runtime also accepts http to a loopback host).
        */
       webhookUrl?: string;
     };

@@ -43,8 +43,14 @@ export function participationStatus(participant: Participant): ParticipationStat
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Webhooks carry result notifications: https only, except plain http to this machine for local runs. */
-export function webhookUrlViolations(webhookUrl: string | undefined): RuleViolation[] {
+/**
+ * Webhooks carry result notifications: https to a public address only. Plain http to this machine is allowed
+ * only where `loopbackHttp` says so (the local runtime): on AWS, loopback in a Lambda is its Runtime API.
+ */
+export function webhookUrlViolations(
+  webhookUrl: string | undefined,
+  options: { loopbackHttp: boolean } = { loopbackHttp: false },
+): RuleViolation[] {
   if (webhookUrl === undefined) return [];
   let url: URL;
   try {
@@ -58,8 +64,13 @@ export function webhookUrlViolations(webhookUrl: string | undefined): RuleViolat
     return isPrivateAddress(url.hostname)
       ? [{ path: '/webhookUrl', message: 'must not point at a private, link-local or loopback address' }]
       : [];
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return [];
-  return [{ path: '/webhookUrl', message: 'must use https (http only to a loopback host)' }];
+  if (url.protocol === 'http:' && options.loopbackHttp && LOOPBACK_HOSTS.has(url.hostname)) return [];
+  return [
+    {
+      path: '/webhookUrl',
+      message: options.loopbackHttp ? 'must use https (http only to a loopback host)' : 'must use https',
+    },
+  ];
 }
 
 /** The raw X25519 key must decode to exactly 32 bytes. */

@@ -592,7 +592,7 @@ export const openapiDocument: OpenApiDocument = {
           },
           webhookUrl: {
             description:
-              'Notified (Standard Webhooks) when the result is ready. https, or http to a loopback host.',
+              'Notified (Standard Webhooks) when the result is ready. https to a public host (the local runtime also accepts http to a loopback host).',
             type: 'string',
             format: 'uri',
             maxLength: 2048,

@@ -1678,7 +1678,7 @@ const schema20 = {
     },
     webhookUrl: {
       description:
-        'Notified (Standard Webhooks) when the result is ready. https, or http to a loopback host.',
+        'Notified (Standard Webhooks) when the result is ready. https to a public host (the local runtime also accepts http to a loopback host).',
       type: 'string',
       format: 'uri',
       maxLength: 2048,

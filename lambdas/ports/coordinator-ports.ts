@@ -13,6 +13,8 @@ export interface CoordinatorPorts {
   shares: ShareStorage;
   computationServers: readonly ComputationServerKey[];
   maxShareBytes: number;
+  /** Accept http webhooks to this machine (local runtime only; unset means no). */
+  loopbackWebhooks?: boolean;
   now(): Date;
   newId(): string;
   /** The collaboration workflow; absent where only the API runs (its unit tests): nothing is started then. */

@@ -15,7 +15,7 @@ export async function joinCollaboration(
 ): Promise<Participant> {
   const violations = [
     ...publicKeyViolations(command.resultPublicKey),
-    ...webhookUrlViolations(command.webhookUrl),
+    ...webhookUrlViolations(command.webhookUrl, { loopbackHttp: ports.loopbackWebhooks ?? false }),
   ];
   if (violations.length > 0) throw validationError(violations);
   const now = ports.now();

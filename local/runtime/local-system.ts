@@ -196,6 +196,8 @@ function handlerEnvironment(parts: Omit<LocalSystemSetup, 'origin' | 'env'>): Re
     RESULT_BUCKET: parts.resultBucket,
     MPC_SERVER_KEYS: JSON.stringify(publicServerKeyConfigs(parts.serverKeys)),
     S3_FORCE_PATH_STYLE: 'true',
+    // Test and demo webhook receivers listen on this machine over plain http.
+    MPC_LOOPBACK_WEBHOOKS: 'true',
     // Service-specific endpoint variables: the SDK prefers them to AWS_ENDPOINT_URL, one per store.
     AWS_ENDPOINT_URL_DYNAMODB: parts.dynamoEndpoint,
     AWS_ENDPOINT_URL_S3: parts.s3Endpoint,

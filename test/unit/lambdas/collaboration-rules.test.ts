@@ -129,9 +129,14 @@ describe('participation and input rules', () => {
     expect(publicKeyViolations(Buffer.alloc(31, 7).toString('base64url'))).toHaveLength(1);
   });
 
-  it('wants https webhooks, or http to loopback', () => {
+  it('wants https webhooks, or http to loopback where the local runtime allows it', () => {
     expect(webhookUrlViolations('https://hooks.example/x')).toEqual([]);
-    expect(webhookUrlViolations('http://127.0.0.1:8080/x')).toEqual([]);
+    expect(webhookUrlViolations('http://127.0.0.1:8080/x', { loopbackHttp: true })).toEqual([]);
+    // Deployed, loopback in a Lambda is its Runtime API: never a webhook.
+    expect(webhookUrlViolations('http://127.0.0.1:9001/2018-06-01/runtime/invocation/next')).toEqual([
+      { path: '/webhookUrl', message: 'must use https' },
+    ]);
+    expect(webhookUrlViolations('http://localhost/x', { loopbackHttp: false })).toHaveLength(1);
     expect(webhookUrlViolations('http://hooks.example/x')).toHaveLength(1);
     expect(webhookUrlViolations('https://user:pw@hooks.example/x')).toHaveLength(1);
     expect(webhookUrlViolations('ftp://hooks.example/x')).toHaveLength(1);

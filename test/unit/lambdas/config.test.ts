@@ -20,7 +20,9 @@ describe('configuration', () => {
       uploadUrlExpiryMinutes: 15,
       maxShareBytes: 64 * 1024 * 1024,
       s3ForcePathStyle: false,
+      loopbackWebhooks: false,
     });
+    expect(readConfig({ ...base, MPC_LOOPBACK_WEBHOOKS: 'true' }).loopbackWebhooks).toBe(true);
     expect(config.computationServers.map((server) => server.id)).toEqual(['A', 'B']);
     expect(
       readConfig({ ...base, UPLOAD_URL_EXPIRY_MINUTES: '5', S3_FORCE_PATH_STYLE: 'true' }),

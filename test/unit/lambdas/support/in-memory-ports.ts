@@ -162,6 +162,7 @@ export function inMemoryPorts(start = new Date('2030-01-01T00:00:00.000Z')) {
       },
     ],
     maxShareBytes: 1024,
+    loopbackWebhooks: true,
     now: () => new Date(clock),
     newId: () => `00000000-0000-4000-8000-${String(++nextId).padStart(12, '0')}`,
   };
