@@ -3,6 +3,7 @@
  * (`bench/bundle-report.ts`) both read these settings, so the report measures what is deployed.
  */
 import { LAMBDA_CREDENTIALS_ALIAS } from '../../lambdas/adapters/lambda-credentials.ts';
+import { LAMBDA_LRU_CACHE_ALIAS } from '../../lambdas/adapters/lambda-lru-cache.ts';
 
 export const LAMBDA_NODE_TARGET = 'node22';
 
@@ -26,9 +27,10 @@ export const lambdaBundling = {
   /**
    * Module swaps: Lambda hands a function its role's credentials in environment variables, so the SDK's
    * default credential chain (SSO, ini files, web identity, IMDS: ~113 KB) is replaced by an environment-only
-   * provider (lambdas/adapters/lambda-credentials.ts).
+   * provider (lambdas/adapters/lambda-credentials.ts); the DynamoDB client's endpoint cache gets a Map-based
+   * LRU instead of mnemonist's (~7 KB, lambdas/adapters/lambda-lru-cache.ts).
    */
-  alias: LAMBDA_CREDENTIALS_ALIAS,
+  alias: { ...LAMBDA_CREDENTIALS_ALIAS, ...LAMBDA_LRU_CACHE_ALIAS },
 } as const;
 
 /** The aliases as esbuild command-line arguments, the form NodejsFunction's `esbuildArgs` takes. */

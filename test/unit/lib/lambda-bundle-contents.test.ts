@@ -39,3 +39,11 @@ describe('Lambda bundles of the share operations', () => {
     });
   }
 });
+
+describe('Lambda bundles of every operation', () => {
+  it('keep the DynamoDB endpoint cache on the Map-based LRU, not mnemonist', async () => {
+    const modules = await bundledModules('createCollaboration');
+    expect(modules.some((module) => module.includes('lambdas/adapters/lambda-lru-cache.ts'))).toBe(true);
+    expect(modules.filter((module) => /node_modules\/(mnemonist|obliterator)\//.test(module))).toEqual([]);
+  });
+});
