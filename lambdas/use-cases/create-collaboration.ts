@@ -11,7 +11,19 @@ export async function createCollaboration(
     ports.now(),
   );
   await ports.collaborations.create(collaboration);
-  // One execution per collaboration, named by its id: a retried create cannot start a second one.
-  await ports.workflow?.collaborationCreated(collaboration);
+  try {
+    // One execution per collaboration, named by its id: a retried create cannot start a second one.
+    await ports.workflow?.collaborationCreated(collaboration);
+  } catch (error) {
+    // Without its execution nobody would close, compute or expire it, and participants could still join and
+    // upload: it fails at once, visibly, and the caller's error says to create it again.
+    await ports.collaborations
+      .transition(collaboration.collaborationId, 'OPEN', 'FAILED', ports.now(), WORKFLOW_NOT_STARTED)
+      .catch(() => undefined);
+    throw error;
+  }
   return collaboration;
 }
+
+export const WORKFLOW_NOT_STARTED =
+  'The collaboration workflow could not start; create the collaboration again.';

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DomainError, type ProblemKind } from '../../../lambdas/domain/errors.ts';
 import { cancelCollaboration } from '../../../lambdas/use-cases/cancel-collaboration.ts';
 import { completeInput } from '../../../lambdas/use-cases/complete-input.ts';
-import { createCollaboration } from '../../../lambdas/use-cases/create-collaboration.ts';
+import {
+  createCollaboration,
+  WORKFLOW_NOT_STARTED,
+} from '../../../lambdas/use-cases/create-collaboration.ts';
 import { createInput } from '../../../lambdas/use-cases/create-input.ts';
 import { finishParticipation } from '../../../lambdas/use-cases/finish-participation.ts';
 import { getMyParticipation } from '../../../lambdas/use-cases/get-my-participation.ts';
@@ -36,6 +39,34 @@ async function setup(overrides: Parameters<typeof validDraft>[1] = {}) {
 }
 
 describe('use cases', () => {
+  it('create: a collaboration whose workflow cannot start is FAILED at once, not left OPEN for joins', async () => {
+    const { ports, collaborations } = inMemoryPorts();
+    const unavailable = new Error('StartExecution: service unavailable');
+    const failing = {
+      ...ports,
+      workflow: {
+        collaborationCreated: () => Promise.reject(unavailable),
+        inputCompleted: async () => undefined,
+        participantFinished: async () => undefined,
+        collaborationCancelled: async () => undefined,
+      },
+    };
+    await expect(
+      createCollaboration(failing, { callerId: 'owner', draft: validDraft(ports.now()) }),
+    ).rejects.toBe(unavailable);
+    const [stranded] = [...collaborations.values()];
+    expect(stranded).toMatchObject({ status: 'FAILED', statusReason: WORKFLOW_NOT_STARTED });
+    expect(
+      await refusal(
+        joinCollaboration(ports, {
+          callerId: 'p1',
+          collaborationId: stranded!.collaborationId,
+          resultPublicKey: key,
+        }),
+      ),
+    ).toBe('invalid-state');
+  });
+
   it('join: counts participants up to the maximum, refuses duplicates, full, closed and late joins', async () => {
     const { ports, collaborationId, advance } = await setup({ maxParticipants: 2 });
     const join = (callerId: string) =>
