@@ -110,6 +110,24 @@ export function decodeInputShare(
   payload: Uint8Array,
   fields: readonly FieldSpec[],
 ): DecodedInputShare {
+  const rowCount = checkInputShare(party, payload, fields);
+  const body = payload.subarray(HEADER_BYTES);
+  if (party === 'A') {
+    const seed = new Uint8Array(body);
+    return { rowCount, columns: fields.map((_, index) => seedColumn(seed, index, rowCount)) };
+  }
+  const words = wordsFromBytes(body);
+  return {
+    rowCount,
+    columns: fields.map((_, index) => words.slice(index * rowCount, (index + 1) * rowCount)),
+  };
+}
+
+/**
+ * Every check `decodeInputShare` makes (header, party, schema, body size) without building the columns: its
+ * row count, or an `InputShareError`. A server checks all shares this way before loading any.
+ */
+export function checkInputShare(party: Party, payload: Uint8Array, fields: readonly FieldSpec[]): number {
   if (payload.byteLength < HEADER_BYTES || MAGIC.some((byte, i) => payload[i] !== byte)) {
     throw new InputShareError('not an input share (bad magic)');
   }
@@ -123,21 +141,16 @@ export function decodeInputShare(
   if (digest.some((byte, i) => payload[16 + i] !== byte))
     throw new InputShareError('input share was made for another schema');
   const rowCount = view.getUint32(8, true);
-  const body = payload.subarray(HEADER_BYTES);
+  const bodyBytes = payload.byteLength - HEADER_BYTES;
   if (party === 'A') {
-    if (body.byteLength !== SEED_BYTES)
+    if (bodyBytes !== SEED_BYTES)
       throw new InputShareError('input share A must carry exactly a 16-byte seed');
-    const seed = new Uint8Array(body);
-    return { rowCount, columns: fields.map((_, index) => seedColumn(seed, index, rowCount)) };
+    return rowCount;
   }
-  if (body.byteLength !== rowCount * fields.length * 8) {
+  if (bodyBytes !== rowCount * fields.length * 8) {
     throw new InputShareError(
-      `input share B has ${body.byteLength} bytes, ${rowCount} rows need ${rowCount * fields.length * 8}`,
+      `input share B has ${bodyBytes} bytes, ${rowCount} rows need ${rowCount * fields.length * 8}`,
     );
   }
-  const words = wordsFromBytes(body);
-  return {
-    rowCount,
-    columns: fields.map((_, index) => words.slice(index * rowCount, (index + 1) * rowCount)),
-  };
+  return rowCount;
 }

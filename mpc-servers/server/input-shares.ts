@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SequentialRowSource, type InputColumns } from '../analyses/row-source.ts';
-import { decodeInputShare, InputShareError } from '../contract/input-codec.ts';
+import { checkInputShare, decodeInputShare, InputShareError } from '../contract/input-codec.ts';
 import type { JobDescription } from '../contract/job-description.ts';
 import { storageLayout } from '../contract/storage-layout.ts';
 import { HpkeOpenError } from '../crypto/hpke.ts';
@@ -56,7 +56,7 @@ export class InputShares {
     for (const [index, input] of job.inputs.entries()) {
       try {
         const payload = await this.#open(index);
-        this.#decode(index, payload); // decoded only to check it; dropped at once
+        this.#check(index, payload); // every check of decoding, without building the columns
         this.#digests[index] = digestOf(payload);
         if (keptBytes + payload.byteLength <= budget) {
           this.#kept.set(index, payload);
@@ -117,13 +117,17 @@ export class InputShares {
     });
   }
 
-  #decode(index: number, payload: Uint8Array): InputColumns {
+  #check(index: number, payload: Uint8Array): void {
     const { party, job } = this.#options;
     const declared = job.inputs[index]!.rowCount;
-    const decoded = decodeInputShare(party, payload, job.spec.fields);
-    if (decoded.rowCount !== declared)
-      throw new InputShareError(`share holds ${decoded.rowCount} rows, ${declared} were declared`);
-    return decoded;
+    const rowCount = checkInputShare(party, payload, job.spec.fields);
+    if (rowCount !== declared)
+      throw new InputShareError(`share holds ${rowCount} rows, ${declared} were declared`);
+  }
+
+  #decode(index: number, payload: Uint8Array): InputColumns {
+    this.#check(index, payload);
+    return decodeInputShare(this.#options.party, payload, this.#options.job.spec.fields);
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldSpec } from '../../../../mpc-servers/contract/analysis-spec.ts';
 import {
+  checkInputShare,
   decodeInputShare,
   InputShareError,
   shareRows,
@@ -44,6 +45,38 @@ describe('input sharing codec', () => {
     ).toThrow(/number of fields|another schema/);
     expect(() => decodeInputShare('B', B.subarray(0, B.byteLength - 8), fields)).toThrow(/1 rows need 16/);
     expect(() => decodeInputShare('A', new Uint8Array(10), fields)).toThrow(/bad magic/);
+  });
+
+  it('the server checks a share exactly as decoding it would, without building its columns', () => {
+    const { A, B } = shareRows(
+      [
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ],
+      fields,
+    );
+    expect(checkInputShare('A', A, fields)).toBe(3);
+    expect(checkInputShare('B', B, fields)).toBe(3);
+    const otherSchema = [fields[0]!, { ...fields[1]!, fractionalBits: 5 } as FieldSpec];
+    for (const [party, payload, schema] of [
+      ['B', A, fields],
+      ['A', A, otherSchema],
+      ['B', B.subarray(0, B.byteLength - 8), fields],
+      ['A', A.subarray(0, A.byteLength - 1), fields],
+      ['A', new Uint8Array(10), fields],
+    ] as const) {
+      const decoding = (() => {
+        try {
+          decodeInputShare(party, payload, schema);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        return 'decoded';
+      })();
+      expect(decoding).not.toBe('decoded');
+      expect(() => checkInputShare(party, payload, schema)).toThrow(new InputShareError(decoding));
+    }
   });
 });
 
