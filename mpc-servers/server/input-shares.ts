@@ -119,15 +119,20 @@ export class InputShares {
 
   #check(index: number, payload: Uint8Array): void {
     const { party, job } = this.#options;
-    const declared = job.inputs[index]!.rowCount;
-    const rowCount = checkInputShare(party, payload, job.spec.fields);
-    if (rowCount !== declared)
-      throw new InputShareError(`share holds ${rowCount} rows, ${declared} were declared`);
+    this.#expectDeclaredRows(index, checkInputShare(party, payload, job.spec.fields));
   }
 
   #decode(index: number, payload: Uint8Array): InputColumns {
-    this.#check(index, payload);
-    return decodeInputShare(this.#options.party, payload, this.#options.job.spec.fields);
+    const { party, job } = this.#options;
+    const decoded = decodeInputShare(party, payload, job.spec.fields);
+    this.#expectDeclaredRows(index, decoded.rowCount);
+    return decoded;
+  }
+
+  #expectDeclaredRows(index: number, rowCount: number): void {
+    const declared = this.#options.job.inputs[index]!.rowCount;
+    if (rowCount !== declared)
+      throw new InputShareError(`share holds ${rowCount} rows, ${declared} were declared`);
   }
 }
 
