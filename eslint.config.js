@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import folders from './scripts/lint/folder-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.cache/', 'coverage/', 'dist/'] },
@@ -12,6 +13,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
+  },
+  {
+    // lambdas/, mpc-servers/ and client/ meet only in contract/ (scripts/lint/folder-rules.js).
+    plugins: { folders },
+    rules: { 'folders/folder-boundaries': 'error' },
   },
   {
     // The domain and use cases stay free of AWS: adapters own the SDK.

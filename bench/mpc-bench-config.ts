@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { ComputationSpec } from '../mpc-servers/contract/analysis-spec.ts';
-import type { Party } from '../mpc-servers/transport/peer-channel.ts';
+import type { ComputationSpec } from '../contract/analysis/analysis-spec.ts';
+import type { Party } from '../contract/party.ts';
 
 /** What the orchestrator (`bench/mpc.ts`) tells each party process (`bench/mpc-party.ts`). */
 export interface PartyConfig {

@@ -18,14 +18,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { compileProgram } from '../mpc-servers/analyses/program.ts';
-import type { ComputationSpec } from '../mpc-servers/contract/analysis-spec.ts';
-import { shareRows } from '../mpc-servers/contract/input-codec.ts';
-import { decodeResult, encodeResultShare } from '../mpc-servers/contract/result-codec.ts';
+import type { ComputationSpec } from '../contract/analysis/analysis-spec.ts';
+import { shareRows } from '../contract/input/input-codec.ts';
+import { decodeResult, encodeResultShare } from '../contract/result/result-codec.ts';
 import { dealerChunks } from '../mpc-servers/dealer/dealer-plan.ts';
 import { generateChunkMaterial, type MaterialRequest } from '../mpc-servers/engine/material.ts';
 import { freePort } from '../local/emulators/free-port.ts';
 import { createTlsIdentity } from '../mpc-servers/transport/tls-identity.ts';
-import type { Party } from '../mpc-servers/transport/peer-channel.ts';
+import type { Party } from '../contract/party.ts';
 import {
   inputFile,
   inputRowCounts,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { runDemo } from '../client/demo/run-demo.ts';
+import { runDemo } from '../local/demo/run-demo.ts';
 
 // `npm run demo [-- --hospitals 4 --patients 60 --seed 42]`: the joint statistics beside the cleartext answers
 // on stdout, progress on stderr; exit 1 when a figure is outside the documented fixed-point error.

@@ -28,6 +28,6 @@ export { fetchResult, ResultNotReadyError } from './sdk/fetch-result.ts';
 export type { AnalysisResult, FetchResultOptions } from './sdk/fetch-result.ts';
 export { verifyWebhookRequest, WebhookVerificationError } from './webhooks/verify.ts';
 export { createWebhookListener } from './webhooks/receiver.ts';
-export { generateWebhookSecret, signWebhook } from './webhooks/standard-webhooks.ts';
+export { generateWebhookSecret, signWebhook } from '../contract/webhooks/standard-webhooks.ts';
 export { NotificationInbox } from './webhooks/notification-inbox.ts';
 export type { CoordinatorEvent } from './webhooks/notification-inbox.ts';

@@ -7,7 +7,7 @@
  */
 import { PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createServerKeyMaterial } from '../mpc-servers/keys/server-keys.ts';
-import type { Party } from '../mpc-servers/transport/peer-channel.ts';
+import type { Party } from '../contract/party.ts';
 import { serverKeySecretName } from '../lib/constructs/mpc-tasks.ts';
 
 function environmentArgument(): string {

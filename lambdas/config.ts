@@ -1,4 +1,4 @@
-import type { Party } from '../mpc-servers/transport/peer-channel.ts';
+import type { Party } from '../contract/party.ts';
 import type { ComputationServerKey } from './ports/server-directory.ts';
 import { settingsReader, type Environment } from './environment-settings.ts';
 

@@ -21,9 +21,9 @@ export interface MpcAppOptions {
   readonly openApiSpec?: string;
   /** Account and region; left unset the stacks are environment-agnostic (synth needs no credentials). */
   readonly env?: Environment;
-  /** Handler module of an operation; defaults to `lambdas/handlers/<operationId>.ts`. */
+  /** Handler module of an operation; defaults to `lambdas/handlers/<operation-id>.ts`. */
   readonly handlerEntry?: (operationId: string) => string;
-  /** Handler module of a workflow step; defaults to `lambdas/handlers/workflow/<Step>.ts`. */
+  /** Handler module of a workflow step; defaults to `lambdas/handlers/workflow/<step-name>.ts`. */
   readonly stepHandlerEntry?: (stepName: string) => string;
 }
 

@@ -10,13 +10,13 @@ import { parse } from 'yaml';
  */
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 export const SPEC_PATH = resolve(root, 'openapi.yml');
-export const GENERATED_PATH = resolve(root, 'lambdas/http/openapi-document.generated.ts');
+export const GENERATED_PATH = resolve(root, 'contract/generated/openapi-document.generated.ts');
 
 export async function renderOpenApiDocument(): Promise<string> {
   const document: unknown = parse(await readFile(SPEC_PATH, 'utf8'));
   const source = [
     '// Generated from openapi.yml by scripts/generate-openapi-document.ts (npm run openapi:generate). Do not edit.',
-    "import type { OpenApiDocument } from './openapi-types.ts';",
+    "import type { OpenApiDocument } from '../openapi/openapi-types.ts';",
     '',
     `export const openapiDocument: OpenApiDocument = ${JSON.stringify(document)};`,
     '',

@@ -11,7 +11,7 @@ import {
   parameterSchema,
   type OperationDescription,
 } from '../lambdas/http/openapi-schemas.ts';
-import type { JsonSchema, OpenApiDocument } from '../lambdas/http/openapi-types.ts';
+import type { JsonSchema, OpenApiDocument } from '../contract/openapi/openapi-types.ts';
 
 /**
  * The operations' request and response checks, compiled by Ajv at generation time (standalone code), so the
@@ -24,7 +24,7 @@ const standaloneCode = standaloneCodeModule.default;
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 // Not imported from generate-openapi-document.ts: that script imports this one while its top-level await runs.
 const SPEC_PATH = resolve(root, 'openapi.yml');
-const httpDirectory = resolve(root, 'lambdas/http');
+const httpDirectory = resolve(root, 'contract/generated');
 export const PARAMETER_CHECKS_PATH = resolve(httpDirectory, 'parameter-checks.generated.ts');
 export const SCHEMA_CHECKS_PATH = resolve(httpDirectory, 'schema-checks.generated.ts');
 export const CONTRACTS_PATH = resolve(httpDirectory, 'operation-contracts.generated.ts');
@@ -124,7 +124,7 @@ export async function renderOperationContracts(): Promise<Map<string, string>> {
   const named: Named = { byJson: new Map(), schemas: new Map() };
   const contractsModule = moduleSource(
     [
-      "import type { OperationContract } from './operation-contract.ts';",
+      "import type { OperationContract } from '../openapi/operation-contract.ts';",
       "import * as parameters from './parameter-checks.generated.ts';",
       "import * as schemas from './schema-checks.generated.ts';",
     ],
@@ -132,7 +132,7 @@ export async function renderOperationContracts(): Promise<Map<string, string>> {
   );
   const responseContractsModule = moduleSource(
     [
-      "import type { ResponseContracts } from './operation-contract.ts';",
+      "import type { ResponseContracts } from '../openapi/operation-contract.ts';",
       "import * as schemas from './schema-checks.generated.ts';",
     ],
     operations.map((operation) => responseContractsSource(operation, named)),

@@ -1,4 +1,4 @@
-import { fractionalBitsOf } from '../../mpc-servers/contract/field-encoding.ts';
+import { fractionalBitsOf } from '../../contract/analysis/field-encoding.ts';
 import type { AnalysisResult } from '../sdk/fetch-result.ts';
 import type { Collaboration, Input, Participation } from '../sdk/api-models.ts';
 

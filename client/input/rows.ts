@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { FieldSpec } from '../../mpc-servers/contract/analysis-spec.ts';
-import { fractionalBitsOf } from '../../mpc-servers/contract/field-encoding.ts';
+import type { FieldSpec } from '../../contract/analysis/analysis-spec.ts';
+import { fractionalBitsOf } from '../../contract/analysis/field-encoding.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import { jsonArrayElementLines } from './json-lines.ts';
 

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateKeyPair, publicKeyFromPrivateKey } from '../../mpc-servers/crypto/hpke.ts';
-import type { HpkeKeyPair } from '../../mpc-servers/crypto/hpke.ts';
+import { generateKeyPair, publicKeyFromPrivateKey } from '../../contract/crypto/hpke.ts';
+import type { HpkeKeyPair } from '../../contract/crypto/hpke.ts';
 import { deletePrivateFile, pathSegment, readPrivateFile, writePrivateFileOnce } from './private-files.ts';
 
 /**

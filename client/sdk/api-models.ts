@@ -1,8 +1,8 @@
 import {
   COLLABORATION_STATUSES as DOMAIN_STATUSES,
   isTerminal,
-} from '../../lambdas/domain/collaboration-status.ts';
-import type { components } from './api-types.generated.ts';
+} from '../../contract/collaboration-status.ts';
+import type { components } from '../../contract/generated/api-types.generated.ts';
 
 /** Names for the contract's schemas, so SDK users need not reach into the generated file. */
 type Schemas = components['schemas'];

@@ -1,14 +1,14 @@
-import { decodeResult } from '../../mpc-servers/contract/result-codec.ts';
-import type { AnalysisResult } from '../../mpc-servers/contract/result-codec.ts';
-import { open } from '../../mpc-servers/crypto/hpke.ts';
-import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import { decodeResult } from '../../contract/result/result-codec.ts';
+import type { AnalysisResult } from '../../contract/result/result-codec.ts';
+import { open } from '../../contract/crypto/hpke.ts';
+import type { Party } from '../../contract/party.ts';
 import type { KeyStore } from '../keys/key-store.ts';
 import type { Collaboration, ResultReady } from './api-models.ts';
 import type { MpcClient } from './mpc-client.ts';
 import { getPresigned } from './presigned-transfer.ts';
 import { resultShareAad } from './share-bindings.ts';
 
-export type { AnalysisResult } from '../../mpc-servers/contract/result-codec.ts';
+export type { AnalysisResult } from '../../contract/result/result-codec.ts';
 
 /** The result is not there yet: wait (`waitForResult`) and ask again. */
 export class ResultNotReadyError extends Error {

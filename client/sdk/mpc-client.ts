@@ -6,7 +6,7 @@ import { ApiError } from '../http/api-error.ts';
 import { createRetryingFetch } from '../http/retrying-fetch.ts';
 import type { RetryOptions } from '../http/retrying-fetch.ts';
 import type { FetchFunction } from '../http/fetch-function.ts';
-import type { paths } from './api-types.generated.ts';
+import type { paths } from '../../contract/generated/api-types.generated.ts';
 import type {
   Collaboration,
   CollaborationPage,

@@ -1,5 +1,5 @@
-import { bindingAad } from '../../mpc-servers/crypto/aad.ts';
-import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import { bindingAad } from '../../contract/crypto/aad.ts';
+import type { Party } from '../../contract/party.ts';
 
 /**
  * The AAD an input share is sealed with, so a server opens it only as this participant's input to this

@@ -1,6 +1,6 @@
-import { schemaDigest, shareRows } from '../../mpc-servers/contract/input-codec.ts';
-import { seal } from '../../mpc-servers/crypto/hpke.ts';
-import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import { schemaDigest, shareRows } from '../../contract/input/input-codec.ts';
+import { seal } from '../../contract/crypto/hpke.ts';
+import type { Party } from '../../contract/party.ts';
 import { parseInputRows } from '../input/rows.ts';
 import type { InputRows } from '../input/rows.ts';
 import type { ComputationServer, Input } from './api-models.ts';

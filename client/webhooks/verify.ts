@@ -1,8 +1,8 @@
-import { verifyWebhook } from './standard-webhooks.ts';
-import type { VerifyOptions, WebhookHeaders } from './standard-webhooks.ts';
+import { verifyWebhook } from '../../contract/webhooks/standard-webhooks.ts';
+import type { VerifyOptions, WebhookHeaders } from '../../contract/webhooks/standard-webhooks.ts';
 
-export { WebhookVerificationError } from './standard-webhooks.ts';
-export type { WebhookRejection } from './standard-webhooks.ts';
+export { WebhookVerificationError } from '../../contract/webhooks/standard-webhooks.ts';
+export type { WebhookRejection } from '../../contract/webhooks/standard-webhooks.ts';
 
 /** Headers as a receiver gets them: a fetch `Headers`, or Node's `IncomingHttpHeaders` (lower-case keys). */
 export type ReceivedHeaders = Headers | Readonly<Record<string, string | string[] | undefined>>;

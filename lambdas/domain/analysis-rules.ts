@@ -1,4 +1,4 @@
-import type { AnalysisSpec, FieldSpec } from '../../mpc-servers/contract/analysis-spec.ts';
+import type { AnalysisSpec, FieldSpec } from '../../contract/analysis/analysis-spec.ts';
 import type { RuleViolation } from './errors.ts';
 
 const THRESHOLD_KINDS = new Set(['countAbove', 'countBelow']);

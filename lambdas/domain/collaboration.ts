@@ -1,6 +1,6 @@
-import type { AnalysisKind, AnalysisSpec, FieldSpec } from '../../mpc-servers/contract/analysis-spec.ts';
+import type { AnalysisKind, AnalysisSpec, FieldSpec } from '../../contract/analysis/analysis-spec.ts';
 import { analysisViolations } from './analysis-rules.ts';
-import type { CollaborationStatus } from './collaboration-status.ts';
+import type { CollaborationStatus } from '../../contract/collaboration-status.ts';
 import { validationError, type RuleViolation } from './errors.ts';
 import { fieldViolations } from './input-schema-rules.ts';
 

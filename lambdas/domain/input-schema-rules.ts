@@ -1,4 +1,4 @@
-import { DEFAULT_FRACTIONAL_BITS, type FieldSpec } from '../../mpc-servers/contract/analysis-spec.ts';
+import { DEFAULT_FRACTIONAL_BITS, type FieldSpec } from '../../contract/analysis/analysis-spec.ts';
 import type { RuleViolation } from './errors.ts';
 
 export const MAX_FRACTIONAL_BITS = 30;

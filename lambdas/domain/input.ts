@@ -1,5 +1,5 @@
-import { sealedInputShareBytes } from '../../mpc-servers/contract/input-share-size.ts';
-import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import { sealedInputShareBytes } from '../../contract/input/input-share-size.ts';
+import type { Party } from '../../contract/party.ts';
 import type { RuleViolation } from './errors.ts';
 import type { InputStatus } from './participation.ts';
 

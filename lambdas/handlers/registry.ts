@@ -3,7 +3,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { OperationId } from '../http/operation-ids.ts';
+import type { OperationId } from '../../contract/openapi/operation-ids.ts';
 
 export type Handler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -12,16 +12,16 @@ export type Handler = (
 
 /** Every operation's handler, imported on first use (as a Lambda container would load only its own). */
 export const operationHandlers: Record<OperationId, () => Promise<Handler>> = {
-  getHealth: async () => (await import('./getHealth.ts')).handler,
-  listComputationServers: async () => (await import('./listComputationServers.ts')).handler,
-  createCollaboration: async () => (await import('./createCollaboration.ts')).handler,
-  listCollaborations: async () => (await import('./listCollaborations.ts')).handler,
-  getCollaboration: async () => (await import('./getCollaboration.ts')).handler,
-  cancelCollaboration: async () => (await import('./cancelCollaboration.ts')).handler,
-  joinCollaboration: async () => (await import('./joinCollaboration.ts')).handler,
-  getMyParticipation: async () => (await import('./getMyParticipation.ts')).handler,
-  finishParticipation: async () => (await import('./finishParticipation.ts')).handler,
-  createInput: async () => (await import('./createInput.ts')).handler,
-  completeInput: async () => (await import('./completeInput.ts')).handler,
-  getResult: async () => (await import('./getResult.ts')).handler,
+  getHealth: async () => (await import('./get-health.ts')).handler,
+  listComputationServers: async () => (await import('./list-computation-servers.ts')).handler,
+  createCollaboration: async () => (await import('./create-collaboration.ts')).handler,
+  listCollaborations: async () => (await import('./list-collaborations.ts')).handler,
+  getCollaboration: async () => (await import('./get-collaboration.ts')).handler,
+  cancelCollaboration: async () => (await import('./cancel-collaboration.ts')).handler,
+  joinCollaboration: async () => (await import('./join-collaboration.ts')).handler,
+  getMyParticipation: async () => (await import('./get-my-participation.ts')).handler,
+  finishParticipation: async () => (await import('./finish-participation.ts')).handler,
+  createInput: async () => (await import('./create-input.ts')).handler,
+  completeInput: async () => (await import('./complete-input.ts')).handler,
+  getResult: async () => (await import('./get-result.ts')).handler,
 };

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { IdempotencyStore } from '../ports/idempotency-store.ts';
 import { idempotency } from './idempotency.ts';
-import type { OperationContract } from './operation-contract.ts';
+import type { OperationContract } from '../../contract/openapi/operation-contract.ts';
 import { parseRequest } from './parse-request.ts';
 import { requestEnvelope } from './request-envelope.ts';
 import { requestMetrics } from './request-metrics.ts';

@@ -1,7 +1,12 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Ajv, type Code } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { JsonSchema, OpenApiDocument, OpenApiOperation, OpenApiParameter } from './openapi-types.ts';
+import type {
+  JsonSchema,
+  OpenApiDocument,
+  OpenApiOperation,
+  OpenApiParameter,
+} from '../../contract/openapi/openapi-types.ts';
 
 // ajv-formats is CommonJS: under NodeNext its plugin arrives as the default export's `default`.
 const addFormats = addFormatsModule.default;

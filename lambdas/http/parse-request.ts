@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, validationError } from '../domain/errors.ts';
-import type { OperationContract } from './operation-contract.ts';
+import type { OperationContract } from '../../contract/openapi/operation-contract.ts';
 import { requestState, type ApiEvent } from './request-state.ts';
 import { bodyViolations, parameterViolations } from './request-validation.ts';
 

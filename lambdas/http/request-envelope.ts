@@ -4,7 +4,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { responseValidationEnabled } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { logger } from './logger.ts';
-import type { OperationContract } from './operation-contract.ts';
+import type { OperationContract } from '../../contract/openapi/operation-contract.ts';
 import { problemResponse } from './problem.ts';
 import { requestState, setRequestState, type ApiEvent } from './request-state.ts';
 import { ownResponseViolations } from './self-check.ts';

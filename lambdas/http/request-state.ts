@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import type { OperationId } from './operation-ids.ts';
+import type { OperationId } from '../../contract/openapi/operation-ids.ts';
 
 /** What the middlewares learn about a request, for the handler and for each other. */
 export interface ApiRequest {

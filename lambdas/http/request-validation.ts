@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { RuleViolation } from '../domain/errors.ts';
-import type { OperationContract, SchemaCheck } from './operation-contract.ts';
+import type { OperationContract, SchemaCheck } from '../../contract/openapi/operation-contract.ts';
 
 export interface RawRequest {
   path: Record<string, string>;

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { ResponseContract } from './operation-contract.ts';
+import type { ResponseContract } from '../../contract/openapi/operation-contract.ts';
 
 export interface ResponseToCheck {
   status: number;

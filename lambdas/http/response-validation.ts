@@ -1,8 +1,8 @@
 import type { ValidateFunction } from 'ajv';
-import type { ResponseContract, SchemaCheck } from './operation-contract.ts';
+import type { ResponseContract, SchemaCheck } from '../../contract/openapi/operation-contract.ts';
 import { responseViolations, type ResponseToCheck } from './response-conformance.ts';
 import { createSchemaAjv, describeOperations, type OperationDescription } from './openapi-schemas.ts';
-import type { JsonSchema, OpenApiDocument } from './openapi-types.ts';
+import type { JsonSchema, OpenApiDocument } from '../../contract/openapi/openapi-types.ts';
 
 export type { ResponseToCheck };
 

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { ResponseContracts } from './operation-contract.ts';
+import type { ResponseContracts } from '../../contract/openapi/operation-contract.ts';
 import { responseViolations } from './response-conformance.ts';
 
 /**
@@ -7,7 +7,10 @@ import { responseViolations } from './response-conformance.ts';
  * the source tree), so they are loaded from beside this file on first use and never bundled: esbuild leaves
  * a computed import alone, and each Lambda bundle stays without every response schema of its operation.
  */
-const RESPONSE_CONTRACTS_URL = new URL('./response-contracts.generated.ts', import.meta.url).href;
+const RESPONSE_CONTRACTS_URL = new URL(
+  '../../contract/generated/response-contracts.generated.ts',
+  import.meta.url,
+).href;
 let responseContracts: Promise<Record<string, ResponseContracts>> | undefined;
 
 function loadResponseContracts(): Promise<Record<string, ResponseContracts>> {

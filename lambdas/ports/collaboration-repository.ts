@@ -1,6 +1,6 @@
-import type { AnalysisKind } from '../../mpc-servers/contract/analysis-spec.ts';
+import type { AnalysisKind } from '../../contract/analysis/analysis-spec.ts';
 import type { Collaboration } from '../domain/collaboration.ts';
-import type { CollaborationStatus } from '../domain/collaboration-status.ts';
+import type { CollaborationStatus } from '../../contract/collaboration-status.ts';
 
 export interface CollaborationQuery {
   /** Without role: discovery by status. With role: the caller's own (created or joined). */

@@ -1,4 +1,4 @@
-import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import type { Party } from '../../contract/party.ts';
 
 /** One computation server's HPKE (RFC 9180) key configuration, as configured in MPC_SERVER_KEYS. */
 export interface ComputationServerKey {

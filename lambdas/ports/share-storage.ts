@@ -1,4 +1,4 @@
-import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import type { Party } from '../../contract/party.ts';
 import type { ShareDeclaration } from '../domain/input.ts';
 
 /** A request the client makes itself, straight to storage. */

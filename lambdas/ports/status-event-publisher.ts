@@ -1,4 +1,4 @@
-import type { CollaborationStatus } from '../domain/collaboration-status.ts';
+import type { CollaborationStatus } from '../../contract/collaboration-status.ts';
 
 /** One collaboration status change, published as an EventBridge event (detail-type `Collaboration Status Changed`). */
 export interface StatusChangeEvent {

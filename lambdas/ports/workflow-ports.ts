@@ -1,5 +1,6 @@
-import type { JobStatusStore } from '../../mpc-servers/status/job-status.ts';
-import type { ObjectStore } from '../../mpc-servers/storage/object-store.ts';
+import type { JobStatusStore } from '../../contract/job/job-status.ts';
+import type { ObjectStore } from '../../contract/storage/object-store.ts';
+import type { ComputeTaskName } from '../../contract/job/compute-tasks.ts';
 import type { CollaborationRepository } from './collaboration-repository.ts';
 import type { ServerKeyDirectory } from './workflow-server-keys.ts';
 import type { StatusEventPublisher } from './status-event-publisher.ts';
@@ -7,10 +8,6 @@ import type { WebhookNotifier } from './webhook-notifier.ts';
 import type { ComputeTasks, PeerEndpoints } from './workflow-compute-tasks.ts';
 import type { CollaborationWorkflow } from './workflow-port.ts';
 import type { WorkflowRepository } from './workflow-repository.ts';
-
-/** The container names of the task definitions; the definition's ECS states address them. */
-export type ComputeTaskName = 'dealer' | 'serverB' | 'serverA';
-export const COMPUTE_TASK_NAMES: readonly ComputeTaskName[] = ['dealer', 'serverB', 'serverA'];
 
 /** Tunables of the workflow steps (see `workflowSettingsFrom` for their environment variables). */
 export interface WorkflowSettings {

@@ -1,4 +1,4 @@
-import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import type { Party } from '../../contract/party.ts';
 import { isResultRecipient } from '../domain/collaboration.ts';
 import { DomainError } from '../domain/errors.ts';
 import { PARTIES } from '../domain/input.ts';

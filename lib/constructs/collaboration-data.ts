@@ -1,9 +1,6 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import {
-  collaborationTableDefinition,
-  TTL_ATTRIBUTE,
-} from '../../lambdas/adapters/dynamodb/table-definition.ts';
+import { collaborationTableDefinition, TTL_ATTRIBUTE } from '../../contract/table/table-definition.ts';
 import { resourceName, type DeploymentConfig } from '../config/deployment-config.ts';
 import { tablePropsFromDefinition } from './table-from-definition.ts';
 import { removalPolicyFor } from '../config/removal-policy.ts';

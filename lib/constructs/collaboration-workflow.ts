@@ -7,7 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { definitionPath, definitionPlaceholders } from '../../local/workflow/definition.ts';
+import { definitionPath, definitionPlaceholders } from '../../workflow/definition.ts';
 import type { DeploymentConfig } from '../config/deployment-config.ts';
 import { retentionDays } from '../config/log-retention.ts';
 import type { MpcTask, MpcTaskName } from './mpc-tasks.ts';

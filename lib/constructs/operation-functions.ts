@@ -16,7 +16,7 @@ import { removalPolicyFor } from '../config/removal-policy.ts';
 export interface OperationFunctionsProps extends AccessibleResources {
   readonly config: DeploymentConfig;
   readonly operations: readonly ApiOperation[];
-  /** Handler module of an operation; defaults to `lambdas/handlers/<operationId>.ts`. */
+  /** Handler module of an operation; defaults to `lambdas/handlers/<operation-id>.ts`. */
   readonly handlerEntry?: (operationId: string) => string;
 }
 

@@ -1,5 +1,5 @@
-import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
-import { storageLayout } from '../../mpc-servers/contract/storage-layout.ts';
+import type { Party } from '../../contract/party.ts';
+import { storageLayout } from '../../contract/storage/storage-layout.ts';
 
 /**
  * IAM object-key patterns derived from the shared storage layout (never spelled by hand), so that a change of

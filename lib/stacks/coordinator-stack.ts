@@ -14,7 +14,7 @@ export interface CoordinatorStackProps extends StackProps {
   readonly config: DeploymentConfig;
   /** The operations of `openapi.yml`. */
   readonly operations: readonly ApiOperation[];
-  /** Handler module of an operation; defaults to `lambdas/handlers/<operationId>.ts`. */
+  /** Handler module of an operation; defaults to `lambdas/handlers/<operation-id>.ts`. */
   readonly handlerEntry?: (operationId: string) => string;
 }
 

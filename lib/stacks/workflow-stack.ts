@@ -24,7 +24,7 @@ export interface WorkflowStackProps extends StackProps {
   readonly config: DeploymentConfig;
   readonly coordinator: CoordinatorStack;
   readonly computation: ComputationStack;
-  /** Handler module of a workflow step; defaults to `lambdas/handlers/workflow/<Step>.ts`. */
+  /** Handler module of a workflow step; defaults to `lambdas/handlers/workflow/<step-name>.ts`. */
   readonly stepHandlerEntry?: (stepName: string) => string;
 }
 

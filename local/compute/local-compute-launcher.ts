@@ -7,7 +7,7 @@ import type {
   ComputeTaskState,
   PeerEndpoints,
 } from '../../lambdas/ports/workflow-compute-tasks.ts';
-import type { ComputeTaskName } from '../../lambdas/ports/workflow-ports.ts';
+import type { ComputeTaskName } from '../../contract/job/compute-tasks.ts';
 import { freePort } from '../emulators/free-port.ts';
 
 /** The entry point each container of the CDK task definitions runs. */

@@ -18,6 +18,6 @@ export async function loadOperationHandlers(): Promise<OperationHandlers> {
 }
 
 export async function loadTableSetup(): Promise<TableSetup> {
-  const module = await import('../../lambdas/adapters/dynamodb/table-definition.ts');
+  const module = await import('../../contract/table/table-definition.ts');
   return { definition: module.collaborationTableDefinition, ttlAttribute: module.TTL_ATTRIBUTE };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { writeSecretFile } from '../../mpc-servers/keys/file-secret-provider.ts';
 import { createServerKeyMaterial } from '../../mpc-servers/keys/server-keys.ts';
-import type { Party } from '../../mpc-servers/transport/peer-channel.ts';
+import type { Party } from '../../contract/party.ts';
 import type { ComputationServerKey } from '../../lambdas/ports/server-directory.ts';
 
 /** A server's published key config (what MPC_SERVER_KEYS lists) and what the local run keeps beside it. */

@@ -2,7 +2,7 @@ import { HttpWebhookNotifier } from '../../lambdas/adapters/webhooks/http-webhoo
 import { installWorkflowAdapters } from '../../lambdas/handlers/workflow/workflow-wiring.ts';
 import { workflowStepHandlers } from '../../lambdas/handlers/workflow/registry.ts';
 import type { WorkflowSettings } from '../../lambdas/ports/workflow-ports.ts';
-import { PEER_HOST_PUBLISHED_BY_B } from '../../mpc-servers/contract/peer-endpoint.ts';
+import { PEER_HOST_PUBLISHED_BY_B } from '../../contract/job/peer-endpoint.ts';
 import { LocalComputeLauncher } from '../compute/local-compute-launcher.ts';
 import type { GeneratedServerKey } from '../runtime/server-keys.ts';
 import { LocalWorkflowRunner } from './local-workflow-runner.ts';

@@ -7,7 +7,15 @@ import {
   type PartyContext,
   type RoundStep,
 } from '../engine/ops.ts';
-import { add, addConstant, concat, sub, sumAll, sumGroups, type RingVector } from '../engine/ring.ts';
+import {
+  add,
+  addConstant,
+  concat,
+  sub,
+  sumAll,
+  sumGroups,
+  type RingVector,
+} from '../../contract/sharing/ring.ts';
 import type { Program } from './program.ts';
 
 /**

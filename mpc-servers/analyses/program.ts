@@ -1,11 +1,11 @@
-import type { ComputationSpec, FieldSpec } from '../contract/analysis-spec.ts';
-import { checkComputable } from '../contract/computability.ts';
+import type { ComputationSpec, FieldSpec } from '../../contract/analysis/analysis-spec.ts';
+import { checkComputable } from '../../contract/analysis/computability.ts';
 import {
   analysesOfField,
   extremeComparisonBits,
   thresholdComparisonBits,
   thresholdsOfField,
-} from '../contract/field-encoding.ts';
+} from '../../contract/analysis/field-encoding.ts';
 
 /**
  * A ComputationSpec compiled into what the servers compute per field over the union of all rows: the sum

@@ -1,4 +1,4 @@
-import { ringVector, type RingVector } from '../engine/ring.ts';
+import { ringVector, type RingVector } from '../../contract/sharing/ring.ts';
 
 /** Share columns of one input (one column per field), as decoded from its share. */
 export interface InputColumns {

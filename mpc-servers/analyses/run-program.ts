@@ -1,8 +1,8 @@
-import { encodedAboveThreshold, encodedBelowThreshold } from '../contract/field-encoding.ts';
-import { resultLayout } from '../contract/result-layout.ts';
+import { encodedAboveThreshold, encodedBelowThreshold } from '../../contract/analysis/field-encoding.ts';
+import { resultLayout } from '../../contract/result/result-layout.ts';
 import type { ChunkMaterial } from '../engine/material.ts';
 import type { PartyContext } from '../engine/ops.ts';
-import type { RingVector } from '../engine/ring.ts';
+import type { RingVector } from '../../contract/sharing/ring.ts';
 import { emptyAccumulators, runChunk, type Accumulators } from './chunk-program.ts';
 import { chunkRowCount, type Program } from './program.ts';
 import type { RowSource } from './row-source.ts';

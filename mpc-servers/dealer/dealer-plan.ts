@@ -1,7 +1,7 @@
 import { chunkRequests } from '../analyses/chunk-program.ts';
 import { chunkRowCount, type Program } from '../analyses/program.ts';
 import { generateChunkMaterial, type MaterialRequest } from '../engine/material.ts';
-import type { Party } from '../transport/peer-channel.ts';
+import type { Party } from '../../contract/party.ts';
 
 /** What the dealer must produce for chunk `chunk` of a program: exactly what `runChunk` consumes. */
 export function chunkMaterialRequests(program: Program, chunk: number): MaterialRequest[] {

@@ -9,9 +9,9 @@ import { asJobFailure, FINAL_REPORT_MS } from '../runtime/failure.ts';
 import { loadJob } from '../runtime/load-job.ts';
 import { settleWithin } from '../runtime/settle-within.ts';
 import { Watchdog } from '../runtime/watchdog.ts';
-import type { JobStatusStore } from '../status/job-status.ts';
-import type { ObjectStore } from '../storage/object-store.ts';
-import type { Party } from '../transport/peer-channel.ts';
+import type { JobStatusStore } from '../../contract/job/job-status.ts';
+import type { ObjectStore } from '../../contract/storage/object-store.ts';
+import type { Party } from '../../contract/party.ts';
 import { dealerChunks } from './dealer-plan.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { DcfKeys } from './dcf.ts';
-import type { RingVector } from './ring.ts';
+import type { RingVector } from '../../contract/sharing/ring.ts';
 
 /** One party's share of Beaver triples: c = a * b. */
 export interface TripleShares {

@@ -1,6 +1,6 @@
 import { createCipheriv, type Cipher } from 'node:crypto';
 import { dcfLevelKernel, type DcfLevelKernel } from './dcf-level-kernel.ts';
-import { ringVector, type RingVector } from './ring.ts';
+import { ringVector, type RingVector } from '../../contract/sharing/ring.ts';
 
 /**
  * Distributed comparison function (Boyle, Chandran, Gilboa, Gupta, Ishai, Kumar, Tomescu, eprint 2020/1392,

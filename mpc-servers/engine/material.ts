@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Party } from '../transport/peer-channel.ts';
+import type { Party } from '../../contract/party.ts';
 import type { ComparisonShares, SquareShares, TripleShares } from './correlations.ts';
 import { dcfGenerate, type DcfKeys } from './dcf.ts';
-import { prgBytes, prgWords, type StreamId } from './prg.ts';
-import { add, mul, ringVector, sub, wordsFromBytes, type RingVector } from './ring.ts';
+import { prgBytes, prgWords, type StreamId } from '../../contract/sharing/prg.ts';
+import { add, mul, ringVector, sub, wordsFromBytes, type RingVector } from '../../contract/sharing/ring.ts';
 
 /**
  * Dealer material, chunk by chunk. A chunk's material is an ordered list of sections, each answering one

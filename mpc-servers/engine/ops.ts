@@ -1,9 +1,18 @@
-import { concatBytes } from '../crypto/concat-bytes.ts';
-import type { Party, PeerChannel } from '../transport/peer-channel.ts';
+import { concatBytes } from '../../contract/crypto/concat-bytes.ts';
+import type { Party } from '../../contract/party.ts';
+import type { PeerChannel } from '../transport/peer-channel.ts';
 import type { ComparisonShares, SquareShares, TripleShares } from './correlations.ts';
 import { packLowBytes, unpackLowBytes } from './word-packing.ts';
 import { dcfEvaluate } from './dcf.ts';
-import { add, addConstant, negate, ringVector, shiftRightLogical, sub, type RingVector } from './ring.ts';
+import {
+  add,
+  addConstant,
+  negate,
+  ringVector,
+  shiftRightLogical,
+  sub,
+  type RingVector,
+} from '../../contract/sharing/ring.ts';
 
 /**
  * The online operations on additive shares x = x_A + x_B mod 2^64. Every op is vectorised; ops that open

@@ -1,4 +1,4 @@
-import { ringVector, wordsFromBytes, type RingVector } from './ring.ts';
+import { ringVector, wordsFromBytes, type RingVector } from '../../contract/sharing/ring.ts';
 
 /**
  * Sends only the low `width` bytes of each ring word: enough when the receiver needs the opened value mod

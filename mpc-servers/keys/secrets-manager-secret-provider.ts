@@ -8,7 +8,7 @@ import {
   type SecretsManagerClientConfig,
 } from '@aws-sdk/client-secrets-manager';
 import type { SecretProvider } from './secret-provider.ts';
-import { SDK_SOCKET_TIMEOUTS } from '../runtime/sdk-timeouts.ts';
+import { SDK_SOCKET_TIMEOUTS } from '../../contract/aws/sdk-timeouts.ts';
 
 export class SecretsManagerSecretProvider implements SecretProvider {
   private readonly client: SecretsManagerClient;

@@ -13,7 +13,7 @@
  */
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { inspect } from 'node:util';
-import { generateKeyPair, publicKeyFromPrivateKey } from '../crypto/hpke.ts';
+import { generateKeyPair, publicKeyFromPrivateKey } from '../../contract/crypto/hpke.ts';
 import { certificateFingerprint, createTlsIdentity } from '../transport/tls-identity.ts';
 
 export class ServerKeyError extends Error {

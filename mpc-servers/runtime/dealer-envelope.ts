@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { bindingAad } from '../crypto/aad.ts';
-import { concatBytes } from '../crypto/concat-bytes.ts';
-import { open, seal } from '../crypto/hpke.ts';
-import { storageLayout } from '../contract/storage-layout.ts';
+import { bindingAad } from '../../contract/crypto/aad.ts';
+import { concatBytes } from '../../contract/crypto/concat-bytes.ts';
+import { open, seal } from '../../contract/crypto/hpke.ts';
+import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import type { Program } from '../analyses/program.ts';
-import type { ObjectStore } from '../storage/object-store.ts';
-import { ObjectNotFoundError } from '../storage/object-store.ts';
-import type { Party } from '../transport/peer-channel.ts';
+import type { ObjectStore } from '../../contract/storage/object-store.ts';
+import { ObjectNotFoundError } from '../../contract/storage/object-store.ts';
+import type { Party } from '../../contract/party.ts';
 import { JobFailure } from './failure.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { JobStatusStore, StatusParty } from '../status/job-status.ts';
+import type { JobStatusStore, StatusParty } from '../../contract/job/job-status.ts';
 import { asJobFailure, FINAL_REPORT_MS, JobFailure, type FailureCode } from './failure.ts';
 import { logLine } from './environment.ts';
 import { settleWithin } from './settle-within.ts';

@@ -1,7 +1,7 @@
-import { DynamoDbJobStatusStore } from '../status/dynamodb-job-status-store.ts';
-import type { JobStatusStore } from '../status/job-status.ts';
+import { DynamoDbJobStatusStore } from '../../contract/job/dynamodb-job-status-store.ts';
+import type { JobStatusStore } from '../../contract/job/job-status.ts';
 import { S3ObjectStore } from '../storage/s3-object-store.ts';
-import type { ObjectStore } from '../storage/object-store.ts';
+import type { ObjectStore } from '../../contract/storage/object-store.ts';
 import { JobFailure } from './failure.ts';
 
 /**

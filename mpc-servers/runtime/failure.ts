@@ -1,9 +1,9 @@
 import { PeerLinkError } from '../transport/peer-channel.ts';
-import { HpkeOpenError } from '../crypto/hpke.ts';
+import { HpkeOpenError } from '../../contract/crypto/hpke.ts';
 import { MaterialShortfallError } from '../engine/material.ts';
-import { JobDescriptionError } from '../contract/job-description.ts';
+import { JobDescriptionError } from '../../contract/job/job-description.ts';
 import { ProgramError } from '../analyses/program.ts';
-import { ObjectNotFoundError } from '../storage/object-store.ts';
+import { ObjectNotFoundError } from '../../contract/storage/object-store.ts';
 
 /**
  * Why a job ended badly, as the stable reason code written to the job status (UPPER_SNAKE_CASE) and a

@@ -1,7 +1,7 @@
 import { compileProgram, type Program } from '../analyses/program.ts';
-import { parseJobDescription, type JobDescription } from '../contract/job-description.ts';
-import { storageLayout } from '../contract/storage-layout.ts';
-import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store.ts';
+import { parseJobDescription, type JobDescription } from '../../contract/job/job-description.ts';
+import { storageLayout } from '../../contract/storage/storage-layout.ts';
+import { ObjectNotFoundError, type ObjectStore } from '../../contract/storage/object-store.ts';
 import { JobFailure } from './failure.ts';
 
 /**

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { SequentialRowSource, type InputColumns } from '../analyses/row-source.ts';
-import { checkInputShare, decodeInputShare, InputShareError } from '../contract/input-codec.ts';
-import type { JobDescription } from '../contract/job-description.ts';
-import { storageLayout } from '../contract/storage-layout.ts';
-import { HpkeOpenError } from '../crypto/hpke.ts';
+import { checkInputShare, decodeInputShare, InputShareError } from '../../contract/input/input-codec.ts';
+import type { JobDescription } from '../../contract/job/job-description.ts';
+import { storageLayout } from '../../contract/storage/storage-layout.ts';
+import { HpkeOpenError } from '../../contract/crypto/hpke.ts';
 import { JobFailure } from '../runtime/failure.ts';
-import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store.ts';
+import { ObjectNotFoundError, type ObjectStore } from '../../contract/storage/object-store.ts';
 import { getOpened } from '../storage/sealed-objects.ts';
-import type { Party } from '../transport/peer-channel.ts';
+import type { Party } from '../../contract/party.ts';
 
 /**
  * One server's input shares of a job, read twice so that memory does not grow with the number of inputs:

@@ -1,20 +1,21 @@
 import type { Program } from '../analyses/program.ts';
 import { runProgram } from '../analyses/run-program.ts';
-import type { JobDescription } from '../contract/job-description.ts';
-import { PEER_HOST_PUBLISHED_BY_B, type PeerEndpoint } from '../contract/peer-endpoint.ts';
-import { encodeResultShare } from '../contract/result-codec.ts';
-import { storageLayout } from '../contract/storage-layout.ts';
+import type { JobDescription } from '../../contract/job/job-description.ts';
+import { PEER_HOST_PUBLISHED_BY_B, type PeerEndpoint } from '../../contract/job/peer-endpoint.ts';
+import { encodeResultShare } from '../../contract/result/result-codec.ts';
+import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import { ChunkMaterial } from '../engine/material.ts';
 import { decodeManifest, programDigest, readSealed, type MaterialScope } from '../runtime/dealer-envelope.ts';
 import { asJobFailure, JobFailure } from '../runtime/failure.ts';
 import { loadJob } from '../runtime/load-job.ts';
 import { prefetching } from '../runtime/prefetch.ts';
-import type { JobStatusStore } from '../status/job-status.ts';
-import type { ObjectStore } from '../storage/object-store.ts';
+import type { JobStatusStore } from '../../contract/job/job-status.ts';
+import type { ObjectStore } from '../../contract/storage/object-store.ts';
 import { putSealed } from '../storage/sealed-objects.ts';
 import { connectToPeer } from '../transport/connect-to-peer.ts';
 import { listenForPeer } from '../transport/listen-for-peer.ts';
-import type { Party, PeerChannel } from '../transport/peer-channel.ts';
+import type { Party } from '../../contract/party.ts';
+import type { PeerChannel } from '../transport/peer-channel.ts';
 import { InputShares } from './input-shares.ts';
 
 /**

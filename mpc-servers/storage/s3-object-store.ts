@@ -13,8 +13,8 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { ObjectNotFoundError, collectBytes, type ObjectStore } from './object-store.ts';
-import { SDK_SOCKET_TIMEOUTS } from '../runtime/sdk-timeouts.ts';
+import { ObjectNotFoundError, collectBytes, type ObjectStore } from '../../contract/storage/object-store.ts';
+import { SDK_SOCKET_TIMEOUTS } from '../../contract/aws/sdk-timeouts.ts';
 
 export interface S3ObjectStoreOptions {
   bucket: string;

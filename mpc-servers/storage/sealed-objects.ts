@@ -7,9 +7,9 @@
  * Reads reject with `ObjectNotFoundError` (missing) or `HpkeOpenError` (does not open), so callers can
  * report a bad share against its input.
  */
-import { bindingAad, type ShareBinding } from '../crypto/aad.ts';
-import { open, seal } from '../crypto/hpke.ts';
-import type { ObjectStore } from './object-store.ts';
+import { bindingAad, type ShareBinding } from '../../contract/crypto/aad.ts';
+import { open, seal } from '../../contract/crypto/hpke.ts';
+import type { ObjectStore } from '../../contract/storage/object-store.ts';
 
 export async function putSealed(
   store: ObjectStore,

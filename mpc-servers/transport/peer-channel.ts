@@ -1,6 +1,3 @@
-/** The two computing parties. B listens, A connects (seed 001). */
-export type Party = 'A' | 'B';
-
 /**
  * The online phase's view of the A-B link: one message per round in each direction. The protocol engine
  * depends only on this port; the TLS/TCP adapter and an in-memory pair for tests implement it.

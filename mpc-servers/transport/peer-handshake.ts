@@ -12,7 +12,8 @@ import type { Socket } from 'node:net';
 import { certificateFingerprint } from './tls-identity.ts';
 import type { FramedSocket } from './framed-socket.ts';
 import { FRAME_TYPE, type Frame } from './frames.ts';
-import { PeerLinkError, type Party } from './peer-channel.ts';
+import type { Party } from '../../contract/party.ts';
+import { PeerLinkError } from './peer-channel.ts';
 
 const PROTOCOL = 'mpc-peer/1';
 const utf8 = new TextEncoder();

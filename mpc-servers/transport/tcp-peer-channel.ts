@@ -5,7 +5,8 @@
  */
 import type { FramedSocket } from './framed-socket.ts';
 import { FRAME_TYPE } from './frames.ts';
-import { PeerLinkError, type Party, type PeerChannel } from './peer-channel.ts';
+import type { Party } from '../../contract/party.ts';
+import { PeerLinkError, type PeerChannel } from './peer-channel.ts';
 
 export class TcpPeerChannel implements PeerChannel {
   bytesSent = 0;

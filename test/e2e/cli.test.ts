@@ -3,10 +3,10 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FieldSpec } from '../../mpc-servers/contract/analysis-spec.ts';
-import { storageLayout } from '../../mpc-servers/contract/storage-layout.ts';
-import { compareWithCleartext } from '../../client/demo/cleartext-comparison.ts';
-import { seededRandom, toCsv } from '../../client/demo/hospital-data.ts';
+import type { FieldSpec } from '../../contract/analysis/analysis-spec.ts';
+import { storageLayout } from '../../contract/storage/storage-layout.ts';
+import { compareWithCleartext } from '../../local/demo/cleartext-comparison.ts';
+import { seededRandom, toCsv } from '../../local/demo/hospital-data.ts';
 import type { AnalysisResult } from '../../client/sdk/fetch-result.ts';
 import { keysUnder, startE2eSystem, type E2eSystem } from './support/e2e-system.ts';
 

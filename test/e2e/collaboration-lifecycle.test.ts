@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/emulators/free-port.ts';
-import { storageLayout } from '../../mpc-servers/contract/storage-layout.ts';
+import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import type { CreateCollaborationRequest } from '../../client/sdk/api-models.ts';
 import { fetchResult } from '../../client/sdk/fetch-result.ts';
 import { verifyWebhookRequest } from '../../client/webhooks/verify.ts';

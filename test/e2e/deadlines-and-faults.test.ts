@@ -3,7 +3,7 @@ import type { CreateCollaborationRequest } from '../../client/sdk/api-models.ts'
 import { fetchResult } from '../../client/sdk/fetch-result.ts';
 import { verifyWebhookRequest } from '../../client/webhooks/verify.ts';
 import { workflowPorts } from '../../lambdas/handlers/workflow/workflow-wiring.ts';
-import { storageLayout } from '../../mpc-servers/contract/storage-layout.ts';
+import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import {
   createCollaboration,
   eventually,

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateCollaborationRequest } from '../../client/sdk/api-models.ts';
 import { fetchResult } from '../../client/sdk/fetch-result.ts';
 import { workflowPorts } from '../../lambdas/handlers/workflow/workflow-wiring.ts';
-import { PEER_HOST_PUBLISHED_BY_B } from '../../mpc-servers/contract/peer-endpoint.ts';
-import { parseJobDescription } from '../../mpc-servers/contract/job-description.ts';
-import { storageLayout } from '../../mpc-servers/contract/storage-layout.ts';
+import { PEER_HOST_PUBLISHED_BY_B } from '../../contract/job/peer-endpoint.ts';
+import { parseJobDescription } from '../../contract/job/job-description.ts';
+import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import {
   createCollaboration,
   eventually,

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { AnalysisSpec, FieldSpec } from '../../mpc-servers/contract/analysis-spec.ts';
-import type { AnalysisResult } from '../../mpc-servers/contract/result-codec.ts';
+import type { AnalysisSpec, FieldSpec } from '../../contract/analysis/analysis-spec.ts';
+import type { AnalysisResult } from '../../contract/result/result-codec.ts';
 
 /**
  * One computation exercised end to end by several suites: an int and a fixed-point field, every analysis kind,

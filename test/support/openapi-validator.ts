@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { OperationDescription } from '../../lambdas/http/openapi-schemas.ts';
-import type { OpenApiDocument } from '../../lambdas/http/openapi-types.ts';
+import type { OpenApiDocument } from '../../contract/openapi/openapi-types.ts';
 import { ResponseValidator } from '../../lambdas/http/response-validation.ts';
 
 const specPath = join(resolve(fileURLToPath(import.meta.url), '../../..'), 'openapi.yml');

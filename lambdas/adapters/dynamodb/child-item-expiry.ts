@@ -1,5 +1,5 @@
 import { MAX_DEADLINE_AHEAD_MS, RETENTION_AFTER_DEADLINE_MS } from '../../domain/collaboration.ts';
-import { epochSeconds } from './item-keys.ts';
+import { epochSeconds } from '../../../contract/table/item-keys.ts';
 
 /**
  * Participant and input items are written before the deadline, so they outlive any collaboration they belong

@@ -1,6 +1,6 @@
 import { analysisKindsOf, expiryOf, type Collaboration } from '../../domain/collaboration.ts';
-import { itemKeys, epochSeconds } from './item-keys.ts';
-import { MEMBER_INDEX, STATUS_INDEX, TTL_ATTRIBUTE } from './table-definition.ts';
+import { itemKeys, epochSeconds } from '../../../contract/table/item-keys.ts';
+import { MEMBER_INDEX, STATUS_INDEX, TTL_ATTRIBUTE } from '../../../contract/table/table-definition.ts';
 
 type Item = Record<string, unknown>;
 

@@ -6,18 +6,23 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Collaboration } from '../../domain/collaboration.ts';
-import type { CollaborationStatus } from '../../domain/collaboration-status.ts';
+import type { CollaborationStatus } from '../../../contract/collaboration-status.ts';
 import type {
   CollaborationQuery,
   CollaborationRepository,
   Page,
 } from '../../ports/collaboration-repository.ts';
 import { collaborationToItem, itemToCollaboration } from './collaboration-item.ts';
-import { itemKeys } from './item-keys.ts';
+import { itemKeys } from '../../../contract/table/item-keys.ts';
 import { decodePageToken, encodePageToken } from './page-token.ts';
-import { isConditionalCheckFailure } from './transactions.ts';
-import { MEMBER_INDEX, PARTITION_KEY, SORT_KEY, STATUS_INDEX } from './table-definition.ts';
-import { readItem } from './read-item.ts';
+import { isConditionalCheckFailure } from '../../../contract/table/transactions.ts';
+import {
+  MEMBER_INDEX,
+  PARTITION_KEY,
+  SORT_KEY,
+  STATUS_INDEX,
+} from '../../../contract/table/table-definition.ts';
+import { readItem } from '../../../contract/table/read-item.ts';
 
 export class DynamoDbCollaborationRepository implements CollaborationRepository {
   constructor(

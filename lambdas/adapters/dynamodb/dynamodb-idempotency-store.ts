@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyClaim, IdempotencyStore, StoredResponse } from '../../ports/idempotency-store.ts';
-import { epochSeconds, itemKeys } from './item-keys.ts';
-import { TTL_ATTRIBUTE } from './table-definition.ts';
-import { isConditionalCheckFailure } from './transactions.ts';
-import { readItem } from './read-item.ts';
+import { epochSeconds, itemKeys } from '../../../contract/table/item-keys.ts';
+import { TTL_ATTRIBUTE } from '../../../contract/table/table-definition.ts';
+import { isConditionalCheckFailure } from '../../../contract/table/transactions.ts';
+import { readItem } from '../../../contract/table/read-item.ts';
 
 /** Stored answers are replayed for a day. */
 const RETENTION_SECONDS = 24 * 3600;

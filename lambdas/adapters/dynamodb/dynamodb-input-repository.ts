@@ -2,10 +2,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Input } from '../../domain/input.ts';
 import type { CompleteOutcome, InputRepository, IssueOutcome } from '../../ports/input-repository.ts';
 import { childItemExpiry } from './child-item-expiry.ts';
-import { itemKeys } from './item-keys.ts';
-import { TTL_ATTRIBUTE } from './table-definition.ts';
-import { transact } from './transactions.ts';
-import { readItem } from './read-item.ts';
+import { itemKeys } from '../../../contract/table/item-keys.ts';
+import { TTL_ATTRIBUTE } from '../../../contract/table/table-definition.ts';
+import { transact } from '../../../contract/table/transactions.ts';
+import { readItem } from '../../../contract/table/read-item.ts';
 
 const ACCEPTING_INPUTS = 'attribute_exists(pk) AND #status = :open AND inputDeadline > :now';
 

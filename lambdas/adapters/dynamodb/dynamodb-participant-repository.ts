@@ -7,10 +7,10 @@ import type {
 } from '../../ports/participant-repository.ts';
 import { childItemExpiry } from './child-item-expiry.ts';
 import { participantOfItem } from './participant-item.ts';
-import { itemKeys } from './item-keys.ts';
-import { MEMBER_INDEX, TTL_ATTRIBUTE } from './table-definition.ts';
-import { transact } from './transactions.ts';
-import { readItem } from './read-item.ts';
+import { itemKeys } from '../../../contract/table/item-keys.ts';
+import { MEMBER_INDEX, TTL_ATTRIBUTE } from '../../../contract/table/table-definition.ts';
+import { transact } from '../../../contract/table/transactions.ts';
+import { readItem } from '../../../contract/table/read-item.ts';
 
 export class DynamoDbParticipantRepository implements ParticipantRepository {
   constructor(

@@ -11,10 +11,10 @@ import type {
   WorkflowRepository,
 } from '../../ports/workflow-repository.ts';
 import { itemToCollaboration } from './collaboration-item.ts';
-import { itemKeys } from './item-keys.ts';
+import { itemKeys } from '../../../contract/table/item-keys.ts';
 import { participantOfItem } from './participant-item.ts';
-import { isConditionalCheckFailure } from './transactions.ts';
-import { readItem } from './read-item.ts';
+import { isConditionalCheckFailure } from '../../../contract/table/transactions.ts';
+import { readItem } from '../../../contract/table/read-item.ts';
 
 type Item = Record<string, unknown>;
 

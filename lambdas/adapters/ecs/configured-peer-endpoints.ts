@@ -1,4 +1,4 @@
-import { PEER_HOST_PUBLISHED_BY_B } from '../../../mpc-servers/contract/peer-endpoint.ts';
+import { PEER_HOST_PUBLISHED_BY_B } from '../../../contract/job/peer-endpoint.ts';
 import type { PeerEndpoints } from '../../ports/workflow-compute-tasks.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
-import type { Party } from '../../../mpc-servers/transport/peer-channel.ts';
+import { storageLayout } from '../../../contract/storage/storage-layout.ts';
+import type { Party } from '../../../contract/party.ts';
 import type { ShareDeclaration } from '../../domain/input.ts';
 import type { PresignedRequest, ShareStorage, UploadCheck } from '../../ports/share-storage.ts';
 import { S3RequestError, type S3Request, type S3SignedRequests } from './s3-signed-requests.ts';

@@ -1,4 +1,4 @@
-import { ObjectNotFoundError, type ObjectStore } from '../../../mpc-servers/storage/object-store.ts';
+import { ObjectNotFoundError, type ObjectStore } from '../../../contract/storage/object-store.ts';
 import { S3RequestError, type S3SignedRequests } from './s3-signed-requests.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { signWebhook } from '../../../client/webhooks/standard-webhooks.ts';
+import { signWebhook } from '../../../contract/webhooks/standard-webhooks.ts';
 import type { DeliveryOutcome, WebhookMessage, WebhookNotifier } from '../../ports/webhook-notifier.ts';
 
 export interface HttpWebhookNotifierOptions {

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../../config.ts';
-import { COMPUTE_TASK_NAMES, type WorkflowSettings } from '../../ports/workflow-ports.ts';
+import { COMPUTE_TASK_NAMES } from '../../../contract/job/compute-tasks.ts';
+import type { WorkflowSettings } from '../../ports/workflow-ports.ts';
 import { settingsReader, type Environment } from '../../environment-settings.ts';
 
 /**

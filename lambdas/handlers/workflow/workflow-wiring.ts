@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { DynamoDbJobStatusStore } from '../../../mpc-servers/status/dynamodb-job-status-store.ts';
+import { DynamoDbJobStatusStore } from '../../../contract/job/dynamodb-job-status-store.ts';
 import { DynamoDbWorkflowRepository } from '../../adapters/dynamodb/dynamodb-workflow-repository.ts';
 import { ConfiguredPeerEndpoints } from '../../adapters/ecs/configured-peer-endpoints.ts';
 import { EcsComputeTasks } from '../../adapters/ecs/ecs-compute-tasks.ts';

@@ -1,5 +1,5 @@
 import type { Collaboration } from '../../domain/collaboration.ts';
-import type { CollaborationStatus } from '../../domain/collaboration-status.ts';
+import type { CollaborationStatus } from '../../../contract/collaboration-status.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { describeUnfinished, type JobStatus } from '../../../mpc-servers/status/job-status.ts';
+import { describeUnfinished, type JobStatus } from '../../../contract/job/job-status.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import type { PreparedAttempt } from './prepare-attempt.ts';
 

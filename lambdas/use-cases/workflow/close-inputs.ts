@@ -1,4 +1,4 @@
-import { sealedInputShareBytes } from '../../../mpc-servers/contract/input-share-size.ts';
+import { sealedInputShareBytes } from '../../../contract/input/input-share-size.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { announceTransition, WorkflowStepError } from './announce-transition.ts';
 

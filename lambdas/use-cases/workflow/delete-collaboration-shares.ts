@@ -1,4 +1,4 @@
-import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
+import { storageLayout } from '../../../contract/storage/storage-layout.ts';
 import { PARTIES } from '../../domain/input.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 

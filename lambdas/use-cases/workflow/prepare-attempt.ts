@@ -1,5 +1,5 @@
-import type { JobDescription, ResultRecipient } from '../../../mpc-servers/contract/job-description.ts';
-import { storageLayout } from '../../../mpc-servers/contract/storage-layout.ts';
+import type { JobDescription, ResultRecipient } from '../../../contract/job/job-description.ts';
+import { storageLayout } from '../../../contract/storage/storage-layout.ts';
 import { isResultRecipient, type Collaboration } from '../../domain/collaboration.ts';
 import type { WorkflowPorts, WorkflowSettings } from '../../ports/workflow-ports.ts';
 import type { NotifiableParticipant } from '../../ports/workflow-repository.ts';

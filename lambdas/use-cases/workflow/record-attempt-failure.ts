@@ -1,4 +1,4 @@
-import { describeUnfinished, type JobStatus } from '../../../mpc-servers/status/job-status.ts';
+import { describeUnfinished, type JobStatus } from '../../../contract/job/job-status.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { jobFailureReason } from './check-job.ts';
 import { failureReason, isRetryable, type FailedExecutionState } from './failure-reason.ts';

@@ -2,13 +2,13 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FieldSpec } from '../../../mpc-servers/contract/analysis-spec.ts';
+import type { FieldSpec } from '../../../contract/analysis/analysis-spec.ts';
 import { fetchResult } from '../../../client/sdk/fetch-result.ts';
 import { joinCollaboration } from '../../../client/sdk/join.ts';
 import { submitInput } from '../../../client/sdk/submit-input.ts';
 import { waitForResult } from '../../../client/sdk/wait-for-result.ts';
 import { NotificationInbox } from '../../../client/webhooks/notification-inbox.ts';
-import { signWebhook } from '../../../client/webhooks/standard-webhooks.ts';
+import { signWebhook } from '../../../contract/webhooks/standard-webhooks.ts';
 import { createCollaboration, startE2eSystem } from '../../e2e/support/e2e-system.ts';
 import type { E2eSystem } from '../../e2e/support/e2e-system.ts';
 

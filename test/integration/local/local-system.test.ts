@@ -10,7 +10,7 @@ import {
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandler } from '../../../local/http-adapter/http-api-adapter.ts';
-import { open, seal } from '../../../mpc-servers/crypto/hpke.ts';
+import { open, seal } from '../../../contract/crypto/hpke.ts';
 import { loadServerKeys } from '../../../mpc-servers/keys/load-server-keys.ts';
 import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
 import { localDynamoDbClient, localS3Client } from '../../../local/emulators/local-clients.ts';

@@ -10,8 +10,8 @@ import { cancelCollaboration } from '../../../lambdas/use-cases/cancel-collabora
 import { storeInputToken } from '../../../lambdas/use-cases/workflow/store-input-token.ts';
 import { workflowHooks } from '../../../lambdas/use-cases/workflow/workflow-hooks.ts';
 import { RecordingEventPublisher } from '../../../local/workflow/recording-event-publisher.ts';
-import { InMemoryJobStatusStore } from '../../../mpc-servers/status/in-memory-job-status-store.ts';
-import { InMemoryObjectStore } from '../../../mpc-servers/storage/in-memory-object-store.ts';
+import { InMemoryJobStatusStore } from '../../../contract/job/in-memory-job-status-store.ts';
+import { InMemoryObjectStore } from '../../../contract/storage/in-memory-object-store.ts';
 import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
 import {
   FakeComputeTasks,

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type {
-  AnalysisSpec,
-  ComputationSpec,
-  FieldSpec,
-} from '../../../mpc-servers/contract/analysis-spec.ts';
-import { encodedBounds, fractionalBitsOf } from '../../../mpc-servers/contract/field-encoding.ts';
-import { decodeFixed, encodeFixed } from '../../../mpc-servers/contract/fixed-point.ts';
+import type { AnalysisSpec, ComputationSpec, FieldSpec } from '../../../contract/analysis/analysis-spec.ts';
+import { encodedBounds, fractionalBitsOf } from '../../../contract/analysis/field-encoding.ts';
+import { decodeFixed, encodeFixed } from '../../../contract/analysis/fixed-point.ts';
 import { runJobInMemory } from './run-job-in-memory.ts';
 
 /**

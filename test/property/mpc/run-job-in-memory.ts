@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import type { ComputationSpec } from '../../../mpc-servers/contract/analysis-spec.ts';
-import { decodeInputShare, shareRows, type Row } from '../../../mpc-servers/contract/input-codec.ts';
+import type { ComputationSpec } from '../../../contract/analysis/analysis-spec.ts';
+import { decodeInputShare, shareRows, type Row } from '../../../contract/input/input-codec.ts';
 import {
   decodeResult,
   encodeResultShare,
   type AnalysisResult,
-} from '../../../mpc-servers/contract/result-codec.ts';
+} from '../../../contract/result/result-codec.ts';
 import { compileProgram } from '../../../mpc-servers/analyses/program.ts';
 import { inMemoryRowSource } from '../../../mpc-servers/analyses/row-source.ts';
 import { runProgram } from '../../../mpc-servers/analyses/run-program.ts';
 import { dealerChunks } from '../../../mpc-servers/dealer/dealer-plan.ts';
 import { ChunkMaterial } from '../../../mpc-servers/engine/material.ts';
 import { createInMemoryPeerPair } from '../../../mpc-servers/transport/in-memory-peer-channel.ts';
-import type { Party } from '../../../mpc-servers/transport/peer-channel.ts';
+import type { Party } from '../../../contract/party.ts';
 import { RecordingChannel } from './recording-channel.ts';
 
 /**

@@ -6,8 +6,9 @@ import {
   type MaterialRequest,
 } from '../../../mpc-servers/engine/material.ts';
 import type { PartyContext } from '../../../mpc-servers/engine/ops.ts';
-import { add, ringVector, sub, wordsFromBytes, type RingVector } from '../../../mpc-servers/engine/ring.ts';
-import type { Party, PeerChannel } from '../../../mpc-servers/transport/peer-channel.ts';
+import { add, ringVector, sub, wordsFromBytes, type RingVector } from '../../../contract/sharing/ring.ts';
+import type { Party } from '../../../contract/party.ts';
+import type { PeerChannel } from '../../../mpc-servers/transport/peer-channel.ts';
 
 /** Test harness: both parties in one process over an in-memory channel, with real dealer material. */
 export function shareVector(values: readonly bigint[]): { A: RingVector; B: RingVector } {

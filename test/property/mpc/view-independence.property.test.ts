@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ComputationSpec } from '../../../mpc-servers/contract/analysis-spec.ts';
+import type { ComputationSpec } from '../../../contract/analysis/analysis-spec.ts';
 import { runJobInMemory } from './run-job-in-memory.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_TYPES_URL, renderApiTypes } from '../../../client/sdk/generate-api-types.ts';
-import { OPERATION_IDS } from '../../../lambdas/http/operation-ids.ts';
+import { GENERATED_TYPES_URL, renderApiTypes } from '../../../scripts/generate-api-types.ts';
+import { OPERATION_IDS } from '../../../contract/openapi/operation-ids.ts';
 
 describe('client/sdk/api-types.generated.ts', () => {
   it('matches openapi.yml (run `npm run client:generate` after changing the spec)', async () => {

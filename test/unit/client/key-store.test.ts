@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyStore, defaultMpcHome } from '../../../client/keys/key-store.ts';
-import { bindingAad } from '../../../mpc-servers/crypto/aad.ts';
-import { open, publicKeyFromPrivateKey, seal } from '../../../mpc-servers/crypto/hpke.ts';
+import { bindingAad } from '../../../contract/crypto/aad.ts';
+import { open, publicKeyFromPrivateKey, seal } from '../../../contract/crypto/hpke.ts';
 
 let root: string;
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitForResult } from '../../../client/sdk/wait-for-result.ts';
 import { NotificationInbox } from '../../../client/webhooks/notification-inbox.ts';
-import { generateWebhookSecret, signWebhook } from '../../../client/webhooks/standard-webhooks.ts';
+import { generateWebhookSecret, signWebhook } from '../../../contract/webhooks/standard-webhooks.ts';
 import { startFakeCoordinator } from './fake-coordinator.ts';
 import type { LoopbackServer } from './loopback-server.ts';
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { parseCsv } from '../../../client/input/csv.ts';
 import { InputRowsError, parseInputRows, readInputRows } from '../../../client/input/rows.ts';
 import type { RowIssue } from '../../../client/input/rows.ts';
-import type { FieldSpec } from '../../../mpc-servers/contract/analysis-spec.ts';
+import type { FieldSpec } from '../../../contract/analysis/analysis-spec.ts';
 
 const fields: FieldSpec[] = [
   { name: 'age', type: 'int', min: 0, max: 130 },

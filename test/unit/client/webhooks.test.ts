@@ -4,7 +4,7 @@ import {
   generateWebhookSecret,
   signWebhook,
   verifyWebhook,
-} from '../../../client/webhooks/standard-webhooks.ts';
+} from '../../../contract/webhooks/standard-webhooks.ts';
 import { verifyWebhookRequest } from '../../../client/webhooks/verify.ts';
 import { startLoopbackServer } from './loopback-server.ts';
 import type { LoopbackServer } from './loopback-server.ts';

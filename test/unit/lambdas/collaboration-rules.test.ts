@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newCollaboration, draftViolations } from '../../../lambdas/domain/collaboration.ts';
-import {
-  canTransition,
-  COLLABORATION_STATUSES,
-  isTerminal,
-} from '../../../lambdas/domain/collaboration-status.ts';
+import { canTransition, COLLABORATION_STATUSES, isTerminal } from '../../../contract/collaboration-status.ts';
 import { DomainError } from '../../../lambdas/domain/errors.ts';
 import { publicKeyViolations, webhookUrlViolations } from '../../../lambdas/domain/participation.ts';
 import { shareViolations } from '../../../lambdas/domain/input.ts';

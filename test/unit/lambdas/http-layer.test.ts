@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../lambdas/domain/errors.ts';
 import { httpOperation } from '../../../lambdas/http/http-operation.ts';
 import { fingerprint } from '../../../lambdas/http/idempotency.ts';
-import { joinCollaboration } from '../../../lambdas/http/operation-contracts.generated.ts';
+import { joinCollaboration } from '../../../contract/generated/operation-contracts.generated.ts';
 import type {
   IdempotencyClaim,
   IdempotencyStore,

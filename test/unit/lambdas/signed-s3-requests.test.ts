@@ -5,7 +5,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/emulators/creden
 import type { RunningEmulator } from '../../../local/emulators/dynamodb-local.ts';
 import { startS3Server } from '../../../local/emulators/s3-server.ts';
 import { S3ObjectStore } from '../../../mpc-servers/storage/s3-object-store.ts';
-import { ObjectNotFoundError } from '../../../mpc-servers/storage/object-store.ts';
+import { ObjectNotFoundError } from '../../../contract/storage/object-store.ts';
 import { S3ShareStorage } from '../../../lambdas/adapters/s3/s3-share-storage.ts';
 import { S3SignedRequests } from '../../../lambdas/adapters/s3/s3-signed-requests.ts';
 import { parseListPage, SignedS3ObjectStore } from '../../../lambdas/adapters/s3/signed-s3-object-store.ts';

@@ -10,7 +10,7 @@ import {
   SORT_KEY,
   STATUS_INDEX,
   TTL_ATTRIBUTE,
-} from '../../../lambdas/adapters/dynamodb/table-definition.ts';
+} from '../../../contract/table/table-definition.ts';
 import {
   allowedActions,
   render,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { definitionPath, definitionPlaceholders } from '../../../local/workflow/definition.ts';
+import { definitionPath, definitionPlaceholders } from '../../../workflow/definition.ts';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { workflowStepHandler } from '../../../lib/config/repo-paths.ts';
 import { workflowStepNames } from '../../../lib/constructs/collaboration-workflow.ts';

@@ -2,7 +2,7 @@ import '../../../local/workflow/promise-with-resolvers.ts';
 import validator from 'asl-validator';
 import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { describe, expect, it } from 'vitest';
-import { definitionPlaceholders, loadDefinition } from '../../../local/workflow/definition.ts';
+import { definitionPlaceholders, loadDefinition } from '../../../workflow/definition.ts';
 
 type Json = Record<string, unknown>;
 type StepFn = (input: Json) => unknown;

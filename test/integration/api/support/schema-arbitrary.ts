@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { JsonSchema } from '../../../../lambdas/http/openapi-types.ts';
+import type { JsonSchema } from '../../../../contract/openapi/openapi-types.ts';
 
 /**
  * fast-check arbitraries from the spec's JSON Schemas (the subset openapi.yml uses). With `wrongness` > 0,

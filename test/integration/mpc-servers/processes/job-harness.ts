@@ -9,17 +9,17 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../local/emulators/cre
 import { startDynamoDbLocal, type RunningEmulator } from '../../../../local/emulators/dynamodb-local.ts';
 import { freePort } from '../../../../local/emulators/free-port.ts';
 import { startS3Server } from '../../../../local/emulators/s3-server.ts';
-import { collaborationTableDefinition } from '../../../../lambdas/adapters/dynamodb/table-definition.ts';
-import type { ComputationSpec } from '../../../../mpc-servers/contract/analysis-spec.ts';
-import { shareRows, type Row } from '../../../../mpc-servers/contract/input-codec.ts';
-import type { JobDescription } from '../../../../mpc-servers/contract/job-description.ts';
-import { decodeResult, type AnalysisResult } from '../../../../mpc-servers/contract/result-codec.ts';
-import { storageLayout } from '../../../../mpc-servers/contract/storage-layout.ts';
-import { bindingAad } from '../../../../mpc-servers/crypto/aad.ts';
-import { generateKeyPair, open, seal } from '../../../../mpc-servers/crypto/hpke.ts';
+import { collaborationTableDefinition } from '../../../../contract/table/table-definition.ts';
+import type { ComputationSpec } from '../../../../contract/analysis/analysis-spec.ts';
+import { shareRows, type Row } from '../../../../contract/input/input-codec.ts';
+import type { JobDescription } from '../../../../contract/job/job-description.ts';
+import { decodeResult, type AnalysisResult } from '../../../../contract/result/result-codec.ts';
+import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
+import { bindingAad } from '../../../../contract/crypto/aad.ts';
+import { generateKeyPair, open, seal } from '../../../../contract/crypto/hpke.ts';
 import { writeSecretFile } from '../../../../mpc-servers/keys/file-secret-provider.ts';
 import { createServerKeyMaterial } from '../../../../mpc-servers/keys/server-keys.ts';
-import { DynamoDbJobStatusStore } from '../../../../mpc-servers/status/dynamodb-job-status-store.ts';
+import { DynamoDbJobStatusStore } from '../../../../contract/job/dynamodb-job-status-store.ts';
 import { S3ObjectStore } from '../../../../mpc-servers/storage/s3-object-store.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComputationSpec } from '../../../../mpc-servers/contract/analysis-spec.ts';
-import { storageLayout } from '../../../../mpc-servers/contract/storage-layout.ts';
+import type { ComputationSpec } from '../../../../contract/analysis/analysis-spec.ts';
+import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
 import {
   AGE_INCOME_ANALYSES,
   AGE_INCOME_FIELDS,

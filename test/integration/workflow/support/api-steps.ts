@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { resultPublicKey, sha256 } from '../../api/support/fixtures.ts';
-import { sealedInputShareBytes } from '../../../../mpc-servers/contract/input-share-size.ts';
+import { sealedInputShareBytes } from '../../../../contract/input/input-share-size.ts';
 import type { CoordinatorPorts } from '../../../../lambdas/ports/coordinator-ports.ts';
 import { completeInput } from '../../../../lambdas/use-cases/complete-input.ts';
 import { createCollaboration } from '../../../../lambdas/use-cases/create-collaboration.ts';
 import { createInput } from '../../../../lambdas/use-cases/create-input.ts';
 import { joinCollaboration } from '../../../../lambdas/use-cases/join-collaboration.ts';
 import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
-import { storageLayout } from '../../../../mpc-servers/contract/storage-layout.ts';
+import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
 
 /** API use cases on the real adapters, as the handlers call them. */
 export async function newCollaboration(api: CoordinatorPorts, maxParticipants: number): Promise<string> {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ErrorObject } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openapiDocument } from '../../../../lambdas/http/openapi-document.generated.ts';
+import { openapiDocument } from '../../../../contract/generated/openapi-document.generated.ts';
 import {
   createSchemaAjv,
   describeOperations,
@@ -12,10 +12,10 @@ import type {
   OperationContract,
   ResponseContracts,
   SchemaCheck,
-} from '../../../../lambdas/http/operation-contract.ts';
-import * as contracts from '../../../../lambdas/http/operation-contracts.generated.ts';
-import { OPERATION_IDS } from '../../../../lambdas/http/operation-ids.ts';
-import * as responseContracts from '../../../../lambdas/http/response-contracts.generated.ts';
+} from '../../../../contract/openapi/operation-contract.ts';
+import * as contracts from '../../../../contract/generated/operation-contracts.generated.ts';
+import { OPERATION_IDS } from '../../../../contract/openapi/operation-ids.ts';
+import * as responseContracts from '../../../../contract/generated/response-contracts.generated.ts';
 import { renderOperationContracts } from '../../../../scripts/generate-operation-contracts.ts';
 import { arbitraryFor } from '../../../integration/api/support/schema-arbitrary.ts';
 

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambd
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../../../lambdas/domain/errors.ts';
 import { httpOperation } from '../../../../lambdas/http/http-operation.ts';
-import * as contracts from '../../../../lambdas/http/operation-contracts.generated.ts';
+import * as contracts from '../../../../contract/generated/operation-contracts.generated.ts';
 import { createRequestMetrics } from '../../../../lambdas/http/request-metrics.ts';
 
 interface EmfRecord {

@@ -1,4 +1,4 @@
-import type { Party } from '../../../../mpc-servers/transport/peer-channel.ts';
+import type { Party } from '../../../../contract/party.ts';
 import type { Collaboration } from '../../../../lambdas/domain/collaboration.ts';
 import type { Input, ShareDeclaration } from '../../../../lambdas/domain/input.ts';
 import type { Participant } from '../../../../lambdas/domain/participation.ts';

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpWebhookNotifier } from '../../../../lambdas/adapters/webhooks/http-webhook-notifier.ts';
-import { generateWebhookSecret } from '../../../../client/webhooks/standard-webhooks.ts';
+import { generateWebhookSecret } from '../../../../contract/webhooks/standard-webhooks.ts';
 import { verifyWebhookRequest } from '../../../../client/webhooks/verify.ts';
 import { freePort } from '../../../../local/emulators/free-port.ts';
 

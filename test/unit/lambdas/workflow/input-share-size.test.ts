@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FieldSpec } from '../../../../mpc-servers/contract/analysis-spec.ts';
-import { shareRows } from '../../../../mpc-servers/contract/input-codec.ts';
-import { sealedInputShareBytes } from '../../../../mpc-servers/contract/input-share-size.ts';
-import { generateKeyPair, seal } from '../../../../mpc-servers/crypto/hpke.ts';
+import type { FieldSpec } from '../../../../contract/analysis/analysis-spec.ts';
+import { shareRows } from '../../../../contract/input/input-codec.ts';
+import { sealedInputShareBytes } from '../../../../contract/input/input-share-size.ts';
+import { generateKeyPair, seal } from '../../../../contract/crypto/hpke.ts';
 
 describe('sealed input share size', () => {
   it('equals the size of a real sealed share for any row and field count', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkflowStepHandler } from '../../../../lambdas/handlers/workflow/workflow-step.ts';
 import { workflowStepHandlers } from '../../../../lambdas/handlers/workflow/registry.ts';
 import { LocalComputeLauncher } from '../../../../local/compute/local-compute-launcher.ts';
-import { definitionPlaceholders } from '../../../../local/workflow/definition.ts';
+import { definitionPlaceholders } from '../../../../workflow/definition.ts';
 import {
   LocalWorkflowRunner,
   MAX_LOCAL_WAIT_SECONDS,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { parseJobDescription } from '../../../../mpc-servers/contract/job-description.ts';
-import { sealedInputShareBytes } from '../../../../mpc-servers/contract/input-share-size.ts';
-import { storageLayout } from '../../../../mpc-servers/contract/storage-layout.ts';
+import { parseJobDescription } from '../../../../contract/job/job-description.ts';
+import { sealedInputShareBytes } from '../../../../contract/input/input-share-size.ts';
+import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
 import { cancelCollaboration } from '../../../../lambdas/use-cases/cancel-collaboration.ts';
 import { checkJob } from '../../../../lambdas/use-cases/workflow/check-job.ts';
 import { checkMinimum } from '../../../../lambdas/use-cases/workflow/check-minimum.ts';

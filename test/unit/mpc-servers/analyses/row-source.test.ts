@@ -5,7 +5,7 @@ import {
   SequentialRowSource,
   type InputColumns,
 } from '../../../../mpc-servers/analyses/row-source.ts';
-import { concat } from '../../../../mpc-servers/engine/ring.ts';
+import { concat } from '../../../../contract/sharing/ring.ts';
 
 /** Inputs whose words name their place: field f of global row r holds r * 8 + f. */
 function numberedInputs(rowCounts: readonly number[], fieldCount: number): InputColumns[] {

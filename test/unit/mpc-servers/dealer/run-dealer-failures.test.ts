@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ComputationSpec } from '../../../../mpc-servers/contract/analysis-spec.ts';
-import type { JobDescription } from '../../../../mpc-servers/contract/job-description.ts';
-import { storageLayout } from '../../../../mpc-servers/contract/storage-layout.ts';
-import { generateKeyPair } from '../../../../mpc-servers/crypto/hpke.ts';
+import type { ComputationSpec } from '../../../../contract/analysis/analysis-spec.ts';
+import type { JobDescription } from '../../../../contract/job/job-description.ts';
+import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
+import { generateKeyPair } from '../../../../contract/crypto/hpke.ts';
 import { dealerStepAllowanceMs, runDealer } from '../../../../mpc-servers/dealer/run-dealer.ts';
 import { JobFailure } from '../../../../mpc-servers/runtime/failure.ts';
-import { InMemoryJobStatusStore } from '../../../../mpc-servers/status/in-memory-job-status-store.ts';
-import { InMemoryObjectStore } from '../../../../mpc-servers/storage/in-memory-object-store.ts';
+import { InMemoryJobStatusStore } from '../../../../contract/job/in-memory-job-status-store.ts';
+import { InMemoryObjectStore } from '../../../../contract/storage/in-memory-object-store.ts';
 
 /** The dealer's failures that used to say little or last long: a store that hangs, a missing job. */
 const spec: ComputationSpec = {

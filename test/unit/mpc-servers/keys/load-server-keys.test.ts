@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../local/emulators/credentials.ts';
-import { open, seal } from '../../../../mpc-servers/crypto/hpke.ts';
+import { open, seal } from '../../../../contract/crypto/hpke.ts';
 import { writeSecretFile } from '../../../../mpc-servers/keys/file-secret-provider.ts';
 import { loadServerKeys, serverKeySourceFromEnv } from '../../../../mpc-servers/keys/load-server-keys.ts';
 import { SecretsManagerSecretProvider } from '../../../../mpc-servers/keys/secrets-manager-secret-provider.ts';

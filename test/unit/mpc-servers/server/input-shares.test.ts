@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SequentialRowSource } from '../../../../mpc-servers/analyses/row-source.ts';
-import type { ComputationSpec } from '../../../../mpc-servers/contract/analysis-spec.ts';
-import { decodeInputShare, shareRows } from '../../../../mpc-servers/contract/input-codec.ts';
-import type { JobDescription } from '../../../../mpc-servers/contract/job-description.ts';
-import { storageLayout } from '../../../../mpc-servers/contract/storage-layout.ts';
-import { bindingAad } from '../../../../mpc-servers/crypto/aad.ts';
-import { generateKeyPair, seal } from '../../../../mpc-servers/crypto/hpke.ts';
-import { concat } from '../../../../mpc-servers/engine/ring.ts';
+import type { ComputationSpec } from '../../../../contract/analysis/analysis-spec.ts';
+import { decodeInputShare, shareRows } from '../../../../contract/input/input-codec.ts';
+import type { JobDescription } from '../../../../contract/job/job-description.ts';
+import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
+import { bindingAad } from '../../../../contract/crypto/aad.ts';
+import { generateKeyPair, seal } from '../../../../contract/crypto/hpke.ts';
+import { concat } from '../../../../contract/sharing/ring.ts';
 import { InputShares } from '../../../../mpc-servers/server/input-shares.ts';
-import { InMemoryObjectStore } from '../../../../mpc-servers/storage/in-memory-object-store.ts';
-import type { Party } from '../../../../mpc-servers/transport/peer-channel.ts';
+import { InMemoryObjectStore } from '../../../../contract/storage/in-memory-object-store.ts';
+import type { Party } from '../../../../contract/party.ts';
 
 /**
  * A server's input shares read twice: checked up front (bad ones by input id), then loaded again one at a

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../../../local/emulators/free-port.ts';
-import type { ComputationSpec } from '../../../../mpc-servers/contract/analysis-spec.ts';
-import { shareRows } from '../../../../mpc-servers/contract/input-codec.ts';
-import type { JobDescription } from '../../../../mpc-servers/contract/job-description.ts';
-import { decodeResult } from '../../../../mpc-servers/contract/result-codec.ts';
-import { storageLayout } from '../../../../mpc-servers/contract/storage-layout.ts';
-import { bindingAad } from '../../../../mpc-servers/crypto/aad.ts';
-import { generateKeyPair, open, seal } from '../../../../mpc-servers/crypto/hpke.ts';
+import type { ComputationSpec } from '../../../../contract/analysis/analysis-spec.ts';
+import { shareRows } from '../../../../contract/input/input-codec.ts';
+import type { JobDescription } from '../../../../contract/job/job-description.ts';
+import { decodeResult } from '../../../../contract/result/result-codec.ts';
+import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
+import { bindingAad } from '../../../../contract/crypto/aad.ts';
+import { generateKeyPair, open, seal } from '../../../../contract/crypto/hpke.ts';
 import { runDealer } from '../../../../mpc-servers/dealer/run-dealer.ts';
 import { readSealed } from '../../../../mpc-servers/runtime/dealer-envelope.ts';
 import { runServer, type ServerDependencies } from '../../../../mpc-servers/server/run-server.ts';
 import { createTlsIdentity } from '../../../../mpc-servers/transport/tls-identity.ts';
 import { listenForPeer } from '../../../../mpc-servers/transport/listen-for-peer.ts';
-import { InMemoryJobStatusStore } from '../../../../mpc-servers/status/in-memory-job-status-store.ts';
-import { describeUnfinished } from '../../../../mpc-servers/status/job-status.ts';
-import { InMemoryObjectStore } from '../../../../mpc-servers/storage/in-memory-object-store.ts';
+import { InMemoryJobStatusStore } from '../../../../contract/job/in-memory-job-status-store.ts';
+import { describeUnfinished } from '../../../../contract/job/job-status.ts';
+import { InMemoryObjectStore } from '../../../../contract/storage/in-memory-object-store.ts';
 
 /**
  * Dealer and both servers in one process over the in-memory store and status adapters, linked by real

@@ -1,9 +1,9 @@
 // Sealed objects over any ObjectStore adapter: unit (in memory) and integration (S3 on s3rver).
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ShareBinding } from '../../../../mpc-servers/crypto/aad.ts';
-import { HpkeOpenError, generateKeyPair, type HpkeKeyPair } from '../../../../mpc-servers/crypto/hpke.ts';
-import { ObjectNotFoundError, type ObjectStore } from '../../../../mpc-servers/storage/object-store.ts';
+import type { ShareBinding } from '../../../../contract/crypto/aad.ts';
+import { HpkeOpenError, generateKeyPair, type HpkeKeyPair } from '../../../../contract/crypto/hpke.ts';
+import { ObjectNotFoundError, type ObjectStore } from '../../../../contract/storage/object-store.ts';
 import { getOpened, putSealed } from '../../../../mpc-servers/storage/sealed-objects.ts';
 
 export function describeSealedObjects(name: string, makeStore: () => ObjectStore): void {

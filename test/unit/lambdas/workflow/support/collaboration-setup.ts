@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sealedInputShareBytes } from '../../../../../mpc-servers/contract/input-share-size.ts';
+import { sealedInputShareBytes } from '../../../../../contract/input/input-share-size.ts';
 import { completeInput } from '../../../../../lambdas/use-cases/complete-input.ts';
 import { createCollaboration } from '../../../../../lambdas/use-cases/create-collaboration.ts';
 import { createInput } from '../../../../../lambdas/use-cases/create-input.ts';

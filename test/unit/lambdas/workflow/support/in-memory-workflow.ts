@@ -15,8 +15,8 @@ import type {
 } from '../../../../../lambdas/ports/workflow-repository.ts';
 import { workflowHooks } from '../../../../../lambdas/use-cases/workflow/workflow-hooks.ts';
 import { RecordingEventPublisher } from '../../../../../local/workflow/recording-event-publisher.ts';
-import { InMemoryJobStatusStore } from '../../../../../mpc-servers/status/in-memory-job-status-store.ts';
-import { InMemoryObjectStore } from '../../../../../mpc-servers/storage/in-memory-object-store.ts';
+import { InMemoryJobStatusStore } from '../../../../../contract/job/in-memory-job-status-store.ts';
+import { InMemoryObjectStore } from '../../../../../contract/storage/in-memory-object-store.ts';
 import { inMemoryPorts } from '../../support/in-memory-ports.ts';
 
 /** A Step Functions stand-in that remembers executions and which tokens were sent, once each. */

@@ -1,0 +1,68 @@
+import type { ComputationSpec } from '../analysis/analysis-spec.ts';
+
+/**
+ * What one computation job runs, written by the workflow to `storageLayout.jobDescription(jobId)` (JSON)
+ * and read by the dealer and both servers. Inputs are processed in the listed order (the union of their
+ * rows); `rowCount` is what the participant declared, and a share whose decoded row count differs is a bad
+ * input.
+ */
+export interface JobInput {
+  inputId: string;
+  participantId: string;
+  rowCount: number;
+}
+
+export interface ResultRecipient {
+  recipientId: string;
+  /** HPKE public key (base64url, raw X25519) the result shares are sealed to. */
+  publicKey: string;
+}
+
+export interface JobDescription {
+  jobId: string;
+  collaborationId: string;
+  /** 1 for the first run; the workflow increments it on retry. */
+  attempt: number;
+  spec: ComputationSpec;
+  inputs: JobInput[];
+  recipients: ResultRecipient[];
+  /** Where A reaches B: B listens on this port (on all interfaces or `host` locally). */
+  peer: { host: string; port: number };
+  /** Public keys (base64url) of the two servers, for sealing dealer material. */
+  serverPublicKeys: { A: string; B: string };
+}
+
+export class JobDescriptionError extends Error {
+  override readonly name = 'JobDescriptionError';
+}
+
+/** Parses and checks the shape of a job description; throws JobDescriptionError with the first problem. */
+export function parseJobDescription(text: string): JobDescription {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new JobDescriptionError('job description is not JSON');
+  }
+  const job = value as Partial<JobDescription>;
+  const fail = (what: string): never => {
+    throw new JobDescriptionError(`job description: ${what}`);
+  };
+  if (typeof job !== 'object' || job === null) fail('not an object');
+  if (typeof job.jobId !== 'string' || job.jobId === '') fail('jobId missing');
+  if (typeof job.collaborationId !== 'string' || job.collaborationId === '') fail('collaborationId missing');
+  if (!Number.isInteger(job.attempt)) fail('attempt missing');
+  if (!job.spec || !Array.isArray(job.spec.fields) || !Array.isArray(job.spec.analyses)) fail('spec missing');
+  if (!Array.isArray(job.inputs)) fail('inputs missing');
+  for (const input of job.inputs ?? []) {
+    if (typeof input.inputId !== 'string' || typeof input.participantId !== 'string')
+      fail('input without ids');
+    if (!Number.isInteger(input.rowCount) || input.rowCount < 0)
+      fail(`input ${input.inputId} has no rowCount`);
+  }
+  if (!Array.isArray(job.recipients) || job.recipients.length === 0) fail('no result recipients');
+  if (!job.peer || typeof job.peer.host !== 'string' || !Number.isInteger(job.peer.port))
+    fail('peer endpoint missing');
+  if (!job.serverPublicKeys?.A || !job.serverPublicKeys.B) fail('server public keys missing');
+  return job as JobDescription;
+}

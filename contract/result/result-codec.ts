@@ -1,0 +1,117 @@
+import type { AnalysisKind, ComputationSpec } from '../analysis/analysis-spec.ts';
+import { decodeFixed } from '../analysis/fixed-point.ts';
+import { resultLayout, resultLength, type ResultEntry } from './result-layout.ts';
+
+/**
+ * A server's result share (the plaintext each server seals per recipient) and the client's decoding: add the
+ * two shares word by word, then read each analysis from its slots (`result-layout.ts`).
+ *
+ * Share bytes v1: ASCII "MPCR", version 1, 3 zero bytes, u32 LE word count, 4 zero bytes, then the words
+ * (u64 LE).
+ */
+const MAGIC = [0x4d, 0x50, 0x43, 0x52];
+const VERSION = 1;
+const HEADER_BYTES = 16;
+
+export class ResultDecodeError extends Error {
+  override readonly name = 'ResultDecodeError';
+}
+
+export function encodeResultShare(words: BigUint64Array): Uint8Array {
+  const out = new Uint8Array(HEADER_BYTES + words.byteLength);
+  out.set(MAGIC, 0);
+  out[4] = VERSION;
+  new DataView(out.buffer).setUint32(8, words.length, true);
+  out.set(new Uint8Array(words.buffer, words.byteOffset, words.byteLength), HEADER_BYTES);
+  return out;
+}
+
+export function decodeResultShare(bytes: Uint8Array): BigUint64Array {
+  if (bytes.byteLength < HEADER_BYTES || MAGIC.some((byte, i) => bytes[i] !== byte) || bytes[4] !== VERSION) {
+    throw new ResultDecodeError('not a result share (bad magic or version)');
+  }
+  const count = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+  if (bytes.byteLength !== HEADER_BYTES + count * 8)
+    throw new ResultDecodeError('result share has the wrong length');
+  return new BigUint64Array(bytes.slice(HEADER_BYTES).buffer);
+}
+
+export interface AnalysisResult {
+  kind: AnalysisKind;
+  field?: string;
+  /** Rows the statistic covers (absent for sum, histogram and threshold counts). */
+  count?: number;
+  /** count, sum, countAbove, countBelow, min, max: the statistic; mean, variance, stddev: likewise. */
+  value?: number | null;
+  mean?: number | null;
+  /** Histogram: counts of (-inf, e0), [e0, e1), ..., [e_last, +inf). */
+  bins?: number[];
+  binEdges?: number[];
+  threshold?: number;
+}
+
+/** Adds the two servers' shares and decodes every analysis. */
+export function decodeResult(
+  spec: ComputationSpec,
+  shareA: Uint8Array,
+  shareB: Uint8Array,
+): AnalysisResult[] {
+  const a = decodeResultShare(shareA);
+  const b = decodeResultShare(shareB);
+  const expected = resultLength(spec);
+  if (a.length !== expected || b.length !== expected) {
+    throw new ResultDecodeError(
+      `result shares hold ${a.length} and ${b.length} words, the spec needs ${expected}`,
+    );
+  }
+  const sum = new BigUint64Array(expected);
+  for (let i = 0; i < expected; i++) sum[i] = a[i]! + b[i]!;
+  let offset = 0;
+  return resultLayout(spec).map((entry) => {
+    const words = sum.subarray(offset, offset + entry.slots.length);
+    offset += entry.slots.length;
+    return decodeEntry(entry, words);
+  });
+}
+
+function decodeEntry(entry: ResultEntry, words: BigUint64Array): AnalysisResult {
+  const head = entry.field === undefined ? { kind: entry.kind } : { kind: entry.kind, field: entry.field };
+  const slot = (index: number): number => decodeFixed(words[index]!, entry.slots[index]!.fractionalBits);
+  const signed = (index: number): bigint => BigInt.asIntN(64, words[index]!);
+  switch (entry.kind) {
+    case 'count':
+      return { ...head, count: slot(0), value: slot(0) };
+    case 'sum':
+      return { ...head, value: slot(0) };
+    case 'mean': {
+      const count = slot(0);
+      const mean = count === 0 ? null : slot(1) / count;
+      return { ...head, count, value: mean, mean };
+    }
+    case 'variance':
+    case 'stddev': {
+      const count = slot(0);
+      if (count === 0) return { ...head, count, value: null, mean: null };
+      const variance = populationVariance(signed(0), signed(1), signed(2), entry.slots[1]!.fractionalBits);
+      const mean = slot(1) / count;
+      return { ...head, count, mean, value: entry.kind === 'variance' ? variance : Math.sqrt(variance) };
+    }
+    case 'histogram': {
+      return { ...head, bins: entry.slots.map((_, i) => slot(i)), binEdges: entry.binEdges ?? [] };
+    }
+    case 'countAbove':
+    case 'countBelow':
+      return { ...head, value: slot(0), threshold: entry.slots[0]!.parameter ?? 0 };
+    case 'min':
+    case 'max': {
+      const count = slot(0);
+      return { ...head, count, value: count === 0 ? null : slot(1) };
+    }
+  }
+}
+
+/** Exact (n * S2 - S1^2) / n^2 in integers at 2f fractional bits, converted to a number once at the end. */
+function populationVariance(count: bigint, sum: bigint, sumSquares: bigint, fractionalBits: number): number {
+  const numerator = count * sumSquares - sum * sum;
+  return Number(numerator) / Number(count * count) / 2 ** (2 * fractionalBits);
+}

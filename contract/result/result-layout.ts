@@ -1,0 +1,70 @@
+import type { AnalysisKind, ComputationSpec } from '../analysis/analysis-spec.ts';
+import { expandAnalyses, fractionalBitsOf } from '../analysis/field-encoding.ts';
+
+/**
+ * Which ring elements a result share holds, in order: one entry per requested analysis (an analysis without
+ * a field expands to one entry per field), each with named slots. Servers write their output shares in this
+ * order; the client adds the two shares and decodes slot by slot. Division-based statistics are revealed as
+ * aggregates (count, sum, sum of squares), which carry the same information as (count, mean, variance).
+ */
+export type SlotName = 'count' | 'sum' | 'sumSquares' | 'countBelow' | 'countAbove' | 'bin' | 'min' | 'max';
+
+export interface ResultSlot {
+  name: SlotName;
+  /** Fractional bits of the decoded value (0 for counts, f for sums and extremes, 2f for sums of squares). */
+  fractionalBits: number;
+  /** For countBelow/countAbove the public threshold; for bins the index into the bins. */
+  parameter?: number;
+}
+
+export interface ResultEntry {
+  kind: AnalysisKind;
+  field?: string;
+  /** Histogram only: the public bin edges. */
+  binEdges?: number[];
+  slots: ResultSlot[];
+}
+
+export function resultLayout(spec: ComputationSpec): ResultEntry[] {
+  return expandAnalyses(spec).map((analysis) => {
+    const field = spec.fields.find((candidate) => candidate.name === analysis.field);
+    const f = field ? fractionalBitsOf(field) : 0;
+    const count: ResultSlot = { name: 'count', fractionalBits: 0 };
+    const sum: ResultSlot = { name: 'sum', fractionalBits: f };
+    const slots = ((): ResultSlot[] => {
+      switch (analysis.kind) {
+        case 'count':
+          return [count];
+        case 'sum':
+          return [sum];
+        case 'mean':
+          return [count, sum];
+        case 'variance':
+        case 'stddev':
+          return [count, sum, { name: 'sumSquares', fractionalBits: 2 * f }];
+        case 'histogram':
+          // Bins: (-inf, e0), [e0, e1), ..., [e_last, +inf).
+          return Array.from({ length: (analysis.binEdges?.length ?? 0) + 1 }, (_, bin) => ({
+            name: 'bin' as const,
+            fractionalBits: 0,
+            parameter: bin,
+          }));
+        case 'countBelow':
+        case 'countAbove':
+          return [{ name: analysis.kind, fractionalBits: 0, parameter: analysis.threshold ?? 0 }];
+        case 'min':
+        case 'max':
+          // The count tells the client whether the extreme exists (no rows: no minimum).
+          return [count, { name: analysis.kind, fractionalBits: f }];
+      }
+    })();
+    const entry: ResultEntry = { kind: analysis.kind, slots };
+    if (analysis.field !== undefined) entry.field = analysis.field;
+    if (analysis.kind === 'histogram') entry.binEdges = analysis.binEdges ?? [];
+    return entry;
+  });
+}
+
+export function resultLength(spec: ComputationSpec): number {
+  return resultLayout(spec).reduce((total, entry) => total + entry.slots.length, 0);
+}

@@ -1,8 +1,0 @@
-import { httpOperation } from '../http/http-operation.ts';
-import * as contracts from '../http/operation-contracts.generated.ts';
-
-/** Liveness only: no configuration, no AWS call. */
-export const handler = httpOperation(contracts.getHealth, async () => ({
-  statusCode: 200,
-  body: { status: 'ok' },
-}));
