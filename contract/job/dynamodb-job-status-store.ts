@@ -160,7 +160,16 @@ function toPartyStatus(item: Record<string, unknown>): PartyStatus | undefined {
         ...(typeof item.phase === 'string' && { phase: item.phase }),
       };
     case 'DONE':
-      return { ...common, state: 'DONE' };
+      return {
+        ...common,
+        state: 'DONE',
+        ...(Array.isArray(item.excludedInputs) && {
+          excludedInputs: (item.excludedInputs as Record<string, unknown>[]).map((excluded) => ({
+            inputId: String(excluded.inputId),
+            reason: String(excluded.reason),
+          })),
+        }),
+      };
     case 'FAILED':
       return {
         ...common,

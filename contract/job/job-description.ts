@@ -25,6 +25,11 @@ export interface JobDescription {
   attempt: number;
   spec: ComputationSpec;
   inputs: JobInput[];
+  /**
+   * Fewest distinct participants with a valid input the job computes over; with fewer (after the servers
+   * excluded bad inputs) it fails with TOO_FEW_VALID_INPUTS and writes no result share.
+   */
+  minParticipants: number;
   recipients: ResultRecipient[];
   /** Where A reaches B: B listens on this port (on all interfaces or `host` locally). */
   peer: { host: string; port: number };
@@ -60,6 +65,8 @@ export function parseJobDescription(text: string): JobDescription {
     if (!Number.isInteger(input.rowCount) || input.rowCount < 0)
       fail(`input ${input.inputId} has no rowCount`);
   }
+  if (!Number.isInteger(job.minParticipants) || (job.minParticipants ?? 0) < 1)
+    fail('minParticipants missing');
   if (!Array.isArray(job.recipients) || job.recipients.length === 0) fail('no result recipients');
   if (!job.peer || typeof job.peer.host !== 'string' || !Number.isInteger(job.peer.port))
     fail('peer endpoint missing');

@@ -4,8 +4,10 @@
  *
  * Rules every adapter keeps:
  * - `report(jobId, party, state)` writes RUNNING (progress 0..1, optional `phase`: what the party is doing,
- *   e.g. "waiting for peer A on port 41234"), DONE, or FAILED (reason code, message,
- *   optional `failedInputIds`). A terminal state (DONE or FAILED) is final: a later report of any state is
+ *   e.g. "waiting for peer A on port 41234"), DONE (optional `excludedInputs`: the inputs the servers left
+ *   out, each with a short reason; both servers report the same list), or FAILED (reason code, message,
+ *   optional `failedInputIds`; `TOO_FEW_VALID_INPUTS` when fewer than `minParticipants` participants
+ *   have a valid input). A terminal state (DONE or FAILED) is final: a later report of any state is
  *   not applied and `report` returns `{ applied: false }`. So a late RUNNING never hides a result or a
  *   failure. One job id per attempt: a retried job gets a new id.
  * - `heartbeat(jobId, party)` refreshes `heartbeatAt` of a RUNNING party only.
@@ -21,8 +23,14 @@ export const STATUS_PARTIES: readonly StatusParty[] = ['DEALER', 'B', 'A'];
 
 export type PartyState =
   | { state: 'RUNNING'; progress: number; phase?: string }
-  | { state: 'DONE' }
+  | { state: 'DONE'; excludedInputs?: ExcludedInput[] }
   | { state: 'FAILED'; reasonCode: string; message: string; failedInputIds?: string[] };
+
+/** An input the servers left out of the computation, and why (readable, never secret material). */
+export interface ExcludedInput {
+  inputId: string;
+  reason: string;
+}
 
 export type PartyStatus = PartyState & {
   party: StatusParty;
@@ -58,6 +66,9 @@ export const MAX_MESSAGE_LENGTH = 1_000;
 export const MAX_PHASE_LENGTH = 200;
 /** Keeps the item far below DynamoDB's 400 KB limit. */
 export const MAX_FAILED_INPUT_IDS = 1_000;
+/** Same bound as failedInputIds; each reason is cut to MAX_EXCLUSION_REASON_LENGTH. */
+export const MAX_EXCLUDED_INPUTS = MAX_FAILED_INPUT_IDS;
+export const MAX_EXCLUSION_REASON_LENGTH = 200;
 
 /** Rejects states that must never be stored; messages are cut to a bounded length. */
 export function validatePartyState(state: PartyState): PartyState {
@@ -70,7 +81,18 @@ export function validatePartyState(state: PartyState): PartyState {
         ...(state.phase !== undefined && { phase: state.phase.slice(0, MAX_PHASE_LENGTH) }),
       };
     case 'DONE':
-      return { state: 'DONE' };
+      if ((state.excludedInputs?.length ?? 0) > MAX_EXCLUDED_INPUTS) {
+        throw new RangeError(`at most ${MAX_EXCLUDED_INPUTS} excludedInputs`);
+      }
+      return {
+        state: 'DONE',
+        ...(state.excludedInputs !== undefined && {
+          excludedInputs: state.excludedInputs.map(({ inputId, reason }) => ({
+            inputId,
+            reason: reason.slice(0, MAX_EXCLUSION_REASON_LENGTH),
+          })),
+        }),
+      };
     case 'FAILED':
       if (!REASON_CODE.test(state.reasonCode)) throw new RangeError('reasonCode must be UPPER_SNAKE_CASE');
       if ((state.failedInputIds?.length ?? 0) > MAX_FAILED_INPUT_IDS) {

@@ -38,6 +38,7 @@ export async function prepareAttempt(
   const recipients = resultRecipients(
     collaboration,
     await ports.workflowState.listParticipants(collaboration.collaborationId),
+    new Set(inputs.map((input) => input.clientId)),
   );
   const job: JobDescription = {
     jobId,
@@ -45,6 +46,7 @@ export async function prepareAttempt(
     attempt,
     spec: { fields: collaboration.inputSchema.fields, analyses: collaboration.analyses },
     inputs: inputs.map(({ inputId, clientId, rowCount }) => ({ inputId, participantId: clientId, rowCount })),
+    minParticipants: collaboration.minParticipants,
     recipients,
     peer: await ports.peerEndpoints.forJob(jobId),
     serverPublicKeys: serverPublicKeys(ports),
@@ -72,12 +74,23 @@ export async function prepareAttempt(
   };
 }
 
+/**
+ * The participants the servers seal result shares to: with `all-participants` only those whose input is in
+ * the snapshot (counted), never one that joined without an input.
+ */
 function resultRecipients(
   collaboration: Collaboration,
   participants: NotifiableParticipant[],
+  counted: ReadonlySet<string>,
 ): ResultRecipient[] {
   const recipients = participants
-    .filter((participant) => isResultRecipient(collaboration, participant.clientId))
+    .filter((participant) =>
+      isResultRecipient(collaboration, {
+        clientId: participant.clientId,
+        inputCounted: counted.has(participant.clientId),
+        inputExcluded: participant.exclusionReason !== undefined,
+      }),
+    )
     .map((participant) => ({ recipientId: participant.clientId, publicKey: participant.resultPublicKey }));
   if (recipients.length === 0) throw new WorkflowStepError('None of the result recipients has joined.');
   return recipients;

@@ -131,6 +131,7 @@ export async function prepareJob(
     attempt: 1,
     spec,
     inputs,
+    minParticipants: 1,
     recipients: [{ recipientId: 'participant-0', publicKey: recipient.publicKey }],
     peer: { host: '127.0.0.1', port: await freePort() },
     serverPublicKeys: harness.serverPublicKeys,

@@ -34,6 +34,7 @@ async function writeJob(store: InMemoryObjectStore, jobId: string): Promise<void
     attempt: 1,
     spec,
     inputs: [{ inputId: 'i1', participantId: 'p1', rowCount: 10 }],
+    minParticipants: 1,
     recipients: [{ recipientId: 'p1', publicKey: servers.A.publicKey }],
     peer: { host: '127.0.0.1', port: 1 },
     serverPublicKeys: { A: servers.A.publicKey, B: servers.B.publicKey },

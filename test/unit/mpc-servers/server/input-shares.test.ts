@@ -51,6 +51,7 @@ async function setUp() {
     attempt: 1,
     spec,
     inputs: rowCounts.map((rowCount, i) => ({ inputId: `i${i}`, participantId: `p${i}`, rowCount })),
+    minParticipants: 1,
     recipients: [],
     peer: { host: '127.0.0.1', port: 1 },
     serverPublicKeys: { A: keys.A.publicKey, B: keys.B.publicKey },

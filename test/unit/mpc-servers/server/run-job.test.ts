@@ -49,6 +49,7 @@ async function setUp(jobId: string, jobSpec: ComputationSpec = spec) {
     attempt: 1,
     spec: jobSpec,
     inputs: [{ inputId: 'i1', participantId: 'p1', rowCount: rows.length }],
+    minParticipants: 1,
     recipients: [{ recipientId: 'p1', publicKey: recipient.publicKey }],
     peer: { host: '127.0.0.1', port: await freePort() },
     serverPublicKeys: { A: servers.A.publicKey, B: servers.B.publicKey },
