@@ -1,10 +1,16 @@
-import type { AnalysisKind, AnalysisSpec, FieldSpec } from '../../contract/analysis/analysis-spec.ts';
-import { analysisViolations } from './analysis-rules.ts';
+import type {
+  AnalysisKind,
+  AnalysisSpec,
+  ComputationSpec,
+  FieldSpec,
+} from '../../contract/analysis/analysis-spec.ts';
 import type { CollaborationStatus } from '../../contract/collaboration-status.ts';
 import { validationError, type RuleViolation } from './errors.ts';
-import { fieldViolations } from './input-schema-rules.ts';
+import { specViolations, type SpecPaths } from '../../contract/analysis/spec-rules.ts';
+import { MAX_PARTICIPANTS } from '../../contract/collaboration-limits.ts';
 
-export const MAX_PARTICIPANTS_LIMIT = 1000;
+/** Where a draft carries its computation spec, for the paths of the spec rules' violations. */
+export const DRAFT_SPEC_PATHS: SpecPaths = { fields: '/inputSchema/fields', analyses: '/analyses' };
 /** How far ahead an input deadline may be set. */
 export const MAX_DEADLINE_AHEAD_MS = 366 * 24 * 3600 * 1000;
 /** Collaboration items are kept this long after the input deadline, then expire (DynamoDB TTL). */
@@ -22,6 +28,8 @@ export interface CollaborationDraft {
   maxParticipants: number;
   inputDeadline: string;
   resultRecipients: ResultRecipients;
+  /** The invite list: when given, only these clients may join. */
+  participants?: string[];
 }
 
 /** A created collaboration: the declaration it was made from, with its identity and lifecycle. */
@@ -40,6 +48,8 @@ export interface Collaboration extends Omit<CollaborationDraft, 'description'> {
   updatedAt: string;
   /** The job (computation attempt) whose result shares were published; set by the workflow. */
   resultJobId?: string;
+  /** How many counted inputs the servers excluded as bad (set by the workflow with the result). */
+  excludedInputCount?: number;
 }
 
 /** Validates the whole declaration (rules the schema cannot express) and builds the new collaboration. */
@@ -62,6 +72,7 @@ export function newCollaboration(
     maxParticipants: draft.maxParticipants,
     inputDeadline: new Date(draft.inputDeadline).toISOString(),
     resultRecipients: draft.resultRecipients,
+    ...(draft.participants === undefined ? {} : { participants: draft.participants }),
     status: 'OPEN',
     participantCount: 0,
     completedInputCount: 0,
@@ -76,10 +87,17 @@ export function draftViolations(draft: CollaborationDraft, now: Date): RuleViola
   if (draft.name.trim().length === 0) violations.push({ path: '/name', message: 'must not be blank' });
   violations.push(...participantLimitViolations(draft.minParticipants, draft.maxParticipants));
   violations.push(...deadlineViolations(draft.inputDeadline, now));
-  violations.push(...fieldViolations(draft.inputSchema.fields));
-  violations.push(...analysisViolations(draft.analyses, draft.inputSchema.fields));
+  violations.push(...specViolations(computationSpecOf(draft), DRAFT_SPEC_PATHS));
   violations.push(...recipientViolations(draft.resultRecipients, draft.maxParticipants));
+  violations.push(...inviteViolations(draft));
   return violations;
+}
+
+/** The part of a draft the computation servers compute. */
+export function computationSpecOf(
+  draft: Pick<CollaborationDraft, 'analyses' | 'inputSchema'>,
+): ComputationSpec {
+  return { fields: draft.inputSchema.fields, analyses: draft.analyses };
 }
 
 function participantLimitViolations(min: number, max: number): RuleViolation[] {
@@ -88,8 +106,8 @@ function participantLimitViolations(min: number, max: number): RuleViolation[] {
     ['/minParticipants', min],
     ['/maxParticipants', max],
   ] as const) {
-    if (!Number.isInteger(value) || value < 1 || value > MAX_PARTICIPANTS_LIMIT)
-      violations.push({ path, message: `must be an integer 1..${MAX_PARTICIPANTS_LIMIT}` });
+    if (!Number.isInteger(value) || value < 1 || value > MAX_PARTICIPANTS)
+      violations.push({ path, message: `must be an integer 1..${MAX_PARTICIPANTS}` });
   }
   if (min > max) violations.push({ path: '/minParticipants', message: 'must not exceed maxParticipants' });
   return violations;
@@ -118,6 +136,26 @@ function recipientViolations(recipients: ResultRecipients, maxParticipants: numb
   return violations;
 }
 
+/** An invite list names distinct clients, enough to reach the minimum, and every listed result recipient. */
+function inviteViolations(draft: CollaborationDraft): RuleViolation[] {
+  const invited = draft.participants;
+  if (invited === undefined) return [];
+  const violations: RuleViolation[] = [];
+  if (new Set(invited).size !== invited.length)
+    violations.push({ path: '/participants', message: 'must not repeat a client id' });
+  if (invited.length < draft.minParticipants)
+    violations.push({ path: '/participants', message: 'must invite at least minParticipants clients' });
+  if (draft.resultRecipients !== 'all-participants') {
+    const uninvited = draft.resultRecipients.filter((recipient) => !invited.includes(recipient));
+    if (uninvited.length > 0)
+      violations.push({
+        path: '/resultRecipients',
+        message: `must be invited (recipients join to receive the result): ${uninvited.join(', ')}`,
+      });
+  }
+  return violations;
+}
+
 export function analysisKindsOf(collaboration: Pick<Collaboration, 'analyses'>): AnalysisKind[] {
   return [...new Set(collaboration.analyses.map((analysis) => analysis.kind))];
 }
@@ -127,11 +165,38 @@ export function acceptsInputs(collaboration: Collaboration, now: Date): boolean 
   return collaboration.status === 'OPEN' && now.toISOString() < collaboration.inputDeadline;
 }
 
-/** Who receives the result: every participant, or the listed clients (who must also have joined). */
-export function isResultRecipient(collaboration: Collaboration, clientId: string): boolean {
-  return (
-    collaboration.resultRecipients === 'all-participants' || collaboration.resultRecipients.includes(clientId)
-  );
+/** Without an invite list anyone may join; with one, only the clients it names. */
+export function mayJoin(collaboration: Pick<Collaboration, 'participants'>, clientId: string): boolean {
+  return collaboration.participants === undefined || collaboration.participants.includes(clientId);
+}
+
+/** What decides whether a participant receives the result: whether its input counted and was kept. */
+export interface RecipientCandidate {
+  clientId: string;
+  /** The participant's input was counted (completed before the inputs closed). */
+  inputCounted: boolean;
+  /** The servers excluded the participant's input as bad. */
+  inputExcluded: boolean;
+}
+
+/**
+ * Who receives the result: with `all-participants`, every participant whose input was counted and not
+ * excluded; with a list, the listed clients (who must have joined: their key seals the result). An excluded
+ * input's owner never receives it.
+ */
+export function isResultRecipient(
+  collaboration: Pick<Collaboration, 'resultRecipients'>,
+  candidate: RecipientCandidate,
+): boolean {
+  if (candidate.inputExcluded) return false;
+  return collaboration.resultRecipients === 'all-participants'
+    ? candidate.inputCounted
+    : collaboration.resultRecipients.includes(candidate.clientId);
+}
+
+/** Whether another input may still be counted (quorum and maxParticipants count counted inputs). */
+export function hasFreeSlot(collaboration: Pick<Collaboration, 'completedInputCount' | 'maxParticipants'>) {
+  return collaboration.completedInputCount < collaboration.maxParticipants;
 }
 
 export function expiryOf(collaboration: Pick<Collaboration, 'inputDeadline'>): Date {

@@ -1,3 +1,4 @@
+import { MAX_INPUT_ROWS } from '../../contract/input/input-limits.ts';
 import { sealedInputShareBytes } from '../../contract/input/input-share-size.ts';
 import type { Party } from '../../contract/party.ts';
 import type { RuleViolation } from './errors.ts';
@@ -22,9 +23,9 @@ export interface Input {
   completedAt?: string;
   /** Declared by the participant: what the dealer plans with and the share sizes must match. */
   rowCount?: number;
+  /** Why the servers excluded this input from the computation (set by the workflow). */
+  exclusionReason?: string;
 }
-
-export const MAX_INPUT_ROWS = 16_777_216;
 
 /** The declared sizes must be exactly what sealed shares of `rowCount` rows of `fieldCount` fields take. */
 export function rowCountViolations(

@@ -19,6 +19,8 @@ export interface Participant {
   webhookSecret?: string;
   /** The last webhook delivery to this participant, recorded by the workflow's notifier. */
   webhookDelivery?: WebhookDelivery;
+  /** Why the servers excluded this participant's counted input from the computation (set by the workflow). */
+  exclusionReason?: string;
 }
 
 /** The outcome of delivering one webhook to one participant, shown on GET participants/me. */

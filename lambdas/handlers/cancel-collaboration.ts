@@ -15,5 +15,5 @@ export const handler = httpOperation(contracts.cancelCollaboration, async (reque
     callerId: request.callerId,
     collaborationId: request.path.collaborationId as string,
   });
-  return { statusCode: 200, body: collaborationView(collaboration) };
+  return { statusCode: 200, body: collaborationView(collaboration, request) };
 });

@@ -20,7 +20,7 @@ export const handler = httpOperation(
     });
     return {
       statusCode: 201,
-      body: collaborationView(collaboration),
+      body: collaborationView(collaboration, request),
       headers: { location: `/v1/collaborations/${collaboration.collaborationId}` },
     };
   },

@@ -13,7 +13,7 @@ export const handler = httpOperation(contracts.getCollaboration, async (request)
   });
   return {
     statusCode: 200,
-    body: collaborationView(collaboration),
+    body: collaborationView(collaboration, request),
     headers: retryAfterHeaders(collaboration),
   };
 });

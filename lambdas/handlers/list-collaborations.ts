@@ -28,7 +28,7 @@ export const handler = httpOperation(contracts.listCollaborations, async (reques
   return {
     statusCode: 200,
     body: {
-      items: page.items.map(collaborationView),
+      items: page.items.map((collaboration) => collaborationView(collaboration, request)),
       ...(page.nextToken ? { nextToken: page.nextToken } : {}),
     },
   };

@@ -3,10 +3,17 @@ import type { Input } from '../domain/input.ts';
 import { participationStatus, type Participant } from '../domain/participation.ts';
 import type { ComputationServerKey } from '../ports/server-directory.ts';
 
-/** How resources look on the wire (components.schemas of openapi.yml); internal counters stay inside. */
-export function collaborationView(collaboration: Collaboration) {
-  const { finishedCount: _finishedCount, resultJobId: _resultJobId, ...view } = collaboration;
-  return view;
+/**
+ * How resources look on the wire (components.schemas of openapi.yml); internal counters stay inside. The
+ * invite list is shown to the owner only; everyone sees whether there is one (`inviteOnly`).
+ */
+export function collaborationView(collaboration: Collaboration, viewer: { callerId: string }) {
+  const { finishedCount: _finishedCount, resultJobId: _resultJobId, participants, ...view } = collaboration;
+  return {
+    ...view,
+    inviteOnly: participants !== undefined,
+    ...(participants !== undefined && viewer.callerId === collaboration.ownerId ? { participants } : {}),
+  };
 }
 
 /** The webhook secret appears once, in the join answer (`withWebhookSecret`), never when read back. */
@@ -28,7 +35,15 @@ export function participationView(
     ...(participant.webhookDelivery ? { webhookDelivery: participant.webhookDelivery } : {}),
     ...(participant.finishedAt ? { finishedAt: participant.finishedAt } : {}),
     ...(participant.inputId && participant.inputStatus
-      ? { input: { inputId: participant.inputId, status: participant.inputStatus } }
+      ? {
+          input: {
+            inputId: participant.inputId,
+            status: participant.inputStatus,
+            ...(participant.exclusionReason === undefined
+              ? {}
+              : { exclusionReason: participant.exclusionReason }),
+          },
+        }
       : {}),
     computationServers: servers,
   };

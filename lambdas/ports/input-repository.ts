@@ -12,7 +12,7 @@ export interface InputRepository {
   issue(input: Input, replacedInputId: string | undefined, at: Date): Promise<IssueOutcome>;
   /**
    * Marks the input complete, the participant's input complete and counts it on the collaboration, in one
-   * transaction that succeeds at most once per input.
+   * transaction that succeeds at most once per input and only while fewer than maxParticipants inputs count.
    */
   complete(input: Input, at: Date): Promise<CompleteOutcome>;
 }

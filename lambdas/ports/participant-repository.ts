@@ -8,7 +8,7 @@ export interface ParticipantRepository {
   get(collaborationId: string, clientId: string): Promise<Participant | undefined>;
   /**
    * Adds the participant and increments the collaboration's participant count in one transaction, only while
-   * the collaboration is OPEN, before its deadline (`at`) and below maxParticipants.
+   * the collaboration is OPEN and before its deadline (`at`). A join takes no slot: inputs count, not joins.
    */
   join(participant: Participant, at: Date): Promise<JoinOutcome>;
   /** Records `finishedAt` once and counts it on the collaboration, in one transaction. */

@@ -30,6 +30,13 @@ export interface CountedInput {
   rowCount: number;
 }
 
+/** A counted input the servers left out, with its owner and the servers' reason. */
+export interface InputExclusion {
+  inputId: string;
+  clientId: string;
+  reason: string;
+}
+
 /** One computation attempt as recorded on the collaboration. */
 export interface AttemptRecord {
   attempt: number;
@@ -72,6 +79,11 @@ export interface WorkflowRepository {
   listCompletedInputs(collaborationId: string): Promise<CompletedInput[]>;
   saveInputSnapshot(collaborationId: string, inputs: CountedInput[]): Promise<void>;
   readInputSnapshot(collaborationId: string): Promise<CountedInput[] | undefined>;
+  /**
+   * Records each exclusion's reason on the input and on its owner's participation, and how many inputs were
+   * excluded on the collaboration. Idempotent: a step run twice writes the same.
+   */
+  recordExclusions(collaborationId: string, exclusions: InputExclusion[]): Promise<void>;
   /** The job whose result shares GET result hands out (its id is in the shares' AAD). */
   saveResultJob(collaborationId: string, jobId: string): Promise<void>;
   /** One strongly consistent read of the collaboration item: the collaboration, input snapshot and attempts. */

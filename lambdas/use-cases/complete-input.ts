@@ -1,11 +1,13 @@
+import { hasFreeSlot } from '../domain/collaboration.ts';
 import { DomainError } from '../domain/errors.ts';
 import { PARTIES, rowCountViolations, type Input } from '../domain/input.ts';
 import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
 import { notAcceptingInputs, requireCollaboration } from './lookups.ts';
 
 /**
- * Registers an uploaded input after checking both share objects; counts it exactly once. Completing an input
- * that is already complete answers it again, so retries and concurrent calls are safe.
+ * Registers an uploaded input after checking both share objects; counts it exactly once, and only while the
+ * collaboration counts fewer than maxParticipants inputs (this is where a participant takes its slot).
+ * Completing an input that is already complete answers it again, so retries and concurrent calls are safe.
  */
 export async function completeInput(
   ports: CoordinatorPorts,
@@ -32,10 +34,13 @@ export async function completeInput(
     return releasingQuorum(ports, { ...input, status: 'COMPLETE', completedAt: now.toISOString() });
   const current = await requireOwnInput(ports, command);
   if (current.status === 'COMPLETE') return current;
+  const latest = await requireCollaboration(ports, command.collaborationId);
   throw notAcceptingInputs(
-    await requireCollaboration(ports, command.collaborationId),
+    latest,
     now,
-    new DomainError('invalid-state', 'This input was replaced by a newer one; complete that one instead.'),
+    hasFreeSlot(latest)
+      ? new DomainError('invalid-state', 'This input was replaced by a newer one; complete that one instead.')
+      : undefined,
   );
 }
 

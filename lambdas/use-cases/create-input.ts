@@ -1,5 +1,5 @@
 import type { Party } from '../../contract/party.ts';
-import { acceptsInputs } from '../domain/collaboration.ts';
+import { acceptsInputs, hasFreeSlot } from '../domain/collaboration.ts';
 import { DomainError, validationError } from '../domain/errors.ts';
 import {
   PARTIES,
@@ -39,7 +39,9 @@ export async function createInput(
   if (sizeViolations.length > 0) throw validationError(sizeViolations);
   const participant = await requireParticipant(ports, command.collaborationId, command.callerId);
   if (participant.inputStatus === 'COMPLETE') throw alreadyCompleted();
-  if (!acceptsInputs(collaboration, now)) throw notAcceptingInputs(collaboration, now);
+  // Completing is where a slot is taken; asking for an input when every slot is taken would only waste uploads.
+  if (!acceptsInputs(collaboration, now) || !hasFreeSlot(collaboration))
+    throw notAcceptingInputs(collaboration, now);
   const input: Input = {
     collaborationId: command.collaborationId,
     inputId: ports.newId(),

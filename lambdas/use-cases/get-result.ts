@@ -1,5 +1,5 @@
 import type { Party } from '../../contract/party.ts';
-import { isResultRecipient } from '../domain/collaboration.ts';
+import { isResultRecipient, type Collaboration } from '../domain/collaboration.ts';
 import { DomainError } from '../domain/errors.ts';
 import { PARTIES } from '../domain/input.ts';
 import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
@@ -13,7 +13,10 @@ export type ResultAnswer =
   | { kind: 'pending'; status: 'OPEN' | 'COMPUTING'; retryAfterSeconds: number }
   | { kind: 'ready'; shares: Record<Party, PresignedRequest>; jobId?: string };
 
-/** Only result recipients that joined (their key seals the result) get the result; others are forbidden. */
+/**
+ * Only result recipients that joined (their key seals the result) get the result: with `all-participants`
+ * the participants whose input was counted and not excluded. Others are forbidden.
+ */
 export async function getResult(
   ports: CoordinatorPorts,
   command: { callerId: string; collaborationId: string },
@@ -21,8 +24,13 @@ export async function getResult(
   const collaboration = await requireCollaboration(ports, command.collaborationId);
   const participant = await ports.participants.get(command.collaborationId, command.callerId);
   if (!participant) throw new DomainError('forbidden', 'Only participants receive results; join first.');
-  if (!isResultRecipient(collaboration, command.callerId))
-    throw new DomainError('forbidden', 'You are not among the result recipients of this collaboration.');
+  const candidate = {
+    clientId: command.callerId,
+    inputCounted: participant.inputStatus === 'COMPLETE',
+    inputExcluded: participant.exclusionReason !== undefined,
+  };
+  if (!isResultRecipient(collaboration, candidate))
+    throw new DomainError('forbidden', notRecipientDetail(collaboration, candidate.inputExcluded));
   switch (collaboration.status) {
     case 'OPEN':
     case 'COMPUTING':
@@ -55,4 +63,11 @@ export async function getResult(
         `The collaboration is ${collaboration.status}${collaboration.statusReason ? `: ${collaboration.statusReason}` : ''}; there is no result.`,
       );
   }
+}
+
+function notRecipientDetail(collaboration: Collaboration, excluded: boolean): string {
+  if (excluded) return 'Your input was excluded from the computation; see your participation for why.';
+  return collaboration.resultRecipients === 'all-participants'
+    ? 'Only participants whose input was counted receive the result.'
+    : 'You are not among the result recipients of this collaboration.';
 }

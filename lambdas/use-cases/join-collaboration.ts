@@ -1,4 +1,4 @@
-import { acceptsInputs } from '../domain/collaboration.ts';
+import { acceptsInputs, mayJoin } from '../domain/collaboration.ts';
 import { DomainError, validationError } from '../domain/errors.ts';
 import {
   newWebhookSecret,
@@ -20,6 +20,8 @@ export async function joinCollaboration(
   if (violations.length > 0) throw validationError(violations);
   const now = ports.now();
   const collaboration = await requireCollaboration(ports, command.collaborationId);
+  if (!mayJoin(collaboration, command.callerId))
+    throw new DomainError('forbidden', 'This collaboration takes only the clients its owner invited.');
   if (await ports.participants.get(command.collaborationId, command.callerId)) throw alreadyJoined();
   if (!acceptsInputs(collaboration, now)) throw notAcceptingInputs(collaboration, now);
   const participant: Participant = {
@@ -34,7 +36,7 @@ export async function joinCollaboration(
   const outcome = await ports.participants.join(participant, now);
   if (outcome === 'joined') return participant;
   if (outcome === 'already-joined') throw alreadyJoined();
-  // The collaboration changed under us (full, closed, past its deadline): explain from its current state.
+  // The collaboration changed under us (closed, past its deadline): explain from its current state.
   throw notAcceptingInputs(await requireCollaboration(ports, command.collaborationId), now);
 }
 

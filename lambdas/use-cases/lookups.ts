@@ -27,7 +27,7 @@ export async function requireParticipant(
 
 /**
  * Explains why a collaboration refused a join or an input: closed, past its deadline, or else `otherwise`
- * (full, for a join).
+ * (by default full: every slot is taken by a counted input).
  */
 export function notAcceptingInputs(
   collaboration: Collaboration,
@@ -45,7 +45,7 @@ export function notAcceptingInputs(
     otherwise ??
     new DomainError(
       'collaboration-full',
-      `The collaboration already has its maximum of ${collaboration.maxParticipants} participants.`,
+      `The collaboration already counts its maximum of ${collaboration.maxParticipants} inputs.`,
     )
   );
 }

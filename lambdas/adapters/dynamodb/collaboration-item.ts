@@ -4,6 +4,14 @@ import { MEMBER_INDEX, STATUS_INDEX, TTL_ATTRIBUTE } from '../../../contract/tab
 
 type Item = Record<string, unknown>;
 
+/** The invite list and the excluded-input count, on the item only when set. */
+function inviteAndExclusionsOf(item: Item): Pick<Collaboration, 'participants' | 'excludedInputCount'> {
+  return {
+    ...(Array.isArray(item.participants) ? { participants: item.participants as string[] } : {}),
+    ...(item.excludedInputCount === undefined ? {} : { excludedInputCount: Number(item.excludedInputCount) }),
+  };
+}
+
 /** The collaboration's META item: the domain fields plus keys, index keys, analysis kinds and TTL. */
 export function collaborationToItem(collaboration: Collaboration): Item {
   const sortKey = `${collaboration.createdAt}#${collaboration.collaborationId}`;
@@ -41,5 +49,6 @@ export function itemToCollaboration(item: Item): Collaboration {
   };
   if (typeof item.statusReason === 'string') collaboration.statusReason = item.statusReason;
   if (typeof item.resultJobId === 'string') collaboration.resultJobId = item.resultJobId;
+  Object.assign(collaboration, inviteAndExclusionsOf(item));
   return collaboration;
 }

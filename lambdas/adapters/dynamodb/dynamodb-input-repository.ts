@@ -116,7 +116,7 @@ export class DynamoDbInputRepository implements InputRepository {
           TableName: this.tableName,
           Key: itemKeys.collaboration(input.collaborationId),
           UpdateExpression: 'ADD completedInputCount :one SET updatedAt = :now',
-          ConditionExpression: ACCEPTING_INPUTS,
+          ConditionExpression: `${ACCEPTING_INPUTS} AND completedInputCount < maxParticipants`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':one': 1, ':open': 'OPEN', ':now': now },
         },

@@ -44,8 +44,7 @@ export class DynamoDbParticipantRepository implements ParticipantRepository {
           TableName: this.tableName,
           Key: itemKeys.collaboration(participant.collaborationId),
           UpdateExpression: 'ADD participantCount :one SET updatedAt = :now',
-          ConditionExpression:
-            'attribute_exists(pk) AND #status = :open AND participantCount < maxParticipants AND inputDeadline > :now',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :open AND inputDeadline > :now',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':one': 1, ':open': 'OPEN', ':now': at.toISOString() },
         },

@@ -4,6 +4,7 @@ import type {
   CollaborationRecord,
   CompletedInput,
   CountedInput,
+  InputExclusion,
   NotifiableParticipant,
   QuorumCounts,
   WaitKind,
@@ -15,6 +16,7 @@ import { itemKeys } from '../../../contract/table/item-keys.ts';
 import { participantOfItem } from './participant-item.ts';
 import { isConditionalCheckFailure } from '../../../contract/table/transactions.ts';
 import { readItem } from '../../../contract/table/read-item.ts';
+import { writeExclusions } from './exclusion-writes.ts';
 
 type Item = Record<string, unknown>;
 
@@ -100,6 +102,10 @@ export class DynamoDbWorkflowRepository implements WorkflowRepository {
       attempts: attemptsOf(item),
       ...(inputSnapshot === undefined ? {} : { inputSnapshot }),
     };
+  }
+
+  recordExclusions(collaborationId: string, exclusions: InputExclusion[]): Promise<void> {
+    return writeExclusions(this.client, this.tableName, collaborationId, exclusions);
   }
 
   async saveResultJob(collaborationId: string, jobId: string): Promise<void> {

@@ -8,7 +8,14 @@ export function participantOfItem(item: Record<string, unknown>): Participant {
     joinedAt: item.joinedAt as string,
     resultPublicKey: item.resultPublicKey as string,
   };
-  for (const optional of ['webhookUrl', 'webhookSecret', 'inputId', 'inputStatus', 'finishedAt'] as const) {
+  for (const optional of [
+    'webhookUrl',
+    'webhookSecret',
+    'inputId',
+    'inputStatus',
+    'finishedAt',
+    'exclusionReason',
+  ] as const) {
     if (typeof item[optional] === 'string') Object.assign(participant, { [optional]: item[optional] });
   }
   if (item.webhookDelivery && typeof item.webhookDelivery === 'object')

@@ -9,8 +9,17 @@ export interface FailedExecutionState {
   attempts?: { left?: number };
 }
 
-/** Reason codes that a rerun with the same inputs cannot fix. */
-const PERMANENT_CODES = ['BAD_INPUT', 'PROGRAM_INVALID', 'JOB_DESCRIPTION_INVALID', 'CONFIGURATION'];
+/**
+ * Reason codes that a rerun with the same inputs cannot fix: a participant's bad input (the servers already
+ * left out what they could; TOO_FEW_VALID_INPUTS says too few valid ones remain) is not the system's failure.
+ */
+const PERMANENT_CODES = [
+  'BAD_INPUT',
+  'TOO_FEW_VALID_INPUTS',
+  'PROGRAM_INVALID',
+  'JOB_DESCRIPTION_INVALID',
+  'CONFIGURATION',
+];
 
 /** Why the attempt (or the workflow) failed, in words for the operator and the participants. */
 export function failureReason(state: FailedExecutionState): string {

@@ -2,6 +2,7 @@ import { describeUnfinished, type JobStatus } from '../../../contract/job/job-st
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { jobFailureReason } from './check-job.ts';
 import { failureReason, isRetryable, type FailedExecutionState } from './failure-reason.ts';
+import { failedInputExclusions, recordJobExclusions } from './record-exclusions.ts';
 
 /** Stops what still runs of the failed attempt and records why; a rerun may fix it unless the inputs are bad. */
 export async function recordAttemptFailure(
@@ -30,8 +31,12 @@ export async function recordAttemptFailure(
       reason,
     });
   }
+  const retryable = isRetryable(reason);
+  // A permanent failure that names inputs (too few valid ones, a bad one): their owners read why.
+  if (!retryable && job?.jobId !== undefined && (reported?.failures.length ?? 0) > 0)
+    await recordJobExclusions(ports, state.collaborationId, job.jobId, failedInputExclusions);
   return {
-    retryable: isRetryable(reason),
+    retryable,
     reason,
     ...(job?.attempt === undefined ? {} : { attempt: job.attempt }),
   };

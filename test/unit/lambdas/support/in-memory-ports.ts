@@ -70,7 +70,6 @@ export function inMemoryPorts(start = new Date('2030-01-01T00:00:00.000Z')) {
       if (participants.has(key)) return 'already-joined';
       const collaboration = collaborations.get(participant.collaborationId);
       if (!collaboration || !accepting(collaboration, at)) return 'collaboration-refused';
-      if (collaboration.participantCount >= collaboration.maxParticipants) return 'collaboration-refused';
       collaboration.participantCount += 1;
       participants.set(key, structuredClone(participant));
       return 'joined';
@@ -106,6 +105,12 @@ export function inMemoryPorts(start = new Date('2030-01-01T00:00:00.000Z')) {
       const collaboration = collaborations.get(input.collaborationId);
       if (!stored || stored.status !== 'PENDING' || participant?.inputId !== input.inputId) return 'refused';
       if (!accepting(collaboration, at)) return 'refused';
+      // A slot is taken here: no more than maxParticipants inputs count.
+      if (
+        (collaboration as Collaboration).completedInputCount >=
+        (collaboration as Collaboration).maxParticipants
+      )
+        return 'refused';
       stored.status = 'COMPLETE';
       stored.completedAt = at.toISOString();
       participant.inputStatus = 'COMPLETE';
@@ -169,6 +174,8 @@ export function inMemoryPorts(start = new Date('2030-01-01T00:00:00.000Z')) {
   return {
     ports,
     collaborations,
+    participants,
+    inputs,
     uploaded: (party: Party, collaborationId: string, inputId: string, share: ShareDeclaration) =>
       uploaded.set(objectKey(party, collaborationId, inputId), share),
     advance: (ms: number) => (clock += ms),

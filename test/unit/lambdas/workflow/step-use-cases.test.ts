@@ -315,6 +315,7 @@ describe('workflow steps', () => {
       status: 'RESULT_READY',
       jobId: 'job-1',
       attempt: 1,
+      excludedInputs: 0,
     });
     expect(world.collaborations.get(id)!.resultJobId).toBe('job-1');
     const outcome = await notifyParticipants(world.ports, {

@@ -4,7 +4,7 @@ import type { ComputeTasks, ComputeTaskState } from '../../../../../lambdas/port
 import type {
   CollaborationWorkflow,
   WorkflowExecutionInput,
-} from '../../../../../lambdas/ports/workflow-port.ts';
+} from '../../../../../lambdas/ports/collaboration-workflow.ts';
 import type { WorkflowPorts } from '../../../../../lambdas/ports/workflow-ports.ts';
 import type {
   AttemptRecord,
@@ -161,6 +161,20 @@ export function inMemoryWorkflow() {
     },
     async readInputSnapshot(id) {
       return snapshots.get(id);
+    },
+    async recordExclusions(id, exclusions) {
+      for (const { inputId, clientId, reason } of exclusions) {
+        const input = base.inputs.get(`${id}/${inputId}`);
+        const participant = base.participants.get(`${id}/${clientId}`);
+        if (!input || !participant || participant.inputId !== inputId)
+          throw new Error(`input ${inputId} of ${clientId} is not in ${id}`);
+        input.exclusionReason = reason;
+        participant.exclusionReason = reason;
+        const mirrored = participants.get(`${id}/${clientId}`);
+        if (mirrored) mirrored.exclusionReason = reason;
+      }
+      const c = collaborationOf(id);
+      if (c) c.excludedInputCount = new Set(exclusions.map((e) => e.inputId)).size;
     },
     async saveResultJob(id, jobId) {
       const c = collaborationOf(id);
