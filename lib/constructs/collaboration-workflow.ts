@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, type CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -11,6 +11,7 @@ import { definitionPath, definitionPlaceholders } from '../../workflow/definitio
 import type { DeploymentConfig } from '../config/deployment-config.ts';
 import { retentionDays } from '../config/log-retention.ts';
 import type { MpcTask, MpcTaskName } from './mpc-tasks.ts';
+import { omitRoleDependency } from './role-dependency.ts';
 import { suppressScopedWildcards } from './scoped-wildcards.ts';
 import type { WorkflowIdentity } from './workflow-identity.ts';
 import { removalPolicyFor } from '../config/removal-policy.ts';
@@ -74,6 +75,7 @@ export class CollaborationWorkflow extends Construct {
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
     });
+    omitRoleDependency(this.stateMachine.node.defaultChild as CfnResource, this.stateMachine.role);
     Validations.of(this.stateMachine).acknowledge({
       id: 'CloudFormation-Validate::E1029',
       reason:

@@ -1,4 +1,4 @@
-import type { RemovalPolicy } from 'aws-cdk-lib';
+import type { CfnResource, RemovalPolicy } from 'aws-cdk-lib';
 import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -8,6 +8,7 @@ import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { aliasEsbuildArgs, lambdaBundling } from '../bundling/lambda-bundling.ts';
 import { REPO_ROOT, repoPaths } from '../config/repo-paths.ts';
+import { omitRoleDependency } from './role-dependency.ts';
 
 export interface LambdaFunctionProps {
   /** TypeScript module exporting `handler`. */
@@ -67,6 +68,7 @@ export class LambdaFunction extends Construct {
         tsconfig: repoPaths.tsconfig,
       },
     });
+    omitRoleDependency(this.function.node.defaultChild as CfnResource, this.role);
     NagSuppressions.addResourceSuppressions(
       this.role,
       [
