@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { documentClient } from '../lambdas/adapters/aws-clients.ts';
+import { documents } from '../lambdas/composition-root.ts';
 import { DynamoDbCollaborationRepository } from '../lambdas/adapters/dynamodb/dynamodb-collaboration-repository.ts';
 import { startLocalSystem } from '../test/support/local-system.ts';
 
@@ -122,10 +122,7 @@ try {
   await measure('getResult (202 pending)', (i) =>
     request(participants[i] as string, 'GET', `/v1/collaborations/${id}/result`),
   );
-  const repository = new DynamoDbCollaborationRepository(
-    documentClient({ endpoint: system.dynamoEndpoint }),
-    system.tableName,
-  );
+  const repository = new DynamoDbCollaborationRepository(system.container.get(documents), system.tableName);
   await repository.transition(id, 'OPEN', 'COMPUTING', new Date());
   await repository.transition(id, 'COMPUTING', 'RESULT_READY', new Date());
   await measure('getResult (200 ready)', (i) =>

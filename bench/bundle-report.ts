@@ -2,32 +2,25 @@
  * Bundle report (`npm run bench:bundle`): bundles every Lambda handler (API operations and workflow steps)
  * with esbuild exactly as the CDK `NodejsFunction`s do (settings from lib/bundling/lambda-bundling.ts), then
  * prints each bundle's size and its cold import time: a fresh `node` process importing the bundle, as a Lambda cold start does.
- * Targets: under 300 KB and under 150 ms per bundle. Prints; asserts nothing.
+ * The goal is a cold import within 150 ms per bundle; sizes are reported, not budgeted. Prints; asserts nothing.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { LAMBDA_CREDENTIALS_ALIAS } from '../lambdas/adapters/lambda-credentials.ts';
 import { readApiOperations } from '../lib/api/openapi-operations.ts';
 import { lambdaBundling } from '../lib/bundling/lambda-bundling.ts';
 import { REPO_ROOT, repoPaths, workflowStepHandler } from '../lib/config/repo-paths.ts';
 import { workflowStepNames } from '../lib/constructs/collaboration-workflow.ts';
-import { bundleAliases, lambdaBuildOptions } from '../scripts/lambda-build-options.ts';
+import { lambdaBuildOptions } from '../scripts/lambda-build-options.ts';
 
-const SIZE_TARGET_BYTES = 300 * 1024;
 const IMPORT_TARGET_MS = 150;
 const IMPORT_RUNS = Number(process.env.BUNDLE_REPORT_RUNS ?? 5);
 const outputRoot = path.join(REPO_ROOT, '.cache', 'bundle-report');
-/**
- * BUNDLE_REPORT_LAMBDA_CREDENTIALS=true previews the SDK's default credential chain swapped for the
- * environment-only provider Lambda needs (on top of lib/bundling's own swaps, if it declares any).
- */
-const alias = process.env.BUNDLE_REPORT_LAMBDA_CREDENTIALS === 'true' ? LAMBDA_CREDENTIALS_ALIAS : {};
 
 async function bundle(name: string, entry: string): Promise<string> {
   const outfile = path.join(outputRoot, name, 'index.mjs');
-  await build(lambdaBuildOptions(entry, outfile, alias));
+  await build(lambdaBuildOptions(entry, outfile));
   return outfile;
 }
 
@@ -60,9 +53,7 @@ async function main(): Promise<void> {
   console.log(
     `Bundles as deployed (AWS SDK ${lambdaBundling.bundleAwsSdk ? 'bundled' : 'from the runtime'}), Node ${process.version}, median of ${IMPORT_RUNS} cold imports`,
   );
-  for (const [from, to] of Object.entries(bundleAliases(alias)))
-    console.log(`with ${from} -> ${path.relative(REPO_ROOT, to)}`);
-  console.log(`${'function'.padEnd(30)} ${'size KB'.padStart(8)} ${'import ms'.padStart(10)}  within target`);
+  console.log(`${'function'.padEnd(30)} ${'size KB'.padStart(8)} ${'import ms'.padStart(10)}  within goal`);
   let worstSize = 0;
   let worstImport = 0;
   for (const { name, entry } of functions) {
@@ -71,13 +62,13 @@ async function main(): Promise<void> {
     const ms = coldImportMs(file);
     worstSize = Math.max(worstSize, bytes);
     worstImport = Math.max(worstImport, ms);
-    const verdict = bytes < SIZE_TARGET_BYTES && ms < IMPORT_TARGET_MS ? 'yes' : 'NO';
+    const verdict = ms <= IMPORT_TARGET_MS ? 'yes' : 'NO';
     console.log(
       `${name.padEnd(30)} ${(bytes / 1024).toFixed(1).padStart(8)} ${ms.toFixed(1).padStart(10)}  ${verdict}`,
     );
   }
   console.log(
-    `largest ${(worstSize / 1024).toFixed(1)} KB (target < ${SIZE_TARGET_BYTES / 1024}), slowest ${worstImport.toFixed(1)} ms (target < ${IMPORT_TARGET_MS})`,
+    `largest ${(worstSize / 1024).toFixed(1)} KB, slowest ${worstImport.toFixed(1)} ms (goal <= ${IMPORT_TARGET_MS})`,
   );
 }
 

@@ -2,11 +2,10 @@
  * What a Lambda bundle is made of: `tsx scripts/bundle-composition.ts <operationId | handler path> [module]`
  * bundles the handler as deployed and prints its minified bytes by package (largest first); with `module`
  * (a path fragment such as `@hpke/core` or `client-s3`), also the import chain that brings it in, to find
- * what to cut. BUNDLE_REPORT_LAMBDA_CREDENTIALS=true applies the same swap as bench:bundle.
+ * what to cut.
  */
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { LAMBDA_CREDENTIALS_ALIAS } from '../lambdas/adapters/lambda-credentials.ts';
 import { REPO_ROOT, repoPaths } from '../lib/config/repo-paths.ts';
 import { lambdaBuildOptions } from './lambda-build-options.ts';
 
@@ -42,10 +41,9 @@ async function main(): Promise<void> {
   if (!target)
     throw new Error('usage: tsx scripts/bundle-composition.ts <operationId | handler path> [module]');
   const entry = target.endsWith('.ts') ? path.resolve(target) : repoPaths.operationHandler(target);
-  const alias = process.env.BUNDLE_REPORT_LAMBDA_CREDENTIALS === 'true' ? LAMBDA_CREDENTIALS_ALIAS : {};
   const outfile = path.join(REPO_ROOT, '.cache', 'bundle-composition', 'index.mjs');
   const { metafile } = await build({
-    ...lambdaBuildOptions(entry, outfile, alias),
+    ...lambdaBuildOptions(entry, outfile),
     metafile: true,
     write: false,
   });

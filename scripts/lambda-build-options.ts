@@ -2,16 +2,11 @@ import type { BuildOptions } from 'esbuild';
 import { lambdaBundling } from '../lib/bundling/lambda-bundling.ts';
 import { repoPaths } from '../lib/config/repo-paths.ts';
 
-/** lib/bundling's module swaps (when it declares any) with `extra` on top. */
-export function bundleAliases(extra: Record<string, string> = {}): Record<string, string> {
-  return { ...lambdaBundling.alias, ...extra };
-}
-
 /**
  * esbuild options that bundle one Lambda handler exactly as the CDK `NodejsFunction`s do (settings from
  * lib/bundling/lambda-bundling.ts), for the bundle report, the bundle composition script and tests.
  */
-export function lambdaBuildOptions(entry: string, outfile: string, alias: Record<string, string> = {}) {
+export function lambdaBuildOptions(entry: string, outfile: string) {
   return {
     entryPoints: [entry],
     outfile,
@@ -25,7 +20,6 @@ export function lambdaBuildOptions(entry: string, outfile: string, alias: Record
     banner: { js: lambdaBundling.banner },
     // What the Lambda runtime provides is left out, as NodejsFunction does when the SDK is not bundled.
     external: lambdaBundling.bundleAwsSdk ? [] : ['@aws-sdk/*', '@smithy/*'],
-    alias: bundleAliases(alias),
     tsconfig: repoPaths.tsconfig,
     logLevel: 'error',
   } satisfies BuildOptions;

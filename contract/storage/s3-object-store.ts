@@ -1,7 +1,8 @@
 /**
- * `ObjectStore` on Amazon S3 (AWS SDK v3). The client honours `AWS_ENDPOINT_URL` natively; pass `endpoint`
- * only to override it (tests). `forcePathStyle` defaults to `S3_FORCE_PATH_STYLE=true` from the environment
- * (s3rver, LocalStack). Every object goes up in one PutObject (see `object-store.ts`).
+ * `ObjectStore` on Amazon S3 (AWS SDK v3), for the computation service and the workflow steps alike. Give it
+ * the container's client; without one it makes its own, which honours `AWS_ENDPOINT_URL` natively, with
+ * `forcePathStyle` from `S3_FORCE_PATH_STYLE=true` (s3rver, LocalStack). Every object goes up in one
+ * PutObject (see `object-store.ts`).
  */
 import {
   DeleteObjectsCommand,
@@ -13,8 +14,8 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { ObjectNotFoundError, collectBytes, type ObjectStore } from '../../contract/storage/object-store.ts';
-import { SDK_SOCKET_TIMEOUTS } from '../../contract/aws/sdk-timeouts.ts';
+import { ObjectNotFoundError, collectBytes, type ObjectStore } from './object-store.ts';
+import { SDK_SOCKET_TIMEOUTS } from '../aws/sdk-timeouts.ts';
 
 export interface S3ObjectStoreOptions {
   bucket: string;

@@ -1,12 +1,66 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SDK_SOCKET_TIMEOUTS } from '../../contract/aws/sdk-timeouts.ts';
 
 /**
- * The one SDK client of the coordinator's Lambdas (S3, Step Functions and EventBridge are signed requests,
- * see aws-signature.ts). Endpoints are left to the SDK so that AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_DYNAMODB)
- * work natively; `endpoint` is only for callers that must pin one explicitly.
+ * How the coordinator's SDK clients reach AWS. On Lambda everything is left to the SDK (region, credentials,
+ * endpoints, AWS_ENDPOINT_URL and its per-service variants); a runtime with its own emulators pins them.
  */
-export function documentClient(options: { endpoint?: string } = {}): DynamoDBDocumentClient {
-  const client = new DynamoDBClient(options.endpoint ? { endpoint: options.endpoint } : {});
+export interface AwsClientSettings {
+  region?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  endpoints?: { dynamodb?: string; s3?: string };
+  /** s3rver (and most S3 emulators) need path-style URLs. */
+  s3ForcePathStyle: boolean;
+}
+
+/*
+ * One factory per service, so that a bundle carries only the clients its handler's ports use. The composition
+ * roots call each at most once per container.
+ */
+
+function common(settings: AwsClientSettings) {
+  return {
+    ...SDK_SOCKET_TIMEOUTS,
+    ...(settings.region ? { region: settings.region } : {}),
+    ...(settings.credentials ? { credentials: settings.credentials } : {}),
+  };
+}
+
+export function dynamoDbDocumentClient(settings: AwsClientSettings): DynamoDBDocumentClient {
+  const endpoint = settings.endpoints?.dynamodb;
+  const client = new DynamoDBClient({ ...common(settings), ...(endpoint ? { endpoint } : {}) });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+/**
+ * The S3 client for requests and presigned URLs alike. Checksums only where S3 requires them: otherwise the
+ * presigner would sign the CRC32 of an empty body into every upload URL and S3 would refuse the upload
+ * (DESIGN.md section 8).
+ */
+export function s3Client(settings: AwsClientSettings): S3Client {
+  const endpoint = settings.endpoints?.s3;
+  return new S3Client({
+    ...common(settings),
+    ...(endpoint ? { endpoint } : {}),
+    forcePathStyle: settings.s3ForcePathStyle,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+export function sfnClient(settings: AwsClientSettings): SFNClient {
+  return new SFNClient(common(settings));
+}
+
+export function eventBridgeClient(settings: AwsClientSettings): EventBridgeClient {
+  return new EventBridgeClient(common(settings));
+}
+
+export function ecsClient(settings: AwsClientSettings): ECSClient {
+  return new ECSClient(common(settings));
 }

@@ -1,8 +1,8 @@
 import type { WorkflowHooks } from '../ports/workflow-hooks.ts';
 import { optionalWorkflowHooks } from '../use-cases/workflow/workflow-hooks.ts';
+import type { CoordinatorContainer } from '../composition-root.ts';
 import {
   statusEvents,
-  workflowConfigured,
   workflowExecutions,
   workflowPortsWith,
   workflowState,
@@ -14,14 +14,17 @@ import {
  * kept out of the composition root so that the other handlers' bundles carry none of the workflow's adapters.
  * Each operation has its own hooks with only the adapters its hook touches (creating a collaboration starts
  * an execution and publishes an event; completing an input, finishing or cancelling may release a wait: the
- * execution does the rest). No-ops when this process has no workflow (see workflowConfigured).
+ * execution does the rest). No-ops when the container has no workflow (its settings' workflowConfigured).
  */
 
-function hooksWith(factories: WorkflowPortFactories): () => WorkflowHooks {
-  // Nothing to cache per environment here: the port factories behind `ports` already do.
-  const ports = workflowPortsWith(factories);
-  const hooks = optionalWorkflowHooks(workflowConfigured, () => ports);
-  return () => hooks;
+function hooksWith(factories: WorkflowPortFactories): (container: CoordinatorContainer) => WorkflowHooks {
+  return (container) => {
+    const ports = workflowPortsWith(factories, () => container);
+    return optionalWorkflowHooks(
+      () => container.settings.workflowConfigured,
+      () => ports,
+    );
+  };
 }
 
 export const collaborationCreatedHooks = /* @__PURE__ */ hooksWith({

@@ -6,7 +6,7 @@ import type { ServerKeyDirectory } from './workflow-server-keys.ts';
 import type { StatusEventPublisher } from './status-event-publisher.ts';
 import type { WebhookNotifier } from './webhook-notifier.ts';
 import type { ComputeTasks, PeerEndpoints } from './workflow-compute-tasks.ts';
-import type { CollaborationWorkflow } from './workflow-port.ts';
+import type { CollaborationWorkflow } from './collaboration-workflow.ts';
 import type { WorkflowRepository } from './workflow-repository.ts';
 
 /** Tunables of the workflow steps (see `workflowSettingsFrom` for their environment variables). */

@@ -6,7 +6,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { aliasEsbuildArgs, lambdaBundling } from '../bundling/lambda-bundling.ts';
+import { lambdaBundling } from '../bundling/lambda-bundling.ts';
 import { REPO_ROOT, repoPaths } from '../config/repo-paths.ts';
 import { omitRoleDependency } from './role-dependency.ts';
 
@@ -64,7 +64,6 @@ export class LambdaFunction extends Construct {
         mainFields: [...lambdaBundling.mainFields],
         banner: lambdaBundling.banner,
         bundleAwsSDK: lambdaBundling.bundleAwsSdk,
-        esbuildArgs: aliasEsbuildArgs(),
         tsconfig: repoPaths.tsconfig,
       },
     });

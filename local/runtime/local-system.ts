@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { coordinatorScope, type CoordinatorContainer } from '../../lambdas/composition-root.ts';
+import { Container } from '../../lambdas/wiring/container.ts';
+import { coordinatorSettingsFrom, type LocalWiring } from '../../lambdas/wiring/coordinator-settings.ts';
 import { repoPaths } from '../../lib/config/repo-paths.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../emulators/credentials.ts';
 import { createHttpApiAdapter, type ApiHandler } from '../http-adapter/http-api-adapter.ts';
@@ -68,20 +71,24 @@ export interface LocalSystemSetup {
 /** What a plugin sees when it starts. */
 export interface LocalSystemPluginContext extends LocalSystemSetup {
   log: (message: string) => void;
+  /** Runs `body` in the system's container, as the API handlers run (for handlers the plugin calls). */
+  inSystem: <T>(body: () => T) => T;
 }
 
 export interface LocalSystemPlugin {
   name: string;
   /**
-   * Starts the part. `env` it returns is added to the handlers' environment; `stop` runs on the system's stop,
-   * after the HTTP server closed and before the stores go away.
+   * Starts the part. `env` it returns is added to the handlers' environment and `wiring` to their container's
+   * settings; `stop` runs on the system's stop, after the HTTP server closed and before the stores go away.
    */
   start(
     context: LocalSystemPluginContext,
-  ): Promise<{ env?: Record<string, string>; stop?: () => Promise<void> }>;
+  ): Promise<{ env?: Record<string, string>; wiring?: LocalWiring; stop?: () => Promise<void> }>;
 }
 
 export interface LocalSystem extends LocalSystemSetup {
+  /** What the handlers run in: the coordinator's composition roots with this system's endpoints. */
+  container: CoordinatorContainer;
   apiUrl: string;
   tokenUrl: string;
   clientSecret: string;
@@ -141,14 +148,34 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       serverKeys,
     };
     const env = handlerEnvironment(stores);
+    // For the tools and tests that read it; the handlers get their settings from the container below.
     Object.assign(process.env, env);
     const setup: LocalSystemSetup = { origin: server.origin, ...stores, env };
+    // Made once the plugins gave their wiring; the plugins' handlers run in it from then on.
+    const made: { container?: CoordinatorContainer } = {};
+    const inSystem = <T>(body: () => T): T => {
+      if (!made.container) throw new Error('the local system is not started yet');
+      return coordinatorScope.run(made.container, body);
+    };
+    let wiring: LocalWiring = {};
     for (const plugin of options.plugins ?? []) {
-      const started = await startPlugin(plugin, { ...setup, env: { ...env }, log });
+      const started = await startPlugin(plugin, { ...setup, env: { ...env }, log, inSystem });
       if (started.stop) cleanup.push(started.stop);
       Object.assign(env, started.env);
       Object.assign(process.env, started.env);
+      wiring = { ...wiring, ...started.wiring };
     }
+    const container = new Container(
+      coordinatorSettingsFrom(env, {
+        ...wiring,
+        aws: {
+          region: LOCAL_REGION,
+          credentials: LOCAL_CREDENTIALS,
+          endpoints: { dynamodb: storage.dynamoEndpoint, s3: storage.s3Endpoint },
+        },
+      }),
+    );
+    made.container = container;
     const document = await loadOpenApiDocument(options.openApiPath ?? repoPaths.openApiSpec);
     const handlers = await (options.loadOperationHandlers ?? loadOperationHandlers)();
 
@@ -160,7 +187,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     });
     const api = createHttpApiAdapter({
       routes: routesFromOpenApi(document),
-      loadHandler: (operationId) => loadHandler(handlers, operationId),
+      loadHandler: async (operationId) => {
+        const handler = await loadHandler(handlers, operationId);
+        return (event, context, callback) => inSystem(() => handler(event, context, callback));
+      },
       authorizer: {
         issuer: server.origin,
         audience: [LOCAL_API_AUDIENCE],
@@ -178,6 +208,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
 
     return {
       ...setup,
+      container,
       apiUrl: server.origin,
       tokenUrl: `${server.origin}${ISSUER_PATHS.token}`,
       clientSecret,

@@ -22,11 +22,13 @@ export function localWorkflowPlugin(local: LocalWorkflowSettings = {}): LocalWor
       running = startLocalWorkflow({
         env: context.env,
         serverKeys: context.serverKeys,
+        inSystem: context.inSystem,
         local,
         log: context.log,
       });
       const started = running;
       return {
+        wiring: started.wiring,
         stop: async () => {
           await started.stop();
           if (running === started) running = undefined;

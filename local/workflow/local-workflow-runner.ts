@@ -1,7 +1,10 @@
 import './promise-with-resolvers.ts';
 import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { WorkflowStepHandler } from '../../lambdas/handlers/workflow/workflow-step.ts';
-import type { CollaborationWorkflow, WorkflowExecutionInput } from '../../lambdas/ports/workflow-port.ts';
+import type {
+  CollaborationWorkflow,
+  WorkflowExecutionInput,
+} from '../../lambdas/ports/collaboration-workflow.ts';
 import type { ComputeTaskName } from '../../contract/job/compute-tasks.ts';
 import type { LocalComputeLauncher } from '../compute/local-compute-launcher.ts';
 import { definitionPlaceholders, loadDefinition, type AslDefinition } from '../../workflow/definition.ts';

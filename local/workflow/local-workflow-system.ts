@@ -1,7 +1,8 @@
 import { HttpWebhookNotifier } from '../../lambdas/adapters/webhooks/http-webhook-notifier.ts';
-import { installWorkflowAdapters } from '../../lambdas/handlers/workflow/workflow-wiring.ts';
 import { workflowStepHandlers } from '../../lambdas/handlers/workflow/registry.ts';
+import type { WorkflowStepHandler } from '../../lambdas/handlers/workflow/workflow-step.ts';
 import type { WorkflowSettings } from '../../lambdas/ports/workflow-ports.ts';
+import type { LocalWiring } from '../../lambdas/wiring/coordinator-settings.ts';
 import { PEER_HOST_PUBLISHED_BY_B } from '../../contract/job/peer-endpoint.ts';
 import { LocalComputeLauncher } from '../compute/local-compute-launcher.ts';
 import type { GeneratedServerKey } from '../runtime/server-keys.ts';
@@ -29,6 +30,8 @@ export interface LocalWorkflow {
   runner: LocalWorkflowRunner;
   launcher: LocalComputeLauncher;
   events: RecordingEventPublisher;
+  /** The in-process twins and the local tunables, for the system's container. */
+  wiring: LocalWiring;
   stop(): Promise<void>;
 }
 
@@ -43,12 +46,13 @@ export const LOCAL_WORKFLOW_DEFAULTS: Partial<WorkflowSettings> = {
 
 /**
  * The workflow half of the local runtime: the same definition run by aws-local-stepfunctions, the step
- * handlers in-process, the compute tasks as child processes, status events recorded. The handlers (API
- * and steps) use these adapters through `installWorkflowAdapters`.
+ * handlers in-process, the compute tasks as child processes, status events recorded. The system wires these
+ * twins (`wiring`) into the container its handlers run in; `inSystem` runs each step in that container.
  */
 export function startLocalWorkflow(options: {
   env: Record<string, string>;
   serverKeys: readonly GeneratedServerKey[];
+  inSystem: <T>(body: () => T) => T;
   local?: LocalWorkflowSettings;
   log?: (message: string) => void;
 }): LocalWorkflow {
@@ -79,15 +83,24 @@ export function startLocalWorkflow(options: {
     },
     ...(local.taskLog ? { log: local.taskLog } : {}),
   });
+  const stepHandlers = Object.fromEntries(
+    Object.entries(workflowStepHandlers).map(([step, load]) => [
+      step,
+      async (): Promise<WorkflowStepHandler> => {
+        const handler = await load();
+        return (payload) => options.inSystem(() => handler(payload));
+      },
+    ]),
+  );
   const runner = new LocalWorkflowRunner({
-    stepHandlers: workflowStepHandlers,
+    stepHandlers,
     launcher,
     ...(local.waitOverridesMs ? { waitOverridesMs: local.waitOverridesMs } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   const events = new RecordingEventPublisher(options.log);
-  const uninstall = installWorkflowAdapters(
-    {
+  const wiring: LocalWiring = {
+    adapters: {
       workflow: runner,
       computeTasks: launcher,
       peerEndpoints: discovery
@@ -101,16 +114,16 @@ export function startLocalWorkflow(options: {
         ...local.webhook,
       }),
     },
-    { ...LOCAL_WORKFLOW_DEFAULTS, ...local.settings },
-  );
+    workflowSettings: { ...LOCAL_WORKFLOW_DEFAULTS, ...local.settings },
+  };
   return {
     runner,
     launcher,
     events,
+    wiring,
     async stop() {
       runner.close();
       await launcher.stopAll();
-      uninstall();
     },
   };
 }

@@ -1,6 +1,8 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { SDK_SOCKET_TIMEOUTS } from '../../contract/aws/sdk-timeouts.ts';
 import { DynamoDbJobStatusStore } from '../../contract/job/dynamodb-job-status-store.ts';
 import type { JobStatusStore } from '../../contract/job/job-status.ts';
-import { S3ObjectStore } from '../storage/s3-object-store.ts';
+import { S3ObjectStore } from '../../contract/storage/s3-object-store.ts';
 import type { ObjectStore } from '../../contract/storage/object-store.ts';
 import { JobFailure } from './failure.ts';
 
@@ -13,6 +15,9 @@ import { JobFailure } from './failure.ts';
  * job); MPC_PEER_PLAINTEXT=1 (local development only); MPC_PEER_SILENCE_MS and MPC_LINK_TIMEOUT_MS (peer-link
  * timeouts); MPC_DEALER_STALL_MS (dealer: how long one step may take, see `dealer/run-dealer.ts`).
  * AWS_ENDPOINT_URL is honoured by the SDK.
+ *
+ * This is the computation tasks' composition root: the settings are read once per process and each AWS
+ * service gets one client, shared by every store that uses it.
  */
 export interface Environment {
   inputStore: ObjectStore;
@@ -37,9 +42,10 @@ export function optionalNumber(env: NodeJS.ProcessEnv, name: string): number | u
 }
 
 export function environmentFrom(env: NodeJS.ProcessEnv, status = statusStoreFrom(env)): Environment {
+  const client = new S3Client({ forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true', ...SDK_SOCKET_TIMEOUTS });
   return {
-    inputStore: new S3ObjectStore({ bucket: required(env, 'INPUT_BUCKET') }),
-    resultStore: new S3ObjectStore({ bucket: required(env, 'RESULT_BUCKET') }),
+    inputStore: new S3ObjectStore({ bucket: required(env, 'INPUT_BUCKET'), client }),
+    resultStore: new S3ObjectStore({ bucket: required(env, 'RESULT_BUCKET'), client }),
     status,
   };
 }

@@ -140,9 +140,9 @@ describe('deadlines, silent clients and failures', () => {
     const rows = [rowsOf(4, 3000), rowsOf(5, 3000), rowsOf(6, 3000)];
     // Kill B once both servers have reported RUNNING on the first attempt.
     const bothRunning = async (): Promise<boolean> => {
-      const [attempt] = await workflowPorts().workflowState.listAttempts(collaborationId);
+      const [attempt] = await workflowPorts(e2e.system.container).workflowState.listAttempts(collaborationId);
       if (!attempt) return false;
-      const status = await workflowPorts().jobStatus.getJobStatus(attempt.jobId);
+      const status = await workflowPorts(e2e.system.container).jobStatus.getJobStatus(attempt.jobId);
       return status.parties.A?.state === 'RUNNING' && status.parties.B?.state === 'RUNNING';
     };
     const killer = killServerB({ times: 1, once: bothRunning });
@@ -150,7 +150,7 @@ describe('deadlines, silent clients and failures', () => {
     await untilStatus(collaborationId, 'RESULT_READY', 120_000);
     killer.stop();
     expect(killer.kills()).toBe(1);
-    const attempts = await workflowPorts().workflowState.listAttempts(collaborationId);
+    const attempts = await workflowPorts(e2e.system.container).workflowState.listAttempts(collaborationId);
     expect(attempts).toHaveLength(2);
     expect(attempts[0]!.reason).toMatch(/TASK_STOPPED|PEER_LOST/);
     expect(attempts[1]!.reason).toBeUndefined();
@@ -165,7 +165,7 @@ describe('deadlines, silent clients and failures', () => {
     const failed = await untilStatus(collaborationId, 'FAILED', 150_000);
     killer.stop();
     expect(failed.statusReason).toMatch(/TASK_STOPPED: server B stopped before finishing/);
-    const attempts = await workflowPorts().workflowState.listAttempts(collaborationId);
+    const attempts = await workflowPorts(e2e.system.container).workflowState.listAttempts(collaborationId);
     expect(attempts).toHaveLength(3);
     for (const attempt of attempts) expect(attempt.failedAt).toBeDefined();
     for (const party of ['A', 'B'] as const)

@@ -64,14 +64,16 @@ describe('peer discovery through the job status', () => {
       (c) => c.status === 'RESULT_READY',
       90_000,
     );
-    const [attempt] = await workflowPorts().workflowState.listAttempts(collaborationId);
+    const [attempt] = await workflowPorts(e2e.system.container).workflowState.listAttempts(collaborationId);
     const job = parseJobDescription(
       new TextDecoder().decode(
-        await workflowPorts().jobStore.getObject(storageLayout.jobDescription(attempt!.jobId)),
+        await workflowPorts(e2e.system.container).jobStore.getObject(
+          storageLayout.jobDescription(attempt!.jobId),
+        ),
       ),
     );
     expect(job.peer.host).toBe(PEER_HOST_PUBLISHED_BY_B);
-    expect(await workflowPorts().jobStatus.getEndpoint(attempt!.jobId, 'B')).toEqual({
+    expect(await workflowPorts(e2e.system.container).jobStatus.getEndpoint(attempt!.jobId, 'B')).toEqual({
       host: '127.0.0.1',
       port: job.peer.port,
     });

@@ -1,8 +1,10 @@
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { Readable } from 'node:stream';
 import { storageLayout } from '../../../contract/storage/storage-layout.ts';
 import type { Party } from '../../../contract/party.ts';
 import type { ShareDeclaration } from '../../domain/input.ts';
 import type { PresignedRequest, ShareStorage, UploadCheck } from '../../ports/share-storage.ts';
-import { S3RequestError, type S3Request, type S3SignedRequests } from './s3-signed-requests.ts';
 import {
   checkUploadedShare,
   expiryAfter,
@@ -11,7 +13,8 @@ import {
 } from './uploaded-share-check.ts';
 
 export interface S3ShareStorageOptions {
-  requests: S3SignedRequests;
+  /** Made with `requestChecksumCalculation: 'WHEN_REQUIRED'` (see aws-clients.ts `s3Client`). */
+  client: S3Client;
   inputBucket: string;
   resultBucket: string;
   expiryMinutes: number;
@@ -20,15 +23,11 @@ export interface S3ShareStorageOptions {
 
 /**
  * Keeps the declared checksum a signed header instead of a query parameter, so S3 enforces it on upload
- * (DESIGN.md section 8). No CRC32 of an empty body is ever added: only the headers named here are signed.
+ * (DESIGN.md section 8).
  */
-const UNHOISTABLE_HEADERS: ReadonlySet<string> = new Set(['x-amz-checksum-sha256']);
+const UNHOISTABLE_HEADERS = new Set(['x-amz-checksum-sha256']);
 
-/**
- * Share uploads and result downloads on S3 through signed requests, not the S3 client: the presigned URLs are
- * exactly the SDK presigner's (tests compare them), HEAD and GET are header-signed fetches. `x-id` names the
- * operation as the SDK does (S3 ignores it; it is part of the signed URL).
- */
+/** Share uploads and result downloads on S3: presigned PUTs and GETs, and a HEAD to check an upload. */
 export class S3ShareStorage implements ShareStorage {
   constructor(private readonly options: S3ShareStorageOptions) {}
 
@@ -39,17 +38,14 @@ export class S3ShareStorage implements ShareStorage {
     share: ShareDeclaration,
   ): Promise<PresignedRequest> {
     // Both signed: S3 refuses a body of another length or another SHA-256.
+    const command = new PutObjectCommand({
+      Bucket: this.options.inputBucket,
+      Key: storageLayout.inputShare(party, collaborationId, inputId),
+      ContentLength: share.sizeBytes,
+      ChecksumSHA256: share.sha256,
+    });
+    const { url, expiresAt } = await this.presign(command, UNHOISTABLE_HEADERS);
     const headers = { 'content-length': String(share.sizeBytes), 'x-amz-checksum-sha256': share.sha256 };
-    const { url, expiresAt } = await this.presign(
-      {
-        method: 'PUT',
-        bucket: this.options.inputBucket,
-        key: storageLayout.inputShare(party, collaborationId, inputId),
-        query: { 'x-id': 'PutObject' },
-        headers,
-      },
-      UNHOISTABLE_HEADERS,
-    );
     return { method: 'PUT', url, headers, expiresAt };
   }
 
@@ -60,16 +56,12 @@ export class S3ShareStorage implements ShareStorage {
     share: ShareDeclaration,
   ): Promise<UploadCheck> {
     const location = {
-      bucket: this.options.inputBucket,
-      key: storageLayout.inputShare(party, collaborationId, inputId),
+      Bucket: this.options.inputBucket,
+      Key: storageLayout.inputShare(party, collaborationId, inputId),
     };
     return checkUploadedShare(await this.head(location), share, async () => {
-      const response = await this.options.requests.send({
-        method: 'GET',
-        ...location,
-        query: { 'x-id': 'GetObject' },
-      });
-      return sha256Base64(response.body as unknown as AsyncIterable<Uint8Array>);
+      const object = await this.options.client.send(new GetObjectCommand(location));
+      return sha256Base64(object.Body as Readable);
     });
   }
 
@@ -78,44 +70,41 @@ export class S3ShareStorage implements ShareStorage {
     collaborationId: string,
     recipientId: string,
   ): Promise<PresignedRequest> {
-    const { url, expiresAt } = await this.presign({
-      method: 'GET',
-      bucket: this.options.resultBucket,
-      key: storageLayout.resultShare(party, collaborationId, recipientId),
-      query: { 'x-id': 'GetObject' },
+    const command = new GetObjectCommand({
+      Bucket: this.options.resultBucket,
+      Key: storageLayout.resultShare(party, collaborationId, recipientId),
     });
+    const { url, expiresAt } = await this.presign(command);
     return { method: 'GET', url, headers: {}, expiresAt };
   }
 
   private async presign(
-    request: S3Request,
-    unhoistableHeaders?: ReadonlySet<string>,
+    command: PutObjectCommand | GetObjectCommand,
+    unhoistableHeaders?: Set<string>,
   ): Promise<{ url: string; expiresAt: string }> {
-    const expiresInSeconds = this.options.expiryMinutes * 60;
+    const expiresIn = this.options.expiryMinutes * 60;
     const signingDate = this.options.now();
-    const url = await this.options.requests.presign(request, {
-      expiresInSeconds,
+    const url = await getSignedUrl(this.options.client, command, {
+      expiresIn,
       signingDate,
       ...(unhoistableHeaders ? { unhoistableHeaders } : {}),
     });
-    return { url, expiresAt: expiryAfter(signingDate, expiresInSeconds) };
+    return { url, expiresAt: expiryAfter(signingDate, expiresIn) };
   }
 
-  /** Size and stored SHA-256 of the object; undefined when S3 has none (404, as the SDK client mapped it). */
-  private async head(location: { bucket: string; key: string }): Promise<UploadedObject | undefined> {
+  /** Size and stored SHA-256 of the object; undefined when S3 has none. */
+  private async head(location: { Bucket: string; Key: string }): Promise<UploadedObject | undefined> {
     try {
-      const response = await this.options.requests.send({
-        method: 'HEAD',
-        ...location,
-        headers: { 'x-amz-checksum-mode': 'ENABLED' },
-      });
-      const sha256 = response.headers.get('x-amz-checksum-sha256');
+      const head = await this.options.client.send(
+        new HeadObjectCommand({ ...location, ChecksumMode: 'ENABLED' }),
+      );
       return {
-        sizeBytes: Number(response.headers.get('content-length') ?? 0),
-        ...(sha256 ? { sha256 } : {}),
+        sizeBytes: head.ContentLength ?? 0,
+        ...(head.ChecksumSHA256 ? { sha256: head.ChecksumSHA256 } : {}),
       };
     } catch (error) {
-      if (error instanceof S3RequestError && error.status === 404) return undefined;
+      const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+      if (name === 'NotFound' || name === 'NoSuchKey' || $metadata?.httpStatusCode === 404) return undefined;
       throw error;
     }
   }

@@ -1,26 +1,25 @@
-import type { CollaborationWorkflow, WorkflowExecutionInput } from '../../ports/workflow-port.ts';
-import type { AwsJsonRequests } from '../aws-json-requests.ts';
+import { SendTaskSuccessCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import type { CollaborationWorkflow, WorkflowExecutionInput } from '../../ports/collaboration-workflow.ts';
 
 /** Errors that mean "this wait is already over": a second release, or one after the timeout. */
 const STALE_TOKEN_ERRORS = new Set(['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist']);
 
-/**
- * The collaboration workflow on Step Functions: one Standard execution per collaboration, named by its id.
- * `states` calls the Step Functions API (AwsJsonRequests with STEP_FUNCTIONS).
- */
+/** The collaboration workflow on Step Functions: one Standard execution per collaboration, named by its id. */
 export class StepFunctionsWorkflow implements CollaborationWorkflow {
   constructor(
-    private readonly states: AwsJsonRequests,
+    private readonly client: SFNClient,
     private readonly stateMachineArn: string,
   ) {}
 
   async start(input: WorkflowExecutionInput): Promise<'started' | 'already-started'> {
     try {
-      await this.states.call('StartExecution', {
-        stateMachineArn: this.stateMachineArn,
-        name: input.collaborationId,
-        input: JSON.stringify(input),
-      });
+      await this.client.send(
+        new StartExecutionCommand({
+          stateMachineArn: this.stateMachineArn,
+          name: input.collaborationId,
+          input: JSON.stringify(input),
+        }),
+      );
       return 'started';
     } catch (error) {
       // Same name and same input within 90 days is idempotent on AWS; a different input is this error.
@@ -31,7 +30,7 @@ export class StepFunctionsWorkflow implements CollaborationWorkflow {
 
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<boolean> {
     try {
-      await this.states.call('SendTaskSuccess', { taskToken, output: JSON.stringify(output) });
+      await this.client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
       return true;
     } catch (error) {
       if (error instanceof Error && STALE_TOKEN_ERRORS.has(error.name)) return false;

@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '../../../lambdas/adapters/aws-clients.ts';
+import { documents } from '../../../lambdas/composition-root.ts';
 import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
 import { apiClient, expectProblem } from './support/api-client.ts';
 import { collaborationRequest, resultPublicKey, sha256 } from './support/fixtures.ts';
@@ -18,7 +18,7 @@ afterAll(async () => system?.stop());
 
 /** Items of one collaboration straight from the table, to check counts against what was stored. */
 async function collaborationItems(collaborationId: string) {
-  const answer = await documentClient({ endpoint: system.dynamoEndpoint }).send(
+  const answer = await system.container.get(documents).send(
     new QueryCommand({
       TableName: system.tableName,
       KeyConditionExpression: 'pk = :pk',

@@ -4,7 +4,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { documentClient } from '../../../lambdas/adapters/aws-clients.ts';
+import { documents } from '../../../lambdas/composition-root.ts';
 import { DynamoDbCollaborationRepository } from '../../../lambdas/adapters/dynamodb/dynamodb-collaboration-repository.ts';
 import { describeOperations, type OperationDescription } from '../../../lambdas/http/openapi-schemas.ts';
 import type { OpenApiDocument } from '../../../contract/openapi/openapi-types.ts';
@@ -37,10 +37,7 @@ const known = { collaborationIds: [] as string[], inputIds: [] as string[] };
  * with participants and inputs. The fuzzing callers own none of them; "fuzz-participant" has joined one.
  */
 async function seedTable(): Promise<void> {
-  const repository = new DynamoDbCollaborationRepository(
-    documentClient({ endpoint: system.dynamoEndpoint }),
-    system.tableName,
-  );
+  const repository = new DynamoDbCollaborationRepository(system.container.get(documents), system.tableName);
   const create = async (owner: string) =>
     (await call(owner, 'POST', '/v1/collaborations', { body: collaborationRequest() })).body
       .collaborationId as string;
@@ -81,9 +78,9 @@ async function tableItems(): Promise<Map<string, string>> {
   const items = new Map<string, string>();
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await documentClient({ endpoint: system.dynamoEndpoint }).send(
-      new ScanCommand({ TableName: system.tableName, ConsistentRead: true, ExclusiveStartKey }),
-    );
+    const page = await system.container
+      .get(documents)
+      .send(new ScanCommand({ TableName: system.tableName, ConsistentRead: true, ExclusiveStartKey }));
     for (const item of page.Items ?? [])
       items.set(`${item.pk}|${item.sk}`, JSON.stringify(item, Object.keys(item).sort()));
     ExclusiveStartKey = page.LastEvaluatedKey;

@@ -1,6 +1,6 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '../../../lambdas/adapters/aws-clients.ts';
+import { documents } from '../../../lambdas/composition-root.ts';
 import { DynamoDbCollaborationRepository } from '../../../lambdas/adapters/dynamodb/dynamodb-collaboration-repository.ts';
 import type { CollaborationStatus } from '../../../contract/collaboration-status.ts';
 import { localS3Client } from '../../../local/emulators/local-clients.ts';
@@ -18,10 +18,7 @@ beforeAll(async () => {
   process.env.MPC_VALIDATE_RESPONSES = 'true';
   system = await startLocalSystem();
   call = apiClient(system);
-  collaborations = new DynamoDbCollaborationRepository(
-    documentClient({ endpoint: system.dynamoEndpoint }),
-    system.tableName,
-  );
+  collaborations = new DynamoDbCollaborationRepository(system.container.get(documents), system.tableName);
 });
 afterAll(async () => system?.stop());
 

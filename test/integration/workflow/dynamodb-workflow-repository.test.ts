@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '../../../lambdas/adapters/aws-clients.ts';
 import { DynamoDbCollaborationRepository } from '../../../lambdas/adapters/dynamodb/dynamodb-collaboration-repository.ts';
 import { DynamoDbWorkflowRepository } from '../../../lambdas/adapters/dynamodb/dynamodb-workflow-repository.ts';
-import { coordinator } from '../../../lambdas/composition-root.ts';
+import { coordinator, documents } from '../../../lambdas/composition-root.ts';
 import type { CoordinatorPorts } from '../../../lambdas/ports/coordinator-ports.ts';
 import type { WorkflowPorts } from '../../../lambdas/ports/workflow-ports.ts';
 import { cancelCollaboration } from '../../../lambdas/use-cases/cancel-collaboration.ts';
@@ -30,7 +29,7 @@ afterAll(async () => {
 });
 
 function wiring() {
-  const dynamo = documentClient();
+  const dynamo = system.container.get(documents);
   const workflow = new FakeWorkflow();
   const ports: WorkflowPorts = {
     collaborations: new DynamoDbCollaborationRepository(dynamo, system.tableName),
@@ -42,7 +41,7 @@ function wiring() {
     peerEndpoints: { forJob: async () => ({ host: '127.0.0.1', port: 1 }) },
     notifier: new FakeNotifier(),
     events: new RecordingEventPublisher(),
-    serverKeys: coordinator().ports.computationServers,
+    serverKeys: coordinator(system.container).ports.computationServers,
     settings: {
       attempts: 3,
       retentionSeconds: 60,
@@ -55,7 +54,10 @@ function wiring() {
     now: () => new Date(),
     newId: () => randomBytes(8).toString('hex'),
   };
-  const api: CoordinatorPorts = { ...coordinator().ports, workflow: workflowHooks(() => ports) };
+  const api: CoordinatorPorts = {
+    ...coordinator(system.container).ports,
+    workflow: workflowHooks(() => ports),
+  };
   return { ports, api, workflow };
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../local/emulators/credentials.ts';
 import type { RunningEmulator } from '../../../../local/emulators/dynamodb-local.ts';
 import { startS3Server } from '../../../../local/emulators/s3-server.ts';
-import { S3ObjectStore } from '../../../../mpc-servers/storage/s3-object-store.ts';
+import { S3ObjectStore } from '../../../../contract/storage/s3-object-store.ts';
 import { describeObjectStoreContract } from '../../../unit/contract/storage/object-store-contract.ts';
 import { describeSealedObjects } from '../../../unit/mpc-servers/storage/sealed-objects-contract.ts';
 import { localS3Client } from '../../../../local/emulators/local-clients.ts';

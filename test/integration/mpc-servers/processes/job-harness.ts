@@ -20,7 +20,7 @@ import { generateKeyPair, open, seal } from '../../../../contract/crypto/hpke.ts
 import { writeSecretFile } from '../../../../mpc-servers/keys/file-secret-provider.ts';
 import { createServerKeyMaterial } from '../../../../mpc-servers/keys/server-keys.ts';
 import { DynamoDbJobStatusStore } from '../../../../contract/job/dynamodb-job-status-store.ts';
-import { S3ObjectStore } from '../../../../mpc-servers/storage/s3-object-store.ts';
+import { S3ObjectStore } from '../../../../contract/storage/s3-object-store.ts';
 
 /**
  * The computation service as the workflow runs it, on this machine: s3rver and DynamoDB Local, server keys

@@ -1,14 +1,10 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ecsClient, eventBridgeClient, sfnClient } from '../../../../lambdas/adapters/aws-clients.ts';
 import { EcsComputeTasks } from '../../../../lambdas/adapters/ecs/ecs-compute-tasks.ts';
 import { EventBridgeStatusPublisher } from '../../../../lambdas/adapters/eventbridge/eventbridge-status-publisher.ts';
-import {
-  AwsJsonRequests,
-  EVENTBRIDGE,
-  STEP_FUNCTIONS,
-} from '../../../../lambdas/adapters/aws-json-requests.ts';
 import { StepFunctionsWorkflow } from '../../../../lambdas/adapters/sfn/step-functions-workflow.ts';
 import {
   startAwsJsonStub,
@@ -17,11 +13,7 @@ import {
   type StubCall,
 } from './support/aws-json-stub.ts';
 
-/**
- * The AWS adapters against an endpoint that answers as the services do: ECS through the real SDK client,
- * Step Functions and EventBridge through AwsJsonRequests, whose requests must carry the SDK clients' exact
- * signatures.
- */
+/** The AWS adapters, on the SDK clients, against an endpoint that answers as the services do. */
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();
@@ -40,10 +32,7 @@ describe('StepFunctionsWorkflow', () => {
     const sfn = await stub(() =>
       started++ === 0 ? { body: { executionArn: 'arn', startDate: 1 } } : error('ExecutionAlreadyExists'),
     );
-    const workflow = new StepFunctionsWorkflow(
-      new AwsJsonRequests(STEP_FUNCTIONS, stubClientConfig(sfn.endpoint)),
-      machine,
-    );
+    const workflow = new StepFunctionsWorkflow(new SFNClient(stubClientConfig(sfn.endpoint)), machine);
     const input = {
       collaborationId: 'c-1',
       inputWindowSeconds: 60,
@@ -60,10 +49,7 @@ describe('StepFunctionsWorkflow', () => {
 
   it('ignores a release of a timed-out or used token', async () => {
     const sfn = await stub((call) => (call.body.taskToken === 'late' ? error('TaskTimedOut') : { body: {} }));
-    const workflow = new StepFunctionsWorkflow(
-      new AwsJsonRequests(STEP_FUNCTIONS, stubClientConfig(sfn.endpoint)),
-      machine,
-    );
+    const workflow = new StepFunctionsWorkflow(new SFNClient(stubClientConfig(sfn.endpoint)), machine);
     expect(await workflow.sendTaskSuccess('fresh', { a: 1 })).toBe(true);
     expect(await workflow.sendTaskSuccess('late', { a: 1 })).toBe(false);
     expect(sfn.calls.map((call) => call.target)).toEqual([
@@ -74,10 +60,7 @@ describe('StepFunctionsWorkflow', () => {
 
   it('lets other errors through (the step fails and its Retry applies)', async () => {
     const sfn = await stub(() => error('ThrottlingException'));
-    const workflow = new StepFunctionsWorkflow(
-      new AwsJsonRequests(STEP_FUNCTIONS, stubClientConfig(sfn.endpoint)),
-      machine,
-    );
+    const workflow = new StepFunctionsWorkflow(new SFNClient(stubClientConfig(sfn.endpoint)), machine);
     await expect(workflow.sendTaskSuccess('t', {})).rejects.toMatchObject({ name: 'ThrottlingException' });
   });
 });
@@ -135,7 +118,7 @@ describe('EventBridgeStatusPublisher', () => {
         : { body: { FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] } },
     );
     const publisher = new EventBridgeStatusPublisher(
-      new AwsJsonRequests(EVENTBRIDGE, stubClientConfig(events.endpoint)),
+      new EventBridgeClient(stubClientConfig(events.endpoint)),
       'mpc-bus',
     );
     const event = { collaborationId: 'c-1', status: 'RESULT_READY' as const, at: '2030-01-01T00:00:00.000Z' };
@@ -153,99 +136,44 @@ describe('EventBridgeStatusPublisher', () => {
   });
 });
 
-describe('AwsJsonRequests', () => {
-  it('retries throttling and server errors, then answers; other errors fail at once by their name', async () => {
-    const answers: StubAnswer[] = [
-      error('ThrottlingException'),
-      { status: 503, body: { __type: 'ServiceUnavailable', message: 'busy' } },
-      { body: { ok: true } },
-    ];
-    const sfn = await stub(() => answers.shift() ?? error('Unexpected'));
-    const states = new AwsJsonRequests(STEP_FUNCTIONS, { ...stubClientConfig(sfn.endpoint), maxAttempts: 3 });
-    await expect(states.call('SendTaskSuccess', { taskToken: 't', output: '{}' })).resolves.toEqual({
-      ok: true,
-    });
-    expect(sfn.calls).toHaveLength(3);
-
-    const refusing = await stub(() => error('com.amazonaws.states#ExecutionAlreadyExists'));
-    const once = new AwsJsonRequests(STEP_FUNCTIONS, {
-      ...stubClientConfig(refusing.endpoint),
-      maxAttempts: 3,
-    });
-    await expect(once.call('StartExecution', {})).rejects.toMatchObject({
-      name: 'ExecutionAlreadyExists',
-      status: 400,
-    });
-    expect(refusing.calls).toHaveLength(1);
+describe("the composition root's clients", () => {
+  const settings = {
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'stub', secretAccessKey: 'stub' },
+    s3ForcePathStyle: false,
+  };
+  const saved = process.env.AWS_ENDPOINT_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.AWS_ENDPOINT_URL;
+    else process.env.AWS_ENDPOINT_URL = saved;
   });
 
-  const sameMoment = new Date('2030-05-01T10:00:00.000Z');
-  const signatureCases = [
-    {
-      service: STEP_FUNCTIONS,
-      sdk: (endpoint: string) =>
-        new SFNClient(stubClientConfig(endpoint)).send(
-          new StartExecutionCommand({ stateMachineArn: machine, name: 'c-1', input: '{"a":1}' }),
-        ),
-      operation: 'StartExecution',
-      input: { stateMachineArn: machine, name: 'c-1', input: '{"a":1}' },
-    },
-    {
-      service: EVENTBRIDGE,
-      sdk: (endpoint: string) =>
-        new EventBridgeClient(stubClientConfig(endpoint)).send(
-          new PutEventsCommand({
-            Entries: [{ EventBusName: 'bus', Source: 's', DetailType: 'd', Detail: '{}', Time: sameMoment }],
-          }),
-        ),
-      operation: 'PutEvents',
-      input: {
-        Entries: [
-          // In the SDK's member order, so that the bodies are byte for byte the same.
-          {
-            Time: sameMoment.getTime() / 1000,
-            Source: 's',
-            DetailType: 'd',
-            Detail: '{}',
-            EventBusName: 'bus',
-          },
-        ],
-      },
-    },
-  ];
-  for (const { service, sdk, operation, input } of signatureCases) {
-    it(`${service.targetPrefix}.${operation}: same body and signature as the SDK client`, async () => {
-      vi.useFakeTimers({ toFake: ['Date'] });
-      vi.setSystemTime(sameMoment);
-      try {
-        const endpoint = await stub(() => ({ body: { FailedEntryCount: 0, Entries: [] } }));
-        await sdk(endpoint.endpoint);
-        const [fromSdk] = endpoint.received.splice(0);
-        // The SDK's own extra headers (invocation id, user agent...) are passed along; the rest is ours.
-        const extra = Object.fromEntries(
-          Object.entries(fromSdk!.headers).filter(
-            ([name]) =>
-              ![
-                'authorization',
-                'x-amz-date',
-                'host',
-                'user-agent',
-                'content-type',
-                'x-amz-target',
-                'content-length',
-                'x-amz-content-sha256',
-                'connection',
-              ].includes(name),
-          ),
-        ) as Record<string, string>;
-        await new AwsJsonRequests(service, stubClientConfig(endpoint.endpoint)).call(operation, input, extra);
-        const [fromUs] = endpoint.received.splice(0);
-        expect(endpoint.calls[1]).toEqual(endpoint.calls[0]);
-        expect(fromUs!.headers['content-type']).toBe(fromSdk!.headers['content-type']);
-        expect(fromUs!.headers.authorization).toBe(fromSdk!.headers.authorization);
-      } finally {
-        vi.useRealTimers();
-      }
+  it('reach the endpoint AWS_ENDPOINT_URL names, each with its own protocol target', async () => {
+    const endpoint = await stub(() => ({ body: { FailedEntryCount: 0, Entries: [], tasks: [] } }));
+    process.env.AWS_ENDPOINT_URL = endpoint.endpoint;
+    await new StepFunctionsWorkflow(sfnClient(settings), machine).sendTaskSuccess('t', {});
+    await new EventBridgeStatusPublisher(eventBridgeClient(settings), 'bus').publish({
+      collaborationId: 'c-1',
+      status: 'OPEN',
+      at: '2030-01-01T00:00:00.000Z',
     });
-  }
+    await new EcsComputeTasks(ecsClient(settings), 'arn:cluster').describe(['arn:a']);
+    expect(endpoint.calls.map((call) => call.target)).toEqual([
+      'AWSStepFunctions.SendTaskSuccess',
+      'AWSEvents.PutEvents',
+      'AmazonEC2ContainerServiceV20141113.DescribeTasks',
+    ]);
+  });
+
+  it("retry throttling and server errors with the SDK's standard retries", async () => {
+    const answers = [
+      error('ThrottlingException'),
+      { status: 503, body: { __type: 'ServiceUnavailable', message: 'busy' } },
+      { body: {} },
+    ];
+    const endpoint = await stub(() => answers.shift() ?? error('Unexpected'));
+    process.env.AWS_ENDPOINT_URL = endpoint.endpoint;
+    expect(await new StepFunctionsWorkflow(sfnClient(settings), machine).sendTaskSuccess('t', {})).toBe(true);
+    expect(endpoint.calls).toHaveLength(3);
+  });
 });
