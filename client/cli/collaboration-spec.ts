@@ -1,7 +1,7 @@
 import { ANALYSIS_KINDS } from '../../contract/analysis/analysis-spec.ts';
 import type { AnalysisKind, AnalysisSpec, FieldSpec } from '../../contract/analysis/analysis-spec.ts';
 import type { CreateCollaborationRequest } from '../sdk/api-models.ts';
-import { MAX_FRACTIONAL_BITS } from '../../contract/analysis/computability.ts';
+import { MAX_FRACTIONAL_BITS } from '../../contract/analysis/spec-limits.ts';
 import { UsageError } from './usage-error.ts';
 
 /**

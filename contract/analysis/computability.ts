@@ -1,4 +1,7 @@
-import { ANALYSIS_KINDS, type ComputationSpec, type FieldSpec } from './analysis-spec.ts';
+import { MAX_PARTICIPANTS } from '../collaboration-limits.ts';
+import { MAX_INPUT_ROWS } from '../input/input-limits.ts';
+import type { RuleViolation } from '../problems.ts';
+import type { AnalysisKind, ComputationSpec, FieldSpec } from './analysis-spec.ts';
 import {
   analysesOfField,
   encodedBounds,
@@ -8,112 +11,147 @@ import {
   thresholdComparisonBits,
   thresholdsOfField,
 } from './field-encoding.ts';
-import { MAX_SAFE_MAGNITUDE } from './fixed-point.ts';
+import { COMPUTATION_SPEC_PATHS, specViolations, type SpecPaths } from './spec-rules.ts';
 
 /**
- * Whether a ComputationSpec can be computed exactly in Z_2^64 for up to `maxRows` rows in total, so the
- * coordinator can reject an infeasible collaboration when it is created. Bounds each analysis needs (x
- * encoded as round(x * 2^f), M = max |encoded| from the declared min/max):
- * - sum, mean: maxRows * M < 2^63 (the signed sum must not wrap);
+ * Whether a ComputationSpec can be computed exactly in Z_2^64 for up to `maxRows` rows in total: the
+ * coordinator asks it when a collaboration is created (for maxParticipants times MAX_INPUT_ROWS rows), the
+ * servers again before a job (for the rows they hold). First the spec rules (spec-rules.ts), then what each
+ * analysis needs (x encoded as round(x * 2^f), M = max |encoded| from the declared min/max):
+ * - sum, mean: maxRows * M < 2^63 (the signed sum must not wrap), so the field needs declared bounds;
  * - variance, stddev: also maxRows * M^2 < 2^63 (sum of squares carries 2f fractional bits);
  * - countAbove/countBelow/histogram, min/max: the differences x - t and x - y must fit in 64 signed bits,
  *   which the codec's |encoded| < 2^62 guarantees; declared bounds shorten the comparisons (faster).
  * - count: always.
+ * Each refusal is a violation at the field's (or analysis') path whose message names the field and what to
+ * declare instead: bounds, fewer fractional bits, or fewer rows (fewer participants).
  */
 export type Computability =
-  { computable: true; comparisonBits: Record<string, number> } | { computable: false; reasons: string[] };
+  | { computable: true; comparisonBits: Record<string, number> }
+  | { computable: false; violations: RuleViolation[]; reasons: string[] };
 
-const RING_SIGNED_LIMIT = 2n ** 63n;
-export const MAX_ROWS = 2 ** 32 - 1;
-export const MAX_FRACTIONAL_BITS = 30;
+export interface ComputabilityOptions {
+  /** Where fields and analyses sit in the checked document (a collaboration nests fields in inputSchema). */
+  paths?: SpecPaths;
+  /** Rows each participant may send, when maxRows is participants times that: advice names maxParticipants. */
+  rowsPerParticipant?: number;
+}
 
-export function checkComputable(spec: ComputationSpec, maxRows: number): Computability {
-  const reasons: string[] = [];
-  const comparisonBits: Record<string, number> = {};
+/** The most rows any job may hold: every participant sending the most rows an input may hold. */
+export const MAX_ROWS = MAX_PARTICIPANTS * MAX_INPUT_ROWS;
+const RING_SIGNED_MAX = 2n ** 63n - 1n;
+const SUM_KINDS: readonly AnalysisKind[] = ['sum', 'mean', 'variance', 'stddev'];
+const SQUARE_KINDS: readonly AnalysisKind[] = ['variance', 'stddev'];
+
+export function checkComputable(
+  spec: ComputationSpec,
+  maxRows: number,
+  options: ComputabilityOptions = {},
+): Computability {
+  const paths = options.paths ?? COMPUTATION_SPEC_PATHS;
+  const violations = specViolations(spec, paths);
+  const reasons = violations.map((violation) => `${violation.path}: ${violation.message}`);
   if (!Number.isSafeInteger(maxRows) || maxRows < 1 || maxRows > MAX_ROWS) {
-    reasons.push(`maxRows must be an integer from 1 to ${MAX_ROWS}`);
+    const message = `maxRows must be an integer from 1 to ${MAX_ROWS}`;
+    violations.push({ path: '', message });
+    reasons.push(message);
   }
-  const names = new Set<string>();
-  for (const field of spec.fields) {
-    if (names.has(field.name)) reasons.push(`field "${field.name}" is declared twice`);
-    names.add(field.name);
-    reasons.push(...checkField(field));
-  }
-  if (spec.analyses.length === 0) reasons.push('no analysis requested');
-  for (const analysis of spec.analyses) {
-    if (!ANALYSIS_KINDS.includes(analysis.kind)) reasons.push(`unknown analysis "${String(analysis.kind)}"`);
-    if (analysis.field !== undefined && !names.has(analysis.field)) {
-      reasons.push(`${analysis.kind} refers to unknown field "${analysis.field}"`);
-    }
-    if (
-      (analysis.kind === 'countAbove' || analysis.kind === 'countBelow') &&
-      !isSafeValue(analysis.threshold)
-    ) {
-      reasons.push(`${analysis.kind} needs a finite threshold`);
-    }
-    if (analysis.kind === 'histogram') {
-      const edges = analysis.binEdges ?? [];
-      if (edges.length === 0 || !edges.every(isSafeValue)) reasons.push('histogram needs finite binEdges');
-      if (edges.some((edge, i) => i > 0 && edge <= edges[i - 1]!))
-        reasons.push('histogram binEdges must increase strictly');
-    }
-  }
-  if (reasons.length > 0) return { computable: false, reasons };
+  if (violations.length > 0) return { computable: false, violations, reasons };
 
-  const rows = BigInt(maxRows);
-  for (const field of spec.fields) {
+  const comparisonBits: Record<string, number> = {};
+  spec.fields.forEach((field, index) => {
+    const at = `${paths.fields}/${index}`;
+    const refuse = (message: string) => {
+      violations.push({ path: at, message });
+      reasons.push(message);
+    };
     const kinds = new Set(analysesOfField(spec, field).map((analysis) => analysis.kind));
-    const { low, high } = encodedBounds(field);
-    const magnitude = low < 0n ? (-low > high ? -low : high) : high;
-    const declared = field.min !== undefined && field.max !== undefined;
-    const needsSum = kinds.has('sum') || kinds.has('mean') || kinds.has('variance') || kinds.has('stddev');
-    const needsSquares = kinds.has('variance') || kinds.has('stddev');
-    if (needsSum && (!declared || rows * magnitude >= RING_SIGNED_LIMIT)) {
-      reasons.push(
-        `field "${field.name}": the sum of ${maxRows} rows may overflow 64 bits; declare min and max with ` +
-          `maxRows * max|x| * 2^${fractionalBitsOf(field)} < 2^63`,
-      );
-    } else if (needsSquares && rows * magnitude * magnitude >= RING_SIGNED_LIMIT) {
-      reasons.push(
-        `field "${field.name}": the sum of squares of ${maxRows} rows may overflow 64 bits; need ` +
-          `maxRows * (max|x| * 2^${fractionalBitsOf(field)})^2 < 2^63 (narrow the bounds, lower fractionalBits or maxRows)`,
-      );
-    }
+    const overflow = overflowReason(field, kinds, maxRows, options.rowsPerParticipant);
+    if (overflow !== undefined) refuse(overflow);
     for (const threshold of thresholdsOfField(spec, field)) {
       if (threshold > MAX_ENCODED || threshold < -MAX_ENCODED) {
-        reasons.push(`field "${field.name}": threshold or bin edge ${threshold} (encoded) exceeds 2^62`);
+        refuse(`field "${field.name}": threshold or bin edge ${threshold} (encoded) exceeds 2^62`);
       }
     }
     const bits = Math.max(
       thresholdComparisonBits(spec, field),
       kinds.has('min') || kinds.has('max') ? extremeComparisonBits(field) : 0,
     );
-    if (bits > 64)
-      reasons.push(`field "${field.name}": comparisons need ${bits} bits, more than the ring has`);
+    if (bits > 64) refuse(`field "${field.name}": comparisons need ${bits} bits, more than the ring has`);
     if (bits > 0) comparisonBits[field.name] = bits;
-  }
-  return reasons.length > 0 ? { computable: false, reasons } : { computable: true, comparisonBits };
+  });
+  return violations.length > 0
+    ? { computable: false, violations, reasons }
+    : { computable: true, comparisonBits };
 }
 
-function isSafeValue(value: number | undefined): value is number {
-  return value !== undefined && Number.isFinite(value);
-}
-
-function checkField(field: FieldSpec): string[] {
-  const reasons: string[] = [];
-  const type: string = field.type;
-  if (type !== 'int' && type !== 'fixed') reasons.push(`field "${field.name}" has unknown type "${type}"`);
+/** Why the field's sums or sums of squares could wrap over `maxRows` rows, with what to declare instead. */
+function overflowReason(
+  field: FieldSpec,
+  kinds: ReadonlySet<AnalysisKind>,
+  maxRows: number,
+  rowsPerParticipant: number | undefined,
+): string | undefined {
+  const squares = SQUARE_KINDS.filter((kind) => kinds.has(kind));
+  const sums = SUM_KINDS.filter((kind) => kinds.has(kind));
+  if (sums.length === 0) return undefined;
+  const rows = BigInt(maxRows);
   const f = fractionalBitsOf(field);
-  if (!Number.isInteger(f) || f < 0 || f > MAX_FRACTIONAL_BITS) {
-    reasons.push(`field "${field.name}": fractionalBits must be an integer from 0 to ${MAX_FRACTIONAL_BITS}`);
+  const declared = field.min !== undefined && field.max !== undefined;
+  const allowedSum = RING_SIGNED_MAX / rows;
+  const allowedSquare = integerSqrt(RING_SIGNED_MAX / rows);
+  const limit = squares.length > 0 ? allowedSquare : allowedSum;
+  const within = `declare bounds within ±${roundDown(Number(limit) / 2 ** f)}`;
+  if (!declared) {
+    return (
+      `field "${field.name}": ${sums.join(', ')} ${sums.length > 1 ? 'need' : 'needs'} declared min and max (the sum of up to ${maxRows} rows ` +
+      `must stay below 2^63); ${within}${squares.length > 0 ? ` with ${f} fractionalBits` : ''}`
+    );
   }
-  for (const bound of [field.min, field.max]) {
-    if (bound !== undefined && (!Number.isFinite(bound) || Math.abs(bound * 2 ** f) >= MAX_SAFE_MAGNITUDE)) {
-      reasons.push(`field "${field.name}": bound ${bound} does not fit with ${f} fractional bits`);
+  const { low, high } = encodedBounds(field);
+  const magnitude = -low > high ? -low : high;
+  if (magnitude <= limit) return undefined;
+  const what =
+    squares.length > 0
+      ? { kinds: magnitude > allowedSum ? sums : squares, total: 'sum of squares', power: 2n }
+      : { kinds: sums, total: 'sum', power: 1n };
+  const advice = [within.replace('declare ', 'declare narrower ')];
+  const largest = Math.max(Math.abs(field.min!), Math.abs(field.max!));
+  if (field.type === 'fixed') {
+    for (let bits = f - 1; bits >= 0; bits--) {
+      if (BigInt(Math.round(largest * 2 ** bits)) <= limit) {
+        advice.push(`at most ${bits} fractionalBits`);
+        break;
+      }
     }
   }
-  if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
-    reasons.push(`field "${field.name}": min is greater than max`);
+  const rowsAllowed = RING_SIGNED_MAX / magnitude ** what.power;
+  if (rowsPerParticipant !== undefined) {
+    const participants = rowsAllowed / BigInt(rowsPerParticipant);
+    if (participants >= 1n) advice.push(`maxParticipants at most ${participants}`);
+  } else if (rowsAllowed >= 1n) {
+    advice.push(`at most ${rowsAllowed} rows`);
   }
-  return reasons;
+  return (
+    `field "${field.name}": ${what.kinds.join(', ')} would overflow 64 bits (the ${what.total} of up to ` +
+    `${maxRows} rows of |x| <= ${largest} with ${f} fractionalBits reaches 2^63); ${joinOr(advice)}`
+  );
+}
+
+function integerSqrt(value: bigint): bigint {
+  let root = BigInt(Math.floor(Math.sqrt(Number(value))));
+  while (root * root > value) root--;
+  while ((root + 1n) * (root + 1n) <= value) root++;
+  return root;
+}
+
+/** Three significant digits, rounded towards zero so the advised bound itself fits. */
+function roundDown(value: number): number {
+  if (value <= 0) return 0;
+  const unit = 10 ** (Math.floor(Math.log10(value)) - 2);
+  return Number((Math.floor(value / unit) * unit).toPrecision(3));
+}
+
+function joinOr(parts: string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;
 }

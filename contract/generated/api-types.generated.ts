@@ -22,7 +22,11 @@ export interface paths {
     /**
      * Declare a new collaboration; the caller becomes its owner.
      * @description The whole declaration is validated here: fields, analyses and their parameters, participant limits,
-     *     deadline and result recipients. The owner does not join automatically.
+     *     deadline and result recipients. The computation servers' own computability check then runs for
+     *     maxParticipants inputs of at most 16777216 rows each: a spec they could not compute exactly (a sum over
+     *     a field without bounds, a sum of squares that would overflow 64 bits) is refused with `not-computable`
+     *     (400), whose `errors` name each field and what to declare instead (bounds, fewer fractional bits, a
+     *     smaller maxParticipants). A refused declaration stores nothing. The owner does not join automatically.
      */
     post: operations['createCollaboration'];
     delete?: never;
@@ -234,7 +238,7 @@ export interface components {
       | 'max';
     /**
      * @description One statistic. `field` names an input field; without it the analysis applies to every field
-     *     (`count` counts rows and takes no field). `binEdges` (strictly increasing, 2..65) only and always for
+     *     (`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for
      *     `histogram`; `threshold` only and always for `countAbove` / `countBelow`.
      */
     AnalysisSpec: {
@@ -404,8 +408,8 @@ export interface components {
     };
     /**
      * @description RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):
-     *     validation-error (400), malformed-json (400), unsupported-media-type (415), unauthorized (401),
-     *     forbidden (403), not-found (404), method-not-allowed (405), collaboration-full (409),
+     *     validation-error (400), not-computable (400), malformed-json (400), unsupported-media-type (415),
+     *     unauthorized (401), forbidden (403), not-found (404), method-not-allowed (405), collaboration-full (409),
      *     invalid-state (409), deadline-passed (409), already-joined (409), input-already-completed (409),
      *     idempotency-key-reused (409), idempotency-request-in-progress (409), upload-incomplete (422),
      *     upload-mismatch (422), result-gone (410), internal-error (500), all under
@@ -413,7 +417,7 @@ export interface components {
      */
     Problem: {
       detail?: string;
-      /** @description For validation-error, one entry per violated rule. */
+      /** @description For validation-error and not-computable, one entry per violated rule. */
       errors?: {
         message: string;
         /** @description JSON pointer into the request (e.g. /body/analyses/0). */
@@ -426,6 +430,7 @@ export interface components {
       /** @enum {string} */
       type:
         | 'https://mpc.example/problems/validation-error'
+        | 'https://mpc.example/problems/not-computable'
         | 'https://mpc.example/problems/malformed-json'
         | 'https://mpc.example/problems/unsupported-media-type'
         | 'https://mpc.example/problems/unauthorized'

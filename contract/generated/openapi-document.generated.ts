@@ -62,7 +62,7 @@ export const openapiDocument: OpenApiDocument = {
         tags: ['collaborations'],
         summary: 'Declare a new collaboration; the caller becomes its owner.',
         description:
-          'The whole declaration is validated here: fields, analyses and their parameters, participant limits,\ndeadline and result recipients. The owner does not join automatically.\n',
+          "The whole declaration is validated here: fields, analyses and their parameters, participant limits,\ndeadline and result recipients. The computation servers' own computability check then runs for\nmaxParticipants inputs of at most 16777216 rows each: a spec they could not compute exactly (a sum over\na field without bounds, a sum of squares that would overflow 64 bits) is refused with `not-computable`\n(400), whose `errors` name each field and what to declare instead (bounds, fewer fractional bits, a\nsmaller maxParticipants). A refused declaration stores nothing. The owner does not join automatically.\n",
         parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
         requestBody: {
           required: true,
@@ -461,14 +461,14 @@ export const openapiDocument: OpenApiDocument = {
       },
       AnalysisSpec: {
         description:
-          'One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 2..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`.\n',
+          'One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`.\n',
         type: 'object',
         additionalProperties: false,
         required: ['kind'],
         properties: {
           kind: { $ref: '#/components/schemas/AnalysisKind' },
           field: { $ref: '#/components/schemas/FieldName' },
-          binEdges: { type: 'array', minItems: 2, maxItems: 65, items: { type: 'number' } },
+          binEdges: { type: 'array', minItems: 1, maxItems: 65, items: { type: 'number' } },
           threshold: { type: 'number' },
         },
       },
@@ -780,7 +780,7 @@ export const openapiDocument: OpenApiDocument = {
       },
       Problem: {
         description:
-          'RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):\nvalidation-error (400), malformed-json (400), unsupported-media-type (415), unauthorized (401),\nforbidden (403), not-found (404), method-not-allowed (405), collaboration-full (409),\ninvalid-state (409), deadline-passed (409), already-joined (409), input-already-completed (409),\nidempotency-key-reused (409), idempotency-request-in-progress (409), upload-incomplete (422),\nupload-mismatch (422), result-gone (410), internal-error (500), all under\n`https://mpc.example/problems/`.\n',
+          'RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):\nvalidation-error (400), not-computable (400), malformed-json (400), unsupported-media-type (415),\nunauthorized (401), forbidden (403), not-found (404), method-not-allowed (405), collaboration-full (409),\ninvalid-state (409), deadline-passed (409), already-joined (409), input-already-completed (409),\nidempotency-key-reused (409), idempotency-request-in-progress (409), upload-incomplete (422),\nupload-mismatch (422), result-gone (410), internal-error (500), all under\n`https://mpc.example/problems/`.\n',
         type: 'object',
         required: ['type', 'title', 'status', 'requestId'],
         properties: {
@@ -788,6 +788,7 @@ export const openapiDocument: OpenApiDocument = {
             type: 'string',
             enum: [
               'https://mpc.example/problems/validation-error',
+              'https://mpc.example/problems/not-computable',
               'https://mpc.example/problems/malformed-json',
               'https://mpc.example/problems/unsupported-media-type',
               'https://mpc.example/problems/unauthorized',
@@ -813,7 +814,7 @@ export const openapiDocument: OpenApiDocument = {
           instance: { type: 'string' },
           requestId: { type: 'string' },
           errors: {
-            description: 'For validation-error, one entry per violated rule.',
+            description: 'For validation-error and not-computable, one entry per violated rule.',
             type: 'array',
             items: {
               type: 'object',

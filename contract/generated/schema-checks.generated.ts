@@ -45,14 +45,14 @@ import func2Module from 'ajv/dist/runtime/ucs2length.js';
 const func2 = commonJs(func2Module);
 const schema9 = {
   description:
-    'One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 2..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`.\n',
+    'One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`.\n',
   type: 'object',
   additionalProperties: false,
   required: ['kind'],
   properties: {
     kind: { $ref: 'https://mpc.example/openapi/schemas#/$defs/AnalysisKind' },
     field: { $ref: 'https://mpc.example/openapi/schemas#/$defs/FieldName' },
-    binEdges: { type: 'array', minItems: 2, maxItems: 65, items: { type: 'number' } },
+    binEdges: { type: 'array', minItems: 1, maxItems: 65, items: { type: 'number' } },
     threshold: { type: 'number' },
   },
 };
@@ -226,13 +226,13 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data2.length < 2) {
+        if (data2.length < 1) {
           const err3 = {
             instancePath: instancePath + '/binEdges',
             schemaPath: '#/properties/binEdges/minItems',
             keyword: 'minItems',
-            params: { limit: 2 },
-            message: 'must NOT have fewer than 2 items',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2426,7 +2426,7 @@ export const check5 = validate64;
 const schema29 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check5' };
 const schema30 = {
   description:
-    'RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):\nvalidation-error (400), malformed-json (400), unsupported-media-type (415), unauthorized (401),\nforbidden (403), not-found (404), method-not-allowed (405), collaboration-full (409),\ninvalid-state (409), deadline-passed (409), already-joined (409), input-already-completed (409),\nidempotency-key-reused (409), idempotency-request-in-progress (409), upload-incomplete (422),\nupload-mismatch (422), result-gone (410), internal-error (500), all under\n`https://mpc.example/problems/`.\n',
+    'RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):\nvalidation-error (400), not-computable (400), malformed-json (400), unsupported-media-type (415),\nunauthorized (401), forbidden (403), not-found (404), method-not-allowed (405), collaboration-full (409),\ninvalid-state (409), deadline-passed (409), already-joined (409), input-already-completed (409),\nidempotency-key-reused (409), idempotency-request-in-progress (409), upload-incomplete (422),\nupload-mismatch (422), result-gone (410), internal-error (500), all under\n`https://mpc.example/problems/`.\n',
   type: 'object',
   required: ['type', 'title', 'status', 'requestId'],
   properties: {
@@ -2434,6 +2434,7 @@ const schema30 = {
       type: 'string',
       enum: [
         'https://mpc.example/problems/validation-error',
+        'https://mpc.example/problems/not-computable',
         'https://mpc.example/problems/malformed-json',
         'https://mpc.example/problems/unsupported-media-type',
         'https://mpc.example/problems/unauthorized',
@@ -2459,7 +2460,7 @@ const schema30 = {
     instance: { type: 'string' },
     requestId: { type: 'string' },
     errors: {
-      description: 'For validation-error, one entry per violated rule.',
+      description: 'For validation-error and not-computable, one entry per violated rule.',
       type: 'array',
       items: {
         type: 'object',
@@ -2556,6 +2557,7 @@ function validate65(data, { instancePath = '', parentData, parentDataProperty, r
       }
       if (!(
         data0 === 'https://mpc.example/problems/validation-error' ||
+        data0 === 'https://mpc.example/problems/not-computable' ||
         data0 === 'https://mpc.example/problems/malformed-json' ||
         data0 === 'https://mpc.example/problems/unsupported-media-type' ||
         data0 === 'https://mpc.example/problems/unauthorized' ||

@@ -5,6 +5,7 @@ import type { Party } from '../party.ts';
 import type { FieldSpec } from '../analysis/analysis-spec.ts';
 import { encodedBounds, fractionalBitsOf } from '../analysis/field-encoding.ts';
 import { encodeFixed } from '../analysis/fixed-point.ts';
+import { MAX_INPUT_ROWS } from './input-limits.ts';
 
 /**
  * Input sharing, done by the client: rows are encoded as fixed point per field, the client draws a 16-byte
@@ -79,6 +80,8 @@ export function shareRows(
   rows: readonly Row[],
   fields: readonly FieldSpec[],
 ): { A: Uint8Array; B: Uint8Array } {
+  if (rows.length > MAX_INPUT_ROWS)
+    throw new InputShareError(`${rows.length} rows: an input may hold at most ${MAX_INPUT_ROWS}`);
   const columns = encodeColumns(rows, fields);
   const seed = randomBytes(SEED_BYTES);
   const A = new Uint8Array(HEADER_BYTES + SEED_BYTES);
@@ -141,6 +144,10 @@ export function checkInputShare(party: Party, payload: Uint8Array, fields: reado
   if (digest.some((byte, i) => payload[16 + i] !== byte))
     throw new InputShareError('input share was made for another schema');
   const rowCount = view.getUint32(8, true);
+  if (rowCount > MAX_INPUT_ROWS)
+    throw new InputShareError(
+      `input share has ${rowCount} rows, more than the ${MAX_INPUT_ROWS} an input may hold`,
+    );
   const bodyBytes = payload.byteLength - HEADER_BYTES;
   if (party === 'A') {
     if (bodyBytes !== SEED_BYTES)

@@ -1,34 +1,6 @@
-/**
- * Every way a request can be refused, by stable kind. The HTTP layer maps each kind to a status code and an
- * RFC 9457 problem type URI; the domain and use cases only name the kind.
- */
-export const PROBLEM_KINDS = [
-  'validation-error',
-  'malformed-json',
-  'unsupported-media-type',
-  'unauthorized',
-  'forbidden',
-  'not-found',
-  'method-not-allowed',
-  'collaboration-full',
-  'invalid-state',
-  'deadline-passed',
-  'already-joined',
-  'input-already-completed',
-  'idempotency-key-reused',
-  'idempotency-request-in-progress',
-  'upload-incomplete',
-  'upload-mismatch',
-  'result-gone',
-  'internal-error',
-] as const;
-export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+import type { ProblemKind, RuleViolation } from '../../contract/problems.ts';
 
-/** One violated rule: where (a JSON pointer into the request) and what. */
-export interface RuleViolation {
-  path: string;
-  message: string;
-}
+export type { ProblemKind, RuleViolation } from '../../contract/problems.ts';
 
 /** A refusal the caller can act on; never used for bugs or infrastructure failures. */
 export class DomainError extends Error {

@@ -1,3 +1,4 @@
+import { notComputable } from '../domain/collaboration-computability.ts';
 import { newCollaboration, type Collaboration, type CollaborationDraft } from '../domain/collaboration.ts';
 import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
 
@@ -10,6 +11,9 @@ export async function createCollaboration(
     { collaborationId: ports.newId(), ownerId: command.callerId },
     ports.now(),
   );
+  // Refused before anything is stored or started: the servers would fail this job after every upload.
+  const refusal = notComputable(command.draft);
+  if (refusal !== undefined) throw refusal;
   await ports.collaborations.create(collaboration);
   try {
     // One execution per collaboration, named by its id: a retried create cannot start a second one.

@@ -67,6 +67,58 @@ describe('use cases', () => {
     ).toBe('invalid-state');
   });
 
+  it('create: a spec the servers could not compute is refused as not-computable; nothing stored or started', async () => {
+    const { ports, collaborations } = inMemoryPorts();
+    const started: string[] = [];
+    const watched = {
+      ...ports,
+      workflow: {
+        collaborationCreated: async (collaboration: { collaborationId: string }) => {
+          started.push(collaboration.collaborationId);
+        },
+        inputCompleted: async () => undefined,
+        participantFinished: async () => undefined,
+        collaborationCancelled: async () => undefined,
+      },
+    };
+    const draft = validDraft(ports.now(), {
+      analyses: [
+        { kind: 'sum', field: 'free' },
+        { kind: 'variance', field: 'wide' },
+      ],
+      inputSchema: {
+        fields: [
+          { name: 'free', type: 'int' },
+          { name: 'wide', type: 'fixed', fractionalBits: 16, min: 0, max: 10000 },
+        ],
+      },
+    });
+    const error = await createCollaboration(watched, { callerId: 'owner', draft }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).kind).toBe('not-computable');
+    expect((error as DomainError).violations.map((v) => v.path)).toEqual([
+      '/inputSchema/fields/0',
+      '/inputSchema/fields/1',
+    ]);
+    expect((error as DomainError).message).toMatch(/field "free": sum needs declared min and max/);
+    expect((error as DomainError).message).toMatch(/field "wide": variance would overflow .*fractionalBits/);
+    expect(collaborations.size).toBe(0);
+    expect(started).toEqual([]);
+    // The same fields with bounds and fewer fractional bits are computable for these participants.
+    const fixed = validDraft(ports.now(), {
+      ...draft,
+      inputSchema: {
+        fields: [
+          { name: 'free', type: 'int', min: -1000, max: 1000 },
+          { name: 'wide', type: 'fixed', fractionalBits: 0, min: 0, max: 10000 },
+        ],
+      },
+    });
+    await createCollaboration(watched, { callerId: 'owner', draft: fixed });
+    expect(collaborations.size).toBe(1);
+    expect(started).toHaveLength(1);
+  });
+
   it('join: counts participants up to the maximum, refuses duplicates, full, closed and late joins', async () => {
     const { ports, collaborationId, advance } = await setup({ maxParticipants: 2 });
     const join = (callerId: string) =>

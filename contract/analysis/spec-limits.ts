@@ -1,0 +1,18 @@
+/**
+ * The limits of a computation spec. The shared rules (spec-rules.ts) enforce them for the coordinator and
+ * the servers alike; openapi.yml states the same numbers as JSON-schema bounds, and a unit test holds the
+ * two together.
+ */
+
+/** Fractional bits a fixed-point field may declare: more would leave no room for sums in Z_2^64. */
+export const MAX_FRACTIONAL_BITS = 30;
+
+/** Fields per input schema (the input codec stores the count in 16 bits; the bound keeps programs small). */
+export const MAX_FIELDS = 64;
+
+/** Analyses per collaboration. */
+export const MAX_ANALYSES = 32;
+
+/** Public edges of one histogram: at least one (two bins), at most 65 (66 bins). */
+export const MIN_BIN_EDGES = 1;
+export const MAX_BIN_EDGES = 65;

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_ROWS } from '../../../contract/analysis/computability.ts';
+import {
+  MAX_ANALYSES,
+  MAX_BIN_EDGES,
+  MAX_FIELDS,
+  MAX_FRACTIONAL_BITS,
+  MIN_BIN_EDGES,
+} from '../../../contract/analysis/spec-limits.ts';
+import { DEFAULT_FRACTIONAL_BITS } from '../../../contract/analysis/analysis-spec.ts';
+import { MAX_PARTICIPANTS } from '../../../contract/collaboration-limits.ts';
+import { openapiDocument } from '../../../contract/generated/openapi-document.generated.ts';
+import { MAX_INPUT_ROWS } from '../../../contract/input/input-limits.ts';
+
+/** openapi.yml states the contract's limits as JSON-schema bounds; these hold the two to the same numbers. */
+interface Schema {
+  properties?: Record<string, Schema>;
+  oneOf?: Schema[];
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  default?: unknown;
+}
+const schemas = openapiDocument.components.schemas as Record<string, Schema>;
+const property = (schema: string, ...path: string[]): Schema =>
+  path.reduce<Schema>((at, name) => at.properties![name]!, schemas[schema]!);
+
+describe('openapi.yml states the contract limits', () => {
+  it('fractional bits of a fixed-point field', () => {
+    expect(property('FixedPointField', 'fractionalBits')).toMatchObject({
+      minimum: 0,
+      maximum: MAX_FRACTIONAL_BITS,
+      default: DEFAULT_FRACTIONAL_BITS,
+    });
+  });
+
+  it('histogram bin edges', () => {
+    expect(property('AnalysisSpec', 'binEdges')).toMatchObject({
+      minItems: MIN_BIN_EDGES,
+      maxItems: MAX_BIN_EDGES,
+    });
+  });
+
+  it('fields per schema and analyses per collaboration', () => {
+    expect(property('InputSchema', 'fields')).toMatchObject({ minItems: 1, maxItems: MAX_FIELDS });
+    expect(property('CreateCollaborationRequest', 'analyses')).toMatchObject({
+      minItems: 1,
+      maxItems: MAX_ANALYSES,
+    });
+  });
+
+  it('participants, listed recipients and rows per input', () => {
+    for (const limit of ['minParticipants', 'maxParticipants'])
+      expect(property('CreateCollaborationRequest', limit)).toMatchObject({
+        minimum: 1,
+        maximum: MAX_PARTICIPANTS,
+      });
+    const list = schemas.ResultRecipients!.oneOf!.find((option) => option.maxItems !== undefined);
+    expect(list?.maxItems).toBe(MAX_PARTICIPANTS);
+    expect(property('CreateInputRequest', 'rowCount')).toMatchObject({ minimum: 1, maximum: MAX_INPUT_ROWS });
+    expect(MAX_ROWS).toBe(MAX_PARTICIPANTS * MAX_INPUT_ROWS);
+  });
+
+  it('int field bounds are safe integers', () => {
+    for (const bound of ['min', 'max'])
+      expect(property('IntegerField', bound)).toMatchObject({
+        minimum: -Number.MAX_SAFE_INTEGER,
+        maximum: Number.MAX_SAFE_INTEGER,
+      });
+  });
+
+  it('the createCollaboration description names the per-input row cap it assumes', () => {
+    const operation = openapiDocument.paths['/v1/collaborations']!.post as { description: string };
+    expect(operation.description).toContain(`at most ${MAX_INPUT_ROWS} rows`);
+  });
+});
