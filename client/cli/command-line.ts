@@ -85,7 +85,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: 'string',
         value: 'X',
         required: true,
-        description: 'participants accepted; computing starts as soon as X inputs are in',
+        description: 'inputs counted (joining takes no slot); computing starts as soon as X inputs are in',
       },
       deadline: {
         type: 'string',
@@ -94,7 +94,16 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       bins: { type: 'string', value: 'E0,E1,...', description: 'histogram bin edges' },
       threshold: { type: 'string', value: 'T', description: 'threshold of countAbove / countBelow' },
-      recipients: { type: 'string', value: 'all|A,B', description: 'who receives the result (default all)' },
+      recipients: {
+        type: 'string',
+        value: 'all|A,B',
+        description: 'who receives the result (default all: every participant whose input counted)',
+      },
+      invite: {
+        type: 'string',
+        value: 'A,B,...',
+        description: 'only these clients may join (list yourself to take part)',
+      },
     },
   },
   {

@@ -21,6 +21,7 @@ import {
   parseRecipients,
 } from './collaboration-spec.ts';
 import type { OptionValues } from './command-line.ts';
+import { parseInviteList } from './invite-list.ts';
 import {
   formatCollaboration,
   formatCollaborationTable,
@@ -73,6 +74,7 @@ const create: Command = async (context) => {
     maxParticipants: parseCount(values.max as string, '--max'),
     inputDeadline: parseDeadline((values.deadline as string | undefined) ?? DEFAULT_DEADLINE),
     resultRecipients: parseRecipients((values.recipients as string | undefined) ?? 'all'),
+    ...(values.invite !== undefined ? { participants: parseInviteList(values.invite as string) } : {}),
   } as Parameters<MpcClient['createCollaboration']>[0]);
   context.emit(collaboration, `${collaboration.collaborationId}\n`);
 };
