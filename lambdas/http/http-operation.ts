@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { IdempotencyStore } from '../ports/idempotency-store.ts';
 import { idempotency } from './idempotency.ts';
+import { lambdaContextLogging } from './logger.ts';
 import type { OperationContract } from '../../contract/openapi/operation-contract.ts';
 import { parseRequest } from './parse-request.ts';
 import { requestEnvelope } from './request-envelope.ts';
@@ -26,28 +27,26 @@ export function httpOperation(
   run: (request: ApiRequest) => Promise<ApiResponse>,
   options: { idempotencyStore?: () => IdempotencyStore } = {},
 ): ApiHandler {
-  const handler = middy<ApiEvent, APIGatewayProxyStructuredResultV2>()
-    .use(requestEnvelope(contract))
-    .use(parseRequest(contract));
-  if (options.idempotencyStore) handler.use(idempotency(options.idempotencyStore));
-  const answer = handler.handler(async (event) => {
-    const answered = await run(requestState(event));
-    return {
-      statusCode: answered.statusCode,
-      headers: { 'content-type': 'application/json', ...answered.headers },
-      body: JSON.stringify(answered.body),
-    };
-  });
-  // Measured around middy, so early answers (idempotent replays) and refusals count too.
-  return async (event, context) => {
-    const started = performance.now();
-    let statusCode = 500;
-    try {
-      const response = await answer(event, context);
-      statusCode = response.statusCode ?? 200;
-      return response;
-    } finally {
-      requestMetrics().record(contract.operationId, statusCode, performance.now() - started);
-    }
+  const build = () => {
+    // Logger first and metrics next, so that their cleanup runs last and sees every answer, refusals too.
+    const handler = middy<ApiEvent, APIGatewayProxyStructuredResultV2>()
+      .use(lambdaContextLogging())
+      .use(requestMetrics().middlewares(contract.operationId))
+      .use(requestEnvelope(contract))
+      .use(parseRequest(contract));
+    if (options.idempotencyStore) handler.use(idempotency(options.idempotencyStore));
+    return handler.handler(async (event) => {
+      const state = requestState(event);
+      if (state.replay) return state.replay;
+      const answered = await run(state);
+      return {
+        statusCode: answered.statusCode,
+        headers: { 'content-type': 'application/json', ...answered.headers },
+        body: JSON.stringify(answered.body),
+      };
+    });
   };
+  let answer: ReturnType<typeof build> | undefined;
+  // Built at the first invocation, so that importing a handler reads no environment.
+  return (event, context) => (answer ??= build())(event, context);
 }

@@ -34,7 +34,9 @@ export function idempotency(
           state.idempotencyClaim = { scope, key };
           return undefined;
         case 'replay':
-          return {
+          // Answered by the handler, not returned early: middy skips every `after` on an early answer, and
+          // the logger's and metrics' cleanup must see this request too.
+          state.replay = {
             statusCode: claim.response.statusCode,
             headers: {
               ...claim.response.headers,
@@ -43,6 +45,7 @@ export function idempotency(
             },
             body: claim.response.body,
           };
+          return undefined;
         case 'key-reused':
           throw new DomainError(
             'idempotency-key-reused',

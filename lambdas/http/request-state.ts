@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { OperationId } from '../../contract/openapi/operation-ids.ts';
 
 /** What the middlewares learn about a request, for the handler and for each other. */
@@ -15,6 +15,8 @@ export interface ApiRequest {
   body: unknown;
   /** Set when this request holds an Idempotency-Key claim. */
   idempotencyClaim?: { scope: string; key: string };
+  /** The stored answer of an earlier request with the same Idempotency-Key, given again. */
+  replay?: APIGatewayProxyStructuredResultV2;
 }
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;

@@ -1,10 +1,16 @@
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { Environment } from '../../environment-settings.ts';
-import { DEFAULT_METRICS_NAMESPACE, metricsEnabled } from '../../http/request-metrics.ts';
+import { createMetrics, metricsEnabled } from '../../http/request-metrics.ts';
 
 export interface WorkflowMetrics {
-  /** One step run: count and duration by step and outcome, plus what the answer says went wrong. */
+  /**
+   * One step run: count and duration by step and outcome, plus what the answer says went wrong. Added to the
+   * invocation's metrics, which `middlewares` publishes.
+   */
   record(step: string, outcome: 'ok' | 'error', durationMs: number, result?: unknown): void;
+  /** Powertools' logMetrics: publishes once when the invocation ends, ColdStart on a container's first. */
+  readonly middlewares: ReturnType<typeof logMetrics>[];
 }
 
 /** Failed webhook deliveries in a step's answer (`{ failed }` or `{ notified: { failed } }`). */
@@ -20,12 +26,10 @@ export function failedDeliveries(result: unknown): number {
  * counts: attemptsFailed, collaborationsFailed, webhookDeliveriesFailed.
  */
 export function createWorkflowMetrics(env: Environment = process.env): WorkflowMetrics {
-  if (!metricsEnabled(env)) return { record: () => {} };
-  const metrics = new Metrics({
-    namespace: env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_METRICS_NAMESPACE,
-    serviceName: env.POWERTOOLS_SERVICE_NAME || 'mpc-workflow',
-  });
+  if (!metricsEnabled(env)) return { record: () => {}, middlewares: [] };
+  const metrics = createMetrics(env, 'mpc-workflow');
   return {
+    middlewares: [logMetrics(metrics, { captureColdStartMetric: true })],
     record(step, outcome, durationMs, result) {
       metrics.addDimensions({ step, outcome });
       metrics.addMetric('workflowSteps', MetricUnit.Count, 1);
@@ -37,7 +41,6 @@ export function createWorkflowMetrics(env: Environment = process.env): WorkflowM
         metrics.addMetric('collaborationsFailed', MetricUnit.Count, 1);
       const failed = failedDeliveries(result);
       if (failed > 0) metrics.addMetric('webhookDeliveriesFailed', MetricUnit.Count, failed);
-      metrics.publishStoredMetrics();
     },
   };
 }

@@ -1,4 +1,6 @@
-import { logger } from '../../http/logger.ts';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { lambdaContextLogging, logger } from '../../http/logger.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { CollaborationCancelled } from '../../use-cases/workflow/announce-transition.ts';
 import { workflowMetrics } from './workflow-metrics.ts';
@@ -6,12 +8,14 @@ import { workflowPortsWith, type WorkflowPortFactories } from './workflow-wiring
 
 /** What the definition's `lambda:invoke` passes as Payload: always the collaboration id, plus step fields. */
 export type StepPayload = { collaborationId: string } & Record<string, unknown>;
-export type WorkflowStepHandler = (payload: StepPayload) => Promise<unknown>;
+/** The local runner calls a step without a Lambda context. */
+export type WorkflowStepHandler = (payload: StepPayload, context?: Context) => Promise<unknown>;
 
 /**
  * A thin Lambda handler for one state of the definition: wire, run the use case, log the outcome with the
- * collaboration id and record its metrics. An error propagates, so the state's Retry and Catch apply.
- * `factories` names the ports the use case touches: the bundle carries only their adapters.
+ * collaboration id and record its metrics, published once per invocation. An error propagates, so the
+ * state's Retry and Catch apply. `factories` names the ports the use case touches: the bundle carries only
+ * their adapters.
  */
 export function workflowStep<P extends { collaborationId: string }>(
   step: string,
@@ -19,7 +23,7 @@ export function workflowStep<P extends { collaborationId: string }>(
   factories: WorkflowPortFactories,
 ): WorkflowStepHandler {
   const ports = workflowPortsWith(factories);
-  return async (payload) => {
+  const run = async (payload: StepPayload) => {
     const log = logger.createChild({ persistentKeys: { step, collaborationId: payload.collaborationId } });
     const started = Date.now();
     try {
@@ -39,4 +43,9 @@ export function workflowStep<P extends { collaborationId: string }>(
       throw error;
     }
   };
+  const build = () =>
+    middy<StepPayload, unknown>().use(lambdaContextLogging()).use(workflowMetrics().middlewares).handler(run);
+  let handler: ReturnType<typeof build> | undefined;
+  // Built at the first invocation, so that importing a step reads no environment.
+  return (payload, context) => (handler ??= build())(payload, context ?? ({} as Context));
 }

@@ -1,3 +1,5 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readApiOperations } from '../../../lib/api/openapi-operations.ts';
@@ -427,11 +429,15 @@ describe('alarms', () => {
     process.stdout.write = ((chunk: string) =>
       emitted.push(String(chunk)) > 0) as typeof process.stdout.write;
     try {
-      createWorkflowMetrics({
+      const metrics = createWorkflowMetrics({
         POWERTOOLS_SERVICE_NAME: WORKFLOW_SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_METRICS_DISABLED: 'false',
-      }).record('MarkFailed', 'ok', 12, { status: 'FAILED' });
+      });
+      // Published when the invocation ends, as the step's handler does.
+      await middy()
+        .use(metrics.middlewares)
+        .handler(async () => metrics.record('MarkFailed', 'ok', 12, { status: 'FAILED' }))({}, {} as Context);
     } finally {
       process.stdout.write = write;
     }

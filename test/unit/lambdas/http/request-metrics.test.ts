@@ -1,9 +1,15 @@
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import middy from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../../../lambdas/domain/errors.ts';
 import { httpOperation } from '../../../../lambdas/http/http-operation.ts';
 import * as contracts from '../../../../contract/generated/operation-contracts.generated.ts';
-import { createRequestMetrics } from '../../../../lambdas/http/request-metrics.ts';
+import { createRequestMetrics, type RequestMetrics } from '../../../../lambdas/http/request-metrics.ts';
+import type { IdempotencyStore } from '../../../../lambdas/ports/idempotency-store.ts';
 
 interface EmfRecord {
   _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string }[] }[] };
@@ -39,6 +45,14 @@ function event(withCaller: boolean) {
 }
 
 const context = {} as Context;
+
+/** One invocation of a handler with only the metrics' middlewares, answering `statusCode`. */
+function invoke(metrics: RequestMetrics, statusCode: number, lambdaContext: Partial<Context> = {}) {
+  const handler = middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>()
+    .use(metrics.middlewares('getHealth'))
+    .handler(async () => ({ statusCode }));
+  return handler(event(false), lambdaContext as Context);
+}
 
 describe('request metrics (Powertools EMF)', () => {
   beforeEach(() => {
@@ -80,16 +94,66 @@ describe('request metrics (Powertools EMF)', () => {
       AWS_LAMBDA_FUNCTION_NAME: 'f',
       POWERTOOLS_METRICS_NAMESPACE: 'Other',
     });
-    const [record] = await emfWrittenBy(() => metrics.record('getHealth', 204, 1.5));
+    const [record] = await emfWrittenBy(() => invoke(metrics, 204));
     expect(record?._aws.CloudWatchMetrics[0]?.Namespace).toBe('Other');
-    expect(record).toMatchObject({ operation: 'getHealth', outcome: '2xx', requests: 1, latency: 1.5 });
+    expect(record).toMatchObject({ operation: 'getHealth', outcome: '2xx', requests: 1 });
   });
 
   it('writes nothing outside Lambda unless POWERTOOLS_METRICS_DISABLED asks for metrics', async () => {
-    expect(await emfWrittenBy(() => createRequestMetrics({}).record('getHealth', 200, 1))).toEqual([]);
+    expect(await emfWrittenBy(() => invoke(createRequestMetrics({}), 200))).toEqual([]);
     const asked = createRequestMetrics({ POWERTOOLS_METRICS_DISABLED: 'false' });
-    expect(await emfWrittenBy(() => asked.record('getHealth', 200, 1))).toHaveLength(1);
+    expect(await emfWrittenBy(() => invoke(asked, 200))).toHaveLength(1);
     const disabled = createRequestMetrics({ POWERTOOLS_METRICS_DISABLED: 'true' });
-    expect(await emfWrittenBy(() => disabled.record('getHealth', 200, 1))).toEqual([]);
+    expect(await emfWrittenBy(() => invoke(disabled, 200))).toEqual([]);
+  });
+
+  it("adds the ColdStart metric to a container's first invocation only", async () => {
+    // Powertools counts a cold start only in on-demand environments, which Lambda marks so.
+    vi.stubEnv('AWS_LAMBDA_INITIALIZATION_TYPE', 'on-demand');
+    try {
+      const metrics = createRequestMetrics({ AWS_LAMBDA_FUNCTION_NAME: 'getHealth' });
+      const lambdaContext = { functionName: 'mpc-getHealth' };
+      const first = await emfWrittenBy(() => invoke(metrics, 200, lambdaContext));
+      const second = await emfWrittenBy(() => invoke(metrics, 200, lambdaContext));
+      const names = (records: EmfRecord[]) =>
+        records.map((record) =>
+          record._aws.CloudWatchMetrics[0]?.Metrics.map((metric) => metric.Name).sort(),
+        );
+      expect(names(first)).toEqual([['ColdStart'], ['latency', 'requests']]);
+      expect(first[0]).toMatchObject({
+        ColdStart: 1,
+        function_name: 'mpc-getHealth',
+        service: 'mpc-coordinator',
+      });
+      expect(names(second)).toEqual([['latency', 'requests']]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('counts and publishes an idempotent replay like any other answer', async () => {
+    const stored = { statusCode: 201, headers: { 'content-type': 'application/json' }, body: '{}' };
+    const store: IdempotencyStore = {
+      claim: async () => ({ kind: 'replay', response: stored }),
+      complete: async () => {},
+      release: async () => {},
+    };
+    const handler = httpOperation(contracts.joinCollaboration, async () => ({ statusCode: 201, body: {} }), {
+      idempotencyStore: () => store,
+    });
+    const request = {
+      ...event(true),
+      rawPath: '/v1/collaborations/00000000-0000-4000-8000-000000000001/participants',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'k-1' },
+      body: JSON.stringify({ resultPublicKey: Buffer.alloc(32, 7).toString('base64url') }),
+    } as APIGatewayProxyEventV2WithJWTAuthorizer;
+    let response: APIGatewayProxyStructuredResultV2 | undefined;
+    const records = await emfWrittenBy(async () => {
+      response = await handler(request, context);
+    });
+    expect(response?.headers?.['idempotent-replayed']).toBe('true');
+    expect(response?.headers?.['x-request-id']).toBe(request.requestContext.requestId);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ operation: 'joinCollaboration', outcome: '2xx', requests: 1 });
   });
 });
