@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dynamoDbDocumentClient, s3Client } from './adapters/aws-clients.ts';
+import { documentClientOf, dynamoDbClient, s3Client } from './adapters/aws-clients.ts';
 import { DynamoDbCollaborationRepository } from './adapters/dynamodb/dynamodb-collaboration-repository.ts';
 import { DynamoDbIdempotencyStore } from './adapters/dynamodb/dynamodb-idempotency-store.ts';
 import { DynamoDbInputRepository } from './adapters/dynamodb/dynamodb-input-repository.ts';
@@ -25,9 +25,11 @@ type CoordinatorFactory<T> = Factory<CoordinatorSettings, T>;
  */
 export const coordinatorScope = /* @__PURE__ */ containerScope(() => coordinatorSettingsFrom());
 
-/** One DynamoDB client per container, shared by every repository (the workflow's too). */
-export const documents: CoordinatorFactory<ReturnType<typeof dynamoDbDocumentClient>> = (container) =>
-  dynamoDbDocumentClient(container.settings.aws);
+/** One DynamoDB client per container, shared by every repository and store (the workflow's too). */
+export const dynamoDb: CoordinatorFactory<ReturnType<typeof dynamoDbClient>> = (container) =>
+  dynamoDbClient(container.settings.aws);
+export const documents: CoordinatorFactory<ReturnType<typeof documentClientOf>> = (container) =>
+  documentClientOf(container.get(dynamoDb));
 /** One S3 client per container, for presigned URLs and requests alike. */
 export const s3: CoordinatorFactory<ReturnType<typeof s3Client>> = (container) =>
   s3Client(container.settings.aws);

@@ -31,9 +31,13 @@ function common(settings: AwsClientSettings) {
   };
 }
 
-export function dynamoDbDocumentClient(settings: AwsClientSettings): DynamoDBDocumentClient {
+export function dynamoDbClient(settings: AwsClientSettings): DynamoDBClient {
   const endpoint = settings.endpoints?.dynamodb;
-  const client = new DynamoDBClient({ ...common(settings), ...(endpoint ? { endpoint } : {}) });
+  return new DynamoDBClient({ ...common(settings), ...(endpoint ? { endpoint } : {}) });
+}
+
+/** The repositories' view of a DynamoDB client: plain JavaScript values, undefined attributes left out. */
+export function documentClientOf(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 

@@ -12,6 +12,7 @@ import {
   collaborationRepository,
   coordinatorScope,
   documents,
+  dynamoDb,
   s3,
   type CoordinatorContainer,
 } from '../../composition-root.ts';
@@ -50,7 +51,7 @@ export const workflowState: WorkflowFactory<DynamoDbWorkflowRepository> = (conta
 export const jobStatus: WorkflowFactory<DynamoDbJobStatusStore> = (container) =>
   new DynamoDbJobStatusStore({
     tableName: container.settings.config.tableName,
-    client: container.get(documents),
+    client: container.get(dynamoDb),
   });
 /** The input bucket, through the same S3 object store the computation servers use. */
 export const jobStore: WorkflowFactory<S3ObjectStore> = (container) =>
