@@ -11,7 +11,10 @@ export function formatCollaboration(collaboration: Collaboration): string {
     ...(collaboration.description ? [`  ${collaboration.description}`] : []),
     `  status        ${collaboration.status}${collaboration.statusReason ? `: ${collaboration.statusReason}` : ''}`,
     `  owner         ${collaboration.ownerId}`,
-    `  participants  ${collaboration.participantCount} joined, ${collaboration.completedInputCount} inputs (min ${collaboration.minParticipants}, max ${collaboration.maxParticipants})`,
+    `  participants  ${collaboration.participantCount} joined, ${collaboration.completedInputCount} inputs (min ${collaboration.minParticipants}, max ${collaboration.maxParticipants})${collaboration.excludedInputCount ? `, ${collaboration.excludedInputCount} excluded` : ''}`,
+    ...(collaboration.inviteOnly
+      ? [`  invited       ${collaboration.participants?.join(', ') ?? 'invited clients only'}`]
+      : []),
     `  deadline      ${collaboration.inputDeadline}`,
     `  recipients    ${recipients === 'all-participants' ? 'all participants' : recipients.join(', ')}`,
     '  fields',
@@ -80,7 +83,8 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
 
 export function formatParticipation(participation: Participation): string {
   const input = participation.input
-    ? `, input ${participation.input.inputId} ${participation.input.status}`
+    ? `, input ${participation.input.inputId} ${participation.input.status}` +
+      (participation.input.exclusionReason ? ` (excluded: ${participation.input.exclusionReason})` : '')
     : '';
   return `${participation.clientId} in ${participation.collaborationId}: ${participation.status}${input}\n`;
 }

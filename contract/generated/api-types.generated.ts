@@ -27,6 +27,10 @@ export interface paths {
      *     a field without bounds, a sum of squares that would overflow 64 bits) is refused with `not-computable`
      *     (400), whose `errors` name each field and what to declare instead (bounds, fewer fractional bits, a
      *     smaller maxParticipants). A refused declaration stores nothing. The owner does not join automatically.
+     *
+     *     `participants` is an optional invite list: with it only the listed clients may join (others get 403
+     *     `forbidden`); list yourself to take part. `maxParticipants` and the quorum count counted inputs
+     *     (completed before the inputs close), not joins: a join without an input holds no slot.
      */
     post: operations['createCollaboration'];
     delete?: never;
@@ -113,7 +117,11 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Register participation; the answer carries the servers' HPKE key configs. */
+    /**
+     * Register participation; the answer carries the servers' HPKE key configs.
+     * @description Open to any authenticated client, or with an invite list only to the invited (others get 403
+     *     `forbidden`). Joining takes no slot: an input does, when it is completed.
+     */
     post: operations['joinCollaboration'];
     delete?: never;
     options?: never;
@@ -172,7 +180,10 @@ export interface paths {
      * The caller's two sealed result shares, once ready.
      * @description While the collaboration is `OPEN` or `COMPUTING` the answer is 202 with its status and
      *     `Retry-After`. When `RESULT_READY`, presigned GETs for the result share sealed to the caller by each
-     *     server; add the two decrypted shares to get the result.
+     *     server; add the two decrypted shares to get the result. Only result recipients get it (403
+     *     `forbidden` for anyone else): with `all-participants`, the participants whose input was counted and
+     *     not excluded by the servers; with a list, the listed clients that joined. The owner of an excluded
+     *     input never gets the result.
      */
     get: operations['getResult'];
     put?: never;
@@ -252,16 +263,26 @@ export interface components {
     Collaboration: {
       analyses: components['schemas']['AnalysisSpec'][];
       collaborationId: components['schemas']['Id'];
+      /** @description Counted inputs; at most maxParticipants (completing an input is what takes a slot). */
       completedInputCount: number;
       createdAt: components['schemas']['Timestamp'];
       description: string;
+      /**
+       * @description How many counted inputs the servers excluded as bad (the share did not open, a wrong schema digest
+       *     or row count); set with the result. Only each excluded input's owner sees why, on its participation.
+       */
+      excludedInputCount?: number;
       inputDeadline: components['schemas']['Timestamp'];
       inputSchema: components['schemas']['InputSchema'];
+      /** @description Whether only invited clients may join. */
+      inviteOnly: boolean;
       maxParticipants: number;
       minParticipants: number;
       name: string;
       ownerId: components['schemas']['ClientId'];
       participantCount: number;
+      /** @description The invite list; shown to the owner only. */
+      participants?: components['schemas']['InviteList'];
       resultRecipients: components['schemas']['ResultRecipients'];
       status: components['schemas']['CollaborationStatus'];
       statusReason?: string;
@@ -297,6 +318,7 @@ export interface components {
       maxParticipants: number;
       minParticipants: number;
       name: string;
+      participants?: components['schemas']['InviteList'];
       resultRecipients: components['schemas']['ResultRecipients'];
     };
     CreateInputRequest: {
@@ -345,6 +367,11 @@ export interface components {
     /** @enum {string} */
     InputStatus: 'PENDING' | 'COMPLETE';
     InputSummary: {
+      /**
+       * @description Why the computation servers excluded this counted input (the share did not open, a wrong schema
+       *     digest or row count); its owner then gets no result. Only the owner sees it.
+       */
+      exclusionReason?: string;
       inputId: components['schemas']['Id'];
       status: components['schemas']['InputStatus'];
     };
@@ -365,6 +392,8 @@ export interface components {
       /** @constant */
       type: 'int';
     };
+    /** @description The only clients that may join; the owner is not implied (list it to take part). */
+    InviteList: components['schemas']['ClientId'][];
     JoinCollaborationRequest: {
       /** @description The participant's X25519 key the servers seal result shares to. */
       resultPublicKey: components['schemas']['X25519PublicKey'];
@@ -466,7 +495,10 @@ export interface components {
       /** @constant */
       status: 'RESULT_READY';
     };
-    /** @description Who receives the result; listed recipients must join to receive it. */
+    /**
+     * @description Who receives the result: `all-participants` (every participant whose input was counted and not
+     *     excluded) or a list of clients, who must join to receive it (and be invited, with an invite list).
+     */
     ResultRecipients: 'all-participants' | components['schemas']['ClientId'][];
     /** @enum {string} */
     ServerId: 'A' | 'B';
@@ -756,6 +788,7 @@ export interface operations {
       };
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
       404: components['responses']['Problem'];
       409: components['responses']['Problem'];
       415: components['responses']['Problem'];

@@ -62,7 +62,7 @@ export const openapiDocument: OpenApiDocument = {
         tags: ['collaborations'],
         summary: 'Declare a new collaboration; the caller becomes its owner.',
         description:
-          "The whole declaration is validated here: fields, analyses and their parameters, participant limits,\ndeadline and result recipients. The computation servers' own computability check then runs for\nmaxParticipants inputs of at most 16777216 rows each: a spec they could not compute exactly (a sum over\na field without bounds, a sum of squares that would overflow 64 bits) is refused with `not-computable`\n(400), whose `errors` name each field and what to declare instead (bounds, fewer fractional bits, a\nsmaller maxParticipants). A refused declaration stores nothing. The owner does not join automatically.\n",
+          "The whole declaration is validated here: fields, analyses and their parameters, participant limits,\ndeadline and result recipients. The computation servers' own computability check then runs for\nmaxParticipants inputs of at most 16777216 rows each: a spec they could not compute exactly (a sum over\na field without bounds, a sum of squares that would overflow 64 bits) is refused with `not-computable`\n(400), whose `errors` name each field and what to declare instead (bounds, fewer fractional bits, a\nsmaller maxParticipants). A refused declaration stores nothing. The owner does not join automatically.\n\n`participants` is an optional invite list: with it only the listed clients may join (others get 403\n`forbidden`); list yourself to take part. `maxParticipants` and the quorum count counted inputs\n(completed before the inputs close), not joins: a join without an input holds no slot.\n",
         parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
         requestBody: {
           required: true,
@@ -162,6 +162,8 @@ export const openapiDocument: OpenApiDocument = {
         operationId: 'joinCollaboration',
         tags: ['participation'],
         summary: "Register participation; the answer carries the servers' HPKE key configs.",
+        description:
+          'Open to any authenticated client, or with an invite list only to the invited (others get 403\n`forbidden`). Joining takes no slot: an input does, when it is completed.\n',
         parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
         requestBody: {
           required: true,
@@ -180,6 +182,7 @@ export const openapiDocument: OpenApiDocument = {
           },
           '400': { $ref: '#/components/responses/Problem' },
           '401': { $ref: '#/components/responses/Problem' },
+          '403': { $ref: '#/components/responses/Problem' },
           '404': { $ref: '#/components/responses/Problem' },
           '409': { $ref: '#/components/responses/Problem' },
           '415': { $ref: '#/components/responses/Problem' },
@@ -286,7 +289,7 @@ export const openapiDocument: OpenApiDocument = {
         tags: ['results'],
         summary: "The caller's two sealed result shares, once ready.",
         description:
-          'While the collaboration is `OPEN` or `COMPUTING` the answer is 202 with its status and\n`Retry-After`. When `RESULT_READY`, presigned GETs for the result share sealed to the caller by each\nserver; add the two decrypted shares to get the result.\n',
+          'While the collaboration is `OPEN` or `COMPUTING` the answer is 202 with its status and\n`Retry-After`. When `RESULT_READY`, presigned GETs for the result share sealed to the caller by each\nserver; add the two decrypted shares to get the result. Only result recipients get it (403\n`forbidden` for anyone else): with `all-participants`, the participants whose input was counted and\nnot excluded by the servers; with a list, the listed clients that joined. The owner of an excluded\ninput never gets the result.\n',
         responses: {
           '200': {
             description: 'Ready.',
@@ -486,7 +489,8 @@ export const openapiDocument: OpenApiDocument = {
         },
       },
       ResultRecipients: {
-        description: 'Who receives the result; listed recipients must join to receive it.',
+        description:
+          'Who receives the result: `all-participants` (every participant whose input was counted and not\nexcluded) or a list of clients, who must join to receive it (and be invited, with an invite list).\n',
         oneOf: [
           { type: 'string', const: 'all-participants' },
           {
@@ -497,6 +501,14 @@ export const openapiDocument: OpenApiDocument = {
             items: { $ref: '#/components/schemas/ClientId' },
           },
         ],
+      },
+      InviteList: {
+        description: 'The only clients that may join; the owner is not implied (list it to take part).',
+        type: 'array',
+        minItems: 1,
+        maxItems: 1000,
+        uniqueItems: true,
+        items: { $ref: '#/components/schemas/ClientId' },
       },
       CollaborationStatus: {
         type: 'string',
@@ -531,6 +543,7 @@ export const openapiDocument: OpenApiDocument = {
             $ref: '#/components/schemas/Timestamp',
           },
           resultRecipients: { $ref: '#/components/schemas/ResultRecipients' },
+          participants: { $ref: '#/components/schemas/InviteList' },
         },
       },
       Collaboration: {
@@ -550,6 +563,7 @@ export const openapiDocument: OpenApiDocument = {
           'status',
           'participantCount',
           'completedInputCount',
+          'inviteOnly',
           'createdAt',
           'updatedAt',
         ],
@@ -567,7 +581,23 @@ export const openapiDocument: OpenApiDocument = {
           status: { $ref: '#/components/schemas/CollaborationStatus' },
           statusReason: { type: 'string' },
           participantCount: { type: 'integer', minimum: 0 },
-          completedInputCount: { type: 'integer', minimum: 0 },
+          completedInputCount: {
+            description:
+              'Counted inputs; at most maxParticipants (completing an input is what takes a slot).',
+            type: 'integer',
+            minimum: 0,
+          },
+          excludedInputCount: {
+            description:
+              "How many counted inputs the servers excluded as bad (the share did not open, a wrong schema digest\nor row count); set with the result. Only each excluded input's owner sees why, on its participation.\n",
+            type: 'integer',
+            minimum: 0,
+          },
+          inviteOnly: { type: 'boolean', description: 'Whether only invited clients may join.' },
+          participants: {
+            description: 'The invite list; shown to the owner only.',
+            $ref: '#/components/schemas/InviteList',
+          },
           createdAt: { $ref: '#/components/schemas/Timestamp' },
           updatedAt: { $ref: '#/components/schemas/Timestamp' },
         },
@@ -606,6 +636,11 @@ export const openapiDocument: OpenApiDocument = {
         properties: {
           inputId: { $ref: '#/components/schemas/Id' },
           status: { $ref: '#/components/schemas/InputStatus' },
+          exclusionReason: {
+            description:
+              'Why the computation servers excluded this counted input (the share did not open, a wrong schema\ndigest or row count); its owner then gets no result. Only the owner sees it.\n',
+            type: 'string',
+          },
         },
       },
       Participation: {

@@ -144,6 +144,10 @@ export const joinCollaboration: ResponseContracts = {
     headers: { 'x-request-id': { required: true, check: schemas.check3 } },
     content: { 'application/problem+json': schemas.check5 },
   },
+  '403': {
+    headers: { 'x-request-id': { required: true, check: schemas.check3 } },
+    content: { 'application/problem+json': schemas.check5 },
+  },
   '404': {
     headers: { 'x-request-id': { required: true, check: schemas.check3 } },
     content: { 'application/problem+json': schemas.check5 },

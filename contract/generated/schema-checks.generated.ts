@@ -39,10 +39,12 @@ const schema8 = {
       $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp',
     },
     resultRecipients: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultRecipients' },
+    participants: { $ref: 'https://mpc.example/openapi/schemas#/$defs/InviteList' },
   },
 };
-import func2Module from 'ajv/dist/runtime/ucs2length.js';
-const func2 = commonJs(func2Module);
+const func2 = Object.prototype.hasOwnProperty;
+import func3Module from 'ajv/dist/runtime/ucs2length.js';
+const func3 = commonJs(func3Module);
 const schema9 = {
   description:
     'One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`.\n',
@@ -993,7 +995,8 @@ function validate40(data, { instancePath = '', parentData, parentDataProperty, r
   return errors === 0;
 }
 const schema17 = {
-  description: 'Who receives the result; listed recipients must join to receive it.',
+  description:
+    'Who receives the result: `all-participants` (every participant whose input was counted and not\nexcluded) or a list of clients, who must join to receive it (and be invited, with an invite list).\n',
   oneOf: [
     { type: 'string', const: 'all-participants' },
     {
@@ -1214,6 +1217,104 @@ function validate42(data, { instancePath = '', parentData, parentDataProperty, r
   validate42.errors = vErrors;
   return errors === 0;
 }
+const schema19 = {
+  description: 'The only clients that may join; the owner is not implied (list it to take part).',
+  type: 'array',
+  minItems: 1,
+  maxItems: 1000,
+  uniqueItems: true,
+  items: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ClientId' },
+};
+function validate46(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    if (data.length > 1000) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/maxItems',
+        keyword: 'maxItems',
+        params: { limit: 1000 },
+        message: 'must NOT have more than 1000 items',
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.length < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/minItems',
+        keyword: 'minItems',
+        params: { limit: 1 },
+        message: 'must NOT have fewer than 1 items',
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (
+        !validate43(data[i0], {
+          instancePath: instancePath + '/' + i0,
+          parentData: data,
+          parentDataProperty: i0,
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+        errors = vErrors.length;
+      }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+      outer0: for (; i1--;) {
+        for (j0 = i1; j0--;) {
+          if (func0(data[i1], data[j0])) {
+            const err2 = {
+              instancePath,
+              schemaPath: '#/uniqueItems',
+              keyword: 'uniqueItems',
+              params: { i: i1, j: j0 },
+              message: 'must NOT have duplicate items (items ## ' + j0 + ' and ' + i1 + ' are identical)',
+            };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+            break outer0;
+          }
+        }
+      }
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'array' },
+      message: 'must be array',
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate46.errors = vErrors;
+  return errors === 0;
+}
 function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1324,16 +1425,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(
-        key0 === 'name' ||
-        key0 === 'description' ||
-        key0 === 'analyses' ||
-        key0 === 'inputSchema' ||
-        key0 === 'minParticipants' ||
-        key0 === 'maxParticipants' ||
-        key0 === 'inputDeadline' ||
-        key0 === 'resultRecipients'
-      )) {
+      if (!func2.call(schema8.properties, key0)) {
         const err7 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -1352,7 +1444,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.name !== undefined) {
       let data0 = data.name;
       if (typeof data0 === 'string') {
-        if (func2(data0) > 200) {
+        if (func3(data0) > 200) {
           const err8 = {
             instancePath: instancePath + '/name',
             schemaPath: '#/properties/name/maxLength',
@@ -1367,7 +1459,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data0) < 1) {
+        if (func3(data0) < 1) {
           const err9 = {
             instancePath: instancePath + '/name',
             schemaPath: '#/properties/name/minLength',
@@ -1401,7 +1493,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.description !== undefined) {
       let data1 = data.description;
       if (typeof data1 === 'string') {
-        if (func2(data1) > 4000) {
+        if (func3(data1) > 4000) {
           const err11 = {
             instancePath: instancePath + '/description',
             schemaPath: '#/properties/description/maxLength',
@@ -1634,6 +1726,19 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data.participants !== undefined) {
+      if (
+        !validate46(data.participants, {
+          instancePath: instancePath + '/participants',
+          parentData: data,
+          parentDataProperty: 'participants',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
     const err22 = {
       instancePath,
@@ -1662,12 +1767,12 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-export const check1 = validate47;
-const schema19 = {
+export const check1 = validate50;
+const schema20 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/JoinCollaborationRequest',
   $id: 'urn:check:check1',
 };
-const schema20 = {
+const schema21 = {
   type: 'object',
   additionalProperties: false,
   required: ['resultPublicKey'],
@@ -1685,13 +1790,13 @@ const schema20 = {
     },
   },
 };
-const schema21 = {
+const schema22 = {
   description: 'Raw 32-byte X25519 public key, base64url without padding.',
   type: 'string',
   pattern: '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$',
 };
 const pattern2 = new RegExp('^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$', 'u');
-function validate49(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate52(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -1725,11 +1830,11 @@ function validate49(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate49.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
 const formats2 = formats.uri;
-function validate48(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate51(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -1767,21 +1872,21 @@ function validate48(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.resultPublicKey !== undefined) {
       if (
-        !validate49(data.resultPublicKey, {
+        !validate52(data.resultPublicKey, {
           instancePath: instancePath + '/resultPublicKey',
           parentData: data,
           parentDataProperty: 'resultPublicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
         errors = vErrors.length;
       }
     }
     if (data.webhookUrl !== undefined) {
       let data1 = data.webhookUrl;
       if (typeof data1 === 'string') {
-        if (func2(data1) > 2048) {
+        if (func3(data1) > 2048) {
           const err2 = {
             instancePath: instancePath + '/webhookUrl',
             schemaPath: '#/properties/webhookUrl/maxLength',
@@ -1842,25 +1947,25 @@ function validate48(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate48.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
-function validate47(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate50(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check1" */ let vErrors = null;
   let errors = 0;
-  if (!validate48(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+  if (!validate51(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
     errors = vErrors.length;
   }
-  validate47.errors = vErrors;
+  validate50.errors = vErrors;
   return errors === 0;
 }
-export const check2 = validate52;
-const schema22 = {
+export const check2 = validate55;
+const schema23 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/CreateInputRequest',
   $id: 'urn:check:check2',
 };
-const schema23 = {
+const schema24 = {
   type: 'object',
   additionalProperties: false,
   required: ['shares'],
@@ -1883,7 +1988,7 @@ const schema23 = {
     },
   },
 };
-const schema24 = {
+const schema25 = {
   type: 'object',
   additionalProperties: false,
   required: ['sizeBytes', 'sha256'],
@@ -1897,13 +2002,13 @@ const schema24 = {
     sha256: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Sha256' },
   },
 };
-const schema25 = {
+const schema26 = {
   description: 'Base64 (standard alphabet, padded) SHA-256 digest, as in `x-amz-checksum-sha256`.',
   type: 'string',
   pattern: '^[A-Za-z0-9+/]{43}=$',
 };
 const pattern3 = new RegExp('^[A-Za-z0-9+/]{43}=$', 'u');
-function validate55(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate58(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -1937,10 +2042,10 @@ function validate55(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate55.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
-function validate54(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate57(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2043,14 +2148,14 @@ function validate54(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.sha256 !== undefined) {
       if (
-        !validate55(data.sha256, {
+        !validate58(data.sha256, {
           instancePath: instancePath + '/sha256',
           parentData: data,
           parentDataProperty: 'sha256',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
         errors = vErrors.length;
       }
     }
@@ -2069,10 +2174,10 @@ function validate54(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate54.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-function validate53(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate56(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2210,27 +2315,27 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
         }
         if (data1.A !== undefined) {
           if (
-            !validate54(data1.A, {
+            !validate57(data1.A, {
               instancePath: instancePath + '/shares/A',
               parentData: data1,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
             errors = vErrors.length;
           }
         }
         if (data1.B !== undefined) {
           if (
-            !validate54(data1.B, {
+            !validate57(data1.B, {
               instancePath: instancePath + '/shares/B',
               parentData: data1,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
             errors = vErrors.length;
           }
         }
@@ -2265,26 +2370,26 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate53.errors = vErrors;
+  validate56.errors = vErrors;
   return errors === 0;
 }
-function validate52(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate55(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check2" */ let vErrors = null;
   let errors = 0;
-  if (!validate53(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+  if (!validate56(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
     errors = vErrors.length;
   }
-  validate52.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-export const check3 = validate60;
-const schema26 = { type: 'string', minLength: 1, $id: 'urn:check:check3' };
-function validate60(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+export const check3 = validate63;
+const schema27 = { type: 'string', minLength: 1, $id: 'urn:check:check3' };
+function validate63(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check3" */ let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
-    if (func2(data) < 1) {
+    if (func3(data) < 1) {
       const err0 = {
         instancePath,
         schemaPath: '#/minLength',
@@ -2314,18 +2419,18 @@ function validate60(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate60.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-export const check4 = validate61;
-const schema27 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Health', $id: 'urn:check:check4' };
-const schema28 = {
+export const check4 = validate64;
+const schema28 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Health', $id: 'urn:check:check4' };
+const schema29 = {
   type: 'object',
   additionalProperties: false,
   required: ['status'],
   properties: { status: { type: 'string', const: 'ok' } },
 };
-function validate62(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate65(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2409,22 +2514,22 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate62.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-function validate61(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate64(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check4" */ let vErrors = null;
   let errors = 0;
-  if (!validate62(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+  if (!validate65(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
     errors = vErrors.length;
   }
-  validate61.errors = vErrors;
+  validate64.errors = vErrors;
   return errors === 0;
 }
-export const check5 = validate64;
-const schema29 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check5' };
-const schema30 = {
+export const check5 = validate67;
+const schema30 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check5' };
+const schema31 = {
   description:
     'RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):\nvalidation-error (400), not-computable (400), malformed-json (400), unsupported-media-type (415),\nunauthorized (401), forbidden (403), not-found (404), method-not-allowed (405), collaboration-full (409),\ninvalid-state (409), deadline-passed (409), already-joined (409), input-already-completed (409),\nidempotency-key-reused (409), idempotency-request-in-progress (409), upload-incomplete (422),\nupload-mismatch (422), result-gone (410), internal-error (500), all under\n`https://mpc.example/problems/`.\n',
   type: 'object',
@@ -2474,7 +2579,7 @@ const schema30 = {
     },
   },
 };
-function validate65(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate68(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2580,7 +2685,7 @@ function validate65(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/type',
           schemaPath: '#/properties/type/enum',
           keyword: 'enum',
-          params: { allowedValues: schema30.properties.type.enum },
+          params: { allowedValues: schema31.properties.type.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -2844,25 +2949,25 @@ function validate65(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate65.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-function validate64(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate67(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check5" */ let vErrors = null;
   let errors = 0;
-  if (!validate65(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+  if (!validate68(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
     errors = vErrors.length;
   }
-  validate64.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-export const check6 = validate67;
-const schema31 = {
+export const check6 = validate70;
+const schema32 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/ComputationServerList',
   $id: 'urn:check:check6',
 };
-const schema32 = {
+const schema33 = {
   type: 'object',
   additionalProperties: false,
   required: ['servers'],
@@ -2875,7 +2980,7 @@ const schema32 = {
     },
   },
 };
-const schema33 = {
+const schema34 = {
   description: 'One computation server and the HPKE (RFC 9180) configuration input shares are sealed with.',
   type: 'object',
   additionalProperties: false,
@@ -2888,8 +2993,8 @@ const schema33 = {
     aead: { type: 'string', const: 'AES-128-GCM' },
   },
 };
-const schema34 = { type: 'string', enum: ['A', 'B'] };
-function validate70(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema35 = { type: 'string', enum: ['A', 'B'] };
+function validate73(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -2912,7 +3017,7 @@ function validate70(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema34.enum },
+      params: { allowedValues: schema35.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -2922,10 +3027,10 @@ function validate70(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate70.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-function validate69(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate72(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3023,27 +3128,27 @@ function validate69(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.id !== undefined) {
       if (
-        !validate70(data.id, {
+        !validate73(data.id, {
           instancePath: instancePath + '/id',
           parentData: data,
           parentDataProperty: 'id',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
         errors = vErrors.length;
       }
     }
     if (data.publicKey !== undefined) {
       if (
-        !validate49(data.publicKey, {
+        !validate52(data.publicKey, {
           instancePath: instancePath + '/publicKey',
           parentData: data,
           parentDataProperty: 'publicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
         errors = vErrors.length;
       }
     }
@@ -3161,10 +3266,10 @@ function validate69(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-function validate68(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate71(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3236,14 +3341,14 @@ function validate68(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate69(data0[i0], {
+            !validate72(data0[i0], {
               instancePath: instancePath + '/servers/' + i0,
               parentData: data0,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+            vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
             errors = vErrors.length;
           }
         }
@@ -3278,25 +3383,25 @@ function validate68(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-function validate67(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate70(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check6" */ let vErrors = null;
   let errors = 0;
-  if (!validate68(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+  if (!validate71(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
     errors = vErrors.length;
   }
-  validate67.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-export const check7 = validate75;
-const schema35 = {
+export const check7 = validate78;
+const schema36 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/CollaborationPage',
   $id: 'urn:check:check7',
 };
-const schema36 = {
+const schema37 = {
   type: 'object',
   additionalProperties: false,
   required: ['items'],
@@ -3305,7 +3410,7 @@ const schema36 = {
     nextToken: { type: 'string' },
   },
 };
-const schema37 = {
+const schema38 = {
   type: 'object',
   additionalProperties: false,
   required: [
@@ -3322,6 +3427,7 @@ const schema37 = {
     'status',
     'participantCount',
     'completedInputCount',
+    'inviteOnly',
     'createdAt',
     'updatedAt',
   ],
@@ -3339,13 +3445,27 @@ const schema37 = {
     status: { $ref: 'https://mpc.example/openapi/schemas#/$defs/CollaborationStatus' },
     statusReason: { type: 'string' },
     participantCount: { type: 'integer', minimum: 0 },
-    completedInputCount: { type: 'integer', minimum: 0 },
+    completedInputCount: {
+      description: 'Counted inputs; at most maxParticipants (completing an input is what takes a slot).',
+      type: 'integer',
+      minimum: 0,
+    },
+    excludedInputCount: {
+      description:
+        "How many counted inputs the servers excluded as bad (the share did not open, a wrong schema digest\nor row count); set with the result. Only each excluded input's owner sees why, on its participation.\n",
+      type: 'integer',
+      minimum: 0,
+    },
+    inviteOnly: { type: 'boolean', description: 'Whether only invited clients may join.' },
+    participants: {
+      description: 'The invite list; shown to the owner only.',
+      $ref: 'https://mpc.example/openapi/schemas#/$defs/InviteList',
+    },
     createdAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
     updatedAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-const func8 = Object.prototype.hasOwnProperty;
-const schema38 = {
+const schema39 = {
   description: 'Server-issued identifier (UUID).',
   type: 'string',
   format: 'uuid',
@@ -3353,7 +3473,7 @@ const schema38 = {
 };
 const formats4 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const pattern4 = new RegExp('^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', 'u');
-function validate78(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate81(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -3403,14 +3523,14 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-const schema39 = {
+const schema40 = {
   type: 'string',
   enum: ['OPEN', 'COMPUTING', 'RESULT_READY', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'],
 };
-function validate85(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate88(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -3441,7 +3561,7 @@ function validate85(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema39.enum },
+      params: { allowedValues: schema40.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -3451,10 +3571,10 @@ function validate85(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate85.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-function validate77(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate80(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3653,13 +3773,13 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.createdAt === undefined) {
+    if (data.inviteOnly === undefined) {
       const err13 = {
         instancePath,
         schemaPath: '#/required',
         keyword: 'required',
-        params: { missingProperty: 'createdAt' },
-        message: "must have required property '" + 'createdAt' + "'",
+        params: { missingProperty: 'inviteOnly' },
+        message: "must have required property '" + 'inviteOnly' + "'",
       };
       if (vErrors === null) {
         vErrors = [err13];
@@ -3668,13 +3788,13 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.updatedAt === undefined) {
+    if (data.createdAt === undefined) {
       const err14 = {
         instancePath,
         schemaPath: '#/required',
         keyword: 'required',
-        params: { missingProperty: 'updatedAt' },
-        message: "must have required property '" + 'updatedAt' + "'",
+        params: { missingProperty: 'createdAt' },
+        message: "must have required property '" + 'createdAt' + "'",
       };
       if (vErrors === null) {
         vErrors = [err14];
@@ -3683,44 +3803,29 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.updatedAt === undefined) {
+      const err15 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'updatedAt' },
+        message: "must have required property '" + 'updatedAt' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err15];
+      } else {
+        vErrors.push(err15);
+      }
+      errors++;
+    }
     for (const key0 in data) {
-      if (!func8.call(schema37.properties, key0)) {
-        const err15 = {
+      if (!func2.call(schema38.properties, key0)) {
+        const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
           keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.collaborationId !== undefined) {
-      if (
-        !validate78(data.collaborationId, {
-          instancePath: instancePath + '/collaborationId',
-          parentData: data,
-          parentDataProperty: 'collaborationId',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.name !== undefined) {
-      if (typeof data.name !== 'string') {
-        const err16 = {
-          instancePath: instancePath + '/name',
-          schemaPath: '#/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
         };
         if (vErrors === null) {
           vErrors = [err16];
@@ -3730,11 +3835,24 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.description !== undefined) {
-      if (typeof data.description !== 'string') {
+    if (data.collaborationId !== undefined) {
+      if (
+        !validate81(data.collaborationId, {
+          instancePath: instancePath + '/collaborationId',
+          parentData: data,
+          parentDataProperty: 'collaborationId',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== undefined) {
+      if (typeof data.name !== 'string') {
         const err17 = {
-          instancePath: instancePath + '/description',
-          schemaPath: '#/properties/description/type',
+          instancePath: instancePath + '/name',
+          schemaPath: '#/properties/name/type',
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
@@ -3743,6 +3861,23 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
           vErrors = [err17];
         } else {
           vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      if (typeof data.description !== 'string') {
+        const err18 = {
+          instancePath: instancePath + '/description',
+          schemaPath: '#/properties/description/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
         }
         errors++;
       }
@@ -3778,7 +3913,7 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
           }
         }
       } else {
-        const err18 = {
+        const err19 = {
           instancePath: instancePath + '/analyses',
           schemaPath: '#/properties/analyses/type',
           keyword: 'type',
@@ -3786,9 +3921,9 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err19];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err19);
         }
         errors++;
       }
@@ -3809,27 +3944,9 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.minParticipants !== undefined) {
       let data7 = data.minParticipants;
       if (!(typeof data7 == 'number' && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-        const err19 = {
+        const err20 = {
           instancePath: instancePath + '/minParticipants',
           schemaPath: '#/properties/minParticipants/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.maxParticipants !== undefined) {
-      let data8 = data.maxParticipants;
-      if (!(typeof data8 == 'number' && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-        const err20 = {
-          instancePath: instancePath + '/maxParticipants',
-          schemaPath: '#/properties/maxParticipants/type',
           keyword: 'type',
           params: { type: 'integer' },
           message: 'must be integer',
@@ -3838,6 +3955,24 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
           vErrors = [err20];
         } else {
           vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.maxParticipants !== undefined) {
+      let data8 = data.maxParticipants;
+      if (!(typeof data8 == 'number' && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
+        const err21 = {
+          instancePath: instancePath + '/maxParticipants',
+          schemaPath: '#/properties/maxParticipants/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -3870,43 +4005,25 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.status !== undefined) {
       if (
-        !validate85(data.status, {
+        !validate88(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
         errors = vErrors.length;
       }
     }
     if (data.statusReason !== undefined) {
       if (typeof data.statusReason !== 'string') {
-        const err21 = {
+        const err22 = {
           instancePath: instancePath + '/statusReason',
           schemaPath: '#/properties/statusReason/type',
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-        };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.participantCount !== undefined) {
-      let data13 = data.participantCount;
-      if (!(typeof data13 == 'number' && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-        const err22 = {
-          instancePath: instancePath + '/participantCount',
-          schemaPath: '#/properties/participantCount/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -3915,9 +4032,27 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
+    }
+    if (data.participantCount !== undefined) {
+      let data13 = data.participantCount;
+      if (!(typeof data13 == 'number' && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
+        const err23 = {
+          instancePath: instancePath + '/participantCount',
+          schemaPath: '#/properties/participantCount/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
       if (typeof data13 == 'number' && isFinite(data13)) {
         if (data13 < 0 || isNaN(data13)) {
-          const err23 = {
+          const err24 = {
             instancePath: instancePath + '/participantCount',
             schemaPath: '#/properties/participantCount/minimum',
             keyword: 'minimum',
@@ -3925,9 +4060,9 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must be >= 0',
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err24];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err24);
           }
           errors++;
         }
@@ -3936,7 +4071,7 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.completedInputCount !== undefined) {
       let data14 = data.completedInputCount;
       if (!(typeof data14 == 'number' && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-        const err24 = {
+        const err25 = {
           instancePath: instancePath + '/completedInputCount',
           schemaPath: '#/properties/completedInputCount/type',
           keyword: 'type',
@@ -3944,15 +4079,15 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be integer',
         };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err25];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err25);
         }
         errors++;
       }
       if (typeof data14 == 'number' && isFinite(data14)) {
         if (data14 < 0 || isNaN(data14)) {
-          const err25 = {
+          const err26 = {
             instancePath: instancePath + '/completedInputCount',
             schemaPath: '#/properties/completedInputCount/minimum',
             keyword: 'minimum',
@@ -3960,12 +4095,77 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must be >= 0',
           };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err26];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err26);
           }
           errors++;
         }
+      }
+    }
+    if (data.excludedInputCount !== undefined) {
+      let data15 = data.excludedInputCount;
+      if (!(typeof data15 == 'number' && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
+        const err27 = {
+          instancePath: instancePath + '/excludedInputCount',
+          schemaPath: '#/properties/excludedInputCount/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      if (typeof data15 == 'number' && isFinite(data15)) {
+        if (data15 < 0 || isNaN(data15)) {
+          const err28 = {
+            instancePath: instancePath + '/excludedInputCount',
+            schemaPath: '#/properties/excludedInputCount/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
+          };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.inviteOnly !== undefined) {
+      if (typeof data.inviteOnly !== 'boolean') {
+        const err29 = {
+          instancePath: instancePath + '/inviteOnly',
+          schemaPath: '#/properties/inviteOnly/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.participants !== undefined) {
+      if (
+        !validate46(data.participants, {
+          instancePath: instancePath + '/participants',
+          parentData: data,
+          parentDataProperty: 'participants',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        errors = vErrors.length;
       }
     }
     if (data.createdAt !== undefined) {
@@ -3995,7 +4195,7 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   } else {
-    const err26 = {
+    const err30 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4003,16 +4203,16 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err26];
+      vErrors = [err30];
     } else {
-      vErrors.push(err26);
+      vErrors.push(err30);
     }
     errors++;
   }
-  validate77.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-function validate76(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate79(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4054,14 +4254,14 @@ function validate76(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate77(data0[i0], {
+            !validate80(data0[i0], {
               instancePath: instancePath + '/items/' + i0,
               parentData: data0,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+            vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
             errors = vErrors.length;
           }
         }
@@ -4113,22 +4313,22 @@ function validate76(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate76.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-function validate75(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate78(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check7" */ let vErrors = null;
   let errors = 0;
-  if (!validate76(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+  if (!validate79(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
     errors = vErrors.length;
   }
-  validate75.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-export const check8 = validate91;
-const schema40 = { type: 'string', $id: 'urn:check:check8' };
-function validate91(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+export const check8 = validate95;
+const schema41 = { type: 'string', $id: 'urn:check:check8' };
+function validate95(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check8" */ let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -4146,15 +4346,15 @@ function validate91(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate91.errors = vErrors;
+  validate95.errors = vErrors;
   return errors === 0;
 }
-export const check9 = validate92;
-const schema41 = {
+export const check9 = validate96;
+const schema42 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/Collaboration',
   $id: 'urn:check:check9',
 };
-function validate93(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate97(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4353,13 +4553,13 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.createdAt === undefined) {
+    if (data.inviteOnly === undefined) {
       const err13 = {
         instancePath,
         schemaPath: '#/required',
         keyword: 'required',
-        params: { missingProperty: 'createdAt' },
-        message: "must have required property '" + 'createdAt' + "'",
+        params: { missingProperty: 'inviteOnly' },
+        message: "must have required property '" + 'inviteOnly' + "'",
       };
       if (vErrors === null) {
         vErrors = [err13];
@@ -4368,13 +4568,13 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.updatedAt === undefined) {
+    if (data.createdAt === undefined) {
       const err14 = {
         instancePath,
         schemaPath: '#/required',
         keyword: 'required',
-        params: { missingProperty: 'updatedAt' },
-        message: "must have required property '" + 'updatedAt' + "'",
+        params: { missingProperty: 'createdAt' },
+        message: "must have required property '" + 'createdAt' + "'",
       };
       if (vErrors === null) {
         vErrors = [err14];
@@ -4383,44 +4583,29 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.updatedAt === undefined) {
+      const err15 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'updatedAt' },
+        message: "must have required property '" + 'updatedAt' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err15];
+      } else {
+        vErrors.push(err15);
+      }
+      errors++;
+    }
     for (const key0 in data) {
-      if (!func8.call(schema37.properties, key0)) {
-        const err15 = {
+      if (!func2.call(schema38.properties, key0)) {
+        const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
           keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.collaborationId !== undefined) {
-      if (
-        !validate78(data.collaborationId, {
-          instancePath: instancePath + '/collaborationId',
-          parentData: data,
-          parentDataProperty: 'collaborationId',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.name !== undefined) {
-      if (typeof data.name !== 'string') {
-        const err16 = {
-          instancePath: instancePath + '/name',
-          schemaPath: '#/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
         };
         if (vErrors === null) {
           vErrors = [err16];
@@ -4430,11 +4615,24 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.description !== undefined) {
-      if (typeof data.description !== 'string') {
+    if (data.collaborationId !== undefined) {
+      if (
+        !validate81(data.collaborationId, {
+          instancePath: instancePath + '/collaborationId',
+          parentData: data,
+          parentDataProperty: 'collaborationId',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== undefined) {
+      if (typeof data.name !== 'string') {
         const err17 = {
-          instancePath: instancePath + '/description',
-          schemaPath: '#/properties/description/type',
+          instancePath: instancePath + '/name',
+          schemaPath: '#/properties/name/type',
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
@@ -4443,6 +4641,23 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
           vErrors = [err17];
         } else {
           vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      if (typeof data.description !== 'string') {
+        const err18 = {
+          instancePath: instancePath + '/description',
+          schemaPath: '#/properties/description/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
         }
         errors++;
       }
@@ -4478,7 +4693,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
           }
         }
       } else {
-        const err18 = {
+        const err19 = {
           instancePath: instancePath + '/analyses',
           schemaPath: '#/properties/analyses/type',
           keyword: 'type',
@@ -4486,9 +4701,9 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err19];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err19);
         }
         errors++;
       }
@@ -4509,27 +4724,9 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.minParticipants !== undefined) {
       let data7 = data.minParticipants;
       if (!(typeof data7 == 'number' && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-        const err19 = {
+        const err20 = {
           instancePath: instancePath + '/minParticipants',
           schemaPath: '#/properties/minParticipants/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.maxParticipants !== undefined) {
-      let data8 = data.maxParticipants;
-      if (!(typeof data8 == 'number' && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-        const err20 = {
-          instancePath: instancePath + '/maxParticipants',
-          schemaPath: '#/properties/maxParticipants/type',
           keyword: 'type',
           params: { type: 'integer' },
           message: 'must be integer',
@@ -4538,6 +4735,24 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
           vErrors = [err20];
         } else {
           vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.maxParticipants !== undefined) {
+      let data8 = data.maxParticipants;
+      if (!(typeof data8 == 'number' && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
+        const err21 = {
+          instancePath: instancePath + '/maxParticipants',
+          schemaPath: '#/properties/maxParticipants/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -4570,43 +4785,25 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.status !== undefined) {
       if (
-        !validate85(data.status, {
+        !validate88(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
         errors = vErrors.length;
       }
     }
     if (data.statusReason !== undefined) {
       if (typeof data.statusReason !== 'string') {
-        const err21 = {
+        const err22 = {
           instancePath: instancePath + '/statusReason',
           schemaPath: '#/properties/statusReason/type',
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-        };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.participantCount !== undefined) {
-      let data13 = data.participantCount;
-      if (!(typeof data13 == 'number' && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-        const err22 = {
-          instancePath: instancePath + '/participantCount',
-          schemaPath: '#/properties/participantCount/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -4615,9 +4812,27 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
+    }
+    if (data.participantCount !== undefined) {
+      let data13 = data.participantCount;
+      if (!(typeof data13 == 'number' && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
+        const err23 = {
+          instancePath: instancePath + '/participantCount',
+          schemaPath: '#/properties/participantCount/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
       if (typeof data13 == 'number' && isFinite(data13)) {
         if (data13 < 0 || isNaN(data13)) {
-          const err23 = {
+          const err24 = {
             instancePath: instancePath + '/participantCount',
             schemaPath: '#/properties/participantCount/minimum',
             keyword: 'minimum',
@@ -4625,9 +4840,9 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must be >= 0',
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err24];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err24);
           }
           errors++;
         }
@@ -4636,7 +4851,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.completedInputCount !== undefined) {
       let data14 = data.completedInputCount;
       if (!(typeof data14 == 'number' && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-        const err24 = {
+        const err25 = {
           instancePath: instancePath + '/completedInputCount',
           schemaPath: '#/properties/completedInputCount/type',
           keyword: 'type',
@@ -4644,15 +4859,15 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be integer',
         };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err25];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err25);
         }
         errors++;
       }
       if (typeof data14 == 'number' && isFinite(data14)) {
         if (data14 < 0 || isNaN(data14)) {
-          const err25 = {
+          const err26 = {
             instancePath: instancePath + '/completedInputCount',
             schemaPath: '#/properties/completedInputCount/minimum',
             keyword: 'minimum',
@@ -4660,12 +4875,77 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must be >= 0',
           };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err26];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err26);
           }
           errors++;
         }
+      }
+    }
+    if (data.excludedInputCount !== undefined) {
+      let data15 = data.excludedInputCount;
+      if (!(typeof data15 == 'number' && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
+        const err27 = {
+          instancePath: instancePath + '/excludedInputCount',
+          schemaPath: '#/properties/excludedInputCount/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      if (typeof data15 == 'number' && isFinite(data15)) {
+        if (data15 < 0 || isNaN(data15)) {
+          const err28 = {
+            instancePath: instancePath + '/excludedInputCount',
+            schemaPath: '#/properties/excludedInputCount/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
+          };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.inviteOnly !== undefined) {
+      if (typeof data.inviteOnly !== 'boolean') {
+        const err29 = {
+          instancePath: instancePath + '/inviteOnly',
+          schemaPath: '#/properties/inviteOnly/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.participants !== undefined) {
+      if (
+        !validate46(data.participants, {
+          instancePath: instancePath + '/participants',
+          parentData: data,
+          parentDataProperty: 'participants',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        errors = vErrors.length;
       }
     }
     if (data.createdAt !== undefined) {
@@ -4695,7 +4975,7 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   } else {
-    const err26 = {
+    const err30 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4703,29 +4983,29 @@ function validate93(data, { instancePath = '', parentData, parentDataProperty, r
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err26];
+      vErrors = [err30];
     } else {
-      vErrors.push(err26);
+      vErrors.push(err30);
     }
     errors++;
   }
-  validate93.errors = vErrors;
+  validate97.errors = vErrors;
   return errors === 0;
 }
-function validate92(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate96(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check9" */ let vErrors = null;
   let errors = 0;
-  if (!validate93(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+  if (!validate97(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
     errors = vErrors.length;
   }
-  validate92.errors = vErrors;
+  validate96.errors = vErrors;
   return errors === 0;
 }
-export const check10 = validate104;
-const schema43 = { type: 'string', pattern: '^[0-9]+$', $id: 'urn:check:check10' };
+export const check10 = validate109;
+const schema44 = { type: 'string', pattern: '^[0-9]+$', $id: 'urn:check:check10' };
 const pattern5 = new RegExp('^[0-9]+$', 'u');
-function validate104(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate109(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check10" */ let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -4759,15 +5039,15 @@ function validate104(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate104.errors = vErrors;
+  validate109.errors = vErrors;
   return errors === 0;
 }
-export const check11 = validate105;
-const schema44 = {
+export const check11 = validate110;
+const schema45 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/Participation',
   $id: 'urn:check:check11',
 };
-const schema45 = {
+const schema46 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'clientId', 'status', 'joinedAt', 'resultPublicKey', 'computationServers'],
@@ -4799,7 +5079,7 @@ const schema45 = {
     },
   },
 };
-const schema46 = {
+const schema47 = {
   description: 'The last webhook sent to this participant and whether it arrived.',
   type: 'object',
   additionalProperties: false,
@@ -4813,7 +5093,7 @@ const schema46 = {
     lastError: { type: 'string' },
   },
 };
-function validate112(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate117(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5047,20 +5327,25 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate112.errors = vErrors;
+  validate117.errors = vErrors;
   return errors === 0;
 }
-const schema47 = {
+const schema48 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'status'],
   properties: {
     inputId: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Id' },
     status: { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputStatus' },
+    exclusionReason: {
+      description:
+        'Why the computation servers excluded this counted input (the share did not open, a wrong schema\ndigest or row count); its owner then gets no result. Only the owner sees it.\n',
+      type: 'string',
+    },
   },
 };
-const schema48 = { type: 'string', enum: ['PENDING', 'COMPLETE'] };
-function validate117(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema49 = { type: 'string', enum: ['PENDING', 'COMPLETE'] };
+function validate122(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -5083,7 +5368,7 @@ function validate117(data, { instancePath = '', parentData, parentDataProperty, 
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema48.enum },
+      params: { allowedValues: schema49.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -5093,10 +5378,10 @@ function validate117(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate117.errors = vErrors;
+  validate122.errors = vErrors;
   return errors === 0;
 }
-function validate115(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate120(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5131,7 +5416,7 @@ function validate115(data, { instancePath = '', parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === 'inputId' || key0 === 'status')) {
+      if (!(key0 === 'inputId' || key0 === 'status' || key0 === 'exclusionReason')) {
         const err2 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -5149,32 +5434,49 @@ function validate115(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate78(data.inputId, {
+        !validate81(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate117(data.status, {
+        !validate122(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
         errors = vErrors.length;
       }
     }
+    if (data.exclusionReason !== undefined) {
+      if (typeof data.exclusionReason !== 'string') {
+        const err3 = {
+          instancePath: instancePath + '/exclusionReason',
+          schemaPath: '#/properties/exclusionReason/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err3 = {
+    const err4 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -5182,17 +5484,17 @@ function validate115(data, { instancePath = '', parentData, parentDataProperty, 
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err3];
+      vErrors = [err4];
     } else {
-      vErrors.push(err3);
+      vErrors.push(err4);
     }
     errors++;
   }
-  validate115.errors = vErrors;
+  validate120.errors = vErrors;
   return errors === 0;
 }
 const pattern6 = new RegExp('^whsec_[A-Za-z0-9+/]+={0,2}$', 'u');
-function validate106(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate111(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5287,7 +5589,7 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func8.call(schema45.properties, key0)) {
+      if (!func2.call(schema46.properties, key0)) {
         const err6 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -5305,14 +5607,14 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate78(data.collaborationId, {
+        !validate81(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
@@ -5351,7 +5653,7 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/status',
           schemaPath: '#/properties/status/enum',
           keyword: 'enum',
-          params: { allowedValues: schema45.properties.status.enum },
+          params: { allowedValues: schema46.properties.status.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -5390,14 +5692,14 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.resultPublicKey !== undefined) {
       if (
-        !validate49(data.resultPublicKey, {
+        !validate52(data.resultPublicKey, {
           instancePath: instancePath + '/resultPublicKey',
           parentData: data,
           parentDataProperty: 'resultPublicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
         errors = vErrors.length;
       }
     }
@@ -5454,27 +5756,27 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.webhookDelivery !== undefined) {
       if (
-        !validate112(data.webhookDelivery, {
+        !validate117(data.webhookDelivery, {
           instancePath: instancePath + '/webhookDelivery',
           parentData: data,
           parentDataProperty: 'webhookDelivery',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
         errors = vErrors.length;
       }
     }
     if (data.input !== undefined) {
       if (
-        !validate115(data.input, {
+        !validate120(data.input, {
           instancePath: instancePath + '/input',
           parentData: data,
           parentDataProperty: 'input',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+        vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
         errors = vErrors.length;
       }
     }
@@ -5514,14 +5816,14 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
         const len0 = data10.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate69(data10[i0], {
+            !validate72(data10[i0], {
               instancePath: instancePath + '/computationServers/' + i0,
               parentData: data10,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+            vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
             errors = vErrors.length;
           }
         }
@@ -5556,22 +5858,22 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate106.errors = vErrors;
+  validate111.errors = vErrors;
   return errors === 0;
 }
-function validate105(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate110(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check11" */ let vErrors = null;
   let errors = 0;
-  if (!validate106(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+  if (!validate111(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
     errors = vErrors.length;
   }
-  validate105.errors = vErrors;
+  validate110.errors = vErrors;
   return errors === 0;
 }
-export const check12 = validate122;
-const schema49 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputUpload', $id: 'urn:check:check12' };
-const schema50 = {
+export const check12 = validate127;
+const schema50 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputUpload', $id: 'urn:check:check12' };
+const schema51 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'collaborationId', 'status', 'uploads'],
@@ -5590,7 +5892,7 @@ const schema50 = {
     },
   },
 };
-const schema51 = {
+const schema52 = {
   type: 'object',
   additionalProperties: false,
   required: ['method', 'url', 'headers', 'expiresAt'],
@@ -5605,7 +5907,7 @@ const schema51 = {
     expiresAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-function validate127(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate132(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5708,7 +6010,7 @@ function validate127(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema51.properties.method.enum },
+          params: { allowedValues: schema52.properties.method.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -5817,10 +6119,10 @@ function validate127(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate127.errors = vErrors;
+  validate132.errors = vErrors;
   return errors === 0;
 }
-function validate123(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate128(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5903,40 +6205,40 @@ function validate123(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate78(data.inputId, {
+        !validate81(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate78(data.collaborationId, {
+        !validate81(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate117(data.status, {
+        !validate122(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
         errors = vErrors.length;
       }
     }
@@ -5992,27 +6294,27 @@ function validate123(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data3.A !== undefined) {
           if (
-            !validate127(data3.A, {
+            !validate132(data3.A, {
               instancePath: instancePath + '/uploads/A',
               parentData: data3,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+            vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
             errors = vErrors.length;
           }
         }
         if (data3.B !== undefined) {
           if (
-            !validate127(data3.B, {
+            !validate132(data3.B, {
               instancePath: instancePath + '/uploads/B',
               parentData: data3,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+            vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
             errors = vErrors.length;
           }
         }
@@ -6047,22 +6349,22 @@ function validate123(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate123.errors = vErrors;
+  validate128.errors = vErrors;
   return errors === 0;
 }
-function validate122(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate127(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check12" */ let vErrors = null;
   let errors = 0;
-  if (!validate123(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+  if (!validate128(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
     errors = vErrors.length;
   }
-  validate122.errors = vErrors;
+  validate127.errors = vErrors;
   return errors === 0;
 }
-export const check13 = validate132;
-const schema52 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Input', $id: 'urn:check:check13' };
-const schema53 = {
+export const check13 = validate137;
+const schema53 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Input', $id: 'urn:check:check13' };
+const schema54 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'collaborationId', 'status', 'createdAt'],
@@ -6074,7 +6376,7 @@ const schema53 = {
     completedAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-function validate133(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate138(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6163,40 +6465,40 @@ function validate133(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate78(data.inputId, {
+        !validate81(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate78(data.collaborationId, {
+        !validate81(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate117(data.status, {
+        !validate122(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
         errors = vErrors.length;
       }
     }
@@ -6241,22 +6543,22 @@ function validate133(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate133.errors = vErrors;
+  validate138.errors = vErrors;
   return errors === 0;
 }
-function validate132(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate137(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check13" */ let vErrors = null;
   let errors = 0;
-  if (!validate133(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+  if (!validate138(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
     errors = vErrors.length;
   }
-  validate132.errors = vErrors;
+  validate137.errors = vErrors;
   return errors === 0;
 }
-export const check14 = validate140;
-const schema54 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultReady', $id: 'urn:check:check14' };
-const schema55 = {
+export const check14 = validate145;
+const schema55 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultReady', $id: 'urn:check:check14' };
+const schema56 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'status', 'shares'],
@@ -6278,7 +6580,7 @@ const schema55 = {
     },
   },
 };
-function validate141(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate146(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6346,14 +6648,14 @@ function validate141(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate78(data.collaborationId, {
+        !validate81(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
@@ -6459,27 +6761,27 @@ function validate141(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data3.A !== undefined) {
           if (
-            !validate127(data3.A, {
+            !validate132(data3.A, {
               instancePath: instancePath + '/shares/A',
               parentData: data3,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+            vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
             errors = vErrors.length;
           }
         }
         if (data3.B !== undefined) {
           if (
-            !validate127(data3.B, {
+            !validate132(data3.B, {
               instancePath: instancePath + '/shares/B',
               parentData: data3,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+            vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
             errors = vErrors.length;
           }
         }
@@ -6514,25 +6816,25 @@ function validate141(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate141.errors = vErrors;
+  validate146.errors = vErrors;
   return errors === 0;
 }
-function validate140(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate145(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check14" */ let vErrors = null;
   let errors = 0;
-  if (!validate141(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+  if (!validate146(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
     errors = vErrors.length;
   }
-  validate140.errors = vErrors;
+  validate145.errors = vErrors;
   return errors === 0;
 }
-export const check15 = validate146;
-const schema56 = {
+export const check15 = validate151;
+const schema57 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultPending',
   $id: 'urn:check:check15',
 };
-const schema57 = {
+const schema58 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'status', 'retryAfterSeconds'],
@@ -6542,7 +6844,7 @@ const schema57 = {
     retryAfterSeconds: { type: 'integer', minimum: 1 },
   },
 };
-function validate147(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate152(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6610,14 +6912,14 @@ function validate147(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate78(data.collaborationId, {
+        !validate81(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
@@ -6643,7 +6945,7 @@ function validate147(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/status',
           schemaPath: '#/properties/status/enum',
           keyword: 'enum',
-          params: { allowedValues: schema57.properties.status.enum },
+          params: { allowedValues: schema58.properties.status.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -6704,16 +7006,16 @@ function validate147(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate147.errors = vErrors;
+  validate152.errors = vErrors;
   return errors === 0;
 }
-function validate146(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate151(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check15" */ let vErrors = null;
   let errors = 0;
-  if (!validate147(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
+  if (!validate152(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
     errors = vErrors.length;
   }
-  validate146.errors = vErrors;
+  validate151.errors = vErrors;
   return errors === 0;
 }

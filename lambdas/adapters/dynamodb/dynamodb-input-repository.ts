@@ -28,6 +28,7 @@ export class DynamoDbInputRepository implements InputRepository {
     };
     if (typeof item.completedAt === 'string') input.completedAt = item.completedAt;
     if (typeof item.rowCount === 'number') input.rowCount = item.rowCount;
+    if (typeof item.exclusionReason === 'string') input.exclusionReason = item.exclusionReason;
     return input;
   }
 

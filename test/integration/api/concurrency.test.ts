@@ -30,7 +30,7 @@ async function collaborationItems(collaborationId: string) {
 }
 
 describe('concurrency', () => {
-  it('200 concurrent joins to a collaboration of at most 50: exactly 50 join, 150 get a clear 409', async () => {
+  it('200 concurrent joins to a collaboration of at most 50: all join (a join takes no slot), counted once each', async () => {
     const created = await call('owner', 'POST', '/v1/collaborations', {
       body: collaborationRequest({ maxParticipants: 50 }),
     });
@@ -45,19 +45,78 @@ describe('concurrency', () => {
         }),
       ),
     );
-    const joined = answers.filter((answer) => answer.status === 201);
-    const refused = answers.filter((answer) => answer.status !== 201);
-    expect(joined).toHaveLength(50);
-    expect(refused).toHaveLength(150);
-    for (const answer of refused) expectProblem(answer, 409, 'collaboration-full');
+    expect(answers.map((answer) => answer.status)).toEqual(Array(200).fill(201));
 
     const items = await collaborationItems(id);
     const meta = items.find((item) => item.sk === 'META');
-    expect(meta?.participantCount).toBe(50);
+    expect(meta?.participantCount).toBe(200);
     const participants = items.filter((item) => String(item.sk).startsWith('PARTICIPANT#'));
-    expect(participants.map((item) => item.clientId).sort()).toEqual(
-      joined.map((answer) => answer.body.clientId).sort(),
+    expect(participants).toHaveLength(200);
+  });
+
+  it('40 concurrent completes of 40 uploaded inputs, at most 10 counted: exactly 10 count, 30 get a clear 409', async () => {
+    const created = await call('owner', 'POST', '/v1/collaborations', {
+      body: collaborationRequest({ minParticipants: 2, maxParticipants: 10 }),
+    });
+    const id = created.body.collaborationId as string;
+    const clients = Array.from({ length: 40 }, (_, i) => `completer-${i}`);
+    const shares = { A: Buffer.from('share A'), B: Buffer.from('share B!') };
+    // Everyone joins, asks for an input and uploads it first, so that the completes start together.
+    const inputIds = await Promise.all(
+      clients.map(async (client) => {
+        await call(client, 'POST', `/v1/collaborations/${id}/participants`, {
+          body: { resultPublicKey: resultPublicKey() },
+        });
+        const issued = await call(client, 'POST', `/v1/collaborations/${id}/inputs`, {
+          body: {
+            shares: {
+              A: { sizeBytes: shares.A.length, sha256: sha256(shares.A) },
+              B: { sizeBytes: shares.B.length, sha256: sha256(shares.B) },
+            },
+          },
+        });
+        for (const party of ['A', 'B'] as const) {
+          const upload = issued.body.uploads[party];
+          await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: shares[party] });
+        }
+        return issued.body.inputId as string;
+      }),
     );
+    const answers = await Promise.all(
+      clients.map((client, index) =>
+        call(client, 'POST', `/v1/collaborations/${id}/inputs/${inputIds[index]}/complete`),
+      ),
+    );
+    const counted = answers.filter((answer) => answer.status === 200);
+    const refused = answers.filter((answer) => answer.status !== 200);
+    expect(counted).toHaveLength(10);
+    for (const answer of refused) expectProblem(answer, 409, 'collaboration-full');
+
+    const items = await collaborationItems(id);
+    expect(items.find((item) => item.sk === 'META')?.completedInputCount).toBe(10);
+    const complete = items.filter(
+      (item) => String(item.sk).startsWith('INPUT#') && item.status === 'COMPLETE',
+    );
+    expect(complete.map((item) => item.inputId).sort()).toEqual(
+      counted.map((answer) => answer.body.inputId).sort(),
+    );
+    const completeParticipants = items.filter(
+      (item) => String(item.sk).startsWith('PARTICIPANT#') && item.inputStatus === 'COMPLETE',
+    );
+    expect(completeParticipants).toHaveLength(10);
+    // Every slot is taken: a late joiner may still join, but gets no input.
+    await call('late', 'POST', `/v1/collaborations/${id}/participants`, {
+      body: { resultPublicKey: resultPublicKey() },
+    });
+    const late = await call('late', 'POST', `/v1/collaborations/${id}/inputs`, {
+      body: {
+        shares: {
+          A: { sizeBytes: 7, sha256: sha256(shares.A) },
+          B: { sizeBytes: 8, sha256: sha256(shares.B) },
+        },
+      },
+    });
+    expectProblem(late, 409, 'collaboration-full');
   });
 
   it('50 concurrent completes of the same input count it once', async () => {

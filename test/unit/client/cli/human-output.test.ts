@@ -4,6 +4,7 @@ import {
   formatCollaboration,
   formatCollaborationTable,
   formatNumber,
+  formatParticipation,
   formatResults,
 } from '../../../../client/cli/human-output.ts';
 import { Progress } from '../../../../client/cli/progress.ts';
@@ -28,6 +29,7 @@ const collaboration: Collaboration = {
   status: 'OPEN',
   participantCount: 3,
   completedInputCount: 1,
+  inviteOnly: false,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
@@ -52,6 +54,26 @@ describe('human output', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('shows the invite list (to its owner), the excluded inputs and why an own input was excluded', () => {
+    const invited = { ...collaboration, inviteOnly: true, participants: ['a', 'b'], excludedInputCount: 1 };
+    const text = formatCollaboration(invited);
+    expect(text).toContain('  participants  3 joined, 1 inputs (min 2, max 10), 1 excluded\n');
+    expect(text).toContain('  invited       a, b\n');
+    const { participants: _hidden, ...seenByOthers } = invited;
+    expect(formatCollaboration(seenByOthers)).toContain('  invited       invited clients only\n');
+    expect(
+      formatParticipation({
+        collaborationId: 'c-1',
+        clientId: 'b',
+        status: 'INPUT_COMPLETE',
+        joinedAt: '2026-01-01T00:00:00.000Z',
+        resultPublicKey: 'k',
+        input: { inputId: 'i-1', status: 'COMPLETE', exclusionReason: 'share does not open' },
+        computationServers: [],
+      }),
+    ).toBe('b in c-1: INPUT_COMPLETE, input i-1 COMPLETE (excluded: share does not open)\n');
   });
 
   it('lists collaborations as aligned columns', () => {

@@ -54,5 +54,11 @@ describe('runCli without a coordinator', () => {
     expect((await run([...base, '--field', 'age:int', '--analysis', 'mean'], env)).stderr).toBe(
       'mpc: --field age is given twice (see mpc create --help)\n',
     );
+    expect((await run([...base, '--analysis', 'count', '--invite', 'a,b a'], env)).stderr).toBe(
+      'mpc: --invite: "b a" is not a client id ([A-Za-z0-9_+-], 1 to 128) (see mpc create --help)\n',
+    );
+    expect((await run([...base, '--analysis', 'count', '--invite', 'a,b,a'], env)).stderr).toBe(
+      'mpc: --invite: a is named twice (see mpc create --help)\n',
+    );
   });
 });
