@@ -14,7 +14,8 @@ export interface Failure {
 }
 
 /**
- * Any error as ONE readable line: problem details' title and detail (with the request id to quote), an input
+ * Any error as ONE readable line: problem details' title and detail (with the request id to quote; for a
+ * collaboration the servers could not compute, each field's reason and what to declare instead), an input
  * file's first bad line and field (and how many more), a usage error with where to find help.
  */
 export function describeFailure(error: unknown, inputPath?: string): Failure {
@@ -28,6 +29,15 @@ export function describeFailure(error: unknown, inputPath?: string): Failure {
     const where = inputPath ?? 'input';
     const issue = first ? describeRowIssue(first) : 'rejected';
     return { line: `mpc: ${where} ${issue}${more}; nothing was uploaded`, exitCode: EXIT_FAILURE };
+  }
+  if (error instanceof ApiError && error.kind === 'not-computable') {
+    const reasons = error.violations.map((violation) => violation.message);
+    const why = reasons.length > 0 ? reasons.join('; ') : (error.detail ?? error.title);
+    const request = error.requestId ? ` [request ${error.requestId}]` : '';
+    return {
+      line: `mpc: the servers could not compute this: ${oneLine(why)}${request}`,
+      exitCode: EXIT_FAILURE,
+    };
   }
   if (error instanceof ApiError) {
     const detail = error.detail ? `: ${error.detail}` : '';

@@ -1,3 +1,5 @@
+import { problemKindOf, type ProblemKind, type RuleViolation } from '../../contract/problems.ts';
+
 /**
  * An error answer of the coordinator API (RFC 9457 problem details) or of a presigned S3 URL, as one typed
  * error. `type` is the stable identifier callers branch on; `requestId` is what to quote to the operator.
@@ -14,6 +16,21 @@ export class ApiError extends Error {
   ) {
     super(`${title} (${status})${detail ? `: ${detail}` : ''}${requestId ? ` [request ${requestId}]` : ''}`);
     this.name = 'ApiError';
+  }
+
+  /** The catalogue kind the problem `type` names (undefined for S3, proxies and unknown types). */
+  get kind(): ProblemKind | undefined {
+    return problemKindOf(this.type);
+  }
+
+  /** The violated rules a validation-error or not-computable problem lists (its `errors` member). */
+  get violations(): RuleViolation[] {
+    const errors = this.problem.errors;
+    if (!Array.isArray(errors)) return [];
+    return errors.flatMap((entry: unknown) => {
+      const { path, message } = (asObject(entry) ?? {}) as Partial<RuleViolation>;
+      return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : [];
+    });
   }
 
   /** Reads the body of a failed response. Non-problem bodies (S3 XML, proxies' HTML) keep their first line. */

@@ -36,8 +36,11 @@ const DEMO_ANALYSES: AnalysisSpec[] = [
   { kind: 'count' },
   { kind: 'sum' },
   { kind: 'mean' },
-  { kind: 'variance' },
-  { kind: 'stddev' },
+  // Not over bills: their sum of squares in cents could overflow the ring (checkComputable refuses it).
+  ...['age', 'stay_days', 'bmi'].flatMap((field): AnalysisSpec[] => [
+    { kind: 'variance', field },
+    { kind: 'stddev', field },
+  ]),
   { kind: 'min' },
   { kind: 'max' },
   { kind: 'histogram', field: 'age', binEdges: [18, 40, 65, 80] },

@@ -74,7 +74,8 @@ function expectOneErrorLine(run: CliRun, code: number, pattern: RegExp): void {
 
 const fields: FieldSpec[] = [
   { name: 'age', type: 'int', min: 0, max: 120 },
-  { name: 'income', type: 'fixed', fractionalBits: 8, min: -1000, max: 100000 },
+  // One fractional bit: the variance of five inputs of up to MAX_INPUT_ROWS incomes must fit the ring.
+  { name: 'income', type: 'fixed', fractionalBits: 1, min: -1000, max: 100000 },
 ];
 const createArguments = [
   '--name',
@@ -82,7 +83,7 @@ const createArguments = [
   '--field',
   'age:int:0:120',
   '--field',
-  'income:fixed:8:-1000:100000',
+  'income:fixed:1:-1000:100000',
   '--analysis',
   'count,sum,mean,variance,stddev,min,max',
   '--analysis',
@@ -132,7 +133,7 @@ describe('the mpc CLI end to end', () => {
     expect(listed.items.map((c) => c.collaborationId)).toContain(id);
     const shown = await mpcOk('clinic-1', ['show', id]);
     expect(shown).toContain('CLI end to end');
-    expect(shown).toMatch(/income: fixed \(8 fractional bits\) in \[-1000, 100000\]/);
+    expect(shown).toMatch(/income: fixed \(1 fractional bits\) in \[-1000, 100000\]/);
     expect(shown).toMatch(/histogram\(age\) edges 18, 40, 65/);
 
     // clinic-1 joins with a webhook: the secret is printed once and kept under MPC_HOME, 0600.
@@ -252,6 +253,15 @@ describe('the mpc CLI end to end', () => {
       ]),
       2,
       /--field age:float: expected name:int/,
+    );
+    // Eight fractional bits would let the sum of squares overflow: refused before anything is stored.
+    expectOneErrorLine(
+      await mpc('owner', [
+        'create',
+        ...createArguments.map((argument) => argument.replace('income:fixed:1:', 'income:fixed:8:')),
+      ]),
+      1,
+      /^mpc: the servers could not compute this: field "income": variance, stddev would overflow 64 bits .*at most 1 fractionalBits \[request \S+\]$/m,
     );
     expectOneErrorLine(
       await mpc('clinic-1', ['show', '00000000-0000-4000-8000-000000000000']),

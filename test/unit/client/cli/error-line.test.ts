@@ -4,6 +4,8 @@ import { UsageError } from '../../../../client/cli/usage-error.ts';
 import { TokenError } from '../../../../client/auth/token-provider.ts';
 import { ApiError } from '../../../../client/http/api-error.ts';
 import { InputRowsError, parseInputRows } from '../../../../client/input/rows.ts';
+import { notComputable } from '../../../../lambdas/domain/collaboration-computability.ts';
+import { problemResponse } from '../../../../lambdas/http/problem.ts';
 
 function rowsErrorOf(text: string): InputRowsError {
   try {
@@ -37,6 +39,37 @@ describe('describeFailure', () => {
     });
     expect(describeFailure(rowsErrorOf('age,salary\n1,2\n')).line).toMatch(
       /^mpc: input line 1, field "salary": unknown column \(expected age, income\) \(and 1 more problems\)/,
+    );
+  });
+
+  it('a collaboration the servers could not compute: one line with each field and what to declare', () => {
+    const draft = {
+      name: 'n',
+      analyses: [{ kind: 'sum' as const }, { kind: 'variance' as const, field: 'w' }],
+      inputSchema: {
+        fields: [
+          { name: 'v', type: 'int' as const },
+          { name: 'w', type: 'fixed' as const, fractionalBits: 16, min: 0, max: 10000 },
+        ],
+      },
+      minParticipants: 1,
+      maxParticipants: 3,
+      inputDeadline: '2030-01-01T00:00:00Z',
+      resultRecipients: 'all-participants' as const,
+    };
+    // The coordinator's own refusal, as its HTTP layer answers it.
+    const refusal = notComputable(draft)!;
+    const answer = problemResponse(refusal.kind, refusal.message, 'req-9', refusal.violations);
+    const error = ApiError.fromBody(
+      new Response(null, { status: answer.statusCode!, headers: answer.headers as Record<string, string> }),
+      answer.body,
+    );
+    expect(error.kind).toBe('not-computable');
+    const failure = describeFailure(error);
+    expect(failure.exitCode).toBe(1);
+    expect(failure.line).not.toContain('\n');
+    expect(failure.line).toMatch(
+      /^mpc: the servers could not compute this: field "v": sum needs declared min and max .*; field "w": variance would overflow 64 bits .*at most \d+ fractionalBits \[request req-9\]$/,
     );
   });
 

@@ -1,0 +1,99 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_INPUT_ROWS } from '../../../contract/input/input-limits.ts';
+import { documents } from '../../../lambdas/composition-root.ts';
+import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { apiClient, expectProblem } from './support/api-client.ts';
+import { collaborationRequest } from './support/fixtures.ts';
+
+let system: LocalSystem;
+let call: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  process.env.MPC_VALIDATE_RESPONSES = 'true';
+  system = await startLocalSystem();
+  call = apiClient(system);
+});
+afterAll(async () => system?.stop());
+
+/** Every item of the table: collaborations, participations, inputs and idempotency records alike. */
+async function tableItems(): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await system.container
+      .get(documents)
+      .send(new ScanCommand({ TableName: system.tableName, ConsistentRead: true, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+const unboundedSum = collaborationRequest({
+  analyses: [{ kind: 'count' }, { kind: 'sum', field: 'cost' }],
+  inputSchema: { fields: [{ name: 'cost', type: 'fixed', fractionalBits: 8 }] },
+});
+const overflowingVariance = collaborationRequest({
+  analyses: [{ kind: 'variance', field: 'weight' }],
+  inputSchema: { fields: [{ name: 'weight', type: 'fixed', fractionalBits: 16, min: 0, max: 10000 }] },
+  maxParticipants: 10,
+});
+
+describe('createCollaboration refuses what the computation servers could not compute', () => {
+  it('a sum over a field without bounds: 400 not-computable naming the field and the bounds to declare', async () => {
+    const answer = await call('owner', 'POST', '/v1/collaborations', {
+      body: unboundedSum,
+      headers: { 'idempotency-key': 'unbounded-sum' },
+    });
+    expectProblem(answer, 400, 'not-computable');
+    expect(answer.body.detail).toMatch(/field "cost": sum needs declared min and max/);
+    expect(answer.body.errors).toEqual([
+      {
+        path: '/inputSchema/fields/0',
+        message: expect.stringMatching(/^field "cost": .*declare bounds within ±/),
+      },
+    ]);
+  });
+
+  it('a variance that would overflow: 400 not-computable naming the field, fewer fractional bits and bounds', async () => {
+    const answer = await call('owner', 'POST', '/v1/collaborations', { body: overflowingVariance });
+    expectProblem(answer, 400, 'not-computable');
+    expect(answer.body.detail).toContain(`up to 10 participants of at most ${MAX_INPUT_ROWS} rows each`);
+    expect(answer.body.errors).toHaveLength(1);
+    expect(answer.body.errors[0].path).toBe('/inputSchema/fields/0');
+    expect(answer.body.errors[0].message).toMatch(
+      /^field "weight": variance would overflow 64 bits .*declare narrower bounds within ±[\d.]+ or at most \d+ fractionalBits$/,
+    );
+  });
+
+  it('stores nothing: no collaboration, no idempotency record; the same key is refused again, not replayed', async () => {
+    expect(await tableItems()).toEqual([]);
+    const listed = await call('owner', 'GET', '/v1/collaborations?role=owner');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([]);
+    const again = await call('owner', 'POST', '/v1/collaborations', {
+      body: unboundedSum,
+      headers: { 'idempotency-key': 'unbounded-sum' },
+    });
+    expectProblem(again, 400, 'not-computable');
+    expect(await tableItems()).toEqual([]);
+  });
+
+  it('the declared fix is accepted: bounds on the sum, fewer fractional bits on the variance', async () => {
+    const bounded = await call('owner', 'POST', '/v1/collaborations', {
+      body: collaborationRequest({
+        ...unboundedSum,
+        inputSchema: { fields: [{ name: 'cost', type: 'fixed', fractionalBits: 8, min: 0, max: 100000 }] },
+      }),
+    });
+    expect(bounded.status, bounded.bodyText).toBe(201);
+    const coarser = await call('owner', 'POST', '/v1/collaborations', {
+      body: collaborationRequest({
+        ...overflowingVariance,
+        inputSchema: { fields: [{ name: 'weight', type: 'fixed', fractionalBits: 0, min: 0, max: 10000 }] },
+      }),
+    });
+    expect(coarser.status, coarser.bodyText).toBe(201);
+  });
+});
