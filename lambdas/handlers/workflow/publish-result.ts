@@ -1,9 +1,10 @@
 import { publishResult } from '../../use-cases/workflow/publish-result.ts';
 import { workflowStep } from './workflow-step.ts';
-import { statusEvents, workflowCollaborations, workflowState } from './workflow-wiring.ts';
+import { jobStatus, statusEvents, workflowCollaborations, workflowState } from './workflow-wiring.ts';
 
 export const handler = workflowStep('PublishResult', publishResult, {
   collaborations: workflowCollaborations,
   events: statusEvents,
+  jobStatus,
   workflowState,
 });
