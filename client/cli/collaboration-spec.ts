@@ -2,6 +2,7 @@ import { ANALYSIS_KINDS } from '../../contract/analysis/analysis-spec.ts';
 import type { AnalysisKind, AnalysisSpec, FieldSpec } from '../../contract/analysis/analysis-spec.ts';
 import type { CreateCollaborationRequest } from '../sdk/api-models.ts';
 import { MAX_FRACTIONAL_BITS } from '../../contract/analysis/spec-limits.ts';
+import { binEdgesProblem } from '../../contract/analysis/spec-rules.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
@@ -103,14 +104,11 @@ function needsThreshold(kind: AnalysisKind): boolean {
   return kind === 'countAbove' || kind === 'countBelow';
 }
 
-/** Strictly increasing public bin edges. */
+/** Public bin edges, by the same rule the coordinator and the servers apply. */
 export function parseBins(text: string): number[] {
   const edges = text.split(',').map((edge) => parseNumber(edge, '--bins'));
-  if (edges.length < 2) throw new UsageError('--bins: give at least two edges, e.g. 0,10,20');
-  for (let i = 1; i < edges.length; i++) {
-    if (edges[i]! <= edges[i - 1]!)
-      throw new UsageError(`--bins: edges must increase (${edges[i]} after ${edges[i - 1]})`);
-  }
+  const problem = binEdgesProblem(edges);
+  if (problem !== undefined) throw new UsageError(`--bins ${text}: ${problem}, e.g. 0,10,20`);
   return edges;
 }
 

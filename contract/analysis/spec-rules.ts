@@ -127,13 +127,8 @@ function parameterViolations(analysis: AnalysisSpec, at: string): RuleViolation[
   const violations: RuleViolation[] = [];
   if (analysis.kind === 'histogram') {
     const edges = analysis.binEdges;
-    if (edges === undefined) violations.push({ path: `${at}/binEdges`, message: 'histogram needs binEdges' });
-    else if (edges.length < MIN_BIN_EDGES || edges.length > MAX_BIN_EDGES)
-      violations.push({ path: `${at}/binEdges`, message: `needs ${MIN_BIN_EDGES}..${MAX_BIN_EDGES} edges` });
-    else if (!edges.every(Number.isFinite))
-      violations.push({ path: `${at}/binEdges`, message: 'must be finite numbers' });
-    else if (!isStrictlyIncreasing(edges))
-      violations.push({ path: `${at}/binEdges`, message: 'must be strictly increasing' });
+    const problem = edges === undefined ? 'histogram needs binEdges' : binEdgesProblem(edges);
+    if (problem !== undefined) violations.push({ path: `${at}/binEdges`, message: problem });
   } else if (analysis.binEdges !== undefined) {
     violations.push({ path: `${at}/binEdges`, message: 'only histogram takes binEdges' });
   }
@@ -146,6 +141,15 @@ function parameterViolations(analysis: AnalysisSpec, at: string): RuleViolation[
     violations.push({ path: `${at}/threshold`, message: 'only countAbove and countBelow take a threshold' });
   }
   return violations;
+}
+
+/** What is wrong with a histogram's public edges (count, finiteness, order), or undefined. */
+export function binEdgesProblem(edges: readonly number[]): string | undefined {
+  if (edges.length < MIN_BIN_EDGES || edges.length > MAX_BIN_EDGES)
+    return `needs ${MIN_BIN_EDGES}..${MAX_BIN_EDGES} edges`;
+  if (!edges.every(Number.isFinite)) return 'must be finite numbers';
+  if (!isStrictlyIncreasing(edges)) return 'must be strictly increasing';
+  return undefined;
 }
 
 function isStrictlyIncreasing(values: readonly number[]): boolean {

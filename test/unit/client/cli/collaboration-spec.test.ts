@@ -72,10 +72,11 @@ describe('--analysis', () => {
 });
 
 describe('other create options', () => {
-  it('bins must be at least two increasing numbers', () => {
+  it('bins must be 1..65 strictly increasing numbers', () => {
     expect(parseBins('0,10,20.5')).toEqual([0, 10, 20.5]);
-    expect(() => parseBins('5')).toThrow(/at least two/);
-    expect(() => parseBins('0,10,10')).toThrow(/must increase/);
+    expect(parseBins('5')).toEqual([5]);
+    expect(() => parseBins(Array.from({ length: 66 }, (_, i) => i).join(','))).toThrow(/needs 1\.\.65 edges/);
+    expect(() => parseBins('0,10,10')).toThrow(/must be strictly increasing/);
     expect(() => parseBins('0,x')).toThrow(/not a number/);
   });
 
