@@ -1,14 +1,17 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { ConstructorOptions } from '@aws-lambda-powertools/logger/types';
+import type { ConstructorOptions, LogAttributes } from '@aws-lambda-powertools/logger/types';
+import type { Context } from 'aws-lambda';
 
 /**
- * Powertools' Logger whose children report the invocation's cold start. Each request logs through a child
- * carrying its keys (so that concurrent requests of the local runtime do not share them); a child takes its
- * parent's Lambda context, but Powertools would compute `cold_start` again from the child's own first use,
- * which is always true.
+ * Powertools' Logger, with a child per invocation. A child carries the invocation's keys and its own Lambda
+ * context, so that concurrent invocations in the local runtime keep theirs apart (the parent holds the
+ * latest invocation's). Powertools would compute `cold_start` again for each child, from the child's own
+ * first use, which is always true: a child takes the parent's instead.
  */
 class InvocationLogger extends Logger {
+  /** The cold start the last `addContext` logged, handed to children. */
+  #coldStart = false;
   #inheritedColdStart: boolean | undefined;
 
   protected override createLogger(options?: ConstructorOptions): Logger {
@@ -25,14 +28,26 @@ class InvocationLogger extends Logger {
   }
 
   protected override getColdStart(): boolean {
-    return this.#inheritedColdStart ?? super.getColdStart();
+    this.#coldStart = this.#inheritedColdStart ?? super.getColdStart();
+    return this.#coldStart;
+  }
+
+  forInvocation(context: Context, keys: LogAttributes): Logger {
+    const child = this.createChild({ persistentKeys: keys });
+    child.addContext({ ...context, coldStart: this.#coldStart });
+    return child;
   }
 }
 
-/** One Powertools logger per container; each request logs through a child carrying its keys. */
-export const logger: Logger = new InvocationLogger({
+/** One Powertools logger per container; each invocation logs through a child of it. */
+const logger = new InvocationLogger({
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'mpc-coordinator',
 });
+
+/** A logger for one invocation: `keys` on every line, with that invocation's Lambda context. */
+export function invocationLogger(context: Context, keys: LogAttributes): Logger {
+  return logger.forInvocation(context, keys);
+}
 
 /**
  * Middy middleware, used first: every line of the invocation carries the Lambda context (cold_start,

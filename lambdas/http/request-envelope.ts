@@ -3,7 +3,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { responseValidationEnabled } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
-import { logger } from './logger.ts';
+import { invocationLogger } from './logger.ts';
 import type { OperationContract } from '../../contract/openapi/operation-contract.ts';
 import { problemResponse } from './problem.ts';
 import { requestState, setRequestState, type ApiEvent } from './request-state.ts';
@@ -24,7 +24,7 @@ export function requestEnvelope(contract: OperationContract): MiddlewareObj<ApiE
       setRequestState(request.event, {
         operationId,
         requestId,
-        logger: logger.createChild({ persistentKeys: { requestId, operationId } }),
+        logger: invocationLogger(request.context, { requestId, operationId }),
         callerId: '',
         path: {},
         query: {},

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { lambdaContextLogging, logger } from '../../http/logger.ts';
+import { invocationLogger, lambdaContextLogging } from '../../http/logger.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { CollaborationCancelled } from '../../use-cases/workflow/announce-transition.ts';
 import { workflowMetrics } from './workflow-metrics.ts';
@@ -23,8 +23,8 @@ export function workflowStep<P extends { collaborationId: string }>(
   factories: WorkflowPortFactories,
 ): WorkflowStepHandler {
   const ports = workflowPortsWith(factories);
-  const run = async (payload: StepPayload) => {
-    const log = logger.createChild({ persistentKeys: { step, collaborationId: payload.collaborationId } });
+  const run = async (payload: StepPayload, context: Context) => {
+    const log = invocationLogger(context, { step, collaborationId: payload.collaborationId });
     const started = Date.now();
     try {
       const result = await useCase(ports, payload as unknown as P);

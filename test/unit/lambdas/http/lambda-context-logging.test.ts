@@ -93,4 +93,29 @@ describe('API handler logs with the Lambda context (Powertools injectLambdaConte
     expect(second.find((line) => line.message === 'answered')).toMatchObject({ statusCode: 200 });
     expect(JSON.stringify([...first, ...second])).not.toContain('secret-access-token');
   });
+  it('keeps the Lambda context of each of two concurrent invocations, as the local runtime makes them', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const handler = httpOperation(contracts.getCollaboration, async (request) => {
+      await gate;
+      request.logger.info('use case ran');
+      return { statusCode: 200, body: {} };
+    });
+    const lines = await logLinesOf(async () => {
+      const both = Promise.all([
+        handler(event('api-req-a'), lambdaContext('lambda-req-a')),
+        handler(event('api-req-b'), lambdaContext('lambda-req-b')),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      release();
+      await both;
+    });
+    const ran = lines.filter((line) => line.message === 'use case ran');
+    expect(ran.map((line) => [line.requestId, line.function_request_id]).sort()).toEqual([
+      ['api-req-a', 'lambda-req-a'],
+      ['api-req-b', 'lambda-req-b'],
+    ]);
+  });
 });
