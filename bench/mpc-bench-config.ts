@@ -17,7 +17,18 @@ export interface PartyConfig {
 export type BenchTask =
   | { name: string; kind: 'multiply'; count: number; repeats: number }
   | { name: string; kind: 'compare'; bits: number; count: number; repeats: number }
-  | { name: string; kind: 'stats'; label: string; spec: ComputationSpec; totalRows: number; inputs: number };
+  /** The validity check's comparison: [x - low < high - low + 1] over the whole 64-bit ring. */
+  | { name: string; kind: 'rangeCheck'; count: number; repeats: number }
+  | {
+      name: string;
+      kind: 'stats';
+      label: string;
+      spec: ComputationSpec;
+      totalRows: number;
+      inputs: number;
+      /** false: the program without the validity check, to measure its cost. */
+      validity: boolean;
+    };
 
 export const materialFile = (directory: string, task: string, party: Party, chunk: number): string =>
   join(directory, `${task}-${party}-${chunk}.bin`);

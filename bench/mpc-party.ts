@@ -7,11 +7,18 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { compileProgram } from '../mpc-servers/analyses/program.ts';
 import { inMemoryRowSource, SequentialRowSource } from '../mpc-servers/analyses/row-source.ts';
-import { runProgram } from '../mpc-servers/analyses/run-program.ts';
+import { resultShareFor, runProgram } from '../mpc-servers/analyses/run-program.ts';
 import { decodeInputShare } from '../contract/input/input-codec.ts';
-import { ChunkMaterial } from '../mpc-servers/engine/material.ts';
-import { lessThanZeroStep, multiplyStep, runRound, type PartyContext } from '../mpc-servers/engine/ops.ts';
-import { wordsFromBytes } from '../contract/sharing/ring.ts';
+import { ChunkMaterial, WHOLE_RING_BITS } from '../mpc-servers/engine/material.ts';
+import {
+  belowPublicStep,
+  lessThanZeroStep,
+  multiplyStep,
+  runRound,
+  type PartyContext,
+  type RoundStep,
+} from '../mpc-servers/engine/ops.ts';
+import { ringVector, wordsFromBytes, type RingVector } from '../contract/sharing/ring.ts';
 import { connectToPeer } from '../mpc-servers/transport/connect-to-peer.ts';
 import { listenForPeer } from '../mpc-servers/transport/listen-for-peer.ts';
 import type { PeerChannel } from '../mpc-servers/transport/peer-channel.ts';
@@ -60,7 +67,7 @@ async function runTask(
 ): Promise<Record<string, unknown>> {
   const sentBefore = context.channel.bytesSent;
   if (task.kind === 'stats') {
-    const program = compileProgram(task.spec, task.totalRows);
+    const program = compileProgram(task.spec, task.totalRows, { validity: task.validity });
     const { fields } = task.spec;
     const decodeInput = (i: number) =>
       decodeInputShare(
@@ -84,7 +91,7 @@ async function runTask(
     return {
       seconds,
       bytesSent: context.channel.bytesSent - sentBefore,
-      output: [...output].map(String),
+      output: [...resultShareFor(output, [])].map(String),
       chunks: program.chunkCount,
       chunkRows: program.chunkRows,
     };
@@ -107,15 +114,22 @@ async function runTask(
 async function timedRound(
   context: PartyContext,
   config: PartyConfig,
-  task: BenchTask & { kind: 'multiply' | 'compare' },
+  task: BenchTask & { kind: 'multiply' | 'compare' | 'rangeCheck' },
   repeat: number,
 ): Promise<number> {
   const chunkMaterial = await material(config, task.name, repeat);
   const x = randomShares(task.count);
-  const step =
+  const step: RoundStep<RingVector> =
     task.kind === 'multiply'
       ? multiplyStep(context, x, randomShares(task.count), chunkMaterial.triples(task.count))
-      : lessThanZeroStep(context, x, chunkMaterial.comparisons(task.bits, task.count));
+      : task.kind === 'compare'
+        ? lessThanZeroStep(context, x, chunkMaterial.comparisons(task.bits, task.count))
+        : belowPublicStep(
+            context,
+            x,
+            ringVector(task.count).fill(1001n),
+            chunkMaterial.comparisons(WHOLE_RING_BITS, task.count),
+          );
   sampleRss();
   await runRound(context, []); // align both parties before timing
   const started = performance.now();

@@ -4,7 +4,9 @@
  * human table, then one JSON line with multPerSec, cmpPerSec, peakRssMiB, statsMillionRowsSec,
  * manyInputsPeakRssMiB and more. The statistics job runs over BENCH_ROWS in 4 inputs, then with the means
  * of 3 more fields (32 bytes per row in each input, no more dealer material) over BENCH_MANY_ROWS in
- * BENCH_MANY_INPUTS inputs, to show that a server's peak RSS does not grow with the job.
+ * BENCH_MANY_INPUTS inputs, to show that a server's peak RSS does not grow with the job. The validity check
+ * (every value against its field's bounds over the whole ring) is measured alone (rangeCheckPerSec) and as
+ * its share of the statistics job, which runs once without it (statsNoValidityMillionRowsSec).
  *
  * Environment: BENCH_ROWS (default 1,000,000), BENCH_MANY_ROWS (default 4,000,000), BENCH_MANY_INPUTS
  * (default 32), BENCH_QUICK=1 for small sizes, BENCH_HOLD_ALL_INPUTS=1 to hold every decoded input for the
@@ -22,7 +24,11 @@ import type { ComputationSpec } from '../contract/analysis/analysis-spec.ts';
 import { shareRows } from '../contract/input/input-codec.ts';
 import { decodeResult, encodeResultShare } from '../contract/result/result-codec.ts';
 import { dealerChunks } from '../mpc-servers/dealer/dealer-plan.ts';
-import { generateChunkMaterial, type MaterialRequest } from '../mpc-servers/engine/material.ts';
+import {
+  generateChunkMaterial,
+  WHOLE_RING_BITS,
+  type MaterialRequest,
+} from '../mpc-servers/engine/material.ts';
 import { freePort } from '../local/emulators/free-port.ts';
 import { createTlsIdentity } from '../mpc-servers/transport/tls-identity.ts';
 import type { Party } from '../contract/party.ts';
@@ -62,7 +68,25 @@ const tasks: BenchTask[] = [
   { name: 'compare64', kind: 'compare', bits: 64, count: CMP_BATCH, repeats: 2 },
   { name: 'compare32', kind: 'compare', bits: 32, count: CMP_BATCH, repeats: 2 },
   { name: 'compare16', kind: 'compare', bits: 16, count: CMP_BATCH, repeats: 2 },
-  { name: 'stats', kind: 'stats', label: statsLabel, spec: statsSpec, totalRows: statsRows, inputs: 4 },
+  { name: 'rangeCheck', kind: 'rangeCheck', count: CMP_BATCH, repeats: 2 },
+  {
+    name: 'stats',
+    kind: 'stats',
+    label: statsLabel,
+    spec: statsSpec,
+    totalRows: statsRows,
+    inputs: 4,
+    validity: true,
+  },
+  {
+    name: 'statsNoValidity',
+    kind: 'stats',
+    label: `${statsLabel}, no validity check`,
+    spec: statsSpec,
+    totalRows: statsRows,
+    inputs: 4,
+    validity: false,
+  },
   {
     name: 'statsManyInputs',
     kind: 'stats',
@@ -70,6 +94,7 @@ const tasks: BenchTask[] = [
     spec: manyInputsSpec,
     totalRows: manyRows,
     inputs: manyInputs,
+    validity: true,
   },
 ];
 type StatsTask = BenchTask & { kind: 'stats' };
@@ -95,7 +120,7 @@ async function writeMaterial(directory: string, seeds: Record<Party, Uint8Array>
       }
     };
     if (task.kind === 'stats') {
-      const program = compileProgram(task.spec, task.totalRows);
+      const program = compileProgram(task.spec, task.totalRows, { validity: task.validity });
       const chunks = dealerChunks(program, seeds);
       for (let chunk = 0; ; chunk++) {
         const started = performance.now();
@@ -109,7 +134,9 @@ async function writeMaterial(directory: string, seeds: Record<Party, Uint8Array>
       const request: MaterialRequest =
         task.kind === 'multiply'
           ? { kind: 'triple', count: task.count }
-          : { kind: 'comparison', bits: task.bits, count: task.count };
+          : task.kind === 'compare'
+            ? { kind: 'comparison', bits: task.bits, count: task.count }
+            : { kind: 'comparison', bits: WHOLE_RING_BITS, count: task.count };
       for (let repeat = 0; repeat < task.repeats; repeat++) {
         const started = performance.now();
         const material = generateChunkMaterial(seeds, repeat, [request]);
@@ -264,11 +291,13 @@ async function main(): Promise<void> {
         continue;
       }
       const rate = task.count / seconds;
-      if (task.kind === 'compare') compareFigures[task.name] = rate;
+      if (task.kind !== 'multiply') compareFigures[task.name] = rate;
       const label =
         task.kind === 'multiply'
           ? 'Beaver multiplication (64-bit ring)'
-          : `comparison, ${task.bits}-bit (DCF, 1 round)`;
+          : task.kind === 'compare'
+            ? `comparison, ${task.bits}-bit (DCF, 1 round)`
+            : 'range check, whole ring (DCF, 2 evaluations, 1 round)';
       rows.push([
         label,
         `batch ${task.count}`,
@@ -295,6 +324,8 @@ async function main(): Promise<void> {
       console.log(`peak RSS ${task.name}: A ${rss('A')} MiB, B ${rss('B')} MiB`);
     }
     const multTask = tasks[0] as BenchTask & { count: number; repeats: number };
+    const rangeTask = tasks.find((task) => task.kind === 'rangeCheck')!;
+    const dealerOf = (task: string): DealerFigure => dealer.find((figure) => figure.task === task)!;
     console.log(
       JSON.stringify({
         multPerSec: Math.round(multTask.count / online('multiply')),
@@ -321,7 +352,14 @@ async function main(): Promise<void> {
         dealerCmp64PerSec: Math.round(dealer[1]!.ops / dealer[1]!.seconds),
         dealerCmp32PerSec: Math.round(dealer[2]!.ops / dealer[2]!.seconds),
         dealerCmp16PerSec: Math.round(dealer[3]!.ops / dealer[3]!.seconds),
-        dealerStatsRowsPerSec: Math.round(dealer[4]!.ops / dealer[4]!.seconds),
+        dealerStatsRowsPerSec: Math.round(dealerOf('stats').ops / dealerOf('stats').seconds),
+        rangeCheckPerSec: Math.round(compareFigures.rangeCheck!),
+        rangeCheckBytesPerValue: perOp(rangeTask),
+        rangeCheckDealerBytesPerValue: dealerOf('rangeCheck').bytes.B / dealerOf('rangeCheck').ops,
+        statsNoValidityMillionRowsSec: Number(((online('statsNoValidity') * 1e6) / statsRows).toFixed(3)),
+        statsNoValidityBytesPerRow: line('A', 'statsNoValidity').bytesSent / statsRows,
+        statsBytesPerRow: line('A', 'stats').bytesSent / statsRows,
+        validityTimeFactor: Number((online('stats') / online('statsNoValidity')).toFixed(2)),
       }),
     );
   } finally {

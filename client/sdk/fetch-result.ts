@@ -1,5 +1,5 @@
-import { decodeResult } from '../../contract/result/result-codec.ts';
-import type { AnalysisResult } from '../../contract/result/result-codec.ts';
+import { decodeResultDetails } from '../../contract/result/result-codec.ts';
+import type { AnalysisResult, DecodedResult } from '../../contract/result/result-codec.ts';
 import { open } from '../../contract/crypto/hpke.ts';
 import type { Party } from '../../contract/party.ts';
 import type { KeyStore } from '../keys/key-store.ts';
@@ -8,7 +8,7 @@ import type { MpcClient } from './mpc-client.ts';
 import { getPresigned } from './presigned-transfer.ts';
 import { resultShareAad } from './share-bindings.ts';
 
-export type { AnalysisResult } from '../../contract/result/result-codec.ts';
+export type { AnalysisResult, DecodedResult } from '../../contract/result/result-codec.ts';
 
 /** The result is not there yet: wait (`waitForResult`) and ask again. */
 export class ResultNotReadyError extends Error {
@@ -30,12 +30,12 @@ export interface FetchResultOptions {
  * Downloads this client's two sealed result shares, opens them with the stored result key and adds them:
  * the statistics in the order of the collaboration's analyses. Neither share alone reveals anything.
  */
-export async function fetchResult(
+export async function fetchResultDetails(
   client: MpcClient,
   keys: KeyStore,
   collaborationId: string,
   options: FetchResultOptions = {},
-): Promise<AnalysisResult[]> {
+): Promise<DecodedResult> {
   const answer = await client.getResult(collaborationId);
   if (!answer.ready) throw new ResultNotReadyError(answer.status, answer.retryAfterSeconds);
   const jobId = jobIdOf(answer, options);
@@ -48,7 +48,20 @@ export async function fetchResult(
   const openShare = (party: Party, sealed: Uint8Array): Promise<Uint8Array> =>
     open({ privateKey, sealed, aad: resultShareAad(collaborationId, jobId, party, client.clientId) });
   const [shareA, shareB] = await Promise.all([openShare('A', sealedA), openShare('B', sealedB)]);
-  return decodeResult(computationSpecOf(collaboration), shareA, shareB);
+  return decodeResultDetails(computationSpecOf(collaboration), shareA, shareB);
+}
+
+/**
+ * The statistics alone (`fetchResultDetails` also gives the rows the servers dropped as invalid: in all,
+ * and of this client's own input, which only this client can read).
+ */
+export async function fetchResult(
+  client: MpcClient,
+  keys: KeyStore,
+  collaborationId: string,
+  options: FetchResultOptions = {},
+): Promise<AnalysisResult[]> {
+  return (await fetchResultDetails(client, keys, collaborationId, options)).analyses;
 }
 
 function computationSpecOf(collaboration: Collaboration) {

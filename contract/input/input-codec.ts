@@ -142,7 +142,7 @@ export function checkInputShare(party: Party, payload: Uint8Array, fields: reado
     throw new InputShareError('input share has the wrong number of fields');
   const digest = schemaDigest(fields);
   if (digest.some((byte, i) => payload[16 + i] !== byte))
-    throw new InputShareError('input share was made for another schema');
+    throw new InputShareError('schema digest differs (made for another schema)');
   const rowCount = view.getUint32(8, true);
   if (rowCount > MAX_INPUT_ROWS)
     throw new InputShareError(

@@ -50,12 +50,30 @@ export interface AnalysisResult {
   threshold?: number;
 }
 
+/** A decoded result: the analyses and the rows the servers dropped as invalid. */
+export interface DecodedResult {
+  analyses: AnalysisResult[];
+  /** Rows left out of every analysis, over all inputs. */
+  droppedRows: number;
+  /** Rows left out of the recipient's own input (0 when it has none). */
+  ownDroppedRows: number;
+}
+
 /** Adds the two servers' shares and decodes every analysis. */
 export function decodeResult(
   spec: ComputationSpec,
   shareA: Uint8Array,
   shareB: Uint8Array,
 ): AnalysisResult[] {
+  return decodeResultDetails(spec, shareA, shareB).analyses;
+}
+
+/** Adds the two servers' shares and decodes every analysis and the dropped-row counts. */
+export function decodeResultDetails(
+  spec: ComputationSpec,
+  shareA: Uint8Array,
+  shareB: Uint8Array,
+): DecodedResult {
   const a = decodeResultShare(shareA);
   const b = decodeResultShare(shareB);
   const expected = resultLength(spec);
@@ -67,11 +85,12 @@ export function decodeResult(
   const sum = new BigUint64Array(expected);
   for (let i = 0; i < expected; i++) sum[i] = a[i]! + b[i]!;
   let offset = 0;
-  return resultLayout(spec).map((entry) => {
+  const analyses = resultLayout(spec).map((entry) => {
     const words = sum.subarray(offset, offset + entry.slots.length);
     offset += entry.slots.length;
     return decodeEntry(entry, words);
   });
+  return { analyses, droppedRows: Number(sum[offset]!), ownDroppedRows: Number(sum[offset + 1]!) };
 }
 
 function decodeEntry(entry: ResultEntry, words: BigUint64Array): AnalysisResult {

@@ -65,6 +65,19 @@ export function resultLayout(spec: ComputationSpec): ResultEntry[] {
   });
 }
 
-export function resultLength(spec: ComputationSpec): number {
+/**
+ * After the analyses' slots every result share ends with two counts of rows the servers dropped as invalid
+ * (a value outside its field's declared bounds, or a row of an excluded input): all of them, then those of
+ * the recipient's own input (0 for a recipient without one). Each server writes the second word only in the
+ * share it seals for that input's owner, so nobody else learns it.
+ */
+export const VALIDITY_WORDS = 2;
+
+/** Words of the analyses' slots, without the validity words. */
+export function analysisWordCount(spec: ComputationSpec): number {
   return resultLayout(spec).reduce((total, entry) => total + entry.slots.length, 0);
+}
+
+export function resultLength(spec: ComputationSpec): number {
+  return analysisWordCount(spec) + VALIDITY_WORDS;
 }

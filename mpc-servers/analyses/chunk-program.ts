@@ -1,5 +1,6 @@
-import type { MaterialRequest, ChunkMaterial } from '../engine/material.ts';
+import { WHOLE_RING_BITS, type MaterialRequest, type ChunkMaterial } from '../engine/material.ts';
 import {
+  belowPublicStep,
   lessThanZeroStep,
   multiplyStep,
   runRound,
@@ -11,6 +12,8 @@ import {
   add,
   addConstant,
   concat,
+  ringVector,
+  scale,
   sub,
   sumAll,
   sumGroups,
@@ -20,9 +23,17 @@ import type { Program } from './program.ts';
 
 /**
  * The per-chunk program and, beside it, the exact dealer material it consumes (`chunkRequests`), so the
- * dealer generates precisely what the servers use. Per chunk: local sums; one round opening all squares and
- * all threshold comparisons; then a min/max tournament over the chunk plus the running extreme (2 rounds per
- * level: compare, then select).
+ * dealer generates precisely what the servers use. Per chunk: the validity check (below); local sums; one
+ * round opening all squares and all threshold comparisons; then a min/max tournament over the chunk plus the
+ * running extreme (2 rounds per level: compare, then select).
+ *
+ * Validity: each value x of field f is checked by one whole-ring comparison [x - low < high - low + 1]
+ * (exact for any 64-bit word); a row's bit v is the product of its fields' bits (a multiplication tree);
+ * then every value is replaced by x' = low + v (x - low), one multiplication. So every later comparison,
+ * at however few bits, sees an in-range value, and an invalid row contributes exactly `low` to every field.
+ * Its contributions are taken out linearly at the output (D = number of invalid rows: sum - D low,
+ * squares - D low^2, counts below t - D [low < t], count - D); a min series sees x' + (1 - v)(high - low),
+ * i.e. `high` for an invalid row, a max series `low`, neither of which can win against a valid row.
  */
 export interface Accumulators {
   sums: bigint[];
@@ -44,6 +55,12 @@ export function emptyAccumulators(program: Program): Accumulators {
 
 export function chunkRequests(program: Program, rows: number, hasCarry: boolean): MaterialRequest[] {
   const requests: MaterialRequest[] = [];
+  if (program.validity) {
+    const fieldCount = program.fields.length;
+    requests.push({ kind: 'comparison', bits: WHOLE_RING_BITS, count: rows * fieldCount });
+    for (const pairs of productLevels(fieldCount)) requests.push({ kind: 'triple', count: rows * pairs });
+    requests.push({ kind: 'triple', count: rows * fieldCount });
+  }
   const squared = program.fields.filter((field) => field.sumSquares).length;
   if (squared > 0) requests.push({ kind: 'square', count: rows * squared });
   for (const field of program.fields) {
@@ -68,15 +85,79 @@ function tournamentLevels(program: Program, rows: number, hasCarry: boolean): nu
   return levels;
 }
 
+/** Multiplications per row at each level of the tree that multiplies a row's field bits. */
+function productLevels(fieldCount: number): number[] {
+  const levels: number[] = [];
+  for (let m = fieldCount; m > 1; m -= Math.floor(m / 2)) levels.push(Math.floor(m / 2));
+  return levels;
+}
+
 const wrap = (value: bigint): bigint => BigInt.asUintN(64, value);
 
-export async function runChunk(
+/** The chunk's columns after the validity check, and each row's validity bit (shares of 0/1). */
+export interface CheckedColumns {
+  columns: RingVector[];
+  /** Columns min series compare: `high` in place of an invalid row's value. */
+  minColumns: RingVector[];
+  valid: RingVector;
+}
+
+/** Range check of every value, AND per row, and the select that makes every value in range. */
+export async function checkValidity(
   context: PartyContext,
   program: Program,
   columns: readonly RingVector[],
   material: ChunkMaterial,
+): Promise<CheckedColumns> {
+  const rows = columns[0]?.length ?? 0;
+  const fields = program.fields;
+  const isA = context.party === 'A';
+  // u = x - low (A subtracts the public low), compared with the public width high - low + 1.
+  const u = concat(
+    fields.map((field) => (isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!)),
+  );
+  const width = ringVector(u.length);
+  fields.forEach((field, f) => width.fill(field.high - field.low + 1n, f * rows, (f + 1) * rows));
+  const comparisons = material.comparisons(WHOLE_RING_BITS, u.length);
+  const [inRange] = await runRound(context, [belowPublicStep(context, u, width, comparisons)]);
+  let bits = Array.from({ length: fields.length }, (_, f) => inRange.subarray(f * rows, (f + 1) * rows));
+  while (bits.length > 1) {
+    const pairs = Math.floor(bits.length / 2);
+    const left = concat(bits.slice(0, pairs));
+    const right = concat(bits.slice(pairs, 2 * pairs));
+    const [products] = await runRound(context, [
+      multiplyStep(context, left, right, material.triples(left.length)),
+    ]);
+    bits = [
+      ...Array.from({ length: pairs }, (_, p) => products.subarray(p * rows, (p + 1) * rows)),
+      ...bits.slice(2 * pairs),
+    ];
+  }
+  const valid = bits[0] ?? ringVector(rows);
+  const spread = concat(fields.map(() => valid));
+  const [selected] = await runRound(context, [multiplyStep(context, spread, u, material.triples(u.length))]);
+  // x' = low + v (x - low); for min series x' + (1 - v)(high - low).
+  const checked = fields.map((field, f) => {
+    const part = selected.subarray(f * rows, (f + 1) * rows);
+    return isA ? addConstant(part, field.low) : part.slice();
+  });
+  const invalid = isA ? addConstant(scale(valid, -1n), 1n) : scale(valid, -1n);
+  const minColumns = fields.map((field, f) => add(checked[f]!, scale(invalid, field.high - field.low)));
+  return { columns: checked, minColumns, valid };
+}
+
+/** Runs one chunk; returns each row's validity bit (shares), or undefined without the validity check. */
+export async function runChunk(
+  context: PartyContext,
+  program: Program,
+  inputColumns: readonly RingVector[],
+  material: ChunkMaterial,
   accumulators: Accumulators,
-): Promise<void> {
+): Promise<RingVector | undefined> {
+  const checked = program.validity
+    ? await checkValidity(context, program, inputColumns, material)
+    : undefined;
+  const columns = checked?.columns ?? inputColumns;
   const rows = columns[0]?.length ?? 0;
   columns.forEach((column, f) => (accumulators.sums[f] = wrap(accumulators.sums[f]! + sumAll(column))));
 
@@ -110,7 +191,15 @@ export async function runChunk(
     }
   }
   if (program.series.length > 0)
-    accumulators.extremes = await tournament(context, program, columns, material, accumulators.extremes);
+    accumulators.extremes = await tournament(
+      context,
+      program,
+      columns,
+      checked?.minColumns ?? columns,
+      material,
+      accumulators.extremes,
+    );
+  return checked?.valid;
 }
 
 /** Reduces each series (chunk column plus running extreme) to one value, level by level. */
@@ -118,11 +207,12 @@ async function tournament(
   context: PartyContext,
   program: Program,
   columns: readonly RingVector[],
+  minColumns: readonly RingVector[],
   material: ChunkMaterial,
   carry: RingVector | undefined,
 ): Promise<RingVector> {
   let values = program.series.map((series, s) => {
-    const column = columns[series.field]!;
+    const column = (series.direction === 'min' ? minColumns : columns)[series.field]!;
     return carry ? concat([column, carry.subarray(s, s + 1)]) : column;
   });
   while (values[0]!.length > 1) {

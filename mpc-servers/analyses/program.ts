@@ -1,7 +1,9 @@
 import type { ComputationSpec, FieldSpec } from '../../contract/analysis/analysis-spec.ts';
 import { checkComputable } from '../../contract/analysis/computability.ts';
+import { WHOLE_RING_BITS } from '../engine/material.ts';
 import {
   analysesOfField,
+  encodedBounds,
   extremeComparisonBits,
   thresholdComparisonBits,
   thresholdsOfField,
@@ -16,6 +18,9 @@ import {
 export interface FieldProgram {
   index: number;
   field: FieldSpec;
+  /** Encoded declared bounds (the codec's limit where undeclared): a value outside makes its row invalid. */
+  low: bigint;
+  high: bigint;
   sumSquares: boolean;
   /** Encoded thresholds t (sorted): the program counts rows with encoded x < t. */
   thresholds: bigint[];
@@ -29,6 +34,11 @@ export interface ExtremeSeries {
 
 export interface Program {
   spec: ComputationSpec;
+  /**
+   * Whether every value is checked against its field's bounds inside the MPC (always in jobs; off only to
+   * measure its cost): invalid rows are dropped obliviously and counted.
+   */
+  validity: boolean;
   fields: FieldProgram[];
   series: ExtremeSeries[];
   /** One bit length for all tournament comparisons (the widest field's). */
@@ -47,12 +57,16 @@ export class ProgramError extends Error {
   override readonly name = 'ProgramError';
 }
 
-/** `chunkRows` overrides the material-budget choice (tests use tiny chunks to exercise chunking). */
+/**
+ * `chunkRows` overrides the material-budget choice (tests use tiny chunks to exercise chunking); `validity:
+ * false` skips the range check (benchmarks only: rows are then trusted).
+ */
 export function compileProgram(
   spec: ComputationSpec,
   totalRows: number,
-  options: { chunkRows?: number } = {},
+  options: { chunkRows?: number; validity?: boolean } = {},
 ): Program {
+  const validity = options.validity ?? true;
   const computability = checkComputable(spec, Math.max(totalRows, 1));
   if (!computability.computable) throw new ProgramError(computability.reasons.join('; '));
   const series: ExtremeSeries[] = [];
@@ -60,18 +74,22 @@ export function compileProgram(
     const kinds = new Set(analysesOfField(spec, field).map((analysis) => analysis.kind));
     if (kinds.has('min')) series.push({ field: index, direction: 'min' });
     if (kinds.has('max')) series.push({ field: index, direction: 'max' });
+    const { low, high } = encodedBounds(field);
     return {
       index,
       field,
+      low,
+      high,
       sumSquares: kinds.has('variance') || kinds.has('stddev'),
       thresholds: thresholdsOfField(spec, field),
       thresholdBits: thresholdComparisonBits(spec, field),
     };
   });
   const extremeBits = Math.max(0, ...series.map((s) => extremeComparisonBits(spec.fields[s.field]!)));
-  const chunkRows = options.chunkRows ?? chooseChunkRows(fields, series.length, extremeBits);
+  const chunkRows = options.chunkRows ?? chooseChunkRows(fields, series.length, extremeBits, validity);
   return {
     spec,
+    validity,
     fields,
     series,
     extremeBits,
@@ -86,8 +104,15 @@ export function comparisonMaterialBytes(bits: number): number {
   return 16 + (bits - 1) * 25 + 8;
 }
 
-function chooseChunkRows(fields: FieldProgram[], seriesCount: number, extremeBits: number): number {
+function chooseChunkRows(
+  fields: FieldProgram[],
+  seriesCount: number,
+  extremeBits: number,
+  validity: boolean,
+): number {
   let bytesPerRow = 8;
+  // Range check per value, the AND of a row's bits and the select of each value: about 1.6 KB per value.
+  if (validity) bytesPerRow += fields.length * (comparisonMaterialBytes(WHOLE_RING_BITS) + 16);
   for (const field of fields) {
     if (field.sumSquares) bytesPerRow += 8;
     bytesPerRow += field.thresholds.length * comparisonMaterialBytes(field.thresholdBits);

@@ -2,18 +2,27 @@ import { encodedAboveThreshold, encodedBelowThreshold } from '../../contract/ana
 import { resultLayout } from '../../contract/result/result-layout.ts';
 import type { ChunkMaterial } from '../engine/material.ts';
 import type { PartyContext } from '../engine/ops.ts';
-import type { RingVector } from '../../contract/sharing/ring.ts';
+import { ringVector, type RingVector } from '../../contract/sharing/ring.ts';
 import { emptyAccumulators, runChunk, type Accumulators } from './chunk-program.ts';
 import { chunkRowCount, type Program } from './program.ts';
 import type { RowSource } from './row-source.ts';
 
 export interface RunOptions {
   material: (chunk: number) => Promise<ChunkMaterial>;
+  /** Rows per input in order (default: one input of all rows), for the dropped rows per input. */
+  inputRowCounts?: readonly number[];
   onChunkDone?: (chunksDone: number, chunkCount: number) => void | Promise<void>;
 }
 
+/** This party's output: the result words (layout order, then the dropped-row total) and drops per input. */
+export interface ProgramOutput {
+  words: RingVector;
+  /** Shares of the number of invalid rows of each input; only an input's owner may receive its word. */
+  droppedByInput: RingVector;
+}
+
 /**
- * Runs the program over all rows chunk by chunk and returns this party's output share (result layout order).
+ * Runs the program over all rows chunk by chunk and returns this party's output shares.
  * Rows come from `rows` one chunk at a time, so memory holds one chunk's rows and material beside whatever
  * the source keeps.
  */
@@ -22,38 +31,87 @@ export async function runProgram(
   program: Program,
   rows: RowSource,
   options: RunOptions,
-): Promise<RingVector> {
+): Promise<ProgramOutput> {
   if (rows.rowCount !== program.totalRows)
     throw new RangeError(
       `the inputs hold ${rows.rowCount} rows, the program was compiled for ${program.totalRows}`,
     );
+  const inputRowCounts = options.inputRowCounts ?? [program.totalRows];
+  const inputStarts = rowStarts(inputRowCounts, program.totalRows);
+  const droppedByInput = ringVector(inputRowCounts.length);
   const accumulators = emptyAccumulators(program);
   for (let chunk = 0; chunk < program.chunkCount; chunk++) {
-    const columns = await rows.columns(chunk * program.chunkRows, chunkRowCount(program, chunk));
+    const start = chunk * program.chunkRows;
+    const columns = await rows.columns(start, chunkRowCount(program, chunk));
     const material = await options.material(chunk);
-    await runChunk(context, program, columns, material, accumulators);
+    const valid = await runChunk(context, program, columns, material, accumulators);
     material.assertConsumed();
+    if (valid) countInvalid(context, valid, start, inputStarts, droppedByInput);
     await options.onChunkDone?.(chunk + 1, program.chunkCount);
   }
-  return outputShares(context, program, accumulators);
+  let dropped = 0n;
+  for (const count of droppedByInput) dropped += count;
+  const words = outputShares(context, program, accumulators, BigInt.asUintN(64, dropped));
+  return { words, droppedByInput };
 }
 
-/** Maps accumulators to the result layout; public terms (the row count) are added by A only. */
+/** Row offset where each input starts, plus the total. */
+function rowStarts(rowCounts: readonly number[], totalRows: number): number[] {
+  const starts = [0];
+  for (const count of rowCounts) starts.push(starts.at(-1)! + count);
+  if (starts.at(-1) !== totalRows)
+    throw new RangeError(`the inputs declare ${starts.at(-1)} rows, the program has ${totalRows}`);
+  return starts;
+}
+
+/** Adds shares of (1 - v) over the chunk's rows to their inputs' counters (A adds the public 1s). */
+function countInvalid(
+  context: PartyContext,
+  valid: RingVector,
+  chunkStart: number,
+  inputStarts: readonly number[],
+  droppedByInput: RingVector,
+): void {
+  const one = context.party === 'A' ? 1n : 0n;
+  let input = 0;
+  for (let row = 0; row < valid.length; row++) {
+    while (chunkStart + row >= inputStarts[input + 1]!) input++;
+    droppedByInput[input] = droppedByInput[input]! + one - valid[row]!;
+  }
+}
+
+/** This party's result share for a recipient: the words, then the dropped rows of the inputs it owns. */
+export function resultShareFor(output: ProgramOutput, ownedInputs: readonly number[]): RingVector {
+  const share = ringVector(output.words.length + 1);
+  share.set(output.words);
+  for (const input of ownedInputs)
+    share[output.words.length] = share[output.words.length]! + output.droppedByInput[input]!;
+  return share;
+}
+
+/**
+ * Maps accumulators to the result layout, then the dropped-row total; public terms (the row count) are
+ * added by A only. With `dropped` = shares of D invalid rows, each of which entered every accumulator as its
+ * field's `low`, the valid rows' figures are linear corrections: count - D, sum - D low, squares - D low^2,
+ * below t - D [low < t].
+ */
 export function outputShares(
   context: PartyContext,
   program: Program,
   accumulators: Accumulators,
+  dropped: bigint = 0n,
 ): RingVector {
-  const total = context.party === 'A' ? BigInt(program.totalRows) : 0n;
+  const total = (context.party === 'A' ? BigInt(program.totalRows) : 0n) - dropped;
   const { spec } = program;
   const words: bigint[] = [];
   for (const entry of resultLayout(spec)) {
     const fieldIndex = spec.fields.findIndex((field) => field.name === entry.field);
     const field = program.fields[fieldIndex];
+    const low = field?.low ?? 0n;
     const below = (threshold: bigint): bigint => {
       const index = field!.thresholds.indexOf(threshold);
       if (index < 0) throw new Error(`threshold ${threshold} was not computed`);
-      return accumulators.below[fieldIndex]![index]!;
+      return accumulators.below[fieldIndex]![index]! - (low < threshold ? dropped : 0n);
     };
     const edges = (entry.binEdges ?? []).map((edge) => below(encodedBelowThreshold(edge, field!.field)));
     for (const slot of entry.slots) {
@@ -62,10 +120,10 @@ export function outputShares(
           words.push(total);
           break;
         case 'sum':
-          words.push(accumulators.sums[fieldIndex]!);
+          words.push(accumulators.sums[fieldIndex]! - dropped * low);
           break;
         case 'sumSquares':
-          words.push(accumulators.sumSquares[fieldIndex]!);
+          words.push(accumulators.sumSquares[fieldIndex]! - dropped * low * low);
           break;
         case 'countBelow':
           words.push(below(encodedBelowThreshold(slot.parameter!, field!.field)));
@@ -89,5 +147,6 @@ export function outputShares(
       }
     }
   }
+  words.push(dropped);
   return BigUint64Array.from(words.map((word) => BigInt.asUintN(64, word)));
 }

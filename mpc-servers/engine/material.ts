@@ -12,6 +12,12 @@ import { add, mul, ringVector, sub, wordsFromBytes, type RingVector } from '../.
  * substream = section and component), so A's blob carries only the DCF correction words and B's blob the
  * corrections that make the shares add up (c_B, r_B, s_B) plus the same DCF correction words.
  */
+/**
+ * Comparison material with `bits` = 65 covers the whole ring: r mod 2^64 is all of r, its "top bit" is 0, so
+ * the section holds a DCF over 64 bits with alpha = r and beta = 1 (the range check, `belowPublicStep`).
+ */
+export const WHOLE_RING_BITS = 65;
+
 export type MaterialRequest =
   | { kind: 'triple'; count: number }
   | { kind: 'square'; count: number }

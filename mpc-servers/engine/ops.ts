@@ -4,6 +4,7 @@ import type { PeerChannel } from '../transport/peer-channel.ts';
 import type { ComparisonShares, SquareShares, TripleShares } from './correlations.ts';
 import { packLowBytes, unpackLowBytes } from './word-packing.ts';
 import { dcfEvaluate } from './dcf.ts';
+import { WHOLE_RING_BITS } from './material.ts';
 import {
   add,
   addConstant,
@@ -152,6 +153,48 @@ export function lessThanZeroStep(
       return out;
     },
   };
+}
+
+/**
+ * [u < w] for u anywhere in Z_2^64 read as unsigned and public 0 < w (one per element), as additive shares
+ * of 0/1, exact over the whole ring. One round, 8 bytes per element per party. The material is a DCF over
+ * all 64 bits with alpha = r, beta = 1 (`WHOLE_RING_BITS`); with uHat = u + r opened,
+ * [u < w] = [uHat < w] - [uHat < r] + [uHat - w < r] (the wraps of uHat = u + r and uHat - w = (u - w) + r
+ * cancel), two evaluations of the same key.
+ */
+export function belowPublicStep(
+  context: PartyContext,
+  u: RingVector,
+  width: RingVector,
+  material: ComparisonShares,
+): RoundStep<RingVector> {
+  if (material.bits !== WHOLE_RING_BITS)
+    throw new RangeError(`a whole-ring comparison needs ${WHOLE_RING_BITS}-bit material`);
+  return {
+    masked: add(u, material.mask),
+    finish(opened) {
+      const party = context.party === 'A' ? 0 : 1;
+      const atMasked = dcfEvaluate(party, material.dcf, opened);
+      const atShifted = dcfEvaluate(party, material.dcf, sub(opened, width));
+      return belowPublicCombine(opened, width, atMasked, atShifted, isA(context));
+    },
+  };
+}
+
+/** One pass: [uHat < w] (public, A only) - [uHat < r] + [uHat - w < r]. */
+function belowPublicCombine(
+  opened: RingVector,
+  width: RingVector,
+  atMasked: RingVector,
+  atShifted: RingVector,
+  withPublicTerm: boolean,
+): RingVector {
+  const out = ringVector(opened.length);
+  for (let i = 0; i < out.length; i++) {
+    const publicTerm = withPublicTerm && opened[i]! < width[i]! ? 1n : 0n;
+    out[i] = publicTerm - atMasked[i]! + atShifted[i]!;
+  }
+  return out;
 }
 
 /** Oblivious select b ? x : y = y + b * (x - y), for shared bits b: one multiplication. */

@@ -5,6 +5,8 @@ import type { JobDescription } from '../../contract/job/job-description.ts';
 import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import { HpkeOpenError } from '../../contract/crypto/hpke.ts';
 import { JobFailure } from '../runtime/failure.ts';
+import { MAX_INPUT_ROWS } from '../../contract/input/input-limits.ts';
+import { ringVector } from '../../contract/sharing/ring.ts';
 import { ObjectNotFoundError, type ObjectStore } from '../../contract/storage/object-store.ts';
 import { getOpened } from '../storage/sealed-objects.ts';
 import type { Party } from '../../contract/party.ts';
@@ -55,6 +57,8 @@ export class InputShares {
     const reasons: string[] = [];
     for (const [index, input] of job.inputs.entries()) {
       try {
+        if (input.rowCount > MAX_INPUT_ROWS)
+          throw new InputShareError(`declares ${input.rowCount} rows, over the cap of ${MAX_INPUT_ROWS}`);
         const payload = await this.#open(index);
         this.#check(index, payload); // every check of decoding, without building the columns
         this.#digests[index] = digestOf(payload);
@@ -66,22 +70,36 @@ export class InputShares {
         const why = badShareReason(error);
         if (why === null) throw error;
         failedInputIds.push(input.inputId);
-        reasons.push(`input ${input.inputId} (server ${party}): ${why}`);
+        reasons.push(`share for ${party} ${why}`);
       }
     }
     this.#validated = true;
     return { failedInputIds, reasons };
   }
 
-  /** The rows of all inputs in order, each input loaded again when its turn comes. Only after `validate`. */
-  rows(): SequentialRowSource {
+  /**
+   * The rows of all inputs in order, each input loaded again when its turn comes. Only after `validate`.
+   * An excluded input (bad on either server) keeps its declared rows, so the dealer's material still fits,
+   * but as the public word 2^63 on A and 0 on B: outside every field's bounds, so the range check drops them.
+   */
+  rows(excludedInputIds: ReadonlySet<string> = new Set()): SequentialRowSource {
     const { job } = this.#options;
     if (!this.#validated) throw new Error('input shares are read for the program only after validate()');
     return new SequentialRowSource(
       job.spec.fields.length,
       job.inputs.map((input) => input.rowCount),
-      (index) => this.#load(index),
+      (index) =>
+        excludedInputIds.has(job.inputs[index]!.inputId)
+          ? Promise.resolve(this.#invalidRows(index))
+          : this.#load(index),
     );
+  }
+
+  #invalidRows(index: number): InputColumns {
+    const { party, job } = this.#options;
+    const rowCount = job.inputs[index]!.rowCount;
+    const word = party === 'A' ? 1n << 63n : 0n;
+    return { rowCount, columns: job.spec.fields.map(() => ringVector(rowCount).fill(word)) };
   }
 
   async #load(index: number): Promise<InputColumns> {
@@ -132,16 +150,19 @@ export class InputShares {
   #expectDeclaredRows(index: number, rowCount: number): void {
     const declared = this.#options.job.inputs[index]!.rowCount;
     if (rowCount !== declared)
-      throw new InputShareError(`share holds ${rowCount} rows, ${declared} were declared`);
+      throw new InputShareError(`declares ${declared} rows, share holds ${rowCount}`);
   }
 }
 
 const digestOf = (payload: Uint8Array): string => createHash('sha256').update(payload).digest('base64');
 
-/** Why a share is bad, or null when the error is not about the share (the job fails as a whole). */
+/**
+ * Why a share is bad, completing "share for B ...", or null when the error is not about the share (the job
+ * fails as a whole). Readable and free of secret material: participants see it on their participation.
+ */
 function badShareReason(error: unknown): string | null {
-  if (error instanceof ObjectNotFoundError) return 'share is missing';
-  if (error instanceof HpkeOpenError) return 'share does not open';
-  if (error instanceof InputShareError) return `share is invalid: ${error.message}`;
+  if (error instanceof ObjectNotFoundError) return 'is missing';
+  if (error instanceof HpkeOpenError) return 'does not open (wrong AAD or key)';
+  if (error instanceof InputShareError) return `is invalid: ${error.message}`;
   return null;
 }

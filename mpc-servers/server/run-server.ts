@@ -1,5 +1,5 @@
 import type { Program } from '../analyses/program.ts';
-import { runProgram } from '../analyses/run-program.ts';
+import { resultShareFor, runProgram } from '../analyses/run-program.ts';
 import type { JobDescription } from '../../contract/job/job-description.ts';
 import { PEER_HOST_PUBLISHED_BY_B, type PeerEndpoint } from '../../contract/job/peer-endpoint.ts';
 import { encodeResultShare } from '../../contract/result/result-codec.ts';
@@ -9,7 +9,7 @@ import { decodeManifest, programDigest, readSealed, type MaterialScope } from '.
 import { asJobFailure, JobFailure } from '../runtime/failure.ts';
 import { loadJob } from '../runtime/load-job.ts';
 import { prefetching } from '../runtime/prefetch.ts';
-import type { JobStatusStore } from '../../contract/job/job-status.ts';
+import type { ExcludedInput, JobStatusStore } from '../../contract/job/job-status.ts';
 import type { ObjectStore } from '../../contract/storage/object-store.ts';
 import { putSealed } from '../storage/sealed-objects.ts';
 import { connectToPeer } from '../transport/connect-to-peer.ts';
@@ -17,6 +17,7 @@ import { listenForPeer } from '../transport/listen-for-peer.ts';
 import type { Party } from '../../contract/party.ts';
 import type { PeerChannel } from '../transport/peer-channel.ts';
 import { InputShares } from './input-shares.ts';
+import { combineExclusions, inputsOwnedBy, requireEnoughValidInputs } from './input-exclusions.ts';
 
 /**
  * One server's job (`--party A|B --job ID`): load the job and its sealed dealer manifest, open and decode
@@ -25,10 +26,10 @@ import { InputShares } from './input-shares.ts';
  * streamed dealer material and inputs loaded again one at a time (`input-shares.ts`), seal the result share
  * for each recipient, and report progress and outcome. Any failure ends the job with a reason code.
  *
- * Bad inputs: a share that is missing, does not open, or decodes badly (wrong schema, wrong row count) is
- * reported against its input id. The job then fails (BAD_INPUT, with `failedInputIds` being the union of
- * both servers' findings, exchanged over the link) instead of silently dropping rows: both servers must use
- * the same row set, and the workflow decides whether to rerun without those inputs.
+ * Bad inputs: a share that is missing, does not open, or decodes badly (wrong schema, wrong row count, over
+ * the row cap) is excluded with a reason: the servers exchange their findings over the link, both exclude
+ * the union (its rows count as invalid, `input-exclusions.ts`) and report it with DONE. With fewer than
+ * `minParticipants` participants left the job fails with TOO_FEW_VALID_INPUTS and writes no result share.
  */
 export interface ServerDependencies {
   party: Party;
@@ -101,10 +102,12 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
     channel = await linkToPeer(deps, job, (linking) => running({ phase: linking }));
     log(`server ${party}: linked to peer`);
     await running({ phase: 'computing' });
-    await agreeWithPeer(channel, program, failedInputIds, reasons);
+    const excluded = await agreeWithPeer(channel, party, job, program, failedInputIds, reasons);
     const seed = new Uint8Array(Buffer.from(manifest.seed, 'base64'));
     let lastReport = 0;
-    const output = await runProgram({ party, channel }, program, inputShares.rows(), {
+    const excludedIds = new Set(excluded.map((input) => input.inputId));
+    const output = await runProgram({ party, channel }, program, inputShares.rows(excludedIds), {
+      inputRowCounts: job.inputs.map((input) => input.rowCount),
       material: prefetching(
         async (chunk) =>
           new ChunkMaterial(
@@ -123,8 +126,8 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
       },
     });
     await running({ phase: 'writing the result shares' });
-    const plaintext = encodeResultShare(output);
     for (const recipient of job.recipients) {
+      const plaintext = encodeResultShare(resultShareFor(output, inputsOwnedBy(job, recipient.recipientId)));
       await putSealed(
         deps.resultStore,
         storageLayout.resultShare(party, job.collaborationId, recipient.recipientId),
@@ -141,7 +144,10 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
         },
       );
     }
-    await status.report(jobId, party, { state: 'DONE' });
+    await status.report(jobId, party, {
+      state: 'DONE',
+      ...(excluded.length > 0 && { excludedInputs: excluded }),
+    });
     log(`server ${party}: done, ${channel.bytesSent} bytes sent`);
   } catch (error) {
     const failure = asJobFailure(error);
@@ -218,13 +224,18 @@ async function publishedEndpointOfB(deps: ServerDependencies, timeoutMs: number)
   }
 }
 
-/** One round before computing: both servers must hold the same program and all inputs must be good. */
+/**
+ * One round before computing: both servers must hold the same program; the inputs either found bad are
+ * excluded on both, provided enough participants remain.
+ */
 async function agreeWithPeer(
   channel: PeerChannel,
+  party: Party,
+  job: JobDescription,
   program: Program,
   failedInputIds: string[],
   reasons: string[],
-): Promise<void> {
+): Promise<ExcludedInput[]> {
   const mine = {
     digest: programDigest(program),
     failedInputIds,
@@ -233,16 +244,14 @@ async function agreeWithPeer(
   const theirs = JSON.parse(
     new TextDecoder().decode(await channel.exchange(new TextEncoder().encode(JSON.stringify(mine)))),
   ) as typeof mine;
-  const allFailed = [...new Set([...failedInputIds, ...theirs.failedInputIds])];
-  if (allFailed.length > 0) {
-    throw new JobFailure(
-      'BAD_INPUT',
-      `bad input shares: ${[...reasons, ...theirs.reasons].join('; ')}`,
-      allFailed,
-    );
-  }
   if (theirs.digest !== mine.digest)
     throw new JobFailure('PEER_DISAGREES', 'the peer runs another program or row count');
+  const excluded = combineExclusions(job, [
+    { party, failedInputIds, reasons },
+    { party: party === 'A' ? 'B' : 'A', failedInputIds: theirs.failedInputIds, reasons: theirs.reasons },
+  ]);
+  requireEnoughValidInputs(job, excluded);
+  return excluded;
 }
 
 function requirePeerTls(deps: ServerDependencies): PeerTls {

@@ -7,7 +7,12 @@ import {
   shareRows,
 } from '../../../contract/input/input-codec.ts';
 import { parseJobDescription } from '../../../contract/job/job-description.ts';
-import { decodeResult, encodeResultShare, ResultDecodeError } from '../../../contract/result/result-codec.ts';
+import {
+  decodeResult,
+  decodeResultDetails,
+  encodeResultShare,
+  ResultDecodeError,
+} from '../../../contract/result/result-codec.ts';
 import { add } from '../../../contract/sharing/ring.ts';
 
 const fields: FieldSpec[] = [
@@ -80,8 +85,9 @@ describe('result codec', () => {
   const spec = { fields: [fields[1]!], analyses: [{ kind: 'variance' as const }, { kind: 'min' as const }] };
   it('adds the two shares and derives mean and population variance exactly', () => {
     // Values -1, 1, 3 at f = 4: count 3, sum 3 * 16, sum of squares 11 * 256.
-    const words = BigUint64Array.from([3n, 48n, 2816n, 3n, BigInt.asUintN(64, -16n)]);
-    const mask = BigUint64Array.from([5n, 2n ** 63n, 77n, 1n, 9n]);
+    // Then the validity words: 2 rows dropped in all, 1 of them the recipient's.
+    const words = BigUint64Array.from([3n, 48n, 2816n, 3n, BigInt.asUintN(64, -16n), 2n, 1n]);
+    const mask = BigUint64Array.from([5n, 2n ** 63n, 77n, 1n, 9n, 2n ** 64n - 1n, 3n]);
     const shareA = encodeResultShare(mask);
     const shareB = encodeResultShare(
       BigUint64Array.from(words.map((w, i) => BigInt.asUintN(64, w - mask[i]!))),
@@ -89,6 +95,7 @@ describe('result codec', () => {
     const [variance, min] = decodeResult(spec, shareA, shareB);
     expect(variance).toMatchObject({ kind: 'variance', field: 'score', count: 3, mean: 1, value: 8 / 3 });
     expect(min).toMatchObject({ kind: 'min', count: 3, value: -1 });
+    expect(decodeResultDetails(spec, shareA, shareB)).toMatchObject({ droppedRows: 2, ownDroppedRows: 1 });
   });
 
   it('rejects shares of the wrong length', () => {

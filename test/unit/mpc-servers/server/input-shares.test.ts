@@ -129,9 +129,9 @@ describe('InputShares', () => {
     const result = await shares('B').validate();
     expect(result.failedInputIds).toEqual(['i0', 'i2', 'i3']);
     expect(result.reasons).toEqual([
-      'input i0 (server B): share is missing',
-      'input i2 (server B): share does not open',
-      'input i3 (server B): share is invalid: share holds 12 rows, 3 were declared',
+      'share for B is missing',
+      'share for B does not open (wrong AAD or key)',
+      'share for B is invalid: declares 3 rows, share holds 12',
     ]);
   });
 

@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AnalysisSpec, ComputationSpec, FieldSpec } from '../../../contract/analysis/analysis-spec.ts';
+import { encodedBounds, fractionalBitsOf } from '../../../contract/analysis/field-encoding.ts';
+import { encodeColumns, shareRows } from '../../../contract/input/input-codec.ts';
+import type { AnalysisResult } from '../../../contract/result/result-codec.ts';
+import { runJobInMemory } from './run-job-in-memory.ts';
+
+/**
+ * One dishonest participant builds its shares directly, without the client's checks: any 64-bit word in
+ * random rows and fields (uniform words, words near 2^63 and 2^64, values just outside the bounds). Every
+ * analysis must equal the cleartext over the honest rows plus the dishonest participant's valid rows, and
+ * the dropped-row counts must be exact: in total, and per input for its owner.
+ */
+const SHARE_HEADER_BYTES = 24;
+
+const fieldArbitrary: fc.Arbitrary<FieldSpec> = fc.oneof(
+  fc
+    .record({ lo: fc.integer({ min: -1_000, max: 1_000 }), span: fc.integer({ min: 0, max: 2_000 }) })
+    .map(({ lo, span }) => ({ name: '', type: 'int' as const, min: lo, max: lo + span })),
+  fc
+    .record({
+      f: fc.integer({ min: 0, max: 20 }),
+      low: fc.integer({ min: -(2 ** 24), max: 2 ** 24 }),
+      span: fc.integer({ min: 0, max: 2 ** 25 }),
+    })
+    .map(({ f, low, span }) => ({
+      name: '',
+      type: 'fixed' as const,
+      fractionalBits: f,
+      min: low / 2 ** f,
+      max: (low + span) / 2 ** f,
+    })),
+  fc.constant<FieldSpec>({ name: '', type: 'int' }),
+);
+
+/** Encoded values inside the field's bounds, edges included (within 2^53 where undeclared: rows are numbers). */
+function encodedIn(field: FieldSpec): fc.Arbitrary<bigint> {
+  const exact = 1n << 53n;
+  const bounds = encodedBounds(field);
+  const low = bounds.low < -exact ? -exact : bounds.low;
+  const high = bounds.high > exact ? exact : bounds.high;
+  return fc.oneof(fc.bigInt({ min: low, max: high }), fc.constantFrom(low, high));
+}
+
+/** Any 64-bit word, biased to the places where a comparison at fewer bits or a signed view would wrap. */
+function anyWord(field: FieldSpec): fc.Arbitrary<bigint> {
+  const { low, high } = encodedBounds(field);
+  return fc.oneof(
+    fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+    fc.bigInt({ min: (1n << 63n) - 3n, max: (1n << 63n) + 3n }),
+    fc.bigInt({ min: (1n << 64n) - 3n, max: (1n << 64n) - 1n }),
+    fc.constantFrom(low - 1n, high + 1n, low, high, low - (1n << 40n), high + (1n << 62n)),
+    fc.bigInt({ min: 0n, max: 1n << 20n }),
+  );
+}
+
+function analysesFor(field: FieldSpec, samples: number[]): AnalysisSpec[] {
+  const bounded = field.min !== undefined;
+  const t = samples[0] ?? 0;
+  const edges = [...new Set(samples.slice(0, 3))].sort((a, b) => a - b);
+  const list: AnalysisSpec[] = [
+    { kind: 'min', field: field.name },
+    { kind: 'max', field: field.name },
+    { kind: 'countAbove', field: field.name, threshold: t },
+    { kind: 'countBelow', field: field.name, threshold: t },
+    { kind: 'histogram', field: field.name, binEdges: edges.length > 0 ? edges : [0] },
+  ];
+  if (bounded) {
+    list.push(
+      { kind: 'sum', field: field.name },
+      { kind: 'mean', field: field.name },
+      { kind: 'variance', field: field.name },
+    );
+  }
+  return list;
+}
+
+const scenario = fc
+  .array(fieldArbitrary, { minLength: 1, maxLength: 3 })
+  .map((fields) => fields.map((field, i) => ({ ...field, name: `f${i}` })))
+  .chain((fields) => {
+    const row = fc.tuple(...fields.map(encodedIn));
+    return fc.record({
+      fields: fc.constant(fields),
+      honest: fc.array(fc.array(row, { maxLength: 8 }), { minLength: 1, maxLength: 2 }),
+      dishonestBase: fc.array(row, { minLength: 1, maxLength: 10 }),
+      tampering: fc.array(
+        fc
+          .tuple(fc.nat(), fc.nat({ max: fields.length - 1 }))
+          .chain(([r, f]) => fc.tuple(fc.constant(r), fc.constant(f), anyWord(fields[f]!))),
+        { maxLength: 12 },
+      ),
+      chunkRows: fc.integer({ min: 1, max: 7 }),
+    });
+  });
+
+const decode = (encoded: bigint, field: FieldSpec): number => Number(encoded) / 2 ** fractionalBitsOf(field);
+
+describe('a dishonest participant can neither move a result nor wrap a comparison', () => {
+  it('every analysis equals the cleartext over the valid rows; dropped rows are exact', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ fields, honest, dishonestBase, tampering, chunkRows }) => {
+        const words = dishonestBase.map((row) => row.map((value) => BigInt.asUintN(64, value)));
+        for (const [r, f, word] of tampering) words[r % words.length]![f] = BigInt.asUintN(64, word);
+        const isValid = (row: readonly bigint[]): boolean =>
+          row.every((word, f) => {
+            const { low, high } = encodedBounds(fields[f]!);
+            const signed = BigInt.asIntN(64, word);
+            return signed >= low && signed <= high;
+          });
+        const toRows = (encoded: readonly (readonly bigint[])[]) =>
+          encoded.map((row) => row.map((value, f) => decode(value, fields[f]!)));
+        const honestRows = honest.map(toRows);
+        const validRows = [
+          ...honest.flat(),
+          ...words.filter(isValid).map((row) => row.map((word) => BigInt.asIntN(64, word))),
+        ];
+        const dropped = words.filter((row) => !isValid(row)).length;
+
+        // Shares of the base rows, then B's words moved by (target - base): shares of any words at all.
+        const payloads = shareRows(toRows(dishonestBase), fields);
+        const base = encodeColumns(toRows(dishonestBase), fields);
+        const view = new DataView(payloads.B.buffer, payloads.B.byteOffset);
+        fields.forEach((_, f) =>
+          words.forEach((row, r) => {
+            const offset = SHARE_HEADER_BYTES + (f * words.length + r) * 8;
+            const moved = view.getBigUint64(offset, true) + row[f]! - base[f]![r]!;
+            view.setBigUint64(offset, BigInt.asUintN(64, moved), true);
+          }),
+        );
+
+        const analyses: AnalysisSpec[] = [{ kind: 'count' }];
+        fields.forEach((field, i) =>
+          analyses.push(
+            ...analysesFor(
+              field,
+              honestRows.flat().map((row) => row[i]!),
+            ),
+          ),
+        );
+        const spec: ComputationSpec = { fields, analyses };
+        const result = await runJobInMemory(spec, honestRows, { chunkRows, rawPayloads: [payloads] });
+        expect(result.droppedRows).toBe(dropped);
+        expect(result.ownDroppedRows).toEqual([...honest.map(() => 0), dropped]);
+        for (const analysis of result.results) expectCleartext(analysis, analyses, fields, validRows);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+function expectCleartext(
+  result: AnalysisResult,
+  analyses: readonly AnalysisSpec[],
+  fields: readonly FieldSpec[],
+  rows: readonly (readonly bigint[])[],
+): void {
+  const index = fields.findIndex((field) => field.name === result.field);
+  const field = fields[index];
+  const f = field ? fractionalBitsOf(field) : 0;
+  const encoded = rows.map((row) => row[index] ?? 0n);
+  const decoded = encoded.map((value) => Number(value) / 2 ** f);
+  const n = rows.length;
+  const sum = encoded.reduce((a, b) => a + b, 0n);
+  const analysis = analyses.find((a) => a.kind === result.kind && a.field === result.field)!;
+  switch (result.kind) {
+    case 'count':
+      return expect(result.value).toBe(n);
+    case 'sum':
+      return expect(result.value).toBe(Number(sum) / 2 ** f);
+    case 'mean':
+      if (n === 0) return expect(result.value).toBeNull();
+      return expect(result.value).toBeCloseTo(Number(sum) / 2 ** f / n, 6);
+    case 'variance':
+    case 'stddev': {
+      if (n === 0) return expect(result.value).toBeNull();
+      const mean = decoded.reduce((a, b) => a + b, 0) / n;
+      const variance = decoded.reduce((a, b) => a + (b - mean) ** 2, 0) / n;
+      const want = result.kind === 'variance' ? variance : Math.sqrt(variance);
+      return expect(Math.abs(result.value! - want)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(want)));
+    }
+    case 'min':
+    case 'max': {
+      if (n === 0) return expect(result.value).toBeNull();
+      const best = encoded.reduce((a, b) => ((result.kind === 'min' ? b < a : b > a) ? b : a));
+      return expect(result.value).toBe(Number(best) / 2 ** f);
+    }
+    case 'countBelow':
+      return expect(result.value).toBe(decoded.filter((x) => x < analysis.threshold!).length);
+    case 'countAbove':
+      return expect(result.value).toBe(decoded.filter((x) => x > analysis.threshold!).length);
+    case 'histogram': {
+      const edges = analysis.binEdges!;
+      const want = edges.map(() => 0).concat([0]);
+      for (const x of decoded) want[edges.filter((edge) => x >= edge).length]!++;
+      return expect(result.bins).toEqual(want);
+    }
+  }
+}
