@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { MAX_ROWS } from '../../../contract/analysis/computability.ts';
 import {
   MAX_ANALYSES,
@@ -9,8 +11,8 @@ import {
 } from '../../../contract/analysis/spec-limits.ts';
 import { DEFAULT_FRACTIONAL_BITS } from '../../../contract/analysis/analysis-spec.ts';
 import { MAX_PARTICIPANTS } from '../../../contract/collaboration-limits.ts';
-import { openapiDocument } from '../../../contract/generated/openapi-document.generated.ts';
 import { MAX_INPUT_ROWS } from '../../../contract/input/input-limits.ts';
+import type { OpenApiDocument } from '../../../contract/openapi/openapi-types.ts';
 
 /** openapi.yml states the contract's limits as JSON-schema bounds; these hold the two to the same numbers. */
 interface Schema {
@@ -22,6 +24,9 @@ interface Schema {
   maxItems?: number;
   default?: unknown;
 }
+const openapiDocument = parse(
+  readFileSync(new URL('../../../openapi.yml', import.meta.url), 'utf8'),
+) as OpenApiDocument;
 const schemas = openapiDocument.components.schemas as Record<string, Schema>;
 const property = (schema: string, ...path: string[]): Schema =>
   path.reduce<Schema>((at, name) => at.properties![name]!, schemas[schema]!);
