@@ -13,6 +13,8 @@ export interface QuorumCounts {
   finishedCount: number;
   minParticipants: number;
   maxParticipants: number;
+  /** Who must finish before clean-up once the result is published: its recipients (set by PublishResult). */
+  recipientCount?: number;
 }
 
 /** A completed input as stored: the declared row count (when the client gave one) and the share sizes. */
@@ -84,6 +86,8 @@ export interface WorkflowRepository {
    * excluded on the collaboration. Idempotent: a step run twice writes the same.
    */
   recordExclusions(collaborationId: string, exclusions: InputExclusion[]): Promise<void>;
+  /** How many participants receive the published result: the finish wait waits for them only. */
+  recordRecipientCount(collaborationId: string, recipientCount: number): Promise<void>;
   /** The job whose result shares GET result hands out (its id is in the shares' AAD). */
   saveResultJob(collaborationId: string, jobId: string): Promise<void>;
   /** One strongly consistent read of the collaboration item: the collaboration, input snapshot and attempts. */

@@ -1,9 +1,13 @@
+import { isResultRecipient } from '../domain/collaboration.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Participant } from '../domain/participation.ts';
 import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
 import { requireCollaboration, requireParticipant } from './lookups.ts';
 
-/** A participant says it is done once the computation is over (idempotent). */
+/**
+ * A participant says it is done once the computation is over (idempotent). While there is a result, only its
+ * recipients finish: the workflow cleans up once they all have, and nobody else fetched anything.
+ */
 export async function finishParticipation(
   ports: CoordinatorPorts,
   command: { callerId: string; collaborationId: string },
@@ -16,6 +20,14 @@ export async function finishParticipation(
       'invalid-state',
       `The collaboration is ${collaboration.status}; finish after its result.`,
     );
+  const hasResult = collaboration.status === 'RESULT_READY' || collaboration.status === 'COMPLETED';
+  const recipient = isResultRecipient(collaboration, {
+    clientId: participant.clientId,
+    inputCounted: participant.inputStatus === 'COMPLETE',
+    inputExcluded: participant.exclusionReason !== undefined,
+  });
+  if (hasResult && !recipient)
+    throw new DomainError('forbidden', 'Only result recipients finish; you receive no result.');
   const outcome = await ports.participants.finish(command.collaborationId, command.callerId, ports.now());
   if (outcome === 'refused')
     throw new DomainError('invalid-state', 'The collaboration cannot be finished now.');

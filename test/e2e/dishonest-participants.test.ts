@@ -98,6 +98,16 @@ describe('dishonest participants end to end', () => {
       );
     expect(await refusal(idle.client.getResult(collaborationId))).toBe('403 forbidden');
     expect(await refusal(e2e.client('outsider').getResult(collaborationId))).toBe('403 forbidden');
+
+    // Nor does the idle client hold up clean-up: once both recipients finish, the collaboration completes.
+    expect(await refusal(idle.client.finishParticipation(collaborationId))).toBe('403 forbidden');
+    for (const member of [a, b]) await member.client.finishParticipation(collaborationId);
+    await eventually(
+      () => a.client.getCollaboration(collaborationId),
+      (c) => c.status === 'COMPLETED',
+      60_000,
+      500,
+    );
   }, 240_000);
 
   it('a share sealed with the wrong AAD is excluded: RESULT_READY over the other two, its owner reads why', async () => {

@@ -108,6 +108,10 @@ export class DynamoDbWorkflowRepository implements WorkflowRepository {
     return writeExclusions(this.client, this.tableName, collaborationId, exclusions);
   }
 
+  recordRecipientCount(collaborationId: string, recipientCount: number): Promise<void> {
+    return this.setOnCollaboration(collaborationId, 'recipientCount', recipientCount);
+  }
+
   async saveResultJob(collaborationId: string, jobId: string): Promise<void> {
     await this.setOnCollaboration(collaborationId, 'resultJobId', jobId);
   }
@@ -218,5 +222,6 @@ function countsOf(item: Item): QuorumCounts {
     finishedCount: Number(item.finishedCount ?? 0),
     minParticipants: Number(item.minParticipants),
     maxParticipants: Number(item.maxParticipants),
+    ...(item.recipientCount === undefined ? {} : { recipientCount: Number(item.recipientCount) }),
   };
 }

@@ -3,16 +3,15 @@ import type { QuorumCounts, WaitKind } from '../../ports/workflow-repository.ts'
 
 /**
  * Inputs: every place taken by a completed input, or the collaboration left OPEN (the owner cancelled; the
- * next step sees it and winds the collaboration up). Finish: every participant finished.
+ * next step sees it and winds the collaboration up). Finish: every result recipient finished (every
+ * participant, for a collaboration published before recipients were counted).
  */
 export function waitIsOver(wait: WaitKind, counts: QuorumCounts): boolean {
   if (wait === 'inputs')
     return counts.status !== 'OPEN' || counts.completedInputCount >= counts.maxParticipants;
-  return (
-    counts.status === 'RESULT_READY' &&
-    counts.participantCount > 0 &&
-    counts.finishedCount >= counts.participantCount
-  );
+  if (counts.status !== 'RESULT_READY') return false;
+  if (counts.recipientCount !== undefined) return counts.finishedCount >= counts.recipientCount;
+  return counts.participantCount > 0 && counts.finishedCount >= counts.participantCount;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isResultRecipient } from '../../domain/collaboration.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { announceTransition, WorkflowStepError } from './announce-transition.ts';
 import type { PreparedAttempt } from './prepare-attempt.ts';
@@ -18,8 +19,27 @@ export async function publishResult(
     payload.job.jobId,
     exclusionsOf,
   );
+  await ports.workflowState.recordRecipientCount(
+    payload.collaborationId,
+    await publishedRecipientCount(ports, payload.collaborationId),
+  );
   await ports.workflowState.saveResultJob(payload.collaborationId, payload.job.jobId);
   const ready = await announceTransition(ports, payload.collaborationId, 'COMPUTING', 'RESULT_READY');
   if (!ready) throw new WorkflowStepError(`Collaboration ${payload.collaborationId} is no longer COMPUTING.`);
   return { status: ready.status, jobId: payload.job.jobId, attempt: payload.job.attempt, excludedInputs };
+}
+
+/** The participants who receive the result (after exclusions): those the finish wait waits for. */
+async function publishedRecipientCount(ports: WorkflowPorts, collaborationId: string): Promise<number> {
+  const record = await ports.workflowState.readCollaborationRecord(collaborationId);
+  if (!record) throw new WorkflowStepError(`No collaboration ${collaborationId}.`);
+  const counted = new Set((record.inputSnapshot ?? []).map((input) => input.clientId));
+  const participants = await ports.workflowState.listParticipants(collaborationId);
+  return participants.filter((participant) =>
+    isResultRecipient(record.collaboration, {
+      clientId: participant.clientId,
+      inputCounted: counted.has(participant.clientId),
+      inputExcluded: participant.exclusionReason !== undefined,
+    }),
+  ).length;
 }

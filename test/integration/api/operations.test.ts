@@ -228,11 +228,22 @@ describe('participation', () => {
       'already-joined',
     );
     await join('lee', id);
+    // A join takes no slot (completed inputs do): past maxParticipants, clients still join.
+    await join('max', id);
+    const inviteOnly = await create('judy', { participants: ['kim'] });
     expectProblem(
-      await call('max', 'POST', `/v1/collaborations/${id}/participants`, { body }),
-      409,
-      'collaboration-full',
+      await call('max', 'POST', `/v1/collaborations/${inviteOnly}/participants`, { body }),
+      403,
+      'forbidden',
     );
+    expect((await call('judy', 'GET', `/v1/collaborations/${inviteOnly}`)).body).toMatchObject({
+      inviteOnly: true,
+      participants: ['kim'],
+    });
+    expect((await call('kim', 'GET', `/v1/collaborations/${inviteOnly}`)).body).not.toHaveProperty(
+      'participants',
+    );
+    await join('kim', inviteOnly);
     expectProblem(
       await call('max', 'POST', `/v1/collaborations/${unknownId}/participants`, { body }),
       404,
@@ -258,7 +269,7 @@ describe('participation', () => {
     expect(mine.body.resultPublicKey).toBe(joined.body.resultPublicKey);
     expect(joined.body.webhookSecret).toBeUndefined();
     expectProblem(await call('judy', 'GET', `/v1/collaborations/${id}/participants/me`), 404, 'not-found');
-    expect((await call('judy', 'GET', `/v1/collaborations/${id}`)).body.participantCount).toBe(2);
+    expect((await call('judy', 'GET', `/v1/collaborations/${id}`)).body.participantCount).toBe(3);
   });
 
   it('joinCollaboration with a webhook URL returns its signing secret once', async () => {

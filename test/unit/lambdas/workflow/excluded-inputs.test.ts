@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJobDescription } from '../../../../contract/job/job-description.ts';
 import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
 import { DomainError } from '../../../../lambdas/domain/errors.ts';
+import { finishParticipation } from '../../../../lambdas/use-cases/finish-participation.ts';
 import { getMyParticipation } from '../../../../lambdas/use-cases/get-my-participation.ts';
 import { getResult } from '../../../../lambdas/use-cases/get-result.ts';
 import { checkJob } from '../../../../lambdas/use-cases/workflow/check-job.ts';
@@ -10,6 +11,7 @@ import { markFailed } from '../../../../lambdas/use-cases/workflow/mark-failed.t
 import { prepareAttempt } from '../../../../lambdas/use-cases/workflow/prepare-attempt.ts';
 import { publishResult } from '../../../../lambdas/use-cases/workflow/publish-result.ts';
 import { recordAttemptFailure } from '../../../../lambdas/use-cases/workflow/record-attempt-failure.ts';
+import { storeFinishToken } from '../../../../lambdas/use-cases/workflow/store-finish-token.ts';
 import { contribute, createWith, joinWith } from './support/collaboration-setup.ts';
 import { inMemoryWorkflow } from './support/in-memory-workflow.ts';
 
@@ -81,6 +83,27 @@ describe('bad inputs are excluded, not fatal', () => {
     // A retried step writes the same and announces nothing twice.
     await publishResult(world.ports, { collaborationId: id, job });
     expect((await world.coordinator.collaborations.get(id))?.excludedInputCount).toBe(1);
+  });
+
+  it('the finish wait waits for the result recipients only, who alone may finish', async () => {
+    const world = inMemoryWorkflow();
+    const { id, job, inputIds } = await computing(world);
+    for (const party of ['DEALER', 'A', 'B'] as const)
+      await world.jobStatus.report(job.jobId, party, {
+        state: 'DONE',
+        ...(party === 'DEALER' ? {} : { excludedInputs: [{ inputId: inputIds.c!, reason: 'bad digest' }] }),
+      });
+    await publishResult(world.ports, { collaborationId: id, job });
+    expect((await world.ports.workflowState.readTaskToken(id, 'finish'))?.counts.recipientCount).toBe(2);
+    await storeFinishToken(world.ports, { collaborationId: id, taskToken: 'finish-token' });
+    for (const callerId of ['c', 'idle'])
+      expect(
+        await refusalKind(finishParticipation(world.coordinator, { callerId, collaborationId: id })),
+      ).toBe('forbidden');
+    await finishParticipation(world.coordinator, { callerId: 'a', collaborationId: id });
+    expect(world.workflow.released).toEqual([]);
+    await finishParticipation(world.coordinator, { callerId: 'b', collaborationId: id });
+    expect(world.workflow.released.map((release) => release.taskToken)).toEqual(['finish-token']);
   });
 
   it('an excluded id the coordinator never counted is ignored', async () => {

@@ -59,11 +59,15 @@ describe('quorum release without races', () => {
     expect(world.workflow.released).toHaveLength(1);
   });
 
-  it('releases the finish wait once every participant has finished, in either order', async () => {
+  it('releases the finish wait once every result recipient has finished, in either order', async () => {
     for (const tokenFirst of [true, false]) {
       const world = inMemoryWorkflow();
       const id = await createWith(world, { minParticipants: 1, maxParticipants: 2 });
-      for (const member of ['a', 'b']) await joinWith(world, id, member);
+      // Recipients with all-participants: participants whose input counted.
+      for (const member of ['a', 'b']) {
+        await joinWith(world, id, member);
+        await (await contribute(world, id, member)).complete();
+      }
       world.collaborations.get(id)!.status = 'RESULT_READY';
       if (tokenFirst) await storeFinishToken(world.ports, { collaborationId: id, taskToken: 'finish-1' });
       await finishParticipation(world.coordinator, { callerId: 'a', collaborationId: id });

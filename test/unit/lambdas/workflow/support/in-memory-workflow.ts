@@ -93,6 +93,7 @@ export function inMemoryWorkflow() {
   const attempts = new Map<string, AttemptRecord[]>();
   const deliveries = new Map<string, WebhookDelivery>();
   const tokens = new Map<string, string>();
+  const recipientCounts = new Map<string, number>();
   const collaborationOf = (id: string) => base.collaborations.get(id);
 
   // Decorate the API's repositories to see who joined and which inputs completed (the table's items).
@@ -133,6 +134,7 @@ export function inMemoryWorkflow() {
         finishedCount: c.finishedCount,
         minParticipants: c.minParticipants,
         maxParticipants: c.maxParticipants,
+        ...(recipientCounts.has(id) ? { recipientCount: recipientCounts.get(id) } : {}),
       }
     );
   };
@@ -175,6 +177,9 @@ export function inMemoryWorkflow() {
       }
       const c = collaborationOf(id);
       if (c) c.excludedInputCount = new Set(exclusions.map((e) => e.inputId)).size;
+    },
+    async recordRecipientCount(id, recipientCount) {
+      recipientCounts.set(id, recipientCount);
     },
     async saveResultJob(id, jobId) {
       const c = collaborationOf(id);
