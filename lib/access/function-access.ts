@@ -11,7 +11,10 @@ export interface FunctionAccess {
   readonly table: readonly TableAction[];
   /** Query the GSIs (discovery by status, "my collaborations"). */
   readonly queryIndexes?: boolean;
-  /** Input share objects: presign the clients' uploads, or check an upload exists with its size and checksum. */
+  /**
+   * Input share objects: presign the clients' uploads (through the role each server's operator grants), or
+   * check an upload, which no grant allows across domains (see function-access-grants.ts).
+   */
   readonly inputShares?: 'presignUpload' | 'verifyUpload';
   /** Result share objects: presign the recipients' downloads. */
   readonly resultShares?: 'presignDownload';

@@ -23,6 +23,27 @@ export interface DeploymentConfig {
   readonly alarmEmail?: string;
   /** Name server A connects to for server B (`MPC_PEER_HOST` of the workflow steps); see docs/deploy.md. */
   readonly peerHost?: string;
+  /**
+   * The three administrative domains (DESIGN.md section 2): the coordinator with the dealer, server A, server
+   * B, each its own account and region. A domain without an account takes the CLI's (one-account development).
+   */
+  readonly domains: Readonly<Record<DomainName, DomainConfig>>;
+}
+
+export type DomainName = 'coordinator' | 'serverA' | 'serverB';
+export const DOMAIN_NAMES: readonly DomainName[] = ['coordinator', 'serverA', 'serverB'];
+
+/** The awsvpc configuration a server's operator publishes (its stack's `TaskNetwork` output). */
+export interface TaskNetwork {
+  readonly subnets: readonly string[];
+  readonly securityGroups: readonly string[];
+}
+
+export interface DomainConfig {
+  readonly account?: string;
+  readonly region?: string;
+  /** Servers in another account than the coordinator: where the workflow starts their tasks. */
+  readonly taskNetwork?: TaskNetwork;
 }
 
 export const CONTEXT_KEYS = {
@@ -38,6 +59,7 @@ export const CONTEXT_KEYS = {
   peerPort: 'mpc:peerPort',
   alarmEmail: 'mpc:alarmEmail',
   peerHost: 'mpc:peerHost',
+  domains: 'mpc:domains',
 } as const;
 
 const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
@@ -65,7 +87,47 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
     peerPort: readNumber(node, CONTEXT_KEYS.peerPort) ?? 7443,
     alarmEmail: readString(node, CONTEXT_KEYS.alarmEmail),
     peerHost: readString(node, CONTEXT_KEYS.peerHost),
+    domains: readDomains(readString(node, CONTEXT_KEYS.domains)),
   };
+}
+
+const ACCOUNT_PATTERN = /^\d{12}$/;
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/** `mpc:domains`: `{ "coordinator": { "account", "region" }, "serverA": { ..., "taskNetwork" }, "serverB": ... }`. */
+function readDomains(text: string | undefined): Record<DomainName, DomainConfig> {
+  const parsed = (text === undefined ? {} : JSON.parse(text)) as Record<string, unknown>;
+  const unknownNames = Object.keys(parsed).filter((name) => !DOMAIN_NAMES.includes(name as DomainName));
+  if (unknownNames.length > 0)
+    throw new Error(
+      `${CONTEXT_KEYS.domains} knows ${DOMAIN_NAMES.join(', ')}, got ${unknownNames.join(', ')}`,
+    );
+  const read = (name: DomainName): DomainConfig => {
+    const entry = (parsed[name] ?? {}) as { account?: unknown; region?: unknown; taskNetwork?: unknown };
+    const where = `${CONTEXT_KEYS.domains}.${name}`;
+    const account = entry.account === undefined ? undefined : String(entry.account);
+    const region = entry.region === undefined ? undefined : String(entry.region);
+    if (account !== undefined && !ACCOUNT_PATTERN.test(account))
+      throw new Error(`${where}.account must be a 12-digit account id, got "${account}"`);
+    if (region !== undefined && !REGION_PATTERN.test(region))
+      throw new Error(`${where}.region must be a region name, got "${region}"`);
+    if ((account === undefined) !== (region === undefined))
+      throw new Error(`${where} needs both account and region, or neither`);
+    const taskNetwork = readTaskNetwork(entry.taskNetwork, `${where}.taskNetwork`);
+    return { account, region, ...(taskNetwork ? { taskNetwork } : {}) };
+  };
+  return { coordinator: read('coordinator'), serverA: read('serverA'), serverB: read('serverB') };
+}
+
+function readTaskNetwork(value: unknown, where: string): TaskNetwork | undefined {
+  if (value === undefined) return undefined;
+  const { subnets, securityGroups } = value as { subnets?: unknown; securityGroups?: unknown };
+  const ids = (list: unknown, prefix: string): string[] => {
+    if (!Array.isArray(list) || list.length === 0 || !list.every((id) => String(id).startsWith(prefix)))
+      throw new Error(`${where} needs a non-empty list of ${prefix}... ids`);
+    return list.map(String);
+  };
+  return { subnets: ids(subnets, 'subnet-'), securityGroups: ids(securityGroups, 'sg-') };
 }
 
 function readString(node: Node, key: string): string | undefined {

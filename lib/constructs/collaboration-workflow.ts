@@ -10,7 +10,8 @@ import { Construct } from 'constructs';
 import { definitionPath, definitionPlaceholders } from '../../workflow/definition.ts';
 import type { DeploymentConfig } from '../config/deployment-config.ts';
 import { retentionDays } from '../config/log-retention.ts';
-import type { MpcTask, MpcTaskName } from './mpc-tasks.ts';
+import type { ServerDomainRefs } from '../config/domain-names.ts';
+import type { MpcTask } from './mpc-tasks.ts';
 import { omitRoleDependency } from './role-dependency.ts';
 import { suppressScopedWildcards } from './scoped-wildcards.ts';
 import type { WorkflowIdentity } from './workflow-identity.ts';
@@ -34,7 +35,10 @@ export interface CollaborationWorkflowProps {
   readonly cluster: ecs.ICluster;
   /** The cluster's fixed name, for the ARN pattern of its tasks. */
   readonly clusterName: string;
-  readonly tasks: Record<MpcTaskName, MpcTask>;
+  /** The dealer runs in the coordinator's domain, next to the state machine. */
+  readonly dealer: MpcTask;
+  /** Servers A and B, each started in its own account through the role its operator grants. */
+  readonly servers: readonly ServerDomainRefs[];
 }
 
 /**
@@ -46,13 +50,15 @@ export class CollaborationWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: CollaborationWorkflowProps) {
     super(scope, id);
-    const { tasks } = props;
     const substitutions: Record<string, string> = {
       ClusterArn: props.cluster.clusterArn,
-      ServerATaskDefinitionArn: tasks.serverA.taskDefinition.taskDefinitionArn,
-      ServerBTaskDefinitionArn: tasks.serverB.taskDefinition.taskDefinitionArn,
-      DealerTaskDefinitionArn: tasks.dealer.taskDefinition.taskDefinitionArn,
+      DealerTaskDefinitionArn: props.dealer.taskDefinition.taskDefinitionArn,
     };
+    for (const server of props.servers) {
+      substitutions[`Server${server.party}ClusterArn`] = server.clusterArn;
+      substitutions[`Server${server.party}TaskDefinitionArn`] = server.taskDefinitionArn;
+      substitutions[`Server${server.party}AccessRoleArn`] = server.coordinatorAccessRoleArn;
+    }
     for (const [step, stepFunction] of props.stepFunctions)
       substitutions[`${step}FunctionArn`] = stepFunction.functionArn;
     const missing = definitionPlaceholders().filter((name) => !(name in substitutions));
@@ -88,20 +94,27 @@ export class CollaborationWorkflow extends Construct {
     const role = this.stateMachine.role;
     const stack = Stack.of(this);
     for (const stepFunction of props.stepFunctions.values()) stepFunction.grantInvoke(role);
-    const taskList = Object.values(props.tasks);
+    const { taskDefinition } = props.dealer;
     // RunTask names a revision; the family wildcard keeps the grant valid across new revisions.
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['ecs:RunTask'],
-        resources: taskList.map(({ taskDefinition }) =>
+        resources: [
           stack.formatArn({
             service: 'ecs',
             resource: 'task-definition',
             resourceName: `${taskDefinition.family}:*`,
             arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
           }),
-        ),
+        ],
         conditions: { ArnEquals: { 'ecs:cluster': props.cluster.clusterArn } },
+      }),
+    );
+    // The servers' RunTask happens in their accounts, under the roles their operators grant.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['sts:AssumeRole'],
+        resources: props.servers.map((server) => server.coordinatorAccessRoleArn),
       }),
     );
     role.addToPrincipalPolicy(
@@ -120,10 +133,7 @@ export class CollaborationWorkflow extends Construct {
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['iam:PassRole'],
-        resources: taskList.flatMap(({ taskDefinition }) => [
-          taskDefinition.taskRole.roleArn,
-          taskDefinition.obtainExecutionRole().roleArn,
-        ]),
+        resources: [taskDefinition.taskRole.roleArn, taskDefinition.obtainExecutionRole().roleArn],
         conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
       }),
     );

@@ -7,9 +7,16 @@ import { removalPolicyFor } from '../config/removal-policy.ts';
 
 /** A literal range (not a token) so that security-group rules naming it can be checked at synth. */
 export const COMPUTATION_VPC_CIDR = '10.42.0.0/16';
+/**
+ * Each server's VPC has its own range, distinct from the dealer's and the other server's, so that the two
+ * server VPCs can be peered for the A-B link (docs/deploy.md, "Three operators").
+ */
+export const SERVER_VPC_CIDRS = { A: '10.43.0.0/16', B: '10.44.0.0/16' } as const;
 
 export interface ComputationNetworkProps {
   readonly config: DeploymentConfig;
+  /** Defaults to COMPUTATION_VPC_CIDR. */
+  readonly cidr?: string;
 }
 
 /**
@@ -20,14 +27,18 @@ export class ComputationNetwork extends Construct {
   readonly vpc: ec2.Vpc;
   readonly subnets: ec2.SubnetSelection = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
 
+  readonly cidr: string;
+
   constructor(scope: Construct, id: string, props: ComputationNetworkProps) {
     super(scope, id);
+    const cidr = props.cidr ?? COMPUTATION_VPC_CIDR;
+    this.cidr = cidr;
     const flowLogs = new logs.LogGroup(this, 'FlowLogs', {
       retention: retentionDays(props.config.logRetentionDays),
       removalPolicy: removalPolicyFor(props.config),
     });
     this.vpc = new ec2.Vpc(this, 'Vpc', {
-      ipAddresses: ec2.IpAddresses.cidr(COMPUTATION_VPC_CIDR),
+      ipAddresses: ec2.IpAddresses.cidr(cidr),
       maxAzs: 2,
       natGateways: 0,
       subnetConfiguration: [{ name: 'isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
@@ -64,11 +75,7 @@ export class ComputationNetwork extends Construct {
         open: false,
       });
       // The VPC's own range may reach the endpoint on 443, nothing else.
-      endpoint.connections.allowFrom(
-        ec2.Peer.ipv4(COMPUTATION_VPC_CIDR),
-        ec2.Port.tcp(443),
-        'HTTPS from the VPC',
-      );
+      endpoint.connections.allowFrom(ec2.Peer.ipv4(cidr), ec2.Port.tcp(443), 'HTTPS from the VPC');
     }
   }
 }

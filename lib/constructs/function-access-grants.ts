@@ -11,6 +11,7 @@ import { listPrefixOf, PARTIES, shareObjectPatterns } from './share-object-patte
 import { suppressScopedWildcards } from './scoped-wildcards.ts';
 import { grantShareKeyViaS3 } from './share-storage.ts';
 import type { WorkflowIdentity } from './workflow-identity.ts';
+import type { ServerDomainRefs } from '../config/domain-names.ts';
 
 /** The resources a function's access profile can name. */
 export interface AccessibleResources {
@@ -22,6 +23,8 @@ export interface AccessibleResources {
   readonly workflow: WorkflowIdentity;
   /** Name of the ECS cluster the computation tasks run in. */
   readonly clusterName?: string;
+  /** Servers A and B: the role each server's operator grants the coordinator. */
+  readonly servers: readonly ServerDomainRefs[];
 }
 
 /** Adds to `role` exactly the statements `access` asks for, nothing broader. */
@@ -43,29 +46,17 @@ export function grantFunctionAccess(
     );
   if (access.queryIndexes) allow(['dynamodb:Query'], [`${table.tableArn}/index/*`]);
 
-  const inputShareArns = PARTIES.map((party) =>
-    inputBucket.arnForObjects(shareObjectPatterns.inputShares(party)),
-  );
   if (access.inputShares === 'presignUpload') {
-    // The presigned PUT is signed with this role: S3 checks its s3:PutObject and its use of the key at upload.
-    allow(['s3:PutObject'], inputShareArns);
-    grantShareKeyViaS3(shareKey, role, ['GenerateDataKey']);
+    // Input shares go to each server's own bucket: the presigned PUT is signed with the session of the role
+    // that server's operator grants (PutObject under its input prefix), which S3 checks at upload.
+    allow(
+      ['sts:AssumeRole'],
+      resources.servers.map((server) => server.coordinatorAccessRoleArn),
+    );
   }
-  if (access.inputShares === 'verifyUpload') {
-    // HeadObject (size, checksum) needs s3:GetObject, and on SSE-KMS objects the stored checksum is returned
-    // only with kms:Decrypt (through S3). The shares themselves are HPKE-sealed to the servers: being able to
-    // read them tells this function nothing.
-    allow(['s3:GetObject', 's3:GetObjectAttributes'], inputShareArns);
-    grantShareKeyViaS3(shareKey, role, ['Decrypt']);
-    // Without s3:ListBucket, S3 answers a HEAD of a share not uploaded yet with 403 instead of 404, and
-    // completeInput would fail with a 500 instead of `upload-incomplete`. S3 evaluates the key as s3:prefix
-    // for that decision, so the listing stays confined to the input share keys.
-    allow(['s3:ListBucket'], [inputBucket.bucketArn], {
-      StringLike: {
-        's3:prefix': PARTIES.map((party) => listPrefixOf(shareObjectPatterns.inputShares(party))),
-      },
-    });
-  }
+  // 'verifyUpload' has nothing to grant: a share lies in its server's bucket, which the coordinator may write
+  // through the granted role but never read (no HeadObject, no GetObject); S3 enforces the signed size and
+  // SHA-256 at upload and each server checks its shares before any work (docs/deploy.md).
   if (access.resultShares === 'presignDownload') {
     allow(
       ['s3:GetObject'],

@@ -39,7 +39,7 @@ export function serverKeySecretName(
 }
 
 /** The job status items the tasks write (pk `JOB#<jobId>`); DESIGN.md section 3. */
-const JOB_ITEM_KEY_PATTERN = 'JOB#*';
+export const JOB_ITEM_KEY_PATTERN = 'JOB#*';
 
 export interface MpcTasksProps {
   readonly config: DeploymentConfig;
@@ -55,6 +55,17 @@ export interface MpcTasksProps {
    * connects to it. Unused when both servers run here (then only A's security group may reach B).
    */
   readonly remotePeer?: ec2.IPeer;
+  /**
+   * A server's own bucket and key for the input shares sealed to it, in its own domain; the key also
+   * encrypts its key secret. Without, the input shares are read from `inputBucket`.
+   */
+  readonly inputShares?: { readonly bucket: s3.IBucket; readonly key: kms.IKey };
+  /** Defaults to `mpc-<env>-computation`. */
+  readonly clusterName?: string;
+  /** Fixed role names, for roles that other domains name in their policies (domain-names.ts). */
+  readonly roleNames?: Partial<Record<MpcTaskName, { readonly task: string; readonly execution: string }>>;
+  /** The tasks' TABLE_NAME: the table's ARN when it is in another account; defaults to its name. */
+  readonly tableReference?: string;
 }
 
 export interface MpcTask {
@@ -80,7 +91,7 @@ export class MpcTasks extends Construct {
   constructor(scope: Construct, id: string, props: MpcTasksProps) {
     super(scope, id);
     const { config } = props;
-    this.clusterName = resourceName(config, 'computation');
+    this.clusterName = props.clusterName ?? resourceName(config, 'computation');
     this.cluster = new ecs.Cluster(this, 'Cluster', {
       clusterName: this.clusterName,
       vpc: props.vpc,
@@ -127,10 +138,20 @@ export class MpcTasks extends Construct {
     const { config } = props;
     const { script, party } = TASKS[name];
     const removalPolicy = removalPolicyFor(config);
+    const roleNames = props.roleNames?.[name];
     const taskRole = new iam.Role(this, `${name}TaskRole`, {
+      roleName: roleNames?.task,
       assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
       description: `MPC ${name}: own share prefixes and own key only`,
     });
+    // Named only where another domain passes it (RunTask through the role a server's operator grants).
+    const executionRole = roleNames
+      ? new iam.Role(this, `${name}ExecutionRole`, {
+          roleName: roleNames.execution,
+          assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
+          description: `MPC ${name}: pulls the image and writes the task's logs`,
+        })
+      : undefined;
     const logGroup = new logs.LogGroup(this, `${name}Logs`, {
       retention: retentionDays(config.logRetentionDays),
       removalPolicy,
@@ -144,6 +165,7 @@ export class MpcTasks extends Construct {
         operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
       },
       taskRole,
+      executionRole,
     });
     const keySecret = party
       ? new secretsmanager.Secret(this, `${name}KeySecret`, {
@@ -152,9 +174,21 @@ export class MpcTasks extends Construct {
           // A random placeholder: the server refuses it (not a key document) until `npm run keys:rotate`
           // writes real key material; the private key is never part of a template.
           generateSecretString: { passwordLength: 64, excludePunctuation: true },
+          encryptionKey: props.inputShares?.key,
           removalPolicy,
         })
       : undefined;
+    // Readable by the task role alone, whatever else this account's identity policies allow; writing (key
+    // rotation, PutSecretValue) stays with the operator's administrators.
+    keySecret?.addToResourcePolicy(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: ['*'],
+        conditions: { StringNotEquals: { 'aws:PrincipalArn': taskRole.roleArn } },
+      }),
+    );
     if (keySecret) {
       NagSuppressions.addResourceSuppressions(keySecret, [
         {
@@ -175,8 +209,9 @@ export class MpcTasks extends Construct {
       readonlyRootFilesystem: true,
       logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: name }),
       environment: {
-        TABLE_NAME: props.table.tableName,
+        TABLE_NAME: props.tableReference ?? props.table.tableName,
         INPUT_BUCKET: props.inputBucket.bucketName,
+        ...(props.inputShares && party ? { INPUT_SHARE_BUCKET: props.inputShares.bucket.bucketName } : {}),
         RESULT_BUCKET: props.resultBucket.bucketName,
         PEER_PORT: String(config.peerPort),
         MPC_SERVER_KEYS: config.serverPublicKeysJson,
@@ -196,6 +231,8 @@ export class MpcTasks extends Construct {
 
     this.grantTaskAccess(name, taskRole, props, keySecret);
     this.suppressFindings(name, taskDefinition, taskRole);
+    // After the container: its image and log grants make the role's default policy.
+    if (executionRole) suppressExecutionRoleWildcard(executionRole);
     return { taskDefinition, taskRole, securityGroup, logGroup, keySecret };
   }
 
@@ -211,7 +248,9 @@ export class MpcTasks extends Construct {
     const writeInputBucketKeys: string[] = [];
     const writeResultBucketKeys: string[] = [];
     if (party) {
-      readKeys.push(shareObjectPatterns.inputShares(party), shareObjectPatterns.dealerMaterial(party));
+      readKeys.push(shareObjectPatterns.dealerMaterial(party));
+      if (props.inputShares) readOwnInputShares(role, party, props.inputShares);
+      else readKeys.push(shareObjectPatterns.inputShares(party));
       writeResultBucketKeys.push(shareObjectPatterns.resultShares(party));
     } else {
       writeInputBucketKeys.push(
@@ -291,6 +330,41 @@ export class MpcTasks extends Construct {
       true,
     );
   }
+}
+
+/** The input shares sealed to `party`, from its own bucket under its own key. */
+function readOwnInputShares(
+  role: iam.Role,
+  party: Party,
+  own: NonNullable<MpcTasksProps['inputShares']>,
+): void {
+  const key = shareObjectPatterns.inputShares(party);
+  role.addToPolicy(
+    new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [own.bucket.arnForObjects(key)] }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [own.bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [listPrefixOf(key)] } },
+    }),
+  );
+  grantShareKeyViaS3(own.key, role, ['Decrypt']);
+}
+
+function suppressExecutionRoleWildcard(role: iam.Role): void {
+  NagSuppressions.addResourceSuppressions(
+    role,
+    [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'The execution role needs ecr:GetAuthorizationToken, which supports no resource-level permission.',
+        appliesTo: ['Resource::*'],
+      },
+    ],
+    true,
+  );
 }
 
 /**

@@ -12,6 +12,7 @@ import { repoPaths } from '../config/repo-paths.ts';
 import { grantFunctionAccess, type AccessibleResources } from './function-access-grants.ts';
 import { LambdaFunction } from './lambda-function.ts';
 import { removalPolicyFor } from '../config/removal-policy.ts';
+import { serverDomainEnvironment } from '../config/domain-names.ts';
 
 export interface OperationFunctionsProps extends AccessibleResources {
   readonly config: DeploymentConfig;
@@ -40,6 +41,7 @@ export class OperationFunctions extends Construct {
       MPC_SERVER_KEYS: config.serverPublicKeysJson,
       STATE_MACHINE_ARN: props.workflow.stateMachineArn,
       EVENT_BUS_NAME: props.eventBus.eventBusName,
+      ...serverDomainEnvironment(props.servers),
       POWERTOOLS_SERVICE_NAME: API_SERVICE_NAME,
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     };

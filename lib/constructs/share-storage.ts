@@ -9,12 +9,15 @@ import { removalPolicyFor } from '../config/removal-policy.ts';
 
 export interface ShareStorageProps {
   readonly config: DeploymentConfig;
+  /** Fixed names, for buckets that roles of other accounts are granted (else CloudFormation names them). */
+  readonly bucketNames?: { readonly inputs: string; readonly results: string };
 }
 
 /**
- * The input bucket (sealed input shares, job descriptions, dealer material) and the result bucket (sealed
- * result shares), both SSE-KMS with one customer key. Shares are ciphertexts sealed to the servers' or the
- * recipients' keys; KMS is the second layer that confines each principal to its own prefixes.
+ * The coordinator's input bucket (job descriptions, dealer material) and result bucket (sealed result shares),
+ * both SSE-KMS with one customer key. Input shares go to each server's own bucket (stacks/server-stack.ts).
+ * Everything stored is sealed to the servers' or the recipients' keys; KMS is the second layer that confines
+ * each principal to its own prefixes.
  */
 export class ShareStorage extends Construct {
   readonly key: kms.Key;
@@ -33,46 +36,66 @@ export class ShareStorage extends Construct {
       removalPolicy,
     });
 
-    // Server access logs must go to an SSE-S3 bucket: S3 log delivery cannot write SSE-KMS objects.
-    this.accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      lifecycleRules: [{ expiration: Duration.days(config.logRetentionDays) }],
-      removalPolicy,
-    });
-    NagSuppressions.addResourceSuppressions(this.accessLogBucket, [
-      { id: 'AwsSolutions-S1', reason: 'This is the access log bucket; logging it into itself would loop.' },
-    ]);
-
-    this.inputBucket = this.shareBucket('Inputs', config, removalPolicy);
-    this.resultBucket = this.shareBucket('Results', config, removalPolicy);
+    this.accessLogBucket = accessLogBucket(this, config, removalPolicy);
+    const share = { config, key: this.key, accessLogBucket: this.accessLogBucket, removalPolicy };
+    this.inputBucket = shareBucket(this, 'Inputs', { ...share, bucketName: props.bucketNames?.inputs });
+    this.resultBucket = shareBucket(this, 'Results', { ...share, bucketName: props.bucketNames?.results });
   }
+}
 
-  private shareBucket(id: string, config: DeploymentConfig, removalPolicy: RemovalPolicy): s3.Bucket {
-    return new s3.Bucket(this, id, {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: this.key,
-      bucketKeyEnabled: true,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      serverAccessLogsBucket: this.accessLogBucket,
-      serverAccessLogsPrefix: `${id.toLowerCase()}/`,
-      // The workflow deletes shares when a collaboration completes; expiry is the backstop for abandoned ones.
-      lifecycleRules: [
-        {
-          expiration: Duration.days(config.shareRetentionDays),
-          abortIncompleteMultipartUploadAfter: Duration.days(1),
-        },
-      ],
-      // No CORS: clients are services that upload with presigned URLs from their back ends, not browsers.
-      removalPolicy,
-    });
-  }
+/** Server access logs must go to an SSE-S3 bucket: S3 log delivery cannot write SSE-KMS objects. */
+export function accessLogBucket(
+  scope: Construct,
+  config: DeploymentConfig,
+  removalPolicy: RemovalPolicy,
+): s3.Bucket {
+  const bucket = new s3.Bucket(scope, 'AccessLogs', {
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    minimumTLSVersion: 1.2,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    lifecycleRules: [{ expiration: Duration.days(config.logRetentionDays) }],
+    removalPolicy,
+  });
+  NagSuppressions.addResourceSuppressions(bucket, [
+    { id: 'AwsSolutions-S1', reason: 'This is the access log bucket; logging it into itself would loop.' },
+  ]);
+  return bucket;
+}
+
+export interface ShareBucketProps {
+  readonly config: DeploymentConfig;
+  readonly key: kms.IKey;
+  readonly accessLogBucket: s3.IBucket;
+  readonly removalPolicy: RemovalPolicy;
+  readonly bucketName?: string;
+}
+
+/** A bucket of sealed shares: SSE-KMS with `key`, TLS only, private, logged, expiring. */
+export function shareBucket(scope: Construct, id: string, props: ShareBucketProps): s3.Bucket {
+  const { config, removalPolicy } = props;
+  return new s3.Bucket(scope, id, {
+    bucketName: props.bucketName,
+    encryption: s3.BucketEncryption.KMS,
+    encryptionKey: props.key,
+    bucketKeyEnabled: true,
+    enforceSSL: true,
+    minimumTLSVersion: 1.2,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    serverAccessLogsBucket: props.accessLogBucket,
+    serverAccessLogsPrefix: `${id.toLowerCase()}/`,
+    // The workflow deletes shares when a collaboration completes; expiry is the backstop for abandoned ones.
+    lifecycleRules: [
+      {
+        expiration: Duration.days(config.shareRetentionDays),
+        abortIncompleteMultipartUploadAfter: Duration.days(1),
+      },
+    ],
+    // No CORS: clients are services that upload with presigned URLs from their back ends, not browsers.
+    removalPolicy,
+  });
 }
 
 /**
@@ -84,7 +107,8 @@ export function grantShareKeyViaS3(key: kms.IKey, grantee: iam.IGrantable, actio
     new iam.PolicyStatement({
       actions: actions.map((action) => `kms:${action}`),
       resources: [key.keyArn],
-      conditions: { StringEquals: { 'kms:ViaService': `s3.${key.stack.region}.amazonaws.com` } },
+      // The key's region, which for a key of another domain is not this stack's.
+      conditions: { StringEquals: { 'kms:ViaService': `s3.${key.env.region}.amazonaws.com` } },
     }),
   );
 }

@@ -4,14 +4,13 @@ import { ComputationNetwork } from '../constructs/computation-network.ts';
 import { MpcTasks, type MpcTasksProps } from '../constructs/mpc-tasks.ts';
 
 /**
- * The deployment, the coordinator's share buckets, key and table, and the tasks this account runs (see
- * `MpcTasksProps`). Buckets, key and table are interfaces so that a computation stack in another account can
- * take imported references (`Bucket.fromBucketAttributes`, ...) instead; see docs/deploy.md, "Servers in other
- * accounts". The VPC is the stack's own.
+ * The deployment, the coordinator's share buckets, key and table, and the tasks this stack runs (see
+ * `MpcTasksProps`); the app runs the dealer here and each server in its own `ServerStack`. The VPC is the
+ * stack's own.
  */
 export interface ComputationStackProps extends StackProps, Omit<MpcTasksProps, 'vpc'> {}
 
-/** The computation service: isolated VPC, ECS cluster, Fargate tasks for server A, server B and the dealer. */
+/** The dealer's computation service, in the coordinator's domain: isolated VPC, ECS cluster, Fargate task. */
 export class ComputationStack extends Stack {
   readonly network: ComputationNetwork;
   readonly mpc: MpcTasks;

@@ -9,7 +9,8 @@ import { workflowStepHandler } from '../config/repo-paths.ts';
 import { CollaborationWorkflow, workflowStepNames } from '../constructs/collaboration-workflow.ts';
 import { grantFunctionAccess } from '../constructs/function-access-grants.ts';
 import { LambdaFunction } from '../constructs/lambda-function.ts';
-import { MPC_TASK_NAMES } from '../constructs/mpc-tasks.ts';
+import type { DomainName, TaskNetwork } from '../config/deployment-config.ts';
+import { serverDomainEnvironment } from '../config/domain-names.ts';
 import type { ComputationStack } from './computation-stack.ts';
 import type { CoordinatorStack } from './coordinator-stack.ts';
 import { removalPolicyFor } from '../config/removal-policy.ts';
@@ -23,7 +24,13 @@ const NOTIFYING_STEPS = new Set(['NotifyParticipants', 'Expire', 'MarkFailed', '
 export interface WorkflowStackProps extends StackProps {
   readonly config: DeploymentConfig;
   readonly coordinator: CoordinatorStack;
+  /** The dealer's computation stack (the coordinator's domain). */
   readonly computation: ComputationStack;
+  /**
+   * Where the workflow starts each task: the dealer's and same-account servers' from their stacks, a server
+   * in another account from the `TaskNetwork` its operator published (`mpc:domains`).
+   */
+  readonly taskNetworks: Readonly<Record<Exclude<DomainName, 'coordinator'>, TaskNetwork>>;
   /** Handler module of a workflow step; defaults to `lambdas/handlers/workflow/<step-name>.ts`. */
   readonly stepHandlerEntry?: (stepName: string) => string;
 }
@@ -48,7 +55,14 @@ export class WorkflowStack extends Stack {
       eventBus: coordinator.notifications.eventBus,
       workflow: coordinator.workflow,
       clusterName: mpc.clusterName,
+      servers: coordinator.servers,
     };
+    const dealer = mpc.task('dealer');
+    const awsvpc = (network: TaskNetwork) => ({
+      Subnets: network.subnets,
+      SecurityGroups: network.securityGroups,
+      AssignPublicIp: 'DISABLED',
+    });
     const environment = {
       TABLE_NAME: resources.table.tableName,
       INPUT_BUCKET: resources.inputBucket.bucketName,
@@ -59,13 +73,15 @@ export class WorkflowStack extends Stack {
       CLUSTER_ARN: mpc.cluster.clusterArn,
       MPC_PEER_PORT: String(config.peerPort),
       ...(config.peerHost ? { MPC_PEER_HOST: config.peerHost } : {}),
-      // The awsvpc configuration the prepare step hands to every runTask state. One configuration for all
-      // three tasks (the definition has one), so each task carries all three groups: until it is per task,
-      // "only A reaches B" holds between MPC tasks and the rest of the VPC, not between A and the dealer.
+      ...serverDomainEnvironment(coordinator.servers),
+      // The awsvpc configuration of each runTask state, per task: each in its own domain's VPC.
       MPC_TASK_NETWORK: Stack.of(this).toJsonString({
-        Subnets: network.vpc.selectSubnets(network.subnets).subnetIds,
-        SecurityGroups: MPC_TASK_NAMES.map((name) => mpc.task(name).securityGroup.securityGroupId),
-        AssignPublicIp: 'DISABLED',
+        dealer: awsvpc({
+          subnets: network.vpc.selectSubnets(network.subnets).subnetIds,
+          securityGroups: [dealer.securityGroup.securityGroupId],
+        }),
+        serverA: awsvpc(props.taskNetworks.serverA),
+        serverB: awsvpc(props.taskNetworks.serverB),
       }),
       POWERTOOLS_SERVICE_NAME: WORKFLOW_SERVICE_NAME,
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
@@ -95,7 +111,8 @@ export class WorkflowStack extends Stack {
       stepFunctions,
       cluster: mpc.cluster,
       clusterName: mpc.clusterName,
-      tasks: { serverA: mpc.task('serverA'), serverB: mpc.task('serverB'), dealer: mpc.task('dealer') },
+      dealer,
+      servers: coordinator.servers,
     });
   }
 }

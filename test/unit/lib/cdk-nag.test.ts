@@ -11,7 +11,13 @@ beforeAll(() => {
     'mpc:clientApps': 'hospital-a,lab-b',
     'mpc:alarmEmail': 'ops@example.org',
   });
-  stacks = [production.coordinator, production.computation, production.workflow!];
+  stacks = [
+    production.coordinator,
+    production.computation,
+    production.servers.A,
+    production.servers.B,
+    production.workflow!,
+  ];
 });
 
 interface NagSuppression {

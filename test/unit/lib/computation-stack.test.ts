@@ -1,17 +1,10 @@
-import { App, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import { BUNDLING_STACKS, DISABLE_ASSET_STAGING_CONTEXT } from 'aws-cdk-lib/cx-api';
+import type { Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDeploymentConfig } from '../../../lib/config/deployment-config.ts';
-import type { MpcTaskName } from '../../../lib/constructs/mpc-tasks.ts';
-import { applyNagChecks } from '../../../lib/mpc-app.ts';
-import { ComputationStack } from '../../../lib/stacks/computation-stack.ts';
+import { SERVER_VPC_CIDRS } from '../../../lib/constructs/computation-network.ts';
+import type { MpcTask, MpcTaskName } from '../../../lib/constructs/mpc-tasks.ts';
 import { allowedActions, resourcesFor, statementsOfRole, type RenderedStatement } from './iam-statements.ts';
-import { cdkJsonContext, synthesizeApp, type SynthesizedApp } from './synthesize.ts';
+import { synthesizeApp, type SynthesizedApp } from './synthesize.ts';
 
 let synthesized: SynthesizedApp;
 beforeAll(() => {
@@ -29,22 +22,56 @@ const DEALER_ACTIONS = [
   's3:ListBucket',
   's3:PutObject',
 ];
-const taskStatements = (name: MpcTaskName): RenderedStatement[] =>
-  statementsOfRole(synthesized.computationTemplate, synthesized.computation.mpc.task(name).taskRole);
-/** Object keys in the rendered ARNs, without the bucket reference. */
+/** Each task in its own domain's stack: the dealer with the coordinator, each server in its own. */
+const placed = (name: MpcTaskName): { stack: Stack; template: Template; task: MpcTask } => {
+  if (name === 'dealer') {
+    const { computation, computationTemplate } = synthesized;
+    return { stack: computation, template: computationTemplate, task: computation.mpc.task(name) };
+  }
+  const party = name === 'serverA' ? 'A' : 'B';
+  const stack = synthesized.servers[party];
+  return { stack, template: synthesized.serverTemplates[party], task: stack.task };
+};
+const taskStatements = (name: MpcTaskName): RenderedStatement[] => {
+  const { template, task } = placed(name);
+  return statementsOfRole(template, task.taskRole);
+};
+/**
+ * Object keys in the rendered ARNs: `Inputs:` the coordinator's input bucket (a stack output in a server's
+ * stack), `Own:` the server's own input bucket, `Results:` the coordinator's result bucket.
+ */
 const keysOf = (arns: readonly string[]): string[] =>
-  arns.map((arn) => arn.replace(/^<[^>]*(Inputs|Results)[^>]*>/, '$1:')).sort();
+  arns
+    .map((arn) =>
+      arn
+        .replace(/^<output:[^>]*StorageInputs[^>]*>/, 'Inputs:')
+        .replace(/^<output:[^>]*StorageResults[^>]*>/, 'Results:')
+        .replace(/^<Inputs\w+\.Arn>/, 'Own:')
+        .replace(/^<[^>]*(Inputs|Results)[^>]*>/, '$1:'),
+    )
+    .sort();
+const ALL_TASKS = ['serverA', 'serverB', 'dealer'] as const;
 
 describe('network', () => {
-  it('has isolated subnets only: no internet or NAT gateway', () => {
-    const template = synthesized.computationTemplate;
-    template.resourceCountIs('AWS::EC2::InternetGateway', 0);
-    template.resourceCountIs('AWS::EC2::NatGateway', 0);
-    template.resourceCountIs('AWS::EC2::Subnet', 2);
-    for (const subnet of Object.values(template.findResources('AWS::EC2::Subnet'))) {
-      expect(subnet.Properties.MapPublicIpOnLaunch).toBe(false);
+  it('has isolated subnets only in every domain: no internet or NAT gateway', () => {
+    for (const name of ALL_TASKS) {
+      const { template } = placed(name);
+      template.resourceCountIs('AWS::EC2::InternetGateway', 0);
+      template.resourceCountIs('AWS::EC2::NatGateway', 0);
+      template.resourceCountIs('AWS::EC2::Subnet', 2);
+      for (const subnet of Object.values(template.findResources('AWS::EC2::Subnet'))) {
+        expect(subnet.Properties.MapPublicIpOnLaunch).toBe(false);
+      }
+      template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL' });
     }
-    template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL' });
+  });
+
+  it('gives the dealer and the two servers three distinct VPC ranges, so the servers can be peered', () => {
+    const ranges = ALL_TASKS.map((name) => {
+      const [vpc] = Object.values(placed(name).template.findResources('AWS::EC2::VPC'));
+      return vpc?.Properties.CidrBlock as string;
+    });
+    expect(new Set(ranges).size).toBe(3);
   });
 
   it('reaches AWS through endpoints for S3, DynamoDB, Secrets Manager, ECR, logs and Step Functions', () => {
@@ -66,48 +93,44 @@ describe('network', () => {
     }
   });
 
-  it('lets only server A reach server B, on the peer port', () => {
-    const template = synthesized.computationTemplate;
-    const groupId = (name: MpcTaskName): string =>
-      synthesized.computation.getLogicalId(
-        synthesized.computation.mpc.task(name).securityGroup.node.defaultChild as never,
-      );
-    const ingress = Object.values(template.findResources('AWS::EC2::SecurityGroupIngress'));
-    const toTasks = ingress.filter((rule) =>
-      (['serverA', 'serverB', 'dealer'] as const).some(
-        (name) => rule.Properties.GroupId['Fn::GetAtt']?.[0] === groupId(name),
-      ),
-    );
-    expect(toTasks).toEqual([
+  it("lets only server A's network reach server B, on the peer port, and the dealer nothing", () => {
+    const groupOf = (name: MpcTaskName) => {
+      const { stack, template, task } = placed(name);
+      return template.toJSON().Resources[stack.getLogicalId(task.securityGroup.node.defaultChild as never)];
+    };
+    expect(groupOf('serverB').Properties.SecurityGroupIngress).toEqual([
       expect.objectContaining({
-        Properties: expect.objectContaining({
-          GroupId: { 'Fn::GetAtt': [groupId('serverB'), 'GroupId'] },
-          SourceSecurityGroupId: { 'Fn::GetAtt': [groupId('serverA'), 'GroupId'] },
-          FromPort: 7443,
-          ToPort: 7443,
-          IpProtocol: 'tcp',
-        }),
+        CidrIp: SERVER_VPC_CIDRS.A,
+        FromPort: 7443,
+        ToPort: 7443,
+        IpProtocol: 'tcp',
       }),
     ]);
-    for (const name of ['serverA', 'serverB', 'dealer'] as const) {
-      const group = template.toJSON().Resources[groupId(name)];
-      expect(group.Properties.SecurityGroupIngress ?? []).toEqual([]);
-    }
+    expect(groupOf('serverA').Properties.SecurityGroupEgress).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ CidrIp: SERVER_VPC_CIDRS.B, FromPort: 7443, ToPort: 7443 }),
+      ]),
+    );
+    for (const name of ['serverA', 'dealer'] as const)
+      expect(groupOf(name).Properties.SecurityGroupIngress ?? []).toEqual([]);
   });
 });
 
 describe('tasks', () => {
   it('runs A, B and the dealer as arm64 Fargate tasks of one image, with logs and their own roles', () => {
-    const template = synthesized.computationTemplate;
-    template.hasResourceProperties('AWS::ECS::Cluster', {
-      ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }],
+    const definitions = ALL_TASKS.flatMap((name) => {
+      const { template } = placed(name);
+      template.hasResourceProperties('AWS::ECS::Cluster', {
+        ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }],
+      });
+      return Object.values(template.findResources('AWS::ECS::TaskDefinition'));
     });
-    const definitions = Object.values(template.findResources('AWS::ECS::TaskDefinition'));
     expect(definitions.map((d) => d.Properties.Family).sort()).toEqual([
       'mpc-dev-dealer',
       'mpc-dev-serverA',
       'mpc-dev-serverB',
     ]);
+    const template = synthesized.serverTemplates.B;
     const images = new Set<string>();
     const taskRoles = new Set<string>();
     for (const definition of definitions) {
@@ -119,7 +142,8 @@ describe('tasks', () => {
       const [container] = definition.Properties.ContainerDefinitions;
       expect(container.LogConfiguration.LogDriver).toBe('awslogs');
       expect(container.ReadonlyRootFilesystem).toBe(true);
-      images.add(JSON.stringify(container.Image));
+      // One image asset, staged in each domain's stack: the same content hash everywhere.
+      images.add(JSON.stringify(container.Image).replace(/^.*:([0-9a-f]{64}).*$/, '$1'));
       taskRoles.add(JSON.stringify(definition.Properties.TaskRoleArn));
     }
     expect(images.size).toBe(1);
@@ -133,15 +157,17 @@ describe('tasks', () => {
           Command: ['--party', 'B'],
           PortMappings: [{ ContainerPort: 7443, Protocol: 'tcp' }],
           Environment: Match.arrayWith([
+            { Name: 'INPUT_SHARE_BUCKET', Value: { Ref: Match.stringLikeRegexp('^Inputs') } },
             { Name: 'PEER_PORT', Value: '7443' },
             { Name: 'KEY_SECRET_ARN', Value: { Ref: Match.stringLikeRegexp('^MpcserverBKeySecret') } },
           ]),
         }),
       ],
     });
-    for (const group of Object.values(template.findResources('AWS::Logs::LogGroup'))) {
-      expect(group.Properties.RetentionInDays).toBe(90);
-    }
+    for (const name of ALL_TASKS)
+      for (const group of Object.values(placed(name).template.findResources('AWS::Logs::LogGroup'))) {
+        expect(group.Properties.RetentionInDays).toBe(90);
+      }
   });
 
   it('gives each server its peer’s TLS fingerprint from the deployment context, and the dealer none', () => {
@@ -150,10 +176,11 @@ describe('tasks', () => {
       publicKey: 'k',
       tlsFingerprint: `fingerprint-${id}`,
     }));
-    const template = synthesizeApp({ 'mpc:serverPublicKeys': JSON.stringify(keys) }).computationTemplate;
+    const app = synthesizeApp({ 'mpc:serverPublicKeys': JSON.stringify(keys) });
+    const templates = [app.computationTemplate, app.serverTemplates.A, app.serverTemplates.B];
     const environmentOf = (family: string): { Name: string; Value: unknown }[] => {
-      const [definition] = Object.values(
-        template.findResources('AWS::ECS::TaskDefinition', { Properties: { Family: family } }),
+      const [definition] = templates.flatMap((template) =>
+        Object.values(template.findResources('AWS::ECS::TaskDefinition', { Properties: { Family: family } })),
       );
       return definition?.Properties.ContainerDefinitions[0].Environment ?? [];
     };
@@ -173,17 +200,18 @@ describe('tasks', () => {
       const statements = taskStatements(`server${party}`);
       expect(keysOf(resourcesFor(statements, 's3:GetObject'))).toEqual([
         `Inputs:/dealer/${party}/*/*`,
-        `Inputs:/inputs/${party}/*/*.share`,
         'Inputs:/jobs/*/job.json',
+        `Own:/inputs/${party}/*/*.share`,
       ]);
       expect(keysOf(resourcesFor(statements, 's3:PutObject'))).toEqual([
         `Results:/results/${party}/*/*.share`,
       ]);
       expect(JSON.stringify(statements)).not.toContain(`/${other}/`);
-      const listing = statements.find((statement) => statement.actions.includes('s3:ListBucket'));
-      expect(listing?.conditions).toEqual({
-        StringLike: { 's3:prefix': ['jobs/*', `inputs/${party}/*`, `dealer/${party}/*`] },
-      });
+      const listings = statements.filter((statement) => statement.actions.includes('s3:ListBucket'));
+      expect(listings.map((listing) => listing.conditions)).toEqual([
+        { StringLike: { 's3:prefix': [`inputs/${party}/*`] } },
+        { StringLike: { 's3:prefix': ['jobs/*', `dealer/${party}/*`] } },
+      ]);
       expect(allowedActions(statements)).toEqual([
         ...DEALER_ACTIONS,
         'secretsmanager:DescribeSecret',
@@ -228,57 +256,5 @@ describe('tasks', () => {
         expect(JSON.stringify(statement.conditions)).toContain('kms:ViaService');
       }
     }
-  });
-});
-
-describe('server B in another account', () => {
-  it("deploys only B, with imported shared resources, admitting the peer link from A's network", () => {
-    const app = new App({
-      context: { ...cdkJsonContext(), [BUNDLING_STACKS]: [], [DISABLE_ASSET_STAGING_CONTEXT]: true },
-    });
-    const env = { account: '222222222222', region: 'eu-west-1' };
-    // Holds only the imported references; CloudFormation rejects an empty template, hence the handle.
-    const shared = new Stack(app, 'SharedReferences', { env });
-    new CfnWaitConditionHandle(shared, 'NotEmpty');
-    const config = readDeploymentConfig(app.node);
-    const stack = new ComputationStack(app, 'ServerBAccount', {
-      env,
-      config,
-      inputBucket: s3.Bucket.fromBucketName(shared, 'Inputs', 'mpc-prod-inputs'),
-      resultBucket: s3.Bucket.fromBucketName(shared, 'Results', 'mpc-prod-results'),
-      shareKey: kms.Key.fromKeyArn(
-        shared,
-        'Key',
-        'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab',
-      ),
-      table: dynamodb.TableV2.fromTableArn(
-        shared,
-        'Table',
-        'arn:aws:dynamodb:eu-west-1:111111111111:table/mpc-prod-collaborations',
-      ),
-      taskNames: ['serverB'],
-      remotePeer: ec2.Peer.ipv4('10.7.0.0/16'),
-    });
-    applyNagChecks(app);
-    app.synth();
-    const template = Template.fromStack(stack);
-    expect(
-      Object.values(template.findResources('AWS::ECS::TaskDefinition')).map((d) => d.Properties.Family),
-    ).toEqual(['mpc-dev-serverB']);
-    const group =
-      template.toJSON().Resources[
-        stack.getLogicalId(stack.mpc.task('serverB').securityGroup.node.defaultChild as never)
-      ];
-    expect(group.Properties.SecurityGroupIngress).toEqual([
-      expect.objectContaining({ CidrIp: '10.7.0.0/16', FromPort: 7443, ToPort: 7443, IpProtocol: 'tcp' }),
-    ]);
-    expect(() => stack.mpc.task('serverA')).toThrow(/does not run serverA/);
-    const statements = statementsOfRole(template, stack.mpc.task('serverB').taskRole);
-    expect(resourcesFor(statements, 's3:GetObject')).toEqual([
-      'arn:aws:s3:::mpc-prod-inputs/dealer/B/*/*',
-      'arn:aws:s3:::mpc-prod-inputs/inputs/B/*/*.share',
-      'arn:aws:s3:::mpc-prod-inputs/jobs/*/job.json',
-    ]);
-    expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-'))).toEqual([]);
   });
 });

@@ -180,47 +180,32 @@ describe('Lambda functions', () => {
     ]);
   });
 
-  it('lets only createInput presign uploads, to the input share keys of both servers', () => {
+  it("lets only createInput presign uploads, through the role each server's operator grants", () => {
     const statements = roleStatements('createInput');
-    expect(resourcesFor(statements, 's3:PutObject')).toEqual([
-      expect.stringMatching(/^<StorageInputs\w+\.Arn>\/inputs\/A\/\*\/\*\.share$/),
-      expect.stringMatching(/^<StorageInputs\w+\.Arn>\/inputs\/B\/\*\/\*\.share$/),
+    expect(resourcesFor(statements, 'sts:AssumeRole')).toEqual([
+      'arn:<AWS::Partition>:iam::<AWS::AccountId>:role/mpc-dev-coordinator-access-a',
+      'arn:<AWS::Partition>:iam::<AWS::AccountId>:role/mpc-dev-coordinator-access-b',
     ]);
-    const keyUse = statements.find((statement) => statement.actions.includes('kms:GenerateDataKey'));
-    expect(keyUse?.resources).toEqual([expect.stringMatching(/^<StorageShareKey\w+\.Arn>$/)]);
-    expect(JSON.stringify(keyUse?.conditions)).toContain('kms:ViaService');
-    for (const operation of operations.filter((o) => o.operationId !== 'createInput')) {
+    for (const operation of operations) {
       expect(businessActions(operation.operationId), operation.operationId).not.toContain('s3:PutObject');
+      if (operation.operationId !== 'createInput')
+        expect(businessActions(operation.operationId), operation.operationId).not.toContain('sts:AssumeRole');
     }
+    const [createInput] = Object.entries(
+      synthesized.coordinatorTemplate.findResources('AWS::Lambda::Function'),
+    ).filter(([id]) => id.startsWith('OperationscreateInput'));
+    expect(Object.keys(createInput?.[1].Properties.Environment.Variables)).toEqual(
+      expect.arrayContaining(['SERVER_A_INPUT_BUCKET', 'SERVER_A_ACCESS_ROLE_ARN', 'SERVER_B_INPUT_BUCKET']),
+    );
   });
 
-  it('lets completeInput read upload metadata of input shares, checksum included', () => {
+  it('gives completeInput no access to input shares: they lie in the servers’ buckets', () => {
     expect(businessActions('completeInput')).toEqual([
       ...TABLE_WRITES,
-      'kms:Decrypt',
-      's3:GetObject',
-      's3:GetObjectAttributes',
-      's3:ListBucket',
       'states:SendTaskFailure',
       'states:SendTaskHeartbeat',
       'states:SendTaskSuccess',
     ]);
-    expect(resourcesFor(roleStatements('completeInput'), 's3:GetObject')).toEqual([
-      expect.stringMatching(/\/inputs\/A\/\*\/\*\.share$/),
-      expect.stringMatching(/\/inputs\/B\/\*\/\*\.share$/),
-    ]);
-    // A share not uploaded yet must read as 404 (upload-incomplete), not 403: listing, of share keys only.
-    const listing = roleStatements('completeInput').find((statement) =>
-      statement.actions.includes('s3:ListBucket'),
-    );
-    expect(listing?.resources).toEqual([expect.stringMatching(/^<StorageInputs\w+\.Arn>$/)]);
-    expect(listing?.conditions).toEqual({ StringLike: { 's3:prefix': ['inputs/A/*', 'inputs/B/*'] } });
-    // HeadObject with x-amz-checksum-mode on an SSE-KMS object needs kms:Decrypt, and only through S3.
-    const keyUse = roleStatements('completeInput').find((statement) =>
-      statement.actions.includes('kms:Decrypt'),
-    );
-    expect(keyUse?.resources).toEqual([expect.stringMatching(/^<StorageShareKey\w+\.Arn>$/)]);
-    expect(JSON.stringify(keyUse?.conditions)).toContain('kms:ViaService');
   });
 
   it('lets getResult presign downloads of result shares only', () => {

@@ -41,6 +41,32 @@ describe('deployment config', () => {
     expect(() => configOf({ 'mpc:serverPublicKeys': '[{' })).toThrow();
   });
 
+  it('reads the three administrative domains, each optional, and rejects malformed ones', () => {
+    expect(configOf({}).domains).toEqual({ coordinator: {}, serverA: {}, serverB: {} });
+    const domains = {
+      coordinator: { account: '111111111111', region: 'eu-west-1' },
+      serverB: {
+        account: '333333333333',
+        region: 'eu-central-1',
+        taskNetwork: { subnets: ['subnet-1'], securityGroups: ['sg-1'] },
+      },
+    };
+    expect(configOf({ 'mpc:domains': JSON.stringify(domains) }).domains).toEqual({
+      ...domains,
+      serverA: {},
+    });
+    expect(() => configOf({ 'mpc:domains': { dealer: {} } })).toThrow(/mpc:domains/);
+    expect(() => configOf({ 'mpc:domains': { serverA: { account: '12', region: 'eu-west-1' } } })).toThrow(
+      /serverA.account/,
+    );
+    expect(() => configOf({ 'mpc:domains': { serverA: { account: '222222222222' } } })).toThrow(
+      /both account and region/,
+    );
+    expect(() =>
+      configOf({ 'mpc:domains': { serverA: { taskNetwork: { subnets: [], securityGroups: ['sg-1'] } } } }),
+    ).toThrow(/taskNetwork/);
+  });
+
   it('rounds log retention up to a period CloudWatch accepts', () => {
     expect(retentionDays(90)).toBe(90);
     expect(retentionDays(100)).toBe(120);

@@ -15,7 +15,11 @@ export function cdkJsonContext(): Record<string, unknown> {
 export interface SynthesizedApp extends MpcAppStacks {
   readonly app: App;
   readonly coordinatorTemplate: Template;
+  /** The dealer's stack, in the coordinator's domain. */
   readonly computationTemplate: Template;
+  readonly serverTemplates: Readonly<Record<'A' | 'B', Template>>;
+  /** What the app printed as warnings (instead of stderr). */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -34,7 +38,8 @@ export function synthesizeApp(
       ...context,
     },
   });
-  const stacks = buildMpcApp(app, options);
+  const warnings: string[] = [];
+  const stacks = buildMpcApp(app, { warn: (message) => warnings.push(message), ...options });
   applyNagChecks(app);
   app.synth();
   return {
@@ -42,5 +47,10 @@ export function synthesizeApp(
     app,
     coordinatorTemplate: Template.fromStack(stacks.coordinator),
     computationTemplate: Template.fromStack(stacks.computation),
+    serverTemplates: {
+      A: Template.fromStack(stacks.servers.A),
+      B: Template.fromStack(stacks.servers.B),
+    },
+    warnings,
   };
 }

@@ -44,17 +44,19 @@ describe('collaboration workflow', () => {
     expect(slow.sort()).toEqual(['CleanUpCancelled', 'Expire', 'MarkFailed', 'NotifyParticipants']);
   });
 
-  it('lets the state machine run only the three task definitions, in its cluster, and pass only their roles', () => {
+  it('runs the dealer in its own cluster, and the servers only through the roles their operators grant', () => {
     const statements = statementsOfRole(template, synthesized.workflow!.workflow.stateMachine.role);
     expect(resourcesFor(statements, 'ecs:RunTask')).toEqual([
       'arn:<AWS::Partition>:ecs:<AWS::Region>:<AWS::AccountId>:task-definition/mpc-dev-dealer:*',
-      'arn:<AWS::Partition>:ecs:<AWS::Region>:<AWS::AccountId>:task-definition/mpc-dev-serverA:*',
-      'arn:<AWS::Partition>:ecs:<AWS::Region>:<AWS::AccountId>:task-definition/mpc-dev-serverB:*',
+    ]);
+    expect(resourcesFor(statements, 'sts:AssumeRole')).toEqual([
+      'arn:<AWS::Partition>:iam::<AWS::AccountId>:role/mpc-dev-coordinator-access-a',
+      'arn:<AWS::Partition>:iam::<AWS::AccountId>:role/mpc-dev-coordinator-access-b',
     ]);
     const runTask = statements.find((statement) => statement.actions.includes('ecs:RunTask'));
     expect(JSON.stringify(runTask?.conditions)).toContain('ecs:cluster');
     const passRole = statements.find((statement) => statement.actions.includes('iam:PassRole'));
-    expect(passRole?.resources).toHaveLength(6);
+    expect(passRole?.resources).toHaveLength(2);
     expect(passRole?.conditions).toEqual({
       StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' },
     });
@@ -103,10 +105,21 @@ describe('collaboration workflow', () => {
         'MPC_SERVER_KEYS',
       ]),
     );
+    // One awsvpc configuration per task, each in its own domain's VPC with its own security group only.
     const network = JSON.stringify(variables.MPC_TASK_NETWORK);
     expect(network).toContain('AssignPublicIp');
     expect(network.match(/SecurityGroup\w*GroupId/g)).toHaveLength(3);
-    expect(network.match(/isolatedSubnet\d/g)).toHaveLength(2);
+    expect(network.match(/isolatedSubnet\d/g)).toHaveLength(6);
+    for (const task of ['dealer', 'serverA', 'serverB']) expect(network).toContain(`\\"${task}\\":{`);
+    expect(Object.keys(variables)).toEqual(
+      expect.arrayContaining(
+        ['A', 'B'].flatMap((party) =>
+          ['INPUT_BUCKET', 'ACCESS_ROLE_ARN', 'CLUSTER_ARN', 'TASK_DEFINITION_ARN'].map(
+            (name) => `SERVER_${party}_${name}`,
+          ),
+        ),
+      ),
+    );
   });
 });
 
