@@ -188,73 +188,159 @@ function clearControlBits(seeds: Uint8Array): Uint8Array {
  * outputs add up to beta * [x < alpha] mod 2^64.
  */
 export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVector {
-  const { bits, count } = keys;
-  const memory = new EvaluationMemory(count);
-  const { bytes, at } = memory;
-  // The inputs' 32-bit halves go into kernel memory; the kernel reads each level's bit from them.
-  const halves = splitHalves(x);
-  new Uint32Array(memory.buffer, at.inputLow, count).set(halves.low);
-  new Uint32Array(memory.buffer, at.inputHigh, count).set(halves.high);
-  const bitSource = (position: number): [number, number] =>
-    position >= 32 ? [at.inputHigh, position - 32] : [at.inputLow, position];
-  const firstDirections = bitsAt(halves, bits - 1, new Uint8Array(count));
-  const roots = wordView(clearControlBits(new Uint8Array(keys.rootSeeds)));
-  const inputWords = new Uint32Array(memory.buffer, at.input, count * 8);
-  for (let k = 0; k < count; k++) {
-    const r = k * 4;
-    writeExpansionInput(
-      inputWords,
-      k,
-      firstDirections[k]!,
-      roots[r]!,
-      roots[r + 1]!,
-      roots[r + 2]!,
-      roots[r + 3]!,
+  const walk = new EvaluationWalk(party, keys, x);
+  walk.run(0, keys.bits);
+  return walk.result();
+}
+
+/**
+ * The same keys evaluated at two points per key, x and y. The walks share the tree levels where every key's
+ * x and y agree on their top bits (x and y = x - w for a small public w agree above the low bits and a short
+ * borrow chain), so those levels are evaluated once.
+ */
+export function dcfEvaluatePair(
+  party: 0 | 1,
+  keys: DcfKeys,
+  x: RingVector,
+  y: RingVector,
+): [RingVector, RingVector] {
+  const shared = sharedLevels(keys.bits, x, y);
+  if (shared === 0) return [dcfEvaluate(party, keys, x), dcfEvaluate(party, keys, y)];
+  const walk = new EvaluationWalk(party, keys, x);
+  // Level shared - 1 still has the same direction, but writes the next level's input from its own point.
+  walk.run(0, shared - 1);
+  const fork = walk.snapshot();
+  walk.run(shared - 1, keys.bits);
+  const atX = walk.result();
+  walk.restore(fork);
+  walk.setPoints(y);
+  walk.run(shared - 1, keys.bits);
+  return [atX, walk.result()];
+}
+
+/** Leading tree levels (of `bits`) on which x and y agree for every key. */
+function sharedLevels(bits: number, x: RingVector, y: RingVector): number {
+  const mask = (1n << BigInt(bits)) - 1n;
+  let differing = 0n;
+  for (let k = 0; k < x.length; k++) differing |= x[k]! ^ y[k]!;
+  differing &= mask;
+  return bits - (differing === 0n ? 0 : differing.toString(2).length);
+}
+
+/** One batched walk down the key trees along public points, level by level in the kernel's memory. */
+class EvaluationWalk {
+  readonly #memory: EvaluationMemory;
+  readonly #cipher = fixedKeyAes();
+  readonly #valueBytes: Uint8Array;
+
+  constructor(
+    readonly party: 0 | 1,
+    readonly keys: DcfKeys,
+    x: RingVector,
+  ) {
+    const { bits, count } = keys;
+    this.#memory = new EvaluationMemory(count);
+    const { bytes, at } = this.#memory;
+    const halves = this.setPoints(x);
+    const firstDirections = bitsAt(halves, bits - 1, new Uint8Array(count));
+    const roots = wordView(clearControlBits(new Uint8Array(keys.rootSeeds)));
+    const inputWords = new Uint32Array(this.#memory.buffer, at.input, count * 8);
+    for (let k = 0; k < count; k++) {
+      const r = k * 4;
+      writeExpansionInput(
+        inputWords,
+        k,
+        firstDirections[k]!,
+        roots[r]!,
+        roots[r + 1]!,
+        roots[r + 2]!,
+        roots[r + 3]!,
+      );
+    }
+    bytes.fill(party, at.control, at.control + count);
+    this.#valueBytes = new Uint8Array(
+      keys.valueCorrections.buffer,
+      keys.valueCorrections.byteOffset,
+      keys.valueCorrections.byteLength,
     );
   }
-  bytes.fill(party, at.control, at.control + count);
-  const cipher = fixedKeyAes();
-  const valueBytes = new Uint8Array(
-    keys.valueCorrections.buffer,
-    keys.valueCorrections.byteOffset,
-    keys.valueCorrections.byteLength,
-  );
-  for (let level = 0; level < bits; level++) {
-    const [directionWords, directionShift] = bitSource(bits - 1 - level);
-    // After the last level the "next direction" is 0, which leaves the final seeds in block 0.
-    const [nextWords, nextShift] = level < bits - 1 ? bitSource(bits - 2 - level) : [at.zeros, 0];
-    bytes.set(cipher.update(bytes.subarray(at.input, at.input + count * 32)), at.output);
-    const first = level * count;
-    bytes.set(keys.seedCorrections.subarray(first * 16, (first + count) * 16), at.seedCorrections);
-    bytes.set(valueBytes.subarray(first * 8, (first + count) * 8), at.valueCorrections);
-    bytes.set(keys.controlCorrections.subarray(first, first + count), at.controlCorrections);
-    memory.kernel.dcfLevel(
-      count,
-      at.input,
-      at.output,
-      at.seedCorrections,
-      at.valueCorrections,
-      at.controlCorrections,
-      at.control,
-      at.value,
-      directionWords,
-      directionShift,
-      nextWords,
-      nextShift,
-    );
+
+  /** The points' 32-bit halves go into kernel memory; the kernel reads each level's bit from them. */
+  setPoints(x: RingVector): { high: Uint32Array; low: Uint32Array } {
+    const { at, buffer } = this.#memory;
+    const halves = splitHalves(x);
+    new Uint32Array(buffer, at.inputLow, this.keys.count).set(halves.low);
+    new Uint32Array(buffer, at.inputHigh, this.keys.count).set(halves.high);
+    return halves;
   }
-  const accumulated = new BigUint64Array(memory.buffer, at.value, count);
-  const finalSeeds = new BigUint64Array(memory.buffer, at.input, count * 4);
-  const value = ringVector(count);
-  for (let k = 0; k < count; k++) {
-    // Convert(seed): the high 8 bytes of block 0.
-    value[k] =
-      accumulated[k]! +
-      finalSeeds[k * 4 + 1]! +
-      (bytes[at.control + k] === 1 ? keys.finalCorrections[k]! : 0n);
-    if (party === 1) value[k] = -value[k]!;
+
+  /** Levels [from, to). */
+  run(from: number, to: number): void {
+    const { bits, count } = this.keys;
+    const { bytes, at } = this.#memory;
+    const bitSource = (position: number): [number, number] =>
+      position >= 32 ? [at.inputHigh, position - 32] : [at.inputLow, position];
+    for (let level = from; level < to; level++) {
+      const [directionWords, directionShift] = bitSource(bits - 1 - level);
+      // After the last level the "next direction" is 0, which leaves the final seeds in block 0.
+      const [nextWords, nextShift] = level < bits - 1 ? bitSource(bits - 2 - level) : [at.zeros, 0];
+      bytes.set(this.#cipher.update(bytes.subarray(at.input, at.input + count * 32)), at.output);
+      const first = level * count;
+      bytes.set(this.keys.seedCorrections.subarray(first * 16, (first + count) * 16), at.seedCorrections);
+      bytes.set(this.#valueBytes.subarray(first * 8, (first + count) * 8), at.valueCorrections);
+      bytes.set(this.keys.controlCorrections.subarray(first, first + count), at.controlCorrections);
+      this.#memory.kernel.dcfLevel(
+        count,
+        at.input,
+        at.output,
+        at.seedCorrections,
+        at.valueCorrections,
+        at.controlCorrections,
+        at.control,
+        at.value,
+        directionWords,
+        directionShift,
+        nextWords,
+        nextShift,
+      );
+    }
   }
-  return value;
+
+  /** The walk's state between levels: next AES inputs, control bits, accumulated values. */
+  snapshot(): Uint8Array[] {
+    const { bytes, at } = this.#memory;
+    const count = this.keys.count;
+    return [
+      bytes.slice(at.input, at.input + count * 32),
+      bytes.slice(at.control, at.control + count),
+      bytes.slice(at.value, at.value + count * 8),
+    ];
+  }
+
+  restore([input, control, value]: Uint8Array[]): void {
+    const { bytes, at } = this.#memory;
+    bytes.set(input!, at.input);
+    bytes.set(control!, at.control);
+    bytes.set(value!, at.value);
+  }
+
+  /** This party's outputs once every level ran. */
+  result(): RingVector {
+    const { count } = this.keys;
+    const { bytes, at, buffer } = this.#memory;
+    const accumulated = new BigUint64Array(buffer, at.value, count);
+    const finalSeeds = new BigUint64Array(buffer, at.input, count * 4);
+    const value = ringVector(count);
+    for (let k = 0; k < count; k++) {
+      // Convert(seed): the high 8 bytes of block 0.
+      value[k] =
+        accumulated[k]! +
+        finalSeeds[k * 4 + 1]! +
+        (bytes[at.control + k] === 1 ? this.keys.finalCorrections[k]! : 0n);
+      if (this.party === 1) value[k] = -value[k]!;
+    }
+    return value;
+  }
 }
 
 /** The evaluation's working set inside the level kernel's WebAssembly memory, 8-byte aligned regions. */

@@ -3,7 +3,7 @@ import type { Party } from '../../contract/party.ts';
 import type { PeerChannel } from '../transport/peer-channel.ts';
 import type { ComparisonShares, SquareShares, TripleShares } from './correlations.ts';
 import { packLowBytes, unpackLowBytes } from './word-packing.ts';
-import { dcfEvaluate } from './dcf.ts';
+import { dcfEvaluate, dcfEvaluatePair } from './dcf.ts';
 import { WHOLE_RING_BITS } from './material.ts';
 import {
   add,
@@ -160,7 +160,7 @@ export function lessThanZeroStep(
  * of 0/1, exact over the whole ring. One round, 8 bytes per element per party. The material is a DCF over
  * all 64 bits with alpha = r, beta = 1 (`WHOLE_RING_BITS`); with uHat = u + r opened,
  * [u < w] = [uHat < w] - [uHat < r] + [uHat - w < r] (the wraps of uHat = u + r and uHat - w = (u - w) + r
- * cancel), two evaluations of the same key.
+ * cancel), two evaluations of the same key that share their top levels (`dcfEvaluatePair`).
  */
 export function belowPublicStep(
   context: PartyContext,
@@ -174,8 +174,7 @@ export function belowPublicStep(
     masked: add(u, material.mask),
     finish(opened) {
       const party = context.party === 'A' ? 0 : 1;
-      const atMasked = dcfEvaluate(party, material.dcf, opened);
-      const atShifted = dcfEvaluate(party, material.dcf, sub(opened, width));
+      const [atMasked, atShifted] = dcfEvaluatePair(party, material.dcf, opened, sub(opened, width));
       return belowPublicCombine(opened, width, atMasked, atShifted, isA(context));
     },
   };
