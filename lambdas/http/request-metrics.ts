@@ -5,7 +5,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Environment } from '../environment-settings.ts';
 import type { ApiEvent } from './request-state.ts';
 
-export const DEFAULT_METRICS_NAMESPACE = 'MpcCoordinator';
+const DEFAULT_METRICS_NAMESPACE = 'MpcCoordinator';
 
 type Result = APIGatewayProxyStructuredResultV2;
 type PublishingMiddleware = ReturnType<typeof logMetrics>;
@@ -75,7 +75,7 @@ function requestOutcome(metrics: Metrics, operationId: string): MiddlewareObj<Ap
   };
 }
 
-export function outcomeClass(statusCode: number): string {
+function outcomeClass(statusCode: number): string {
   return `${Math.floor(statusCode / 100)}xx`;
 }
 
