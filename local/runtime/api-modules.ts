@@ -2,8 +2,8 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { ApiHandler } from '../http-adapter/http-api-adapter.ts';
 
 /**
- * The coordinator's own modules the local runtime loads. Imported lazily so that the handlers see the
- * environment the runtime sets up first, exactly as in a Lambda container.
+ * The coordinator's own modules the local runtime loads, imported on first use as a Lambda container loads
+ * its own. The handlers take their settings from the container the runtime runs them in, not from here.
  */
 export type OperationHandlers = Record<string, () => Promise<ApiHandler>>;
 
