@@ -2,8 +2,12 @@
  * Dealer entry point: `mpc-dealer --job ID`. Reads the job description, writes each server's sealed
  * manifest and dealer material, reports to the job status; exit code 0 on success, 1 on failure (the reason
  * in the job status once the job is known, the JSON log and one line on stderr). MPC_DEALER_STALL_MS bounds
- * each step (default sized per step, see `dealer/run-dealer.ts`).
+ * each step (default sized per step, see `dealer/run-dealer.ts`). Keys come from the dealer's own
+ * configuration: its key pair (MPC_DEALER_KEY_FILE or DEALER_KEY_SECRET_ARN) and the servers' public keys
+ * (MPC_SERVER_KEYS), never from the job description.
  */
+import { loadDealerKeys } from '../mpc-servers/keys/dealer-keys.ts';
+import { serverPublicKeysFrom } from '../mpc-servers/keys/pinned-keys.ts';
 import { runDealer } from '../mpc-servers/dealer/run-dealer.ts';
 import { EntryPoint } from '../mpc-servers/runtime/entry-point.ts';
 import {
@@ -23,17 +27,24 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
   entry.identify(jobId, 'DEALER');
   const status = await entry.step('bad configuration', () => statusStoreFrom(env));
   entry.reportTo(status);
-  const { inputStore, stallTimeoutMs } = await entry.step('bad configuration', () => {
+  const { inputStore, stallTimeoutMs, serverPublicKeys } = await entry.step('bad configuration', () => {
     const stall = optionalNumber(env, 'MPC_DEALER_STALL_MS');
     if (stall !== undefined && stall <= 0)
       throw new JobFailure('CONFIGURATION', 'environment variable MPC_DEALER_STALL_MS must be positive');
-    return { ...environmentFrom(env, status), stallTimeoutMs: stall };
+    return {
+      ...environmentFrom(env, status),
+      stallTimeoutMs: stall,
+      serverPublicKeys: serverPublicKeysFrom(env),
+    };
   });
+  const dealerKeys = await entry.step('cannot load its HPKE key', () => loadDealerKeys(env));
   const started = Date.now();
   const { chunkCount, bytes } = await runDealer({
     jobId,
     store: inputStore,
     status,
+    dealerPrivateKey: dealerKeys.hpkePrivateKey,
+    serverPublicKeys,
     ...(stallTimeoutMs === undefined ? {} : { stallTimeoutMs }),
     log: (message) => entry.log({ message }),
   });

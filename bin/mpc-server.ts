@@ -5,6 +5,7 @@
  * the JSON log and one line on stderr.
  */
 import { loadServerKeys, serverKeySourceFromEnv } from '../mpc-servers/keys/load-server-keys.ts';
+import { dealerPublicKeyFrom } from '../mpc-servers/keys/pinned-keys.ts';
 import { EntryPoint } from '../mpc-servers/runtime/entry-point.ts';
 import {
   environmentFrom,
@@ -33,6 +34,8 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     ...environmentFrom(env, status),
     allowPlaintext: env.MPC_PEER_PLAINTEXT === '1',
     peerFingerprint: env.MPC_PEER_PLAINTEXT === '1' ? undefined : required(env, 'PEER_TLS_FINGERPRINT'),
+    // The dealer's key, pinned here like the peer's TLS identity: never taken from the job description.
+    dealerPublicKey: dealerPublicKeyFrom(env),
     peerPort: optionalNumber(env, 'PEER_PORT'),
     silenceTimeoutMs: optionalNumber(env, 'MPC_PEER_SILENCE_MS'),
     linkTimeoutMs: optionalNumber(env, 'MPC_LINK_TIMEOUT_MS'),

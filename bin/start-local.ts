@@ -1,14 +1,16 @@
 import { startLocalSystem } from '../local/runtime/local-system.ts';
+import { serverKeyPinsLine } from '../local/runtime/server-keys.ts';
 import { externalAwsFromEnv } from '../local/runtime/storage.ts';
 import { localWorkflowPlugin } from '../local/workflow/local-workflow-plugin.ts';
 
 // The handlers run in this process and log with Powertools: in dev mode it writes through the global console,
-// which is pointed at stderr here, so stdout keeps only the three lines below.
+// which is pointed at stderr here, so stdout keeps only the four lines below.
 process.env.POWERTOOLS_DEV ??= 'true';
 console.log = console.info = console.debug = console.error;
 
-// `npm start`: the coordinator on one machine. Stdout carries exactly three `KEY=value` lines a shell can
-// eval once everything is ready; everything meant for humans goes to stderr.
+// `npm start`: the coordinator on one machine. Stdout carries exactly four `KEY=value` lines a shell can
+// eval once everything is ready (the last, MPC_SERVER_KEYS, gives clients the servers' keys to pin out of
+// band, as their operators would); everything meant for humans goes to stderr.
 const port = process.env.PORT === undefined ? 3000 : Number(process.env.PORT);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, got ${process.env.PORT}`);
@@ -48,7 +50,7 @@ void stopSignal.then(async (signal) => {
 });
 
 process.stdout.write(
-  `MPC_API_URL=${system.apiUrl}\nMPC_TOKEN_URL=${system.tokenUrl}\nMPC_CLIENT_SECRET=${system.clientSecret}\n`,
+  `MPC_API_URL=${system.apiUrl}\nMPC_TOKEN_URL=${system.tokenUrl}\nMPC_CLIENT_SECRET=${system.clientSecret}\n${serverKeyPinsLine(system.serverKeys)}\n`,
 );
 console.error(`Local coordinator ready on ${system.origin}`);
 const stores = externalAws ? 'AWS_ENDPOINT_URL' : 'DynamoDB Local and s3rver';

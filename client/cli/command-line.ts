@@ -31,6 +31,13 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
     value: 'DIR',
     description: 'result keys and secrets (env MPC_HOME, default ~/.mpc)',
   },
+  'server-key-file': {
+    type: 'string',
+    multiple: true,
+    value: 'A=FILE',
+    description:
+      "a computation server's public key from its operator (env MPC_SERVER_KEYS; both A and B are needed)",
+  },
   json: { type: 'boolean', description: 'one JSON document on stdout' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
 };

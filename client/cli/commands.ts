@@ -7,7 +7,7 @@ import { joinCollaboration } from '../sdk/join.ts';
 import { COLLABORATION_STATUSES } from '../sdk/api-models.ts';
 import type { CollaborationStatus, Input, Participation } from '../sdk/api-models.ts';
 import type { ListCollaborationsQuery, MpcClient } from '../sdk/mpc-client.ts';
-import type { ServerKeyPins } from '../sdk/server-key-pins.ts';
+import type { ServerKeyOptions } from './cli-config.ts';
 import { submitInput } from '../sdk/submit-input.ts';
 import type { SubmitStage } from '../sdk/submit-input.ts';
 import { waitForResult } from '../sdk/wait-for-result.ts';
@@ -36,8 +36,8 @@ import { UsageError } from './usage-error.ts';
 export interface CommandContext {
   client(): MpcClient;
   keys(): KeyStore;
-  /** MPC_SERVER_KEYS: the servers' public keys to pin, if the client service configured them. */
-  serverKeyPins(): ServerKeyPins | undefined;
+  /** Both servers' keys from their operators (MPC_SERVER_KEYS, --server-key-file), or trust on first use. */
+  serverKeys(): Promise<ServerKeyOptions>;
   arguments: string[];
   values: OptionValues;
   /** Prints `json` as one document with --json, else `human` (text) on stdout. */
@@ -137,7 +137,7 @@ async function submitFile(context: CommandContext): Promise<{ input: Input; rowC
   const rows = await readInputRows(context.values.input as string, inputSchema.fields);
   let uploadedBytes = 0;
   const input = await submitInput(client, id, rows, {
-    pinnedServerKeys: context.serverKeyPins(),
+    ...(await context.serverKeys()),
     onProgress: (stage: SubmitStage, detail) => {
       if (detail) uploadedBytes += detail.bytes;
       context.progress.update(
@@ -182,7 +182,7 @@ async function waitUntilReady(context: CommandContext) {
 
 const result: Command = async (context) => {
   const id = idOf(context);
-  const results = await fetchResult(context.client(), context.keys(), id);
+  const results = await fetchResult(context.client(), context.keys(), id, await context.serverKeys());
   context.emit({ collaborationId: id, results }, formatResults(results));
 };
 
@@ -215,7 +215,12 @@ const run: Command = async (context) => {
     context.note(`input already registered (${participation.status}); not submitting again`);
   }
   await waitUntilReady(context);
-  const results: AnalysisResult[] = await fetchResult(context.client(), context.keys(), id);
+  const results: AnalysisResult[] = await fetchResult(
+    context.client(),
+    context.keys(),
+    id,
+    await context.serverKeys(),
+  );
   const finished = await context.client().finishParticipation(id);
   context.emit(
     {

@@ -1,6 +1,6 @@
 import { KeyStore } from '../keys/key-store.ts';
 import { MpcClient } from '../sdk/mpc-client.ts';
-import { clientOptionsFrom, mpcHomeFrom, serverKeyPinsFrom } from './cli-config.ts';
+import { clientOptionsFrom, mpcHomeFrom, serverKeyOptionsFrom } from './cli-config.ts';
 import { helpText, parseCommandLine } from './command-line.ts';
 import type { ParsedCommandLine } from './command-line.ts';
 import { COMMAND_HANDLERS } from './commands.ts';
@@ -44,7 +44,10 @@ function contextFor(parsed: Extract<ParsedCommandLine, { kind: 'command' }>, io:
     // Built on first use, so `mpc create --help` or a usage error needs no configuration.
     client: () => (client ??= new MpcClient(clientOptionsFrom(values, io.env))),
     keys: () => (keys ??= new KeyStore(mpcHomeFrom(values, io.env))),
-    serverKeyPins: () => serverKeyPinsFrom(io.env),
+    serverKeys: () =>
+      serverKeyOptionsFrom(values, io.env, mpcHomeFrom(values, io.env), (text) =>
+        io.stderr.write(`${text}\n`),
+      ),
     arguments: parsed.arguments,
     values,
     emit: (document, human) => io.stdout.write(json ? `${JSON.stringify(document, null, 2)}\n` : human),

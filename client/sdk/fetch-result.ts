@@ -6,7 +6,9 @@ import type { KeyStore } from '../keys/key-store.ts';
 import type { Collaboration, ResultReady } from './api-models.ts';
 import type { MpcClient } from './mpc-client.ts';
 import { getPresigned } from './presigned-transfer.ts';
+import { requireBothPins, type CompleteServerKeyPins, type ServerKeyPins } from './server-key-pins.ts';
 import { resultShareAad } from './share-bindings.ts';
+import { storedServerKeys, trustedServerKeys, type TrustOnFirstUse } from './trust-on-first-use.ts';
 
 export type { AnalysisResult, DecodedResult } from '../../contract/result/result-codec.ts';
 
@@ -24,11 +26,17 @@ export class ResultNotReadyError extends Error {
 export interface FetchResultOptions {
   /** The job (computation attempt) whose shares to open, when the coordinator's answer does not say. */
   jobId?: string;
+  /** Both servers' pinned public keys: each result share opens only as sealed by its server's key. */
+  pinnedServerKeys?: ServerKeyPins;
+  /** Development only, when no pins are given: the keys stored on first use (see trust-on-first-use.ts). */
+  trustOnFirstUse?: TrustOnFirstUse;
 }
 
 /**
  * Downloads this client's two sealed result shares, opens them with the stored result key and adds them:
- * the statistics in the order of the collaboration's analyses. Neither share alone reveals anything.
+ * the statistics in the order of the collaboration's analyses. Neither share alone reveals anything. Each
+ * share is sealed in HPKE Auth mode by its server, so it opens only as coming from the key pinned for that
+ * server: a share made by anyone else (the coordinator) is refused.
  */
 export async function fetchResultDetails(
   client: MpcClient,
@@ -39,6 +47,7 @@ export async function fetchResultDetails(
   const answer = await client.getResult(collaborationId);
   if (!answer.ready) throw new ResultNotReadyError(answer.status, answer.retryAfterSeconds);
   const jobId = jobIdOf(answer, options);
+  const pins = await serverKeysToOpenFrom(client, options);
   const [collaboration, { privateKey }, sealedA, sealedB] = await Promise.all([
     client.getCollaboration(collaborationId),
     keys.require(client.clientId, collaborationId),
@@ -46,7 +55,12 @@ export async function fetchResultDetails(
     getPresigned(answer.shares.B, client.storageFetch),
   ]);
   const openShare = (party: Party, sealed: Uint8Array): Promise<Uint8Array> =>
-    open({ privateKey, sealed, aad: resultShareAad(collaborationId, jobId, party, client.clientId) });
+    open({
+      privateKey,
+      sealed,
+      senderPublicKey: pins[party],
+      aad: resultShareAad(collaborationId, jobId, party, client.clientId),
+    });
   const [shareA, shareB] = await Promise.all([openShare('A', sealedA), openShare('B', sealedB)]);
   return decodeResultDetails(computationSpecOf(collaboration), shareA, shareB);
 }
@@ -62,6 +76,17 @@ export async function fetchResult(
   options: FetchResultOptions = {},
 ): Promise<AnalysisResult[]> {
   return (await fetchResultDetails(client, keys, collaborationId, options)).analyses;
+}
+
+async function serverKeysToOpenFrom(
+  client: MpcClient,
+  options: FetchResultOptions,
+): Promise<CompleteServerKeyPins> {
+  if (options.pinnedServerKeys === undefined && options.trustOnFirstUse !== undefined) {
+    const stored = await storedServerKeys(options.trustOnFirstUse);
+    return stored ?? trustedServerKeys(options.trustOnFirstUse, await client.listComputationServers());
+  }
+  return requireBothPins(options.pinnedServerKeys);
 }
 
 function computationSpecOf(collaboration: Collaboration) {

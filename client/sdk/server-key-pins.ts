@@ -4,7 +4,9 @@ import type { ComputationServer } from './api-models.ts';
 /**
  * The computation servers' HPKE public keys as the client knows them out of band (from the servers' operators).
  * The coordinator hands out the keys clients seal their shares to; it is trusted for liveness, never for privacy,
- * so a client that pins the keys refuses to seal to any other key the coordinator might name.
+ * so a client seals only when both servers are pinned and the coordinator names exactly those keys, and opens
+ * result shares only as coming from them (HPKE Auth mode). Development may trust on first use instead
+ * (`trust-on-first-use.ts`).
  */
 export type ServerKeyPins = Partial<Record<Party, string>>;
 
@@ -38,16 +40,40 @@ export function parseServerKeyPins(text: string): ServerKeyPins {
   return pins;
 }
 
-/** Throws before anything is sealed when the coordinator names another key than a pinned one. */
+/** Both servers' keys, checked: what sealing and opening use once `checkServerKeyPins` passed. */
+export type CompleteServerKeyPins = Record<Party, string>;
+
+/**
+ * Throws before anything is sealed unless both servers are pinned, with different keys, and the coordinator
+ * names exactly the pinned keys: a missing pin, A's key equal to B's (one operator would hold both shares)
+ * or another key offered (the coordinator could open the shares) are all refused.
+ */
 export function checkServerKeyPins(
   servers: readonly ComputationServer[],
   pins: ServerKeyPins | undefined,
-): void {
-  for (const [party, pinned] of Object.entries(pins ?? {})) {
+): CompleteServerKeyPins {
+  const complete = requireBothPins(pins);
+  for (const party of ['A', 'B'] as const) {
     const offered = servers.find((server) => server.id === party)?.publicKey;
-    if (offered !== pinned)
+    if (offered !== complete[party])
       throw new ServerKeyMismatchError(
-        `the coordinator offers another public key for computation server ${party} than the pinned one; nothing was uploaded`,
+        `the coordinator offers another public key for computation server ${party} than the pinned one; nothing was sealed or uploaded`,
       );
   }
+  return complete;
+}
+
+/** Both pins present and different, or a `ServerKeyMismatchError` saying which is wrong. */
+export function requireBothPins(pins: ServerKeyPins | undefined): CompleteServerKeyPins {
+  const missing = (['A', 'B'] as const).filter((party) => !pins?.[party]);
+  if (missing.length > 0)
+    throw new ServerKeyMismatchError(
+      `no pinned public key for computation server ${missing.join(' and ')}: pin both servers' keys from their operators (MPC_SERVER_KEYS or --server-key-file), or trust on first use in development (MPC_TRUST_ON_FIRST_USE=true); nothing was sealed or uploaded`,
+    );
+  const { A, B } = pins as CompleteServerKeyPins;
+  if (A === B)
+    throw new ServerKeyMismatchError(
+      'the pinned keys of computation servers A and B are the same: one operator would hold both shares; nothing was sealed or uploaded',
+    );
+  return { A, B };
 }

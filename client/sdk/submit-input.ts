@@ -6,15 +6,33 @@ import type { InputRows } from '../input/rows.ts';
 import type { ComputationServer, Input } from './api-models.ts';
 import type { CreateOptions, MpcClient } from './mpc-client.ts';
 import { declareShare, putPresigned } from './presigned-transfer.ts';
-import { checkServerKeyPins, type ServerKeyPins } from './server-key-pins.ts';
+import { declarationDigest } from '../../contract/job/collaboration-declaration.ts';
+import { checkServerKeyPins, type CompleteServerKeyPins, type ServerKeyPins } from './server-key-pins.ts';
 import { inputShareAad } from './share-bindings.ts';
+import { trustedServerKeys, type TrustOnFirstUse } from './trust-on-first-use.ts';
 
 export type SubmitStage = 'sharing' | 'requesting-upload' | 'uploading' | 'completing' | 'done';
 
 export interface SubmitOptions extends CreateOptions {
   onProgress?: (stage: SubmitStage, detail?: { party: Party; bytes: number }) => void;
-  /** The servers' public keys known out of band: sealing to any other key the coordinator names is refused. */
+  /**
+   * Both servers' public keys known out of band (from their operators). Sealing is refused when either is
+   * missing, when A's equals B's, or when the coordinator names another key.
+   */
   pinnedServerKeys?: ServerKeyPins;
+  /** Development only, when no pins are given: trust the keys named on first use (see trust-on-first-use.ts). */
+  trustOnFirstUse?: TrustOnFirstUse;
+}
+
+/** The pins to seal to: given ones, checked against what the coordinator names, or trusted on first use. */
+export async function serverKeysToSealTo(
+  offered: readonly ComputationServer[],
+  options: Pick<SubmitOptions, 'pinnedServerKeys' | 'trustOnFirstUse'>,
+): Promise<CompleteServerKeyPins> {
+  if (options.pinnedServerKeys === undefined && options.trustOnFirstUse !== undefined) {
+    return checkServerKeyPins(offered, await trustedServerKeys(options.trustOnFirstUse, offered));
+  }
+  return checkServerKeyPins(offered, options.pinnedServerKeys);
 }
 
 const PARTIES: readonly Party[] = ['A', 'B'];
@@ -43,18 +61,21 @@ export async function submitInput(
     throw new Error(`rows were checked against other fields than collaboration ${collaborationId} declares`);
   }
 
-  checkServerKeyPins(participation.computationServers, options.pinnedServerKeys);
+  // Refused here, before any sharing, sealing or upload request.
+  const pins = await serverKeysToSealTo(participation.computationServers, options);
+  // What this participant agrees to: the servers open its shares only for a job stating the same.
+  const declaration = declarationDigest({
+    spec: { fields, analyses: collaboration.analyses },
+    minParticipants: collaboration.minParticipants,
+    resultRecipients: collaboration.resultRecipients,
+  });
   progress('sharing');
   const plaintexts = shareRows(checked.rows, fields);
   const sealed = Object.fromEntries(
     await Promise.all(
       PARTIES.map(async (party) => {
-        const server = serverFor(participation.computationServers, party);
-        const aad = inputShareAad(collaborationId, client.clientId, party);
-        return [
-          party,
-          await seal({ recipientPublicKey: server.publicKey, plaintext: plaintexts[party], aad }),
-        ];
+        const aad = inputShareAad(collaborationId, client.clientId, party, declaration);
+        return [party, await seal({ recipientPublicKey: pins[party], plaintext: plaintexts[party], aad })];
       }),
     ),
   ) as Record<Party, Uint8Array>;
@@ -79,10 +100,4 @@ export async function submitInput(
   const input = await client.completeInput(collaborationId, upload.inputId);
   progress('done');
   return input;
-}
-
-function serverFor(servers: readonly ComputationServer[], party: Party): ComputationServer {
-  const server = servers.find((candidate) => candidate.id === party);
-  if (!server) throw new Error(`the coordinator named no computation server ${party}`);
-  return server;
 }

@@ -7,14 +7,24 @@
  *
  * Encoding (stable, v1): the ASCII label `mpc-coordination/aad/v1`, then each field in the fixed order
  * purpose, collaborationId, scope kind (`inputId` or `jobId`), scope value, party, recipientId (empty when
- * absent), each as a big-endian u16 byte length followed by its UTF-8 bytes. Length prefixes keep the
+ * absent), declaration digest (input shares, see `contract/job/collaboration-declaration.ts`; empty
+ * otherwise), each as a big-endian u16 byte length followed by its UTF-8 bytes. Length prefixes keep the
  * encoding injective whatever characters ids contain.
  */
 import type { Party } from '../party.ts';
 
 export type ShareBinding =
-  /** A client's input share for server `party`. */
-  | { purpose: 'input-share'; collaborationId: string; inputId: string; party: Party }
+  /**
+   * A client's input share for server `party`, made under the collaboration's declaration (its digest): a
+   * job that states another spec, minimum or recipients does not open it.
+   */
+  | {
+      purpose: 'input-share';
+      collaborationId: string;
+      inputId: string;
+      party: Party;
+      declarationDigest: string;
+    }
   /** Dealer material for server `party` in one job. */
   | { purpose: 'dealer-material'; collaborationId: string; jobId: string; party: Party }
   /** Server `party`'s result share sealed for one recipient. */
@@ -27,6 +37,7 @@ export function bindingAad(binding: ShareBinding): Uint8Array {
   const [scopeKind, scope] =
     binding.purpose === 'input-share' ? ['inputId', binding.inputId] : ['jobId', binding.jobId];
   const recipientId = binding.purpose === 'result-share' ? binding.recipientId : '';
+  const declaration = binding.purpose === 'input-share' ? binding.declarationDigest : '';
   return encodeFields([
     LABEL,
     binding.purpose,
@@ -35,6 +46,7 @@ export function bindingAad(binding: ShareBinding): Uint8Array {
     scope,
     binding.party,
     recipientId,
+    declaration,
   ]);
 }
 

@@ -1,12 +1,17 @@
 /**
  * HPKE (RFC 9180) for input shares, dealer material and result shares: DHKEM(X25519, HKDF-SHA256),
- * HKDF-SHA256, AES-128-GCM, base mode, through `@hpke/core`.
+ * HKDF-SHA256, AES-128-GCM, through `@hpke/core`: base mode, or Auth mode when the sender passes its own
+ * private key and the recipient the sender's pinned public key (RFC 9180 section 5.1.3), so that only the
+ * holder of that private key can make an object that opens.
  *
  * API:
  * - `generateKeyPair()`: `{ publicKey: base64url of the raw 32-byte key, privateKey: raw 32 bytes }`.
  * - `publicKeyFromPrivateKey(privateKey)`: the base64url public key matching a raw private key.
- * - `seal({ recipientPublicKey, plaintext, aad })`: a self-describing envelope (see below).
- * - `open({ privateKey, sealed, aad })`: the plaintext, or `HpkeOpenError` with a reason.
+ * - `seal({ recipientPublicKey, plaintext, aad, senderPrivateKey? })`: a self-describing envelope (see
+ *   below); with `senderPrivateKey`, in Auth mode.
+ * - `open({ privateKey, sealed, aad, senderPublicKey? })`: the plaintext, or `HpkeOpenError` with a reason.
+ *   With `senderPublicKey` only an Auth-mode object from that sender opens; a base-mode object, or one
+ *   sealed with another sender key, fails as 'authentication'.
  * - `HPKE_SUITE`: the suite identifiers, for the key configs the coordinator publishes.
  *
  * Envelope v1: [version=1][kem u16][kdf u16][aead u16][kind] (8 bytes), then `enc` (32 bytes), then the
@@ -92,6 +97,16 @@ async function importPrivateKey(privateKey: Uint8Array): Promise<SuiteKey> {
   return suite.kem.deserializePrivateKey(privateKey);
 }
 
+/** The sender's key pair for Auth mode (the library derives nothing then). */
+async function importSenderKeyPair(
+  privateKey: Uint8Array,
+): Promise<{ privateKey: SuiteKey; publicKey: SuiteKey }> {
+  return {
+    privateKey: await importPrivateKey(privateKey),
+    publicKey: await importPublicKey(publicKeyFromPrivateKey(privateKey)),
+  };
+}
+
 function envelopeHeader(): Uint8Array {
   const header = new Uint8Array(HEADER_LENGTH);
   const view = new DataView(header.buffer);
@@ -124,10 +139,16 @@ export async function seal(options: {
   recipientPublicKey: string;
   plaintext: Uint8Array;
   aad: Uint8Array;
+  /** Auth mode: the sender's raw X25519 private key, which the recipient pins as its public key. */
+  senderPrivateKey?: Uint8Array;
 }): Promise<Uint8Array> {
   const header = envelopeHeader();
   const { ct, enc } = await suite.seal(
-    { recipientPublicKey: await importPublicKey(options.recipientPublicKey), info: HPKE_INFO },
+    {
+      recipientPublicKey: await importPublicKey(options.recipientPublicKey),
+      info: HPKE_INFO,
+      ...(options.senderPrivateKey && { senderKey: await importSenderKeyPair(options.senderPrivateKey) }),
+    },
     options.plaintext,
     concatBytes(header, options.aad),
   );
@@ -138,13 +159,22 @@ export async function open(options: {
   privateKey: Uint8Array;
   sealed: Uint8Array;
   aad: Uint8Array;
+  /** Auth mode: the pinned public key (base64url) of the only sender whose objects may open. */
+  senderPublicKey?: string;
 }): Promise<Uint8Array> {
   const enc = parseEnvelopeHeader(options.sealed);
+  // Imported before the try: a malformed pin is the caller's error, not a ciphertext that fails to open.
+  const senderPublicKey = options.senderPublicKey && (await importPublicKey(options.senderPublicKey));
   const header = options.sealed.subarray(0, HEADER_LENGTH);
   const ciphertext = options.sealed.subarray(HEADER_LENGTH + ENC_LENGTH);
   try {
     const plaintext = await suite.open(
-      { recipientKey: await importPrivateKey(options.privateKey), enc, info: HPKE_INFO },
+      {
+        recipientKey: await importPrivateKey(options.privateKey),
+        enc,
+        info: HPKE_INFO,
+        ...(senderPublicKey && { senderPublicKey }),
+      },
       ciphertext,
       concatBytes(header, options.aad),
     );

@@ -1,4 +1,5 @@
 import type { ComputationSpec } from '../analysis/analysis-spec.ts';
+import type { ResultRecipientsDeclaration } from './collaboration-declaration.ts';
 
 /**
  * What one computation job runs, written by the workflow to `storageLayout.jobDescription(jobId)` (JSON)
@@ -30,11 +31,15 @@ export interface JobDescription {
    * excluded bad inputs) it fails with TOO_FEW_VALID_INPUTS and writes no result share.
    */
   minParticipants: number;
+  /**
+   * Who the collaboration declares receives the result. With `spec` and `minParticipants` it is the
+   * declaration whose digest the clients sealed their shares under, so the servers check `recipients`
+   * against it: all-participants means exactly the participants of `inputs`, a list exactly that list.
+   */
+  resultRecipients: ResultRecipientsDeclaration;
   recipients: ResultRecipient[];
   /** Where A reaches B: B listens on this port (on all interfaces or `host` locally). */
   peer: { host: string; port: number };
-  /** Public keys (base64url) of the two servers, for sealing dealer material. */
-  serverPublicKeys: { A: string; B: string };
 }
 
 export class JobDescriptionError extends Error {
@@ -70,6 +75,11 @@ export function parseJobDescription(text: string): JobDescription {
   if (!Array.isArray(job.recipients) || job.recipients.length === 0) fail('no result recipients');
   if (!job.peer || typeof job.peer.host !== 'string' || !Number.isInteger(job.peer.port))
     fail('peer endpoint missing');
-  if (!job.serverPublicKeys?.A || !job.serverPublicKeys.B) fail('server public keys missing');
+  const declared = job.resultRecipients;
+  if (
+    declared !== 'all-participants' &&
+    !(Array.isArray(declared) && declared.every((id) => typeof id === 'string' && id !== ''))
+  )
+    fail('resultRecipients missing');
   return job as JobDescription;
 }

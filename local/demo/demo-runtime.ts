@@ -1,3 +1,4 @@
+import { parseServerKeyPins, requireBothPins } from '../../client/sdk/server-key-pins.ts';
 import { startLocalSystem } from '../runtime/local-system.ts';
 import { externalAwsFromEnv } from '../runtime/storage.ts';
 import { localWorkflowPlugin } from '../workflow/local-workflow-plugin.ts';
@@ -7,14 +8,16 @@ export interface DemoRuntime {
   apiUrl: string;
   tokenUrl: string;
   clientSecret: string;
+  /** Both servers' public keys, pinned out of band: MPC_SERVER_KEYS of a running system, or the keys made here. */
+  serverKeys: { A: string; B: string };
   /** True when the demo started the system itself (and `stop` stops it). */
   startedHere: boolean;
   stop(): Promise<void>;
 }
 
 /**
- * The local runtime at MPC_API_URL if its health check answers (then MPC_TOKEN_URL and MPC_CLIENT_SECRET must
- * be set too), else a whole local system started in this process with the workflow, as `npm start` runs it.
+ * The local runtime at MPC_API_URL if its health check answers (then MPC_TOKEN_URL, MPC_CLIENT_SECRET and
+ * MPC_SERVER_KEYS, all printed by `npm start`, must be set too), else a whole local system started in this process with the workflow, as `npm start` runs it.
  */
 export async function connectDemoRuntime(
   env: NodeJS.ProcessEnv,
@@ -24,11 +27,15 @@ export async function connectDemoRuntime(
   if (apiUrl && (await answers(apiUrl))) {
     const tokenUrl = env.MPC_TOKEN_URL;
     const clientSecret = env.MPC_CLIENT_SECRET;
-    if (!tokenUrl || !clientSecret) {
-      throw new Error(`${apiUrl} answers, but MPC_TOKEN_URL and MPC_CLIENT_SECRET are not both set`);
+    const pins = env.MPC_SERVER_KEYS;
+    if (!tokenUrl || !clientSecret || !pins) {
+      throw new Error(
+        `${apiUrl} answers, but MPC_TOKEN_URL, MPC_CLIENT_SECRET and MPC_SERVER_KEYS are not all set`,
+      );
     }
+    const serverKeys = requireBothPins(parseServerKeyPins(pins));
     log(`using the running system at ${apiUrl}`);
-    return { apiUrl, tokenUrl, clientSecret, startedHere: false, stop: async () => undefined };
+    return { apiUrl, tokenUrl, clientSecret, serverKeys, startedHere: false, stop: async () => undefined };
   }
   log(`${apiUrl ? `nothing answers at ${apiUrl}; ` : ''}starting a local system in this process`);
   // The in-process handlers log every step; the demo's own output is the point, so keep warnings only.
@@ -50,6 +57,7 @@ export async function connectDemoRuntime(
     apiUrl: system.apiUrl,
     tokenUrl: system.tokenUrl,
     clientSecret: system.clientSecret,
+    serverKeys: requireBothPins(Object.fromEntries(system.serverKeys.map((key) => [key.id, key.publicKey]))),
     startedHere: true,
     stop: () => system.stop(),
   };

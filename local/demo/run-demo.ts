@@ -98,7 +98,12 @@ async function collaborate(runtime: DemoRuntime, keys: KeyStore, options: DemoOp
 
   await Promise.all(
     hospitals.map(async (hospital, i) => {
-      await submitInput(hospital.client, collaborationId, { fields: HOSPITAL_FIELDS, rows: rows[i]! });
+      await submitInput(
+        hospital.client,
+        collaborationId,
+        { fields: HOSPITAL_FIELDS, rows: rows[i]! },
+        { pinnedServerKeys: runtime.serverKeys },
+      );
       options.log(
         `${hospital.name} submitted ${rows[i]!.length} patients (secret-shared, sealed to A and B)`,
       );
@@ -112,7 +117,11 @@ async function collaborate(runtime: DemoRuntime, keys: KeyStore, options: DemoOp
   );
   options.log(`result ready ${((Date.now() - submittedAt) / 1000).toFixed(1)} s after the last input`);
 
-  const results = await Promise.all(hospitals.map((h) => fetchResult(h.client, keys, collaborationId)));
+  const results = await Promise.all(
+    hospitals.map((h) =>
+      fetchResult(h.client, keys, collaborationId, { pinnedServerKeys: runtime.serverKeys }),
+    ),
+  );
   const first = JSON.stringify(results[0]);
   if (results.some((result) => JSON.stringify(result) !== first)) {
     throw new Error('hospitals reconstructed different results');

@@ -22,7 +22,13 @@ import {
   type OperationHandlers,
   type TableSetup,
 } from './api-modules.ts';
-import { generateServerKeys, publicServerKeyConfigs, type GeneratedServerKey } from './server-keys.ts';
+import {
+  generateDealerKey,
+  generateServerKeys,
+  publicServerKeyConfigs,
+  type GeneratedDealerKey,
+  type GeneratedServerKey,
+} from './server-keys.ts';
 import { startSingleOriginServer } from './single-origin-server.ts';
 import { provideStorage, type AwsEndpoints } from './storage.ts';
 
@@ -64,6 +70,8 @@ export interface LocalSystemSetup {
   resultBucket: string;
   /** Servers A and B: public key configs, key file paths (MPC_KEY_FILE) and TLS fingerprints. */
   serverKeys: GeneratedServerKey[];
+  /** The dealer's key file (MPC_DEALER_KEY_FILE) and the public key the servers pin. */
+  dealerKey: GeneratedDealerKey;
   /** The environment the handlers run with (already applied to this process); pass it to child processes. */
   env: Record<string, string>;
 }
@@ -130,6 +138,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     cleanup.push(() => rm(keyDirectory, { recursive: true, force: true }));
     const tableSetup = await (options.loadTableSetup ?? loadTableSetup)();
     const serverKeys = await generateServerKeys(keyDirectory);
+    const dealerKey = await generateDealerKey(keyDirectory);
     const storage = await provideStorage({
       tableName,
       inputBucket,
@@ -146,6 +155,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       inputBucket,
       resultBucket,
       serverKeys,
+      dealerKey,
     };
     const env = handlerEnvironment(stores);
     // For the tools and tests that read it; the handlers get their settings from the container below.

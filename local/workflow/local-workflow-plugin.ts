@@ -22,6 +22,7 @@ export function localWorkflowPlugin(local: LocalWorkflowSettings = {}): LocalWor
       running = startLocalWorkflow({
         env: context.env,
         serverKeys: context.serverKeys,
+        dealerKey: context.dealerKey,
         inSystem: context.inSystem,
         local,
         log: context.log,

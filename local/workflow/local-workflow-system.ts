@@ -5,7 +5,7 @@ import type { WorkflowSettings } from '../../lambdas/ports/workflow-ports.ts';
 import type { LocalWiring } from '../../lambdas/wiring/coordinator-settings.ts';
 import { PEER_HOST_PUBLISHED_BY_B } from '../../contract/job/peer-endpoint.ts';
 import { LocalComputeLauncher } from '../compute/local-compute-launcher.ts';
-import type { GeneratedServerKey } from '../runtime/server-keys.ts';
+import type { GeneratedDealerKey, GeneratedServerKey } from '../runtime/server-keys.ts';
 import { LocalWorkflowRunner } from './local-workflow-runner.ts';
 import { RecordingEventPublisher } from './recording-event-publisher.ts';
 
@@ -52,6 +52,7 @@ export const LOCAL_WORKFLOW_DEFAULTS: Partial<WorkflowSettings> = {
 export function startLocalWorkflow(options: {
   env: Record<string, string>;
   serverKeys: readonly GeneratedServerKey[];
+  dealerKey: GeneratedDealerKey;
   inSystem: <T>(body: () => T) => T;
   local?: LocalWorkflowSettings;
   log?: (message: string) => void;
@@ -62,10 +63,12 @@ export function startLocalWorkflow(options: {
     if (!key) throw new Error(`no key for server ${id}`);
     return key;
   };
-  // What each server's operator configures: its own key file and the peer's pinned TLS fingerprint.
+  // What each server's operator configures: its own key file, the peer's pinned TLS fingerprint and the
+  // dealer's pinned public key.
   const serverEnv = (id: 'A' | 'B'): Record<string, string> => ({
     MPC_KEY_FILE: serverKey(id).keyFilePath,
     PEER_TLS_FINGERPRINT: serverKey(id === 'A' ? 'B' : 'A').tlsFingerprint,
+    MPC_DEALER_PUBLIC_KEY: options.dealerKey.publicKey,
   });
   // B listens on loopback; A is told where B is unless B publishes it (peer discovery).
   const loopback = { PEER_HOST: '127.0.0.1' };
@@ -73,7 +76,8 @@ export function startLocalWorkflow(options: {
   const launcher = new LocalComputeLauncher({
     baseEnv: { ...options.env, ...local.taskEnv },
     containerEnv: {
-      dealer: {},
+      // The dealer's own key file; the servers' public keys it seals to are MPC_SERVER_KEYS of the base env.
+      dealer: { MPC_DEALER_KEY_FILE: options.dealerKey.keyFilePath },
       serverA: { ...(discovery ? {} : loopback), ...serverEnv('A') },
       serverB: {
         ...loopback,

@@ -25,6 +25,12 @@ export interface DealerDependencies {
   jobId: string;
   /** The bucket holding job descriptions and dealer material (the input bucket). */
   store: ObjectStore;
+  /**
+   * The dealer's own HPKE private key (material is sealed in Auth mode with it, servers pin its public key)
+   * and the servers' public keys, both from the dealer's configuration, never from the job description.
+   */
+  dealerPrivateKey: Uint8Array;
+  serverPublicKeys: Record<Party, string>;
   status: JobStatusStore;
   /**
    * How long one step (reading the job, making a chunk, writing an object, reporting) may take before the
@@ -81,6 +87,10 @@ async function dealerWork(
   const { job, program } = await loadJob(store, jobId);
   const seeds: Record<Party, Uint8Array> = { A: randomBytes(16), B: randomBytes(16) };
   const scope = (party: Party): MaterialScope => ({ collaborationId: job.collaborationId, jobId, party });
+  const keys = (party: Party) => ({
+    dealerPrivateKey: deps.dealerPrivateKey,
+    serverPublicKey: deps.serverPublicKeys[party],
+  });
   const digest = programDigest(program);
   for (const party of ['A', 'B'] as const) {
     const manifest = encodeManifest({
@@ -91,7 +101,7 @@ async function dealerWork(
       seed: Buffer.from(seeds[party]).toString('base64'),
     });
     step(`writing the manifest for server ${party}`);
-    await writeSealed(store, scope(party), job.serverPublicKeys[party], 'manifest', manifest);
+    await writeSealed(store, scope(party), keys(party), 'manifest', manifest);
   }
   log(`dealer: ${program.chunkCount} chunks of ${program.chunkRows} rows for ${program.totalRows} rows`);
   const of = program.chunkCount;
@@ -103,7 +113,7 @@ async function dealerWork(
       const size = material[party].byteLength;
       bytes += size;
       step(`writing chunk ${chunk + 1} of ${of} (${size} bytes) for server ${party}`, size);
-      await writeSealed(store, scope(party), job.serverPublicKeys[party], chunk, material[party]);
+      await writeSealed(store, scope(party), keys(party), chunk, material[party]);
     }
     chunk++;
     step('reporting progress to the job status');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { bindingAad } from '../../contract/crypto/aad.ts';
 import { concatBytes } from '../../contract/crypto/concat-bytes.ts';
-import { open, seal } from '../../contract/crypto/hpke.ts';
+import { HpkeOpenError, open, seal } from '../../contract/crypto/hpke.ts';
 import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import type { Program } from '../analyses/program.ts';
 import type { ObjectStore } from '../../contract/storage/object-store.ts';
@@ -14,7 +14,9 @@ import { JobFailure } from './failure.ts';
  * `manifest` (the party's PRG seed and the program it was made for) and one sealed object per chunk
  * (`chunk-000000`, ...). Each object is HPKE-sealed to the party's key with AAD = the dealer-material
  * binding (collaboration, job, party) + the object's name, so chunks cannot be swapped, replayed into
- * another job or opened by the other party.
+ * another job or opened by the other party. Sealing is HPKE Auth mode with the dealer's own key pair, and a
+ * server opens only with the dealer public key pinned in its own configuration: whoever else can write the
+ * bucket (the coordinator) cannot substitute material whose masks it knows (DEALER_NOT_AUTHENTIC).
  */
 export interface DealerManifest {
   version: 1;
@@ -48,22 +50,39 @@ export function programDigest(program: Program): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** The dealer's side: its own private key and the server's public key, both from the dealer's configuration. */
+export interface DealerSealing {
+  dealerPrivateKey: Uint8Array;
+  serverPublicKey: string;
+}
+
+/** A server's side: its own private key and the dealer's public key it pins. */
+export interface DealerOpening {
+  privateKey: Uint8Array;
+  dealerPublicKey: string;
+}
+
 export async function writeSealed(
   store: ObjectStore,
   scope: MaterialScope,
-  recipientPublicKey: string,
+  keys: DealerSealing,
   chunk: number | 'manifest',
   plaintext: Uint8Array,
 ): Promise<void> {
   const name = objectName(chunk);
-  const sealed = await seal({ recipientPublicKey, plaintext, aad: aadOf(scope, name) });
+  const sealed = await seal({
+    recipientPublicKey: keys.serverPublicKey,
+    senderPrivateKey: keys.dealerPrivateKey,
+    plaintext,
+    aad: aadOf(scope, name),
+  });
   await store.putObject(keyOf(scope, name), sealed);
 }
 
 export async function readSealed(
   store: ObjectStore,
   scope: MaterialScope,
-  privateKey: Uint8Array,
+  keys: DealerOpening,
   chunk: number | 'manifest',
 ): Promise<Uint8Array> {
   const name = objectName(chunk);
@@ -80,8 +99,19 @@ export async function readSealed(
     throw error;
   }
   try {
-    return await open({ privateKey, sealed, aad: aadOf(scope, name) });
+    return await open({
+      privateKey: keys.privateKey,
+      senderPublicKey: keys.dealerPublicKey,
+      sealed,
+      aad: aadOf(scope, name),
+    });
   } catch (error) {
+    // AEAD cannot tell another sender from tampering; either way the material is not the pinned dealer's.
+    if (error instanceof HpkeOpenError && error.reason === 'authentication')
+      throw new JobFailure(
+        'DEALER_NOT_AUTHENTIC',
+        `dealer material ${name} for server ${scope.party} was not sealed by the pinned dealer key (or was altered)`,
+      );
     throw new JobFailure(
       'DEALER_MATERIAL_INVALID',
       `dealer material ${name} does not open: ${(error as Error).message}`,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SequentialRowSource, type InputColumns } from '../analyses/row-source.ts';
 import { checkInputShare, decodeInputShare, InputShareError } from '../../contract/input/input-codec.ts';
+import { declarationDigest } from '../../contract/job/collaboration-declaration.ts';
 import type { JobDescription } from '../../contract/job/job-description.ts';
 import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import { HpkeOpenError } from '../../contract/crypto/hpke.ts';
@@ -36,6 +37,8 @@ export const DEFAULT_KEPT_PAYLOAD_BYTES = 16 << 20;
 export interface InputValidation {
   failedInputIds: string[];
   reasons: string[];
+  /** The failed inputs whose share does not open under the job's key and declaration. */
+  unopenedInputIds: string[];
 }
 
 export class InputShares {
@@ -55,6 +58,7 @@ export class InputShares {
     let keptBytes = 0;
     const failedInputIds: string[] = [];
     const reasons: string[] = [];
+    const unopenedInputIds: string[] = [];
     for (const [index, input] of job.inputs.entries()) {
       try {
         if (input.rowCount > MAX_INPUT_ROWS)
@@ -71,10 +75,11 @@ export class InputShares {
         if (why === null) throw error;
         failedInputIds.push(input.inputId);
         reasons.push(`share for ${party} ${why}`);
+        if (error instanceof HpkeOpenError) unopenedInputIds.push(input.inputId);
       }
     }
     this.#validated = true;
-    return { failedInputIds, reasons };
+    return { failedInputIds, reasons, unopenedInputIds };
   }
 
   /**
@@ -131,6 +136,8 @@ export class InputShares {
         // AAD), so shares bind the participant id, unique per collaboration (client/sdk/share-bindings.ts).
         inputId: input.participantId,
         party,
+        // The declaration the participant agreed to: a job misstating it opens no share.
+        declarationDigest: declarationDigest(job),
       },
     });
   }

@@ -16,6 +16,7 @@ import { connectToPeer } from '../transport/connect-to-peer.ts';
 import { listenForPeer } from '../transport/listen-for-peer.ts';
 import type { Party } from '../../contract/party.ts';
 import type { PeerChannel } from '../transport/peer-channel.ts';
+import { checkJob } from './check-job.ts';
 import { InputShares } from './input-shares.ts';
 import { combineExclusions, inputsOwnedBy, requireEnoughValidInputs } from './input-exclusions.ts';
 
@@ -38,7 +39,10 @@ export interface ServerDependencies {
   inputStore: ObjectStore;
   resultStore: ObjectStore;
   status: JobStatusStore;
+  /** This server's HPKE private key: opens input shares and dealer material, authenticates result shares. */
   privateKey: Uint8Array;
+  /** The dealer's HPKE public key, pinned from this server's own configuration (MPC_DEALER_PUBLIC_KEY). */
+  dealerPublicKey: string;
   /** B: where to listen (host defaults to 0.0.0.0, port to the job's peer port). A: override of B's host. */
   peerHost?: string;
   peerPort?: number;
@@ -89,10 +93,18 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
     await running({});
     if (!deps.allowPlaintext) requirePeerTls(deps); // a misconfigured server fails before any work
     const { job, program } = await loadJob(deps.inputStore, jobId);
+    checkJob(job); // before any work: a job that misstates what participants agreed to ends here
     const scope: MaterialScope = { collaborationId: job.collaborationId, jobId, party };
-    const manifest = decodeManifest(await readSealed(deps.inputStore, scope, deps.privateKey, 'manifest'));
+    const dealer = { privateKey: deps.privateKey, dealerPublicKey: deps.dealerPublicKey };
+    const manifest = decodeManifest(await readSealed(deps.inputStore, scope, dealer, 'manifest'));
     const inputShares = new InputShares({ party, job, store: deps.inputStore, privateKey: deps.privateKey });
-    const { failedInputIds, reasons } = await inputShares.validate();
+    const { failedInputIds, reasons, unopenedInputIds } = await inputShares.validate();
+    if (job.inputs.length > 0 && unopenedInputIds.length === job.inputs.length)
+      throw new JobFailure(
+        'SPEC_DIGEST_MISMATCH',
+        'no input share opens under the declaration this job states (spec, minParticipants, resultRecipients): the job is not what participants sealed their inputs for',
+        unopenedInputIds,
+      );
     if (manifest.programDigest !== programDigest(program) || manifest.chunkCount !== program.chunkCount) {
       throw new JobFailure(
         'DEALER_MATERIAL_INVALID',
@@ -110,12 +122,7 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
       inputRowCounts: job.inputs.map((input) => input.rowCount),
       material: prefetching(
         async (chunk) =>
-          new ChunkMaterial(
-            party,
-            seed,
-            chunk,
-            await readSealed(deps.inputStore, scope, deps.privateKey, chunk),
-          ),
+          new ChunkMaterial(party, seed, chunk, await readSealed(deps.inputStore, scope, dealer, chunk)),
         program.chunkCount,
       ),
       onChunkDone: async (done, count) => {
@@ -134,6 +141,8 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
         plaintext,
         {
           recipientPublicKey: recipient.publicKey,
+          // Auth mode: the recipient opens it only as coming from this server's pinned key.
+          senderPrivateKey: deps.privateKey,
           binding: {
             purpose: 'result-share',
             collaborationId: job.collaborationId,

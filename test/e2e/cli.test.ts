@@ -44,6 +44,8 @@ function mpc(clientId: string, args: string[]): Promise<CliRun> {
     MPC_CLIENT_ID: clientId,
     MPC_CLIENT_SECRET: e2e.system.clientSecret,
     MPC_HOME: join(workDirectory, 'mpc-home'),
+    // Both servers' keys, pinned out of band as `npm start` prints them.
+    MPC_SERVER_KEYS: JSON.stringify(e2e.pins),
   };
   return new Promise((resolve) => {
     execFile(process.execPath, [MPC, ...args], { env, timeout: 180_000 }, (error, stdout, stderr) => {

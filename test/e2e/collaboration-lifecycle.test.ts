@@ -97,7 +97,10 @@ describe('a collaboration end to end', () => {
     console.info(`last input registered -> result-ready webhook: ${hook.receivedAt - lastInputAt} ms`);
 
     for (const member of members)
-      expectCleartextAnswers(await fetchResult(member.client, e2e.keys, collaborationId), rows.flat());
+      expectCleartextAnswers(
+        await fetchResult(member.client, e2e.keys, collaborationId, { pinnedServerKeys: e2e.pins }),
+        rows.flat(),
+      );
 
     const down = await eventually(
       () => members[2]!.client.getMyParticipation(collaborationId),

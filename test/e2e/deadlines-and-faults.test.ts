@@ -131,7 +131,10 @@ describe('deadlines, silent clients and failures', () => {
     );
 
     await untilStatus(enough, 'RESULT_READY', 90_000);
-    expectSumsOf(await fetchResult(members[0]!.client, e2e.keys, enough), rows.flat());
+    expectSumsOf(
+      await fetchResult(members[0]!.client, e2e.keys, enough, { pinnedServerKeys: e2e.pins }),
+      rows.flat(),
+    );
   }, 180_000);
 
   it('a server killed mid-job is detected by the poll step and the computation is retried to success', async () => {
@@ -154,7 +157,10 @@ describe('deadlines, silent clients and failures', () => {
     expect(attempts).toHaveLength(2);
     expect(attempts[0]!.reason).toMatch(/TASK_STOPPED|PEER_LOST/);
     expect(attempts[1]!.reason).toBeUndefined();
-    expectSumsOf(await fetchResult(members[1]!.client, e2e.keys, collaborationId), rows.flat());
+    expectSumsOf(
+      await fetchResult(members[1]!.client, e2e.keys, collaborationId, { pinnedServerKeys: e2e.pins }),
+      rows.flat(),
+    );
   }, 180_000);
 
   it('a computation that keeps failing ends FAILED with the reason, everyone told, inputs intact until retention ends', async () => {

@@ -77,7 +77,9 @@ describe('peer discovery through the job status', () => {
       host: '127.0.0.1',
       port: job.peer.port,
     });
-    const results = await fetchResult(members[0]!.client, e2e.keys, collaborationId);
+    const results = await fetchResult(members[0]!.client, e2e.keys, collaborationId, {
+      pinnedServerKeys: e2e.pins,
+    });
     expect(results.find((r) => r.kind === 'sum')?.value).toBe(36);
   }, 120_000);
 });

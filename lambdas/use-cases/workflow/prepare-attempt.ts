@@ -18,8 +18,9 @@ export interface PreparedAttempt {
 }
 
 /**
- * One computation attempt: a new job id, the job description (snapshot inputs, recipients' result keys,
- * server keys, peer endpoint) written where the dealer and servers read it, and the task commands.
+ * One computation attempt: a new job id, the job description (snapshot inputs, the declaration, recipients'
+ * result keys, peer endpoint; no server or dealer keys: each party pins those itself) written where the dealer
+ * and servers read it, and the task commands.
  */
 export async function prepareAttempt(
   ports: WorkflowPorts,
@@ -47,9 +48,10 @@ export async function prepareAttempt(
     spec: { fields: collaboration.inputSchema.fields, analyses: collaboration.analyses },
     inputs: inputs.map(({ inputId, clientId, rowCount }) => ({ inputId, participantId: clientId, rowCount })),
     minParticipants: collaboration.minParticipants,
+    // The servers check recipients against this declaration, whose digest participants sealed under.
+    resultRecipients: collaboration.resultRecipients,
     recipients,
     peer: await ports.peerEndpoints.forJob(jobId),
-    serverPublicKeys: serverPublicKeys(ports),
   };
   await ports.jobStore.putObject(
     storageLayout.jobDescription(jobId),
@@ -94,13 +96,4 @@ function resultRecipients(
     .map((participant) => ({ recipientId: participant.clientId, publicKey: participant.resultPublicKey }));
   if (recipients.length === 0) throw new WorkflowStepError('None of the result recipients has joined.');
   return recipients;
-}
-
-function serverPublicKeys(ports: Pick<WorkflowPorts, 'serverKeys'>): { A: string; B: string } {
-  const keyOf = (party: 'A' | 'B'): string => {
-    const key = ports.serverKeys.find((server) => server.id === party);
-    if (!key) throw new WorkflowStepError(`No public key configured for server ${party}.`);
-    return key.publicKey;
-  };
-  return { A: keyOf('A'), B: keyOf('B') };
 }

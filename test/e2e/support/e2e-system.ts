@@ -22,6 +22,8 @@ export interface E2eSystem {
   plugin: LocalWorkflowPlugin;
   hooks: WebhookSink;
   keys: KeyStore;
+  /** Both servers' public keys as clients pin them, out of band from the coordinator. */
+  pins: { A: string; B: string };
   s3: S3Client;
   client(clientId: string): MpcClient;
   stop(): Promise<void>;
@@ -44,6 +46,10 @@ export async function startE2eSystem(local: LocalWorkflowSettings = {}): Promise
     plugin,
     hooks,
     keys: new KeyStore(home),
+    pins: {
+      A: system.serverKeys.find((key) => key.id === 'A')!.publicKey,
+      B: system.serverKeys.find((key) => key.id === 'B')!.publicKey,
+    },
     s3,
     client: (clientId) =>
       new MpcClient({
@@ -66,6 +72,8 @@ export interface Member {
   clientId: string;
   client: MpcClient;
   participation: Participation & { webhookSecret?: string };
+  /** The servers' keys this member pins (the system's, given out of band). */
+  pins: { A: string; B: string };
 }
 
 /** Joins through the SDK (result key kept in the key store), with a webhook URL unless told otherwise. */
@@ -79,12 +87,17 @@ export async function joinAs(
   const participation = await joinCollaboration(client, e2e.keys, collaborationId, {
     ...(webhookUrl ? { webhookUrl } : {}),
   });
-  return { clientId, client, participation };
+  return { clientId, client, participation, pins: e2e.pins };
 }
 
 export async function upload(member: Member, collaborationId: string, rows: number[][]): Promise<void> {
   const collaboration = await member.client.getCollaboration(collaborationId);
-  await submitInput(member.client, collaborationId, { fields: collaboration.inputSchema.fields, rows });
+  await submitInput(
+    member.client,
+    collaborationId,
+    { fields: collaboration.inputSchema.fields, rows },
+    { pinnedServerKeys: member.pins },
+  );
 }
 
 export async function createCollaboration(

@@ -65,7 +65,9 @@ describe('the SDK through a whole collaboration', () => {
     expect(secret).toMatch(/^whsec_/);
     inbox.addSecret(secret!);
 
-    await submitInput(labA, collaborationId, 'age,salary\n30,1000.5\n41,2000.25\n');
+    await submitInput(labA, collaborationId, 'age,salary\n30,1000.5\n41,2000.25\n', {
+      pinnedServerKeys: e2e.pins,
+    });
     const statuses: string[] = [];
     const waiting = waitForResult(labA, collaborationId, {
       // Polling alone would take ten minutes: only the webhook can end this wait in time.
@@ -87,14 +89,16 @@ describe('the SDK through a whole collaboration', () => {
       body: forgedBody,
     });
     expect(forged.status).toBe(401);
-    await submitInput(labB, collaborationId, JSON.stringify([{ age: 52, salary: 3000 }]));
+    await submitInput(labB, collaborationId, JSON.stringify([{ age: 52, salary: 3000 }]), {
+      pinnedServerKeys: e2e.pins,
+    });
 
     const ready = await waiting;
     expect(ready.status).toBe('RESULT_READY');
     expect(statuses.at(0)).not.toBe('RESULT_READY');
     expect(rejected).toEqual(['msg_forged']);
 
-    const results = await fetchResult(labA, e2e.keys, collaborationId);
+    const results = await fetchResult(labA, e2e.keys, collaborationId, { pinnedServerKeys: e2e.pins });
     expect(results).toHaveLength(3);
     expect(results[0]).toMatchObject({ kind: 'count', value: 3 });
     expect(results[1]).toMatchObject({ kind: 'mean', field: 'salary' });

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { decodeInputShare } from '../../../contract/input/input-codec.ts';
+import { declarationDigest } from '../../../contract/job/collaboration-declaration.ts';
 import { encodeFixed } from '../../../contract/analysis/fixed-point.ts';
 import { storageLayout } from '../../../contract/storage/storage-layout.ts';
 import { generateKeyPair, open } from '../../../contract/crypto/hpke.ts';
@@ -154,7 +155,9 @@ describe('MpcClient against the local runtime', () => {
     const offered = await labA.listComputationServers();
     const stranger = (await generateKeyPair()).publicKey;
     await expect(
-      submitInput(labA, collaborationId, 'age,salary\n30,1000.5\n', { pinnedServerKeys: { A: stranger } }),
+      submitInput(labA, collaborationId, 'age,salary\n30,1000.5\n', {
+        pinnedServerKeys: { A: stranger, B: offered.find((server) => server.id === 'B')!.publicKey },
+      }),
     ).rejects.toBeInstanceOf(ServerKeyMismatchError);
     const untouched = await labA.getMyParticipation(collaborationId);
     expect(untouched.status).toBe('READY_FOR_INPUT');
@@ -170,6 +173,7 @@ describe('MpcClient against the local runtime', () => {
       labB,
       collaborationId,
       parseInputRows(JSON.stringify([{ age: 52, salary: 3000 }]), fields),
+      { pinnedServerKeys: pins },
     );
     expect(inputA.status).toBe('COMPLETE');
     expect((await labA.getMyParticipation(collaborationId)).status).toBe('INPUT_COMPLETE');
@@ -179,7 +183,17 @@ describe('MpcClient against the local runtime', () => {
     const columns = await Promise.all(
       (['A', 'B'] as const).map(async (party) => {
         const sealed = await storedObject(storageLayout.inputShare(party, collaborationId, inputA.inputId));
-        const aad = inputShareAad(collaborationId, 'lab-a', party);
+        const declared = await labA.getCollaboration(collaborationId);
+        const aad = inputShareAad(
+          collaborationId,
+          'lab-a',
+          party,
+          declarationDigest({
+            spec: { fields: declared.inputSchema.fields, analyses: declared.analyses },
+            minParticipants: declared.minParticipants,
+            resultRecipients: declared.resultRecipients,
+          }),
+        );
         const plaintext = await open({ privateKey: await serverPrivateKey(party), sealed, aad });
         return decodeInputShare(party, plaintext, fields).columns;
       }),
@@ -190,7 +204,9 @@ describe('MpcClient against the local runtime', () => {
 
     const pending = await labA.getResult(collaborationId);
     expect(pending.ready).toBe(false);
-    await expect(fetchResult(labA, keys, collaborationId)).rejects.toBeInstanceOf(ResultNotReadyError);
+    await expect(fetchResult(labA, keys, collaborationId, { pinnedServerKeys: pins })).rejects.toBeInstanceOf(
+      ResultNotReadyError,
+    );
   });
 });
 

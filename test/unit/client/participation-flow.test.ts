@@ -12,6 +12,7 @@ import { encodeResultShare } from '../../../contract/result/result-codec.ts';
 import { encodeFixed } from '../../../contract/analysis/fixed-point.ts';
 import { storageLayout } from '../../../contract/storage/storage-layout.ts';
 import { generateKeyPair, open, seal, type HpkeKeyPair } from '../../../contract/crypto/hpke.ts';
+import { declarationDigest } from '../../../contract/job/collaboration-declaration.ts';
 import { add, ringVector, sub } from '../../../contract/sharing/ring.ts';
 import type { Party } from '../../../contract/party.ts';
 import { InputRowsError, parseInputRows } from '../../../client/input/rows.ts';
@@ -203,6 +204,8 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
+const pins = () => ({ A: serverKeys.A.publicKey, B: serverKeys.B.publicKey });
+
 function newClient(): MpcClient {
   return new MpcClient({
     apiUrl: api.url,
@@ -239,6 +242,7 @@ describe('participation flow', () => {
     const stages: SubmitStage[] = [];
     const input = await submitInput(client, collaborationId, 'salary,age\n1000.5,30\n2000.25,41\n-3,7\n', {
       onProgress: (stage) => stages.push(stage),
+      pinnedServerKeys: pins(),
     });
     expect(input.status).toBe('COMPLETE');
     expect(state.rowCounts).toEqual([3]);
@@ -259,7 +263,16 @@ describe('participation flow', () => {
         const plaintext = await open({
           privateKey: serverKeys[party].privateKey,
           sealed: sealed!,
-          aad: inputShareAad(collaborationId, clientId, party),
+          aad: inputShareAad(
+            collaborationId,
+            clientId,
+            party,
+            declarationDigest({
+              spec: { fields: collaboration.inputSchema.fields, analyses: collaboration.analyses },
+              minParticipants: collaboration.minParticipants,
+              resultRecipients: 'all-participants',
+            }),
+          ),
         });
         return decodeInputShare(party, plaintext, fields).columns;
       }),
@@ -274,17 +287,22 @@ describe('participation flow', () => {
   it('opens and adds the result shares sealed to the stored key', async () => {
     const client = newClient();
     const keys = new KeyStore(home);
-    await expect(fetchResult(client, keys, collaborationId)).rejects.toBeInstanceOf(ResultNotReadyError);
+    await expect(
+      fetchResult(client, keys, collaborationId, { pinnedServerKeys: pins() }),
+    ).rejects.toBeInstanceOf(ResultNotReadyError);
 
     // Playing the servers at the end of the job: result words [count, sum] split in two random shares.
-    const words = ringVector(2);
+    // Then the two dropped-row counts (none here).
+    const words = ringVector(4);
     words[0] = 3n;
     words[1] = encodeFixed(2997.75, 8);
-    const shareA = new BigUint64Array(new Uint8Array(randomBytes(16)).buffer);
+    const shareA = new BigUint64Array(new Uint8Array(randomBytes(32)).buffer);
     const shares = { A: shareA, B: sub(words, shareA) };
     for (const party of ['A', 'B'] as const) {
       const sealed = await seal({
         recipientPublicKey: state.resultPublicKey!,
+        // Auth mode with the server's key, as the servers seal.
+        senderPrivateKey: serverKeys[party].privateKey,
         plaintext: encodeResultShare(shares[party]),
         aad: resultShareAad(collaborationId, jobId, party, clientId),
       });
@@ -298,12 +316,21 @@ describe('participation flow', () => {
     }
     state.resultsReady = true;
 
-    expect(await fetchResult(client, keys, collaborationId)).toEqual([
+    expect(await fetchResult(client, keys, collaborationId, { pinnedServerKeys: pins() })).toEqual([
       { kind: 'count', count: 3, value: 3 },
       { kind: 'sum', field: 'salary', value: 2997.75 },
     ]);
     // Shares bound to another job do not open.
     state.resultJobId = 'job-2';
-    await expect(fetchResult(client, keys, collaborationId)).rejects.toThrow(/does not open/);
+    await expect(fetchResult(client, keys, collaborationId, { pinnedServerKeys: pins() })).rejects.toThrow(
+      /does not open/,
+    );
+    // A share that is not sealed by the pinned server key does not open either.
+    state.resultJobId = jobId;
+    await expect(
+      fetchResult(client, keys, collaborationId, {
+        pinnedServerKeys: { A: serverKeys.B.publicKey, B: serverKeys.A.publicKey },
+      }),
+    ).rejects.toThrow(/does not open/);
   });
 });

@@ -24,10 +24,15 @@ describe('server key pins', () => {
     }
   });
 
-  it('passes matching keys and no pins, and refuses any pinned key the coordinator does not offer', () => {
-    expect(() => checkServerKeyPins(offered, { A: 'key-a', B: 'key-b' })).not.toThrow();
-    expect(() => checkServerKeyPins(offered, undefined)).not.toThrow();
-    expect(() => checkServerKeyPins(offered, { B: 'key-x' })).toThrow(/computation server B/);
-    expect(() => checkServerKeyPins(offered.slice(0, 1), { B: 'key-b' })).toThrow(ServerKeyMismatchError);
+  it('passes both matching keys; refuses a missing pin, A equal to B, and a key the coordinator does not offer', () => {
+    expect(checkServerKeyPins(offered, { A: 'key-a', B: 'key-b' })).toEqual({ A: 'key-a', B: 'key-b' });
+    expect(() => checkServerKeyPins(offered, undefined)).toThrow(/computation server A and B/);
+    expect(() => checkServerKeyPins(offered, { B: 'key-b' })).toThrow(/computation server A:/);
+    expect(() => checkServerKeyPins(offered, { A: 'key-a', B: 'key-x' })).toThrow(/computation server B/);
+    expect(() => checkServerKeyPins(offered.slice(0, 1), { A: 'key-a', B: 'key-b' })).toThrow(
+      ServerKeyMismatchError,
+    );
+    const same = offered.map((server) => ({ ...server, publicKey: 'key-a' }));
+    expect(() => checkServerKeyPins(same, { A: 'key-a', B: 'key-a' })).toThrow(/are the same/);
   });
 });

@@ -18,7 +18,9 @@ import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
 import { bindingAad } from '../../../../contract/crypto/aad.ts';
 import { generateKeyPair, open, seal } from '../../../../contract/crypto/hpke.ts';
 import { writeSecretFile } from '../../../../mpc-servers/keys/file-secret-provider.ts';
+import { createDealerKeyMaterial } from '../../../../mpc-servers/keys/dealer-keys.ts';
 import { createServerKeyMaterial } from '../../../../mpc-servers/keys/server-keys.ts';
+import { declarationDigest } from '../../../../contract/job/collaboration-declaration.ts';
 import { DynamoDbJobStatusStore } from '../../../../contract/job/dynamodb-job-status-store.ts';
 import { S3ObjectStore } from '../../../../contract/storage/s3-object-store.ts';
 
@@ -37,6 +39,8 @@ export interface Harness {
   resultStore: S3ObjectStore;
   status: DynamoDbJobStatusStore;
   serverPublicKeys: { A: string; B: string };
+  /** The dealer's public key, which each server pins (MPC_DEALER_PUBLIC_KEY). */
+  dealerPublicKey: string;
   environment: NodeJS.ProcessEnv;
   keyFiles: { A: string; B: string };
   tlsFingerprints: { A: string; B: string };
@@ -60,12 +64,16 @@ export async function startHarness(): Promise<Harness> {
     const keyFiles = { A: join(directory, 'a.json'), B: join(directory, 'b.json') };
     await writeSecretFile(keyFiles.A, keys.A.secretText);
     await writeSecretFile(keyFiles.B, keys.B.secretText);
+    const dealerKey = await createDealerKeyMaterial();
+    const dealerKeyFile = join(directory, 'dealer.json');
+    await writeSecretFile(dealerKeyFile, dealerKey.secretText);
     const stopDynamo = dynamo;
     return {
       inputStore: new S3ObjectStore({ bucket: INPUT_BUCKET, client: s3Client }),
       resultStore: new S3ObjectStore({ bucket: RESULT_BUCKET, client: s3Client }),
       status: new DynamoDbJobStatusStore({ tableName: TABLE, client: dynamoClient }),
       serverPublicKeys: { A: keys.A.hpkePublicKey, B: keys.B.hpkePublicKey },
+      dealerPublicKey: dealerKey.hpkePublicKey,
       keyFiles,
       tlsFingerprints: { A: keys.A.tlsFingerprint, B: keys.B.tlsFingerprint },
       environment: {
@@ -79,6 +87,9 @@ export async function startHarness(): Promise<Harness> {
         INPUT_BUCKET,
         RESULT_BUCKET,
         TABLE_NAME: TABLE,
+        // The dealer's own configuration: its key pair and the servers' public keys (servers ignore both).
+        MPC_DEALER_KEY_FILE: dealerKeyFile,
+        MPC_SERVER_KEYS: JSON.stringify({ A: keys.A.hpkePublicKey, B: keys.B.hpkePublicKey }),
       },
       async stop() {
         s3Client.destroy();
@@ -99,14 +110,24 @@ export interface PreparedJob {
   recipientPrivateKey: Uint8Array;
 }
 
-/** What the clients and the workflow do before the computation: upload sealed shares, write the job. */
+/**
+ * What the clients and the workflow do before the computation: upload sealed shares, write the job. The
+ * collaboration declares `declared` (default: at least one input, participant-0 receives the result), which
+ * the clients seal under; `tamper` plays a coordinator that writes another job description than the honest one.
+ */
 export async function prepareJob(
   harness: Harness,
   spec: ComputationSpec,
   participants: readonly (readonly Row[])[],
   jobId: string,
+  options: {
+    declared?: Pick<JobDescription, 'minParticipants' | 'resultRecipients'>;
+    tamper?: (job: JobDescription) => JobDescription;
+  } = {},
 ): Promise<PreparedJob> {
   const collaborationId = `collab-${jobId}`;
+  const declared = options.declared ?? { minParticipants: 1, resultRecipients: ['participant-0'] };
+  const digest = declarationDigest({ spec, ...declared });
   const recipient = await generateKeyPair();
   const inputs = [];
   for (const [index, rows] of participants.entries()) {
@@ -115,7 +136,13 @@ export async function prepareJob(
     const payloads = shareRows(rows, spec.fields);
     for (const party of ['A', 'B'] as const) {
       // Bound to the participant, as the SDK seals (client/sdk/share-bindings.ts).
-      const aad = bindingAad({ purpose: 'input-share', collaborationId, inputId: participantId, party });
+      const aad = bindingAad({
+        purpose: 'input-share',
+        collaborationId,
+        inputId: participantId,
+        party,
+        declarationDigest: digest,
+      });
       const sealed = await seal({
         recipientPublicKey: harness.serverPublicKeys[party],
         plaintext: payloads[party],
@@ -125,17 +152,17 @@ export async function prepareJob(
     }
     inputs.push({ inputId, participantId, rowCount: rows.length });
   }
-  const job: JobDescription = {
+  const honest: JobDescription = {
     jobId,
     collaborationId,
     attempt: 1,
     spec,
     inputs,
-    minParticipants: 1,
+    ...declared,
     recipients: [{ recipientId: 'participant-0', publicKey: recipient.publicKey }],
     peer: { host: '127.0.0.1', port: await freePort() },
-    serverPublicKeys: harness.serverPublicKeys,
   };
+  const job = options.tamper ? options.tamper(honest) : honest;
   await harness.inputStore.putObject(
     storageLayout.jobDescription(jobId),
     new TextEncoder().encode(JSON.stringify(job)),
@@ -185,6 +212,7 @@ export function startEntry(
 export function serverEnvironment(harness: Harness, party: 'A' | 'B'): NodeJS.ProcessEnv {
   return {
     MPC_KEY_FILE: harness.keyFiles[party],
+    MPC_DEALER_PUBLIC_KEY: harness.dealerPublicKey,
     PEER_TLS_FINGERPRINT: harness.tlsFingerprints[party === 'A' ? 'B' : 'A'],
     MPC_PEER_SILENCE_MS: '10000',
     MPC_LINK_TIMEOUT_MS: '30000',
@@ -206,7 +234,13 @@ export async function readResults(harness: Harness, prepared: PreparedJob): Prom
         party,
         recipientId,
       });
-      return open({ privateKey: prepared.recipientPrivateKey, sealed, aad });
+      // Auth mode: the share opens only as sealed by that server's key.
+      return open({
+        privateKey: prepared.recipientPrivateKey,
+        senderPublicKey: harness.serverPublicKeys[party],
+        sealed,
+        aad,
+      });
     }),
   );
   return decodeResult(job.spec, shares[0]!, shares[1]!);

@@ -15,6 +15,7 @@ const inputBinding: ShareBinding = {
   collaborationId: 'collab-1',
   inputId: 'input-1',
   party: 'A',
+  declarationDigest: 'd'.repeat(64),
 };
 
 describe('hpke seal/open', () => {
@@ -57,6 +58,7 @@ describe('hpke seal/open', () => {
     ['another input', { ...inputBinding, inputId: 'input-2' }],
     ['another collaboration', { ...inputBinding, collaborationId: 'collab-2' }],
     ['another party', { ...inputBinding, party: 'B' }],
+    ['another declaration', { ...inputBinding, declarationDigest: 'e'.repeat(64) }],
     [
       'another purpose',
       { purpose: 'dealer-material', collaborationId: 'collab-1', jobId: 'input-1', party: 'A' },
@@ -71,6 +73,34 @@ describe('hpke seal/open', () => {
     await expect(
       open({ privateKey: keys.privateKey, sealed, aad: bindingAad(moved) }),
     ).rejects.toBeInstanceOf(HpkeOpenError);
+  });
+
+  it('Auth mode: opens only what the pinned sender sealed', async () => {
+    const [recipient, sender, stranger] = await Promise.all([
+      generateKeyPair(),
+      generateKeyPair(),
+      generateKeyPair(),
+    ]);
+    const aad = bindingAad(inputBinding);
+    const plaintext = new Uint8Array([1, 2, 3]);
+    const sealedBy = (senderPrivateKey?: Uint8Array) =>
+      seal({
+        recipientPublicKey: recipient.publicKey,
+        plaintext,
+        aad,
+        ...(senderPrivateKey && { senderPrivateKey }),
+      });
+    const openFrom = (sealed: Uint8Array, senderPublicKey?: string) =>
+      open({ privateKey: recipient.privateKey, sealed, aad, ...(senderPublicKey && { senderPublicKey }) });
+    expect(await openFrom(await sealedBy(sender.privateKey), sender.publicKey)).toEqual(plaintext);
+    // Another sender key, a base-mode object (anyone can make one) and an Auth object opened as base all fail.
+    for (const [sealed, pin] of [
+      [await sealedBy(stranger.privateKey), sender.publicKey],
+      [await sealedBy(), sender.publicKey],
+      [await sealedBy(sender.privateKey), undefined],
+    ] as const) {
+      await expect(openFrom(sealed, pin)).rejects.toMatchObject({ reason: 'authentication' });
+    }
   });
 
   it('refuses a result share opened for another recipient or job', async () => {
@@ -98,8 +128,8 @@ describe('hpke seal/open', () => {
   });
 
   it('binding encoding is injective across field boundaries', () => {
-    const a = bindingAad({ purpose: 'input-share', collaborationId: 'ab', inputId: 'c', party: 'A' });
-    const b = bindingAad({ purpose: 'input-share', collaborationId: 'a', inputId: 'bc', party: 'A' });
+    const a = bindingAad({ ...inputBinding, collaborationId: 'ab', inputId: 'c' });
+    const b = bindingAad({ ...inputBinding, collaborationId: 'a', inputId: 'bc' });
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
   });
 

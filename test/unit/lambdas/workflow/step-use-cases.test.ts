@@ -129,7 +129,9 @@ describe('workflow steps', () => {
     expect(description.inputs.map((input) => input.rowCount).sort()).toEqual([3, 4, 5]);
     expect(description.recipients.map((r) => r.recipientId).sort()).toEqual(['a', 'c']);
     expect(description.peer).toEqual({ host: '127.0.0.1', port: 40_000 });
-    expect(description.serverPublicKeys.A).toBe(world.coordinator.computationServers[0]!.publicKey);
+    // The declaration the servers check recipients against; no server keys (each party pins its own).
+    expect(description.resultRecipients).toEqual(['a', 'c']);
+    expect(description).not.toHaveProperty('serverPublicKeys');
     const second = await prepareAttempt(world.ports, { collaborationId: id, attemptsLeft: 2 });
     expect(second).toMatchObject({ jobId: 'job-2', attempt: 2 });
   });

@@ -26,6 +26,11 @@ class HangingStore extends InMemoryObjectStore {
   }
 }
 
+const keys = async () => ({
+  dealerPrivateKey: (await generateKeyPair()).privateKey,
+  serverPublicKeys: { A: (await generateKeyPair()).publicKey, B: (await generateKeyPair()).publicKey },
+});
+
 async function writeJob(store: InMemoryObjectStore, jobId: string): Promise<void> {
   const servers = { A: await generateKeyPair(), B: await generateKeyPair() };
   const job: JobDescription = {
@@ -35,9 +40,9 @@ async function writeJob(store: InMemoryObjectStore, jobId: string): Promise<void
     spec,
     inputs: [{ inputId: 'i1', participantId: 'p1', rowCount: 10 }],
     minParticipants: 1,
+    resultRecipients: 'all-participants',
     recipients: [{ recipientId: 'p1', publicKey: servers.A.publicKey }],
     peer: { host: '127.0.0.1', port: 1 },
-    serverPublicKeys: { A: servers.A.publicKey, B: servers.B.publicKey },
   };
   await store.putObject(storageLayout.jobDescription(jobId), new TextEncoder().encode(JSON.stringify(job)));
 }
@@ -47,9 +52,13 @@ describe('dealer failures', () => {
     const store = new HangingStore(/manifest/);
     const status = new InMemoryJobStatusStore();
     await writeJob(store, 'j-hang');
-    const error = await runDealer({ jobId: 'j-hang', store, status, stallTimeoutMs: 200 }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await runDealer({
+      jobId: 'j-hang',
+      store,
+      status,
+      stallTimeoutMs: 200,
+      ...(await keys()),
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(JobFailure);
     const expected = {
       reasonCode: 'NO_PROGRESS',
@@ -64,9 +73,9 @@ describe('dealer failures', () => {
 
   it('a missing job description is named as such, not as missing dealer material', async () => {
     const status = new InMemoryJobStatusStore();
-    await expect(runDealer({ jobId: 'j-none', store: new InMemoryObjectStore(), status })).rejects.toThrow(
-      JobFailure,
-    );
+    await expect(
+      runDealer({ jobId: 'j-none', store: new InMemoryObjectStore(), status, ...(await keys()) }),
+    ).rejects.toThrow(JobFailure);
     expect((await status.getJobStatus('j-none')).parties.DEALER).toMatchObject({
       state: 'FAILED',
       reasonCode: 'JOB_DESCRIPTION_MISSING',

@@ -6,6 +6,7 @@ import type { JobDescription } from '../../../../contract/job/job-description.ts
 import { decodeResultDetails } from '../../../../contract/result/result-codec.ts';
 import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
 import { bindingAad } from '../../../../contract/crypto/aad.ts';
+import { declarationDigest } from '../../../../contract/job/collaboration-declaration.ts';
 import { generateKeyPair, open, seal } from '../../../../contract/crypto/hpke.ts';
 import { runDealer } from '../../../../mpc-servers/dealer/run-dealer.ts';
 import { runServer } from '../../../../mpc-servers/server/run-server.ts';
@@ -33,12 +34,20 @@ async function setUp(jobId: string, faults: Record<number, Fault>, minParticipan
   const results = new InMemoryObjectStore();
   const status = new InMemoryJobStatusStore();
   const servers = { A: await generateKeyPair(), B: await generateKeyPair() };
+  const dealer = await generateKeyPair();
   const recipients = await Promise.all([0, 1, 2, 3].map(() => generateKeyPair()));
   const collaborationId = 'c1';
   const seal1 = async (party: Party, participant: number, plaintext: Uint8Array, wrongAad = false) => {
     // Shares bind the participant id (client/sdk/share-bindings.ts); the wrong AAD names another one.
     const inputId = `p${wrongAad ? participant + 100 : participant}`;
-    const aad = bindingAad({ purpose: 'input-share', collaborationId, inputId, party });
+    const declared = declarationDigest({ spec, minParticipants, resultRecipients: 'all-participants' });
+    const aad = bindingAad({
+      purpose: 'input-share',
+      collaborationId,
+      inputId,
+      party,
+      declarationDigest: declared,
+    });
     await store.putObject(
       storageLayout.inputShare(party, collaborationId, `i${participant}`),
       await seal({ recipientPublicKey: servers[party].publicKey, plaintext, aad }),
@@ -60,9 +69,9 @@ async function setUp(jobId: string, faults: Record<number, Fault>, minParticipan
     spec,
     inputs: [0, 1, 2, 3].map((p) => ({ inputId: `i${p}`, participantId: `p${p}`, rowCount: 10 })),
     minParticipants,
+    resultRecipients: 'all-participants',
     recipients: recipients.map((key, p) => ({ recipientId: `p${p}`, publicKey: key.publicKey })),
     peer: { host: '127.0.0.1', port: await freePort() },
-    serverPublicKeys: { A: servers.A.publicKey, B: servers.B.publicKey },
   };
   await store.putObject(storageLayout.jobDescription(jobId), new TextEncoder().encode(JSON.stringify(job)));
   const server = (party: Party) =>
@@ -73,16 +82,24 @@ async function setUp(jobId: string, faults: Record<number, Fault>, minParticipan
       resultStore: results,
       status,
       privateKey: servers[party].privateKey,
+      dealerPublicKey: dealer.publicKey,
       peerHost: '127.0.0.1',
       allowPlaintext: true,
       linkTimeoutMs: 10_000,
     });
-  await runDealer({ jobId, store, status });
+  await runDealer({
+    jobId,
+    store,
+    status,
+    dealerPrivateKey: dealer.privateKey,
+    serverPublicKeys: { A: servers.A.publicKey, B: servers.B.publicKey },
+  });
   const result = async (participant: number) => {
     const shares = await Promise.all(
       (['A', 'B'] as const).map(async (party) =>
         open({
           privateKey: recipients[participant]!.privateKey,
+          senderPublicKey: servers[party].publicKey,
           sealed: await results.getObject(
             storageLayout.resultShare(party, collaborationId, `p${participant}`),
           ),

@@ -4,6 +4,7 @@ import type { ComputationSpec } from '../../../../contract/analysis/analysis-spe
 import { decodeInputShare, shareRows } from '../../../../contract/input/input-codec.ts';
 import type { JobDescription } from '../../../../contract/job/job-description.ts';
 import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
+import { declarationDigest } from '../../../../contract/job/collaboration-declaration.ts';
 import { bindingAad } from '../../../../contract/crypto/aad.ts';
 import { generateKeyPair, seal } from '../../../../contract/crypto/hpke.ts';
 import { concat } from '../../../../contract/sharing/ring.ts';
@@ -52,12 +53,18 @@ async function setUp() {
     spec,
     inputs: rowCounts.map((rowCount, i) => ({ inputId: `i${i}`, participantId: `p${i}`, rowCount })),
     minParticipants: 1,
+    resultRecipients: 'all-participants',
     recipients: [],
     peer: { host: '127.0.0.1', port: 1 },
-    serverPublicKeys: { A: keys.A.publicKey, B: keys.B.publicKey },
   };
   const upload = async (party: Party, input: number, plaintext: Uint8Array): Promise<void> => {
-    const aad = bindingAad({ purpose: 'input-share', collaborationId: 'c1', inputId: `p${input}`, party });
+    const aad = bindingAad({
+      purpose: 'input-share',
+      collaborationId: 'c1',
+      inputId: `p${input}`,
+      party,
+      declarationDigest: declarationDigest(job),
+    });
     await store.putObject(
       storageLayout.inputShare(party, 'c1', `i${input}`),
       await seal({ recipientPublicKey: keys[party].publicKey, plaintext, aad }),
@@ -85,7 +92,7 @@ describe('InputShares', () => {
     it(`server ${party}: without kept payloads, reads each share again when its rows are due, one at a time`, async () => {
       const { store, payloads, shares } = await setUp();
       const inputs = shares(party, 0);
-      expect(await inputs.validate()).toEqual({ failedInputIds: [], reasons: [] });
+      expect(await inputs.validate()).toEqual({ failedInputIds: [], reasons: [], unopenedInputIds: [] });
       expect(store.reads).toBe(rowCounts.length);
       const rows = inputs.rows();
       store.source = rows;

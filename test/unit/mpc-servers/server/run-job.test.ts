@@ -6,6 +6,7 @@ import type { JobDescription } from '../../../../contract/job/job-description.ts
 import { decodeResult } from '../../../../contract/result/result-codec.ts';
 import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
 import { bindingAad } from '../../../../contract/crypto/aad.ts';
+import { declarationDigest } from '../../../../contract/job/collaboration-declaration.ts';
 import { generateKeyPair, open, seal } from '../../../../contract/crypto/hpke.ts';
 import { runDealer } from '../../../../mpc-servers/dealer/run-dealer.ts';
 import { readSealed } from '../../../../mpc-servers/runtime/dealer-envelope.ts';
@@ -31,13 +32,28 @@ async function setUp(jobId: string, jobSpec: ComputationSpec = spec) {
   const results = new InMemoryObjectStore();
   const status = new InMemoryJobStatusStore();
   const servers = { A: await generateKeyPair(), B: await generateKeyPair() };
+  const dealer = await generateKeyPair();
+  const dealerKeys = {
+    dealerPrivateKey: dealer.privateKey,
+    serverPublicKeys: { A: servers.A.publicKey, B: servers.B.publicKey },
+  };
   const recipient = await generateKeyPair();
   const rows = Array.from({ length: 1500 }, (_, i) => [((i * 37) % 201) - 100]);
   const collaborationId = 'c1';
   const payloads = shareRows(rows, jobSpec.fields);
   for (const party of ['A', 'B'] as const) {
     // Shares bind the participant id (client/sdk/share-bindings.ts).
-    const aad = bindingAad({ purpose: 'input-share', collaborationId, inputId: 'p1', party });
+    const aad = bindingAad({
+      purpose: 'input-share',
+      collaborationId,
+      inputId: 'p1',
+      party,
+      declarationDigest: declarationDigest({
+        spec: jobSpec,
+        minParticipants: 1,
+        resultRecipients: 'all-participants',
+      }),
+    });
     await store.putObject(
       storageLayout.inputShare(party, collaborationId, 'i1'),
       await seal({ recipientPublicKey: servers[party].publicKey, plaintext: payloads[party], aad }),
@@ -50,9 +66,9 @@ async function setUp(jobId: string, jobSpec: ComputationSpec = spec) {
     spec: jobSpec,
     inputs: [{ inputId: 'i1', participantId: 'p1', rowCount: rows.length }],
     minParticipants: 1,
+    resultRecipients: 'all-participants',
     recipients: [{ recipientId: 'p1', publicKey: recipient.publicKey }],
     peer: { host: '127.0.0.1', port: await freePort() },
-    serverPublicKeys: { A: servers.A.publicKey, B: servers.B.publicKey },
   };
   await store.putObject(storageLayout.jobDescription(jobId), new TextEncoder().encode(JSON.stringify(job)));
   const server = (party: 'A' | 'B', link: Partial<ServerDependencies> = {}) =>
@@ -63,23 +79,26 @@ async function setUp(jobId: string, jobSpec: ComputationSpec = spec) {
       resultStore: results,
       status,
       privateKey: servers[party].privateKey,
+      dealerPublicKey: dealer.publicKey,
       peerHost: '127.0.0.1',
       allowPlaintext: true,
       linkTimeoutMs: 10_000,
       ...link,
     });
-  return { store, results, status, servers, recipient, rows, job, server };
+  return { store, results, status, servers, dealer, dealerKeys, recipient, rows, job, server };
 }
 
 describe('dealer and servers in one process', () => {
   it('writes result shares that the recipient opens and decodes', async () => {
-    const { store, results, status, recipient, rows, job, server } = await setUp('j-ok');
-    await runDealer({ jobId: 'j-ok', store, status });
+    const { store, results, status, recipient, rows, job, server, dealerKeys, servers } = await setUp('j-ok');
+    await runDealer({ jobId: 'j-ok', store, status, ...dealerKeys });
     await Promise.all([server('B'), server('A')]);
     const shares = await Promise.all(
       (['A', 'B'] as const).map(async (party) =>
         open({
           privateKey: recipient.privateKey,
+          // Auth mode: the share opens only as coming from the server key the recipient pins.
+          senderPublicKey: servers[party].publicKey,
           sealed: await results.getObject(storageLayout.resultShare(party, 'c1', 'p1')),
           aad: bindingAad({
             purpose: 'result-share',
@@ -100,8 +119,8 @@ describe('dealer and servers in one process', () => {
   }, 60_000);
 
   it('names each server’s phase in its RUNNING reports: B waiting for A shows where it waits', async () => {
-    const { store, status, server } = await setUp('j-phase');
-    await runDealer({ jobId: 'j-phase', store, status });
+    const { store, status, server, dealerKeys } = await setUp('j-phase');
+    await runDealer({ jobId: 'j-phase', store, status, ...dealerKeys });
     const b = server('B');
     await expect
       .poll(async () => (await status.getJobStatus('j-phase')).parties.B, { timeout: 20_000 })
@@ -114,8 +133,8 @@ describe('dealer and servers in one process', () => {
   }, 60_000);
 
   it('B that cannot publish its address fails and stops listening (its port is free again)', async () => {
-    const { store, status, job, server } = await setUp('j-publish');
-    await runDealer({ jobId: 'j-publish', store, status });
+    const { store, status, job, server, dealerKeys } = await setUp('j-publish');
+    await runDealer({ jobId: 'j-publish', store, status, ...dealerKeys });
     const unpublishable = Object.assign(Object.create(status) as InMemoryJobStatusStore, {
       publishEndpoint: async (): Promise<void> => {
         throw new Error('status table unavailable');
@@ -135,8 +154,8 @@ describe('dealer and servers in one process', () => {
   }, 60_000);
 
   it('fails with DEALER_MATERIAL_MISSING when a chunk of dealer material is gone', async () => {
-    const { store, status, server } = await setUp('j-missing');
-    await runDealer({ jobId: 'j-missing', store, status });
+    const { store, status, server, dealerKeys } = await setUp('j-missing');
+    await runDealer({ jobId: 'j-missing', store, status, ...dealerKeys });
     await store.deleteKeys(`${storageLayout.dealerMaterialPrefix('B', 'j-missing')}chunk-000000`);
     const outcomes = await Promise.allSettled([server('B'), server('A')]);
     expect(outcomes[0]).toMatchObject({ status: 'rejected', reason: { code: 'DEALER_MATERIAL_MISSING' } });
@@ -149,8 +168,8 @@ describe('dealer and servers in one process', () => {
   it('fails with PEER_DISAGREES on both servers when they were given different programs', async () => {
     const a = await setUp('j-differ');
     const b = await setUp('j-differ', { ...spec, analyses: [{ kind: 'mean' }] });
-    await runDealer({ jobId: 'j-differ', store: a.store, status: a.status });
-    await runDealer({ jobId: 'j-differ', store: b.store, status: b.status });
+    await runDealer({ jobId: 'j-differ', store: a.store, status: a.status, ...a.dealerKeys });
+    await runDealer({ jobId: 'j-differ', store: b.store, status: b.status, ...b.dealerKeys });
     const peerPort = a.job.peer.port;
     const outcomes = await Promise.allSettled([b.server('B', { peerPort }), a.server('A', { peerPort })]);
     for (const outcome of outcomes) {
@@ -159,26 +178,40 @@ describe('dealer and servers in one process', () => {
   }, 60_000);
 
   it('dealer material moved to another object name or opened by the other server does not open', async () => {
-    const { store, status, servers } = await setUp('j-moved');
-    await runDealer({ jobId: 'j-moved', store, status });
+    const { store, status, servers, dealer, dealerKeys } = await setUp('j-moved');
+    const keysOf = (party: 'A' | 'B') => ({
+      privateKey: servers[party].privateKey,
+      dealerPublicKey: dealer.publicKey,
+    });
+    await runDealer({ jobId: 'j-moved', store, status, ...dealerKeys });
     const scope = { collaborationId: 'c1', jobId: 'j-moved', party: 'B' as const };
     const prefix = storageLayout.dealerMaterialPrefix('B', 'j-moved');
     await store.putObject(`${prefix}chunk-000000`, await store.getObject(`${prefix}manifest`));
-    await expect(readSealed(store, scope, servers.B.privateKey, 0)).rejects.toMatchObject({
-      code: 'DEALER_MATERIAL_INVALID',
+    await expect(readSealed(store, scope, keysOf('B'), 0)).rejects.toMatchObject({
+      code: 'DEALER_NOT_AUTHENTIC',
     });
-    await expect(readSealed(store, scope, servers.A.privateKey, 'manifest')).rejects.toMatchObject({
-      code: 'DEALER_MATERIAL_INVALID',
+    await expect(readSealed(store, scope, keysOf('A'), 'manifest')).rejects.toMatchObject({
+      code: 'DEALER_NOT_AUTHENTIC',
     });
-    await expect(readSealed(store, scope, servers.B.privateKey, 'manifest')).resolves.toBeInstanceOf(
-      Uint8Array,
-    );
+    await expect(readSealed(store, scope, keysOf('B'), 'manifest')).resolves.toBeInstanceOf(Uint8Array);
+  }, 60_000);
+
+  it('fails with DEALER_NOT_AUTHENTIC and writes no result share when another key sealed the material', async () => {
+    const { store, results, status, servers, dealerKeys, server } = await setUp('j-forged');
+    // Anyone who can write the bucket can seal to the servers' public keys: here with its own key pair.
+    const forger = await generateKeyPair();
+    await runDealer({ jobId: 'j-forged', store, status, ...dealerKeys, dealerPrivateKey: forger.privateKey });
+    const outcomes = await Promise.allSettled([server('B'), server('A')]);
+    for (const outcome of outcomes)
+      expect(outcome).toMatchObject({ status: 'rejected', reason: { code: 'DEALER_NOT_AUTHENTIC' } });
+    expect(await results.listKeys('')).toEqual([]);
+    expect(servers.A.publicKey).not.toBe(forger.publicKey);
   }, 60_000);
 
   it('the dealer fails the job with PROGRAM_INVALID when the spec cannot be computed in the ring', async () => {
     const unbounded: ComputationSpec = { fields: [{ name: 'v', type: 'int' }], analyses: [{ kind: 'sum' }] };
-    const { store, status } = await setUp('j-infeasible', unbounded);
-    await expect(runDealer({ jobId: 'j-infeasible', store, status })).rejects.toMatchObject({
+    const { store, status, dealerKeys } = await setUp('j-infeasible', unbounded);
+    await expect(runDealer({ jobId: 'j-infeasible', store, status, ...dealerKeys })).rejects.toMatchObject({
       code: 'PROGRAM_INVALID',
     });
     expect((await status.getJobStatus('j-infeasible')).parties.DEALER).toMatchObject({
@@ -188,8 +221,8 @@ describe('dealer and servers in one process', () => {
   });
 
   it('links over TLS with each server’s own identity and the peer fingerprint it was configured with', async () => {
-    const { store, status, servers, server } = await setUp('j-tls');
-    await runDealer({ jobId: 'j-tls', store, status });
+    const { dealer, store, status, servers, server, dealerKeys } = await setUp('j-tls');
+    await runDealer({ jobId: 'j-tls', store, status, ...dealerKeys });
     const identity = { A: createTlsIdentity({ commonName: 'A' }), B: createTlsIdentity({ commonName: 'B' }) };
     const tls = (party: 'A' | 'B', peerFingerprint: string): Partial<ServerDependencies> => ({
       allowPlaintext: false,
@@ -203,7 +236,12 @@ describe('dealer and servers in one process', () => {
     // The dealer hands out no link keys: its manifest carries the seed and the program binding only.
     const scope = { collaborationId: 'c1', jobId: 'j-tls', party: 'A' as const };
     const manifest = new TextDecoder().decode(
-      await readSealed(store, scope, servers.A.privateKey, 'manifest'),
+      await readSealed(
+        store,
+        scope,
+        { privateKey: servers.A.privateKey, dealerPublicKey: dealer.publicKey },
+        'manifest',
+      ),
     );
     expect(Object.keys(JSON.parse(manifest) as object).sort()).toEqual([
       'chunkCount',
@@ -215,8 +253,8 @@ describe('dealer and servers in one process', () => {
   }, 60_000);
 
   it('refuses a peer whose certificate is not the configured one, and refuses to run without TLS', async () => {
-    const { store, status, server } = await setUp('j-pin');
-    await runDealer({ jobId: 'j-pin', store, status });
+    const { store, status, server, dealerKeys } = await setUp('j-pin');
+    await runDealer({ jobId: 'j-pin', store, status, ...dealerKeys });
     const [a, b, intruder] = ['A', 'B', 'intruder'].map((commonName) => createTlsIdentity({ commonName }));
     const tls = (own: typeof a, peerFingerprint: string): Partial<ServerDependencies> => ({
       allowPlaintext: false,

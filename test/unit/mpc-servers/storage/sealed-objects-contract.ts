@@ -12,7 +12,13 @@ export function describeSealedObjects(name: string, makeStore: () => ObjectStore
     beforeAll(async () => {
       keys = await generateKeyPair();
     });
-    const input: ShareBinding = { purpose: 'input-share', collaborationId: 'c', inputId: 'i1', party: 'B' };
+    const input: ShareBinding = {
+      purpose: 'input-share',
+      collaborationId: 'c',
+      inputId: 'i1',
+      party: 'B',
+      declarationDigest: 'd'.repeat(64),
+    };
 
     it('round-trips a share and refuses it under another binding (a copied object)', async () => {
       const store = makeStore();
