@@ -45,11 +45,22 @@ export const inputRepository: CoordinatorFactory<DynamoDbInputRepository> = (con
 const idempotencyStoreFactory: CoordinatorFactory<IdempotencyStore> = (container) =>
   new DynamoDbIdempotencyStore(container.get(documents), tableName(container));
 export const shareStorage: CoordinatorFactory<S3ShareStorage> = (container) => {
-  const { inputBucket, resultBucket, uploadUrlExpiryMinutes } = container.settings.config;
+  const { inputBucket, resultBucket, uploadUrlExpiryMinutes, serverInputs } = container.settings.config;
+  // One client per server, made with the storage: each signs as the role that server's operator grants.
+  const perServer = Object.entries(serverInputs).map(([party, { bucket, accessRoleArn }]) => [
+    party,
+    {
+      bucket,
+      client: accessRoleArn
+        ? s3Client(container.settings.aws, { roleArn: accessRoleArn })
+        : container.get(s3),
+    },
+  ]);
   return new S3ShareStorage({
     client: container.get(s3),
     inputBucket,
     resultBucket,
+    serverInputs: Object.fromEntries(perServer),
     expiryMinutes: uploadUrlExpiryMinutes,
     now: () => new Date(),
   });

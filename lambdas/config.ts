@@ -14,6 +14,12 @@ export interface CoordinatorConfig {
   s3ForcePathStyle: boolean;
   /** Local runtime only (MPC_LOOPBACK_WEBHOOKS=true): accept http webhooks to this machine. */
   loopbackWebhooks: boolean;
+  /**
+   * Where the input shares sealed to each server go: that server's own bucket (SERVER_<P>_INPUT_BUCKET), signed
+   * for with the role its operator grants (SERVER_<P>_ACCESS_ROLE_ARN). A party without a bucket uses
+   * `inputBucket`; without a role, this function's own credentials.
+   */
+  serverInputs: Partial<Record<Party, { bucket: string; accessRoleArn?: string }>>;
 }
 
 export const DEFAULT_UPLOAD_URL_EXPIRY_MINUTES = 15;
@@ -46,9 +52,20 @@ export function readConfig(env: Environment = process.env): CoordinatorConfig {
     computationServers: parseServerKeys(required('MPC_SERVER_KEYS'), problems),
     s3ForcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
     loopbackWebhooks: env.MPC_LOOPBACK_WEBHOOKS === 'true',
+    serverInputs: serverInputsFrom(env),
   };
   if (problems.length > 0) throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
   return config;
+}
+
+function serverInputsFrom(env: Environment): CoordinatorConfig['serverInputs'] {
+  const inputs: CoordinatorConfig['serverInputs'] = {};
+  for (const party of ['A', 'B'] as const satisfies readonly Party[]) {
+    const bucket = env[`SERVER_${party}_INPUT_BUCKET`];
+    const accessRoleArn = env[`SERVER_${party}_ACCESS_ROLE_ARN`];
+    if (bucket) inputs[party] = { bucket, ...(accessRoleArn ? { accessRoleArn } : {}) };
+  }
+  return inputs;
 }
 
 const HPKE_SUITE = { kem: 'DHKEM-X25519-HKDF-SHA256', kdf: 'HKDF-SHA256', aead: 'AES-128-GCM' } as const;

@@ -3,6 +3,7 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SDK_SOCKET_TIMEOUTS } from '../../contract/aws/sdk-timeouts.ts';
 
@@ -46,14 +47,28 @@ export function documentClientOf(client: DynamoDBClient): DynamoDBDocumentClient
  * presigner would sign the CRC32 of an empty body into every upload URL and S3 would refuse the upload
  * (DESIGN.md section 8).
  */
-export function s3Client(settings: AwsClientSettings): S3Client {
+export function s3Client(settings: AwsClientSettings, options: { roleArn?: string } = {}): S3Client {
   const endpoint = settings.endpoints?.s3;
   return new S3Client({
     ...common(settings),
+    ...(options.roleArn ? { credentials: assumedRole(settings, options.roleArn) } : {}),
     ...(endpoint ? { endpoint } : {}),
     forcePathStyle: settings.s3ForcePathStyle,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+/**
+ * The session of a role another domain grants (a server's operator, for presigned uploads into its bucket),
+ * assumed with this function's own credentials and renewed by the SDK before it ends. A presigned URL stops
+ * working when the session that signed it ends, so the role's sessions last at least the upload lifetime.
+ */
+function assumedRole(settings: AwsClientSettings, roleArn: string) {
+  return fromTemporaryCredentials({
+    params: { RoleArn: roleArn, RoleSessionName: 'mpc-coordinator', DurationSeconds: 3600 },
+    ...(settings.credentials ? { masterCredentials: settings.credentials } : {}),
+    clientConfig: { ...SDK_SOCKET_TIMEOUTS, ...(settings.region ? { region: settings.region } : {}) },
   });
 }
 

@@ -17,6 +17,8 @@ export interface S3ShareStorageOptions {
   client: S3Client;
   inputBucket: string;
   resultBucket: string;
+  /** Each server's own input bucket and the client that signs for it (the role its operator grants). */
+  serverInputs?: Partial<Record<Party, { bucket: string; client: S3Client }>>;
   expiryMinutes: number;
   now: () => Date;
 }
@@ -38,13 +40,14 @@ export class S3ShareStorage implements ShareStorage {
     share: ShareDeclaration,
   ): Promise<PresignedRequest> {
     // Both signed: S3 refuses a body of another length or another SHA-256.
+    const { bucket, client } = this.inputsOf(party);
     const command = new PutObjectCommand({
-      Bucket: this.options.inputBucket,
+      Bucket: bucket,
       Key: storageLayout.inputShare(party, collaborationId, inputId),
       ContentLength: share.sizeBytes,
       ChecksumSHA256: share.sha256,
     });
-    const { url, expiresAt } = await this.presign(command, UNHOISTABLE_HEADERS);
+    const { url, expiresAt } = await this.presign(command, UNHOISTABLE_HEADERS, client);
     const headers = { 'content-length': String(share.sizeBytes), 'x-amz-checksum-sha256': share.sha256 };
     return { method: 'PUT', url, headers, expiresAt };
   }
@@ -55,12 +58,10 @@ export class S3ShareStorage implements ShareStorage {
     inputId: string,
     share: ShareDeclaration,
   ): Promise<UploadCheck> {
-    const location = {
-      Bucket: this.options.inputBucket,
-      Key: storageLayout.inputShare(party, collaborationId, inputId),
-    };
-    return checkUploadedShare(await this.head(location), share, async () => {
-      const object = await this.options.client.send(new GetObjectCommand(location));
+    const { bucket, client } = this.inputsOf(party);
+    const location = { Bucket: bucket, Key: storageLayout.inputShare(party, collaborationId, inputId) };
+    return checkUploadedShare(await this.head(location, client), share, async () => {
+      const object = await client.send(new GetObjectCommand(location));
       return sha256Base64(object.Body as Readable);
     });
   }
@@ -78,13 +79,21 @@ export class S3ShareStorage implements ShareStorage {
     return { method: 'GET', url, headers: {}, expiresAt };
   }
 
+  /** The bucket of the shares sealed to `party` and the client that signs for it. */
+  private inputsOf(party: Party): { bucket: string; client: S3Client } {
+    return (
+      this.options.serverInputs?.[party] ?? { bucket: this.options.inputBucket, client: this.options.client }
+    );
+  }
+
   private async presign(
     command: PutObjectCommand | GetObjectCommand,
     unhoistableHeaders?: Set<string>,
+    client: S3Client = this.options.client,
   ): Promise<{ url: string; expiresAt: string }> {
     const expiresIn = this.options.expiryMinutes * 60;
     const signingDate = this.options.now();
-    const url = await getSignedUrl(this.options.client, command, {
+    const url = await getSignedUrl(client, command, {
       expiresIn,
       signingDate,
       ...(unhoistableHeaders ? { unhoistableHeaders } : {}),
@@ -93,11 +102,12 @@ export class S3ShareStorage implements ShareStorage {
   }
 
   /** Size and stored SHA-256 of the object; undefined when S3 has none. */
-  private async head(location: { Bucket: string; Key: string }): Promise<UploadedObject | undefined> {
+  private async head(
+    location: { Bucket: string; Key: string },
+    client: S3Client,
+  ): Promise<UploadedObject | undefined> {
     try {
-      const head = await this.options.client.send(
-        new HeadObjectCommand({ ...location, ChecksumMode: 'ENABLED' }),
-      );
+      const head = await client.send(new HeadObjectCommand({ ...location, ChecksumMode: 'ENABLED' }));
       return {
         sizeBytes: head.ContentLength ?? 0,
         ...(head.ChecksumSHA256 ? { sha256: head.ChecksumSHA256 } : {}),
