@@ -22,7 +22,8 @@ export interface LambdaFunctionProps {
 
 /**
  * One Lambda function as every function of this app is built: esbuild-bundled ESM, nodejs22.x on arm64, its
- * own role that starts empty (callers add exactly what the function needs), its own log group, X-Ray tracing.
+ * own role that starts empty (callers add exactly what the function needs), its own log group. No X-Ray
+ * tracing: docs/operations.md (Monitoring) says why.
  */
 export class LambdaFunction extends Construct {
   readonly function: nodejs.NodejsFunction;
@@ -54,7 +55,7 @@ export class LambdaFunction extends Construct {
       role: this.role,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      tracing: lambda.Tracing.ACTIVE,
+      tracing: lambda.Tracing.DISABLED,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       bundling: {
         minify: lambdaBundling.minify,
@@ -68,17 +69,6 @@ export class LambdaFunction extends Construct {
       },
     });
     omitRoleDependency(this.function.node.defaultChild as CfnResource, this.role);
-    NagSuppressions.addResourceSuppressions(
-      this.role,
-      [
-        {
-          id: 'AwsSolutions-IAM5',
-          reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',
-          appliesTo: ['Resource::*'],
-        },
-      ],
-      true,
-    );
     NagSuppressions.addResourceSuppressions(this.function, [
       {
         id: 'AwsSolutions-L1',
