@@ -1,7 +1,8 @@
 /**
  * Finds the LocalStack or Floci endpoint for `npm run deploy:local` and `npm run test:localstack`:
  * AWS_ENDPOINT_URL when set, else http://localhost:4566. Neither can run on a machine without a Docker
- * engine, so when nothing answers the scripts print why and exit 0 with a skip notice.
+ * engine: there `deploy:local` prints why and exits 0 with a skip notice, and `test:localstack` starts
+ * moto_server instead.
  */
 export const DEFAULT_LOCAL_ENDPOINT = 'http://localhost:4566';
 

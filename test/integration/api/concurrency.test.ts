@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { documents } from '../../../lambdas/composition-root.ts';
+import { whereEndpointHas } from '../../support/endpoint-capabilities.ts';
 import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
 import { apiClient, expectProblem } from './support/api-client.ts';
 import { collaborationRequest, resultPublicKey, sha256 } from './support/fixtures.ts';
@@ -28,6 +29,9 @@ async function collaborationItems(collaborationId: string) {
   );
   return answer.Items ?? [];
 }
+
+/** Every race here needs DynamoDB to isolate concurrent transactions: this `it` runs them only where it does. */
+const { it } = whereEndpointHas('dynamodb-transaction-isolation');
 
 describe('concurrency', () => {
   it('200 concurrent joins to a collaboration of at most 50: all join (a join takes no slot), counted once each', async () => {

@@ -36,6 +36,8 @@ describe('S3ObjectStore configuration', () => {
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     });
+    // The SDK prefers the service's own variable, which `npm run test:localstack` sets to its endpoint.
+    delete process.env.AWS_ENDPOINT_URL_S3;
     try {
       const store = new S3ObjectStore({ bucket: 'mpc-store' });
       await store.putObject('env/check', Uint8Array.of(5));
