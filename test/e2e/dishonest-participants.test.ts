@@ -3,6 +3,7 @@ import { seal } from '../../contract/crypto/hpke.ts';
 import { shareRows } from '../../contract/input/input-codec.ts';
 import type { Party } from '../../contract/party.ts';
 import { ApiError } from '../../client/http/api-error.ts';
+import { workflowPorts } from '../../lambdas/handlers/workflow/workflow-wiring.ts';
 import type { CreateCollaborationRequest } from '../../client/sdk/api-models.ts';
 import { fetchResult } from '../../client/sdk/fetch-result.ts';
 import { declareShare, putPresigned } from '../../client/sdk/presigned-transfer.ts';
@@ -68,6 +69,32 @@ async function resultReady(member: Member, collaborationId: string) {
   );
 }
 
+/**
+ * Uploads rows as the SDK would (right size and checksum, sealed to the right keys) but under an AAD no
+ * server opens. The coordinator cannot tell: the input counts. Returns its id.
+ */
+async function uploadWithWrongAad(liar: Member, collaborationId: string): Promise<string> {
+  const rows = ageIncomeRows(23, 5);
+  const plaintexts = shareRows(rows, AGE_INCOME_FIELDS);
+  const wrongAad = new TextEncoder().encode(`input-share of another collaboration than ${collaborationId}`);
+  const servers = liar.participation.computationServers;
+  const sealed = {} as Record<Party, Uint8Array>;
+  for (const party of ['A', 'B'] as const)
+    sealed[party] = await seal({
+      recipientPublicKey: servers.find((server) => server.id === party)!.publicKey,
+      plaintext: plaintexts[party],
+      aad: wrongAad,
+    });
+  const issued = await liar.client.createInput(collaborationId, {
+    rowCount: rows.length,
+    shares: { A: declareShare(sealed.A), B: declareShare(sealed.B) },
+  });
+  for (const party of ['A', 'B'] as const)
+    await putPresigned(issued.uploads[party], sealed[party], liar.client.storageFetch);
+  expect((await liar.client.completeInput(collaborationId, issued.inputId)).status).toBe('COMPLETE');
+  return issued.inputId;
+}
+
 describe('dishonest participants end to end', () => {
   it('invite list and slots: outsiders get 403 on join, an idle joiner holds no slot and gets 403 on the result', async () => {
     const collaborationId = await createAgeIncome('e2e invite list', {
@@ -122,26 +149,7 @@ describe('dishonest participants end to end', () => {
     await upload(a, collaborationId, rows[0]!);
     await upload(b, collaborationId, rows[1]!);
 
-    // Right rows, right size and checksum, sealed to the right keys, but under an AAD no server opens.
-    const liarRows = ageIncomeRows(23, 5);
-    const plaintexts = shareRows(liarRows, AGE_INCOME_FIELDS);
-    const wrongAad = new TextEncoder().encode(`input-share of another collaboration than ${collaborationId}`);
-    const servers = liar.participation.computationServers;
-    const sealed = {} as Record<Party, Uint8Array>;
-    for (const party of ['A', 'B'] as const)
-      sealed[party] = await seal({
-        recipientPublicKey: servers.find((server) => server.id === party)!.publicKey,
-        plaintext: plaintexts[party],
-        aad: wrongAad,
-      });
-    const issued = await liar.client.createInput(collaborationId, {
-      rowCount: liarRows.length,
-      shares: { A: declareShare(sealed.A), B: declareShare(sealed.B) },
-    });
-    for (const party of ['A', 'B'] as const)
-      await putPresigned(issued.uploads[party], sealed[party], liar.client.storageFetch);
-    // The coordinator cannot tell: sizes and checksums match, so the input counts and completes the quorum.
-    expect((await liar.client.completeInput(collaborationId, issued.inputId)).status).toBe('COMPLETE');
+    const inputId = await uploadWithWrongAad(liar, collaborationId);
 
     const finished = await resultReady(a, collaborationId);
     expect(finished).toMatchObject({ status: 'RESULT_READY', completedInputCount: 3, excludedInputCount: 1 });
@@ -152,11 +160,38 @@ describe('dishonest participants end to end', () => {
       );
 
     const mine = await liar.client.getMyParticipation(collaborationId);
-    expect(mine.input).toMatchObject({ inputId: issued.inputId, status: 'COMPLETE' });
+    expect(mine.input).toMatchObject({ inputId, status: 'COMPLETE' });
     expect(mine.input?.exclusionReason).toEqual(expect.any(String));
     console.info(`excluded input's reason, as its owner reads it: ${mine.input?.exclusionReason}`);
     // Others learn only how many inputs were excluded, not whose or why.
     expect((await a.client.getMyParticipation(collaborationId)).input).not.toHaveProperty('exclusionReason');
     expect(await refusal(liar.client.getResult(collaborationId))).toBe('403 forbidden');
+  }, 240_000);
+
+  it('too few valid inputs left: FAILED with TOO_FEW_VALID_INPUTS after one attempt, no retry', async () => {
+    const collaborationId = await createAgeIncome('e2e too few valid', {
+      minParticipants: 2,
+      maxParticipants: 2,
+    });
+    const honest = await joinAs(e2e, collaborationId, 'clinic-h');
+    const liar = await joinAs(e2e, collaborationId, 'clinic-l');
+    await upload(honest, collaborationId, ageIncomeRows(31, 6));
+    const inputId = await uploadWithWrongAad(liar, collaborationId);
+
+    const failed = await resultReady(honest, collaborationId);
+    expect(failed.status).toBe('FAILED');
+    expect(failed.statusReason).toMatch(/TOO_FEW_VALID_INPUTS/);
+    // A participant's bad input is not the system's failure: one attempt, never retried.
+    expect(
+      await workflowPorts(e2e.system.container).workflowState.listAttempts(collaborationId),
+    ).toHaveLength(1);
+    const mine = await liar.client.getMyParticipation(collaborationId);
+    expect(mine.input).toMatchObject({
+      inputId,
+      exclusionReason: expect.stringMatching(/TOO_FEW_VALID_INPUTS/),
+    });
+    expect((await honest.client.getMyParticipation(collaborationId)).input).not.toHaveProperty(
+      'exclusionReason',
+    );
   }, 240_000);
 });
