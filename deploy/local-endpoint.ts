@@ -45,7 +45,7 @@ export function printSkipNotice(what: string, endpoint: string): void {
   console.log(
     [
       `SKIPPED ${what}: no LocalStack or Floci answers at ${endpoint}.`,
-      '  Start one with Docker (see deploy/compose.yml and docs/deploy.md, "Try it on LocalStack or Floci"):',
+      '  Start one with Docker (see deploy/compose.yml and docs/deploy.md, "Try it on LocalStack, Floci or moto"):',
       '    LOCALSTACK_AUTH_TOKEN=... docker compose -f deploy/compose.yml --profile localstack up -d',
       '    docker compose -f deploy/compose.yml --profile floci up -d',
       '  or point AWS_ENDPOINT_URL at a running one. This machine may simply have no Docker engine.',
