@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { RecipientCandidate } from './collaboration.ts';
 import type { RuleViolation } from './errors.ts';
 
 export type InputStatus = 'PENDING' | 'COMPLETE';
@@ -36,6 +37,21 @@ export interface WebhookDelivery {
 /** A fresh Standard Webhooks secret: 32 random bytes, shown to the participant once, in the join answer. */
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
+/**
+ * What decides whether this participant receives the result. Its input counts once complete (completing is
+ * possible only while OPEN); the workflow passes what its input snapshot says instead.
+ */
+export function recipientCandidate(
+  participant: Pick<Participant, 'clientId' | 'inputStatus' | 'exclusionReason'>,
+  inputCounted = participant.inputStatus === 'COMPLETE',
+): RecipientCandidate {
+  return {
+    clientId: participant.clientId,
+    inputCounted,
+    inputExcluded: participant.exclusionReason !== undefined,
+  };
 }
 
 export function participationStatus(participant: Participant): ParticipationStatus {

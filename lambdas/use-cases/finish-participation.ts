@@ -1,6 +1,6 @@
 import { isResultRecipient } from '../domain/collaboration.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Participant } from '../domain/participation.ts';
+import { recipientCandidate, type Participant } from '../domain/participation.ts';
 import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
 import { requireCollaboration, requireParticipant } from './lookups.ts';
 
@@ -21,12 +21,7 @@ export async function finishParticipation(
       `The collaboration is ${collaboration.status}; finish after its result.`,
     );
   const hasResult = collaboration.status === 'RESULT_READY' || collaboration.status === 'COMPLETED';
-  const recipient = isResultRecipient(collaboration, {
-    clientId: participant.clientId,
-    inputCounted: participant.inputStatus === 'COMPLETE',
-    inputExcluded: participant.exclusionReason !== undefined,
-  });
-  if (hasResult && !recipient)
+  if (hasResult && !isResultRecipient(collaboration, recipientCandidate(participant)))
     throw new DomainError('forbidden', 'Only result recipients finish; you receive no result.');
   const outcome = await ports.participants.finish(command.collaborationId, command.callerId, ports.now());
   if (outcome === 'refused')

@@ -2,6 +2,7 @@ import type { Party } from '../../contract/party.ts';
 import { isResultRecipient, type Collaboration } from '../domain/collaboration.ts';
 import { DomainError } from '../domain/errors.ts';
 import { PARTIES } from '../domain/input.ts';
+import { recipientCandidate } from '../domain/participation.ts';
 import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
 import type { PresignedRequest } from '../ports/share-storage.ts';
 import { requireCollaboration } from './lookups.ts';
@@ -24,11 +25,7 @@ export async function getResult(
   const collaboration = await requireCollaboration(ports, command.collaborationId);
   const participant = await ports.participants.get(command.collaborationId, command.callerId);
   if (!participant) throw new DomainError('forbidden', 'Only participants receive results; join first.');
-  const candidate = {
-    clientId: command.callerId,
-    inputCounted: participant.inputStatus === 'COMPLETE',
-    inputExcluded: participant.exclusionReason !== undefined,
-  };
+  const candidate = recipientCandidate(participant);
   if (!isResultRecipient(collaboration, candidate))
     throw new DomainError('forbidden', notRecipientDetail(collaboration, candidate.inputExcluded));
   switch (collaboration.status) {

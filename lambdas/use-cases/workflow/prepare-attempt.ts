@@ -1,6 +1,7 @@
 import type { JobDescription, ResultRecipient } from '../../../contract/job/job-description.ts';
 import { storageLayout } from '../../../contract/storage/storage-layout.ts';
 import { isResultRecipient, type Collaboration } from '../../domain/collaboration.ts';
+import { recipientCandidate } from '../../domain/participation.ts';
 import type { WorkflowPorts, WorkflowSettings } from '../../ports/workflow-ports.ts';
 import type { NotifiableParticipant } from '../../ports/workflow-repository.ts';
 import { WorkflowStepError } from './announce-transition.ts';
@@ -87,11 +88,7 @@ function resultRecipients(
 ): ResultRecipient[] {
   const recipients = participants
     .filter((participant) =>
-      isResultRecipient(collaboration, {
-        clientId: participant.clientId,
-        inputCounted: counted.has(participant.clientId),
-        inputExcluded: participant.exclusionReason !== undefined,
-      }),
+      isResultRecipient(collaboration, recipientCandidate(participant, counted.has(participant.clientId))),
     )
     .map((participant) => ({ recipientId: participant.clientId, publicKey: participant.resultPublicKey }));
   if (recipients.length === 0) throw new WorkflowStepError('None of the result recipients has joined.');

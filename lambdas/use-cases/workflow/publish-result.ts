@@ -1,4 +1,5 @@
 import { isResultRecipient } from '../../domain/collaboration.ts';
+import { recipientCandidate } from '../../domain/participation.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { announceTransition, WorkflowStepError } from './announce-transition.ts';
 import type { PreparedAttempt } from './prepare-attempt.ts';
@@ -36,10 +37,9 @@ async function publishedRecipientCount(ports: WorkflowPorts, collaborationId: st
   const counted = new Set((record.inputSnapshot ?? []).map((input) => input.clientId));
   const participants = await ports.workflowState.listParticipants(collaborationId);
   return participants.filter((participant) =>
-    isResultRecipient(record.collaboration, {
-      clientId: participant.clientId,
-      inputCounted: counted.has(participant.clientId),
-      inputExcluded: participant.exclusionReason !== undefined,
-    }),
+    isResultRecipient(
+      record.collaboration,
+      recipientCandidate(participant, counted.has(participant.clientId)),
+    ),
   ).length;
 }
