@@ -39,7 +39,7 @@ export const PROBLEM_CATALOGUE: Record<ProblemKind, { status: number; title: str
   forbidden: { status: 403, title: 'The caller may not do this' },
   'not-found': { status: 404, title: 'No such resource for this caller' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
-  'collaboration-full': { status: 409, title: 'The collaboration has its maximum number of participants' },
+  'collaboration-full': { status: 409, title: 'The collaboration counts its maximum number of inputs' },
   'invalid-state': { status: 409, title: 'Not possible in the collaboration’s current state' },
   'deadline-passed': { status: 409, title: 'The input deadline has passed' },
   'already-joined': { status: 409, title: 'Already a participant' },
