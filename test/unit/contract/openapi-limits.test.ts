@@ -55,7 +55,7 @@ describe('openapi.yml states the contract limits', () => {
     });
   });
 
-  it('participants, listed recipients and rows per input', () => {
+  it('participants, listed recipients, the invite list and rows per input', () => {
     for (const limit of ['minParticipants', 'maxParticipants'])
       expect(property('CreateCollaborationRequest', limit)).toMatchObject({
         minimum: 1,
@@ -63,6 +63,7 @@ describe('openapi.yml states the contract limits', () => {
       });
     const list = schemas.ResultRecipients!.oneOf!.find((option) => option.maxItems !== undefined);
     expect(list?.maxItems).toBe(MAX_PARTICIPANTS);
+    expect(schemas.InviteList).toMatchObject({ minItems: 1, maxItems: MAX_PARTICIPANTS });
     expect(property('CreateInputRequest', 'rowCount')).toMatchObject({ minimum: 1, maximum: MAX_INPUT_ROWS });
     expect(MAX_ROWS).toBe(MAX_PARTICIPANTS * MAX_INPUT_ROWS);
   });
