@@ -46,6 +46,8 @@ describe('npm run demo', () => {
         MPC_API_URL: e2e.system.apiUrl,
         MPC_TOKEN_URL: e2e.system.tokenUrl,
         MPC_CLIENT_SECRET: e2e.system.clientSecret,
+        // The servers' keys, given out of band as `npm start` prints them.
+        MPC_SERVER_KEYS: JSON.stringify(e2e.pins),
       };
       const first = await demo(['--hospitals', '2', '--patients', '6', '--seed', '11'], env);
       expect(first.stderr).toContain(`using the running system at ${e2e.system.apiUrl}`);
