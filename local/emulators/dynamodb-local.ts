@@ -21,6 +21,8 @@ export async function startDynamoDbLocal(options: { port?: number } = {}): Promi
       '-jar',
       join(dir, 'DynamoDBLocal.jar'),
       '-inMemory',
+      // One database whatever the credentials: each domain signs with its own (credentials.ts).
+      '-sharedDb',
       '-disableTelemetry',
       '-port',
       String(port),

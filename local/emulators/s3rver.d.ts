@@ -11,7 +11,17 @@ declare module 's3rver' {
   }
   export default class S3rver {
     constructor(options: S3rverOptions);
+    /** koa's middleware list, composed when the server starts listening. */
+    middleware: unknown[];
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
   }
+}
+
+// Its account registry: the key pairs whose requests it accepts (one built-in, S3RVER).
+declare module 's3rver/lib/models/account.js' {
+  const AWSAccount: {
+    DUMMY_ACCOUNT: { createKeyPair(accessKeyId: string, secretAccessKey: string): void };
+  };
+  export default AWSAccount;
 }

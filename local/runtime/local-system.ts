@@ -31,6 +31,7 @@ import {
 } from './server-keys.ts';
 import { startSingleOriginServer } from './single-origin-server.ts';
 import { provideStorage, type AwsEndpoints } from './storage.ts';
+import { localDomainAccess } from './domain-access.ts';
 
 /** The JWT authorizer's audience locally; the issuer writes it into every token's `aud`. */
 export const LOCAL_API_AUDIENCE = 'mpc-coordinator-local';
@@ -68,6 +69,8 @@ export interface LocalSystemSetup {
   tableName: string;
   inputBucket: string;
   resultBucket: string;
+  /** Each server's own bucket for the input shares sealed to it (only that server's credentials read it). */
+  serverInputBuckets: Readonly<Record<'A' | 'B', string>>;
   /** Servers A and B: public key configs, key file paths (MPC_KEY_FILE) and TLS fingerprints. */
   serverKeys: GeneratedServerKey[];
   /** The dealer's key file (MPC_DEALER_KEY_FILE) and the public key the servers pin. */
@@ -113,6 +116,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const tableName = options.tableName ?? 'mpc-coordinator';
   const inputBucket = options.inputBucket ?? 'mpc-input-shares';
   const resultBucket = options.resultBucket ?? 'mpc-result-shares';
+  // Named after the coordinator's input bucket, so that systems sharing one external emulator stay apart.
+  const serverInputBuckets = { A: `${inputBucket}-server-a`, B: `${inputBucket}-server-b` };
   const clientSecret =
     options.clientSecret ?? process.env.MPC_LOCAL_CLIENT_SECRET ?? randomBytes(24).toString('base64url');
   // Undone in reverse order; the HTTP server first of all, so no request meets a half-stopped system.
@@ -143,6 +148,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       tableName,
       inputBucket,
       resultBucket,
+      serverInputBuckets: Object.values(serverInputBuckets),
+      access: localDomainAccess({ inputBucket, resultBucket, serverInputBuckets }),
       tableSetup,
       external: options.externalAws,
     });
@@ -154,6 +161,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       tableName,
       inputBucket,
       resultBucket,
+      serverInputBuckets,
       serverKeys,
       dealerKey,
     };
@@ -235,6 +243,9 @@ function handlerEnvironment(parts: Omit<LocalSystemSetup, 'origin' | 'env'>): Re
     TABLE_NAME: parts.tableName,
     INPUT_BUCKET: parts.inputBucket,
     RESULT_BUCKET: parts.resultBucket,
+    // Input shares go to each server's own bucket; locally the coordinator signs with its own key pair.
+    SERVER_A_INPUT_BUCKET: parts.serverInputBuckets.A,
+    SERVER_B_INPUT_BUCKET: parts.serverInputBuckets.B,
     MPC_SERVER_KEYS: JSON.stringify(publicServerKeyConfigs(parts.serverKeys)),
     S3_FORCE_PATH_STYLE: 'true',
     // Test and demo webhook receivers listen on this machine over plain http.

@@ -7,7 +7,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { startDynamoDbLocal, type RunningEmulator } from '../emulators/dynamodb-local.ts';
-import { startS3Server } from '../emulators/s3-server.ts';
+import { startS3Server, type S3DomainKeys } from '../emulators/s3-server.ts';
 import type { TableSetup } from './api-modules.ts';
 import { localDynamoDbClient, localS3Client } from '../emulators/local-clients.ts';
 
@@ -20,6 +20,10 @@ export interface StorageOptions {
   tableName: string;
   inputBucket: string;
   resultBucket: string;
+  /** Each server's own bucket for the input shares sealed to it. */
+  serverInputBuckets?: readonly string[];
+  /** The domains' key pairs and what each may do (embedded s3rver only; an external emulator has its own). */
+  access?: S3DomainKeys;
   tableSetup: TableSetup;
   /** Use these (e.g. LocalStack or Floci) instead of starting DynamoDB Local and s3rver. */
   external?: AwsEndpoints;
@@ -37,7 +41,10 @@ export async function provideStorage(options: StorageOptions): Promise<Storage> 
 async function startEmbeddedStorage(options: StorageOptions): Promise<Storage> {
   const started = await Promise.allSettled([
     startDynamoDbLocal(),
-    startS3Server({ buckets: [options.inputBucket, options.resultBucket] }),
+    startS3Server({
+      buckets: bucketsOf(options),
+      ...(options.access ? { access: options.access } : {}),
+    }),
   ]);
   const emulators = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const stopAll = async (): Promise<void> => {
@@ -60,7 +67,7 @@ async function startEmbeddedStorage(options: StorageOptions): Promise<Storage> {
 
 async function useExternalStorage(endpoints: AwsEndpoints, options: StorageOptions): Promise<Storage> {
   const s3 = localS3Client(endpoints.s3Endpoint);
-  const buckets = [options.inputBucket, options.resultBucket];
+  const buckets = bucketsOf(options);
   const release = async (): Promise<void> => {
     await Promise.allSettled([
       deleteTable(endpoints.dynamoEndpoint, options.tableName),
@@ -76,6 +83,10 @@ async function useExternalStorage(endpoints: AwsEndpoints, options: StorageOptio
     throw error;
   }
   return { ...endpoints, release };
+}
+
+function bucketsOf(options: StorageOptions): string[] {
+  return [options.inputBucket, options.resultBucket, ...(options.serverInputBuckets ?? [])];
 }
 
 async function createTable(endpoint: string, options: StorageOptions): Promise<void> {

@@ -5,6 +5,7 @@ import type { WorkflowSettings } from '../../lambdas/ports/workflow-ports.ts';
 import type { LocalWiring } from '../../lambdas/wiring/coordinator-settings.ts';
 import { PEER_HOST_PUBLISHED_BY_B } from '../../contract/job/peer-endpoint.ts';
 import { LocalComputeLauncher } from '../compute/local-compute-launcher.ts';
+import { DOMAIN_CREDENTIALS } from '../emulators/credentials.ts';
 import type { GeneratedDealerKey, GeneratedServerKey } from '../runtime/server-keys.ts';
 import { LocalWorkflowRunner } from './local-workflow-runner.ts';
 import { RecordingEventPublisher } from './recording-event-publisher.ts';
@@ -49,6 +50,12 @@ export const LOCAL_WORKFLOW_DEFAULTS: Partial<WorkflowSettings> = {
  * handlers in-process, the compute tasks as child processes, status events recorded. The system wires these
  * twins (`wiring`) into the container its handlers run in; `inSystem` runs each step in that container.
  */
+/** Each task signs with its own domain's key pair, as each runs under its own task role on AWS. */
+function domainCredentials(task: 'dealer' | 'serverA' | 'serverB'): Record<string, string> {
+  const { accessKeyId, secretAccessKey } = DOMAIN_CREDENTIALS[task];
+  return { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey };
+}
+
 export function startLocalWorkflow(options: {
   env: Record<string, string>;
   serverKeys: readonly GeneratedServerKey[];
@@ -66,6 +73,9 @@ export function startLocalWorkflow(options: {
   // What each server's operator configures: its own key file, the peer's pinned TLS fingerprint and the
   // dealer's pinned public key.
   const serverEnv = (id: 'A' | 'B'): Record<string, string> => ({
+    ...domainCredentials(`server${id}`),
+    // The input shares sealed to it, in its own bucket; the coordinator's input bucket has the rest.
+    INPUT_SHARE_BUCKET: options.env[`SERVER_${id}_INPUT_BUCKET`] ?? options.env.INPUT_BUCKET ?? '',
     MPC_KEY_FILE: serverKey(id).keyFilePath,
     PEER_TLS_FINGERPRINT: serverKey(id === 'A' ? 'B' : 'A').tlsFingerprint,
     MPC_DEALER_PUBLIC_KEY: options.dealerKey.publicKey,
@@ -77,7 +87,7 @@ export function startLocalWorkflow(options: {
     baseEnv: { ...options.env, ...local.taskEnv },
     containerEnv: {
       // The dealer's own key file; the servers' public keys it seals to are MPC_SERVER_KEYS of the base env.
-      dealer: { MPC_DEALER_KEY_FILE: options.dealerKey.keyFilePath },
+      dealer: { ...domainCredentials('dealer'), MPC_DEALER_KEY_FILE: options.dealerKey.keyFilePath },
       serverA: { ...(discovery ? {} : loopback), ...serverEnv('A') },
       serverB: {
         ...loopback,

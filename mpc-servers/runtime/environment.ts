@@ -4,11 +4,13 @@ import { DynamoDbJobStatusStore } from '../../contract/job/dynamodb-job-status-s
 import type { JobStatusStore } from '../../contract/job/job-status.ts';
 import { S3ObjectStore } from '../../contract/storage/s3-object-store.ts';
 import type { ObjectStore } from '../../contract/storage/object-store.ts';
+import { routeInputShares } from '../storage/input-share-routing.ts';
 import { JobFailure } from './failure.ts';
 
 /**
  * Configuration of the container entry points from the environment (the names the CDK task definitions
- * set): INPUT_BUCKET (job descriptions, input shares, dealer material), RESULT_BUCKET, TABLE_NAME (job
+ * set): INPUT_BUCKET (job descriptions, dealer material, and input shares unless INPUT_SHARE_BUCKET names the
+ * server's own bucket for them), RESULT_BUCKET, TABLE_NAME (job
  * status); MPC_KEY_FILE or KEY_SECRET_ARN (server keys, see `keys/`); PEER_PORT and PEER_HOST (B: listen
  * address; A: B's address, overriding the job description); PEER_TLS_FINGERPRINT (SHA-256 of the peer
  * server's TLS certificate, pinned on the link; configured per server by its operator, never taken from the
@@ -44,10 +46,17 @@ export function optionalNumber(env: NodeJS.ProcessEnv, name: string): number | u
 export function environmentFrom(env: NodeJS.ProcessEnv, status = statusStoreFrom(env)): Environment {
   const client = new S3Client({ forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true', ...SDK_SOCKET_TIMEOUTS });
   return {
-    inputStore: new S3ObjectStore({ bucket: required(env, 'INPUT_BUCKET'), client }),
+    inputStore: inputStoreFrom(env, client),
     resultStore: new S3ObjectStore({ bucket: required(env, 'RESULT_BUCKET'), client }),
     status,
   };
+}
+
+/** The coordinator's input bucket, with the input shares read from the server's own bucket when it has one. */
+function inputStoreFrom(env: NodeJS.ProcessEnv, client: S3Client): ObjectStore {
+  const jobs = new S3ObjectStore({ bucket: required(env, 'INPUT_BUCKET'), client });
+  const own = env.INPUT_SHARE_BUCKET;
+  return own ? routeInputShares(jobs, new S3ObjectStore({ bucket: own, client })) : jobs;
 }
 
 /** The job status store alone: the entry points open it first, to report failures of later set-up steps. */

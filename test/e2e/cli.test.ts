@@ -168,9 +168,8 @@ describe('the mpc CLI end to end', () => {
     expect(participation.status).toBe('READY_FOR_INPUT');
     expect(participation.input).toBeUndefined();
     for (const party of ['A', 'B'] as const) {
-      expect(await keysUnder(e2e, e2e.system.inputBucket, storageLayout.inputSharePrefix(party, id))).toEqual(
-        [],
-      );
+      const ownBucket = e2e.system.serverInputBuckets[party];
+      expect(await keysUnder(e2e, ownBucket, storageLayout.inputSharePrefix(party, id))).toEqual([]);
     }
 
     // Good inputs: CSV (columns in any order) for most, JSON rows for clinic-5.

@@ -118,9 +118,9 @@ describe('a collaboration end to end', () => {
       attempts: 1,
     });
 
-    const inputBucket = e2e.system.inputBucket;
+    const { inputBucket, serverInputBuckets } = e2e.system;
     expect(
-      await keysUnder(e2e, inputBucket, storageLayout.inputSharePrefix('B', collaborationId)),
+      await keysUnder(e2e, serverInputBuckets.B, storageLayout.inputSharePrefix('B', collaborationId)),
     ).toHaveLength(3);
     for (const member of members) await member.client.finishParticipation(collaborationId);
     await eventually(
@@ -128,10 +128,13 @@ describe('a collaboration end to end', () => {
       (status) => status === 'COMPLETED',
       30_000,
     );
-    for (const party of ['A', 'B'] as const)
-      expect(
-        await keysUnder(e2e, inputBucket, storageLayout.inputSharePrefix(party, collaborationId)),
-      ).toEqual([]);
+    for (const party of ['A', 'B'] as const) {
+      const prefix = storageLayout.inputSharePrefix(party, collaborationId);
+      expect(await keysUnder(e2e, inputBucket, prefix)).toEqual([]);
+      // Input shares stay in each server's own bucket, which the coordinator may write but not delete from: its
+      // lifecycle rule expires them (docs/deploy.md, "Three operators in three accounts").
+      expect(await keysUnder(e2e, serverInputBuckets[party], prefix)).toHaveLength(3);
+    }
     expect(await keysUnder(e2e, inputBucket, 'dealer/')).toEqual([]);
     expect(await keysUnder(e2e, inputBucket, 'jobs/')).toEqual([]);
 
@@ -155,10 +158,13 @@ describe('a collaboration end to end', () => {
     // The released input wait takes the execution through CleanUpCancelled to its end.
     await runner.execution(collaborationId)!.result;
     expect(runner.execution(collaborationId)?.status).toBe('SUCCEEDED');
-    for (const party of ['A', 'B'] as const)
-      expect(
-        await keysUnder(e2e, e2e.system.inputBucket, storageLayout.inputSharePrefix(party, collaborationId)),
-      ).toEqual([]);
+    for (const party of ['A', 'B'] as const) {
+      const prefix = storageLayout.inputSharePrefix(party, collaborationId);
+      expect(await keysUnder(e2e, e2e.system.inputBucket, prefix)).toEqual([]);
+      // Input shares stay in each server's own bucket, which the coordinator may write but not delete from: its
+      // lifecycle rule expires them (docs/deploy.md, "Three operators in three accounts").
+      expect(await keysUnder(e2e, e2e.system.serverInputBuckets[party], prefix)).toHaveLength(1);
+    }
     const hook = await e2e.hooks.next(
       (h) => h.clientId === 'clinic-z' && h.body.includes('collaboration.cancelled'),
     );

@@ -129,6 +129,10 @@ describe('deadlines, silent clients and failures', () => {
     expect(await keysUnder(e2e, e2e.system.inputBucket, storageLayout.inputSharePrefix('B', short))).toEqual(
       [],
     );
+    // The one uploaded input stays in B's own bucket until its lifecycle rule: the coordinator cannot delete there.
+    expect(
+      await keysUnder(e2e, e2e.system.serverInputBuckets.B, storageLayout.inputSharePrefix('B', short)),
+    ).toHaveLength(1);
 
     await untilStatus(enough, 'RESULT_READY', 90_000);
     expectSumsOf(
@@ -176,7 +180,11 @@ describe('deadlines, silent clients and failures', () => {
     for (const attempt of attempts) expect(attempt.failedAt).toBeDefined();
     for (const party of ['A', 'B'] as const)
       expect(
-        await keysUnder(e2e, e2e.system.inputBucket, storageLayout.inputSharePrefix(party, collaborationId)),
+        await keysUnder(
+          e2e,
+          e2e.system.serverInputBuckets[party],
+          storageLayout.inputSharePrefix(party, collaborationId),
+        ),
       ).toHaveLength(3);
     const hook = await e2e.hooks.next((h) => h.clientId === 'y-1' && h.body.includes('collaboration.failed'));
     expect(JSON.parse(hook.body)).toMatchObject({ data: { status: 'FAILED' } });
@@ -204,9 +212,11 @@ describe('deadlines, silent clients and failures', () => {
     expect((await collaborationOf(collaborationId)).status).toBe('FAILED');
     const inputBucket = e2e.system.inputBucket;
     for (const party of ['A', 'B'] as const) {
-      expect(
-        await keysUnder(e2e, inputBucket, storageLayout.inputSharePrefix(party, collaborationId)),
-      ).toEqual([]);
+      const prefix = storageLayout.inputSharePrefix(party, collaborationId);
+      expect(await keysUnder(e2e, inputBucket, prefix)).toEqual([]);
+      // Input shares stay in each server's own bucket, which the coordinator may write but not delete from: its
+      // lifecycle rule expires them (docs/deploy.md, "Three operators in three accounts").
+      expect(await keysUnder(e2e, e2e.system.serverInputBuckets[party], prefix)).toHaveLength(3);
       for (const { jobId } of attempts)
         expect(await keysUnder(e2e, inputBucket, storageLayout.dealerMaterialPrefix(party, jobId))).toEqual(
           [],

@@ -59,7 +59,7 @@ async function seedTable(): Promise<void> {
   for (const party of PARTIES)
     await s3.send(
       new PutObjectCommand({
-        Bucket: system.inputBucket,
+        Bucket: system.serverInputBuckets[party],
         Key: storageLayout.inputShare(party, computing, known.inputIds[1] as string),
         Body: bytes,
       }),

@@ -354,7 +354,7 @@ describe('inputs and results', () => {
     expect(issued.status).toBe(201);
     const { inputId, uploads } = issued.body;
     expect(new URL(uploads.A.url).pathname).toBe(
-      `/${system.inputBucket}/${storageLayout.inputShare('A', id, inputId)}`,
+      `/${system.serverInputBuckets.A}/${storageLayout.inputShare('A', id, inputId)}`,
     );
     expect(uploads.B.headers['x-amz-checksum-sha256']).toBe(sha256(shareB));
     const complete = (clientId: string) =>

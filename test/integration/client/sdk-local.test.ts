@@ -78,8 +78,10 @@ async function serverPrivateKey(party: Party): Promise<Uint8Array> {
   return (await loadServerKeys({ file: key.keyFilePath })).hpkePrivateKey;
 }
 
-async function storedObject(key: string): Promise<Uint8Array> {
-  const object = await s3.send(new GetObjectCommand({ Bucket: system.inputBucket, Key: key }));
+/** An input share, from the bucket of the server it is sealed to. */
+async function storedObject(party: 'A' | 'B', key: string): Promise<Uint8Array> {
+  const bucket = system.serverInputBuckets[party];
+  const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   return new Uint8Array(await object.Body!.transformToByteArray());
 }
 
@@ -182,7 +184,10 @@ describe('MpcClient against the local runtime', () => {
     // Playing the computation servers: open lab A's shares from storage and recombine them.
     const columns = await Promise.all(
       (['A', 'B'] as const).map(async (party) => {
-        const sealed = await storedObject(storageLayout.inputShare(party, collaborationId, inputA.inputId));
+        const sealed = await storedObject(
+          party,
+          storageLayout.inputShare(party, collaborationId, inputA.inputId),
+        );
         const declared = await labA.getCollaboration(collaborationId);
         const aad = inputShareAad(
           collaborationId,

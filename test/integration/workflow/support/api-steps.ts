@@ -60,7 +60,8 @@ export async function contributeThroughApi(
   for (const party of ['A', 'B'] as const)
     await s3.send(
       new PutObjectCommand({
-        Bucket: process.env.INPUT_BUCKET,
+        // Each server's own bucket (the local system's SERVER_<P>_INPUT_BUCKET).
+        Bucket: process.env[`SERVER_${party}_INPUT_BUCKET`] ?? process.env.INPUT_BUCKET,
         Key: storageLayout.inputShare(party, collaborationId, issued.input.inputId),
         Body: bodies[party],
         ChecksumSHA256: declare(bodies[party]).sha256,
