@@ -11,7 +11,7 @@ import { containerScope, wiredGetters, type Container, type Factory } from './wi
 import { coordinatorSettingsFrom, type CoordinatorSettings } from './wiring/coordinator-settings.ts';
 
 /*
- * The composition root of the API functions (workflow-wiring.ts is the workflow steps'). Each handler names
+ * The composition root of the API functions (workflow-composition-root.ts is the workflow steps'). Each handler names
  * the ports its use case needs, so esbuild leaves every other adapter and SDK client out of its bundle. The
  * factories are pure until a container calls them, and a container calls each at most once.
  */

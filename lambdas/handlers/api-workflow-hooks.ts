@@ -7,7 +7,7 @@ import {
   workflowPortsWith,
   workflowState,
   type WorkflowPortFactories,
-} from './workflow/workflow-wiring.ts';
+} from './workflow/workflow-composition-root.ts';
 
 /*
  * The workflow port of the four operations that drive the workflow (create, complete input, finish, cancel),

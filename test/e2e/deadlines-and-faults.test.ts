@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateCollaborationRequest } from '../../client/sdk/api-models.ts';
 import { fetchResult } from '../../client/sdk/fetch-result.ts';
 import { verifyWebhookRequest } from '../../client/webhooks/verify.ts';
-import { workflowPorts } from '../../lambdas/handlers/workflow/workflow-wiring.ts';
+import { workflowPorts } from '../../lambdas/handlers/workflow/workflow-composition-root.ts';
 import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import {
   createCollaboration,

@@ -3,7 +3,7 @@ import { seal } from '../../contract/crypto/hpke.ts';
 import { shareRows } from '../../contract/input/input-codec.ts';
 import type { Party } from '../../contract/party.ts';
 import { ApiError } from '../../client/http/api-error.ts';
-import { workflowPorts } from '../../lambdas/handlers/workflow/workflow-wiring.ts';
+import { workflowPorts } from '../../lambdas/handlers/workflow/workflow-composition-root.ts';
 import type { CreateCollaborationRequest } from '../../client/sdk/api-models.ts';
 import { fetchResult } from '../../client/sdk/fetch-result.ts';
 import { declareShare, putPresigned } from '../../client/sdk/presigned-transfer.ts';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateCollaborationRequest } from '../../client/sdk/api-models.ts';
 import { fetchResult } from '../../client/sdk/fetch-result.ts';
-import { workflowPorts } from '../../lambdas/handlers/workflow/workflow-wiring.ts';
+import { workflowPorts } from '../../lambdas/handlers/workflow/workflow-composition-root.ts';
 import { PEER_HOST_PUBLISHED_BY_B } from '../../contract/job/peer-endpoint.ts';
 import { parseJobDescription } from '../../contract/job/job-description.ts';
 import { storageLayout } from '../../contract/storage/storage-layout.ts';

@@ -1,5 +1,5 @@
 import { checkJob } from '../../use-cases/workflow/check-job.ts';
 import { workflowStep } from './workflow-step.ts';
-import { computeTasks, jobStatus } from './workflow-wiring.ts';
+import { computeTasks, jobStatus } from './workflow-composition-root.ts';
 
 export const handler = workflowStep('CheckJob', checkJob, { jobStatus, computeTasks });

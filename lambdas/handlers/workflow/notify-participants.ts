@@ -1,6 +1,6 @@
 import { notifyParticipants } from '../../use-cases/workflow/notify-participants.ts';
 import { workflowStep } from './workflow-step.ts';
-import { webhookNotifier, workflowCollaborations, workflowState } from './workflow-wiring.ts';
+import { webhookNotifier, workflowCollaborations, workflowState } from './workflow-composition-root.ts';
 
 export const handler = workflowStep('NotifyParticipants', notifyParticipants, {
   collaborations: workflowCollaborations,

@@ -1,6 +1,6 @@
 import { storeFinishToken } from '../../use-cases/workflow/store-finish-token.ts';
 import { workflowStep } from './workflow-step.ts';
-import { workflowExecutions, workflowState } from './workflow-wiring.ts';
+import { workflowExecutions, workflowState } from './workflow-composition-root.ts';
 
 export const handler = workflowStep('StoreFinishToken', storeFinishToken, {
   workflowState,

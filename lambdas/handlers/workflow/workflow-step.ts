@@ -4,7 +4,7 @@ import { invocationLogger, lambdaContextLogging } from '../../http/logger.ts';
 import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { CollaborationCancelled } from '../../use-cases/workflow/announce-transition.ts';
 import { workflowMetrics } from './workflow-metrics.ts';
-import { workflowPortsWith, type WorkflowPortFactories } from './workflow-wiring.ts';
+import { workflowPortsWith, type WorkflowPortFactories } from './workflow-composition-root.ts';
 
 /** What the definition's `lambda:invoke` passes as Payload: always the collaboration id, plus step fields. */
 export type StepPayload = { collaborationId: string } & Record<string, unknown>;
