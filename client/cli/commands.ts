@@ -1,7 +1,7 @@
 import { readInputRows } from '../input/rows.ts';
 import type { KeyStore } from '../keys/key-store.ts';
 import { ApiError } from '../http/api-error.ts';
-import { fetchResult } from '../sdk/fetch-result.ts';
+import { fetchResult, fetchResultDetails } from '../sdk/fetch-result.ts';
 import type { AnalysisResult } from '../sdk/fetch-result.ts';
 import { joinCollaboration } from '../sdk/join.ts';
 import { COLLABORATION_STATUSES } from '../sdk/api-models.ts';
@@ -27,6 +27,7 @@ import {
   formatCollaborationTable,
   formatInput,
   formatParticipation,
+  formatDroppedRows,
   formatResults,
 } from './human-output.ts';
 import type { Progress } from './progress.ts';
@@ -182,8 +183,12 @@ async function waitUntilReady(context: CommandContext) {
 
 const result: Command = async (context) => {
   const id = idOf(context);
-  const results = await fetchResult(context.client(), context.keys(), id, await context.serverKeys());
-  context.emit({ collaborationId: id, results }, formatResults(results));
+  const details = await fetchResultDetails(context.client(), context.keys(), id, await context.serverKeys());
+  const { analyses: results, droppedRows, ownDroppedRows } = details;
+  context.emit(
+    { collaborationId: id, results, droppedRows, ownDroppedRows },
+    formatResults(results) + formatDroppedRows(droppedRows, ownDroppedRows),
+  );
 };
 
 const finish: Command = async (context) => {

@@ -43,7 +43,9 @@ function describeAnalysis(analysis: Analysis): string {
       ? ` edges ${analysis.binEdges.join(', ')}`
       : analysis.threshold !== undefined
         ? ` threshold ${analysis.threshold}`
-        : '';
+        : analysis.p !== undefined
+          ? ` p ${analysis.p}`
+          : '';
   return `${analysisLabel(analysis.kind, analysis.field)}${parameter}`;
 }
 
@@ -108,7 +110,9 @@ export function formatResults(results: readonly AnalysisResult[]): string {
     const threshold =
       result.threshold !== undefined
         ? ` ${result.kind === 'countAbove' ? '>' : '<'} ${result.threshold}`
-        : '';
+        : result.p !== undefined
+          ? ` p=${result.p}`
+          : '';
     rows.push([
       `${label}${threshold}`,
       formatNumber(result.value),
@@ -116,6 +120,12 @@ export function formatResults(results: readonly AnalysisResult[]): string {
     ]);
   }
   return formatTable(rows);
+}
+
+/** The rows the servers dropped as invalid (values outside the bounds, excluded inputs), when there are any. */
+export function formatDroppedRows(droppedRows: number, ownDroppedRows: number): string {
+  if (droppedRows === 0) return '';
+  return `rows dropped as invalid: ${droppedRows} in all, ${ownDroppedRows} of your input\n`;
 }
 
 /** Histogram bins are (-inf, e0), [e0, e1), ..., [e_last, +inf). */

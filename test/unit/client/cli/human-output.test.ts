@@ -3,6 +3,7 @@ import {
   binLabel,
   formatCollaboration,
   formatCollaborationTable,
+  formatDroppedRows,
   formatNumber,
   formatParticipation,
   formatResults,
@@ -137,5 +138,12 @@ describe('Progress', () => {
     pipe.update('uploading');
     pipe.done('done');
     expect(piped).toEqual([]);
+  });
+});
+
+describe('dropped rows', () => {
+  it("says how many rows were dropped as invalid, in all and of the reader's input, only when there are any", () => {
+    expect(formatDroppedRows(0, 0)).toBe('');
+    expect(formatDroppedRows(12, 2)).toBe('rows dropped as invalid: 12 in all, 2 of your input\n');
   });
 });
