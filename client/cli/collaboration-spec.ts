@@ -2,6 +2,7 @@ import { ANALYSIS_KINDS } from '../../contract/analysis/analysis-spec.ts';
 import type { AnalysisKind, AnalysisSpec, FieldSpec } from '../../contract/analysis/analysis-spec.ts';
 import type { CreateCollaborationRequest } from '../sdk/api-models.ts';
 import { MAX_FRACTIONAL_BITS } from '../../contract/analysis/spec-limits.ts';
+import { quantileFraction } from '../../contract/analysis/quantile-rank.ts';
 import { binEdgesProblem } from '../../contract/analysis/spec-rules.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -11,6 +12,7 @@ import { UsageError } from './usage-error.ts';
  *
  *   --field  name:int[:min:max]   name:fixed[:bits[:min:max]]   (empty bits = default 16)
  *   --analysis kind[:field],...   (no field: every field; count takes none)
+ *              quantile:field:p, median[:field]   (p in (0, 1), up to 6 decimals; median is p = 0.5)
  *   --bins e0,e1,...  for histogram;  --threshold T  for countAbove / countBelow
  *   --recipients all | client-a,client-b
  */
@@ -75,6 +77,8 @@ export function parseAnalyses(
 }
 
 function parseAnalysis(item: string, fieldNames: Set<string>, parameters: AnalysisParameters): AnalysisSpec {
+  const quantile = parseQuantile(item, fieldNames);
+  if (quantile) return quantile;
   const [kindText = '', field, extra] = item.split(':');
   const kind = ANALYSIS_KINDS.find((known) => known.toLowerCase() === kindText.toLowerCase());
   if (!kind || extra !== undefined) {
@@ -96,6 +100,25 @@ function parseAnalysis(item: string, fieldNames: Set<string>, parameters: Analys
     if (parameters.threshold === undefined)
       throw new UsageError(`--analysis ${item}: ${kind} needs --threshold`);
     analysis.threshold = parameters.threshold;
+  }
+  return analysis;
+}
+
+/** quantile:field:p or median[:field] (p = 0.5), else undefined. */
+function parseQuantile(item: string, fieldNames: Set<string>): AnalysisSpec | undefined {
+  const [kindText = '', field, pText, extra] = item.split(':');
+  const kind = kindText.toLowerCase();
+  if (kind !== 'quantile' && kind !== 'median') return undefined;
+  const expected = `--analysis ${item}: expected quantile:field:p or median[:field]`;
+  if (extra !== undefined || (kind === 'median' ? pText !== undefined : pText === undefined))
+    throw new UsageError(expected);
+  const p = kind === 'median' ? 0.5 : parseNumber(pText!, `--analysis ${item}`);
+  if (quantileFraction(p) === undefined)
+    throw new UsageError(`--analysis ${item}: p must be in (0, 1) with at most 6 decimal places`);
+  const analysis: AnalysisSpec = { kind: 'quantile', p };
+  if (field !== undefined && field !== '') {
+    if (!fieldNames.has(field)) throw new UsageError(`--analysis ${item}: no --field named ${field}`);
+    analysis.field = field;
   }
   return analysis;
 }

@@ -80,7 +80,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         multiple: true,
         required: true,
         value: 'LIST',
-        description: `kind[:field],... of ${'count, sum, mean, variance, stddev, histogram, countAbove, countBelow, min, max'}`,
+        description: `kind[:field],... of ${'count, sum, mean, variance, stddev, histogram, countAbove, countBelow, min, max'}; quantile:field:p, median[:field]`,
       },
       min: {
         type: 'string',

@@ -43,7 +43,9 @@ function describeAnalysis(analysis: Analysis): string {
       ? ` edges ${analysis.binEdges.join(', ')}`
       : analysis.threshold !== undefined
         ? ` threshold ${analysis.threshold}`
-        : '';
+        : analysis.p !== undefined
+          ? ` p ${analysis.p}`
+          : '';
   return `${analysisLabel(analysis.kind, analysis.field)}${parameter}`;
 }
 
@@ -108,7 +110,9 @@ export function formatResults(results: readonly AnalysisResult[]): string {
     const threshold =
       result.threshold !== undefined
         ? ` ${result.kind === 'countAbove' ? '>' : '<'} ${result.threshold}`
-        : '';
+        : result.p !== undefined
+          ? ` p=${result.p}`
+          : '';
     rows.push([
       `${label}${threshold}`,
       formatNumber(result.value),

@@ -37,19 +37,22 @@ export const ANALYSIS_KINDS = [
   'countBelow',
   'min',
   'max',
+  'quantile',
 ] as const;
 export type AnalysisKind = (typeof ANALYSIS_KINDS)[number];
 
 /**
  * One requested statistic. `field` names the input field; when absent the analysis applies to every field
  * (`count` counts rows and takes no field). `binEdges` (strictly increasing, public) only for histogram;
- * `threshold` (public) only for countAbove / countBelow.
+ * `threshold` (public) only for countAbove / countBelow; `p` (in (0, 1), at most MAX_QUANTILE_DECIMALS decimal
+ * places) only for quantile: the smallest encoded value v with #(x <= v) >= ceil(p n) over the n valid rows.
  */
 export interface AnalysisSpec {
   kind: AnalysisKind;
   field?: string;
   binEdges?: number[];
   threshold?: number;
+  p?: number;
 }
 
 /** What the computation service needs to run one collaboration's computation. */

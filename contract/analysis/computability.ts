@@ -11,6 +11,7 @@ import {
   thresholdComparisonBits,
   thresholdsOfField,
 } from './field-encoding.ts';
+import { quantileDomainProblem } from './quantile-rank.ts';
 import { COMPUTATION_SPEC_PATHS, specViolations, type SpecPaths } from './spec-rules.ts';
 
 /**
@@ -23,6 +24,7 @@ import { COMPUTATION_SPEC_PATHS, specViolations, type SpecPaths } from './spec-r
  * - countAbove/countBelow/histogram, min/max: the differences x - t and x - y must fit in 64 signed bits,
  *   which the codec's |encoded| < 2^62 guarantees; declared bounds shorten the comparisons (faster).
  * - count: always.
+ * - quantile: declared min and max, and a domain high - low below 2^62 (comparisons of L + 2 bits).
  * Each refusal is a violation at the field's (or analysis') path whose message names the field and what to
  * declare instead: bounds, fewer fractional bits, or fewer rows (fewer participants).
  */
@@ -68,6 +70,8 @@ export function checkComputable(
     const kinds = new Set(analysesOfField(spec, field).map((analysis) => analysis.kind));
     const overflow = overflowReason(field, kinds, maxRows, options.rowsPerParticipant);
     if (overflow !== undefined) refuse(overflow);
+    const quantile = kinds.has('quantile') ? quantileDomainProblem(field) : undefined;
+    if (quantile !== undefined) refuse(quantile);
     for (const threshold of thresholdsOfField(spec, field)) {
       if (threshold > MAX_ENCODED || threshold < -MAX_ENCODED) {
         refuse(`field "${field.name}": threshold or bin edge ${threshold} (encoded) exceeds 2^62`);

@@ -16,3 +16,6 @@ export const MAX_ANALYSES = 32;
 /** Public edges of one histogram: at least one (two bins), at most 65 (66 bins). */
 export const MIN_BIN_EDGES = 1;
 export const MAX_BIN_EDGES = 65;
+
+/** Decimal places of a quantile's p: p = P / 10^d exactly, so the rank ceil(p n) is exact in the ring. */
+export const MAX_QUANTILE_DECIMALS = 6;

@@ -7,8 +7,10 @@ import {
   MAX_BIN_EDGES,
   MAX_FIELDS,
   MAX_FRACTIONAL_BITS,
+  MAX_QUANTILE_DECIMALS,
   MIN_BIN_EDGES,
 } from './spec-limits.ts';
+import { quantileFraction } from './quantile-rank.ts';
 
 /**
  * The rules a computation spec must satisfy before anyone computes it: fields (unique names, known types,
@@ -96,7 +98,13 @@ export function analysisViolations(
   const seen = new Set<string>();
   analyses.forEach((analysis, index) => {
     const at = `${path}/${index}`;
-    const key = JSON.stringify([analysis.kind, analysis.field, analysis.binEdges, analysis.threshold]);
+    const key = JSON.stringify([
+      analysis.kind,
+      analysis.field,
+      analysis.binEdges,
+      analysis.threshold,
+      analysis.p,
+    ]);
     if (seen.has(key)) violations.push({ path: at, message: 'duplicate analysis' });
     seen.add(key);
     if (!(ANALYSIS_KINDS as readonly string[]).includes(analysis.kind)) {
@@ -139,6 +147,16 @@ function parameterViolations(analysis: AnalysisSpec, at: string): RuleViolation[
       violations.push({ path: `${at}/threshold`, message: 'must be a finite number' });
   } else if (analysis.threshold !== undefined) {
     violations.push({ path: `${at}/threshold`, message: 'only countAbove and countBelow take a threshold' });
+  }
+  if (analysis.kind === 'quantile') {
+    if (analysis.p === undefined) violations.push({ path: `${at}/p`, message: 'quantile needs p' });
+    else if (quantileFraction(analysis.p) === undefined)
+      violations.push({
+        path: `${at}/p`,
+        message: `must be in (0, 1) with at most ${MAX_QUANTILE_DECIMALS} decimal places`,
+      });
+  } else if (analysis.p !== undefined) {
+    violations.push({ path: `${at}/p`, message: 'only quantile takes p' });
   }
   return violations;
 }

@@ -246,16 +246,21 @@ export interface components {
       | 'countAbove'
       | 'countBelow'
       | 'min'
-      | 'max';
+      | 'max'
+      | 'quantile';
     /**
      * @description One statistic. `field` names an input field; without it the analysis applies to every field
      *     (`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for
-     *     `histogram`; `threshold` only and always for `countAbove` / `countBelow`.
+     *     `histogram`; `threshold` only and always for `countAbove` / `countBelow`; `p` only and always for
+     *     `quantile`: p in (0, 1) with at most 6 decimal places, read as the exact decimal it is written as; the
+     *     quantile is the smallest encoded value v with #(x <= v) >= ceil(p n) over the n valid rows (p = 0.5:
+     *     the lower median). A quantile needs the field's `min` and `max`.
      */
     AnalysisSpec: {
       binEdges?: number[];
       field?: components['schemas']['FieldName'];
       kind: components['schemas']['AnalysisKind'];
+      p?: number;
       threshold?: number;
     };
     /** @description An OAuth2 client id (the `client_id` claim of the caller's token). */

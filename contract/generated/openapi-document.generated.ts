@@ -460,11 +460,12 @@ export const openapiDocument: OpenApiDocument = {
           'countBelow',
           'min',
           'max',
+          'quantile',
         ],
       },
       AnalysisSpec: {
         description:
-          'One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`.\n',
+          "One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`; `p` only and always for\n`quantile`: p in (0, 1) with at most 6 decimal places, read as the exact decimal it is written as; the\nquantile is the smallest encoded value v with #(x <= v) >= ceil(p n) over the n valid rows (p = 0.5:\nthe lower median). A quantile needs the field's `min` and `max`.\n",
         type: 'object',
         additionalProperties: false,
         required: ['kind'],
@@ -473,6 +474,7 @@ export const openapiDocument: OpenApiDocument = {
           field: { $ref: '#/components/schemas/FieldName' },
           binEdges: { type: 'array', minItems: 1, maxItems: 65, items: { type: 'number' } },
           threshold: { type: 'number' },
+          p: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
         },
       },
       InputSchema: {

@@ -330,7 +330,19 @@ function validate25(data, { instancePath = '', parentData, parentDataProperty, r
 }
 const schema11 = {
   type: 'string',
-  enum: ['count', 'sum', 'mean', 'variance', 'stddev', 'histogram', 'countAbove', 'countBelow', 'min', 'max'],
+  enum: [
+    'count',
+    'sum',
+    'mean',
+    'variance',
+    'stddev',
+    'histogram',
+    'countAbove',
+    'countBelow',
+    'min',
+    'max',
+    'quantile',
+  ],
 };
 function validate27(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -376,7 +388,8 @@ function validate27(data, { instancePath = '', parentData, parentDataProperty, r
     data === 'countAbove' ||
     data === 'countBelow' ||
     data === 'min' ||
-    data === 'max'
+    data === 'max' ||
+    data === 'quantile'
   )) {
     const err1 = {
       instancePath,

@@ -47,7 +47,7 @@ import func3Module from 'ajv/dist/runtime/ucs2length.js';
 const func3 = commonJs(func3Module);
 const schema9 = {
   description:
-    'One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`.\n',
+    "One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`; `p` only and always for\n`quantile`: p in (0, 1) with at most 6 decimal places, read as the exact decimal it is written as; the\nquantile is the smallest encoded value v with #(x <= v) >= ceil(p n) over the n valid rows (p = 0.5:\nthe lower median). A quantile needs the field's `min` and `max`.\n",
   type: 'object',
   additionalProperties: false,
   required: ['kind'],
@@ -56,11 +56,24 @@ const schema9 = {
     field: { $ref: 'https://mpc.example/openapi/schemas#/$defs/FieldName' },
     binEdges: { type: 'array', minItems: 1, maxItems: 65, items: { type: 'number' } },
     threshold: { type: 'number' },
+    p: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
   },
 };
 const schema10 = {
   type: 'string',
-  enum: ['count', 'sum', 'mean', 'variance', 'stddev', 'histogram', 'countAbove', 'countBelow', 'min', 'max'],
+  enum: [
+    'count',
+    'sum',
+    'mean',
+    'variance',
+    'stddev',
+    'histogram',
+    'countAbove',
+    'countBelow',
+    'min',
+    'max',
+    'quantile',
+  ],
 };
 function validate25(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -90,7 +103,8 @@ function validate25(data, { instancePath = '', parentData, parentDataProperty, r
     data === 'countAbove' ||
     data === 'countBelow' ||
     data === 'min' ||
-    data === 'max'
+    data === 'max' ||
+    data === 'quantile'
   )) {
     const err1 = {
       instancePath,
@@ -168,7 +182,13 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === 'kind' || key0 === 'field' || key0 === 'binEdges' || key0 === 'threshold')) {
+      if (!(
+        key0 === 'kind' ||
+        key0 === 'field' ||
+        key0 === 'binEdges' ||
+        key0 === 'threshold' ||
+        key0 === 'p'
+      )) {
         const err1 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -296,8 +316,57 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.p !== undefined) {
+      let data5 = data.p;
+      if (typeof data5 == 'number' && isFinite(data5)) {
+        if (data5 >= 1 || isNaN(data5)) {
+          const err7 = {
+            instancePath: instancePath + '/p',
+            schemaPath: '#/properties/p/exclusiveMaximum',
+            keyword: 'exclusiveMaximum',
+            params: { comparison: '<', limit: 1 },
+            message: 'must be < 1',
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data5 <= 0 || isNaN(data5)) {
+          const err8 = {
+            instancePath: instancePath + '/p',
+            schemaPath: '#/properties/p/exclusiveMinimum',
+            keyword: 'exclusiveMinimum',
+            params: { comparison: '>', limit: 0 },
+            message: 'must be > 0',
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = {
+          instancePath: instancePath + '/p',
+          schemaPath: '#/properties/p/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err7 = {
+    const err10 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -305,9 +374,9 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err7];
+      vErrors = [err10];
     } else {
-      vErrors.push(err7);
+      vErrors.push(err10);
     }
     errors++;
   }

@@ -48,6 +48,8 @@ export interface AnalysisResult {
   bins?: number[];
   binEdges?: number[];
   threshold?: number;
+  /** Quantile: the p it was asked for. */
+  p?: number;
 }
 
 /** A decoded result: the analyses and the rows the servers dropped as invalid. */
@@ -125,6 +127,10 @@ function decodeEntry(entry: ResultEntry, words: BigUint64Array): AnalysisResult 
     case 'max': {
       const count = slot(0);
       return { ...head, count, value: count === 0 ? null : slot(1) };
+    }
+    case 'quantile': {
+      const count = slot(0);
+      return { ...head, count, value: count === 0 ? null : slot(1), p: entry.slots[1]!.parameter ?? 0 };
     }
   }
 }

@@ -7,13 +7,14 @@ import { expandAnalyses, fractionalBitsOf } from '../analysis/field-encoding.ts'
  * order; the client adds the two shares and decodes slot by slot. Division-based statistics are revealed as
  * aggregates (count, sum, sum of squares), which carry the same information as (count, mean, variance).
  */
-export type SlotName = 'count' | 'sum' | 'sumSquares' | 'countBelow' | 'countAbove' | 'bin' | 'min' | 'max';
+export type SlotName =
+  'count' | 'sum' | 'sumSquares' | 'countBelow' | 'countAbove' | 'bin' | 'min' | 'max' | 'quantile';
 
 export interface ResultSlot {
   name: SlotName;
   /** Fractional bits of the decoded value (0 for counts, f for sums and extremes, 2f for sums of squares). */
   fractionalBits: number;
-  /** For countBelow/countAbove the public threshold; for bins the index into the bins. */
+  /** For countBelow/countAbove the public threshold; for bins the index into the bins; for quantile p. */
   parameter?: number;
 }
 
@@ -56,6 +57,9 @@ export function resultLayout(spec: ComputationSpec): ResultEntry[] {
         case 'max':
           // The count tells the client whether the extreme exists (no rows: no minimum).
           return [count, { name: analysis.kind, fractionalBits: f }];
+        case 'quantile':
+          // The count of valid rows, as for min and max: none, no quantile.
+          return [count, { name: 'quantile', fractionalBits: f, parameter: analysis.p ?? 0 }];
       }
     })();
     const entry: ResultEntry = { kind: analysis.kind, slots };

@@ -8,6 +8,12 @@ import {
   thresholdComparisonBits,
   thresholdsOfField,
 } from '../../contract/analysis/field-encoding.ts';
+import {
+  compileQuantiles,
+  quantileBytesPerRow,
+  quantileChunkCount,
+  type QuantilePlan,
+} from './quantile-program.ts';
 
 /**
  * A ComputationSpec compiled into what the servers compute per field over the union of all rows: the sum
@@ -45,6 +51,9 @@ export interface Program {
   extremeBits: number;
   totalRows: number;
   chunkRows: number;
+  /** Chunks of rows; then the quantiles' chunks (`quantile-program.ts`) up to `chunkCount` material chunks. */
+  rowChunks: number;
+  quantiles: QuantilePlan | undefined;
   chunkCount: number;
 }
 
@@ -86,7 +95,14 @@ export function compileProgram(
     };
   });
   const extremeBits = Math.max(0, ...series.map((s) => extremeComparisonBits(spec.fields[s.field]!)));
-  const chunkRows = options.chunkRows ?? chooseChunkRows(fields, series.length, extremeBits, validity);
+  const quantiles = compileQuantiles(spec, totalRows);
+  const chunkRows =
+    options.chunkRows ??
+    Math.min(
+      chooseChunkRows(fields, series.length, extremeBits, validity),
+      quantiles ? rowsWithin(quantileBytesPerRow(quantiles)) : MAX_CHUNK_ROWS,
+    );
+  const rowChunks = Math.ceil(totalRows / chunkRows);
   return {
     spec,
     validity,
@@ -95,7 +111,9 @@ export function compileProgram(
     extremeBits,
     totalRows,
     chunkRows,
-    chunkCount: Math.ceil(totalRows / chunkRows),
+    rowChunks,
+    quantiles,
+    chunkCount: rowChunks + quantileChunkCount(quantiles, rowChunks),
   };
 }
 
@@ -118,6 +136,12 @@ function chooseChunkRows(
     bytesPerRow += field.thresholds.length * comparisonMaterialBytes(field.thresholdBits);
   }
   if (seriesCount > 0) bytesPerRow += seriesCount * (comparisonMaterialBytes(extremeBits) + 8);
+  const rows = 2 ** Math.floor(Math.log2(CHUNK_MATERIAL_BUDGET / bytesPerRow));
+  return Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, rows));
+}
+
+/** Rows per chunk whose material stays within the budget at `bytesPerRow`. */
+function rowsWithin(bytesPerRow: number): number {
   const rows = 2 ** Math.floor(Math.log2(CHUNK_MATERIAL_BUDGET / bytesPerRow));
   return Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, rows));
 }

@@ -5,6 +5,7 @@ import type { PartyContext } from '../engine/ops.ts';
 import { ringVector, type RingVector } from '../../contract/sharing/ring.ts';
 import { emptyAccumulators, runChunk, type Accumulators } from './chunk-program.ts';
 import { chunkRowCount, type Program } from './program.ts';
+import { QuantileRows, runQuantiles } from './quantile-program.ts';
 import type { RowSource } from './row-source.ts';
 
 export interface RunOptions {
@@ -40,18 +41,35 @@ export async function runProgram(
   const inputStarts = rowStarts(inputRowCounts, program.totalRows);
   const droppedByInput = ringVector(inputRowCounts.length);
   const accumulators = emptyAccumulators(program);
-  for (let chunk = 0; chunk < program.chunkCount; chunk++) {
+  const quantileRows = program.quantiles && new QuantileRows(program.quantiles, program.totalRows);
+  for (let chunk = 0; chunk < program.rowChunks; chunk++) {
     const start = chunk * program.chunkRows;
     const columns = await rows.columns(start, chunkRowCount(program, chunk));
     const material = await options.material(chunk);
     const valid = await runChunk(context, program, columns, material, accumulators);
     material.assertConsumed();
     if (valid) countInvalid(context, valid, start, inputStarts, droppedByInput);
+    quantileRows?.collect(start, columns, valid, context.party === 'A');
     await options.onChunkDone?.(chunk + 1, program.chunkCount);
   }
   let dropped = 0n;
   for (const count of droppedByInput) dropped += count;
-  const words = outputShares(context, program, accumulators, BigInt.asUintN(64, dropped));
+  const quantiles = quantileRows
+    ? await runQuantiles(context, quantileRows, {
+        spec: program.spec,
+        plan: quantileRows.plan,
+        rowChunks: program.rowChunks,
+        chunkRows: program.chunkRows,
+        totalRows: program.totalRows,
+        validRows: BigInt.asUintN(64, (context.party === 'A' ? BigInt(program.totalRows) : 0n) - dropped),
+        material: async (chunk) => {
+          const material = await options.material(program.rowChunks + chunk);
+          await options.onChunkDone?.(program.rowChunks + chunk + 1, program.chunkCount);
+          return material;
+        },
+      })
+    : undefined;
+  const words = outputShares(context, program, accumulators, BigInt.asUintN(64, dropped), quantiles);
   return { words, droppedByInput };
 }
 
@@ -100,6 +118,7 @@ export function outputShares(
   program: Program,
   accumulators: Accumulators,
   dropped: bigint = 0n,
+  quantiles?: RingVector,
 ): RingVector {
   const total = (context.party === 'A' ? BigInt(program.totalRows) : 0n) - dropped;
   const { spec } = program;
@@ -142,6 +161,14 @@ export function outputShares(
         case 'max': {
           const series = program.series.findIndex((s) => s.field === fieldIndex && s.direction === slot.name);
           words.push(accumulators.extremes?.[series] ?? 0n);
+          break;
+        }
+        case 'quantile': {
+          const series = program.quantiles?.series.findIndex(
+            (s) => s.field === fieldIndex && s.p === slot.parameter,
+          );
+          if (series === undefined || series < 0 || !quantiles) throw new Error('quantile was not computed');
+          words.push(quantiles[series]!);
           break;
         }
       }
