@@ -9,8 +9,9 @@
  * its share of the statistics job, which runs once without it (statsNoValidityMillionRowsSec).
  *
  * Environment: BENCH_ROWS (default 1,000,000), BENCH_MANY_ROWS (default 1,000,000), BENCH_MANY_INPUTS
- * (default 32), BENCH_QUICK=1 for small sizes, BENCH_HOLD_ALL_INPUTS=1 to hold every decoded input for the
- * whole job as the servers did before (for comparison).
+ * (default 32), BENCH_QUANTILE_ROWS (default 100,000: mean and median, 4 inputs), BENCH_QUICK=1 for small
+ * sizes, BENCH_HOLD_ALL_INPUTS=1 to hold every decoded input for the whole job as the servers did before
+ * (for comparison).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -63,6 +64,12 @@ const manyInputsSpec: ComputationSpec = {
   ],
 };
 const statsLabel = 'mean+variance+histogram(4 edges, 12-bit cmp)';
+// The median bisects [0, 1000] in 10 rounds of 11-bit comparisons: about 2.7 KB of dealer material per row.
+const quantileRows = Number(process.env.BENCH_QUANTILE_ROWS ?? (quick ? 4_000 : 100_000));
+const quantileSpec: ComputationSpec = {
+  fields: [{ name: 'x', type: 'int', min: 0, max: 1000 }],
+  analyses: [{ kind: 'mean' }, { kind: 'quantile', p: 0.5 }],
+};
 
 const tasks: BenchTask[] = [
   { name: 'multiply', kind: 'multiply', count: MULT_BATCH, repeats: 5 },
@@ -95,6 +102,15 @@ const tasks: BenchTask[] = [
     spec: manyInputsSpec,
     totalRows: manyRows,
     inputs: manyInputs,
+    validity: true,
+  },
+  {
+    name: 'quantile',
+    kind: 'stats',
+    label: 'mean + median (10 rounds of 11-bit cmp)',
+    spec: quantileSpec,
+    totalRows: quantileRows,
+    inputs: 4,
     validity: true,
   },
 ];

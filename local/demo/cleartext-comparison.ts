@@ -1,5 +1,6 @@
 import type { FieldSpec } from '../../contract/analysis/analysis-spec.ts';
 import { fractionalBitsOf } from '../../contract/analysis/field-encoding.ts';
+import { quantileRank } from '../../contract/analysis/quantile-rank.ts';
 import { binLabel } from '../../client/cli/human-output.ts';
 import type { AnalysisResult } from '../../client/sdk/fetch-result.ts';
 
@@ -21,7 +22,7 @@ const FLOAT_SLACK = 1e-9;
  * Compares each reconstructed statistic with the cleartext answer on the raw rows (values in field order).
  * The only error the protocol adds is the encoding: each value moves by at most e = 2^-(f+1) (0 for int), so
  * sum <= n*e, mean, min, max, stddev <= e, variance <= 2*sigma*e + e^2, and a count changes only by the values
- * within e of its threshold or bin edge.
+ * within e of its threshold or bin edge; a quantile (the ceil(p n)-th smallest value) moves by at most e.
  */
 export function compareWithCleartext(
   fields: readonly FieldSpec[],
@@ -75,6 +76,13 @@ function compareField(result: AnalysisResult, field: FieldSpec, values: number[]
       return counts.map((count, bin) =>
         figure(`${label} ${binLabel(edges, bin)}`, result.bins?.[bin] ?? null, count, near(values, edges, e)),
       );
+    }
+    case 'quantile': {
+      // Encoding is monotonic: the k-th smallest encoded value encodes the k-th smallest raw one.
+      const p = result.p!;
+      const sorted = [...values].sort((a, b) => a - b);
+      const cleartext = n === 0 ? null : sorted[quantileRank(p, n) - 1]!;
+      return [figure(`quantile(${field.name}, p=${p})`, result.value, cleartext, e)];
     }
     default:
       throw new Error(`no cleartext reference for ${result.kind}`);

@@ -89,7 +89,7 @@ const createArguments = [
   '--analysis',
   'count,sum,mean,variance,stddev,min,max',
   '--analysis',
-  'histogram:age,countAbove:income,countBelow:income',
+  'histogram:age,countAbove:income,countBelow:income,median:age,quantile:income:0.9',
   '--bins',
   '18,40,65',
   '--threshold',
@@ -211,6 +211,7 @@ describe('the mpc CLI end to end', () => {
     expect(human).toMatch(/\ncount +50 +50\n/);
     expect(human).toMatch(/\nhistogram\(age\) \[18, 40\) +\d+/);
     expect(human).toMatch(/\ncountAbove\(income\) > 50000 +\d+/);
+    expect(human).toMatch(/\nquantile\(age\) p=0\.5 +\d+ +50\n/);
 
     const others = await runs;
     for (const other of others) {
@@ -218,8 +219,8 @@ describe('the mpc CLI end to end', () => {
       expect(other.participation.status).toBe('FINISHED');
     }
     const figures = compareWithCleartext(fields, rows.flat(), clinic1.results);
-    // count, 2x(sum, mean, variance, stddev, min, max), 4 bins, 2 threshold counts
-    expect(figures).toHaveLength(19);
+    // count, 2x(sum, mean, variance, stddev, min, max), 4 bins, 2 threshold counts, 2 quantiles
+    expect(figures).toHaveLength(21);
     expect(figures.filter((figure) => !figure.withinBound)).toEqual([]);
     expect(figures.find((f) => f.label === 'count')!.secure).toBe(50);
 
