@@ -15,12 +15,13 @@ import { quantileDomainProblem } from './quantile-rank.ts';
 import { COMPUTATION_SPEC_PATHS, specViolations, type SpecPaths } from './spec-rules.ts';
 
 /**
- * Whether a ComputationSpec can be computed exactly in Z_2^64 for up to `maxRows` rows in total: the
- * coordinator asks it when a collaboration is created (for maxParticipants times MAX_INPUT_ROWS rows), the
- * servers again before a job (for the rows they hold). First the spec rules (spec-rules.ts), then what each
- * analysis needs (x encoded as round(x * 2^f), M = max |encoded| from the declared min/max):
- * - sum, mean: maxRows * M < 2^63 (the signed sum must not wrap), so the field needs declared bounds;
- * - variance, stddev: also maxRows * M^2 < 2^63 (sum of squares carries 2f fractional bits);
+ * Whether a ComputationSpec can be computed exactly for up to `maxRows` rows in total: the coordinator asks
+ * it when a collaboration is created (for maxParticipants times MAX_INPUT_ROWS rows), the servers again
+ * before a job (for the rows they hold). First the spec rules (spec-rules.ts), then what each analysis needs
+ * (x encoded as round(x * 2^f) with |encoded| < 2^62, M = max |encoded| from the declared min/max):
+ * - sum, mean: always; sums are kept in Z_2^128, where MAX_ROWS values below 2^62 cannot wrap;
+ * - variance, stddev: declared bounds and maxRows * M^2 < 2^128 (the sum of squares, at 2f fractional bits,
+ *   is kept in Z_2^128): every field with M < 2^46, so with |x * 2^f| < 2^40 up to 2^46 rows;
  * - countAbove/countBelow/histogram, min/max: the differences x - t and x - y must fit in 64 signed bits,
  *   which the codec's |encoded| < 2^62 guarantees; declared bounds shorten the comparisons (faster).
  * - count: always.
@@ -41,8 +42,8 @@ export interface ComputabilityOptions {
 
 /** The most rows any job may hold: every participant sending the most rows an input may hold. */
 export const MAX_ROWS = MAX_PARTICIPANTS * MAX_INPUT_ROWS;
-const RING_SIGNED_MAX = 2n ** 63n - 1n;
-const SUM_KINDS: readonly AnalysisKind[] = ['sum', 'mean', 'variance', 'stddev'];
+/** The largest sum of squares the 128-bit accumulator holds. */
+const WIDE_MAX = 2n ** 128n - 1n;
 const SQUARE_KINDS: readonly AnalysisKind[] = ['variance', 'stddev'];
 
 export function checkComputable(
@@ -89,7 +90,7 @@ export function checkComputable(
     : { computable: true, comparisonBits };
 }
 
-/** Why the field's sums or sums of squares could wrap over `maxRows` rows, with what to declare instead. */
+/** Why the field's sum of squares could wrap over `maxRows` rows, with what to declare instead. */
 function overflowReason(
   field: FieldSpec,
   kinds: ReadonlySet<AnalysisKind>,
@@ -97,28 +98,22 @@ function overflowReason(
   rowsPerParticipant: number | undefined,
 ): string | undefined {
   const squares = SQUARE_KINDS.filter((kind) => kinds.has(kind));
-  const sums = SUM_KINDS.filter((kind) => kinds.has(kind));
-  if (sums.length === 0) return undefined;
+  if (squares.length === 0) return undefined;
   const rows = BigInt(maxRows);
   const f = fractionalBitsOf(field);
   const declared = field.min !== undefined && field.max !== undefined;
-  const allowedSum = RING_SIGNED_MAX / rows;
-  const allowedSquare = integerSqrt(RING_SIGNED_MAX / rows);
-  const limit = squares.length > 0 ? allowedSquare : allowedSum;
+  const limit = integerSqrt(WIDE_MAX / rows);
   const within = `declare bounds within ±${roundDown(Number(limit) / 2 ** f)}`;
   if (!declared) {
     return (
-      `field "${field.name}": ${sums.join(', ')} ${sums.length > 1 ? 'need' : 'needs'} declared min and max (the sum of up to ${maxRows} rows ` +
-      `must stay below 2^63); ${within}${squares.length > 0 ? ` with ${f} fractionalBits` : ''}`
+      `field "${field.name}": ${squares.join(', ')} ${squares.length > 1 ? 'need' : 'needs'} declared min and max (the sum of squares of up to ${maxRows} rows ` +
+      `must stay below 2^128); ${within} with ${f} fractionalBits`
     );
   }
   const { low, high } = encodedBounds(field);
   const magnitude = -low > high ? -low : high;
   if (magnitude <= limit) return undefined;
-  const what =
-    squares.length > 0
-      ? { kinds: magnitude > allowedSum ? sums : squares, total: 'sum of squares', power: 2n }
-      : { kinds: sums, total: 'sum', power: 1n };
+  const what = { kinds: squares, total: 'sum of squares', power: 2n };
   const advice = [within.replace('declare ', 'declare narrower ')];
   const largest = Math.max(Math.abs(field.min!), Math.abs(field.max!));
   if (field.type === 'fixed') {
@@ -129,7 +124,7 @@ function overflowReason(
       }
     }
   }
-  const rowsAllowed = RING_SIGNED_MAX / magnitude ** what.power;
+  const rowsAllowed = WIDE_MAX / magnitude ** what.power;
   if (rowsPerParticipant !== undefined) {
     const participants = rowsAllowed / BigInt(rowsPerParticipant);
     if (participants >= 1n) advice.push(`maxParticipants at most ${participants}`);
@@ -137,13 +132,15 @@ function overflowReason(
     advice.push(`at most ${rowsAllowed} rows`);
   }
   return (
-    `field "${field.name}": ${what.kinds.join(', ')} would overflow 64 bits (the ${what.total} of up to ` +
-    `${maxRows} rows of |x| <= ${largest} with ${f} fractionalBits reaches 2^63); ${joinOr(advice)}`
+    `field "${field.name}": ${what.kinds.join(', ')} would overflow 128 bits (the ${what.total} of up to ` +
+    `${maxRows} rows of |x| <= ${largest} with ${f} fractionalBits reaches 2^128); ${joinOr(advice)}`
   );
 }
 
 function integerSqrt(value: bigint): bigint {
   let root = BigInt(Math.floor(Math.sqrt(Number(value))));
+  // Newton steps from the float estimate (off by up to ~2^11 near 2^128), then exact.
+  for (let step = 0; step < 3 && root > 0n; step++) root = (root + value / root) / 2n;
   while (root * root > value) root--;
   while ((root + 1n) * (root + 1n) <= value) root++;
   return root;

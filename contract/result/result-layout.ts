@@ -8,7 +8,17 @@ import { expandAnalyses, fractionalBitsOf } from '../analysis/field-encoding.ts'
  * aggregates (count, sum, sum of squares), which carry the same information as (count, mean, variance).
  */
 export type SlotName =
-  'count' | 'sum' | 'sumSquares' | 'countBelow' | 'countAbove' | 'bin' | 'min' | 'max' | 'quantile';
+  | 'count'
+  | 'sum'
+  | 'sumSquares'
+  | 'countBelow'
+  | 'countAbove'
+  | 'bin'
+  | 'min'
+  | 'max'
+  | 'quantile'
+  /** With a minimum cell size: 1 when the bin `parameter` holds at least k rows, else 0 (and the bin is 0). */
+  | 'kept';
 
 export interface ResultSlot {
   name: SlotName;
@@ -16,6 +26,18 @@ export interface ResultSlot {
   fractionalBits: number;
   /** For countBelow/countAbove the public threshold; for bins the index into the bins; for quantile p. */
   parameter?: number;
+  /** Sums and sums of squares are elements of Z_2^128: two words, low limb first. */
+  wide?: true;
+}
+
+/** Words a slot takes in a result share. */
+export function slotWords(slot: ResultSlot): number {
+  return slot.wide ? 2 : 1;
+}
+
+/** Words of an entry's slots. */
+export function entryWords(entry: ResultEntry): number {
+  return entry.slots.reduce((total, slot) => total + slotWords(slot), 0);
 }
 
 export interface ResultEntry {
@@ -31,7 +53,7 @@ export function resultLayout(spec: ComputationSpec): ResultEntry[] {
     const field = spec.fields.find((candidate) => candidate.name === analysis.field);
     const f = field ? fractionalBitsOf(field) : 0;
     const count: ResultSlot = { name: 'count', fractionalBits: 0 };
-    const sum: ResultSlot = { name: 'sum', fractionalBits: f };
+    const sum: ResultSlot = { name: 'sum', fractionalBits: f, wide: true };
     const slots = ((): ResultSlot[] => {
       switch (analysis.kind) {
         case 'count':
@@ -42,14 +64,16 @@ export function resultLayout(spec: ComputationSpec): ResultEntry[] {
           return [count, sum];
         case 'variance':
         case 'stddev':
-          return [count, sum, { name: 'sumSquares', fractionalBits: 2 * f }];
+          return [count, sum, { name: 'sumSquares', fractionalBits: 2 * f, wide: true }];
         case 'histogram':
-          // Bins: (-inf, e0), [e0, e1), ..., [e_last, +inf).
-          return Array.from({ length: (analysis.binEdges?.length ?? 0) + 1 }, (_, bin) => ({
-            name: 'bin' as const,
-            fractionalBits: 0,
-            parameter: bin,
-          }));
+          // Bins: (-inf, e0), [e0, e1), ..., [e_last, +inf); with k, each bin's kept bit after the bins.
+          return (['bin', ...(spec.minCellSize === undefined ? [] : ['kept'])] as const).flatMap((name) =>
+            Array.from({ length: (analysis.binEdges?.length ?? 0) + 1 }, (_, bin) => ({
+              name,
+              fractionalBits: 0,
+              parameter: bin,
+            })),
+          );
         case 'countBelow':
         case 'countAbove':
           return [{ name: analysis.kind, fractionalBits: 0, parameter: analysis.threshold ?? 0 }];
@@ -79,7 +103,7 @@ export const VALIDITY_WORDS = 2;
 
 /** Words of the analyses' slots, without the validity words. */
 export function analysisWordCount(spec: ComputationSpec): number {
-  return resultLayout(spec).reduce((total, entry) => total + entry.slots.length, 0);
+  return resultLayout(spec).reduce((total, entry) => total + entryWords(entry), 0);
 }
 
 export function resultLength(spec: ComputationSpec): number {

@@ -4,10 +4,11 @@ import {
   lessThanZeroStep,
   multiplyStep,
   runRound,
-  squareStep,
   type PartyContext,
   type RoundStep,
 } from '../engine/ops.ts';
+import { sum128, toWide, type WideVector } from '../engine/ring128.ts';
+import { liftStep, wideSquareStep } from '../engine/wide-ops.ts';
 import {
   add,
   addConstant,
@@ -19,23 +20,28 @@ import {
   sumGroups,
   type RingVector,
 } from '../../contract/sharing/ring.ts';
-import type { Program } from './program.ts';
+import type { FieldProgram, Program } from './program.ts';
 
 /**
  * The per-chunk program and, beside it, the exact dealer material it consumes (`chunkRequests`), so the
- * dealer generates precisely what the servers use. Per chunk: the validity check (below); local sums; one
- * round opening all squares and all threshold comparisons; then a min/max tournament over the chunk plus the
- * running extreme (2 rounds per level: compare, then select).
+ * dealer generates precisely what the servers use. Per chunk: the validity check (below); one round lifting
+ * the summed fields' values into Z_2^128 beside all threshold comparisons; one round of 128-bit squares; then
+ * a min/max tournament over the chunk plus the running extreme (2 rounds per level: compare, then select).
+ *
+ * Sums: each summed value is lifted as y = x' - low, which is 0 for an invalid row and below 2^63 for any
+ * row, and the chunk's count of invalid rows D is lifted with them. The valid rows' sums follow locally in
+ * Z_2^128 with n = rows - D: sum x = sum y + n low, sum x^2 = sum y^2 + 2 low sum y + n low^2.
  *
  * Validity: each value x of field f is checked by one whole-ring comparison [x - low < high - low + 1]
  * (exact for any 64-bit word); a row's bit v is the product of its fields' bits (a multiplication tree);
  * then every value is replaced by x' = low + v (x - low), one multiplication. So every later comparison,
  * at however few bits, sees an in-range value, and an invalid row contributes exactly `low` to every field.
- * Its contributions are taken out linearly at the output (D = number of invalid rows: sum - D low,
- * squares - D low^2, counts below t - D [low < t], count - D); a min series sees x' + (1 - v)(high - low),
+ * Its contributions are taken out linearly at the output (D = number of invalid rows: counts below
+ * t - D [low < t], count - D; sums as above); a min series sees x' + (1 - v)(high - low),
  * i.e. `high` for an invalid row, a max series `low`, neither of which can win against a valid row.
  */
 export interface Accumulators {
+  /** Per field: shares in Z_2^128 of the valid rows' sum and sum of squares. */
   sums: bigint[];
   sumSquares: bigint[];
   /** Per field, per threshold: shares of the number of rows with encoded x < t. */
@@ -61,13 +67,15 @@ export function chunkRequests(program: Program, rows: number, hasCarry: boolean)
     for (const pairs of productLevels(fieldCount)) requests.push({ kind: 'triple', count: rows * pairs });
     requests.push({ kind: 'triple', count: rows * fieldCount });
   }
-  const squared = program.fields.filter((field) => field.sumSquares).length;
-  if (squared > 0) requests.push({ kind: 'square', count: rows * squared });
+  const summed = program.fields.filter((field) => field.sums).length;
+  if (summed > 0) requests.push({ kind: 'lift', count: rows * summed + (program.validity ? 1 : 0) });
   for (const field of program.fields) {
     if (field.thresholds.length > 0) {
       requests.push({ kind: 'comparison', bits: field.thresholdBits, count: rows * field.thresholds.length });
     }
   }
+  const squared = program.fields.filter((field) => field.sumSquares).length;
+  if (squared > 0) requests.push({ kind: 'wideSquare', count: rows * squared });
   for (const pairs of tournamentLevels(program, rows, hasCarry)) {
     requests.push({ kind: 'comparison', bits: program.extremeBits, count: pairs });
     requests.push({ kind: 'triple', count: pairs });
@@ -159,14 +167,21 @@ export async function runChunk(
     : undefined;
   const columns = checked?.columns ?? inputColumns;
   const rows = columns[0]?.length ?? 0;
-  columns.forEach((column, f) => (accumulators.sums[f] = wrap(accumulators.sums[f]! + sumAll(column))));
+  const isA = context.party === 'A';
 
-  const squaredFields = program.fields.filter((field) => field.sumSquares);
+  const summedFields = program.fields.filter((field) => field.sums);
   const comparedFields = program.fields.filter((field) => field.thresholds.length > 0);
   const steps: RoundStep<RingVector>[] = [];
-  if (squaredFields.length > 0) {
-    const x = concat(squaredFields.map((field) => columns[field.index]!));
-    steps.push(squareStep(context, x, material.squares(x.length)));
+  if (summedFields.length > 0) {
+    const shifted = summedFields.map((field) =>
+      isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!,
+    );
+    // The chunk's invalid rows D = rows - sum v (A adds the public rows).
+    const invalid = checked
+      ? [BigUint64Array.of(wrap((isA ? BigInt(rows) : 0n) - sumAll(checked.valid)))]
+      : [];
+    const y = concat([...shifted, ...invalid]);
+    steps.push(liftStep(context, y, material.lifts(y.length)));
   }
   for (const field of comparedFields) {
     const column = columns[field.index]!;
@@ -177,13 +192,8 @@ export async function runChunk(
   if (steps.length > 0) {
     const results = await runRound(context, steps);
     let next = 0;
-    if (squaredFields.length > 0) {
-      const squares = results[next++]!;
-      squaredFields.forEach((field, i) => {
-        const part = squares.subarray(i * rows, (i + 1) * rows);
-        accumulators.sumSquares[field.index] = wrap(accumulators.sumSquares[field.index]! + sumAll(part));
-      });
-    }
+    if (summedFields.length > 0)
+      await accumulateSums(context, program, rows, summedFields, results[next++]!, material, accumulators);
     for (const field of comparedFields) {
       const counts = sumGroups(results[next++]!, field.thresholds.length, rows);
       const below = accumulators.below[field.index]!;
@@ -200,6 +210,45 @@ export async function runChunk(
       accumulators.extremes,
     );
   return checked?.valid;
+}
+
+/**
+ * Adds the valid rows' sums and sums of squares of the chunk from the lifted y = x' - low of every summed
+ * field, followed by the lifted count of invalid rows when rows are checked.
+ */
+async function accumulateSums(
+  context: PartyContext,
+  program: Program,
+  rows: number,
+  summedFields: readonly FieldProgram[],
+  lifted: WideVector,
+  material: ChunkMaterial,
+  accumulators: Accumulators,
+): Promise<void> {
+  const isA = context.party === 'A';
+  const part = (i: number): WideVector => lifted.subarray(2 * i * rows, 2 * (i + 1) * rows);
+  const invalid = program.validity
+    ? lifted[2 * summedFields.length * rows]! + (lifted[2 * summedFields.length * rows + 1]! << 64n)
+    : 0n;
+  // Shares of the chunk's valid rows n, in Z_2^128.
+  const valid = toWide((isA ? BigInt(rows) : 0n) - invalid);
+  const squaredIndex = summedFields.flatMap((field, i) => (field.sumSquares ? [i] : []));
+  let squares: WideVector | undefined;
+  if (squaredIndex.length > 0) {
+    const x = concat(squaredIndex.map(part));
+    [squares] = await runRound(context, [wideSquareStep(context, x, material.wideSquares(x.length / 2))]);
+  }
+  summedFields.forEach((field, i) => {
+    const sum = sum128(part(i));
+    const f = field.index;
+    accumulators.sums[f] = toWide(accumulators.sums[f]! + sum + valid * field.low);
+    const s = squaredIndex.indexOf(i);
+    if (s < 0 || squares === undefined) return;
+    const sumSquares = sum128(squares.subarray(2 * s * rows, 2 * (s + 1) * rows));
+    accumulators.sumSquares[f] = toWide(
+      accumulators.sumSquares[f]! + sumSquares + 2n * field.low * sum + valid * field.low * field.low,
+    );
+  });
 }
 
 /** Reduces each series (chunk column plus running extreme) to one value, level by level. */

@@ -14,10 +14,11 @@ import {
   quantileChunkCount,
   type QuantilePlan,
 } from './quantile-program.ts';
+import { compileSuppression, type SuppressionPlan } from './suppress-small-cells.ts';
 
 /**
  * A ComputationSpec compiled into what the servers compute per field over the union of all rows: the sum
- * (always, it is free), the sum of squares (variance, stddev), counts below public thresholds (countBelow,
+ * (sum, mean, variance, stddev) and the sum of squares (variance, stddev), both in Z_2^128, counts below public thresholds (countBelow,
  * countAbove, histogram) and tournament minima/maxima. Adding an analysis means adding its needs here, its
  * per-chunk work in `chunk-program.ts` and its slots in `contract/result-layout.ts`.
  */
@@ -27,6 +28,8 @@ export interface FieldProgram {
   /** Encoded declared bounds (the codec's limit where undeclared): a value outside makes its row invalid. */
   low: bigint;
   high: bigint;
+  /** Whether the field's values are lifted into Z_2^128 for its sum (and sum of squares). */
+  sums: boolean;
   sumSquares: boolean;
   /** Encoded thresholds t (sorted): the program counts rows with encoded x < t. */
   thresholds: bigint[];
@@ -54,6 +57,8 @@ export interface Program {
   /** Chunks of rows; then the quantiles' chunks (`quantile-program.ts`) up to `chunkCount` material chunks. */
   rowChunks: number;
   quantiles: QuantilePlan | undefined;
+  /** Minimum cell size: one last material chunk (`suppress-small-cells.ts`), after the quantiles'. */
+  suppression: SuppressionPlan | undefined;
   chunkCount: number;
 }
 
@@ -61,6 +66,7 @@ export interface Program {
 const CHUNK_MATERIAL_BUDGET = 16 << 20;
 const MIN_CHUNK_ROWS = 1 << 10;
 const MAX_CHUNK_ROWS = 1 << 16;
+const SUM_KINDS = ['sum', 'mean', 'variance', 'stddev'] as const;
 
 export class ProgramError extends Error {
   override readonly name = 'ProgramError';
@@ -89,6 +95,7 @@ export function compileProgram(
       field,
       low,
       high,
+      sums: SUM_KINDS.some((kind) => kinds.has(kind)),
       sumSquares: kinds.has('variance') || kinds.has('stddev'),
       thresholds: thresholdsOfField(spec, field),
       thresholdBits: thresholdComparisonBits(spec, field),
@@ -96,6 +103,7 @@ export function compileProgram(
   });
   const extremeBits = Math.max(0, ...series.map((s) => extremeComparisonBits(spec.fields[s.field]!)));
   const quantiles = compileQuantiles(spec, totalRows);
+  const suppression = compileSuppression(spec, totalRows);
   const chunkRows =
     options.chunkRows ??
     Math.min(
@@ -113,7 +121,8 @@ export function compileProgram(
     chunkRows,
     rowChunks,
     quantiles,
-    chunkCount: rowChunks + quantileChunkCount(quantiles, rowChunks),
+    suppression,
+    chunkCount: rowChunks + quantileChunkCount(quantiles, rowChunks) + (suppression ? 1 : 0),
   };
 }
 
@@ -132,7 +141,9 @@ function chooseChunkRows(
   // Range check per value, the AND of a row's bits and the select of each value: about 1.6 KB per value.
   if (validity) bytesPerRow += fields.length * (comparisonMaterialBytes(WHOLE_RING_BITS) + 16);
   for (const field of fields) {
-    if (field.sumSquares) bytesPerRow += 8;
+    // The lift's product share, then the 128-bit square pair's c.
+    if (field.sums) bytesPerRow += 8;
+    if (field.sumSquares) bytesPerRow += 16;
     bytesPerRow += field.thresholds.length * comparisonMaterialBytes(field.thresholdBits);
   }
   if (seriesCount > 0) bytesPerRow += seriesCount * (comparisonMaterialBytes(extremeBits) + 8);

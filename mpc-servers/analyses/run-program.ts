@@ -7,6 +7,8 @@ import { emptyAccumulators, runChunk, type Accumulators } from './chunk-program.
 import { chunkRowCount, type Program } from './program.ts';
 import { QuantileRows, runQuantiles } from './quantile-program.ts';
 import type { RowSource } from './row-source.ts';
+import { addPrivacyNoise } from './privacy-noise.ts';
+import { suppressHistogramBins } from './suppress-small-cells.ts';
 
 export interface RunOptions {
   material: (chunk: number) => Promise<ChunkMaterial>;
@@ -70,6 +72,13 @@ export async function runProgram(
       })
     : undefined;
   const words = outputShares(context, program, accumulators, BigInt.asUintN(64, dropped), quantiles);
+  if (program.spec.privacy) addPrivacyNoise(program.spec, words);
+  if (program.suppression) {
+    const material = await options.material(program.chunkCount - 1);
+    await suppressHistogramBins(context, program.spec, program.suppression, words, material);
+    material.assertConsumed();
+    await options.onChunkDone?.(program.chunkCount, program.chunkCount);
+  }
   return { words, droppedByInput };
 }
 
@@ -98,6 +107,10 @@ function countInvalid(
   }
 }
 
+function wideWords(value: bigint): [bigint, bigint] {
+  return [value, value >> 64n];
+}
+
 /** This party's result share for a recipient: the words, then the dropped rows of the inputs it owns. */
 export function resultShareFor(output: ProgramOutput, ownedInputs: readonly number[]): RingVector {
   const share = ringVector(output.words.length + 1);
@@ -109,9 +122,9 @@ export function resultShareFor(output: ProgramOutput, ownedInputs: readonly numb
 
 /**
  * Maps accumulators to the result layout, then the dropped-row total; public terms (the row count) are
- * added by A only. With `dropped` = shares of D invalid rows, each of which entered every accumulator as its
- * field's `low`, the valid rows' figures are linear corrections: count - D, sum - D low, squares - D low^2,
- * below t - D [low < t].
+ * added by A only. With `dropped` = shares of D invalid rows, each of which entered every comparison as its
+ * field's `low`, the valid rows' counts are linear corrections: count - D, below t - D [low < t]. Sums and
+ * sums of squares are the valid rows' already, in Z_2^128: two words each, low limb first.
  */
 export function outputShares(
   context: PartyContext,
@@ -139,10 +152,10 @@ export function outputShares(
           words.push(total);
           break;
         case 'sum':
-          words.push(accumulators.sums[fieldIndex]! - dropped * low);
+          words.push(...wideWords(accumulators.sums[fieldIndex]!));
           break;
         case 'sumSquares':
-          words.push(accumulators.sumSquares[fieldIndex]! - dropped * low * low);
+          words.push(...wideWords(accumulators.sumSquares[fieldIndex]!));
           break;
         case 'countBelow':
           words.push(below(encodedBelowThreshold(slot.parameter!, field!.field)));
@@ -163,6 +176,10 @@ export function outputShares(
           words.push(accumulators.extremes?.[series] ?? 0n);
           break;
         }
+        case 'kept':
+          // Filled in by the suppression step.
+          words.push(0n);
+          break;
         case 'quantile': {
           const series = program.quantiles?.series.findIndex(
             (s) => s.field === fieldIndex && s.p === slot.parameter,

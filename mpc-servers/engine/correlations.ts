@@ -1,5 +1,6 @@
 import type { DcfKeys } from './dcf.ts';
 import type { RingVector } from '../../contract/sharing/ring.ts';
+import type { WideVector } from './ring128.ts';
 
 /** One party's share of Beaver triples: c = a * b. */
 export interface TripleShares {
@@ -23,4 +24,19 @@ export interface ComparisonShares {
   mask: RingVector;
   maskTopBit: RingVector;
   dcf: DcfKeys;
+}
+
+/**
+ * One party's share of lift material (see `liftStep`): this party's own mask bit (the peer never learns it)
+ * and an additive share in Z_2^64 of the product of both parties' mask bits.
+ */
+export interface LiftShares {
+  maskBit: RingVector;
+  product: RingVector;
+}
+
+/** One party's share of square pairs in Z_2^128 (interleaved limbs, `ring128.ts`): c = a^2 mod 2^128. */
+export interface WideSquareShares {
+  a: WideVector;
+  c: WideVector;
 }

@@ -1,9 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Party } from '../../contract/party.ts';
-import type { ComparisonShares, SquareShares, TripleShares } from './correlations.ts';
+import type {
+  ComparisonShares,
+  LiftShares,
+  SquareShares,
+  TripleShares,
+  WideSquareShares,
+} from './correlations.ts';
 import { dcfGenerate, type DcfKeys } from './dcf.ts';
 import { prgBytes, prgWords, type StreamId } from '../../contract/sharing/prg.ts';
 import { add, mul, ringVector, sub, wordsFromBytes, type RingVector } from '../../contract/sharing/ring.ts';
+import { add128, mul128, sub128, type WideVector } from './ring128.ts';
 
 /**
  * Dealer material, chunk by chunk. A chunk's material is an ordered list of sections, each answering one
@@ -21,9 +28,11 @@ export const WHOLE_RING_BITS = 65;
 export type MaterialRequest =
   | { kind: 'triple'; count: number }
   | { kind: 'square'; count: number }
-  | { kind: 'comparison'; bits: number; count: number };
+  | { kind: 'comparison'; bits: number; count: number }
+  | { kind: 'lift'; count: number }
+  | { kind: 'wideSquare'; count: number };
 
-const KIND_CODE = { triple: 1, square: 2, comparison: 3 } as const;
+const KIND_CODE = { triple: 1, square: 2, comparison: 3, lift: 4, wideSquare: 5 } as const;
 const COMPONENT = { a: 0, b: 1, c: 2, mask: 3, topBit: 4, rootSeed: 5 } as const;
 const FORMAT_VERSION = 1;
 
@@ -114,6 +123,15 @@ export function generateChunkMaterial(
     } else if (request.kind === 'square') {
       const a = combined(COMPONENT.a);
       writers.B.words(sub(mul(a, a), words('A', COMPONENT.c)));
+    } else if (request.kind === 'lift') {
+      // Each party's mask bit comes from its own seed; B gets its share of their product.
+      const product = mul(maskBits(words('A', COMPONENT.mask)), maskBits(words('B', COMPONENT.mask)));
+      writers.B.words(sub(product, words('A', COMPONENT.c)));
+    } else if (request.kind === 'wideSquare') {
+      const wide = (party: Party, component: number): WideVector =>
+        prgWords(seeds[party], streamOf(chunk, section, component), 2 * request.count);
+      const a = add128(wide('A', COMPONENT.a), wide('B', COMPONENT.a));
+      writers.B.words(sub128(mul128(a, a), wide('A', COMPONENT.c)));
     } else {
       const mask = wordsFromBytes(randomBytes(request.count * 8));
       const top = ringVector(request.count);
@@ -137,7 +155,15 @@ export function generateChunkMaterial(
   return { A: writers.A.finish(), B: writers.B.finish() };
 }
 
+/** Bit 0 of each PRG word: a lift's mask bits. */
+function maskBits(words: RingVector): RingVector {
+  for (let i = 0; i < words.length; i++) words[i] = words[i]! & 1n;
+  return words;
+}
+
 type Section =
+  | { kind: 'lift'; shares: LiftShares }
+  | { kind: 'wideSquare'; shares: WideSquareShares }
   | { kind: 'triple'; shares: TripleShares }
   | { kind: 'square'; shares: SquareShares }
   | { kind: 'comparison'; shares: ComparisonShares };
@@ -208,6 +234,14 @@ export class ChunkMaterial {
       } else if (code === KIND_CODE.square) {
         const c = isA ? own(COMPONENT.c) : reader.words(count);
         this.sections.push({ kind: 'square', shares: { a: own(COMPONENT.a), c } });
+      } else if (code === KIND_CODE.lift) {
+        const product = isA ? own(COMPONENT.c) : reader.words(count);
+        this.sections.push({ kind: 'lift', shares: { maskBit: maskBits(own(COMPONENT.mask)), product } });
+      } else if (code === KIND_CODE.wideSquare) {
+        const wide = (component: number): WideVector =>
+          prgWords(seed, streamOf(chunk, section, component), 2 * count);
+        const c = isA ? wide(COMPONENT.c) : reader.words(2 * count);
+        this.sections.push({ kind: 'wideSquare', shares: { a: wide(COMPONENT.a), c } });
       } else if (code === KIND_CODE.comparison) {
         const mask = isA ? own(COMPONENT.mask) : reader.words(count);
         const maskTopBit = isA ? own(COMPONENT.topBit) : reader.words(count);
@@ -244,6 +278,12 @@ export class ChunkMaterial {
   squares(count: number): SquareShares {
     return (this.take({ kind: 'square', count }) as Extract<Section, { kind: 'square' }>).shares;
   }
+  lifts(count: number): LiftShares {
+    return (this.take({ kind: 'lift', count }) as Extract<Section, { kind: 'lift' }>).shares;
+  }
+  wideSquares(count: number): WideSquareShares {
+    return (this.take({ kind: 'wideSquare', count }) as Extract<Section, { kind: 'wideSquare' }>).shares;
+  }
   comparisons(bits: number, count: number): ComparisonShares {
     return (this.take({ kind: 'comparison', bits, count }) as Extract<Section, { kind: 'comparison' }>)
       .shares;
@@ -259,11 +299,14 @@ export class ChunkMaterial {
 }
 
 function lengthOf(section: Section): number {
-  return section.kind === 'comparison' ? section.shares.mask.length : section.shares.a.length;
+  if (section.kind === 'comparison') return section.shares.mask.length;
+  if (section.kind === 'lift') return section.shares.product.length;
+  if (section.kind === 'wideSquare') return section.shares.a.length / 2;
+  return section.shares.a.length;
 }
 
 function requestOf(section: Section): MaterialRequest {
   return section.kind === 'comparison'
     ? { kind: 'comparison', bits: section.shares.bits, count: section.shares.mask.length }
-    : { kind: section.kind, count: section.shares.a.length };
+    : { kind: section.kind, count: lengthOf(section) };
 }

@@ -30,24 +30,24 @@ async function tableItems(): Promise<Record<string, unknown>[]> {
   return items;
 }
 
-const unboundedSum = collaborationRequest({
-  analyses: [{ kind: 'count' }, { kind: 'sum', field: 'cost' }],
+const unboundedVariance = collaborationRequest({
+  analyses: [{ kind: 'count' }, { kind: 'variance', field: 'cost' }],
   inputSchema: { fields: [{ name: 'cost', type: 'fixed', fractionalBits: 8 }] },
 });
 const overflowingVariance = collaborationRequest({
   analyses: [{ kind: 'variance', field: 'weight' }],
-  inputSchema: { fields: [{ name: 'weight', type: 'fixed', fractionalBits: 16, min: 0, max: 10000 }] },
+  inputSchema: { fields: [{ name: 'weight', type: 'fixed', fractionalBits: 30, min: 0, max: 1e9 }] },
   maxParticipants: 10,
 });
 
 describe('createCollaboration refuses what the computation servers could not compute', () => {
-  it('a sum over a field without bounds: 400 not-computable naming the field and the bounds to declare', async () => {
+  it('a variance over a field without bounds: 400 not-computable naming the field and the bounds to declare', async () => {
     const answer = await call('owner', 'POST', '/v1/collaborations', {
-      body: unboundedSum,
-      headers: { 'idempotency-key': 'unbounded-sum' },
+      body: unboundedVariance,
+      headers: { 'idempotency-key': 'unbounded-variance' },
     });
     expectProblem(answer, 400, 'not-computable');
-    expect(answer.body.detail).toMatch(/field "cost": sum needs declared min and max/);
+    expect(answer.body.detail).toMatch(/field "cost": variance needs declared min and max/);
     expect(answer.body.errors).toEqual([
       {
         path: '/inputSchema/fields/0',
@@ -63,7 +63,7 @@ describe('createCollaboration refuses what the computation servers could not com
     expect(answer.body.errors).toHaveLength(1);
     expect(answer.body.errors[0].path).toBe('/inputSchema/fields/0');
     expect(answer.body.errors[0].message).toMatch(
-      /^field "weight": variance would overflow 64 bits .*declare narrower bounds within ±[\d.]+ or at most \d+ fractionalBits$/,
+      /^field "weight": variance would overflow 128 bits .*declare narrower bounds within ±[\d.]+ or at most \d+ fractionalBits$/,
     );
   });
 
@@ -73,17 +73,17 @@ describe('createCollaboration refuses what the computation servers could not com
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([]);
     const again = await call('owner', 'POST', '/v1/collaborations', {
-      body: unboundedSum,
-      headers: { 'idempotency-key': 'unbounded-sum' },
+      body: unboundedVariance,
+      headers: { 'idempotency-key': 'unbounded-variance' },
     });
     expectProblem(again, 400, 'not-computable');
     expect(await tableItems()).toEqual([]);
   });
 
-  it('the declared fix is accepted: bounds on the sum, fewer fractional bits on the variance', async () => {
+  it('the declared fix is accepted: bounds on the unbounded variance, fewer fractional bits on the variance', async () => {
     const bounded = await call('owner', 'POST', '/v1/collaborations', {
       body: collaborationRequest({
-        ...unboundedSum,
+        ...unboundedVariance,
         inputSchema: { fields: [{ name: 'cost', type: 'fixed', fractionalBits: 8, min: 0, max: 100000 }] },
       }),
     });
@@ -91,7 +91,7 @@ describe('createCollaboration refuses what the computation servers could not com
     const coarser = await call('owner', 'POST', '/v1/collaborations', {
       body: collaborationRequest({
         ...overflowingVariance,
-        inputSchema: { fields: [{ name: 'weight', type: 'fixed', fractionalBits: 0, min: 0, max: 10000 }] },
+        inputSchema: { fields: [{ name: 'weight', type: 'fixed', fractionalBits: 0, min: 0, max: 1e9 }] },
       }),
     });
     expect(coarser.status, coarser.bodyText).toBe(201);

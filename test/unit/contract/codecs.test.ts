@@ -84,14 +84,22 @@ describe('input sharing codec', () => {
 describe('result codec', () => {
   const spec = { fields: [fields[1]!], analyses: [{ kind: 'variance' as const }, { kind: 'min' as const }] };
   it('adds the two shares and derives mean and population variance exactly', () => {
-    // Values -1, 1, 3 at f = 4: count 3, sum 3 * 16, sum of squares 11 * 256.
-    // Then the validity words: 2 rows dropped in all, 1 of them the recipient's.
-    const words = BigUint64Array.from([3n, 48n, 2816n, 3n, BigInt.asUintN(64, -16n), 2n, 1n]);
-    const mask = BigUint64Array.from([5n, 2n ** 63n, 77n, 1n, 9n, 2n ** 64n - 1n, 3n]);
-    const shareA = encodeResultShare(mask);
-    const shareB = encodeResultShare(
-      BigUint64Array.from(words.map((w, i) => BigInt.asUintN(64, w - mask[i]!))),
-    );
+    // Values -1, 1, 3 at f = 4: count 3, sum 3 * 16 and sum of squares 11 * 256 (two words each, in
+    // Z_2^128), then the min's count and value; then the validity words: 2 rows dropped in all, 1 of them the
+    // recipient's. The masks make the low limbs carry into the high ones.
+    const values = [3n, 48n, 2816n, 3n, -16n, 2n, 1n];
+    const masks = [5n, 2n ** 128n - 1n, 2n ** 64n + 77n, 1n, 9n, 2n ** 64n - 1n, 3n];
+    const widths = [1, 2, 2, 1, 1, 1, 1];
+    const split = (share: (i: number) => bigint): BigUint64Array =>
+      BigUint64Array.from(
+        widths.flatMap((width, i) =>
+          width === 2
+            ? [BigInt.asUintN(64, share(i)), BigInt.asUintN(64, share(i) >> 64n)]
+            : [BigInt.asUintN(64, share(i))],
+        ),
+      );
+    const shareA = encodeResultShare(split((i) => masks[i]!));
+    const shareB = encodeResultShare(split((i) => BigInt.asUintN(128, values[i]! - masks[i]!)));
     const [variance, min] = decodeResult(spec, shareA, shareB);
     expect(variance).toMatchObject({ kind: 'variance', field: 'score', count: 3, mean: 1, value: 8 / 3 });
     expect(min).toMatchObject({ kind: 'min', count: 3, value: -1 });

@@ -83,13 +83,13 @@ describe('use cases', () => {
     };
     const draft = validDraft(ports.now(), {
       analyses: [
-        { kind: 'sum', field: 'free' },
+        { kind: 'variance', field: 'free' },
         { kind: 'variance', field: 'wide' },
       ],
       inputSchema: {
         fields: [
           { name: 'free', type: 'int' },
-          { name: 'wide', type: 'fixed', fractionalBits: 16, min: 0, max: 10000 },
+          { name: 'wide', type: 'fixed', fractionalBits: 30, min: 0, max: 1e9 },
         ],
       },
     });
@@ -100,7 +100,7 @@ describe('use cases', () => {
       '/inputSchema/fields/0',
       '/inputSchema/fields/1',
     ]);
-    expect((error as DomainError).message).toMatch(/field "free": sum needs declared min and max/);
+    expect((error as DomainError).message).toMatch(/field "free": variance needs declared min and max/);
     expect((error as DomainError).message).toMatch(/field "wide": variance would overflow .*fractionalBits/);
     expect(collaborations.size).toBe(0);
     expect(started).toEqual([]);
@@ -110,7 +110,7 @@ describe('use cases', () => {
       inputSchema: {
         fields: [
           { name: 'free', type: 'int', min: -1000, max: 1000 },
-          { name: 'wide', type: 'fixed', fractionalBits: 0, min: 0, max: 10000 },
+          { name: 'wide', type: 'fixed', fractionalBits: 0, min: 0, max: 1e9 },
         ],
       },
     });

@@ -38,7 +38,19 @@ describe('mpc create refused as not computable', () => {
     let stdout = '';
     let stderr = '';
     const code = await runCli(
-      ['create', '--name', 'n', '--field', 'cost:fixed', '--analysis', 'sum', '--min', '1', '--max', '3'],
+      [
+        'create',
+        '--name',
+        'n',
+        '--field',
+        'cost:fixed',
+        '--analysis',
+        'variance',
+        '--min',
+        '1',
+        '--max',
+        '3',
+      ],
       {
         stdout: { write: (text: string) => (stdout += text) },
         stderr: { write: (text: string) => (stderr += text) },
@@ -54,7 +66,7 @@ describe('mpc create refused as not computable', () => {
     expect(stdout).toBe('');
     expect(stderr.split('\n')).toEqual([
       expect.stringMatching(
-        /^mpc: the servers could not compute this: field "cost": sum needs declared min and max .*declare bounds within ±[\d.e+]+ \[request req-create\]$/,
+        /^mpc: the servers could not compute this: field "cost": variance needs declared min and max .*declare bounds within ±[\d.e+]+ with 16 fractionalBits \[request req-create\]$/,
       ),
       '',
     ]);

@@ -45,11 +45,11 @@ describe('describeFailure', () => {
   it('a collaboration the servers could not compute: one line with each field and what to declare', () => {
     const draft = {
       name: 'n',
-      analyses: [{ kind: 'sum' as const }, { kind: 'variance' as const, field: 'w' }],
+      analyses: [{ kind: 'variance' as const }],
       inputSchema: {
         fields: [
           { name: 'v', type: 'int' as const },
-          { name: 'w', type: 'fixed' as const, fractionalBits: 16, min: 0, max: 10000 },
+          { name: 'w', type: 'fixed' as const, fractionalBits: 30, min: 0, max: 1e9 },
         ],
       },
       minParticipants: 1,
@@ -69,7 +69,7 @@ describe('describeFailure', () => {
     expect(failure.exitCode).toBe(1);
     expect(failure.line).not.toContain('\n');
     expect(failure.line).toMatch(
-      /^mpc: the servers could not compute this: field "v": sum needs declared min and max .*; field "w": variance would overflow 64 bits .*at most \d+ fractionalBits \[request req-9\]$/,
+      /^mpc: the servers could not compute this: field "v": variance needs declared min and max .*; field "w": variance would overflow 128 bits .*at most \d+ fractionalBits \[request req-9\]$/,
     );
   });
 

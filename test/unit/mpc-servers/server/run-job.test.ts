@@ -209,7 +209,10 @@ describe('dealer and servers in one process', () => {
   }, 60_000);
 
   it('the dealer fails the job with PROGRAM_INVALID when the spec cannot be computed in the ring', async () => {
-    const unbounded: ComputationSpec = { fields: [{ name: 'v', type: 'int' }], analyses: [{ kind: 'sum' }] };
+    const unbounded: ComputationSpec = {
+      fields: [{ name: 'v', type: 'int' }],
+      analyses: [{ kind: 'variance' }],
+    };
     const { store, status, dealerKeys } = await setUp('j-infeasible', unbounded);
     await expect(runDealer({ jobId: 'j-infeasible', store, status, ...dealerKeys })).rejects.toMatchObject({
       code: 'PROGRAM_INVALID',

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { sub, wordsFromBytes, type RingVector } from '../../contract/sharing/ring.ts';
+import type { LiftShares, WideSquareShares } from './correlations.ts';
+import type { PartyContext, RoundStep } from './ops.ts';
+import { add128, mul128, sub128, wideVector, type WideVector } from './ring128.ts';
+
+/**
+ * Ops on shares in Z_2^128 (`ring128.ts`): the lift of 64-bit shares of a value below 2^63 into Z_2^128,
+ * and squaring with a 128-bit square pair. With them a sum of squares of 64-bit inputs is exact far past
+ * 2^64. Both are `RoundStep`s, so they share rounds with the 64-bit ops through `runRound`.
+ */
+
+/**
+ * Lift: shares y_A + y_B = y mod 2^64 of y < 2^63 become shares of y in Z_2^128. As integers
+ * y_A + y_B = y + 2^64 w, and since y's top bit is 0, the wrap w is a OR b for the top bits a of y_A (known
+ * to A) and b of y_B (known to B): w = a + b - ab. The product ab of two privately held bits costs one
+ * opening of one bit each: A sends d = a xor r_A, B sends e = b xor r_B, each r uniform and known to its
+ * owner only, with shares of r_A r_B from the dealer; a = d + (1 - 2d) r_A, b = e + (1 - 2e) r_B, so
+ * ab = de + d (1 - 2e) r_B + e (1 - 2d) r_A + (1 - 2d)(1 - 2e) r_A r_B, each term local to one party.
+ * The wide share is (y_own, -w_own): its sum is y_A + y_B - 2^64 w = y. One round, one bit per element per
+ * party (64 to a word, the last word padded with random bits), exact, no error probability.
+ */
+export function liftStep(context: PartyContext, y: RingVector, material: LiftShares): RoundStep<WideVector> {
+  const isA = context.party === 'A';
+  const { maskBit, product } = material;
+  const n = y.length;
+  const masked = packBits(y, maskBit);
+  return {
+    masked,
+    finish(opened) {
+      // runRound adds the two messages word by word: the peer's bits are the sum minus this party's.
+      const theirs = sub(opened, masked);
+      const out = wideVector(n);
+      for (let i = 0; i < n; i++) {
+        const word = i >> 6;
+        const shift = BigInt(i & 63);
+        const mine = (masked[word]! >> shift) & 1n;
+        const other = (theirs[word]! >> shift) & 1n;
+        const [d, e] = isA ? [mine, other] : [other, mine];
+        const own = y[i]! >> 63n;
+        // alpha beta = (1 - 2d)(1 - 2e) = +-1.
+        const sign = d === e ? 1n : -1n;
+        const cross = isA
+          ? d * e + (e === 1n ? (1n - 2n * d) * maskBit[i]! : 0n)
+          : d * (1n - 2n * e) * maskBit[i]!;
+        const w = BigInt.asUintN(64, own - cross - sign * product[i]!);
+        out[2 * i] = y[i]!;
+        out[2 * i + 1] = BigInt.asUintN(64, -w);
+      }
+      return out;
+    },
+  };
+}
+
+/** Bit i of the result is msb(y_i) xor mask_i; the bits past the last element are random padding. */
+function packBits(y: RingVector, maskBit: RingVector): RingVector {
+  const packed = wordsFromBytes(randomBytes(Math.ceil(y.length / 64) * 8));
+  for (let i = 0; i < y.length; i++) {
+    const shift = BigInt(i & 63);
+    const bit = ((y[i]! >> 63n) ^ maskBit[i]!) << shift;
+    packed[i >> 6] = (packed[i >> 6]! & ~(1n << shift)) | bit;
+  }
+  return packed;
+}
+
+/**
+ * Squaring in Z_2^128 with a square pair (a, c = a^2): open d = x - a (16 bytes per element per party),
+ * z = c + 2 d a (+ d^2 on A). The opened words are added limb by limb by `runRound`, so `finish` restores the
+ * carry from the low to the high limb.
+ */
+export function wideSquareStep(
+  context: PartyContext,
+  x: WideVector,
+  squares: WideSquareShares,
+): RoundStep<WideVector> {
+  const masked = sub128(x, squares.a);
+  return {
+    masked,
+    finish(opened) {
+      const d = restoreCarries(opened, masked);
+      const twice = mul128(d, squares.a);
+      add128(twice, twice, twice);
+      const z = add128(squares.c, twice);
+      return context.party === 'A' ? add128(z, mul128(d, d), z) : z;
+    },
+  };
+}
+
+/** `opened` = mine + theirs word by word: add the low limb's carry ([low < mine's low]) to the high limb. */
+function restoreCarries(opened: RingVector, mine: RingVector): WideVector {
+  const out = opened.slice();
+  for (let i = 0; i < out.length; i += 2) if (out[i]! < mine[i]!) out[i + 1] = out[i + 1]! + 1n;
+  return out;
+}
