@@ -1,7 +1,8 @@
 #!/usr/bin/env -S npx tsx
 /**
  * The CDK app: `npx cdk synth` / `npx cdk deploy` (see docs/deploy.md). Configured through context
- * (`-c mpc:environment=prod`, ...); account and region come from the CLI's credentials when set.
+ * (`-c mpc:environment=prod`, ...). Each domain's account and region come from `mpc:domains`; a domain without
+ * them takes the CLI's (one account: development only, and synth warns).
  */
 import { App } from 'aws-cdk-lib';
 import { applyNagChecks, buildMpcApp } from '../lib/mpc-app.ts';
