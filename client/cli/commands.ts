@@ -185,9 +185,10 @@ const result: Command = async (context) => {
   const id = idOf(context);
   const details = await fetchResultDetails(context.client(), context.keys(), id, await context.serverKeys());
   const { analyses: results, droppedRows, ownDroppedRows } = details;
+  const { inputSchema } = await context.client().getCollaboration(id);
   context.emit(
     { collaborationId: id, results, droppedRows, ownDroppedRows },
-    formatResults(results) + formatDroppedRows(droppedRows, ownDroppedRows),
+    formatResults(results, inputSchema.fields) + formatDroppedRows(droppedRows, ownDroppedRows),
   );
 };
 
@@ -227,6 +228,7 @@ const run: Command = async (context) => {
     await context.serverKeys(),
   );
   const finished = await context.client().finishParticipation(id);
+  const { inputSchema } = await context.client().getCollaboration(id);
   context.emit(
     {
       collaborationId: id,
@@ -235,7 +237,7 @@ const run: Command = async (context) => {
       participation: finished,
       results,
     },
-    formatResults(results),
+    formatResults(results, inputSchema.fields),
   );
 };
 

@@ -95,11 +95,20 @@ export function formatInput(input: Input, rowCount: number): string {
   return `input ${input.inputId} ${input.status} (${rowCount} rows)\n`;
 }
 
-/** The reconstructed statistics, one per line: label, value, and what it covers. */
-export function formatResults(results: readonly AnalysisResult[]): string {
+/**
+ * The reconstructed statistics, one per line: label, value, and what it covers. With the collaboration's
+ * fields, each figure of a fixed-point field with f fractional bits is rounded to `decimalsFor(f)` decimals,
+ * what its encoding can tell (integers are encoded exactly; the exact value stays in --json).
+ */
+export function formatResults(results: readonly AnalysisResult[], fields: readonly Field[] = []): string {
   const rows: string[][] = [['ANALYSIS', 'VALUE', 'ROWS']];
   for (const result of results) {
     const label = analysisLabel(result.kind, result.field);
+    const field = fields.find((candidate) => candidate.name === result.field);
+    const decimals =
+      field?.type !== 'fixed' || COUNT_KINDS.includes(result.kind)
+        ? undefined
+        : decimalsFor(fractionalBitsOf(field));
     if (result.bins) {
       const edges = result.binEdges ?? [];
       result.bins.forEach((count, index) =>
@@ -115,7 +124,7 @@ export function formatResults(results: readonly AnalysisResult[]): string {
           : '';
     rows.push([
       `${label}${threshold}`,
-      formatNumber(result.value),
+      formatNumber(result.value, decimals),
       result.count === undefined ? '' : String(result.count),
     ]);
   }
@@ -135,8 +144,22 @@ export function binLabel(edges: readonly number[], index: number): string {
   return `[${edges[index - 1]}, ${edges[index]})`;
 }
 
-/** Up to 12 significant digits: enough for fixed point, without float noise such as 0.30000000000000004. */
-export function formatNumber(value: number | null | undefined): string {
+const COUNT_KINDS: readonly string[] = ['count', 'countAbove', 'countBelow', 'histogram'];
+
+/**
+ * Decimals that show what f fractional bits can tell: the fewest d with 10^-d <= 2^-f, d = ceil(f log10 2)
+ * (8 bits: 3 decimals, 16 bits: 5, integers: none).
+ */
+export function decimalsFor(fractionalBits: number): number {
+  return Math.max(0, Math.ceil(fractionalBits * Math.log10(2) - 1e-9));
+}
+
+/**
+ * Up to 12 significant digits: enough for fixed point, without float noise such as 0.30000000000000004;
+ * with `decimals`, rounded to that many decimals first, trailing zeros dropped.
+ */
+export function formatNumber(value: number | null | undefined, decimals?: number): string {
   if (value === null || value === undefined) return '-';
-  return String(Number(value.toPrecision(12)));
+  const rounded = decimals === undefined ? value : Number(value.toFixed(decimals));
+  return String(Number(rounded.toPrecision(12)));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   binLabel,
+  decimalsFor,
   formatCollaboration,
   formatCollaborationTable,
   formatDroppedRows,
@@ -121,6 +122,36 @@ describe('human output', () => {
     expect(binLabel([1, 2, 3], 0)).toBe('(-inf, 1)');
     expect(binLabel([1, 2, 3], 2)).toBe('[2, 3)');
     expect(binLabel([1, 2, 3], 3)).toBe('[3, +inf)');
+  });
+
+  it('prints each fixed-point figure at the precision its field declares: ceil(f log10 2) decimals', () => {
+    expect([0, 1, 8, 10, 16, 30].map(decimalsFor)).toEqual([0, 1, 3, 4, 5, 10]);
+    expect(formatNumber(0.01171875, 3)).toBe('0.012');
+    expect(formatNumber(6040.48046875, 3)).toBe('6040.48');
+    const fields = [
+      { name: 'dose', type: 'fixed' as const, fractionalBits: 8, min: 0, max: 1 },
+      { name: 'days', type: 'int' as const, min: 0, max: 365 },
+    ];
+    expect(
+      formatResults(
+        [
+          { kind: 'min', field: 'dose', count: 3, value: 0.01171875 },
+          { kind: 'variance', field: 'dose', count: 3, value: 0.1234567, mean: 0.5 },
+          { kind: 'mean', field: 'days', count: 3, value: 14 / 3, mean: 14 / 3 },
+          { kind: 'countAbove', field: 'dose', value: 2, threshold: 0.5 },
+        ],
+        fields,
+      ),
+    ).toBe(
+      [
+        'ANALYSIS                VALUE          ROWS',
+        'min(dose)               0.012          3',
+        'variance(dose)          0.123          3',
+        'mean(days)              4.66666666667  3',
+        'countAbove(dose) > 0.5  2',
+        '',
+      ].join('\n'),
+    );
   });
 });
 
