@@ -59,4 +59,14 @@ export interface AnalysisSpec {
 export interface ComputationSpec {
   fields: FieldSpec[];
   analyses: AnalysisSpec[];
+  /** Minimum cell size k: histogram bins with fewer than k rows are suppressed (absent: none are). */
+  minCellSize?: number;
+  /** Differential privacy for every released figure (absent: exact results). */
+  privacy?: PrivacySpec;
+}
+
+/** The (epsilon, delta) budget of one collaboration's result (`privacy-noise.ts` spends it). */
+export interface PrivacySpec {
+  epsilon: number;
+  delta: number;
 }

@@ -19,3 +19,12 @@ export const MAX_BIN_EDGES = 65;
 
 /** Decimal places of a quantile's p: p = P / 10^d exactly, so the rank ceil(p n) is exact in the ring. */
 export const MAX_QUANTILE_DECIMALS = 6;
+
+/** Minimum cell size k a collaboration may declare (k = 1 would suppress nothing). */
+export const MIN_CELL_SIZE = 2;
+export const MAX_CELL_SIZE = 1_000_000;
+
+/** Differential privacy: epsilon in (0, MAX_EPSILON] with at most EPSILON_DECIMALS decimals, delta in [0, MAX_DELTA]. */
+export const MAX_EPSILON = 10;
+export const EPSILON_DECIMALS = 6;
+export const MAX_DELTA = 0.001;

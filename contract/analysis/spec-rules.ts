@@ -11,6 +11,7 @@ import {
   MIN_BIN_EDGES,
 } from './spec-limits.ts';
 import { quantileFraction } from './quantile-rank.ts';
+import { releaseViolations } from './release-rules.ts';
 
 /**
  * The rules a computation spec must satisfy before anyone computes it: fields (unique names, known types,
@@ -33,6 +34,7 @@ export function specViolations(
   return [
     ...fieldViolations(spec.fields, paths.fields),
     ...analysisViolations(spec.analyses, spec.fields, paths.analyses),
+    ...releaseViolations(spec),
   ];
 }
 

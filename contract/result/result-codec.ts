@@ -1,5 +1,13 @@
 import type { AnalysisKind, ComputationSpec } from '../analysis/analysis-spec.ts';
-import { entryWords, resultLayout, resultLength, slotWords, type ResultEntry } from './result-layout.ts';
+import {
+  entryWords,
+  resultLayout,
+  resultLength,
+  slotWords,
+  type ResultEntry,
+  type SlotName,
+} from './result-layout.ts';
+import { decodedScale, noisedFigures, privacyStatement, type PrivacyStatement } from './noise-scales.ts';
 
 /**
  * A server's result share (the plaintext each server seals per recipient) and the client's decoding: add the
@@ -43,8 +51,12 @@ export interface AnalysisResult {
   /** count, sum, countAbove, countBelow, min, max: the statistic; mean, variance, stddev: likewise. */
   value?: number | null;
   mean?: number | null;
-  /** Histogram: counts of (-inf, e0), [e0, e1), ..., [e_last, +inf). */
-  bins?: number[];
+  /** Histogram: counts of (-inf, e0), [e0, e1), ..., [e_last, +inf); null for a suppressed bin. */
+  bins?: (number | null)[];
+  /** With a minimum cell size k: whether each bin held fewer than k rows (its count is then null). */
+  suppressed?: boolean[];
+  /** With differential privacy: each figure's noise scale b (decoded units) per slot name. */
+  noiseScales?: Partial<Record<SlotName, number>>;
   binEdges?: number[];
   threshold?: number;
   /** Quantile: the p it was asked for. */
@@ -58,6 +70,8 @@ export interface DecodedResult {
   droppedRows: number;
   /** Rows left out of the recipient's own input (0 when it has none). */
   ownDroppedRows: number;
+  /** With differential privacy: the mechanism and its parameters (every figure above is noisy). */
+  privacy?: PrivacyStatement;
 }
 
 /** Adds the two servers' shares and decodes every analysis. */
@@ -91,7 +105,15 @@ export function decodeResultDetails(
     offset += entryWords(entry);
     return decodeEntry(entry, slotValues(entry, shares[0]!, shares[1]!));
   });
-  return { analyses, droppedRows: Number(sum[offset]!), ownDroppedRows: Number(sum[offset + 1]!) };
+  const privacy = privacyStatement(spec);
+  if (privacy !== undefined) attachNoiseScales(spec, analyses);
+  const droppedRows = Number(BigInt.asIntN(64, sum[offset]!));
+  return {
+    analyses,
+    droppedRows,
+    ownDroppedRows: Number(sum[offset + 1]!),
+    ...(privacy === undefined ? {} : { privacy }),
+  };
 }
 
 /**
@@ -122,31 +144,30 @@ function decodeEntry(entry: ResultEntry, values: readonly bigint[]): AnalysisRes
       return { ...head, value: slot(0) };
     case 'mean': {
       const count = slot(0);
-      const mean = count === 0 ? null : slot(1) / count;
+      const mean = count <= 0 ? null : slot(1) / count;
       return { ...head, count, value: mean, mean };
     }
     case 'variance':
     case 'stddev': {
       const count = slot(0);
-      if (count === 0) return { ...head, count, value: null, mean: null };
+      if (count <= 0) return { ...head, count, value: null, mean: null };
       const variance = populationVariance(signed(0), signed(1), signed(2), entry.slots[1]!.fractionalBits);
       const mean = slot(1) / count;
       return { ...head, count, mean, value: entry.kind === 'variance' ? variance : Math.sqrt(variance) };
     }
-    case 'histogram': {
-      return { ...head, bins: entry.slots.map((_, i) => slot(i)), binEdges: entry.binEdges ?? [] };
-    }
+    case 'histogram':
+      return decodeHistogram(head, entry, slot);
     case 'countAbove':
     case 'countBelow':
       return { ...head, value: slot(0), threshold: entry.slots[0]!.parameter ?? 0 };
     case 'min':
     case 'max': {
       const count = slot(0);
-      return { ...head, count, value: count === 0 ? null : slot(1) };
+      return { ...head, count, value: count <= 0 ? null : slot(1) };
     }
     case 'quantile': {
       const count = slot(0);
-      return { ...head, count, value: count === 0 ? null : slot(1), p: entry.slots[1]!.parameter ?? 0 };
+      return { ...head, count, value: count <= 0 ? null : slot(1), p: entry.slots[1]!.parameter ?? 0 };
     }
   }
 }
@@ -155,4 +176,36 @@ function decodeEntry(entry: ResultEntry, values: readonly bigint[]): AnalysisRes
 function populationVariance(count: bigint, sum: bigint, sumSquares: bigint, fractionalBits: number): number {
   const numerator = count * sumSquares - sum * sum;
   return Number(numerator) / Number(count * count) / 2 ** (2 * fractionalBits);
+}
+
+function decodeHistogram(
+  head: Pick<AnalysisResult, 'kind' | 'field'>,
+  entry: ResultEntry,
+  slot: (index: number) => number,
+): AnalysisResult {
+  const bins = entry.slots.flatMap((candidate, i) => (candidate.name === 'bin' ? [slot(i)] : []));
+  const kept = entry.slots.flatMap((candidate, i) => (candidate.name === 'kept' ? [slot(i)] : []));
+  if (kept.length === 0) return { ...head, bins, binEdges: entry.binEdges ?? [] };
+  const suppressed = kept.map((bit) => bit !== 1);
+  return {
+    ...head,
+    bins: bins.map((count, bin) => (suppressed[bin] ? null : count)),
+    suppressed,
+    binEdges: entry.binEdges ?? [],
+  };
+}
+
+/** Each analysis' noise scale per slot name, from the words its slots occupy. */
+function attachNoiseScales(spec: ComputationSpec, analyses: AnalysisResult[]): void {
+  const noise = new Map(noisedFigures(spec).map((figure) => [figure.word, figure]));
+  let word = 0;
+  resultLayout(spec).forEach((entry, index) => {
+    const scales: Partial<Record<SlotName, number>> = {};
+    for (const slot of entry.slots) {
+      const figure = noise.get(word);
+      if (figure !== undefined) scales[slot.name] = decodedScale(figure);
+      word += slotWords(slot);
+    }
+    analyses[index]!.noiseScales = scales;
+  });
 }

@@ -8,7 +8,17 @@ import { expandAnalyses, fractionalBitsOf } from '../analysis/field-encoding.ts'
  * aggregates (count, sum, sum of squares), which carry the same information as (count, mean, variance).
  */
 export type SlotName =
-  'count' | 'sum' | 'sumSquares' | 'countBelow' | 'countAbove' | 'bin' | 'min' | 'max' | 'quantile';
+  | 'count'
+  | 'sum'
+  | 'sumSquares'
+  | 'countBelow'
+  | 'countAbove'
+  | 'bin'
+  | 'min'
+  | 'max'
+  | 'quantile'
+  /** With a minimum cell size: 1 when the bin `parameter` holds at least k rows, else 0 (and the bin is 0). */
+  | 'kept';
 
 export interface ResultSlot {
   name: SlotName;
@@ -55,13 +65,17 @@ export function resultLayout(spec: ComputationSpec): ResultEntry[] {
         case 'variance':
         case 'stddev':
           return [count, sum, { name: 'sumSquares', fractionalBits: 2 * f, wide: true }];
-        case 'histogram':
-          // Bins: (-inf, e0), [e0, e1), ..., [e_last, +inf).
-          return Array.from({ length: (analysis.binEdges?.length ?? 0) + 1 }, (_, bin) => ({
-            name: 'bin' as const,
-            fractionalBits: 0,
-            parameter: bin,
-          }));
+        case 'histogram': {
+          // Bins: (-inf, e0), [e0, e1), ..., [e_last, +inf); with k, each bin's kept bit after the bins.
+          const names: SlotName[] = spec.minCellSize === undefined ? ['bin'] : ['bin', 'kept'];
+          return names.flatMap((name) =>
+            Array.from({ length: (analysis.binEdges?.length ?? 0) + 1 }, (_, bin) => ({
+              name,
+              fractionalBits: 0,
+              parameter: bin,
+            })),
+          );
+        }
         case 'countBelow':
         case 'countAbove':
           return [{ name: analysis.kind, fractionalBits: 0, parameter: analysis.threshold ?? 0 }];

@@ -14,6 +14,7 @@ import {
   quantileChunkCount,
   type QuantilePlan,
 } from './quantile-program.ts';
+import { compileSuppression, type SuppressionPlan } from './suppress-small-cells.ts';
 
 /**
  * A ComputationSpec compiled into what the servers compute per field over the union of all rows: the sum
@@ -56,6 +57,8 @@ export interface Program {
   /** Chunks of rows; then the quantiles' chunks (`quantile-program.ts`) up to `chunkCount` material chunks. */
   rowChunks: number;
   quantiles: QuantilePlan | undefined;
+  /** Minimum cell size: one last material chunk (`suppress-small-cells.ts`), after the quantiles'. */
+  suppression: SuppressionPlan | undefined;
   chunkCount: number;
 }
 
@@ -100,6 +103,7 @@ export function compileProgram(
   });
   const extremeBits = Math.max(0, ...series.map((s) => extremeComparisonBits(spec.fields[s.field]!)));
   const quantiles = compileQuantiles(spec, totalRows);
+  const suppression = compileSuppression(spec, totalRows);
   const chunkRows =
     options.chunkRows ??
     Math.min(
@@ -117,7 +121,8 @@ export function compileProgram(
     chunkRows,
     rowChunks,
     quantiles,
-    chunkCount: rowChunks + quantileChunkCount(quantiles, rowChunks),
+    suppression,
+    chunkCount: rowChunks + quantileChunkCount(quantiles, rowChunks) + (suppression ? 1 : 0),
   };
 }
 

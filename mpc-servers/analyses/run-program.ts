@@ -7,6 +7,8 @@ import { emptyAccumulators, runChunk, type Accumulators } from './chunk-program.
 import { chunkRowCount, type Program } from './program.ts';
 import { QuantileRows, runQuantiles } from './quantile-program.ts';
 import type { RowSource } from './row-source.ts';
+import { addPrivacyNoise } from './privacy-noise.ts';
+import { suppressHistogramBins } from './suppress-small-cells.ts';
 
 export interface RunOptions {
   material: (chunk: number) => Promise<ChunkMaterial>;
@@ -70,6 +72,13 @@ export async function runProgram(
       })
     : undefined;
   const words = outputShares(context, program, accumulators, BigInt.asUintN(64, dropped), quantiles);
+  if (program.spec.privacy) addPrivacyNoise(program.spec, words);
+  if (program.suppression) {
+    const material = await options.material(program.chunkCount - 1);
+    await suppressHistogramBins(context, program.spec, program.suppression, words, material);
+    material.assertConsumed();
+    await options.onChunkDone?.(program.chunkCount, program.chunkCount);
+  }
   return { words, droppedByInput };
 }
 
@@ -167,6 +176,10 @@ export function outputShares(
           words.push(accumulators.extremes?.[series] ?? 0n);
           break;
         }
+        case 'kept':
+          // Filled in by the suppression step.
+          words.push(0n);
+          break;
         case 'quantile': {
           const series = program.quantiles?.series.findIndex(
             (s) => s.field === fieldIndex && s.p === slot.parameter,

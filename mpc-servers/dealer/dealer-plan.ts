@@ -1,6 +1,7 @@
 import { chunkRequests } from '../analyses/chunk-program.ts';
 import { chunkRowCount, type Program } from '../analyses/program.ts';
 import { quantileChunkRequests } from '../analyses/quantile-program.ts';
+import { suppressionRequests } from '../analyses/suppress-small-cells.ts';
 import { generateChunkMaterial, type MaterialRequest } from '../engine/material.ts';
 import type { Party } from '../../contract/party.ts';
 
@@ -8,6 +9,8 @@ import type { Party } from '../../contract/party.ts';
 export function chunkMaterialRequests(program: Program, chunk: number): MaterialRequest[] {
   if (chunk < 0 || chunk >= program.chunkCount) throw new RangeError(`chunk ${chunk} is outside the program`);
   if (chunk < program.rowChunks) return chunkRequests(program, chunkRowCount(program, chunk), chunk > 0);
+  if (program.suppression && chunk === program.chunkCount - 1)
+    return suppressionRequests(program.suppression);
   // After the row chunks: the quantiles' rounds, each over the row chunks again.
   const quantileChunk = chunk - program.rowChunks;
   const rows = chunkRowCount(program, quantileChunk % program.rowChunks);
