@@ -19,6 +19,8 @@ export interface DeploymentConfig {
   readonly maxShareBytes: number;
   /** TCP port server B listens on for server A's peer link. */
   readonly peerPort: number;
+  /** The dealer's HPKE public key (base64url), which each server pins (`MPC_DEALER_PUBLIC_KEY`). */
+  readonly dealerPublicKey?: string;
   /** Optional e-mail address subscribed to the alarm topic. */
   readonly alarmEmail?: string;
   /** Name server A connects to for server B (`MPC_PEER_HOST` of the workflow steps); see docs/deploy.md. */
@@ -60,6 +62,7 @@ export const CONTEXT_KEYS = {
   alarmEmail: 'mpc:alarmEmail',
   peerHost: 'mpc:peerHost',
   domains: 'mpc:domains',
+  dealerPublicKey: 'mpc:dealerPublicKey',
 } as const;
 
 const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
@@ -88,6 +91,7 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
     alarmEmail: readString(node, CONTEXT_KEYS.alarmEmail),
     peerHost: readString(node, CONTEXT_KEYS.peerHost),
     domains: readDomains(readString(node, CONTEXT_KEYS.domains)),
+    dealerPublicKey: readString(node, CONTEXT_KEYS.dealerPublicKey),
   };
 }
 

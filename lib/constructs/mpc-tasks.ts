@@ -73,8 +73,8 @@ export interface MpcTask {
   readonly taskRole: iam.Role;
   readonly securityGroup: ec2.SecurityGroup;
   readonly logGroup: logs.LogGroup;
-  /** The server's private key material; the dealer has none. */
-  readonly keySecret?: secretsmanager.Secret;
+  /** The task's private key material (a server's, or the dealer's). */
+  readonly keySecret: secretsmanager.Secret;
 }
 
 /**
@@ -167,20 +167,22 @@ export class MpcTasks extends Construct {
       taskRole,
       executionRole,
     });
-    const keySecret = party
-      ? new secretsmanager.Secret(this, `${name}KeySecret`, {
-          secretName: serverKeySecretName(config, name),
-          description: `HPKE and peer-link key material of MPC server ${party}`,
-          // A random placeholder: the server refuses it (not a key document) until `npm run keys:rotate`
-          // writes real key material; the private key is never part of a template.
-          generateSecretString: { passwordLength: 64, excludePunctuation: true },
-          encryptionKey: props.inputShares?.key,
-          removalPolicy,
-        })
-      : undefined;
+    // Every task has its own key: a server's HPKE key and TLS identity, the dealer's HPKE key that signs its
+    // material (Auth mode), which each server pins.
+    const keySecret = new secretsmanager.Secret(this, `${name}KeySecret`, {
+      secretName: serverKeySecretName(config, name),
+      description: party
+        ? `HPKE and peer-link key material of MPC server ${party}`
+        : 'HPKE key pair of the MPC dealer, which authenticates its material to the servers',
+      // A random placeholder: the task refuses it (not a key document) until `npm run keys:rotate` writes
+      // real key material; the private key is never part of a template.
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      encryptionKey: props.inputShares?.key,
+      removalPolicy,
+    });
     // Readable by the task role alone, whatever else this account's identity policies allow; writing (key
     // rotation, PutSecretValue) stays with the operator's administrators.
-    keySecret?.addToResourcePolicy(
+    keySecret.addToResourcePolicy(
       new iam.PolicyStatement({
         effect: iam.Effect.DENY,
         principals: [new iam.AnyPrincipal()],
@@ -189,16 +191,14 @@ export class MpcTasks extends Construct {
         conditions: { StringNotEquals: { 'aws:PrincipalArn': taskRole.roleArn } },
       }),
     );
-    if (keySecret) {
-      NagSuppressions.addResourceSuppressions(keySecret, [
-        {
-          id: 'AwsSolutions-SMG4',
-          reason:
-            'A server key is rotated together with its public key config that clients seal to; the coordinated ' +
-            'procedure is in docs/deploy.md ("Rotate keys"), a rotation Lambda cannot do it alone.',
-        },
-      ]);
-    }
+    NagSuppressions.addResourceSuppressions(keySecret, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'A key is rotated together with the public key others pin (clients, the servers); the coordinated ' +
+          'procedure is in docs/deploy.md ("Rotate keys"), a rotation Lambda cannot do it alone.',
+      },
+    ]);
     taskDefinition.addContainer(name, {
       containerName: name,
       image,
@@ -215,7 +215,9 @@ export class MpcTasks extends Construct {
         RESULT_BUCKET: props.resultBucket.bucketName,
         PEER_PORT: String(config.peerPort),
         MPC_SERVER_KEYS: config.serverPublicKeysJson,
-        ...(keySecret ? { KEY_SECRET_ARN: keySecret.secretArn } : {}),
+        ...(party ? { KEY_SECRET_ARN: keySecret.secretArn } : { DEALER_KEY_SECRET_ARN: keySecret.secretArn }),
+        // A server pins the dealer's public key from its own operator's configuration, never from a job.
+        ...(party && config.dealerPublicKey ? { MPC_DEALER_PUBLIC_KEY: config.dealerPublicKey } : {}),
         ...peerFingerprintEnvironment(config.serverPublicKeysJson, party),
       },
       ...(name === 'serverB' ? { portMappings: [{ containerPort: config.peerPort }] } : {}),
@@ -240,7 +242,7 @@ export class MpcTasks extends Construct {
     name: MpcTaskName,
     role: iam.Role,
     props: MpcTasksProps,
-    keySecret: secretsmanager.Secret | undefined,
+    keySecret: secretsmanager.Secret,
   ): void {
     const { inputBucket, resultBucket, shareKey, table } = props;
     const party = TASKS[name].party;
@@ -301,7 +303,7 @@ export class MpcTasks extends Construct {
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [JOB_ITEM_KEY_PATTERN] } },
       }),
     );
-    keySecret?.grantRead(role);
+    keySecret.grantRead(role);
   }
 
   private suppressFindings(

@@ -11,7 +11,7 @@ beforeAll(() => {
   synthesized = synthesizeApp();
 });
 
-/** Every MPC task's actions: its job status, its objects under the share key. The servers add their key secret. */
+/** Every MPC task's actions besides its own key secret: its job status, its objects under the share keys. */
 const DEALER_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:PutItem',
@@ -176,7 +176,10 @@ describe('tasks', () => {
       publicKey: 'k',
       tlsFingerprint: `fingerprint-${id}`,
     }));
-    const app = synthesizeApp({ 'mpc:serverPublicKeys': JSON.stringify(keys) });
+    const app = synthesizeApp({
+      'mpc:serverPublicKeys': JSON.stringify(keys),
+      'mpc:dealerPublicKey': 'dealer-public-key',
+    });
     const templates = [app.computationTemplate, app.serverTemplates.A, app.serverTemplates.B];
     const environmentOf = (family: string): { Name: string; Value: unknown }[] => {
       const [definition] = templates.flatMap((template) =>
@@ -190,6 +193,12 @@ describe('tasks', () => {
     expect(fingerprint('mpc-dev-serverB')).toBe('fingerprint-A');
     expect(environmentOf('mpc-dev-dealer').length).toBeGreaterThan(0);
     expect(fingerprint('mpc-dev-dealer')).toBeUndefined();
+    // Each server pins the dealer's public key from its operator's context; the dealer reads its own secret.
+    const variable = (family: string, name: string) =>
+      environmentOf(family).find((entry) => entry.Name === name)?.Value;
+    expect(variable('mpc-dev-serverA', 'MPC_DEALER_PUBLIC_KEY')).toBe('dealer-public-key');
+    expect(variable('mpc-dev-serverB', 'MPC_DEALER_PUBLIC_KEY')).toBe('dealer-public-key');
+    expect(variable('mpc-dev-dealer', 'DEALER_KEY_SECRET_ARN')).toBeDefined();
   });
 
   it('lets each server read only its own input shares and dealer material, and write only its own results', () => {
@@ -220,12 +229,15 @@ describe('tasks', () => {
     }
   });
 
-  it('gives each server its own key secret and the dealer none', () => {
+  it('gives each task its own key secret: each server and the dealer', () => {
     const secretOf = (name: MpcTaskName): string[] =>
       resourcesFor(taskStatements(name), 'secretsmanager:GetSecretValue');
     expect(secretOf('serverA')).toEqual([expect.stringMatching(/^<MpcserverAKeySecret\w+>$/)]);
     expect(secretOf('serverB')).toEqual([expect.stringMatching(/^<MpcserverBKeySecret\w+>$/)]);
-    expect(secretOf('dealer')).toEqual([]);
+    expect(secretOf('dealer')).toEqual([expect.stringMatching(/^<MpcdealerKeySecret\w+>$/)]);
+    synthesized.computationTemplate.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'mpc-dev-dealer/key',
+    });
   });
 
   it("lets the dealer write both parties' material and read job descriptions, nothing else", () => {
@@ -235,7 +247,11 @@ describe('tasks', () => {
       'Inputs:/dealer/B/*/*',
     ]);
     expect(keysOf(resourcesFor(statements, 's3:GetObject'))).toEqual(['Inputs:/jobs/*/job.json']);
-    expect(allowedActions(statements)).toEqual(DEALER_ACTIONS);
+    expect(allowedActions(statements)).toEqual([
+      ...DEALER_ACTIONS,
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:GetSecretValue',
+    ]);
   });
 
   it('confines every task to the job status items of the table', () => {
