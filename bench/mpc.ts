@@ -71,6 +71,12 @@ const quantileSpec: ComputationSpec = {
   analyses: [{ kind: 'mean' }, { kind: 'quantile', p: 0.5 }],
 };
 
+// Sums and sums of squares in Z_2^128 (lift, then 128-bit squares) over realistic fixed-point values.
+const wideSpec = (analyses: ComputationSpec['analyses']): ComputationSpec => ({
+  fields: [{ name: 'x', type: 'fixed', fractionalBits: 16, min: 0, max: 1_000_000 }],
+  analyses,
+});
+
 const tasks: BenchTask[] = [
   { name: 'multiply', kind: 'multiply', count: MULT_BATCH, repeats: 5 },
   { name: 'compare64', kind: 'compare', bits: 64, count: CMP_BATCH, repeats: 2 },
@@ -103,6 +109,33 @@ const tasks: BenchTask[] = [
     totalRows: manyRows,
     inputs: manyInputs,
     validity: true,
+  },
+  {
+    name: 'variance128',
+    kind: 'stats',
+    label: 'mean + variance, fixed:16:[0, 10^6] (Z_2^128)',
+    spec: wideSpec([{ kind: 'mean' }, { kind: 'variance' }]),
+    totalRows: statsRows,
+    inputs: 4,
+    validity: true,
+  },
+  {
+    name: 'variance128NoValidity',
+    kind: 'stats',
+    label: 'mean + variance, fixed:16:[0, 10^6], no validity check',
+    spec: wideSpec([{ kind: 'mean' }, { kind: 'variance' }]),
+    totalRows: statsRows,
+    inputs: 4,
+    validity: false,
+  },
+  {
+    name: 'meanNoValidity',
+    kind: 'stats',
+    label: 'mean alone (lift only), fixed:16:[0, 10^6], no validity check',
+    spec: wideSpec([{ kind: 'mean' }]),
+    totalRows: statsRows,
+    inputs: 4,
+    validity: false,
   },
   {
     name: 'quantile',
@@ -377,6 +410,14 @@ async function main(): Promise<void> {
         statsNoValidityBytesPerRow: line('A', 'statsNoValidity').bytesSent / statsRows,
         statsBytesPerRow: line('A', 'stats').bytesSent / statsRows,
         validityTimeFactor: Number((online('stats') / online('statsNoValidity')).toFixed(2)),
+        variance128MillionRowsSec: Number(((online('variance128') * 1e6) / statsRows).toFixed(3)),
+        variance128BytesPerRow: line('A', 'variance128').bytesSent / statsRows,
+        variance128DealerBytesPerRowB: dealerOf('variance128').bytes.B / statsRows,
+        variance128NoValidityMillionRowsSec: Number(
+          ((online('variance128NoValidity') * 1e6) / statsRows).toFixed(3),
+        ),
+        variance128NoValidityBytesPerRow: line('A', 'variance128NoValidity').bytesSent / statsRows,
+        meanNoValidityBytesPerRow: line('A', 'meanNoValidity').bytesSent / statsRows,
       }),
     );
   } finally {

@@ -6,9 +6,7 @@ export const HOSPITAL_FIELDS: FieldSpec[] = [
   { name: 'stay_days', type: 'int', min: 0, max: 365 },
   // Cents, 8 fractional bits: encoding moves a bill by at most 2^-9 (about 0.002).
   { name: 'bill', type: 'fixed', fractionalBits: 8, min: 0, max: 200000 },
-  // 10 fractional bits (encoding error at most 2^-11): the variance of 26 hospitals of up to MAX_INPUT_ROWS
-  // patients each must fit the ring.
-  { name: 'bmi', type: 'fixed', fractionalBits: 10, min: 10, max: 60 },
+  { name: 'bmi', type: 'fixed', fractionalBits: 16, min: 10, max: 60 },
 ];
 
 /** A small seeded generator (mulberry32): the same seed gives the same hospitals on every machine. */

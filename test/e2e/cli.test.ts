@@ -8,6 +8,7 @@ import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import { compareWithCleartext } from '../../local/demo/cleartext-comparison.ts';
 import { seededRandom, toCsv } from '../../local/demo/hospital-data.ts';
 import type { AnalysisResult } from '../../client/sdk/fetch-result.ts';
+import { formatNumber } from '../../client/cli/human-output.ts';
 import { keysUnder, startE2eSystem, type E2eSystem } from './support/e2e-system.ts';
 
 /**
@@ -76,8 +77,7 @@ function expectOneErrorLine(run: CliRun, code: number, pattern: RegExp): void {
 
 const fields: FieldSpec[] = [
   { name: 'age', type: 'int', min: 0, max: 120 },
-  // One fractional bit: the variance of five inputs of up to MAX_INPUT_ROWS incomes must fit the ring.
-  { name: 'income', type: 'fixed', fractionalBits: 1, min: -1000, max: 100000 },
+  { name: 'income', type: 'fixed', fractionalBits: 8, min: -1000, max: 100000 },
 ];
 const createArguments = [
   '--name',
@@ -85,7 +85,7 @@ const createArguments = [
   '--field',
   'age:int:0:120',
   '--field',
-  'income:fixed:1:-1000:100000',
+  'income:fixed:8:-1000:100000',
   '--analysis',
   'count,sum,mean,variance,stddev,min,max',
   '--analysis',
@@ -135,7 +135,7 @@ describe('the mpc CLI end to end', () => {
     expect(listed.items.map((c) => c.collaborationId)).toContain(id);
     const shown = await mpcOk('clinic-1', ['show', id]);
     expect(shown).toContain('CLI end to end');
-    expect(shown).toMatch(/income: fixed \(1 fractional bits\) in \[-1000, 100000\]/);
+    expect(shown).toMatch(/income: fixed \(8 fractional bits\) in \[-1000, 100000\]/);
     expect(shown).toMatch(/histogram\(age\) edges 18, 40, 65/);
 
     // clinic-1 joins with a webhook: the secret is printed once and kept under MPC_HOME, 0600.
@@ -234,6 +234,43 @@ describe('the mpc CLI end to end', () => {
     expect(status).toBe('COMPLETED');
   }, 300_000);
 
+  it('a variance over [0, 10^6] at 16 fractional bits and 10^5 rows is exact on the encoded values', async () => {
+    const wide: FieldSpec[] = [{ name: 'v', type: 'fixed', fractionalBits: 16, min: 0, max: 1e6 }];
+    const id = (
+      await mpcOk('owner', [
+        'create',
+        ...['--name', 'Variance at scale', '--field', 'v:fixed:16:0:1000000'],
+        ...['--analysis', 'count,mean,variance,stddev', '--min', '2', '--max', '2', '--deadline', '1h'],
+      ])
+    ).trim();
+    const labs = ['lab-1', 'lab-2'];
+    const random = seededRandom(7);
+    const rows = labs.map(() => Array.from({ length: 50_000 }, () => [Math.round(random() * 1e8) / 100]));
+    const files = await Promise.all(labs.map((lab, i) => writeInput(`${lab}.csv`, toCsv(wide, rows[i]!))));
+    const [first, second] = await Promise.all(
+      labs.map((lab, i) =>
+        mpcJson<{ results: AnalysisResult[] }>(lab, ['run', id, '--input', files[i]!, '--timeout', '300']),
+      ),
+    );
+    expect(second!.results).toEqual(first!.results);
+    // The cleartext on the encoded values, exactly: its sum of squares needs more than 64 bits.
+    const encoded = rows.flat().map(([v]) => BigInt(Math.round(v! * 2 ** 16)));
+    const n = BigInt(encoded.length);
+    const sum = encoded.reduce((a, b) => a + b, 0n);
+    const squares = encoded.reduce((a, b) => a + b * b, 0n);
+    expect(squares).toBeGreaterThan(2n ** 64n);
+    const variance = Number(n * squares - sum * sum) / Number(n * n) / 2 ** 32;
+    const of = (kind: string) => first!.results.find((result) => result.kind === kind)!;
+    expect(of('count').value).toBe(100_000);
+    expect(of('mean').value).toBe(Number(sum) / 2 ** 16 / 100_000);
+    expect(of('variance').value).toBe(variance);
+    expect(of('stddev').value).toBe(Math.sqrt(variance));
+    // Printed at the field's precision: 16 fractional bits, 5 decimals.
+    const human = await mpcOk('lab-1', ['result', id]);
+    expect(human).toContain(`variance(v)  ${formatNumber(variance, 5)}`);
+    expect(formatNumber(variance, 5)).toMatch(/^\d+(\.\d{1,5})?$/);
+  }, 400_000);
+
   it('usage errors exit 2 and API errors exit 1, each as one line', async () => {
     expectOneErrorLine(
       await mpc('clinic-1', ['show']),
@@ -256,14 +293,17 @@ describe('the mpc CLI end to end', () => {
       2,
       /--field age:float: expected name:int/,
     );
-    // Eight fractional bits would let the sum of squares overflow: refused before anything is stored.
+    // Incomes up to 10^9 at 30 fractional bits would let the sum of squares overflow 2^128: refused before
+    // anything is stored.
     expectOneErrorLine(
       await mpc('owner', [
         'create',
-        ...createArguments.map((argument) => argument.replace('income:fixed:1:', 'income:fixed:8:')),
+        ...createArguments.map((argument) =>
+          argument.replace('income:fixed:8:-1000:100000', 'income:fixed:30:-1000:1000000000'),
+        ),
       ]),
       1,
-      /^mpc: the servers could not compute this: field "income": variance, stddev would overflow 64 bits .*at most 1 fractionalBits \[request \S+\]$/m,
+      /^mpc: the servers could not compute this: field "income": variance, stddev would overflow 128 bits .*at most \d+ fractionalBits \[request \S+\]$/m,
     );
     expectOneErrorLine(
       await mpc('clinic-1', ['show', '00000000-0000-4000-8000-000000000000']),

@@ -8,8 +8,7 @@ import type { AnalysisResult } from '../../contract/result/result-codec.ts';
  */
 export const AGE_INCOME_FIELDS: FieldSpec[] = [
   { name: 'age', type: 'int', min: 0, max: 120 },
-  // Two fractional bits: the variance of three inputs of up to MAX_INPUT_ROWS incomes must fit the ring.
-  { name: 'income', type: 'fixed', fractionalBits: 2, min: -1000, max: 100000 },
+  { name: 'income', type: 'fixed', fractionalBits: 8, min: -1000, max: 100000 },
 ];
 
 export const AGE_INCOME_ANALYSES: AnalysisSpec[] = [
@@ -29,7 +28,7 @@ export const AGE_INCOME_ANALYSES: AnalysisSpec[] = [
 export function ageIncomeRows(seed: number, count: number): number[][] {
   return Array.from({ length: count }, (_, i) => {
     const x = (seed * 7919 + i * 104729) % 100_003;
-    return [x % 121, ((x * 37) % 101_000) - 1000 + (x % 4) / 4];
+    return [x % 121, ((x * 37) % 101_000) - 1000 + (x % 256) / 256];
   });
 }
 
