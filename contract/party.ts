@@ -1,4 +1,4 @@
-/** The two computing parties. B listens, A connects (seed 001). */
+/** The two computing parties. B listens, A connects. */
 export type Party = 'A' | 'B';
 
 export const PARTIES: readonly Party[] = ['A', 'B'];

@@ -23,7 +23,7 @@ export interface MpcAppStacks {
   readonly servers: Readonly<Record<Party, ServerStack>>;
   /** The three domains are not three distinct accounts: privacy rests on one operator. */
   readonly singleOperator: boolean;
-  /** Absent until the workflow definition and all its step handlers exist (issue 4). */
+  /** Absent until the workflow definition and all its step handlers exist. */
   readonly workflow?: WorkflowStack;
 }
 

@@ -25,7 +25,7 @@ export async function joinCollaboration(
     { resultPublicKey: publicKey, ...(webhookUrl ? { webhookUrl } : {}) },
     createOptions,
   );
-  // The coordinator returns the webhook signing secret once, at join (issue 4): keep it for the receiver.
+  // The coordinator returns the webhook signing secret once, at join: keep it for the receiver.
   if (participation.webhookSecret) {
     await keys.saveWebhookSecret(client.clientId, collaborationId, participation.webhookSecret);
   }

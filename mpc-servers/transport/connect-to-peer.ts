@@ -1,6 +1,6 @@
 /**
  * Server A's end of the peer link: connect to B, retrying with exponential backoff and jitter while B is
- * not up yet (seed 001: B listens first), for a bounded time. Authentication failures (wrong pinned
+ * not up yet (B listens first), for a bounded time. Authentication failures (wrong pinned
  * certificate, another job, a refusal by B) are not retried: they fail at once with the reason.
  *
  * API: `connectToPeer({ host, port, connectTimeoutMs?, initialBackoffMs?, maxBackoffMs?, attemptTimeoutMs?,
