@@ -11,6 +11,8 @@ import { UsageError } from './usage-error.ts';
  * declaration again; these checks only catch what would be a typo on the command line.
  *
  *   --field  name:int[:min:max]   name:fixed[:bits[:min:max]]   (empty bits = default 16)
+ *            name:category:A,B,C   (rows hold a label or its index)
+ *   --group-by name                 every analysis per category of that category field
  *   --analysis kind[:field],...   (no field: every field; count takes none)
  *              quantile:field:p, median[:field]   (p in (0, 1), up to 6 decimals; median is p = 0.5)
  *   --bins e0,e1,...  for histogram;  --threshold T  for countAbove / countBelow
@@ -30,6 +32,19 @@ export function parseFieldSpec(text: string): FieldSpec {
     }
     return { name, type: 'int', ...bounds };
   }
+  if (type === 'category') {
+    const categories = rest
+      .join(':')
+      .split(',')
+      .map((label) => label.trim());
+    if (
+      rest.length === 0 ||
+      categories.some((label) => label === '') ||
+      new Set(categories).size !== categories.length
+    )
+      throw new UsageError(`--field ${text}: expected name:category:A,B,C (distinct, non-empty labels)`);
+    return { name, type: 'category', categories };
+  }
   if (type === 'fixed') {
     const [bits = '', ...boundTexts] = rest;
     const field: FieldSpec = { name, type: 'fixed' };
@@ -44,7 +59,9 @@ export function parseFieldSpec(text: string): FieldSpec {
     }
     return { ...field, ...parseBounds(text, boundTexts) };
   }
-  throw new UsageError(`--field ${text}: expected name:int[:min:max] or name:fixed[:bits[:min:max]]`);
+  throw new UsageError(
+    `--field ${text}: expected name:int[:min:max], name:fixed[:bits[:min:max]] or name:category:A,B,C`,
+  );
 }
 
 function parseBounds(spec: string, texts: string[]): { min?: number; max?: number } {
@@ -125,6 +142,17 @@ function parseQuantile(item: string, fieldNames: Set<string>): AnalysisSpec | un
 
 function needsThreshold(kind: AnalysisKind): boolean {
   return kind === 'countAbove' || kind === 'countBelow';
+}
+
+/** `--group-by name`: every analysis of the command is computed per category of that category field. */
+export function applyGroupBy(
+  analyses: AnalysisSpec[],
+  fields: readonly FieldSpec[],
+  by: string,
+): AnalysisSpec[] {
+  const field = fields.find((candidate) => candidate.name === by);
+  if (field?.type !== 'category') throw new UsageError(`--group-by ${by}: no --field ${by}:category:...`);
+  return analyses.map((analysis) => ({ ...analysis, groupBy: by }));
 }
 
 /** Public bin edges, by the same rule the coordinator and the servers apply. */

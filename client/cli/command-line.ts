@@ -73,7 +73,8 @@ export const COMMANDS: readonly CommandSpec[] = [
         multiple: true,
         required: true,
         value: 'SPEC',
-        description: 'name:int[:min:max] or name:fixed[:bits[:min:max]]; repeat per field',
+        description:
+          'name:int[:min:max], name:fixed[:bits[:min:max]] or name:category:A,B,C; repeat per field',
       },
       analysis: {
         type: 'string',
@@ -101,6 +102,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       bins: { type: 'string', value: 'E0,E1,...', description: 'histogram bin edges' },
       threshold: { type: 'string', value: 'T', description: 'threshold of countAbove / countBelow' },
+      'group-by': {
+        type: 'string',
+        value: 'FIELD',
+        description: 'compute every analysis per category of this category field',
+      },
       recipients: {
         type: 'string',
         value: 'all|A,B',

@@ -12,6 +12,7 @@ import { submitInput } from '../sdk/submit-input.ts';
 import type { SubmitStage } from '../sdk/submit-input.ts';
 import { waitForResult } from '../sdk/wait-for-result.ts';
 import {
+  applyGroupBy,
   parseAnalyses,
   parseBins,
   parseCount,
@@ -66,6 +67,8 @@ const create: Command = async (context) => {
       ? { threshold: parseNumber(values.threshold as string, '--threshold') }
       : {}),
   });
+  const groupBy = values['group-by'] as string | undefined;
+  const analyses = groupBy === undefined ? listed : applyGroupBy(listed, fields, groupBy);
   const collaboration = await context.client().createCollaboration({
     name: values.name as string,
     ...(values.description !== undefined ? { description: values.description as string } : {}),

@@ -29,6 +29,7 @@ type Field = Collaboration['inputSchema']['fields'][number];
 type Analysis = Collaboration['analyses'][number];
 
 function describeField(field: Field): string {
+  if (field.type === 'category') return `${field.name}: category of ${field.categories.join(', ')}`;
   const bits = field.type === 'fixed' ? ` (${fractionalBitsOf(field)} fractional bits)` : '';
   const bounds =
     field.min !== undefined || field.max !== undefined
@@ -46,7 +47,8 @@ function describeAnalysis(analysis: Analysis): string {
         : analysis.p !== undefined
           ? ` p ${analysis.p}`
           : '';
-  return `${analysisLabel(analysis.kind, analysis.field)}${parameter}`;
+  const grouped = analysis.groupBy === undefined ? '' : ` by ${analysis.groupBy}`;
+  return `${analysisLabel(analysis.kind, analysis.field)}${parameter}${grouped}`;
 }
 
 function analysisLabel(kind: string, field: string | undefined): string {
@@ -122,6 +124,16 @@ export function formatResults(results: readonly AnalysisResult[], fields: readon
         : result.p !== undefined
           ? ` p=${result.p}`
           : '';
+    if (result.groups) {
+      // One line per category: the cell's figure and its rows.
+      for (const group of result.groups)
+        rows.push([
+          `${label}${threshold} ${result.groupBy}=${group.category}`,
+          formatNumber(group.value, result.kind === 'count' ? undefined : decimals),
+          group.count === undefined ? '' : String(group.count),
+        ]);
+      continue;
+    }
     rows.push([
       `${label}${threshold}`,
       formatNumber(result.value, decimals),

@@ -143,6 +143,7 @@ function jsonRecords(text: string, fields: readonly FieldSpec[], issues: RowIssu
 
 /** The value as a number, or why it cannot be used (hot: once per value, so no allocation on success). */
 function checkValue(field: FieldSpec, raw: unknown): number | string {
+  if (field.type === 'category') return categoryIndex(field.categories, raw);
   let value: number;
   if (typeof raw === 'number') {
     value = raw;
@@ -172,6 +173,18 @@ function checkValue(field: FieldSpec, raw: unknown): number | string {
     return `${value} is finer than the field's precision (2^-${fractionalBits}) and would encode as 0`;
   }
   return value;
+}
+
+/** A category field's value: its label, or its index as a number. */
+function categoryIndex(categories: readonly string[], raw: unknown): number | string {
+  const text = typeof raw === 'string' ? raw.trim() : raw;
+  if (text === '' || text === undefined || text === null) return 'value missing';
+  const index = typeof text === 'string' ? categories.indexOf(text) : -1;
+  if (index >= 0) return index;
+  const number = typeof text === 'string' && /^\d+$/.test(text) ? Number(text) : text;
+  if (typeof number === 'number' && Number.isInteger(number) && number >= 0 && number < categories.length)
+    return number;
+  return `${JSON.stringify(raw).slice(0, 40)} is not one of the categories ${categories.join(', ')}`;
 }
 
 function describeIssue(issue: RowIssue): string {

@@ -90,7 +90,13 @@ async function serverKeysToOpenFrom(
 }
 
 function computationSpecOf(collaboration: Collaboration) {
-  return { fields: collaboration.inputSchema.fields, analyses: collaboration.analyses };
+  const { minCellSize, privacy } = collaboration;
+  return {
+    fields: collaboration.inputSchema.fields,
+    analyses: collaboration.analyses,
+    ...(minCellSize === undefined ? {} : { minCellSize }),
+    ...(privacy === undefined ? {} : { privacy }),
+  };
 }
 
 /** The result shares are bound to the job that computed them; the answer names it. */

@@ -65,7 +65,12 @@ export async function submitInput(
   const pins = await serverKeysToSealTo(participation.computationServers, options);
   // What this participant agrees to: the servers open its shares only for a job stating the same.
   const declaration = declarationDigest({
-    spec: { fields, analyses: collaboration.analyses },
+    spec: {
+      fields,
+      analyses: collaboration.analyses,
+      minCellSize: collaboration.minCellSize,
+      privacy: collaboration.privacy,
+    },
     minParticipants: collaboration.minParticipants,
     resultRecipients: collaboration.resultRecipients,
   });

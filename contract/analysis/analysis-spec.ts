@@ -24,7 +24,21 @@ export interface FixedPointField {
   max?: number;
 }
 
-export type FieldSpec = IntegerField | FixedPointField;
+/**
+ * A categorical field: public labels; a row holds its category's index (0-based), encoded and checked like an
+ * int field with bounds [0, categories.length - 1]. Only `groupBy` uses it.
+ */
+export interface CategoryField {
+  name: string;
+  type: 'category';
+  categories: string[];
+  /** Not allowed (the spec rules refuse them): declared only so that code over any field reads them. */
+  min?: number;
+  max?: number;
+  fractionalBits?: number;
+}
+
+export type FieldSpec = IntegerField | FixedPointField | CategoryField;
 
 export const ANALYSIS_KINDS = [
   'count',
@@ -53,6 +67,8 @@ export interface AnalysisSpec {
   binEdges?: number[];
   threshold?: number;
   p?: number;
+  /** A category field: the analysis is computed per category (count, sum, mean, variance, stddev, quantile). */
+  groupBy?: string;
 }
 
 /** What the computation service needs to run one collaboration's computation. */

@@ -10,7 +10,7 @@ import { MAX_SAFE_MAGNITUDE } from './fixed-point.ts';
 export const MAX_ENCODED = BigInt(MAX_SAFE_MAGNITUDE) - 1n;
 
 export function fractionalBitsOf(field: FieldSpec): number {
-  return field.type === 'int' ? 0 : (field.fractionalBits ?? DEFAULT_FRACTIONAL_BITS);
+  return field.type === 'fixed' ? (field.fractionalBits ?? DEFAULT_FRACTIONAL_BITS) : 0;
 }
 
 /**
@@ -18,6 +18,7 @@ export function fractionalBitsOf(field: FieldSpec): number {
  * rounds and rounding is monotonic, so min <= x <= max implies round(min 2^f) <= encoded(x) <= round(max 2^f).
  */
 export function encodedBounds(field: FieldSpec): { low: bigint; high: bigint } {
+  if (field.type === 'category') return { low: 0n, high: BigInt(field.categories.length - 1) };
   const scale = 2 ** fractionalBitsOf(field);
   return {
     low: field.min === undefined ? -MAX_ENCODED : BigInt(Math.round(field.min * scale)),
@@ -46,12 +47,17 @@ export function analysesOfField(spec: ComputationSpec, field: FieldSpec): Analys
   return expandAnalyses(spec).filter((analysis) => analysis.field === field.name);
 }
 
-/** Analyses with `field` filled in: one without a field applies to every field (`count` takes none). */
+/**
+ * Analyses with `field` filled in: one without a field applies to every field but the category fields
+ * (`count` takes none).
+ */
 export function expandAnalyses(spec: ComputationSpec): AnalysisSpec[] {
   return spec.analyses.flatMap((analysis) =>
     analysis.kind === 'count' || analysis.field !== undefined
       ? [analysis]
-      : spec.fields.map((field) => ({ ...analysis, field: field.name })),
+      : spec.fields
+          .filter((field) => field.type !== 'category')
+          .map((field) => ({ ...analysis, field: field.name })),
   );
 }
 

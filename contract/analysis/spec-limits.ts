@@ -28,3 +28,7 @@ export const MAX_CELL_SIZE = 1_000_000;
 export const MAX_EPSILON = 10;
 export const EPSILON_DECIMALS = 6;
 export const MAX_DELTA = 0.001;
+
+/** Categories of one category field (cells of a group-by); each label 1..MAX_CATEGORY_LABEL characters. */
+export const MAX_CATEGORIES = 64;
+export const MAX_CATEGORY_LABEL = 64;

@@ -10,6 +10,7 @@ import {
   MAX_QUANTILE_DECIMALS,
   MIN_BIN_EDGES,
 } from './spec-limits.ts';
+import { categoryFieldViolations, groupByViolations } from './group-by-rules.ts';
 import { quantileFraction } from './quantile-rank.ts';
 import { releaseViolations } from './release-rules.ts';
 
@@ -53,9 +54,11 @@ export function fieldViolations(
       violations.push({ path: `${at}/name`, message: `duplicate field name "${field.name}"` });
     seen.add(field.name);
     const type: string = field.type;
-    if (type !== 'int' && type !== 'fixed')
+    if (type !== 'int' && type !== 'fixed' && type !== 'category')
       violations.push({ path: `${at}/type`, message: `unknown field type "${type}"` });
-    violations.push(...boundViolations(field, at));
+    violations.push(
+      ...(field.type === 'category' ? categoryFieldViolations(field, at) : boundViolations(field, at)),
+    );
   });
   return violations;
 }
@@ -106,6 +109,7 @@ export function analysisViolations(
       analysis.binEdges,
       analysis.threshold,
       analysis.p,
+      analysis.groupBy,
     ]);
     if (seen.has(key)) violations.push({ path: at, message: 'duplicate analysis' });
     seen.add(key);
@@ -115,6 +119,7 @@ export function analysisViolations(
     }
     violations.push(...fieldReferenceViolations(analysis, fieldNames, at));
     violations.push(...parameterViolations(analysis, at));
+    violations.push(...groupByViolations(analysis, fields, at));
   });
   return violations;
 }

@@ -40,6 +40,8 @@ const schema8 = {
     },
     resultRecipients: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultRecipients' },
     participants: { $ref: 'https://mpc.example/openapi/schemas#/$defs/InviteList' },
+    minCellSize: { $ref: 'https://mpc.example/openapi/schemas#/$defs/MinCellSize' },
+    privacy: { $ref: 'https://mpc.example/openapi/schemas#/$defs/PrivacyBudget' },
   },
 };
 const func2 = Object.prototype.hasOwnProperty;
@@ -1384,6 +1386,244 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
   validate46.errors = vErrors;
   return errors === 0;
 }
+const schema20 = {
+  description:
+    'Minimum cell size k: every histogram bin with fewer than k rows is suppressed obliviously (the result\nsays only that it held fewer than k rows; its count is null). Needs a histogram.\n',
+  type: 'integer',
+  minimum: 2,
+  maximum: 1000000,
+};
+function validate49(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == 'number' && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    const err0 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'integer' },
+      message: 'must be integer',
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == 'number' && isFinite(data)) {
+    if (data > 1000000 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/maximum',
+        keyword: 'maximum',
+        params: { comparison: '<=', limit: 1000000 },
+        message: 'must be <= 1000000',
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 2 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/minimum',
+        keyword: 'minimum',
+        params: { comparison: '>=', limit: 2 },
+        message: 'must be >= 2',
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate49.errors = vErrors;
+  return errors === 0;
+}
+const schema21 = {
+  description:
+    "Differential privacy for the result: both servers add discrete Laplace noise to every released figure\n(each server an independent sample of the full scale, so neither can remove the other's), with\nsensitivity from the fields' declared bounds and 16777216 rows per participant, and epsilon split\nevenly over the figures (basic composition). The mechanism is pure: the result spends (epsilon, 0);\ndelta is the most the collaboration allows. The budget is spent when a result is released only.\n",
+  type: 'object',
+  additionalProperties: false,
+  required: ['epsilon', 'delta'],
+  properties: {
+    epsilon: { description: 'At most 6 decimal places.', type: 'number', exclusiveMinimum: 0, maximum: 10 },
+    delta: { type: 'number', minimum: 0, maximum: 0.001 },
+  },
+};
+function validate51(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.epsilon === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'epsilon' },
+        message: "must have required property '" + 'epsilon' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.delta === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'delta' },
+        message: "must have required property '" + 'delta' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'epsilon' || key0 === 'delta')) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.epsilon !== undefined) {
+      let data0 = data.epsilon;
+      if (typeof data0 == 'number' && isFinite(data0)) {
+        if (data0 > 10 || isNaN(data0)) {
+          const err3 = {
+            instancePath: instancePath + '/epsilon',
+            schemaPath: '#/properties/epsilon/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 10 },
+            message: 'must be <= 10',
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (data0 <= 0 || isNaN(data0)) {
+          const err4 = {
+            instancePath: instancePath + '/epsilon',
+            schemaPath: '#/properties/epsilon/exclusiveMinimum',
+            keyword: 'exclusiveMinimum',
+            params: { comparison: '>', limit: 0 },
+            message: 'must be > 0',
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = {
+          instancePath: instancePath + '/epsilon',
+          schemaPath: '#/properties/epsilon/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.delta !== undefined) {
+      let data1 = data.delta;
+      if (typeof data1 == 'number' && isFinite(data1)) {
+        if (data1 > 0.001 || isNaN(data1)) {
+          const err6 = {
+            instancePath: instancePath + '/delta',
+            schemaPath: '#/properties/delta/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 0.001 },
+            message: 'must be <= 0.001',
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data1 < 0 || isNaN(data1)) {
+          const err7 = {
+            instancePath: instancePath + '/delta',
+            schemaPath: '#/properties/delta/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + '/delta',
+          schemaPath: '#/properties/delta/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate51.errors = vErrors;
+  return errors === 0;
+}
 function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1808,6 +2048,32 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data.minCellSize !== undefined) {
+      if (
+        !validate49(data.minCellSize, {
+          instancePath: instancePath + '/minCellSize',
+          parentData: data,
+          parentDataProperty: 'minCellSize',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.privacy !== undefined) {
+      if (
+        !validate51(data.privacy, {
+          instancePath: instancePath + '/privacy',
+          parentData: data,
+          parentDataProperty: 'privacy',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
     const err22 = {
       instancePath,
@@ -1836,12 +2102,12 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-export const check1 = validate50;
-const schema20 = {
+export const check1 = validate54;
+const schema22 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/JoinCollaborationRequest',
   $id: 'urn:check:check1',
 };
-const schema21 = {
+const schema23 = {
   type: 'object',
   additionalProperties: false,
   required: ['resultPublicKey'],
@@ -1859,13 +2125,13 @@ const schema21 = {
     },
   },
 };
-const schema22 = {
+const schema24 = {
   description: 'Raw 32-byte X25519 public key, base64url without padding.',
   type: 'string',
   pattern: '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$',
 };
 const pattern2 = new RegExp('^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$', 'u');
-function validate52(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate56(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -1899,11 +2165,11 @@ function validate52(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate52.errors = vErrors;
+  validate56.errors = vErrors;
   return errors === 0;
 }
 const formats2 = formats.uri;
-function validate51(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate55(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -1941,14 +2207,14 @@ function validate51(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.resultPublicKey !== undefined) {
       if (
-        !validate52(data.resultPublicKey, {
+        !validate56(data.resultPublicKey, {
           instancePath: instancePath + '/resultPublicKey',
           parentData: data,
           parentDataProperty: 'resultPublicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
         errors = vErrors.length;
       }
     }
@@ -2016,25 +2282,25 @@ function validate51(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate51.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-function validate50(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate54(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check1" */ let vErrors = null;
   let errors = 0;
-  if (!validate51(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+  if (!validate55(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
     errors = vErrors.length;
   }
-  validate50.errors = vErrors;
+  validate54.errors = vErrors;
   return errors === 0;
 }
-export const check2 = validate55;
-const schema23 = {
+export const check2 = validate59;
+const schema25 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/CreateInputRequest',
   $id: 'urn:check:check2',
 };
-const schema24 = {
+const schema26 = {
   type: 'object',
   additionalProperties: false,
   required: ['shares'],
@@ -2057,7 +2323,7 @@ const schema24 = {
     },
   },
 };
-const schema25 = {
+const schema27 = {
   type: 'object',
   additionalProperties: false,
   required: ['sizeBytes', 'sha256'],
@@ -2071,13 +2337,13 @@ const schema25 = {
     sha256: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Sha256' },
   },
 };
-const schema26 = {
+const schema28 = {
   description: 'Base64 (standard alphabet, padded) SHA-256 digest, as in `x-amz-checksum-sha256`.',
   type: 'string',
   pattern: '^[A-Za-z0-9+/]{43}=$',
 };
 const pattern3 = new RegExp('^[A-Za-z0-9+/]{43}=$', 'u');
-function validate58(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate62(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -2111,10 +2377,10 @@ function validate58(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate58.errors = vErrors;
+  validate62.errors = vErrors;
   return errors === 0;
 }
-function validate57(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate61(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2217,14 +2483,14 @@ function validate57(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.sha256 !== undefined) {
       if (
-        !validate58(data.sha256, {
+        !validate62(data.sha256, {
           instancePath: instancePath + '/sha256',
           parentData: data,
           parentDataProperty: 'sha256',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
         errors = vErrors.length;
       }
     }
@@ -2243,10 +2509,10 @@ function validate57(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate57.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-function validate56(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate60(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2384,27 +2650,27 @@ function validate56(data, { instancePath = '', parentData, parentDataProperty, r
         }
         if (data1.A !== undefined) {
           if (
-            !validate57(data1.A, {
+            !validate61(data1.A, {
               instancePath: instancePath + '/shares/A',
               parentData: data1,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+            vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
             errors = vErrors.length;
           }
         }
         if (data1.B !== undefined) {
           if (
-            !validate57(data1.B, {
+            !validate61(data1.B, {
               instancePath: instancePath + '/shares/B',
               parentData: data1,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+            vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
             errors = vErrors.length;
           }
         }
@@ -2439,22 +2705,22 @@ function validate56(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate56.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-function validate55(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate59(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check2" */ let vErrors = null;
   let errors = 0;
-  if (!validate56(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+  if (!validate60(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
     errors = vErrors.length;
   }
-  validate55.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-export const check3 = validate63;
-const schema27 = { type: 'string', minLength: 1, $id: 'urn:check:check3' };
-function validate63(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+export const check3 = validate67;
+const schema29 = { type: 'string', minLength: 1, $id: 'urn:check:check3' };
+function validate67(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check3" */ let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -2488,18 +2754,18 @@ function validate63(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate63.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-export const check4 = validate64;
-const schema28 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Health', $id: 'urn:check:check4' };
-const schema29 = {
+export const check4 = validate68;
+const schema30 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Health', $id: 'urn:check:check4' };
+const schema31 = {
   type: 'object',
   additionalProperties: false,
   required: ['status'],
   properties: { status: { type: 'string', const: 'ok' } },
 };
-function validate65(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate69(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2583,22 +2849,22 @@ function validate65(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate65.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-function validate64(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate68(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check4" */ let vErrors = null;
   let errors = 0;
-  if (!validate65(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+  if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
     errors = vErrors.length;
   }
-  validate64.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-export const check5 = validate67;
-const schema30 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check5' };
-const schema31 = {
+export const check5 = validate71;
+const schema32 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check5' };
+const schema33 = {
   description:
     'RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):\nvalidation-error (400), not-computable (400), malformed-json (400), unsupported-media-type (415),\nunauthorized (401), forbidden (403), not-found (404), method-not-allowed (405), collaboration-full (409),\ninvalid-state (409), deadline-passed (409), already-joined (409), input-already-completed (409),\nidempotency-key-reused (409), idempotency-request-in-progress (409), upload-incomplete (422),\nupload-mismatch (422), result-gone (410), internal-error (500), all under\n`https://mpc.example/problems/`.\n',
   type: 'object',
@@ -2648,7 +2914,7 @@ const schema31 = {
     },
   },
 };
-function validate68(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate72(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2754,7 +3020,7 @@ function validate68(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/type',
           schemaPath: '#/properties/type/enum',
           keyword: 'enum',
-          params: { allowedValues: schema31.properties.type.enum },
+          params: { allowedValues: schema33.properties.type.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -3018,25 +3284,25 @@ function validate68(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-function validate67(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate71(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check5" */ let vErrors = null;
   let errors = 0;
-  if (!validate68(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+  if (!validate72(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
     errors = vErrors.length;
   }
-  validate67.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-export const check6 = validate70;
-const schema32 = {
+export const check6 = validate74;
+const schema34 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/ComputationServerList',
   $id: 'urn:check:check6',
 };
-const schema33 = {
+const schema35 = {
   type: 'object',
   additionalProperties: false,
   required: ['servers'],
@@ -3049,7 +3315,7 @@ const schema33 = {
     },
   },
 };
-const schema34 = {
+const schema36 = {
   description: 'One computation server and the HPKE (RFC 9180) configuration input shares are sealed with.',
   type: 'object',
   additionalProperties: false,
@@ -3062,8 +3328,8 @@ const schema34 = {
     aead: { type: 'string', const: 'AES-128-GCM' },
   },
 };
-const schema35 = { type: 'string', enum: ['A', 'B'] };
-function validate73(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema37 = { type: 'string', enum: ['A', 'B'] };
+function validate77(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -3086,7 +3352,7 @@ function validate73(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema35.enum },
+      params: { allowedValues: schema37.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -3096,10 +3362,10 @@ function validate73(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-function validate72(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate76(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3197,27 +3463,27 @@ function validate72(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.id !== undefined) {
       if (
-        !validate73(data.id, {
+        !validate77(data.id, {
           instancePath: instancePath + '/id',
           parentData: data,
           parentDataProperty: 'id',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
         errors = vErrors.length;
       }
     }
     if (data.publicKey !== undefined) {
       if (
-        !validate52(data.publicKey, {
+        !validate56(data.publicKey, {
           instancePath: instancePath + '/publicKey',
           parentData: data,
           parentDataProperty: 'publicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
         errors = vErrors.length;
       }
     }
@@ -3335,10 +3601,10 @@ function validate72(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate72.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-function validate71(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate75(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3410,14 +3676,14 @@ function validate71(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate72(data0[i0], {
+            !validate76(data0[i0], {
               instancePath: instancePath + '/servers/' + i0,
               parentData: data0,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+            vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
             errors = vErrors.length;
           }
         }
@@ -3452,25 +3718,25 @@ function validate71(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate71.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-function validate70(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate74(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check6" */ let vErrors = null;
   let errors = 0;
-  if (!validate71(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+  if (!validate75(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
     errors = vErrors.length;
   }
-  validate70.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-export const check7 = validate78;
-const schema36 = {
+export const check7 = validate82;
+const schema38 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/CollaborationPage',
   $id: 'urn:check:check7',
 };
-const schema37 = {
+const schema39 = {
   type: 'object',
   additionalProperties: false,
   required: ['items'],
@@ -3479,7 +3745,7 @@ const schema37 = {
     nextToken: { type: 'string' },
   },
 };
-const schema38 = {
+const schema40 = {
   type: 'object',
   additionalProperties: false,
   required: [
@@ -3530,11 +3796,14 @@ const schema38 = {
       description: 'The invite list; shown to the owner only.',
       $ref: 'https://mpc.example/openapi/schemas#/$defs/InviteList',
     },
+    minCellSize: { $ref: 'https://mpc.example/openapi/schemas#/$defs/MinCellSize' },
+    privacy: { $ref: 'https://mpc.example/openapi/schemas#/$defs/PrivacyBudget' },
+    privacySpent: { $ref: 'https://mpc.example/openapi/schemas#/$defs/PrivacySpent' },
     createdAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
     updatedAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-const schema39 = {
+const schema41 = {
   description: 'Server-issued identifier (UUID).',
   type: 'string',
   format: 'uuid',
@@ -3542,7 +3811,7 @@ const schema39 = {
 };
 const formats4 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const pattern4 = new RegExp('^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', 'u');
-function validate81(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate85(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -3592,14 +3861,14 @@ function validate81(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate81.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-const schema40 = {
+const schema42 = {
   type: 'string',
   enum: ['OPEN', 'COMPUTING', 'RESULT_READY', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'],
 };
-function validate88(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate92(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -3630,7 +3899,7 @@ function validate88(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema40.enum },
+      params: { allowedValues: schema42.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -3640,10 +3909,154 @@ function validate88(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate88.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-function validate80(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema43 = {
+  description: 'The privacy budget the released result spent (set when the result is published).',
+  type: 'object',
+  additionalProperties: false,
+  required: ['epsilon', 'delta', 'jobId'],
+  properties: {
+    epsilon: { type: 'number' },
+    delta: { type: 'number' },
+    jobId: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Id' },
+  },
+};
+function validate97(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.epsilon === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'epsilon' },
+        message: "must have required property '" + 'epsilon' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.delta === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'delta' },
+        message: "must have required property '" + 'delta' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.jobId === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'jobId' },
+        message: "must have required property '" + 'jobId' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'epsilon' || key0 === 'delta' || key0 === 'jobId')) {
+        const err3 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.epsilon !== undefined) {
+      let data0 = data.epsilon;
+      if (!(typeof data0 == 'number' && isFinite(data0))) {
+        const err4 = {
+          instancePath: instancePath + '/epsilon',
+          schemaPath: '#/properties/epsilon/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.delta !== undefined) {
+      let data1 = data.delta;
+      if (!(typeof data1 == 'number' && isFinite(data1))) {
+        const err5 = {
+          instancePath: instancePath + '/delta',
+          schemaPath: '#/properties/delta/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.jobId !== undefined) {
+      if (
+        !validate85(data.jobId, {
+          instancePath: instancePath + '/jobId',
+          parentData: data,
+          parentDataProperty: 'jobId',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err6 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate97.errors = vErrors;
+  return errors === 0;
+}
+function validate84(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3888,7 +4301,7 @@ function validate80(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema38.properties, key0)) {
+      if (!func2.call(schema40.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -3906,14 +4319,14 @@ function validate80(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate81(data.collaborationId, {
+        !validate85(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
@@ -4074,14 +4487,14 @@ function validate80(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.status !== undefined) {
       if (
-        !validate88(data.status, {
+        !validate92(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
         errors = vErrors.length;
       }
     }
@@ -4237,6 +4650,45 @@ function validate80(data, { instancePath = '', parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data.minCellSize !== undefined) {
+      if (
+        !validate49(data.minCellSize, {
+          instancePath: instancePath + '/minCellSize',
+          parentData: data,
+          parentDataProperty: 'minCellSize',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.privacy !== undefined) {
+      if (
+        !validate51(data.privacy, {
+          instancePath: instancePath + '/privacy',
+          parentData: data,
+          parentDataProperty: 'privacy',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.privacySpent !== undefined) {
+      if (
+        !validate97(data.privacySpent, {
+          instancePath: instancePath + '/privacySpent',
+          parentData: data,
+          parentDataProperty: 'privacySpent',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.createdAt !== undefined) {
       if (
         !validate40(data.createdAt, {
@@ -4278,10 +4730,10 @@ function validate80(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate80.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
 }
-function validate79(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate83(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4323,14 +4775,14 @@ function validate79(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate80(data0[i0], {
+            !validate84(data0[i0], {
               instancePath: instancePath + '/items/' + i0,
               parentData: data0,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+            vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
             errors = vErrors.length;
           }
         }
@@ -4382,22 +4834,22 @@ function validate79(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
-function validate78(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate82(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check7" */ let vErrors = null;
   let errors = 0;
-  if (!validate79(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+  if (!validate83(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
     errors = vErrors.length;
   }
-  validate78.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-export const check8 = validate95;
-const schema41 = { type: 'string', $id: 'urn:check:check8' };
-function validate95(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+export const check8 = validate104;
+const schema44 = { type: 'string', $id: 'urn:check:check8' };
+function validate104(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check8" */ let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -4415,15 +4867,15 @@ function validate95(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate95.errors = vErrors;
+  validate104.errors = vErrors;
   return errors === 0;
 }
-export const check9 = validate96;
-const schema42 = {
+export const check9 = validate105;
+const schema45 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/Collaboration',
   $id: 'urn:check:check9',
 };
-function validate97(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate106(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4668,7 +5120,7 @@ function validate97(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema38.properties, key0)) {
+      if (!func2.call(schema40.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -4686,14 +5138,14 @@ function validate97(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate81(data.collaborationId, {
+        !validate85(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
@@ -4854,14 +5306,14 @@ function validate97(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.status !== undefined) {
       if (
-        !validate88(data.status, {
+        !validate92(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
         errors = vErrors.length;
       }
     }
@@ -5017,6 +5469,45 @@ function validate97(data, { instancePath = '', parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data.minCellSize !== undefined) {
+      if (
+        !validate49(data.minCellSize, {
+          instancePath: instancePath + '/minCellSize',
+          parentData: data,
+          parentDataProperty: 'minCellSize',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.privacy !== undefined) {
+      if (
+        !validate51(data.privacy, {
+          instancePath: instancePath + '/privacy',
+          parentData: data,
+          parentDataProperty: 'privacy',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.privacySpent !== undefined) {
+      if (
+        !validate97(data.privacySpent, {
+          instancePath: instancePath + '/privacySpent',
+          parentData: data,
+          parentDataProperty: 'privacySpent',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.createdAt !== undefined) {
       if (
         !validate40(data.createdAt, {
@@ -5058,23 +5549,23 @@ function validate97(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate97.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-function validate96(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate105(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check9" */ let vErrors = null;
   let errors = 0;
-  if (!validate97(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+  if (!validate106(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
     errors = vErrors.length;
   }
-  validate96.errors = vErrors;
+  validate105.errors = vErrors;
   return errors === 0;
 }
-export const check10 = validate109;
-const schema44 = { type: 'string', pattern: '^[0-9]+$', $id: 'urn:check:check10' };
+export const check10 = validate121;
+const schema47 = { type: 'string', pattern: '^[0-9]+$', $id: 'urn:check:check10' };
 const pattern5 = new RegExp('^[0-9]+$', 'u');
-function validate109(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate121(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check10" */ let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -5108,15 +5599,15 @@ function validate109(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate109.errors = vErrors;
+  validate121.errors = vErrors;
   return errors === 0;
 }
-export const check11 = validate110;
-const schema45 = {
+export const check11 = validate122;
+const schema48 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/Participation',
   $id: 'urn:check:check11',
 };
-const schema46 = {
+const schema49 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'clientId', 'status', 'joinedAt', 'resultPublicKey', 'computationServers'],
@@ -5148,7 +5639,7 @@ const schema46 = {
     },
   },
 };
-const schema47 = {
+const schema50 = {
   description: 'The last webhook sent to this participant and whether it arrived.',
   type: 'object',
   additionalProperties: false,
@@ -5162,7 +5653,7 @@ const schema47 = {
     lastError: { type: 'string' },
   },
 };
-function validate117(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate129(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5396,10 +5887,10 @@ function validate117(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate117.errors = vErrors;
+  validate129.errors = vErrors;
   return errors === 0;
 }
-const schema48 = {
+const schema51 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'status'],
@@ -5413,8 +5904,8 @@ const schema48 = {
     },
   },
 };
-const schema49 = { type: 'string', enum: ['PENDING', 'COMPLETE'] };
-function validate122(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema52 = { type: 'string', enum: ['PENDING', 'COMPLETE'] };
+function validate134(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -5437,7 +5928,7 @@ function validate122(data, { instancePath = '', parentData, parentDataProperty, 
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema49.enum },
+      params: { allowedValues: schema52.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -5447,10 +5938,10 @@ function validate122(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate122.errors = vErrors;
+  validate134.errors = vErrors;
   return errors === 0;
 }
-function validate120(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate132(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5503,27 +5994,27 @@ function validate120(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate81(data.inputId, {
+        !validate85(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate122(data.status, {
+        !validate134(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+        vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
         errors = vErrors.length;
       }
     }
@@ -5559,11 +6050,11 @@ function validate120(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate120.errors = vErrors;
+  validate132.errors = vErrors;
   return errors === 0;
 }
 const pattern6 = new RegExp('^whsec_[A-Za-z0-9+/]+={0,2}$', 'u');
-function validate111(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate123(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5658,7 +6149,7 @@ function validate111(data, { instancePath = '', parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema46.properties, key0)) {
+      if (!func2.call(schema49.properties, key0)) {
         const err6 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -5676,14 +6167,14 @@ function validate111(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate81(data.collaborationId, {
+        !validate85(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
@@ -5722,7 +6213,7 @@ function validate111(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/status',
           schemaPath: '#/properties/status/enum',
           keyword: 'enum',
-          params: { allowedValues: schema46.properties.status.enum },
+          params: { allowedValues: schema49.properties.status.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -5761,14 +6252,14 @@ function validate111(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.resultPublicKey !== undefined) {
       if (
-        !validate52(data.resultPublicKey, {
+        !validate56(data.resultPublicKey, {
           instancePath: instancePath + '/resultPublicKey',
           parentData: data,
           parentDataProperty: 'resultPublicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
         errors = vErrors.length;
       }
     }
@@ -5825,27 +6316,27 @@ function validate111(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.webhookDelivery !== undefined) {
       if (
-        !validate117(data.webhookDelivery, {
+        !validate129(data.webhookDelivery, {
           instancePath: instancePath + '/webhookDelivery',
           parentData: data,
           parentDataProperty: 'webhookDelivery',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+        vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
         errors = vErrors.length;
       }
     }
     if (data.input !== undefined) {
       if (
-        !validate120(data.input, {
+        !validate132(data.input, {
           instancePath: instancePath + '/input',
           parentData: data,
           parentDataProperty: 'input',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+        vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
         errors = vErrors.length;
       }
     }
@@ -5885,14 +6376,14 @@ function validate111(data, { instancePath = '', parentData, parentDataProperty, 
         const len0 = data10.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate72(data10[i0], {
+            !validate76(data10[i0], {
               instancePath: instancePath + '/computationServers/' + i0,
               parentData: data10,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+            vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
             errors = vErrors.length;
           }
         }
@@ -5927,22 +6418,22 @@ function validate111(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate111.errors = vErrors;
+  validate123.errors = vErrors;
   return errors === 0;
 }
-function validate110(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate122(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check11" */ let vErrors = null;
   let errors = 0;
-  if (!validate111(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+  if (!validate123(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
     errors = vErrors.length;
   }
-  validate110.errors = vErrors;
+  validate122.errors = vErrors;
   return errors === 0;
 }
-export const check12 = validate127;
-const schema50 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputUpload', $id: 'urn:check:check12' };
-const schema51 = {
+export const check12 = validate139;
+const schema53 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputUpload', $id: 'urn:check:check12' };
+const schema54 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'collaborationId', 'status', 'uploads'],
@@ -5961,7 +6452,7 @@ const schema51 = {
     },
   },
 };
-const schema52 = {
+const schema55 = {
   type: 'object',
   additionalProperties: false,
   required: ['method', 'url', 'headers', 'expiresAt'],
@@ -5976,7 +6467,7 @@ const schema52 = {
     expiresAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-function validate132(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate144(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6079,7 +6570,7 @@ function validate132(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema52.properties.method.enum },
+          params: { allowedValues: schema55.properties.method.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -6188,10 +6679,10 @@ function validate132(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate132.errors = vErrors;
+  validate144.errors = vErrors;
   return errors === 0;
 }
-function validate128(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate140(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6274,40 +6765,40 @@ function validate128(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate81(data.inputId, {
+        !validate85(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate81(data.collaborationId, {
+        !validate85(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate122(data.status, {
+        !validate134(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+        vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
         errors = vErrors.length;
       }
     }
@@ -6363,27 +6854,27 @@ function validate128(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data3.A !== undefined) {
           if (
-            !validate132(data3.A, {
+            !validate144(data3.A, {
               instancePath: instancePath + '/uploads/A',
               parentData: data3,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+            vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
             errors = vErrors.length;
           }
         }
         if (data3.B !== undefined) {
           if (
-            !validate132(data3.B, {
+            !validate144(data3.B, {
               instancePath: instancePath + '/uploads/B',
               parentData: data3,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+            vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
             errors = vErrors.length;
           }
         }
@@ -6418,22 +6909,22 @@ function validate128(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate128.errors = vErrors;
+  validate140.errors = vErrors;
   return errors === 0;
 }
-function validate127(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate139(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check12" */ let vErrors = null;
   let errors = 0;
-  if (!validate128(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+  if (!validate140(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
     errors = vErrors.length;
   }
-  validate127.errors = vErrors;
+  validate139.errors = vErrors;
   return errors === 0;
 }
-export const check13 = validate137;
-const schema53 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Input', $id: 'urn:check:check13' };
-const schema54 = {
+export const check13 = validate149;
+const schema56 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Input', $id: 'urn:check:check13' };
+const schema57 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'collaborationId', 'status', 'createdAt'],
@@ -6445,7 +6936,7 @@ const schema54 = {
     completedAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-function validate138(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate150(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6534,40 +7025,40 @@ function validate138(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate81(data.inputId, {
+        !validate85(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate81(data.collaborationId, {
+        !validate85(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate122(data.status, {
+        !validate134(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+        vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
         errors = vErrors.length;
       }
     }
@@ -6612,22 +7103,22 @@ function validate138(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate138.errors = vErrors;
+  validate150.errors = vErrors;
   return errors === 0;
 }
-function validate137(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate149(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check13" */ let vErrors = null;
   let errors = 0;
-  if (!validate138(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+  if (!validate150(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
     errors = vErrors.length;
   }
-  validate137.errors = vErrors;
+  validate149.errors = vErrors;
   return errors === 0;
 }
-export const check14 = validate145;
-const schema55 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultReady', $id: 'urn:check:check14' };
-const schema56 = {
+export const check14 = validate157;
+const schema58 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultReady', $id: 'urn:check:check14' };
+const schema59 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'status', 'shares'],
@@ -6649,7 +7140,7 @@ const schema56 = {
     },
   },
 };
-function validate146(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate158(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6717,14 +7208,14 @@ function validate146(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate81(data.collaborationId, {
+        !validate85(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
@@ -6830,27 +7321,27 @@ function validate146(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data3.A !== undefined) {
           if (
-            !validate132(data3.A, {
+            !validate144(data3.A, {
               instancePath: instancePath + '/shares/A',
               parentData: data3,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+            vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
             errors = vErrors.length;
           }
         }
         if (data3.B !== undefined) {
           if (
-            !validate132(data3.B, {
+            !validate144(data3.B, {
               instancePath: instancePath + '/shares/B',
               parentData: data3,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+            vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
             errors = vErrors.length;
           }
         }
@@ -6885,25 +7376,25 @@ function validate146(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate146.errors = vErrors;
+  validate158.errors = vErrors;
   return errors === 0;
 }
-function validate145(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate157(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check14" */ let vErrors = null;
   let errors = 0;
-  if (!validate146(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
+  if (!validate158(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
     errors = vErrors.length;
   }
-  validate145.errors = vErrors;
+  validate157.errors = vErrors;
   return errors === 0;
 }
-export const check15 = validate151;
-const schema57 = {
+export const check15 = validate163;
+const schema60 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultPending',
   $id: 'urn:check:check15',
 };
-const schema58 = {
+const schema61 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'status', 'retryAfterSeconds'],
@@ -6913,7 +7404,7 @@ const schema58 = {
     retryAfterSeconds: { type: 'integer', minimum: 1 },
   },
 };
-function validate152(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate164(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6981,14 +7472,14 @@ function validate152(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate81(data.collaborationId, {
+        !validate85(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
@@ -7014,7 +7505,7 @@ function validate152(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/status',
           schemaPath: '#/properties/status/enum',
           keyword: 'enum',
-          params: { allowedValues: schema58.properties.status.enum },
+          params: { allowedValues: schema61.properties.status.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -7075,16 +7566,16 @@ function validate152(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate152.errors = vErrors;
+  validate164.errors = vErrors;
   return errors === 0;
 }
-function validate151(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate163(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check15" */ let vErrors = null;
   let errors = 0;
-  if (!validate152(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
+  if (!validate164(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
     errors = vErrors.length;
   }
-  validate151.errors = vErrors;
+  validate163.errors = vErrors;
   return errors === 0;
 }

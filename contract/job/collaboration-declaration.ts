@@ -29,6 +29,9 @@ export function declarationDigest(declaration: CollaborationDeclaration): string
     label: LABEL,
     fields: spec.fields.map((field) => ({ ...field, fractionalBits: fractionalBitsOf(field) })),
     analyses: spec.analyses,
+    // What the result may release; absent members drop out, so specs without them keep their digest.
+    minCellSize: spec.minCellSize,
+    privacy: spec.privacy,
     minParticipants,
     resultRecipients:
       resultRecipients === 'all-participants' ? resultRecipients : [...new Set(resultRecipients)].sort(),

@@ -61,6 +61,13 @@ export interface AnalysisResult {
   threshold?: number;
   /** Quantile: the p it was asked for. */
   p?: number;
+  /** Grouped by a category field: the figures per category, each as the ungrouped analysis reads. */
+  groupBy?: string;
+  groups?: CategoryResult[];
+}
+
+export interface CategoryResult extends AnalysisResult {
+  category: string;
 }
 
 /** A decoded result: the analyses and the rows the servers dropped as invalid. */
@@ -134,6 +141,7 @@ function slotValues(entry: ResultEntry, shareA: BigUint64Array, shareB: BigUint6
 }
 
 function decodeEntry(entry: ResultEntry, values: readonly bigint[]): AnalysisResult {
+  if (entry.categories !== undefined) return decodeGrouped(entry, entry.categories, values);
   const head = entry.field === undefined ? { kind: entry.kind } : { kind: entry.kind, field: entry.field };
   const slot = (index: number): number => Number(values[index]!) / 2 ** entry.slots[index]!.fractionalBits;
   const signed = (index: number): bigint => values[index]!;
@@ -170,6 +178,20 @@ function decodeEntry(entry: ResultEntry, values: readonly bigint[]): AnalysisRes
       return { ...head, count, value: count <= 0 ? null : slot(1), p: entry.slots[1]!.parameter ?? 0 };
     }
   }
+}
+
+/** A grouped entry: each category's slots decoded as the ungrouped analysis. */
+function decodeGrouped(entry: ResultEntry, categories: string[], values: readonly bigint[]): AnalysisResult {
+  const per = entry.slots.length / categories.length;
+  const plain: ResultEntry = { kind: entry.kind, slots: [] };
+  if (entry.field !== undefined) plain.field = entry.field;
+  const groups = categories.map((category, cell) => {
+    const range = [cell * per, (cell + 1) * per] as const;
+    const decoded = decodeEntry({ ...plain, slots: entry.slots.slice(...range) }, values.slice(...range));
+    return { category, ...decoded };
+  });
+  const head = entry.field === undefined ? { kind: entry.kind } : { kind: entry.kind, field: entry.field };
+  return { ...head, groupBy: entry.groupBy!, groups };
 }
 
 /** Exact (n * S2 - S1^2) / n^2 in integers at 2f fractional bits, converted to a number once at the end. */

@@ -28,6 +28,8 @@ export interface ResultSlot {
   parameter?: number;
   /** Sums and sums of squares are elements of Z_2^128: two words, low limb first. */
   wide?: true;
+  /** A grouped analysis: the index of the category whose cell the slot belongs to. */
+  cell?: number;
 }
 
 /** Words a slot takes in a result share. */
@@ -45,6 +47,9 @@ export interface ResultEntry {
   field?: string;
   /** Histogram only: the public bin edges. */
   binEdges?: number[];
+  /** Grouped: the category field and its labels; the slots are the analysis' slots once per category. */
+  groupBy?: string;
+  categories?: string[];
   slots: ResultSlot[];
 }
 
@@ -91,6 +96,12 @@ export function resultLayout(spec: ComputationSpec): ResultEntry[] {
     const entry: ResultEntry = { kind: analysis.kind, slots };
     if (analysis.field !== undefined) entry.field = analysis.field;
     if (analysis.kind === 'histogram') entry.binEdges = analysis.binEdges ?? [];
+    const by = spec.fields.find((candidate) => candidate.name === analysis.groupBy);
+    if (by?.type === 'category') {
+      entry.groupBy = by.name;
+      entry.categories = by.categories;
+      entry.slots = by.categories.flatMap((_, cell) => slots.map((slot) => ({ ...slot, cell })));
+    }
     return entry;
   });
 }

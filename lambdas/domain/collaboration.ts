@@ -3,6 +3,7 @@ import type {
   AnalysisSpec,
   ComputationSpec,
   FieldSpec,
+  PrivacySpec,
 } from '../../contract/analysis/analysis-spec.ts';
 import type { CollaborationStatus } from '../../contract/collaboration-status.ts';
 import { validationError, type RuleViolation } from './errors.ts';
@@ -30,6 +31,10 @@ export interface CollaborationDraft {
   resultRecipients: ResultRecipients;
   /** The invite list: when given, only these clients may join. */
   participants?: string[];
+  /** Minimum cell size k of histogram bins. */
+  minCellSize?: number;
+  /** Differential-privacy budget of the result. */
+  privacy?: PrivacySpec;
 }
 
 /** A created collaboration: the declaration it was made from, with its identity and lifecycle. */
@@ -50,6 +55,14 @@ export interface Collaboration extends Omit<CollaborationDraft, 'description'> {
   resultJobId?: string;
   /** How many counted inputs the servers excluded as bad (set by the workflow with the result). */
   excludedInputCount?: number;
+  /** The privacy budget the released result spent (set by the workflow when it publishes the result). */
+  privacySpent?: PrivacySpent;
+}
+
+export interface PrivacySpent {
+  epsilon: number;
+  delta: number;
+  jobId: string;
 }
 
 /** Validates the whole declaration (rules the schema cannot express) and builds the new collaboration. */
@@ -73,6 +86,8 @@ export function newCollaboration(
     inputDeadline: new Date(draft.inputDeadline).toISOString(),
     resultRecipients: draft.resultRecipients,
     ...(draft.participants === undefined ? {} : { participants: draft.participants }),
+    ...(draft.minCellSize === undefined ? {} : { minCellSize: draft.minCellSize }),
+    ...(draft.privacy === undefined ? {} : { privacy: draft.privacy }),
     status: 'OPEN',
     participantCount: 0,
     completedInputCount: 0,
@@ -95,9 +110,14 @@ export function draftViolations(draft: CollaborationDraft, now: Date): RuleViola
 
 /** The part of a draft the computation servers compute. */
 export function computationSpecOf(
-  draft: Pick<CollaborationDraft, 'analyses' | 'inputSchema'>,
+  draft: Pick<CollaborationDraft, 'analyses' | 'inputSchema' | 'minCellSize' | 'privacy'>,
 ): ComputationSpec {
-  return { fields: draft.inputSchema.fields, analyses: draft.analyses };
+  return {
+    fields: draft.inputSchema.fields,
+    analyses: draft.analyses,
+    ...(draft.minCellSize === undefined ? {} : { minCellSize: draft.minCellSize }),
+    ...(draft.privacy === undefined ? {} : { privacy: draft.privacy }),
+  };
 }
 
 function participantLimitViolations(min: number, max: number): RuleViolation[] {

@@ -1,4 +1,4 @@
-import type { Collaboration } from '../domain/collaboration.ts';
+import type { Collaboration, PrivacySpent } from '../domain/collaboration.ts';
 import type { CollaborationStatus } from '../../contract/collaboration-status.ts';
 import type { Participant, WebhookDelivery } from '../domain/participation.ts';
 
@@ -90,6 +90,8 @@ export interface WorkflowRepository {
   recordRecipientCount(collaborationId: string, recipientCount: number): Promise<void>;
   /** The job whose result shares GET result hands out (its id is in the shares' AAD). */
   saveResultJob(collaborationId: string, jobId: string): Promise<void>;
+  /** The privacy budget the published result spent (only ever for a released result, never a failed job). */
+  recordPrivacySpent(collaborationId: string, spent: PrivacySpent): Promise<void>;
   /** One strongly consistent read of the collaboration item: the collaboration, input snapshot and attempts. */
   readCollaborationRecord(collaborationId: string): Promise<CollaborationRecord | undefined>;
   /**

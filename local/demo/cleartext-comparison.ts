@@ -30,12 +30,34 @@ export function compareWithCleartext(
   results: readonly AnalysisResult[],
 ): FigureComparison[] {
   return results.flatMap((result) => {
+    if (result.kind === 'count' && result.groups) {
+      const by = fields.findIndex((candidate) => candidate.name === result.groupBy);
+      return result.groups.map((group, cell) =>
+        figure(
+          `count ${result.groupBy}=${group.category}`,
+          group.value,
+          rows.filter((row) => row[by] === cell).length,
+          0,
+        ),
+      );
+    }
     if (result.kind === 'count') return [figure('count', result.value, rows.length, 0)];
     const index = fields.findIndex((field) => field.name === result.field);
     if (index === -1)
       throw new Error(`result names field ${result.field}, which the collaboration does not declare`);
     const field = fields[index]!;
     const values = rows.map((row) => row[index]!);
+    if (result.groups) {
+      // Grouped: each category's figure against the rows holding that category's index.
+      const by = fields.findIndex((candidate) => candidate.name === result.groupBy);
+      return result.groups.flatMap((group, cell) =>
+        compareField(
+          { ...group, kind: result.kind, field: result.field! },
+          field,
+          values.filter((_, row) => rows[row]![by] === cell),
+        ).map((figure) => ({ ...figure, label: `${figure.label} ${result.groupBy}=${group.category}` })),
+      );
+    }
     return compareField(result, field, values);
   });
 }

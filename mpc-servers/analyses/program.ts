@@ -8,12 +8,9 @@ import {
   thresholdComparisonBits,
   thresholdsOfField,
 } from '../../contract/analysis/field-encoding.ts';
-import {
-  compileQuantiles,
-  quantileBytesPerRow,
-  quantileChunkCount,
-  type QuantilePlan,
-} from './quantile-program.ts';
+import { compileGroupBy, type GroupByPlan } from './group-by-program.ts';
+import { laterChunkCount } from './later-passes.ts';
+import { compileQuantiles, quantileBytesPerRow, type QuantilePlan } from './quantile-program.ts';
 import { compileSuppression, type SuppressionPlan } from './suppress-small-cells.ts';
 
 /**
@@ -57,6 +54,8 @@ export interface Program {
   /** Chunks of rows; then the quantiles' chunks (`quantile-program.ts`) up to `chunkCount` material chunks. */
   rowChunks: number;
   quantiles: QuantilePlan | undefined;
+  /** Group-by cells: one pass over the row chunks after them, before the quantiles' (`later-passes.ts`). */
+  groups: GroupByPlan | undefined;
   /** Minimum cell size: one last material chunk (`suppress-small-cells.ts`), after the quantiles'. */
   suppression: SuppressionPlan | undefined;
   chunkCount: number;
@@ -103,6 +102,7 @@ export function compileProgram(
   });
   const extremeBits = Math.max(0, ...series.map((s) => extremeComparisonBits(spec.fields[s.field]!)));
   const quantiles = compileQuantiles(spec, totalRows);
+  const groups = compileGroupBy(spec);
   const suppression = compileSuppression(spec, totalRows);
   const chunkRows =
     options.chunkRows ??
@@ -121,8 +121,9 @@ export function compileProgram(
     chunkRows,
     rowChunks,
     quantiles,
+    groups,
     suppression,
-    chunkCount: rowChunks + quantileChunkCount(quantiles, rowChunks) + (suppression ? 1 : 0),
+    chunkCount: rowChunks + laterChunkCount({ groups, quantiles }, rowChunks) + (suppression ? 1 : 0),
   };
 }
 

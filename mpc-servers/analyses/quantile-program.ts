@@ -1,9 +1,10 @@
 import type { ComputationSpec } from '../../contract/analysis/analysis-spec.ts';
-import { analysesOfField, encodedBounds, signedBitLength } from '../../contract/analysis/field-encoding.ts';
+import { encodedBounds, expandAnalyses, signedBitLength } from '../../contract/analysis/field-encoding.ts';
 import { quantileDomainBits, quantileFraction } from '../../contract/analysis/quantile-rank.ts';
 import { addConstant, concat, ringVector, sumAll, type RingVector } from '../../contract/sharing/ring.ts';
 import type { ChunkMaterial, MaterialRequest } from '../engine/material.ts';
 import { lessThanZeroStep, multiplyStep, runRound, type PartyContext } from '../engine/ops.ts';
+import type { KeptRows } from './kept-rows.ts';
 
 /**
  * Exact quantiles by bisection over each field's declared domain with secret midpoints, after the row
@@ -15,19 +16,28 @@ import { lessThanZeroStep, multiplyStep, runRound, type PartyContext } from '../
  *   lo_s += b_s half                   linear, no round.
  * After L rounds lo_s is the smallest y with #(y' <= y) >= ceil(p n). Nothing is opened but masked values:
  * the servers learn neither the bits nor the quantile, which the recipients get as shares of low + lo_s.
- * The first round also computes y = 2^L + v (x - low - 2^L) with one multiplication per value.
+ * The first round also computes y = 2^L + w (x - low - 2^L) with one multiplication per value, w the row's
+ * validity bit v, or for a quantile grouped by a category field its cell's indicator (0 for an invalid row).
  */
-export interface QuantileSeries {
+export interface QuantileColumn {
   /** Index of the field in the spec. */
   field: number;
+  /** Grouped: the category field and the category whose rows count. */
+  by?: number;
+  cell?: number;
+}
+
+export interface QuantileSeries extends QuantileColumn {
+  /** Index of the series' column in `QuantilePlan.columns`. */
+  column: number;
   p: number;
   numerator: bigint;
   denominator: bigint;
 }
 
 export interface QuantilePlan {
-  /** Fields whose values are bisected, each once, in spec order. */
-  fields: number[];
+  /** The values bisected: a field's, weighted by validity or by a cell's indicator; each once. */
+  columns: QuantileColumn[];
   series: QuantileSeries[];
   /** Bisection rounds L: the widest field's domain bits. */
   rounds: number;
@@ -39,19 +49,31 @@ export interface QuantilePlan {
 
 export function compileQuantiles(spec: ComputationSpec, totalRows: number): QuantilePlan | undefined {
   const series: QuantileSeries[] = [];
-  spec.fields.forEach((field, index) => {
-    for (const analysis of analysesOfField(spec, field)) {
-      if (analysis.kind !== 'quantile' || analysis.p === undefined) continue;
-      if (series.some((s) => s.field === index && s.p === analysis.p)) continue;
-      series.push({ field: index, p: analysis.p, ...quantileFraction(analysis.p)! });
+  const columns: QuantileColumn[] = [];
+  const columnOf = (wanted: QuantileColumn): number => {
+    const found = columns.findIndex(
+      (c) => c.field === wanted.field && c.by === wanted.by && c.cell === wanted.cell,
+    );
+    return found >= 0 ? found : columns.push(wanted) - 1;
+  };
+  for (const analysis of expandAnalyses(spec)) {
+    if (analysis.kind !== 'quantile' || analysis.p === undefined) continue;
+    const field = spec.fields.findIndex((candidate) => candidate.name === analysis.field);
+    const by = spec.fields.findIndex((candidate) => candidate.name === analysis.groupBy);
+    const byField = spec.fields[by];
+    const cells = byField?.type === 'category' ? byField.categories.map((_, cell) => ({ by, cell })) : [{}];
+    for (const cell of cells) {
+      const wanted: QuantileColumn = { field, ...cell };
+      const key = (s: QuantileColumn & { p: number }) => JSON.stringify([s.field, s.by, s.cell, s.p]);
+      if (series.some((s) => key(s) === key({ ...wanted, p: analysis.p! }))) continue;
+      series.push({ ...wanted, column: columnOf(wanted), p: analysis.p, ...quantileFraction(analysis.p)! });
     }
-  });
+  }
   if (series.length === 0) return undefined;
-  const fields = [...new Set(series.map((s) => s.field))];
-  const rounds = Math.max(...fields.map((f) => quantileDomainBits(spec.fields[f]!)));
+  const rounds = Math.max(...columns.map((c) => quantileDomainBits(spec.fields[c.field]!)));
   const denominator = series.reduce((most, s) => (s.denominator > most ? s.denominator : most), 1n);
   const bound = denominator * BigInt(totalRows);
-  return { fields, series, rounds, valueBits: rounds + 1, countBits: signedBitLength(-bound, bound) };
+  return { columns, series, rounds, valueBits: rounds + 1, countBits: signedBitLength(-bound, bound) };
 }
 
 /** Material chunks the bisection takes after the row chunks: one per round and row chunk. */
@@ -61,7 +83,7 @@ export function quantileChunkCount(plan: QuantilePlan | undefined, rowChunks: nu
 
 /** B's dealer bytes per row and round: the comparisons of every series and the first round's product. */
 export function quantileBytesPerRow(plan: QuantilePlan): number {
-  return plan.series.length * (16 + (plan.valueBits - 1) * 25 + 8) + plan.fields.length * 8;
+  return plan.series.length * (16 + (plan.valueBits - 1) * 25 + 8) + plan.columns.length * 8;
 }
 
 /** Where quantile chunk `chunk` (counted from the first after the row chunks) sits: round and row chunk. */
@@ -80,32 +102,10 @@ export function quantileChunkRequests(
 ): MaterialRequest[] {
   const { round, last } = position(chunk, rowChunks);
   const requests: MaterialRequest[] = [];
-  if (round === 0) requests.push({ kind: 'triple', count: rows * plan.fields.length });
+  if (round === 0) requests.push({ kind: 'triple', count: rows * plan.columns.length });
   requests.push({ kind: 'comparison', bits: plan.valueBits, count: rows * plan.series.length });
   if (last) requests.push({ kind: 'comparison', bits: plan.countBits, count: plan.series.length });
   return requests;
-}
-
-/**
- * The rows the bisection needs, gathered while the row chunks run: each bisected field's raw shares and
- * each row's validity bit (8 bytes per row each).
- */
-export class QuantileRows {
-  readonly columns: RingVector[];
-  readonly valid: RingVector;
-  constructor(
-    readonly plan: QuantilePlan,
-    totalRows: number,
-  ) {
-    this.columns = plan.fields.map(() => ringVector(totalRows));
-    this.valid = ringVector(totalRows);
-  }
-  /** Keeps a chunk's rows; without the validity check every row counts (A holds the public 1s). */
-  collect(start: number, columns: readonly RingVector[], valid: RingVector | undefined, isA: boolean): void {
-    this.plan.fields.forEach((field, i) => this.columns[i]!.set(columns[field]!, start));
-    if (valid) this.valid.set(valid, start);
-    else if (isA) this.valid.fill(1n, start, start + columns[0]!.length);
-  }
 }
 
 export interface QuantileRun {
@@ -114,8 +114,8 @@ export interface QuantileRun {
   rowChunks: number;
   chunkRows: number;
   totalRows: number;
-  /** Shares of the valid rows n. */
-  validRows: bigint;
+  /** Per series, shares of the rows it ranks n: the valid rows, or its cell's. */
+  seriesRows: RingVector;
   /** Material of quantile chunk `chunk` (counted from the first after the row chunks). */
   material: (chunk: number) => Promise<ChunkMaterial>;
 }
@@ -123,13 +123,13 @@ export interface QuantileRun {
 /** Runs the bisection; returns per series this party's share of the encoded quantile low + lo. */
 export async function runQuantiles(
   context: PartyContext,
-  rows: QuantileRows,
+  rows: KeptRows,
   run: QuantileRun,
 ): Promise<RingVector> {
   const { plan, rowChunks, chunkRows, totalRows } = run;
   const isA = context.party === 'A';
   const sentinel = 1n << BigInt(plan.rounds);
-  const seriesColumn = plan.series.map((s) => plan.fields.indexOf(s.field));
+  const values = plan.columns.map(() => ringVector(totalRows));
   const lo = ringVector(plan.series.length);
   for (let round = 0; round < plan.rounds; round++) {
     const half = 1n << BigInt(plan.rounds - 1 - round);
@@ -138,11 +138,11 @@ export async function runQuantiles(
       const start = rowChunk * chunkRows;
       const length = Math.min(chunkRows, totalRows - start);
       const material = await run.material(round * rowChunks + rowChunk);
-      if (round === 0) await prepareValues(context, rows, start, length, sentinel, run, material);
+      if (round === 0) await prepareValues(context, rows, values, start, length, sentinel, run, material);
       const z = concat(
-        plan.series.map((_, s) => {
-          const y = rows.columns[seriesColumn[s]!]!.subarray(start, start + length);
-          return addConstant(y, -lo[s]! - (isA ? half : 0n));
+        plan.series.map((s, i) => {
+          const y = values[s.column]!.subarray(start, start + length);
+          return addConstant(y, -lo[i]! - (isA ? half : 0n));
         }),
       );
       const comparisons = material.comparisons(plan.valueBits, z.length);
@@ -150,7 +150,7 @@ export async function runQuantiles(
       for (let s = 0; s < plan.series.length; s++)
         counts[s] = counts[s]! + sumAll(below.subarray(s * length, (s + 1) * length));
       if (rowChunk === rowChunks - 1) {
-        const bits = await countBelowRank(context, plan, counts, run.validRows, material);
+        const bits = await countBelowRank(context, plan, counts, run.seriesRows, material);
         for (let s = 0; s < plan.series.length; s++) lo[s] = lo[s]! + bits[s]! * half;
       }
       material.assertConsumed();
@@ -162,10 +162,11 @@ export async function runQuantiles(
   });
 }
 
-/** y = 2^L + v (x - low - 2^L) in place: x - low for a valid row, 2^L for an invalid one. */
+/** y = 2^L + w (x - low - 2^L): x - low where the weight w is 1, 2^L (above every midpoint) where it is 0. */
 async function prepareValues(
   context: PartyContext,
-  rows: QuantileRows,
+  rows: KeptRows,
+  values: RingVector[],
   start: number,
   length: number,
   sentinel: bigint,
@@ -173,34 +174,36 @@ async function prepareValues(
   material: ChunkMaterial,
 ): Promise<void> {
   const isA = context.party === 'A';
-  const fields = rows.plan.fields;
-  const valid = rows.valid.subarray(start, start + length);
+  const columns = run.plan.columns;
+  const part = (column: RingVector): RingVector => column.subarray(start, start + length);
   const shifted = concat(
-    fields.map((field, i) => {
-      const x = rows.columns[i]!.subarray(start, start + length);
-      const low = encodedBounds(run.spec.fields[field]!).low;
+    columns.map((c) => {
+      const x = part(rows.column(c.field));
+      const low = encodedBounds(run.spec.fields[c.field]!).low;
       return isA ? addConstant(x, -low - sentinel) : x.slice();
     }),
   );
-  const spread = concat(fields.map(() => valid));
+  const weights = concat(
+    columns.map((c) => part(c.by === undefined ? rows.valid : rows.indicators.get(c.by)![c.cell!]!)),
+  );
   const triples = material.triples(shifted.length);
-  const [products] = await runRound(context, [multiplyStep(context, spread, shifted, triples)]);
-  fields.forEach((_, i) => {
+  const [products] = await runRound(context, [multiplyStep(context, weights, shifted, triples)]);
+  columns.forEach((_, i) => {
     const y = products.subarray(i * length, (i + 1) * length);
-    rows.columns[i]!.set(isA ? addConstant(y, sentinel) : y, start);
+    values[i]!.set(isA ? addConstant(y, sentinel) : y, start);
   });
 }
 
-/** Shares of b_s = [den_s c_s - num_s n < 0] = [c_s < ceil(p_s n)] for every series. */
+/** Shares of b_s = [den_s c_s - num_s n_s < 0] = [c_s < ceil(p_s n_s)] for every series. */
 async function countBelowRank(
   context: PartyContext,
   plan: QuantilePlan,
   counts: RingVector,
-  validRows: bigint,
+  seriesRows: RingVector,
   material: ChunkMaterial,
 ): Promise<RingVector> {
   const z = ringVector(plan.series.length);
-  plan.series.forEach((s, i) => (z[i] = counts[i]! * s.denominator - validRows * s.numerator));
+  plan.series.forEach((s, i) => (z[i] = counts[i]! * s.denominator - seriesRows[i]! * s.numerator));
   const comparisons = material.comparisons(plan.countBits, z.length);
   const [bits] = await runRound(context, [lessThanZeroStep(context, z, comparisons)]);
   return bits;

@@ -5,7 +5,7 @@ import type { PartyContext } from '../engine/ops.ts';
 import { ringVector, type RingVector } from '../../contract/sharing/ring.ts';
 import { emptyAccumulators, runChunk, type Accumulators } from './chunk-program.ts';
 import { chunkRowCount, type Program } from './program.ts';
-import { QuantileRows, runQuantiles } from './quantile-program.ts';
+import { keptRows, laterPassWords, runLaterPasses, type LaterResults } from './later-passes.ts';
 import type { RowSource } from './row-source.ts';
 import { addPrivacyNoise } from './privacy-noise.ts';
 import { suppressHistogramBins } from './suppress-small-cells.ts';
@@ -43,7 +43,7 @@ export async function runProgram(
   const inputStarts = rowStarts(inputRowCounts, program.totalRows);
   const droppedByInput = ringVector(inputRowCounts.length);
   const accumulators = emptyAccumulators(program);
-  const quantileRows = program.quantiles && new QuantileRows(program.quantiles, program.totalRows);
+  const kept = keptRows(program);
   for (let chunk = 0; chunk < program.rowChunks; chunk++) {
     const start = chunk * program.chunkRows;
     const columns = await rows.columns(start, chunkRowCount(program, chunk));
@@ -51,27 +51,20 @@ export async function runProgram(
     const valid = await runChunk(context, program, columns, material, accumulators);
     material.assertConsumed();
     if (valid) countInvalid(context, valid, start, inputStarts, droppedByInput);
-    quantileRows?.collect(start, columns, valid, context.party === 'A');
+    kept?.collect(start, columns, valid, context.party === 'A');
     await options.onChunkDone?.(chunk + 1, program.chunkCount);
   }
   let dropped = 0n;
   for (const count of droppedByInput) dropped += count;
-  const quantiles = quantileRows
-    ? await runQuantiles(context, quantileRows, {
-        spec: program.spec,
-        plan: quantileRows.plan,
-        rowChunks: program.rowChunks,
-        chunkRows: program.chunkRows,
-        totalRows: program.totalRows,
-        validRows: BigInt.asUintN(64, (context.party === 'A' ? BigInt(program.totalRows) : 0n) - dropped),
-        material: async (chunk) => {
-          const material = await options.material(program.rowChunks + chunk);
-          await options.onChunkDone?.(program.rowChunks + chunk + 1, program.chunkCount);
-          return material;
-        },
+  const validRows = BigInt.asUintN(64, (context.party === 'A' ? BigInt(program.totalRows) : 0n) - dropped);
+  const later = kept
+    ? await runLaterPasses(context, program, kept, validRows, async (chunk) => {
+        const material = await options.material(program.rowChunks + chunk);
+        await options.onChunkDone?.(program.rowChunks + chunk + 1, program.chunkCount);
+        return material;
       })
     : undefined;
-  const words = outputShares(context, program, accumulators, BigInt.asUintN(64, dropped), quantiles);
+  const words = outputShares(context, program, accumulators, BigInt.asUintN(64, dropped), later);
   if (program.spec.privacy) addPrivacyNoise(program.spec, words);
   if (program.suppression) {
     const material = await options.material(program.chunkCount - 1);
@@ -131,7 +124,7 @@ export function outputShares(
   program: Program,
   accumulators: Accumulators,
   dropped: bigint = 0n,
-  quantiles?: RingVector,
+  laterResults?: LaterResults,
 ): RingVector {
   const total = (context.party === 'A' ? BigInt(program.totalRows) : 0n) - dropped;
   const { spec } = program;
@@ -147,6 +140,12 @@ export function outputShares(
     };
     const edges = (entry.binEdges ?? []).map((edge) => below(encodedBelowThreshold(edge, field!.field)));
     for (const slot of entry.slots) {
+      // Quantiles and grouped cells come from the later passes.
+      const later = laterPassWords(program, laterResults, entry, slot);
+      if (later) {
+        words.push(...later);
+        continue;
+      }
       switch (slot.name) {
         case 'count':
           words.push(total);
@@ -180,14 +179,6 @@ export function outputShares(
           // Filled in by the suppression step.
           words.push(0n);
           break;
-        case 'quantile': {
-          const series = program.quantiles?.series.findIndex(
-            (s) => s.field === fieldIndex && s.p === slot.parameter,
-          );
-          if (series === undefined || series < 0 || !quantiles) throw new Error('quantile was not computed');
-          words.push(quantiles[series]!);
-          break;
-        }
       }
     }
   }

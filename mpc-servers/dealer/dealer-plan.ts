@@ -1,6 +1,6 @@
 import { chunkRequests } from '../analyses/chunk-program.ts';
 import { chunkRowCount, type Program } from '../analyses/program.ts';
-import { quantileChunkRequests } from '../analyses/quantile-program.ts';
+import { laterChunkRequests } from '../analyses/later-passes.ts';
 import { suppressionRequests } from '../analyses/suppress-small-cells.ts';
 import { generateChunkMaterial, type MaterialRequest } from '../engine/material.ts';
 import type { Party } from '../../contract/party.ts';
@@ -11,10 +11,8 @@ export function chunkMaterialRequests(program: Program, chunk: number): Material
   if (chunk < program.rowChunks) return chunkRequests(program, chunkRowCount(program, chunk), chunk > 0);
   if (program.suppression && chunk === program.chunkCount - 1)
     return suppressionRequests(program.suppression);
-  // After the row chunks: the quantiles' rounds, each over the row chunks again.
-  const quantileChunk = chunk - program.rowChunks;
-  const rows = chunkRowCount(program, quantileChunk % program.rowChunks);
-  return quantileChunkRequests(program.quantiles!, quantileChunk, program.rowChunks, rows);
+  // After the row chunks: the group-by pass, then the quantiles' rounds, each over the row chunks again.
+  return laterChunkRequests(program, chunk - program.rowChunks, (rowChunk) => chunkRowCount(program, rowChunk));
 }
 
 /** Material for every chunk, one chunk at a time, so the dealer's memory stays bounded by one chunk. */

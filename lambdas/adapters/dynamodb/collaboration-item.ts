@@ -12,6 +12,17 @@ function inviteAndExclusionsOf(item: Item): Pick<Collaboration, 'participants' |
   };
 }
 
+/** Minimum cell size, privacy budget and the budget spent, on the item only when set. */
+function releaseControlsOf(item: Item): Pick<Collaboration, 'minCellSize' | 'privacy' | 'privacySpent'> {
+  return {
+    ...(item.minCellSize === undefined ? {} : { minCellSize: Number(item.minCellSize) }),
+    ...(item.privacy === undefined ? {} : { privacy: item.privacy as Collaboration['privacy'] }),
+    ...(item.privacySpent === undefined
+      ? {}
+      : { privacySpent: item.privacySpent as Collaboration['privacySpent'] }),
+  };
+}
+
 /** The collaboration's META item: the domain fields plus keys, index keys, analysis kinds and TTL. */
 export function collaborationToItem(collaboration: Collaboration): Item {
   const sortKey = `${collaboration.createdAt}#${collaboration.collaborationId}`;
@@ -49,6 +60,7 @@ export function itemToCollaboration(item: Item): Collaboration {
   };
   if (typeof item.statusReason === 'string') collaboration.statusReason = item.statusReason;
   if (typeof item.resultJobId === 'string') collaboration.resultJobId = item.resultJobId;
+  Object.assign(collaboration, releaseControlsOf(item));
   Object.assign(collaboration, inviteAndExclusionsOf(item));
   return collaboration;
 }

@@ -12,6 +12,7 @@ import type {
   WorkflowRepository,
 } from '../../ports/workflow-repository.ts';
 import { itemToCollaboration } from './collaboration-item.ts';
+import type { PrivacySpent } from '../../domain/collaboration.ts';
 import { itemKeys } from '../../../contract/table/item-keys.ts';
 import { participantOfItem } from './participant-item.ts';
 import { isConditionalCheckFailure } from '../../../contract/table/transactions.ts';
@@ -114,6 +115,10 @@ export class DynamoDbWorkflowRepository implements WorkflowRepository {
 
   async saveResultJob(collaborationId: string, jobId: string): Promise<void> {
     await this.setOnCollaboration(collaborationId, 'resultJobId', jobId);
+  }
+
+  async recordPrivacySpent(collaborationId: string, spent: PrivacySpent): Promise<void> {
+    await this.setOnCollaboration(collaborationId, 'privacySpent', spent);
   }
 
   /** Attempts run one after another in one execution, so a read-modify-write is enough. */

@@ -1,6 +1,6 @@
 import type { JobDescription, ResultRecipient } from '../../../contract/job/job-description.ts';
 import { storageLayout } from '../../../contract/storage/storage-layout.ts';
-import { isResultRecipient, type Collaboration } from '../../domain/collaboration.ts';
+import { computationSpecOf, isResultRecipient, type Collaboration } from '../../domain/collaboration.ts';
 import { recipientCandidate } from '../../domain/participation.ts';
 import type { WorkflowPorts, WorkflowSettings } from '../../ports/workflow-ports.ts';
 import type { NotifiableParticipant } from '../../ports/workflow-repository.ts';
@@ -46,7 +46,7 @@ export async function prepareAttempt(
     jobId,
     collaborationId: collaboration.collaborationId,
     attempt,
-    spec: { fields: collaboration.inputSchema.fields, analyses: collaboration.analyses },
+    spec: computationSpecOf(collaboration),
     inputs: inputs.map(({ inputId, clientId, rowCount }) => ({ inputId, participantId: clientId, rowCount })),
     minParticipants: collaboration.minParticipants,
     // The servers check recipients against this declaration, whose digest participants sealed under.

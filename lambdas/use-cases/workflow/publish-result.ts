@@ -4,6 +4,7 @@ import type { WorkflowPorts } from '../../ports/workflow-ports.ts';
 import { announceTransition, WorkflowStepError } from './announce-transition.ts';
 import type { PreparedAttempt } from './prepare-attempt.ts';
 import { exclusionsOf, recordJobExclusions } from './record-exclusions.ts';
+import { recordPrivacySpent } from './record-privacy-spent.ts';
 
 /**
  * The job is DONE: the inputs the servers excluded are recorded with their reasons (their owners then get no
@@ -25,6 +26,8 @@ export async function publishResult(
     await publishedRecipientCount(ports, payload.collaborationId),
   );
   await ports.workflowState.saveResultJob(payload.collaborationId, payload.job.jobId);
+  // The budget is spent by the result being released, so only here, never by a failed attempt.
+  await recordPrivacySpent(ports, payload.collaborationId, payload.job.jobId);
   const ready = await announceTransition(ports, payload.collaborationId, 'COMPUTING', 'RESULT_READY');
   if (!ready) throw new WorkflowStepError(`Collaboration ${payload.collaborationId} is no longer COMPUTING.`);
   return { status: ready.status, jobId: payload.job.jobId, attempt: payload.job.attempt, excludedInputs };

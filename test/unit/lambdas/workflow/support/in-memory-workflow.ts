@@ -185,6 +185,10 @@ export function inMemoryWorkflow() {
       const c = collaborationOf(id);
       if (c) c.resultJobId = jobId;
     },
+    async recordPrivacySpent(id, spent) {
+      const c = collaborationOf(id);
+      if (c) c.privacySpent = spent;
+    },
     async readCollaborationRecord(id) {
       const collaboration = collaborationOf(id);
       const inputSnapshot = snapshots.get(id);

@@ -1,0 +1,38 @@
+import { epsilonUnits } from '../../contract/analysis/release-rules.ts';
+import {
+  EPSILON_DECIMALS,
+  MAX_CELL_SIZE,
+  MAX_DELTA,
+  MAX_EPSILON,
+  MIN_CELL_SIZE,
+} from '../../contract/analysis/spec-limits.ts';
+import { parseNumber } from './collaboration-spec.ts';
+import { UsageError } from './usage-error.ts';
+
+/**
+ * What `mpc create` may add about what the result releases:
+ *   --min-cell-size K          histogram bins with fewer than K rows are suppressed
+ *   --privacy EPSILON[:DELTA]  differential-privacy noise on every figure (delta default 0)
+ */
+export function parseMinCellSize(text: string): number {
+  const k = Number(text);
+  if (!Number.isInteger(k) || k < MIN_CELL_SIZE || k > MAX_CELL_SIZE)
+    throw new UsageError(
+      `--min-cell-size ${text}: give an integer from ${MIN_CELL_SIZE} to ${MAX_CELL_SIZE}`,
+    );
+  return k;
+}
+
+export function parsePrivacy(text: string): { epsilon: number; delta: number } {
+  const [epsilonText, deltaText, ...rest] = text.split(':');
+  if (rest.length > 0 || !epsilonText) throw new UsageError(`--privacy ${text}: expected EPSILON[:DELTA]`);
+  const epsilon = parseNumber(epsilonText, '--privacy');
+  if (epsilonUnits(epsilon) === undefined)
+    throw new UsageError(
+      `--privacy ${text}: epsilon must be in (0, ${MAX_EPSILON}] with at most ${EPSILON_DECIMALS} decimal places`,
+    );
+  const delta = deltaText === undefined ? 0 : parseNumber(deltaText, '--privacy');
+  if (delta < 0 || delta > MAX_DELTA)
+    throw new UsageError(`--privacy ${text}: delta must be in [0, ${MAX_DELTA}]`);
+  return { epsilon, delta };
+}
