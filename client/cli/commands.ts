@@ -61,7 +61,7 @@ const create: Command = async (context) => {
   const names = fields.map((field) => field.name);
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate !== undefined) throw new UsageError(`--field ${duplicate} is given twice`, 'create');
-  const analyses = parseAnalyses(values.analysis as string[], fields, {
+  const listed = parseAnalyses(values.analysis as string[], fields, {
     ...(values.bins !== undefined ? { bins: parseBins(values.bins as string) } : {}),
     ...(values.threshold !== undefined
       ? { threshold: parseNumber(values.threshold as string, '--threshold') }
