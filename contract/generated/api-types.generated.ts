@@ -254,14 +254,27 @@ export interface components {
      *     `histogram`; `threshold` only and always for `countAbove` / `countBelow`; `p` only and always for
      *     `quantile`: p in (0, 1) with at most 6 decimal places, read as the exact decimal it is written as; the
      *     quantile is the smallest encoded value v with #(x <= v) >= ceil(p n) over the n valid rows (p = 0.5:
-     *     the lower median). A quantile needs the field's `min` and `max`.
+     *     the lower median). A quantile needs the field's `min` and `max`. `groupBy` names a category field:
+     *     the analysis (count, sum, mean, variance, stddev or quantile) is computed per category, over the
+     *     valid rows of that category.
      */
     AnalysisSpec: {
       binEdges?: number[];
       field?: components['schemas']['FieldName'];
+      groupBy?: components['schemas']['FieldName'];
       kind: components['schemas']['AnalysisKind'];
       p?: number;
       threshold?: number;
+    };
+    /**
+     * @description A categorical field with public labels, only for `groupBy`. A row holds its category's index
+     *     (0-based), checked like an int field with bounds [0, categories - 1]; the CLI also reads the labels.
+     */
+    CategoryField: {
+      categories: string[];
+      name: components['schemas']['FieldName'];
+      /** @constant */
+      type: 'category';
     };
     /** @description An OAuth2 client id (the `client_id` claim of the caller's token). */
     ClientId: string;
@@ -282,15 +295,12 @@ export interface components {
       /** @description Whether only invited clients may join. */
       inviteOnly: boolean;
       maxParticipants: number;
-      minCellSize?: components['schemas']['MinCellSize'];
       minParticipants: number;
       name: string;
       ownerId: components['schemas']['ClientId'];
       participantCount: number;
       /** @description The invite list; shown to the owner only. */
       participants?: components['schemas']['InviteList'];
-      privacy?: components['schemas']['PrivacyBudget'];
-      privacySpent?: components['schemas']['PrivacySpent'];
       resultRecipients: components['schemas']['ResultRecipients'];
       status: components['schemas']['CollaborationStatus'];
       statusReason?: string;
@@ -324,11 +334,9 @@ export interface components {
       inputDeadline: components['schemas']['Timestamp'];
       inputSchema: components['schemas']['InputSchema'];
       maxParticipants: number;
-      minCellSize?: components['schemas']['MinCellSize'];
       minParticipants: number;
       name: string;
       participants?: components['schemas']['InviteList'];
-      privacy?: components['schemas']['PrivacyBudget'];
       resultRecipients: components['schemas']['ResultRecipients'];
     };
     CreateInputRequest: {
@@ -344,7 +352,10 @@ export interface components {
       };
     };
     FieldName: string;
-    FieldSpec: components['schemas']['IntegerField'] | components['schemas']['FixedPointField'];
+    FieldSpec:
+      | components['schemas']['IntegerField']
+      | components['schemas']['FixedPointField']
+      | components['schemas']['CategoryField'];
     /** @description A real field encoded as round(x * 2^fractionalBits); default 16 fractional bits. */
     FixedPointField: {
       /** @default 16 */
@@ -413,11 +424,6 @@ export interface components {
        */
       webhookUrl?: string;
     };
-    /**
-     * @description Minimum cell size k: every histogram bin with fewer than k rows is suppressed obliviously (the result
-     *     says only that it held fewer than k rows; its count is null). Needs a histogram.
-     */
-    MinCellSize: number;
     Participation: {
       clientId: components['schemas']['ClientId'];
       collaborationId: components['schemas']['Id'];
@@ -449,24 +455,6 @@ export interface components {
       method: 'PUT' | 'GET';
       /** Format: uri */
       url: string;
-    };
-    /**
-     * @description Differential privacy for the result: both servers add discrete Laplace noise to every released figure
-     *     (each server an independent sample of the full scale, so neither can remove the other's), with
-     *     sensitivity from the fields' declared bounds and 16777216 rows per participant, and epsilon split
-     *     evenly over the figures (basic composition). The mechanism is pure: the result spends (epsilon, 0);
-     *     delta is the most the collaboration allows. The budget is spent when a result is released only.
-     */
-    PrivacyBudget: {
-      delta: number;
-      /** @description At most 6 decimal places. */
-      epsilon: number;
-    };
-    /** @description The privacy budget the released result spent (set when the result is published). */
-    PrivacySpent: {
-      delta: number;
-      epsilon: number;
-      jobId: components['schemas']['Id'];
     };
     /**
      * @description RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):

@@ -441,10 +441,29 @@ export const openapiDocument: OpenApiDocument = {
           max: { type: 'number' },
         },
       },
+      CategoryField: {
+        description:
+          "A categorical field with public labels, only for `groupBy`. A row holds its category's index\n(0-based), checked like an int field with bounds [0, categories - 1]; the CLI also reads the labels.\n",
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'type', 'categories'],
+        properties: {
+          name: { $ref: '#/components/schemas/FieldName' },
+          type: { type: 'string', const: 'category' },
+          categories: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 64,
+            uniqueItems: true,
+            items: { type: 'string', minLength: 1, maxLength: 64 },
+          },
+        },
+      },
       FieldSpec: {
         oneOf: [
           { $ref: '#/components/schemas/IntegerField' },
           { $ref: '#/components/schemas/FixedPointField' },
+          { $ref: '#/components/schemas/CategoryField' },
         ],
       },
       AnalysisKind: {
@@ -465,7 +484,7 @@ export const openapiDocument: OpenApiDocument = {
       },
       AnalysisSpec: {
         description:
-          "One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`; `p` only and always for\n`quantile`: p in (0, 1) with at most 6 decimal places, read as the exact decimal it is written as; the\nquantile is the smallest encoded value v with #(x <= v) >= ceil(p n) over the n valid rows (p = 0.5:\nthe lower median). A quantile needs the field's `min` and `max`.\n",
+          "One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`; `p` only and always for\n`quantile`: p in (0, 1) with at most 6 decimal places, read as the exact decimal it is written as; the\nquantile is the smallest encoded value v with #(x <= v) >= ceil(p n) over the n valid rows (p = 0.5:\nthe lower median). A quantile needs the field's `min` and `max`. `groupBy` names a category field:\nthe analysis (count, sum, mean, variance, stddev or quantile) is computed per category, over the\nvalid rows of that category.\n",
         type: 'object',
         additionalProperties: false,
         required: ['kind'],
@@ -475,6 +494,7 @@ export const openapiDocument: OpenApiDocument = {
           binEdges: { type: 'array', minItems: 1, maxItems: 65, items: { type: 'number' } },
           threshold: { type: 'number' },
           p: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+          groupBy: { $ref: '#/components/schemas/FieldName' },
         },
       },
       InputSchema: {
@@ -546,42 +566,6 @@ export const openapiDocument: OpenApiDocument = {
           },
           resultRecipients: { $ref: '#/components/schemas/ResultRecipients' },
           participants: { $ref: '#/components/schemas/InviteList' },
-          minCellSize: { $ref: '#/components/schemas/MinCellSize' },
-          privacy: { $ref: '#/components/schemas/PrivacyBudget' },
-        },
-      },
-      MinCellSize: {
-        description:
-          'Minimum cell size k: every histogram bin with fewer than k rows is suppressed obliviously (the result\nsays only that it held fewer than k rows; its count is null). Needs a histogram.\n',
-        type: 'integer',
-        minimum: 2,
-        maximum: 1000000,
-      },
-      PrivacyBudget: {
-        description:
-          "Differential privacy for the result: both servers add discrete Laplace noise to every released figure\n(each server an independent sample of the full scale, so neither can remove the other's), with\nsensitivity from the fields' declared bounds and 16777216 rows per participant, and epsilon split\nevenly over the figures (basic composition). The mechanism is pure: the result spends (epsilon, 0);\ndelta is the most the collaboration allows. The budget is spent when a result is released only.\n",
-        type: 'object',
-        additionalProperties: false,
-        required: ['epsilon', 'delta'],
-        properties: {
-          epsilon: {
-            description: 'At most 6 decimal places.',
-            type: 'number',
-            exclusiveMinimum: 0,
-            maximum: 10,
-          },
-          delta: { type: 'number', minimum: 0, maximum: 0.001 },
-        },
-      },
-      PrivacySpent: {
-        description: 'The privacy budget the released result spent (set when the result is published).',
-        type: 'object',
-        additionalProperties: false,
-        required: ['epsilon', 'delta', 'jobId'],
-        properties: {
-          epsilon: { type: 'number' },
-          delta: { type: 'number' },
-          jobId: { $ref: '#/components/schemas/Id' },
         },
       },
       Collaboration: {
@@ -636,9 +620,6 @@ export const openapiDocument: OpenApiDocument = {
             description: 'The invite list; shown to the owner only.',
             $ref: '#/components/schemas/InviteList',
           },
-          minCellSize: { $ref: '#/components/schemas/MinCellSize' },
-          privacy: { $ref: '#/components/schemas/PrivacyBudget' },
-          privacySpent: { $ref: '#/components/schemas/PrivacySpent' },
           createdAt: { $ref: '#/components/schemas/Timestamp' },
           updatedAt: { $ref: '#/components/schemas/Timestamp' },
         },

@@ -40,8 +40,6 @@ const schema8 = {
     },
     resultRecipients: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultRecipients' },
     participants: { $ref: 'https://mpc.example/openapi/schemas#/$defs/InviteList' },
-    minCellSize: { $ref: 'https://mpc.example/openapi/schemas#/$defs/MinCellSize' },
-    privacy: { $ref: 'https://mpc.example/openapi/schemas#/$defs/PrivacyBudget' },
   },
 };
 const func2 = Object.prototype.hasOwnProperty;
@@ -49,7 +47,7 @@ import func3Module from 'ajv/dist/runtime/ucs2length.js';
 const func3 = commonJs(func3Module);
 const schema9 = {
   description:
-    "One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`; `p` only and always for\n`quantile`: p in (0, 1) with at most 6 decimal places, read as the exact decimal it is written as; the\nquantile is the smallest encoded value v with #(x <= v) >= ceil(p n) over the n valid rows (p = 0.5:\nthe lower median). A quantile needs the field's `min` and `max`.\n",
+    "One statistic. `field` names an input field; without it the analysis applies to every field\n(`count` counts rows and takes no field). `binEdges` (strictly increasing, 1..65) only and always for\n`histogram`; `threshold` only and always for `countAbove` / `countBelow`; `p` only and always for\n`quantile`: p in (0, 1) with at most 6 decimal places, read as the exact decimal it is written as; the\nquantile is the smallest encoded value v with #(x <= v) >= ceil(p n) over the n valid rows (p = 0.5:\nthe lower median). A quantile needs the field's `min` and `max`. `groupBy` names a category field:\nthe analysis (count, sum, mean, variance, stddev or quantile) is computed per category, over the\nvalid rows of that category.\n",
   type: 'object',
   additionalProperties: false,
   required: ['kind'],
@@ -59,6 +57,7 @@ const schema9 = {
     binEdges: { type: 'array', minItems: 1, maxItems: 65, items: { type: 'number' } },
     threshold: { type: 'number' },
     p: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+    groupBy: { $ref: 'https://mpc.example/openapi/schemas#/$defs/FieldName' },
   },
 };
 const schema10 = {
@@ -189,7 +188,8 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
         key0 === 'field' ||
         key0 === 'binEdges' ||
         key0 === 'threshold' ||
-        key0 === 'p'
+        key0 === 'p' ||
+        key0 === 'groupBy'
       )) {
         const err1 = {
           instancePath,
@@ -367,6 +367,19 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.groupBy !== undefined) {
+      if (
+        !validate27(data.groupBy, {
+          instancePath: instancePath + '/groupBy',
+          parentData: data,
+          parentDataProperty: 'groupBy',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
     const err10 = {
       instancePath,
@@ -402,6 +415,7 @@ const schema13 = {
   oneOf: [
     { $ref: 'https://mpc.example/openapi/schemas#/$defs/IntegerField' },
     { $ref: 'https://mpc.example/openapi/schemas#/$defs/FixedPointField' },
+    { $ref: 'https://mpc.example/openapi/schemas#/$defs/CategoryField' },
   ],
 };
 const schema14 = {
@@ -416,7 +430,7 @@ const schema14 = {
     max: { type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991 },
   },
 };
-function validate32(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate33(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -628,7 +642,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
 const schema15 = {
@@ -644,7 +658,7 @@ const schema15 = {
     max: { type: 'number' },
   },
 };
-function validate35(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate36(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -848,18 +862,294 @@ function validate35(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate35.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-function validate31(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema16 = {
+  description:
+    "A categorical field with public labels, only for `groupBy`. A row holds its category's index\n(0-based), checked like an int field with bounds [0, categories - 1]; the CLI also reads the labels.\n",
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'type', 'categories'],
+  properties: {
+    name: { $ref: 'https://mpc.example/openapi/schemas#/$defs/FieldName' },
+    type: { type: 'string', const: 'category' },
+    categories: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 64,
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1, maxLength: 64 },
+    },
+  },
+};
+function validate39(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+        message: "must have required property '" + 'name' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'type' },
+        message: "must have required property '" + 'type' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.categories === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'categories' },
+        message: "must have required property '" + 'categories' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'name' || key0 === 'type' || key0 === 'categories')) {
+        const err3 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== undefined) {
+      if (
+        !validate27(data.name, {
+          instancePath: instancePath + '/name',
+          parentData: data,
+          parentDataProperty: 'name',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data1 = data.type;
+      if (typeof data1 !== 'string') {
+        const err4 = {
+          instancePath: instancePath + '/type',
+          schemaPath: '#/properties/type/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if ('category' !== data1) {
+        const err5 = {
+          instancePath: instancePath + '/type',
+          schemaPath: '#/properties/type/const',
+          keyword: 'const',
+          params: { allowedValue: 'category' },
+          message: 'must be equal to constant',
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.categories !== undefined) {
+      let data2 = data.categories;
+      if (Array.isArray(data2)) {
+        if (data2.length > 64) {
+          const err6 = {
+            instancePath: instancePath + '/categories',
+            schemaPath: '#/properties/categories/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 64 },
+            message: 'must NOT have more than 64 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data2.length < 1) {
+          const err7 = {
+            instancePath: instancePath + '/categories',
+            schemaPath: '#/properties/categories/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (typeof data3 === 'string') {
+            if (func3(data3) > 64) {
+              const err8 = {
+                instancePath: instancePath + '/categories/' + i0,
+                schemaPath: '#/properties/categories/items/maxLength',
+                keyword: 'maxLength',
+                params: { limit: 64 },
+                message: 'must NOT have more than 64 characters',
+              };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (func3(data3) < 1) {
+              const err9 = {
+                instancePath: instancePath + '/categories/' + i0,
+                schemaPath: '#/properties/categories/items/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+              };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          } else {
+            const err10 = {
+              instancePath: instancePath + '/categories/' + i0,
+              schemaPath: '#/properties/categories/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        let i1 = data2.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--;) {
+            let item0 = data2[i1];
+            if (typeof item0 !== 'string') {
+              continue;
+            }
+            if (typeof indices0[item0] == 'number') {
+              j0 = indices0[item0];
+              const err11 = {
+                instancePath: instancePath + '/categories',
+                schemaPath: '#/properties/categories/uniqueItems',
+                keyword: 'uniqueItems',
+                params: { i: i1, j: j0 },
+                message: 'must NOT have duplicate items (items ## ' + j0 + ' and ' + i1 + ' are identical)',
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err12 = {
+          instancePath: instancePath + '/categories',
+          schemaPath: '#/properties/categories/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate39.errors = vErrors;
+  return errors === 0;
+}
+function validate32(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
   let valid0 = false;
   let passing0 = null;
   const _errs1 = errors;
-  if (!validate32(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+  if (!validate33(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs1 === errors;
@@ -868,8 +1158,8 @@ function validate31(data, { instancePath = '', parentData, parentDataProperty, r
     passing0 = 0;
   }
   const _errs2 = errors;
-  if (!validate35(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+  if (!validate36(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs2 === errors;
@@ -880,6 +1170,21 @@ function validate31(data, { instancePath = '', parentData, parentDataProperty, r
     if (_valid0) {
       valid0 = true;
       passing0 = 1;
+    }
+    const _errs3 = errors;
+    if (!validate39(data, { instancePath, parentData, parentDataProperty, rootData })) {
+      vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs3 === errors;
+    if (_valid0 && valid0) {
+      valid0 = false;
+      passing0 = [passing0, 2];
+    } else {
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 2;
+      }
     }
   }
   if (!valid0) {
@@ -906,10 +1211,10 @@ function validate31(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   }
-  validate31.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-function validate30(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate31(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -981,14 +1286,14 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate31(data0[i0], {
+            !validate32(data0[i0], {
               instancePath: instancePath + '/fields/' + i0,
               parentData: data0,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
             errors = vErrors.length;
           }
         }
@@ -1023,12 +1328,12 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-const schema16 = { type: 'string', format: 'date-time' };
+const schema17 = { type: 'string', format: 'date-time' };
 const formats0 = formats['date-time'];
-function validate40(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate44(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -1062,10 +1367,10 @@ function validate40(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate40.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-const schema17 = {
+const schema18 = {
   description:
     'Who receives the result: `all-participants` (every participant whose input was counted and not\nexcluded) or a list of clients, who must join to receive it (and be invited, with an invite list).\n',
   oneOf: [
@@ -1079,13 +1384,13 @@ const schema17 = {
     },
   ],
 };
-const schema18 = {
+const schema19 = {
   description: "An OAuth2 client id (the `client_id` claim of the caller's token).",
   type: 'string',
   pattern: '^[A-Za-z0-9_+-]{1,128}$',
 };
 const pattern1 = new RegExp('^[A-Za-z0-9_+-]{1,128}$', 'u');
-function validate43(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate47(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -1119,12 +1424,12 @@ function validate43(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate43.errors = vErrors;
+  validate47.errors = vErrors;
   return errors === 0;
 }
 import func0Module from 'ajv/dist/runtime/equal.js';
 const func0 = commonJs(func0Module);
-function validate42(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate46(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
@@ -1201,14 +1506,14 @@ function validate42(data, { instancePath = '', parentData, parentDataProperty, r
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
       if (
-        !validate43(data[i0], {
+        !validate47(data[i0], {
           instancePath: instancePath + '/' + i0,
           parentData: data,
           parentDataProperty: i0,
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
         errors = vErrors.length;
       }
     }
@@ -1285,10 +1590,10 @@ function validate42(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   }
-  validate42.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-const schema19 = {
+const schema20 = {
   description: 'The only clients that may join; the owner is not implied (list it to take part).',
   type: 'array',
   minItems: 1,
@@ -1296,7 +1601,7 @@ const schema19 = {
   uniqueItems: true,
   items: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ClientId' },
 };
-function validate46(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate50(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (Array.isArray(data)) {
@@ -1333,14 +1638,14 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
       if (
-        !validate43(data[i0], {
+        !validate47(data[i0], {
           instancePath: instancePath + '/' + i0,
           parentData: data,
           parentDataProperty: i0,
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
         errors = vErrors.length;
       }
     }
@@ -1383,245 +1688,7 @@ function validate46(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate46.errors = vErrors;
-  return errors === 0;
-}
-const schema20 = {
-  description:
-    'Minimum cell size k: every histogram bin with fewer than k rows is suppressed obliviously (the result\nsays only that it held fewer than k rows; its count is null). Needs a histogram.\n',
-  type: 'integer',
-  minimum: 2,
-  maximum: 1000000,
-};
-function validate49(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!(typeof data == 'number' && !(data % 1) && !isNaN(data) && isFinite(data))) {
-    const err0 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'integer' },
-      message: 'must be integer',
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (typeof data == 'number' && isFinite(data)) {
-    if (data > 1000000 || isNaN(data)) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/maximum',
-        keyword: 'maximum',
-        params: { comparison: '<=', limit: 1000000 },
-        message: 'must be <= 1000000',
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data < 2 || isNaN(data)) {
-      const err2 = {
-        instancePath,
-        schemaPath: '#/minimum',
-        keyword: 'minimum',
-        params: { comparison: '>=', limit: 2 },
-        message: 'must be >= 2',
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-  }
-  validate49.errors = vErrors;
-  return errors === 0;
-}
-const schema21 = {
-  description:
-    "Differential privacy for the result: both servers add discrete Laplace noise to every released figure\n(each server an independent sample of the full scale, so neither can remove the other's), with\nsensitivity from the fields' declared bounds and 16777216 rows per participant, and epsilon split\nevenly over the figures (basic composition). The mechanism is pure: the result spends (epsilon, 0);\ndelta is the most the collaboration allows. The budget is spent when a result is released only.\n",
-  type: 'object',
-  additionalProperties: false,
-  required: ['epsilon', 'delta'],
-  properties: {
-    epsilon: { description: 'At most 6 decimal places.', type: 'number', exclusiveMinimum: 0, maximum: 10 },
-    delta: { type: 'number', minimum: 0, maximum: 0.001 },
-  },
-};
-function validate51(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.epsilon === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'epsilon' },
-        message: "must have required property '" + 'epsilon' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.delta === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'delta' },
-        message: "must have required property '" + 'delta' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === 'epsilon' || key0 === 'delta')) {
-        const err2 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.epsilon !== undefined) {
-      let data0 = data.epsilon;
-      if (typeof data0 == 'number' && isFinite(data0)) {
-        if (data0 > 10 || isNaN(data0)) {
-          const err3 = {
-            instancePath: instancePath + '/epsilon',
-            schemaPath: '#/properties/epsilon/maximum',
-            keyword: 'maximum',
-            params: { comparison: '<=', limit: 10 },
-            message: 'must be <= 10',
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data0 <= 0 || isNaN(data0)) {
-          const err4 = {
-            instancePath: instancePath + '/epsilon',
-            schemaPath: '#/properties/epsilon/exclusiveMinimum',
-            keyword: 'exclusiveMinimum',
-            params: { comparison: '>', limit: 0 },
-            message: 'must be > 0',
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + '/epsilon',
-          schemaPath: '#/properties/epsilon/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.delta !== undefined) {
-      let data1 = data.delta;
-      if (typeof data1 == 'number' && isFinite(data1)) {
-        if (data1 > 0.001 || isNaN(data1)) {
-          const err6 = {
-            instancePath: instancePath + '/delta',
-            schemaPath: '#/properties/delta/maximum',
-            keyword: 'maximum',
-            params: { comparison: '<=', limit: 0.001 },
-            message: 'must be <= 0.001',
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (data1 < 0 || isNaN(data1)) {
-          const err7 = {
-            instancePath: instancePath + '/delta',
-            schemaPath: '#/properties/delta/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 0 },
-            message: 'must be >= 0',
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = {
-          instancePath: instancePath + '/delta',
-          schemaPath: '#/properties/delta/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err9 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
-    errors++;
-  }
-  validate51.errors = vErrors;
+  validate50.errors = vErrors;
   return errors === 0;
 }
 function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -1898,14 +1965,14 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.inputSchema !== undefined) {
       if (
-        !validate30(data.inputSchema, {
+        !validate31(data.inputSchema, {
           instancePath: instancePath + '/inputSchema',
           parentData: data,
           parentDataProperty: 'inputSchema',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
@@ -2011,36 +2078,23 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.inputDeadline !== undefined) {
       if (
-        !validate40(data.inputDeadline, {
+        !validate44(data.inputDeadline, {
           instancePath: instancePath + '/inputDeadline',
           parentData: data,
           parentDataProperty: 'inputDeadline',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.resultRecipients !== undefined) {
       if (
-        !validate42(data.resultRecipients, {
+        !validate46(data.resultRecipients, {
           instancePath: instancePath + '/resultRecipients',
           parentData: data,
           parentDataProperty: 'resultRecipients',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.participants !== undefined) {
-      if (
-        !validate46(data.participants, {
-          instancePath: instancePath + '/participants',
-          parentData: data,
-          parentDataProperty: 'participants',
           rootData,
         })
       ) {
@@ -2048,29 +2102,16 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    if (data.minCellSize !== undefined) {
+    if (data.participants !== undefined) {
       if (
-        !validate49(data.minCellSize, {
-          instancePath: instancePath + '/minCellSize',
+        !validate50(data.participants, {
+          instancePath: instancePath + '/participants',
           parentData: data,
-          parentDataProperty: 'minCellSize',
+          parentDataProperty: 'participants',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.privacy !== undefined) {
-      if (
-        !validate51(data.privacy, {
-          instancePath: instancePath + '/privacy',
-          parentData: data,
-          parentDataProperty: 'privacy',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
         errors = vErrors.length;
       }
     }
@@ -2103,11 +2144,11 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   return errors === 0;
 }
 export const check1 = validate54;
-const schema22 = {
+const schema21 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/JoinCollaborationRequest',
   $id: 'urn:check:check1',
 };
-const schema23 = {
+const schema22 = {
   type: 'object',
   additionalProperties: false,
   required: ['resultPublicKey'],
@@ -2125,7 +2166,7 @@ const schema23 = {
     },
   },
 };
-const schema24 = {
+const schema23 = {
   description: 'Raw 32-byte X25519 public key, base64url without padding.',
   type: 'string',
   pattern: '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$',
@@ -2296,11 +2337,11 @@ function validate54(data, { instancePath = '', parentData, parentDataProperty, r
   return errors === 0;
 }
 export const check2 = validate59;
-const schema25 = {
+const schema24 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/CreateInputRequest',
   $id: 'urn:check:check2',
 };
-const schema26 = {
+const schema25 = {
   type: 'object',
   additionalProperties: false,
   required: ['shares'],
@@ -2323,7 +2364,7 @@ const schema26 = {
     },
   },
 };
-const schema27 = {
+const schema26 = {
   type: 'object',
   additionalProperties: false,
   required: ['sizeBytes', 'sha256'],
@@ -2337,7 +2378,7 @@ const schema27 = {
     sha256: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Sha256' },
   },
 };
-const schema28 = {
+const schema27 = {
   description: 'Base64 (standard alphabet, padded) SHA-256 digest, as in `x-amz-checksum-sha256`.',
   type: 'string',
   pattern: '^[A-Za-z0-9+/]{43}=$',
@@ -2719,7 +2760,7 @@ function validate59(data, { instancePath = '', parentData, parentDataProperty, r
   return errors === 0;
 }
 export const check3 = validate67;
-const schema29 = { type: 'string', minLength: 1, $id: 'urn:check:check3' };
+const schema28 = { type: 'string', minLength: 1, $id: 'urn:check:check3' };
 function validate67(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check3" */ let vErrors = null;
   let errors = 0;
@@ -2758,8 +2799,8 @@ function validate67(data, { instancePath = '', parentData, parentDataProperty, r
   return errors === 0;
 }
 export const check4 = validate68;
-const schema30 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Health', $id: 'urn:check:check4' };
-const schema31 = {
+const schema29 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Health', $id: 'urn:check:check4' };
+const schema30 = {
   type: 'object',
   additionalProperties: false,
   required: ['status'],
@@ -2863,8 +2904,8 @@ function validate68(data, { instancePath = '', parentData, parentDataProperty, r
   return errors === 0;
 }
 export const check5 = validate71;
-const schema32 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check5' };
-const schema33 = {
+const schema31 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check5' };
+const schema32 = {
   description:
     'RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):\nvalidation-error (400), not-computable (400), malformed-json (400), unsupported-media-type (415),\nunauthorized (401), forbidden (403), not-found (404), method-not-allowed (405), collaboration-full (409),\ninvalid-state (409), deadline-passed (409), already-joined (409), input-already-completed (409),\nidempotency-key-reused (409), idempotency-request-in-progress (409), upload-incomplete (422),\nupload-mismatch (422), result-gone (410), internal-error (500), all under\n`https://mpc.example/problems/`.\n',
   type: 'object',
@@ -3020,7 +3061,7 @@ function validate72(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/type',
           schemaPath: '#/properties/type/enum',
           keyword: 'enum',
-          params: { allowedValues: schema33.properties.type.enum },
+          params: { allowedValues: schema32.properties.type.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -3298,11 +3339,11 @@ function validate71(data, { instancePath = '', parentData, parentDataProperty, r
   return errors === 0;
 }
 export const check6 = validate74;
-const schema34 = {
+const schema33 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/ComputationServerList',
   $id: 'urn:check:check6',
 };
-const schema35 = {
+const schema34 = {
   type: 'object',
   additionalProperties: false,
   required: ['servers'],
@@ -3315,7 +3356,7 @@ const schema35 = {
     },
   },
 };
-const schema36 = {
+const schema35 = {
   description: 'One computation server and the HPKE (RFC 9180) configuration input shares are sealed with.',
   type: 'object',
   additionalProperties: false,
@@ -3328,7 +3369,7 @@ const schema36 = {
     aead: { type: 'string', const: 'AES-128-GCM' },
   },
 };
-const schema37 = { type: 'string', enum: ['A', 'B'] };
+const schema36 = { type: 'string', enum: ['A', 'B'] };
 function validate77(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3352,7 +3393,7 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema37.enum },
+      params: { allowedValues: schema36.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -3732,11 +3773,11 @@ function validate74(data, { instancePath = '', parentData, parentDataProperty, r
   return errors === 0;
 }
 export const check7 = validate82;
-const schema38 = {
+const schema37 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/CollaborationPage',
   $id: 'urn:check:check7',
 };
-const schema39 = {
+const schema38 = {
   type: 'object',
   additionalProperties: false,
   required: ['items'],
@@ -3745,7 +3786,7 @@ const schema39 = {
     nextToken: { type: 'string' },
   },
 };
-const schema40 = {
+const schema39 = {
   type: 'object',
   additionalProperties: false,
   required: [
@@ -3796,14 +3837,11 @@ const schema40 = {
       description: 'The invite list; shown to the owner only.',
       $ref: 'https://mpc.example/openapi/schemas#/$defs/InviteList',
     },
-    minCellSize: { $ref: 'https://mpc.example/openapi/schemas#/$defs/MinCellSize' },
-    privacy: { $ref: 'https://mpc.example/openapi/schemas#/$defs/PrivacyBudget' },
-    privacySpent: { $ref: 'https://mpc.example/openapi/schemas#/$defs/PrivacySpent' },
     createdAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
     updatedAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-const schema41 = {
+const schema40 = {
   description: 'Server-issued identifier (UUID).',
   type: 'string',
   format: 'uuid',
@@ -3864,7 +3902,7 @@ function validate85(data, { instancePath = '', parentData, parentDataProperty, r
   validate85.errors = vErrors;
   return errors === 0;
 }
-const schema42 = {
+const schema41 = {
   type: 'string',
   enum: ['OPEN', 'COMPUTING', 'RESULT_READY', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'],
 };
@@ -3899,7 +3937,7 @@ function validate92(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema42.enum },
+      params: { allowedValues: schema41.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -3910,150 +3948,6 @@ function validate92(data, { instancePath = '', parentData, parentDataProperty, r
     errors++;
   }
   validate92.errors = vErrors;
-  return errors === 0;
-}
-const schema43 = {
-  description: 'The privacy budget the released result spent (set when the result is published).',
-  type: 'object',
-  additionalProperties: false,
-  required: ['epsilon', 'delta', 'jobId'],
-  properties: {
-    epsilon: { type: 'number' },
-    delta: { type: 'number' },
-    jobId: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Id' },
-  },
-};
-function validate97(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.epsilon === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'epsilon' },
-        message: "must have required property '" + 'epsilon' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.delta === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'delta' },
-        message: "must have required property '" + 'delta' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.jobId === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'jobId' },
-        message: "must have required property '" + 'jobId' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === 'epsilon' || key0 === 'delta' || key0 === 'jobId')) {
-        const err3 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.epsilon !== undefined) {
-      let data0 = data.epsilon;
-      if (!(typeof data0 == 'number' && isFinite(data0))) {
-        const err4 = {
-          instancePath: instancePath + '/epsilon',
-          schemaPath: '#/properties/epsilon/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.delta !== undefined) {
-      let data1 = data.delta;
-      if (!(typeof data1 == 'number' && isFinite(data1))) {
-        const err5 = {
-          instancePath: instancePath + '/delta',
-          schemaPath: '#/properties/delta/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.jobId !== undefined) {
-      if (
-        !validate85(data.jobId, {
-          instancePath: instancePath + '/jobId',
-          parentData: data,
-          parentDataProperty: 'jobId',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err6 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate97.errors = vErrors;
   return errors === 0;
 }
 function validate84(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -4301,7 +4195,7 @@ function validate84(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema40.properties, key0)) {
+      if (!func2.call(schema39.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -4366,14 +4260,14 @@ function validate84(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.ownerId !== undefined) {
       if (
-        !validate43(data.ownerId, {
+        !validate47(data.ownerId, {
           instancePath: instancePath + '/ownerId',
           parentData: data,
           parentDataProperty: 'ownerId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
         errors = vErrors.length;
       }
     }
@@ -4412,14 +4306,14 @@ function validate84(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.inputSchema !== undefined) {
       if (
-        !validate30(data.inputSchema, {
+        !validate31(data.inputSchema, {
           instancePath: instancePath + '/inputSchema',
           parentData: data,
           parentDataProperty: 'inputSchema',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
@@ -4461,27 +4355,27 @@ function validate84(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.inputDeadline !== undefined) {
       if (
-        !validate40(data.inputDeadline, {
+        !validate44(data.inputDeadline, {
           instancePath: instancePath + '/inputDeadline',
           parentData: data,
           parentDataProperty: 'inputDeadline',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.resultRecipients !== undefined) {
       if (
-        !validate42(data.resultRecipients, {
+        !validate46(data.resultRecipients, {
           instancePath: instancePath + '/resultRecipients',
           parentData: data,
           parentDataProperty: 'resultRecipients',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
         errors = vErrors.length;
       }
     }
@@ -4639,79 +4533,40 @@ function validate84(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.participants !== undefined) {
       if (
-        !validate46(data.participants, {
+        !validate50(data.participants, {
           instancePath: instancePath + '/participants',
           parentData: data,
           parentDataProperty: 'participants',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.minCellSize !== undefined) {
-      if (
-        !validate49(data.minCellSize, {
-          instancePath: instancePath + '/minCellSize',
-          parentData: data,
-          parentDataProperty: 'minCellSize',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.privacy !== undefined) {
-      if (
-        !validate51(data.privacy, {
-          instancePath: instancePath + '/privacy',
-          parentData: data,
-          parentDataProperty: 'privacy',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.privacySpent !== undefined) {
-      if (
-        !validate97(data.privacySpent, {
-          instancePath: instancePath + '/privacySpent',
-          parentData: data,
-          parentDataProperty: 'privacySpent',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
         errors = vErrors.length;
       }
     }
     if (data.createdAt !== undefined) {
       if (
-        !validate40(data.createdAt, {
+        !validate44(data.createdAt, {
           instancePath: instancePath + '/createdAt',
           parentData: data,
           parentDataProperty: 'createdAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.updatedAt !== undefined) {
       if (
-        !validate40(data.updatedAt, {
+        !validate44(data.updatedAt, {
           instancePath: instancePath + '/updatedAt',
           parentData: data,
           parentDataProperty: 'updatedAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
@@ -4847,9 +4702,9 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
   validate82.errors = vErrors;
   return errors === 0;
 }
-export const check8 = validate104;
-const schema44 = { type: 'string', $id: 'urn:check:check8' };
-function validate104(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+export const check8 = validate99;
+const schema42 = { type: 'string', $id: 'urn:check:check8' };
+function validate99(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check8" */ let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -4867,15 +4722,15 @@ function validate104(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate104.errors = vErrors;
+  validate99.errors = vErrors;
   return errors === 0;
 }
-export const check9 = validate105;
-const schema45 = {
+export const check9 = validate100;
+const schema43 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/Collaboration',
   $id: 'urn:check:check9',
 };
-function validate106(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate101(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5120,7 +4975,7 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema40.properties, key0)) {
+      if (!func2.call(schema39.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -5185,14 +5040,14 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.ownerId !== undefined) {
       if (
-        !validate43(data.ownerId, {
+        !validate47(data.ownerId, {
           instancePath: instancePath + '/ownerId',
           parentData: data,
           parentDataProperty: 'ownerId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
         errors = vErrors.length;
       }
     }
@@ -5231,14 +5086,14 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputSchema !== undefined) {
       if (
-        !validate30(data.inputSchema, {
+        !validate31(data.inputSchema, {
           instancePath: instancePath + '/inputSchema',
           parentData: data,
           parentDataProperty: 'inputSchema',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
@@ -5280,27 +5135,27 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputDeadline !== undefined) {
       if (
-        !validate40(data.inputDeadline, {
+        !validate44(data.inputDeadline, {
           instancePath: instancePath + '/inputDeadline',
           parentData: data,
           parentDataProperty: 'inputDeadline',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.resultRecipients !== undefined) {
       if (
-        !validate42(data.resultRecipients, {
+        !validate46(data.resultRecipients, {
           instancePath: instancePath + '/resultRecipients',
           parentData: data,
           parentDataProperty: 'resultRecipients',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
         errors = vErrors.length;
       }
     }
@@ -5458,79 +5313,40 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.participants !== undefined) {
       if (
-        !validate46(data.participants, {
+        !validate50(data.participants, {
           instancePath: instancePath + '/participants',
           parentData: data,
           parentDataProperty: 'participants',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.minCellSize !== undefined) {
-      if (
-        !validate49(data.minCellSize, {
-          instancePath: instancePath + '/minCellSize',
-          parentData: data,
-          parentDataProperty: 'minCellSize',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.privacy !== undefined) {
-      if (
-        !validate51(data.privacy, {
-          instancePath: instancePath + '/privacy',
-          parentData: data,
-          parentDataProperty: 'privacy',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.privacySpent !== undefined) {
-      if (
-        !validate97(data.privacySpent, {
-          instancePath: instancePath + '/privacySpent',
-          parentData: data,
-          parentDataProperty: 'privacySpent',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
         errors = vErrors.length;
       }
     }
     if (data.createdAt !== undefined) {
       if (
-        !validate40(data.createdAt, {
+        !validate44(data.createdAt, {
           instancePath: instancePath + '/createdAt',
           parentData: data,
           parentDataProperty: 'createdAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.updatedAt !== undefined) {
       if (
-        !validate40(data.updatedAt, {
+        !validate44(data.updatedAt, {
           instancePath: instancePath + '/updatedAt',
           parentData: data,
           parentDataProperty: 'updatedAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
@@ -5549,23 +5365,23 @@ function validate106(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate106.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
-function validate105(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate100(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check9" */ let vErrors = null;
   let errors = 0;
-  if (!validate106(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+  if (!validate101(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
     errors = vErrors.length;
   }
-  validate105.errors = vErrors;
+  validate100.errors = vErrors;
   return errors === 0;
 }
-export const check10 = validate121;
-const schema47 = { type: 'string', pattern: '^[0-9]+$', $id: 'urn:check:check10' };
+export const check10 = validate113;
+const schema45 = { type: 'string', pattern: '^[0-9]+$', $id: 'urn:check:check10' };
 const pattern5 = new RegExp('^[0-9]+$', 'u');
-function validate121(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate113(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check10" */ let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -5599,15 +5415,15 @@ function validate121(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate121.errors = vErrors;
+  validate113.errors = vErrors;
   return errors === 0;
 }
-export const check11 = validate122;
-const schema48 = {
+export const check11 = validate114;
+const schema46 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/Participation',
   $id: 'urn:check:check11',
 };
-const schema49 = {
+const schema47 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'clientId', 'status', 'joinedAt', 'resultPublicKey', 'computationServers'],
@@ -5639,7 +5455,7 @@ const schema49 = {
     },
   },
 };
-const schema50 = {
+const schema48 = {
   description: 'The last webhook sent to this participant and whether it arrived.',
   type: 'object',
   additionalProperties: false,
@@ -5653,7 +5469,7 @@ const schema50 = {
     lastError: { type: 'string' },
   },
 };
-function validate129(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate121(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5844,14 +5660,14 @@ function validate129(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.lastAttemptAt !== undefined) {
       if (
-        !validate40(data.lastAttemptAt, {
+        !validate44(data.lastAttemptAt, {
           instancePath: instancePath + '/lastAttemptAt',
           parentData: data,
           parentDataProperty: 'lastAttemptAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
@@ -5887,10 +5703,10 @@ function validate129(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate129.errors = vErrors;
+  validate121.errors = vErrors;
   return errors === 0;
 }
-const schema51 = {
+const schema49 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'status'],
@@ -5904,8 +5720,8 @@ const schema51 = {
     },
   },
 };
-const schema52 = { type: 'string', enum: ['PENDING', 'COMPLETE'] };
-function validate134(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema50 = { type: 'string', enum: ['PENDING', 'COMPLETE'] };
+function validate126(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -5928,7 +5744,7 @@ function validate134(data, { instancePath = '', parentData, parentDataProperty, 
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema52.enum },
+      params: { allowedValues: schema50.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -5938,10 +5754,10 @@ function validate134(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate134.errors = vErrors;
+  validate126.errors = vErrors;
   return errors === 0;
 }
-function validate132(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate124(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6007,14 +5823,14 @@ function validate132(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.status !== undefined) {
       if (
-        !validate134(data.status, {
+        !validate126(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+        vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
         errors = vErrors.length;
       }
     }
@@ -6050,11 +5866,11 @@ function validate132(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate132.errors = vErrors;
+  validate124.errors = vErrors;
   return errors === 0;
 }
 const pattern6 = new RegExp('^whsec_[A-Za-z0-9+/]+={0,2}$', 'u');
-function validate123(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate115(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6149,7 +5965,7 @@ function validate123(data, { instancePath = '', parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema49.properties, key0)) {
+      if (!func2.call(schema47.properties, key0)) {
         const err6 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -6180,14 +5996,14 @@ function validate123(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.clientId !== undefined) {
       if (
-        !validate43(data.clientId, {
+        !validate47(data.clientId, {
           instancePath: instancePath + '/clientId',
           parentData: data,
           parentDataProperty: 'clientId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
         errors = vErrors.length;
       }
     }
@@ -6213,7 +6029,7 @@ function validate123(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/status',
           schemaPath: '#/properties/status/enum',
           keyword: 'enum',
-          params: { allowedValues: schema49.properties.status.enum },
+          params: { allowedValues: schema47.properties.status.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -6226,27 +6042,27 @@ function validate123(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.joinedAt !== undefined) {
       if (
-        !validate40(data.joinedAt, {
+        !validate44(data.joinedAt, {
           instancePath: instancePath + '/joinedAt',
           parentData: data,
           parentDataProperty: 'joinedAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.finishedAt !== undefined) {
       if (
-        !validate40(data.finishedAt, {
+        !validate44(data.finishedAt, {
           instancePath: instancePath + '/finishedAt',
           parentData: data,
           parentDataProperty: 'finishedAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
@@ -6316,27 +6132,27 @@ function validate123(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.webhookDelivery !== undefined) {
       if (
-        !validate129(data.webhookDelivery, {
+        !validate121(data.webhookDelivery, {
           instancePath: instancePath + '/webhookDelivery',
           parentData: data,
           parentDataProperty: 'webhookDelivery',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+        vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
         errors = vErrors.length;
       }
     }
     if (data.input !== undefined) {
       if (
-        !validate132(data.input, {
+        !validate124(data.input, {
           instancePath: instancePath + '/input',
           parentData: data,
           parentDataProperty: 'input',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+        vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
         errors = vErrors.length;
       }
     }
@@ -6418,22 +6234,22 @@ function validate123(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate123.errors = vErrors;
+  validate115.errors = vErrors;
   return errors === 0;
 }
-function validate122(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate114(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check11" */ let vErrors = null;
   let errors = 0;
-  if (!validate123(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+  if (!validate115(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
     errors = vErrors.length;
   }
-  validate122.errors = vErrors;
+  validate114.errors = vErrors;
   return errors === 0;
 }
-export const check12 = validate139;
-const schema53 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputUpload', $id: 'urn:check:check12' };
-const schema54 = {
+export const check12 = validate131;
+const schema51 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputUpload', $id: 'urn:check:check12' };
+const schema52 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'collaborationId', 'status', 'uploads'],
@@ -6452,7 +6268,7 @@ const schema54 = {
     },
   },
 };
-const schema55 = {
+const schema53 = {
   type: 'object',
   additionalProperties: false,
   required: ['method', 'url', 'headers', 'expiresAt'],
@@ -6467,7 +6283,7 @@ const schema55 = {
     expiresAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-function validate144(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate136(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6570,7 +6386,7 @@ function validate144(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema55.properties.method.enum },
+          params: { allowedValues: schema53.properties.method.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -6653,14 +6469,14 @@ function validate144(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.expiresAt !== undefined) {
       if (
-        !validate40(data.expiresAt, {
+        !validate44(data.expiresAt, {
           instancePath: instancePath + '/expiresAt',
           parentData: data,
           parentDataProperty: 'expiresAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
@@ -6679,10 +6495,10 @@ function validate144(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate144.errors = vErrors;
+  validate136.errors = vErrors;
   return errors === 0;
 }
-function validate140(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate132(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6791,14 +6607,14 @@ function validate140(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.status !== undefined) {
       if (
-        !validate134(data.status, {
+        !validate126(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+        vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
         errors = vErrors.length;
       }
     }
@@ -6854,27 +6670,27 @@ function validate140(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data3.A !== undefined) {
           if (
-            !validate144(data3.A, {
+            !validate136(data3.A, {
               instancePath: instancePath + '/uploads/A',
               parentData: data3,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+            vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
             errors = vErrors.length;
           }
         }
         if (data3.B !== undefined) {
           if (
-            !validate144(data3.B, {
+            !validate136(data3.B, {
               instancePath: instancePath + '/uploads/B',
               parentData: data3,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+            vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
             errors = vErrors.length;
           }
         }
@@ -6909,22 +6725,22 @@ function validate140(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate140.errors = vErrors;
+  validate132.errors = vErrors;
   return errors === 0;
 }
-function validate139(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate131(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check12" */ let vErrors = null;
   let errors = 0;
-  if (!validate140(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+  if (!validate132(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
     errors = vErrors.length;
   }
-  validate139.errors = vErrors;
+  validate131.errors = vErrors;
   return errors === 0;
 }
-export const check13 = validate149;
-const schema56 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Input', $id: 'urn:check:check13' };
-const schema57 = {
+export const check13 = validate141;
+const schema54 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Input', $id: 'urn:check:check13' };
+const schema55 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'collaborationId', 'status', 'createdAt'],
@@ -6936,7 +6752,7 @@ const schema57 = {
     completedAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-function validate150(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate142(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -7051,40 +6867,40 @@ function validate150(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.status !== undefined) {
       if (
-        !validate134(data.status, {
+        !validate126(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+        vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
         errors = vErrors.length;
       }
     }
     if (data.createdAt !== undefined) {
       if (
-        !validate40(data.createdAt, {
+        !validate44(data.createdAt, {
           instancePath: instancePath + '/createdAt',
           parentData: data,
           parentDataProperty: 'createdAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.completedAt !== undefined) {
       if (
-        !validate40(data.completedAt, {
+        !validate44(data.completedAt, {
           instancePath: instancePath + '/completedAt',
           parentData: data,
           parentDataProperty: 'completedAt',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
@@ -7103,22 +6919,22 @@ function validate150(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate150.errors = vErrors;
+  validate142.errors = vErrors;
   return errors === 0;
 }
-function validate149(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate141(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check13" */ let vErrors = null;
   let errors = 0;
-  if (!validate150(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+  if (!validate142(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
     errors = vErrors.length;
   }
-  validate149.errors = vErrors;
+  validate141.errors = vErrors;
   return errors === 0;
 }
-export const check14 = validate157;
-const schema58 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultReady', $id: 'urn:check:check14' };
-const schema59 = {
+export const check14 = validate149;
+const schema56 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultReady', $id: 'urn:check:check14' };
+const schema57 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'status', 'shares'],
@@ -7140,7 +6956,7 @@ const schema59 = {
     },
   },
 };
-function validate158(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate150(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -7321,27 +7137,27 @@ function validate158(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data3.A !== undefined) {
           if (
-            !validate144(data3.A, {
+            !validate136(data3.A, {
               instancePath: instancePath + '/shares/A',
               parentData: data3,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+            vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
             errors = vErrors.length;
           }
         }
         if (data3.B !== undefined) {
           if (
-            !validate144(data3.B, {
+            !validate136(data3.B, {
               instancePath: instancePath + '/shares/B',
               parentData: data3,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+            vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
             errors = vErrors.length;
           }
         }
@@ -7376,25 +7192,25 @@ function validate158(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate158.errors = vErrors;
+  validate150.errors = vErrors;
   return errors === 0;
 }
-function validate157(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate149(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check14" */ let vErrors = null;
   let errors = 0;
-  if (!validate158(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+  if (!validate150(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
     errors = vErrors.length;
   }
-  validate157.errors = vErrors;
+  validate149.errors = vErrors;
   return errors === 0;
 }
-export const check15 = validate163;
-const schema60 = {
+export const check15 = validate155;
+const schema58 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultPending',
   $id: 'urn:check:check15',
 };
-const schema61 = {
+const schema59 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'status', 'retryAfterSeconds'],
@@ -7404,7 +7220,7 @@ const schema61 = {
     retryAfterSeconds: { type: 'integer', minimum: 1 },
   },
 };
-function validate164(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate156(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -7505,7 +7321,7 @@ function validate164(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/status',
           schemaPath: '#/properties/status/enum',
           keyword: 'enum',
-          params: { allowedValues: schema61.properties.status.enum },
+          params: { allowedValues: schema59.properties.status.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -7566,16 +7382,16 @@ function validate164(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate164.errors = vErrors;
+  validate156.errors = vErrors;
   return errors === 0;
 }
-function validate163(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate155(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check15" */ let vErrors = null;
   let errors = 0;
-  if (!validate164(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+  if (!validate156(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
     errors = vErrors.length;
   }
-  validate163.errors = vErrors;
+  validate155.errors = vErrors;
   return errors === 0;
 }
