@@ -12,8 +12,8 @@ export interface FunctionAccess {
   /** Query the GSIs (discovery by status, "my collaborations"). */
   readonly queryIndexes?: boolean;
   /**
-   * Input share objects: presign the clients' uploads (through the role each server's operator grants), or
-   * check an upload, which no grant allows across domains (see function-access-grants.ts).
+   * Input share objects: presign the clients' uploads, or check an upload by listing its key, both through
+   * the role each server's operator grants (see function-access-grants.ts).
    */
   readonly inputShares?: 'presignUpload' | 'verifyUpload';
   /** Result share objects: presign the recipients' downloads. */

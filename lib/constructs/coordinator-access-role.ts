@@ -8,7 +8,7 @@ import type { Party } from '../../contract/party.ts';
 import type { DeploymentConfig } from '../config/deployment-config.ts';
 import { domainNames } from '../config/domain-names.ts';
 import type { MpcTask } from './mpc-tasks.ts';
-import { shareObjectPatterns } from './share-object-patterns.ts';
+import { listPrefixOf, shareObjectPatterns } from './share-object-patterns.ts';
 import { TASK_DEFINITION_REVISIONS } from './scoped-wildcards.ts';
 import { grantShareKeyViaS3 } from './share-storage.ts';
 
@@ -25,8 +25,9 @@ export interface CoordinatorAccessRoleProps {
 
 /**
  * The one door a server's operator opens to the coordinator: start this server's task (passing only its own
- * two roles) and sign uploads of input shares into this server's bucket. Nothing here reads a share, the
- * key secret or a log; the job status comes back as the task's own write to the coordinator's table.
+ * two roles), sign uploads of input shares into this server's bucket and list those keys to check an upload.
+ * Nothing here reads a share, the key secret or a log; the job status comes back as the task's own write to
+ * the coordinator's table.
  */
 export class CoordinatorAccessRole extends Construct {
   readonly role: iam.Role;
@@ -73,6 +74,15 @@ export class CoordinatorAccessRole extends Construct {
       }),
     );
     grantShareKeyViaS3(props.inputKey, this.role, ['GenerateDataKey']);
+    // completeInput lists a share's own key (size, checksum algorithm; a missing share is an empty listing):
+    // HeadObject and GetObjectAttributes would need s3:GetObject. Confined by s3:prefix to this input prefix.
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [props.inputBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [listPrefixOf(shareObjectPatterns.inputShares(party))] } },
+      }),
+    );
     NagSuppressions.addResourceSuppressions(
       this.role,
       [

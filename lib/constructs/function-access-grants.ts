@@ -46,17 +46,15 @@ export function grantFunctionAccess(
     );
   if (access.queryIndexes) allow(['dynamodb:Query'], [`${table.tableArn}/index/*`]);
 
-  if (access.inputShares === 'presignUpload') {
-    // Input shares go to each server's own bucket: the presigned PUT is signed with the session of the role
-    // that server's operator grants (PutObject under its input prefix), which S3 checks at upload.
+  if (access.inputShares) {
+    // Input shares go to each server's own bucket, reached only through the role that server's operator
+    // grants: the presigned PUT is signed with its session (PutObject under its input prefix, checked by S3
+    // at upload), and an upload is checked by listing the share's key (ListBucket under that prefix).
     allow(
       ['sts:AssumeRole'],
       resources.servers.map((server) => server.coordinatorAccessRoleArn),
     );
   }
-  // 'verifyUpload' has nothing to grant: a share lies in its server's bucket, which the coordinator may write
-  // through the granted role but never read (no HeadObject, no GetObject); S3 enforces the signed size and
-  // SHA-256 at upload and each server checks its shares before any work (docs/deploy.md).
   if (access.resultShares === 'presignDownload') {
     allow(
       ['s3:GetObject'],

@@ -1,4 +1,4 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Readable } from 'node:stream';
 import { storageLayout } from '../../../contract/storage/storage-layout.ts';
@@ -29,7 +29,7 @@ export interface S3ShareStorageOptions {
  */
 const UNHOISTABLE_HEADERS = new Set(['x-amz-checksum-sha256']);
 
-/** Share uploads and result downloads on S3: presigned PUTs and GETs, and a HEAD to check an upload. */
+/** Share uploads and result downloads on S3: presigned PUTs and GETs, and a listing to check an upload. */
 export class S3ShareStorage implements ShareStorage {
   constructor(private readonly options: S3ShareStorageOptions) {}
 
@@ -60,7 +60,7 @@ export class S3ShareStorage implements ShareStorage {
   ): Promise<UploadCheck> {
     const { bucket, client } = this.inputsOf(party);
     const location = { Bucket: bucket, Key: storageLayout.inputShare(party, collaborationId, inputId) };
-    return checkUploadedShare(await this.head(location, client), share, async () => {
+    return checkUploadedShare(await this.listed(location, client), share, async () => {
       const object = await client.send(new GetObjectCommand(location));
       return sha256Base64(object.Body as Readable);
     });
@@ -101,21 +101,23 @@ export class S3ShareStorage implements ShareStorage {
     return { url, expiresAt: expiryAfter(signingDate, expiresIn) };
   }
 
-  /** Size and stored SHA-256 of the object; undefined when S3 has none. */
-  private async head(
+  /**
+   * Size and checksum algorithm of the object, from a listing of its own key; undefined when S3 has none.
+   * A listing needs only `s3:ListBucket` (confined by `s3:prefix`) and no key use: HeadObject and
+   * GetObjectAttributes both need `s3:GetObject`, which the role a server grants never has.
+   */
+  private async listed(
     location: { Bucket: string; Key: string },
     client: S3Client,
   ): Promise<UploadedObject | undefined> {
-    try {
-      const head = await client.send(new HeadObjectCommand({ ...location, ChecksumMode: 'ENABLED' }));
-      return {
-        sizeBytes: head.ContentLength ?? 0,
-        ...(head.ChecksumSHA256 ? { sha256: head.ChecksumSHA256 } : {}),
-      };
-    } catch (error) {
-      const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-      if (name === 'NotFound' || name === 'NoSuchKey' || $metadata?.httpStatusCode === 404) return undefined;
-      throw error;
-    }
+    const listing = await client.send(
+      new ListObjectsV2Command({ Bucket: location.Bucket, Prefix: location.Key, MaxKeys: 1 }),
+    );
+    const object = listing.Contents?.find((entry) => entry.Key === location.Key);
+    if (!object) return undefined;
+    return {
+      sizeBytes: object.Size ?? 0,
+      ...(object.ChecksumAlgorithm?.length ? { checksumAlgorithms: object.ChecksumAlgorithm } : {}),
+    };
   }
 }

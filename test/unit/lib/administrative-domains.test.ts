@@ -73,7 +73,7 @@ describe('three administrative domains', () => {
     }
   });
 
-  it("lets the coordinator's role in B's account only run B's task and presign PutObject under B's input prefix", () => {
+  it("lets the coordinator's role in B's account only run B's task, presign PutObject and list under B's input prefix", () => {
     const { coordinatorAccess, task } = three.servers.B;
     const role = Object.values(serverB.findResources('AWS::IAM::Role')).find(
       (resource) => resource.Properties.RoleName === 'mpc-dev-coordinator-access-b',
@@ -90,6 +90,7 @@ describe('three administrative domains', () => {
       'ecs:RunTask',
       'iam:PassRole',
       'kms:GenerateDataKey',
+      's3:ListBucket',
       's3:PutObject',
     ]);
     expect(statements.every((statement) => statement.effect === 'Allow')).toBe(true);
@@ -111,7 +112,12 @@ describe('three administrative domains', () => {
     expect(keyUse?.conditions).toEqual({
       StringEquals: { 'kms:ViaService': 's3.eu-central-1.amazonaws.com' },
     });
-    expect(JSON.stringify(statements)).not.toMatch(/GetObject|secretsmanager|dynamodb|logs:/);
+    // completeInput's check lists the share's own key: a listing under B's input prefix, never a read.
+    const listing = statements.find((statement) => statement.actions.includes('s3:ListBucket'));
+    expect(listing?.resources).toEqual([expect.stringMatching(/^<Inputs\w+\.Arn>$/)]);
+    expect(listing?.conditions).toEqual({ StringLike: { 's3:prefix': ['inputs/B/*'] } });
+    expect(allowedActions(statements)).not.toContain('s3:GetObject');
+    expect(JSON.stringify(statements)).not.toMatch(/GetObject|kms:Decrypt|secretsmanager|dynamodb|logs:/);
   });
 
   it("lets only B's task role read B's key secret", () => {

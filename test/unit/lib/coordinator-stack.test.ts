@@ -181,15 +181,15 @@ describe('Lambda functions', () => {
     ]);
   });
 
-  it("lets only createInput presign uploads, through the role each server's operator grants", () => {
-    const statements = roleStatements('createInput');
-    expect(resourcesFor(statements, 'sts:AssumeRole')).toEqual([
-      'arn:<AWS::Partition>:iam::<AWS::AccountId>:role/mpc-dev-coordinator-access-a',
-      'arn:<AWS::Partition>:iam::<AWS::AccountId>:role/mpc-dev-coordinator-access-b',
-    ]);
+  it("lets only createInput and completeInput reach input shares, through the role each server's operator grants", () => {
+    for (const operationId of ['createInput', 'completeInput'])
+      expect(resourcesFor(roleStatements(operationId), 'sts:AssumeRole'), operationId).toEqual([
+        'arn:<AWS::Partition>:iam::<AWS::AccountId>:role/mpc-dev-coordinator-access-a',
+        'arn:<AWS::Partition>:iam::<AWS::AccountId>:role/mpc-dev-coordinator-access-b',
+      ]);
     for (const operation of operations) {
       expect(businessActions(operation.operationId), operation.operationId).not.toContain('s3:PutObject');
-      if (operation.operationId !== 'createInput')
+      if (!['createInput', 'completeInput'].includes(operation.operationId))
         expect(businessActions(operation.operationId), operation.operationId).not.toContain('sts:AssumeRole');
     }
     const [createInput] = Object.entries(
@@ -200,12 +200,13 @@ describe('Lambda functions', () => {
     );
   });
 
-  it('gives completeInput no access to input shares: they lie in the servers’ buckets', () => {
+  it('gives completeInput no access of its own to input shares: they lie in the servers’ buckets', () => {
     expect(businessActions('completeInput')).toEqual([
       ...TABLE_WRITES,
       'states:SendTaskFailure',
       'states:SendTaskHeartbeat',
       'states:SendTaskSuccess',
+      'sts:AssumeRole',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../local/emulators/credentials.ts';
 import type { RunningEmulator } from '../../../../local/emulators/dynamodb-local.ts';
@@ -60,7 +60,7 @@ describe('S3ShareStorage', () => {
     expect(put.status).toBe(200);
     expect(await shares.verifyInputUpload('A', 'c-1', 'i-1', declaration)).toEqual({ ok: true });
 
-    // s3rver checks no signature: other bytes of the same length get in, and the stored SHA-256 finds them.
+    // s3rver checks no signature and keeps no checksum: other bytes of that length get in, hashing finds them.
     const tampered = text('sealed share byteS');
     const other = await shares.presignInputUpload('A', 'c-1', 'i-2', declaration);
     await fetch(other.url, {
@@ -92,5 +92,69 @@ describe('S3ShareStorage', () => {
     const response = await fetch(download.url);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('result');
+  });
+});
+
+describe('the upload check on AWS, through the role a server grants', () => {
+  const declaration = { sizeBytes: 18, sha256: createHash('sha256').update('share').digest('base64') };
+  /** A client that answers listings as S3 does and fails any other request, as the granted role would. */
+  const listingOnly = (contents: { Key: string; Size: number; ChecksumAlgorithm?: string[] }[]) => {
+    const sent: unknown[] = [];
+    const client = {
+      send: async (command: unknown) => {
+        sent.push(command);
+        if (!(command instanceof ListObjectsV2Command))
+          throw Object.assign(new Error('denied'), { name: 'AccessDenied' });
+        return { Contents: contents.filter((entry) => entry.Key.startsWith(command.input.Prefix ?? '')) };
+      },
+    } as unknown as S3Client;
+    const storage = new S3ShareStorage({
+      client,
+      inputBucket: 'inputs',
+      resultBucket: 'results',
+      expiryMinutes: 5,
+      now: () => new Date(),
+    });
+    return { storage, sent };
+  };
+
+  it('lists the share’s own key only, never reads it', async () => {
+    const { storage, sent } = listingOnly([
+      { Key: 'inputs/A/c-1/i-1.share', Size: 18, ChecksumAlgorithm: ['SHA256'] },
+    ]);
+    expect(await storage.verifyInputUpload('A', 'c-1', 'i-1', declaration)).toEqual({ ok: true });
+    expect(sent).toHaveLength(1);
+    expect((sent[0] as ListObjectsV2Command).input).toEqual({
+      Bucket: 'inputs',
+      Prefix: 'inputs/A/c-1/i-1.share',
+      MaxKeys: 1,
+    });
+  });
+
+  it('reads a missing share as upload-incomplete: an empty listing, no 403 to tell apart', async () => {
+    const { storage } = listingOnly([
+      { Key: 'inputs/A/c-1/i-10.share', Size: 18, ChecksumAlgorithm: ['SHA256'] },
+    ]);
+    expect(await storage.verifyInputUpload('A', 'c-1', 'i-1', declaration)).toMatchObject({
+      ok: false,
+      kind: 'upload-incomplete',
+    });
+  });
+
+  it('refuses another size, or an object S3 keeps no SHA-256 of', async () => {
+    const { storage } = listingOnly([
+      { Key: 'inputs/A/c-1/i-1.share', Size: 17, ChecksumAlgorithm: ['SHA256'] },
+      { Key: 'inputs/A/c-1/i-2.share', Size: 18, ChecksumAlgorithm: ['CRC64NVME'] },
+    ]);
+    expect(await storage.verifyInputUpload('A', 'c-1', 'i-1', declaration)).toEqual({
+      ok: false,
+      kind: 'upload-mismatch',
+      detail: 'uploaded 17 bytes, declared 18.',
+    });
+    expect(await storage.verifyInputUpload('A', 'c-1', 'i-2', declaration)).toEqual({
+      ok: false,
+      kind: 'upload-mismatch',
+      detail: 'it was uploaded without the declared SHA-256.',
+    });
   });
 });
