@@ -71,6 +71,9 @@ const quantileSpec: ComputationSpec = {
   analyses: [{ kind: 'mean' }, { kind: 'quantile', p: 0.5 }],
 };
 
+// Minimum cell size and DP noise on the stats job, beside the same job without them at the same rows.
+const releaseRows = Number(process.env.BENCH_RELEASE_ROWS ?? (quick ? 20_000 : 100_000));
+
 // Sums and sums of squares in Z_2^128 (lift, then 128-bit squares) over realistic fixed-point values.
 const wideSpec = (analyses: ComputationSpec['analyses']): ComputationSpec => ({
   fields: [{ name: 'x', type: 'fixed', fractionalBits: 16, min: 0, max: 1_000_000 }],
@@ -143,6 +146,33 @@ const tasks: BenchTask[] = [
     label: 'mean + median (10 rounds of 11-bit cmp)',
     spec: quantileSpec,
     totalRows: quantileRows,
+    inputs: 4,
+    validity: true,
+  },
+  {
+    name: 'releaseBaseline',
+    kind: 'stats',
+    label: `${statsLabel}, exact`,
+    spec: statsSpec,
+    totalRows: releaseRows,
+    inputs: 4,
+    validity: true,
+  },
+  {
+    name: 'minCellSize',
+    kind: 'stats',
+    label: `${statsLabel}, min cell size 10`,
+    spec: { ...statsSpec, minCellSize: 10 },
+    totalRows: releaseRows,
+    inputs: 4,
+    validity: true,
+  },
+  {
+    name: 'privacy',
+    kind: 'stats',
+    label: `${statsLabel}, DP epsilon 1 + min cell size 10`,
+    spec: { ...statsSpec, minCellSize: 10, privacy: { epsilon: 1, delta: 0 } },
+    totalRows: releaseRows,
     inputs: 4,
     validity: true,
   },
@@ -317,6 +347,8 @@ async function main(): Promise<void> {
 
     // Check each statistics job reconstructs the cleartext answer before reporting its speed.
     for (const task of statsTasks) {
+      // A noisy mean is not the cleartext one; the property tests check the noise.
+      if (task.spec.privacy) continue;
       const shares = (party: Party) =>
         encodeResultShare(BigUint64Array.from((line(party, task.name).output as string[]).map(BigInt)));
       const result = decodeResult(task.spec, shares('A'), shares('B'));
@@ -418,6 +450,15 @@ async function main(): Promise<void> {
         ),
         variance128NoValidityBytesPerRow: line('A', 'variance128NoValidity').bytesSent / statsRows,
         meanNoValidityBytesPerRow: line('A', 'meanNoValidity').bytesSent / statsRows,
+        releaseRows,
+        releaseBaselineBytesPerRow: line('A', 'releaseBaseline').bytesSent / releaseRows,
+        minCellSizeBytesPerRow: line('A', 'minCellSize').bytesSent / releaseRows,
+        minCellSizeExtraBytes: line('A', 'minCellSize').bytesSent - line('A', 'releaseBaseline').bytesSent,
+        privacyBytesPerRow: line('A', 'privacy').bytesSent / releaseRows,
+        privacyExtraBytes: line('A', 'privacy').bytesSent - line('A', 'releaseBaseline').bytesSent,
+        releaseBaselineSeconds: Number(online('releaseBaseline').toFixed(3)),
+        minCellSizeSeconds: Number(online('minCellSize').toFixed(3)),
+        privacySeconds: Number(online('privacy').toFixed(3)),
       }),
     );
   } finally {

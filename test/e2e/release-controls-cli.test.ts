@@ -1,0 +1,130 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../client/sdk/fetch-result.ts';
+import { startE2eSystem, type E2eSystem } from './support/e2e-system.ts';
+
+/**
+ * Minimum cell size and differential privacy through the `mpc` executable against the whole local system:
+ * bins under k print as "< k" and are null in --json while the others are exact; with a budget every figure
+ * is noisy, the result states the mechanism, and GET of the collaboration shows the budget spent.
+ */
+const MPC = join(import.meta.dirname, '../../bin/mpc.js');
+
+let e2e: E2eSystem;
+let workDirectory: string;
+beforeAll(async () => {
+  e2e = await startE2eSystem();
+  workDirectory = await mkdtemp(join(tmpdir(), 'mpc-release-e2e-'));
+}, 120_000);
+afterAll(async () => {
+  await e2e?.stop();
+  if (workDirectory) await rm(workDirectory, { recursive: true, force: true });
+});
+
+function mpc(clientId: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = {
+    PATH: process.env.PATH,
+    HOME: workDirectory,
+    MPC_API_URL: e2e.system.apiUrl,
+    MPC_TOKEN_URL: e2e.system.tokenUrl,
+    MPC_CLIENT_ID: clientId,
+    MPC_CLIENT_SECRET: e2e.system.clientSecret,
+    MPC_HOME: join(workDirectory, 'mpc-home'),
+    MPC_SERVER_KEYS: JSON.stringify(e2e.pins),
+  };
+  return new Promise((resolve) => {
+    execFile(process.execPath, [MPC, ...args], { env, timeout: 180_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+async function mpcOk(clientId: string, args: string[]): Promise<string> {
+  const run = await mpc(clientId, args);
+  expect(run, `mpc ${args.join(' ')} as ${clientId}: ${run.stderr}`).toMatchObject({ code: 0 });
+  return run.stdout;
+}
+
+interface Released {
+  results: AnalysisResult[];
+  privacy?: { mechanism: string; epsilon: number; delta: number; figures: number };
+}
+
+/** lab-2 runs the whole participation; lab-1 steps through it, reading the result (JSON, human) before finishing. */
+async function twoLabs(
+  id: string,
+  csvs: string[],
+): Promise<{ run: Released; json: Released; human: string }> {
+  const files = await Promise.all(
+    csvs.map(async (csv, i) => {
+      const path = join(workDirectory, `${id}-${i}.csv`);
+      await writeFile(path, csv);
+      return path;
+    }),
+  );
+  const stepped = (async () => {
+    await mpcOk('lab-1', ['join', id]);
+    await mpcOk('lab-1', ['submit', id, '--input', files[0]!]);
+    await mpcOk('lab-1', ['wait', id, '--timeout', '150']);
+    const json = JSON.parse(await mpcOk('lab-1', ['result', id, '--json'])) as Released;
+    const human = await mpcOk('lab-1', ['result', id]);
+    await mpcOk('lab-1', ['finish', id]);
+    return { json, human };
+  })();
+  const run = JSON.parse(
+    await mpcOk('lab-2', ['run', id, '--input', files[1]!, '--timeout', '150', '--json']),
+  ) as Released;
+  return { run, ...(await stepped) };
+}
+
+describe('minimum cell size and differential privacy through the CLI', () => {
+  it('bins under k are suppressed, the others exact; a privacy budget noises every figure', async () => {
+    const small = (
+      await mpcOk('owner', [
+        'create',
+        ...['--name', 'Small cells', '--field', 'age:int:0:120', '--analysis', 'count,histogram:age'],
+        ...['--bins', '18,65', '--min-cell-size', '3', '--min', '2', '--max', '2', '--deadline', '1h'],
+      ])
+    ).trim();
+    const noisy = (
+      await mpcOk('owner', [
+        'create',
+        ...['--name', 'Noisy sums', '--field', 'age:int:0:120', '--analysis', 'count,sum:age'],
+        ...['--privacy', '2:0.00001', '--min', '2', '--max', '2', '--deadline', '1h'],
+      ])
+    ).trim();
+    // Bins (-inf, 18): 2 rows, [18, 65): 4 rows, [65, +inf): 0 rows.
+    const kept = await twoLabs(small, ['age\n10\n30\n40\n', 'age\n12\n50\n60\n']);
+    expect(kept.run.results).toEqual(kept.json.results);
+    const histogram = kept.json.results.find((result) => result.kind === 'histogram')!;
+    expect(histogram.bins).toEqual([null, 4, null]);
+    expect(histogram.suppressed).toEqual([true, false, true]);
+    expect(kept.json.results.find((result) => result.kind === 'count')!.value).toBe(6);
+    expect(kept.human).toMatch(/histogram\(age\) \(-inf, 18\) +< 3 *\n/);
+    expect(kept.human).toMatch(/histogram\(age\) \[18, 65\) +4 *\n/);
+
+    const noised = await twoLabs(noisy, ['age\n10\n20\n', 'age\n30\n40\n']);
+    expect(noised.run.results).toEqual(noised.json.results);
+    const count = noised.json.results.find((result) => result.kind === 'count')!;
+    // Scale R m / epsilon with R = 2^24 rows per participant and m = 3 figures: the exact 4 is drowned.
+    expect(count.noiseScales?.count).toBeCloseTo((16_777_216 * 3) / 2, 3);
+    expect(Number.isInteger(count.value)).toBe(true);
+    expect(noised.json.privacy).toMatchObject({
+      mechanism: 'discrete-laplace',
+      epsilon: 2,
+      delta: 0,
+      figures: 3,
+    });
+    expect(noised.human).toMatch(/every figure has discrete Laplace noise/);
+    const shown = JSON.parse(await mpcOk('owner', ['show', noisy, '--json'])) as {
+      privacy: unknown;
+      privacySpent: unknown;
+    };
+    expect(shown.privacy).toEqual({ epsilon: 2, delta: 0.00001 });
+    expect(shown.privacySpent).toMatchObject({ epsilon: 2, delta: 0 });
+  }, 400_000);
+});
