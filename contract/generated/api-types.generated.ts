@@ -295,12 +295,15 @@ export interface components {
       /** @description Whether only invited clients may join. */
       inviteOnly: boolean;
       maxParticipants: number;
+      minCellSize?: components['schemas']['MinCellSize'];
       minParticipants: number;
       name: string;
       ownerId: components['schemas']['ClientId'];
       participantCount: number;
       /** @description The invite list; shown to the owner only. */
       participants?: components['schemas']['InviteList'];
+      privacy?: components['schemas']['PrivacyBudget'];
+      privacySpent?: components['schemas']['PrivacySpent'];
       resultRecipients: components['schemas']['ResultRecipients'];
       status: components['schemas']['CollaborationStatus'];
       statusReason?: string;
@@ -334,9 +337,11 @@ export interface components {
       inputDeadline: components['schemas']['Timestamp'];
       inputSchema: components['schemas']['InputSchema'];
       maxParticipants: number;
+      minCellSize?: components['schemas']['MinCellSize'];
       minParticipants: number;
       name: string;
       participants?: components['schemas']['InviteList'];
+      privacy?: components['schemas']['PrivacyBudget'];
       resultRecipients: components['schemas']['ResultRecipients'];
     };
     CreateInputRequest: {
@@ -424,6 +429,11 @@ export interface components {
        */
       webhookUrl?: string;
     };
+    /**
+     * @description Minimum cell size k: every histogram bin with fewer than k rows is suppressed obliviously (the result
+     *     says only that it held fewer than k rows; its count is null). Needs a histogram.
+     */
+    MinCellSize: number;
     Participation: {
       clientId: components['schemas']['ClientId'];
       collaborationId: components['schemas']['Id'];
@@ -455,6 +465,24 @@ export interface components {
       method: 'PUT' | 'GET';
       /** Format: uri */
       url: string;
+    };
+    /**
+     * @description Differential privacy for the result: both servers add discrete Laplace noise to every released figure
+     *     (each server an independent sample of the full scale, so neither can remove the other's), with
+     *     sensitivity from the fields' declared bounds and 16777216 rows per participant, and epsilon split
+     *     evenly over the figures (basic composition). The mechanism is pure: the result spends (epsilon, 0);
+     *     delta is the most the collaboration allows. The budget is spent when a result is released only.
+     */
+    PrivacyBudget: {
+      delta: number;
+      /** @description At most 6 decimal places. */
+      epsilon: number;
+    };
+    /** @description The privacy budget the released result spent (set when the result is published). */
+    PrivacySpent: {
+      delta: number;
+      epsilon: number;
+      jobId: components['schemas']['Id'];
     };
     /**
      * @description RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):

@@ -566,6 +566,42 @@ export const openapiDocument: OpenApiDocument = {
           },
           resultRecipients: { $ref: '#/components/schemas/ResultRecipients' },
           participants: { $ref: '#/components/schemas/InviteList' },
+          minCellSize: { $ref: '#/components/schemas/MinCellSize' },
+          privacy: { $ref: '#/components/schemas/PrivacyBudget' },
+        },
+      },
+      MinCellSize: {
+        description:
+          'Minimum cell size k: every histogram bin with fewer than k rows is suppressed obliviously (the result\nsays only that it held fewer than k rows; its count is null). Needs a histogram.\n',
+        type: 'integer',
+        minimum: 2,
+        maximum: 1000000,
+      },
+      PrivacyBudget: {
+        description:
+          "Differential privacy for the result: both servers add discrete Laplace noise to every released figure\n(each server an independent sample of the full scale, so neither can remove the other's), with\nsensitivity from the fields' declared bounds and 16777216 rows per participant, and epsilon split\nevenly over the figures (basic composition). The mechanism is pure: the result spends (epsilon, 0);\ndelta is the most the collaboration allows. The budget is spent when a result is released only.\n",
+        type: 'object',
+        additionalProperties: false,
+        required: ['epsilon', 'delta'],
+        properties: {
+          epsilon: {
+            description: 'At most 6 decimal places.',
+            type: 'number',
+            exclusiveMinimum: 0,
+            maximum: 10,
+          },
+          delta: { type: 'number', minimum: 0, maximum: 0.001 },
+        },
+      },
+      PrivacySpent: {
+        description: 'The privacy budget the released result spent (set when the result is published).',
+        type: 'object',
+        additionalProperties: false,
+        required: ['epsilon', 'delta', 'jobId'],
+        properties: {
+          epsilon: { type: 'number' },
+          delta: { type: 'number' },
+          jobId: { $ref: '#/components/schemas/Id' },
         },
       },
       Collaboration: {
@@ -620,6 +656,9 @@ export const openapiDocument: OpenApiDocument = {
             description: 'The invite list; shown to the owner only.',
             $ref: '#/components/schemas/InviteList',
           },
+          minCellSize: { $ref: '#/components/schemas/MinCellSize' },
+          privacy: { $ref: '#/components/schemas/PrivacyBudget' },
+          privacySpent: { $ref: '#/components/schemas/PrivacySpent' },
           createdAt: { $ref: '#/components/schemas/Timestamp' },
           updatedAt: { $ref: '#/components/schemas/Timestamp' },
         },

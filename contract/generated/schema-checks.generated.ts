@@ -40,6 +40,8 @@ const schema8 = {
     },
     resultRecipients: { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultRecipients' },
     participants: { $ref: 'https://mpc.example/openapi/schemas#/$defs/InviteList' },
+    minCellSize: { $ref: 'https://mpc.example/openapi/schemas#/$defs/MinCellSize' },
+    privacy: { $ref: 'https://mpc.example/openapi/schemas#/$defs/PrivacyBudget' },
   },
 };
 const func2 = Object.prototype.hasOwnProperty;
@@ -1691,6 +1693,244 @@ function validate50(data, { instancePath = '', parentData, parentDataProperty, r
   validate50.errors = vErrors;
   return errors === 0;
 }
+const schema21 = {
+  description:
+    'Minimum cell size k: every histogram bin with fewer than k rows is suppressed obliviously (the result\nsays only that it held fewer than k rows; its count is null). Needs a histogram.\n',
+  type: 'integer',
+  minimum: 2,
+  maximum: 1000000,
+};
+function validate53(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == 'number' && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    const err0 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'integer' },
+      message: 'must be integer',
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == 'number' && isFinite(data)) {
+    if (data > 1000000 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/maximum',
+        keyword: 'maximum',
+        params: { comparison: '<=', limit: 1000000 },
+        message: 'must be <= 1000000',
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 2 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/minimum',
+        keyword: 'minimum',
+        params: { comparison: '>=', limit: 2 },
+        message: 'must be >= 2',
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate53.errors = vErrors;
+  return errors === 0;
+}
+const schema22 = {
+  description:
+    "Differential privacy for the result: both servers add discrete Laplace noise to every released figure\n(each server an independent sample of the full scale, so neither can remove the other's), with\nsensitivity from the fields' declared bounds and 16777216 rows per participant, and epsilon split\nevenly over the figures (basic composition). The mechanism is pure: the result spends (epsilon, 0);\ndelta is the most the collaboration allows. The budget is spent when a result is released only.\n",
+  type: 'object',
+  additionalProperties: false,
+  required: ['epsilon', 'delta'],
+  properties: {
+    epsilon: { description: 'At most 6 decimal places.', type: 'number', exclusiveMinimum: 0, maximum: 10 },
+    delta: { type: 'number', minimum: 0, maximum: 0.001 },
+  },
+};
+function validate55(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.epsilon === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'epsilon' },
+        message: "must have required property '" + 'epsilon' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.delta === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'delta' },
+        message: "must have required property '" + 'delta' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'epsilon' || key0 === 'delta')) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.epsilon !== undefined) {
+      let data0 = data.epsilon;
+      if (typeof data0 == 'number' && isFinite(data0)) {
+        if (data0 > 10 || isNaN(data0)) {
+          const err3 = {
+            instancePath: instancePath + '/epsilon',
+            schemaPath: '#/properties/epsilon/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 10 },
+            message: 'must be <= 10',
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (data0 <= 0 || isNaN(data0)) {
+          const err4 = {
+            instancePath: instancePath + '/epsilon',
+            schemaPath: '#/properties/epsilon/exclusiveMinimum',
+            keyword: 'exclusiveMinimum',
+            params: { comparison: '>', limit: 0 },
+            message: 'must be > 0',
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = {
+          instancePath: instancePath + '/epsilon',
+          schemaPath: '#/properties/epsilon/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.delta !== undefined) {
+      let data1 = data.delta;
+      if (typeof data1 == 'number' && isFinite(data1)) {
+        if (data1 > 0.001 || isNaN(data1)) {
+          const err6 = {
+            instancePath: instancePath + '/delta',
+            schemaPath: '#/properties/delta/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 0.001 },
+            message: 'must be <= 0.001',
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data1 < 0 || isNaN(data1)) {
+          const err7 = {
+            instancePath: instancePath + '/delta',
+            schemaPath: '#/properties/delta/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + '/delta',
+          schemaPath: '#/properties/delta/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate55.errors = vErrors;
+  return errors === 0;
+}
 function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2115,6 +2355,32 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data.minCellSize !== undefined) {
+      if (
+        !validate53(data.minCellSize, {
+          instancePath: instancePath + '/minCellSize',
+          parentData: data,
+          parentDataProperty: 'minCellSize',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.privacy !== undefined) {
+      if (
+        !validate55(data.privacy, {
+          instancePath: instancePath + '/privacy',
+          parentData: data,
+          parentDataProperty: 'privacy',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
     const err22 = {
       instancePath,
@@ -2143,12 +2409,12 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-export const check1 = validate54;
-const schema21 = {
+export const check1 = validate58;
+const schema23 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/JoinCollaborationRequest',
   $id: 'urn:check:check1',
 };
-const schema22 = {
+const schema24 = {
   type: 'object',
   additionalProperties: false,
   required: ['resultPublicKey'],
@@ -2166,13 +2432,13 @@ const schema22 = {
     },
   },
 };
-const schema23 = {
+const schema25 = {
   description: 'Raw 32-byte X25519 public key, base64url without padding.',
   type: 'string',
   pattern: '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$',
 };
 const pattern2 = new RegExp('^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$', 'u');
-function validate56(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate60(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -2206,11 +2472,11 @@ function validate56(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate56.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
 const formats2 = formats.uri;
-function validate55(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate59(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2248,14 +2514,14 @@ function validate55(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.resultPublicKey !== undefined) {
       if (
-        !validate56(data.resultPublicKey, {
+        !validate60(data.resultPublicKey, {
           instancePath: instancePath + '/resultPublicKey',
           parentData: data,
           parentDataProperty: 'resultPublicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
         errors = vErrors.length;
       }
     }
@@ -2323,25 +2589,25 @@ function validate55(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate55.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-function validate54(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate58(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check1" */ let vErrors = null;
   let errors = 0;
-  if (!validate55(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+  if (!validate59(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
     errors = vErrors.length;
   }
-  validate54.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
-export const check2 = validate59;
-const schema24 = {
+export const check2 = validate63;
+const schema26 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/CreateInputRequest',
   $id: 'urn:check:check2',
 };
-const schema25 = {
+const schema27 = {
   type: 'object',
   additionalProperties: false,
   required: ['shares'],
@@ -2364,7 +2630,7 @@ const schema25 = {
     },
   },
 };
-const schema26 = {
+const schema28 = {
   type: 'object',
   additionalProperties: false,
   required: ['sizeBytes', 'sha256'],
@@ -2378,13 +2644,13 @@ const schema26 = {
     sha256: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Sha256' },
   },
 };
-const schema27 = {
+const schema29 = {
   description: 'Base64 (standard alphabet, padded) SHA-256 digest, as in `x-amz-checksum-sha256`.',
   type: 'string',
   pattern: '^[A-Za-z0-9+/]{43}=$',
 };
 const pattern3 = new RegExp('^[A-Za-z0-9+/]{43}=$', 'u');
-function validate62(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate66(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -2418,10 +2684,10 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate62.errors = vErrors;
+  validate66.errors = vErrors;
   return errors === 0;
 }
-function validate61(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate65(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2524,14 +2790,14 @@ function validate61(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.sha256 !== undefined) {
       if (
-        !validate62(data.sha256, {
+        !validate66(data.sha256, {
           instancePath: instancePath + '/sha256',
           parentData: data,
           parentDataProperty: 'sha256',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
         errors = vErrors.length;
       }
     }
@@ -2550,10 +2816,10 @@ function validate61(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate61.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-function validate60(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate64(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2691,27 +2957,27 @@ function validate60(data, { instancePath = '', parentData, parentDataProperty, r
         }
         if (data1.A !== undefined) {
           if (
-            !validate61(data1.A, {
+            !validate65(data1.A, {
               instancePath: instancePath + '/shares/A',
               parentData: data1,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
             errors = vErrors.length;
           }
         }
         if (data1.B !== undefined) {
           if (
-            !validate61(data1.B, {
+            !validate65(data1.B, {
               instancePath: instancePath + '/shares/B',
               parentData: data1,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
             errors = vErrors.length;
           }
         }
@@ -2746,22 +3012,22 @@ function validate60(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate60.errors = vErrors;
+  validate64.errors = vErrors;
   return errors === 0;
 }
-function validate59(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate63(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check2" */ let vErrors = null;
   let errors = 0;
-  if (!validate60(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+  if (!validate64(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
     errors = vErrors.length;
   }
-  validate59.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-export const check3 = validate67;
-const schema28 = { type: 'string', minLength: 1, $id: 'urn:check:check3' };
-function validate67(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+export const check3 = validate71;
+const schema30 = { type: 'string', minLength: 1, $id: 'urn:check:check3' };
+function validate71(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check3" */ let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -2795,18 +3061,18 @@ function validate67(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate67.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-export const check4 = validate68;
-const schema29 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Health', $id: 'urn:check:check4' };
-const schema30 = {
+export const check4 = validate72;
+const schema31 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Health', $id: 'urn:check:check4' };
+const schema32 = {
   type: 'object',
   additionalProperties: false,
   required: ['status'],
   properties: { status: { type: 'string', const: 'ok' } },
 };
-function validate69(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate73(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2890,22 +3156,22 @@ function validate69(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-function validate68(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate72(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check4" */ let vErrors = null;
   let errors = 0;
-  if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+  if (!validate73(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
     errors = vErrors.length;
   }
-  validate68.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-export const check5 = validate71;
-const schema31 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check5' };
-const schema32 = {
+export const check5 = validate75;
+const schema33 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check5' };
+const schema34 = {
   description:
     'RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):\nvalidation-error (400), not-computable (400), malformed-json (400), unsupported-media-type (415),\nunauthorized (401), forbidden (403), not-found (404), method-not-allowed (405), collaboration-full (409),\ninvalid-state (409), deadline-passed (409), already-joined (409), input-already-completed (409),\nidempotency-key-reused (409), idempotency-request-in-progress (409), upload-incomplete (422),\nupload-mismatch (422), result-gone (410), internal-error (500), all under\n`https://mpc.example/problems/`.\n',
   type: 'object',
@@ -2955,7 +3221,7 @@ const schema32 = {
     },
   },
 };
-function validate72(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate76(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3061,7 +3327,7 @@ function validate72(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/type',
           schemaPath: '#/properties/type/enum',
           keyword: 'enum',
-          params: { allowedValues: schema32.properties.type.enum },
+          params: { allowedValues: schema34.properties.type.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -3325,25 +3591,25 @@ function validate72(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate72.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-function validate71(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate75(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check5" */ let vErrors = null;
   let errors = 0;
-  if (!validate72(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+  if (!validate76(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
     errors = vErrors.length;
   }
-  validate71.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-export const check6 = validate74;
-const schema33 = {
+export const check6 = validate78;
+const schema35 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/ComputationServerList',
   $id: 'urn:check:check6',
 };
-const schema34 = {
+const schema36 = {
   type: 'object',
   additionalProperties: false,
   required: ['servers'],
@@ -3356,7 +3622,7 @@ const schema34 = {
     },
   },
 };
-const schema35 = {
+const schema37 = {
   description: 'One computation server and the HPKE (RFC 9180) configuration input shares are sealed with.',
   type: 'object',
   additionalProperties: false,
@@ -3369,8 +3635,8 @@ const schema35 = {
     aead: { type: 'string', const: 'AES-128-GCM' },
   },
 };
-const schema36 = { type: 'string', enum: ['A', 'B'] };
-function validate77(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema38 = { type: 'string', enum: ['A', 'B'] };
+function validate81(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -3393,7 +3659,7 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema36.enum },
+      params: { allowedValues: schema38.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -3403,10 +3669,10 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate77.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-function validate76(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate80(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3504,27 +3770,27 @@ function validate76(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.id !== undefined) {
       if (
-        !validate77(data.id, {
+        !validate81(data.id, {
           instancePath: instancePath + '/id',
           parentData: data,
           parentDataProperty: 'id',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
     if (data.publicKey !== undefined) {
       if (
-        !validate56(data.publicKey, {
+        !validate60(data.publicKey, {
           instancePath: instancePath + '/publicKey',
           parentData: data,
           parentDataProperty: 'publicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
         errors = vErrors.length;
       }
     }
@@ -3642,10 +3908,10 @@ function validate76(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate76.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-function validate75(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate79(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3717,14 +3983,14 @@ function validate75(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate76(data0[i0], {
+            !validate80(data0[i0], {
               instancePath: instancePath + '/servers/' + i0,
               parentData: data0,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+            vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
             errors = vErrors.length;
           }
         }
@@ -3759,25 +4025,25 @@ function validate75(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate75.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-function validate74(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate78(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check6" */ let vErrors = null;
   let errors = 0;
-  if (!validate75(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+  if (!validate79(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
     errors = vErrors.length;
   }
-  validate74.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-export const check7 = validate82;
-const schema37 = {
+export const check7 = validate86;
+const schema39 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/CollaborationPage',
   $id: 'urn:check:check7',
 };
-const schema38 = {
+const schema40 = {
   type: 'object',
   additionalProperties: false,
   required: ['items'],
@@ -3786,7 +4052,7 @@ const schema38 = {
     nextToken: { type: 'string' },
   },
 };
-const schema39 = {
+const schema41 = {
   type: 'object',
   additionalProperties: false,
   required: [
@@ -3837,11 +4103,14 @@ const schema39 = {
       description: 'The invite list; shown to the owner only.',
       $ref: 'https://mpc.example/openapi/schemas#/$defs/InviteList',
     },
+    minCellSize: { $ref: 'https://mpc.example/openapi/schemas#/$defs/MinCellSize' },
+    privacy: { $ref: 'https://mpc.example/openapi/schemas#/$defs/PrivacyBudget' },
+    privacySpent: { $ref: 'https://mpc.example/openapi/schemas#/$defs/PrivacySpent' },
     createdAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
     updatedAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-const schema40 = {
+const schema42 = {
   description: 'Server-issued identifier (UUID).',
   type: 'string',
   format: 'uuid',
@@ -3849,7 +4118,7 @@ const schema40 = {
 };
 const formats4 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const pattern4 = new RegExp('^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', 'u');
-function validate85(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate89(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -3899,14 +4168,14 @@ function validate85(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate85.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
 }
-const schema41 = {
+const schema43 = {
   type: 'string',
   enum: ['OPEN', 'COMPUTING', 'RESULT_READY', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'],
 };
-function validate92(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate96(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -3937,7 +4206,7 @@ function validate92(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema41.enum },
+      params: { allowedValues: schema43.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -3947,10 +4216,154 @@ function validate92(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate92.errors = vErrors;
+  validate96.errors = vErrors;
   return errors === 0;
 }
-function validate84(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema44 = {
+  description: 'The privacy budget the released result spent (set when the result is published).',
+  type: 'object',
+  additionalProperties: false,
+  required: ['epsilon', 'delta', 'jobId'],
+  properties: {
+    epsilon: { type: 'number' },
+    delta: { type: 'number' },
+    jobId: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Id' },
+  },
+};
+function validate101(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.epsilon === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'epsilon' },
+        message: "must have required property '" + 'epsilon' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.delta === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'delta' },
+        message: "must have required property '" + 'delta' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.jobId === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'jobId' },
+        message: "must have required property '" + 'jobId' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'epsilon' || key0 === 'delta' || key0 === 'jobId')) {
+        const err3 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.epsilon !== undefined) {
+      let data0 = data.epsilon;
+      if (!(typeof data0 == 'number' && isFinite(data0))) {
+        const err4 = {
+          instancePath: instancePath + '/epsilon',
+          schemaPath: '#/properties/epsilon/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.delta !== undefined) {
+      let data1 = data.delta;
+      if (!(typeof data1 == 'number' && isFinite(data1))) {
+        const err5 = {
+          instancePath: instancePath + '/delta',
+          schemaPath: '#/properties/delta/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.jobId !== undefined) {
+      if (
+        !validate89(data.jobId, {
+          instancePath: instancePath + '/jobId',
+          parentData: data,
+          parentDataProperty: 'jobId',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err6 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate101.errors = vErrors;
+  return errors === 0;
+}
+function validate88(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4195,7 +4608,7 @@ function validate84(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema39.properties, key0)) {
+      if (!func2.call(schema41.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -4213,14 +4626,14 @@ function validate84(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate85(data.collaborationId, {
+        !validate89(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
@@ -4381,14 +4794,14 @@ function validate84(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.status !== undefined) {
       if (
-        !validate92(data.status, {
+        !validate96(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
         errors = vErrors.length;
       }
     }
@@ -4544,6 +4957,45 @@ function validate84(data, { instancePath = '', parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data.minCellSize !== undefined) {
+      if (
+        !validate53(data.minCellSize, {
+          instancePath: instancePath + '/minCellSize',
+          parentData: data,
+          parentDataProperty: 'minCellSize',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.privacy !== undefined) {
+      if (
+        !validate55(data.privacy, {
+          instancePath: instancePath + '/privacy',
+          parentData: data,
+          parentDataProperty: 'privacy',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.privacySpent !== undefined) {
+      if (
+        !validate101(data.privacySpent, {
+          instancePath: instancePath + '/privacySpent',
+          parentData: data,
+          parentDataProperty: 'privacySpent',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.createdAt !== undefined) {
       if (
         !validate44(data.createdAt, {
@@ -4585,10 +5037,10 @@ function validate84(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate84.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-function validate83(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate87(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4630,14 +5082,14 @@ function validate83(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate84(data0[i0], {
+            !validate88(data0[i0], {
               instancePath: instancePath + '/items/' + i0,
               parentData: data0,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+            vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
             errors = vErrors.length;
           }
         }
@@ -4689,22 +5141,22 @@ function validate83(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate83.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-function validate82(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate86(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check7" */ let vErrors = null;
   let errors = 0;
-  if (!validate83(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+  if (!validate87(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
     errors = vErrors.length;
   }
-  validate82.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-export const check8 = validate99;
-const schema42 = { type: 'string', $id: 'urn:check:check8' };
-function validate99(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+export const check8 = validate108;
+const schema45 = { type: 'string', $id: 'urn:check:check8' };
+function validate108(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check8" */ let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -4722,15 +5174,15 @@ function validate99(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate99.errors = vErrors;
+  validate108.errors = vErrors;
   return errors === 0;
 }
-export const check9 = validate100;
-const schema43 = {
+export const check9 = validate109;
+const schema46 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/Collaboration',
   $id: 'urn:check:check9',
 };
-function validate101(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate110(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4975,7 +5427,7 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema39.properties, key0)) {
+      if (!func2.call(schema41.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -4993,14 +5445,14 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate85(data.collaborationId, {
+        !validate89(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
@@ -5161,14 +5613,14 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.status !== undefined) {
       if (
-        !validate92(data.status, {
+        !validate96(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
         errors = vErrors.length;
       }
     }
@@ -5324,6 +5776,45 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
         errors = vErrors.length;
       }
     }
+    if (data.minCellSize !== undefined) {
+      if (
+        !validate53(data.minCellSize, {
+          instancePath: instancePath + '/minCellSize',
+          parentData: data,
+          parentDataProperty: 'minCellSize',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.privacy !== undefined) {
+      if (
+        !validate55(data.privacy, {
+          instancePath: instancePath + '/privacy',
+          parentData: data,
+          parentDataProperty: 'privacy',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.privacySpent !== undefined) {
+      if (
+        !validate101(data.privacySpent, {
+          instancePath: instancePath + '/privacySpent',
+          parentData: data,
+          parentDataProperty: 'privacySpent',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.createdAt !== undefined) {
       if (
         !validate44(data.createdAt, {
@@ -5365,23 +5856,23 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate101.errors = vErrors;
+  validate110.errors = vErrors;
   return errors === 0;
 }
-function validate100(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate109(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check9" */ let vErrors = null;
   let errors = 0;
-  if (!validate101(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+  if (!validate110(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
     errors = vErrors.length;
   }
-  validate100.errors = vErrors;
+  validate109.errors = vErrors;
   return errors === 0;
 }
-export const check10 = validate113;
-const schema45 = { type: 'string', pattern: '^[0-9]+$', $id: 'urn:check:check10' };
+export const check10 = validate125;
+const schema48 = { type: 'string', pattern: '^[0-9]+$', $id: 'urn:check:check10' };
 const pattern5 = new RegExp('^[0-9]+$', 'u');
-function validate113(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate125(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check10" */ let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -5415,15 +5906,15 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate113.errors = vErrors;
+  validate125.errors = vErrors;
   return errors === 0;
 }
-export const check11 = validate114;
-const schema46 = {
+export const check11 = validate126;
+const schema49 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/Participation',
   $id: 'urn:check:check11',
 };
-const schema47 = {
+const schema50 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'clientId', 'status', 'joinedAt', 'resultPublicKey', 'computationServers'],
@@ -5455,7 +5946,7 @@ const schema47 = {
     },
   },
 };
-const schema48 = {
+const schema51 = {
   description: 'The last webhook sent to this participant and whether it arrived.',
   type: 'object',
   additionalProperties: false,
@@ -5469,7 +5960,7 @@ const schema48 = {
     lastError: { type: 'string' },
   },
 };
-function validate121(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate133(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5703,10 +6194,10 @@ function validate121(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate121.errors = vErrors;
+  validate133.errors = vErrors;
   return errors === 0;
 }
-const schema49 = {
+const schema52 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'status'],
@@ -5720,8 +6211,8 @@ const schema49 = {
     },
   },
 };
-const schema50 = { type: 'string', enum: ['PENDING', 'COMPLETE'] };
-function validate126(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema53 = { type: 'string', enum: ['PENDING', 'COMPLETE'] };
+function validate138(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -5744,7 +6235,7 @@ function validate126(data, { instancePath = '', parentData, parentDataProperty, 
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema50.enum },
+      params: { allowedValues: schema53.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -5754,10 +6245,10 @@ function validate126(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate126.errors = vErrors;
+  validate138.errors = vErrors;
   return errors === 0;
 }
-function validate124(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate136(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5810,27 +6301,27 @@ function validate124(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate85(data.inputId, {
+        !validate89(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate126(data.status, {
+        !validate138(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
+        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
         errors = vErrors.length;
       }
     }
@@ -5866,11 +6357,11 @@ function validate124(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate124.errors = vErrors;
+  validate136.errors = vErrors;
   return errors === 0;
 }
 const pattern6 = new RegExp('^whsec_[A-Za-z0-9+/]+={0,2}$', 'u');
-function validate115(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate127(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5965,7 +6456,7 @@ function validate115(data, { instancePath = '', parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema47.properties, key0)) {
+      if (!func2.call(schema50.properties, key0)) {
         const err6 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -5983,14 +6474,14 @@ function validate115(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate85(data.collaborationId, {
+        !validate89(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
@@ -6029,7 +6520,7 @@ function validate115(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/status',
           schemaPath: '#/properties/status/enum',
           keyword: 'enum',
-          params: { allowedValues: schema47.properties.status.enum },
+          params: { allowedValues: schema50.properties.status.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -6068,14 +6559,14 @@ function validate115(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.resultPublicKey !== undefined) {
       if (
-        !validate56(data.resultPublicKey, {
+        !validate60(data.resultPublicKey, {
           instancePath: instancePath + '/resultPublicKey',
           parentData: data,
           parentDataProperty: 'resultPublicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
         errors = vErrors.length;
       }
     }
@@ -6132,27 +6623,27 @@ function validate115(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.webhookDelivery !== undefined) {
       if (
-        !validate121(data.webhookDelivery, {
+        !validate133(data.webhookDelivery, {
           instancePath: instancePath + '/webhookDelivery',
           parentData: data,
           parentDataProperty: 'webhookDelivery',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+        vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
         errors = vErrors.length;
       }
     }
     if (data.input !== undefined) {
       if (
-        !validate124(data.input, {
+        !validate136(data.input, {
           instancePath: instancePath + '/input',
           parentData: data,
           parentDataProperty: 'input',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+        vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
         errors = vErrors.length;
       }
     }
@@ -6192,14 +6683,14 @@ function validate115(data, { instancePath = '', parentData, parentDataProperty, 
         const len0 = data10.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate76(data10[i0], {
+            !validate80(data10[i0], {
               instancePath: instancePath + '/computationServers/' + i0,
               parentData: data10,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+            vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
             errors = vErrors.length;
           }
         }
@@ -6234,22 +6725,22 @@ function validate115(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate115.errors = vErrors;
+  validate127.errors = vErrors;
   return errors === 0;
 }
-function validate114(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate126(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check11" */ let vErrors = null;
   let errors = 0;
-  if (!validate115(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+  if (!validate127(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
     errors = vErrors.length;
   }
-  validate114.errors = vErrors;
+  validate126.errors = vErrors;
   return errors === 0;
 }
-export const check12 = validate131;
-const schema51 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputUpload', $id: 'urn:check:check12' };
-const schema52 = {
+export const check12 = validate143;
+const schema54 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputUpload', $id: 'urn:check:check12' };
+const schema55 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'collaborationId', 'status', 'uploads'],
@@ -6268,7 +6759,7 @@ const schema52 = {
     },
   },
 };
-const schema53 = {
+const schema56 = {
   type: 'object',
   additionalProperties: false,
   required: ['method', 'url', 'headers', 'expiresAt'],
@@ -6283,7 +6774,7 @@ const schema53 = {
     expiresAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-function validate136(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate148(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6386,7 +6877,7 @@ function validate136(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema53.properties.method.enum },
+          params: { allowedValues: schema56.properties.method.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -6495,10 +6986,10 @@ function validate136(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate136.errors = vErrors;
+  validate148.errors = vErrors;
   return errors === 0;
 }
-function validate132(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate144(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6581,40 +7072,40 @@ function validate132(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate85(data.inputId, {
+        !validate89(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate85(data.collaborationId, {
+        !validate89(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate126(data.status, {
+        !validate138(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
+        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
         errors = vErrors.length;
       }
     }
@@ -6670,27 +7161,27 @@ function validate132(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data3.A !== undefined) {
           if (
-            !validate136(data3.A, {
+            !validate148(data3.A, {
               instancePath: instancePath + '/uploads/A',
               parentData: data3,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+            vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
             errors = vErrors.length;
           }
         }
         if (data3.B !== undefined) {
           if (
-            !validate136(data3.B, {
+            !validate148(data3.B, {
               instancePath: instancePath + '/uploads/B',
               parentData: data3,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+            vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
             errors = vErrors.length;
           }
         }
@@ -6725,22 +7216,22 @@ function validate132(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate132.errors = vErrors;
+  validate144.errors = vErrors;
   return errors === 0;
 }
-function validate131(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate143(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check12" */ let vErrors = null;
   let errors = 0;
-  if (!validate132(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+  if (!validate144(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
     errors = vErrors.length;
   }
-  validate131.errors = vErrors;
+  validate143.errors = vErrors;
   return errors === 0;
 }
-export const check13 = validate141;
-const schema54 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Input', $id: 'urn:check:check13' };
-const schema55 = {
+export const check13 = validate153;
+const schema57 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Input', $id: 'urn:check:check13' };
+const schema58 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'collaborationId', 'status', 'createdAt'],
@@ -6752,7 +7243,7 @@ const schema55 = {
     completedAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-function validate142(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate154(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6841,40 +7332,40 @@ function validate142(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate85(data.inputId, {
+        !validate89(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate85(data.collaborationId, {
+        !validate89(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate126(data.status, {
+        !validate138(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
+        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
         errors = vErrors.length;
       }
     }
@@ -6919,22 +7410,22 @@ function validate142(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate142.errors = vErrors;
+  validate154.errors = vErrors;
   return errors === 0;
 }
-function validate141(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate153(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check13" */ let vErrors = null;
   let errors = 0;
-  if (!validate142(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+  if (!validate154(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
     errors = vErrors.length;
   }
-  validate141.errors = vErrors;
+  validate153.errors = vErrors;
   return errors === 0;
 }
-export const check14 = validate149;
-const schema56 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultReady', $id: 'urn:check:check14' };
-const schema57 = {
+export const check14 = validate161;
+const schema59 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultReady', $id: 'urn:check:check14' };
+const schema60 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'status', 'shares'],
@@ -6956,7 +7447,7 @@ const schema57 = {
     },
   },
 };
-function validate150(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate162(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -7024,14 +7515,14 @@ function validate150(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate85(data.collaborationId, {
+        !validate89(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
@@ -7137,27 +7628,27 @@ function validate150(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data3.A !== undefined) {
           if (
-            !validate136(data3.A, {
+            !validate148(data3.A, {
               instancePath: instancePath + '/shares/A',
               parentData: data3,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+            vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
             errors = vErrors.length;
           }
         }
         if (data3.B !== undefined) {
           if (
-            !validate136(data3.B, {
+            !validate148(data3.B, {
               instancePath: instancePath + '/shares/B',
               parentData: data3,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+            vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
             errors = vErrors.length;
           }
         }
@@ -7192,25 +7683,25 @@ function validate150(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate150.errors = vErrors;
+  validate162.errors = vErrors;
   return errors === 0;
 }
-function validate149(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate161(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check14" */ let vErrors = null;
   let errors = 0;
-  if (!validate150(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+  if (!validate162(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
     errors = vErrors.length;
   }
-  validate149.errors = vErrors;
+  validate161.errors = vErrors;
   return errors === 0;
 }
-export const check15 = validate155;
-const schema58 = {
+export const check15 = validate167;
+const schema61 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultPending',
   $id: 'urn:check:check15',
 };
-const schema59 = {
+const schema62 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'status', 'retryAfterSeconds'],
@@ -7220,7 +7711,7 @@ const schema59 = {
     retryAfterSeconds: { type: 'integer', minimum: 1 },
   },
 };
-function validate156(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate168(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -7288,14 +7779,14 @@ function validate156(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate85(data.collaborationId, {
+        !validate89(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
@@ -7321,7 +7812,7 @@ function validate156(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/status',
           schemaPath: '#/properties/status/enum',
           keyword: 'enum',
-          params: { allowedValues: schema59.properties.status.enum },
+          params: { allowedValues: schema62.properties.status.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -7382,16 +7873,16 @@ function validate156(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate156.errors = vErrors;
+  validate168.errors = vErrors;
   return errors === 0;
 }
-function validate155(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate167(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check15" */ let vErrors = null;
   let errors = 0;
-  if (!validate156(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
+  if (!validate168(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
     errors = vErrors.length;
   }
-  validate155.errors = vErrors;
+  validate167.errors = vErrors;
   return errors === 0;
 }
