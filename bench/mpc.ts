@@ -9,7 +9,8 @@
  * its share of the statistics job, which runs once without it (statsNoValidityMillionRowsSec).
  *
  * Environment: BENCH_ROWS (default 1,000,000), BENCH_MANY_ROWS (default 1,000,000), BENCH_MANY_INPUTS
- * (default 32), BENCH_QUANTILE_ROWS (default 100,000: mean and median, 4 inputs), BENCH_QUICK=1 for small
+ * (default 32), BENCH_QUANTILE_ROWS (default 100,000: mean and median, 4 inputs), BENCH_GROUP_ROWS (default
+ * 20,000: count, mean, variance and median per ward of 4), BENCH_QUICK=1 for small
  * sizes, BENCH_HOLD_ALL_INPUTS=1 to hold every decoded input for the whole job as the servers did before
  * (for comparison).
  */
@@ -69,6 +70,21 @@ const quantileRows = Number(process.env.BENCH_QUANTILE_ROWS ?? (quick ? 4_000 : 
 const quantileSpec: ComputationSpec = {
   fields: [{ name: 'x', type: 'int', min: 0, max: 1000 }],
   analyses: [{ kind: 'mean' }, { kind: 'quantile', p: 0.5 }],
+};
+// Four wards: per ward the count, mean, variance and median of x (the bisection once per ward).
+const groupRows = Number(process.env.BENCH_GROUP_ROWS ?? (quick ? 2_000 : 20_000));
+const groupSpec: ComputationSpec = {
+  fields: [
+    { name: 'x', type: 'int', min: 0, max: 1000 },
+    { name: 'ward', type: 'category', categories: ['A', 'B', 'C', 'D'] },
+  ],
+  analyses: [
+    { kind: 'mean', field: 'x' },
+    { kind: 'count', groupBy: 'ward' },
+    { kind: 'mean', field: 'x', groupBy: 'ward' },
+    { kind: 'variance', field: 'x', groupBy: 'ward' },
+    { kind: 'quantile', field: 'x', p: 0.5, groupBy: 'ward' },
+  ],
 };
 
 // Minimum cell size and DP noise on the stats job, beside the same job without them at the same rows.
@@ -176,6 +192,15 @@ const tasks: BenchTask[] = [
     inputs: 4,
     validity: true,
   },
+  {
+    name: 'groupBy',
+    kind: 'stats',
+    label: 'group-by 4 wards: count, mean, variance, median of x',
+    spec: groupSpec,
+    totalRows: groupRows,
+    inputs: 4,
+    validity: true,
+  },
 ];
 type StatsTask = BenchTask & { kind: 'stats' };
 const statsTasks = tasks.filter((task): task is StatsTask => task.kind === 'stats');
@@ -235,7 +260,11 @@ async function writeInputs(directory: string, task: StatsTask): Promise<number> 
   let sum = 0;
   for (const [input, count] of inputRowCounts(task).entries()) {
     const rows = Array.from({ length: count }, (_, i) => {
-      const values = task.spec.fields.map((_, f) => ((input * 7_919 + i + f * 13) * 104_729) % 1_001);
+      const values = task.spec.fields.map(
+        (field, f) =>
+          ((input * 7_919 + i + f * 13) * 104_729) %
+          (field.type === 'category' ? field.categories.length : 1_001),
+      );
       sum += values[0]!;
       return values;
     });

@@ -191,7 +191,8 @@ function decodeGrouped(entry: ResultEntry, categories: string[], values: readonl
     return { category, ...decoded };
   });
   const head = entry.field === undefined ? { kind: entry.kind } : { kind: entry.kind, field: entry.field };
-  return { ...head, groupBy: entry.groupBy!, groups };
+  const p = entry.kind === 'quantile' ? { p: entry.slots[1]!.parameter ?? 0 } : {};
+  return { ...head, ...p, groupBy: entry.groupBy!, groups };
 }
 
 /** Exact (n * S2 - S1^2) / n^2 in integers at 2f fractional bits, converted to a number once at the end. */

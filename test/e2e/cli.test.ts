@@ -271,6 +271,58 @@ describe('the mpc CLI end to end', () => {
     expect(formatNumber(variance, 5)).toMatch(/^\d+(\.\d{1,5})?$/);
   }, 400_000);
 
+  it('group-by: count, mean, variance and median per ward match the cleartext per ward', async () => {
+    const grouped: FieldSpec[] = [
+      { name: 'ward', type: 'category', categories: ['A', 'B', 'C'] },
+      { name: 'days', type: 'int', min: 0, max: 30 },
+    ];
+    const id = (
+      await mpcOk('owner', [
+        'create',
+        ...['--name', 'Stay by ward', '--field', 'ward:category:A,B,C', '--field', 'days:int:0:30'],
+        ...['--analysis', 'count,mean:days,variance:days,median:days', '--group-by', 'ward'],
+        ...['--min', '2', '--max', '2', '--deadline', '1h'],
+      ])
+    ).trim();
+    expect(await mpcOk('owner', ['show', id])).toMatch(/ward: category of A, B, C/);
+    const wards = ['ward-1', 'ward-2'];
+    const random = seededRandom(11);
+    // Ward C gets no rows from anyone: its cells are empty.
+    const rows = wards.map(() =>
+      Array.from({ length: 20 }, () => [Math.floor(random() * 2), Math.floor(random() * 31)]),
+    );
+    // CSV with the labels, as a user writes it.
+    const files = await Promise.all(
+      wards.map((ward, i) =>
+        writeInput(`${ward}.csv`, `ward,days\n${rows[i]!.map(([w, d]) => `${'ABC'[w!]},${d}`).join('\n')}\n`),
+      ),
+    );
+    // ward-2 runs the whole participation; ward-1 submits, waits and reads the result before finishing.
+    expect(await mpcOk('ward-1', ['join', id])).toMatch(/READY_FOR_INPUT/);
+    await mpcOk('ward-1', ['submit', id, '--input', files[0]!]);
+    const second = mpcJson<{ results: AnalysisResult[] }>('ward-2', [
+      'run',
+      id,
+      '--input',
+      files[1]!,
+      '--timeout',
+      '150',
+    ]);
+    expect((await mpcJson<{ status: string }>('ward-1', ['wait', id, '--timeout', '150'])).status).toBe(
+      'RESULT_READY',
+    );
+    const first = await mpcJson<{ results: AnalysisResult[] }>('ward-1', ['result', id]);
+    const human = await mpcOk('ward-1', ['result', id]);
+    expect(human).toMatch(/\ncount ward=C +0 +0\n/);
+    expect(human).toMatch(/\nquantile\(days\) p=0\.5 ward=A +\d+ +\d+\n/);
+    expect((await second).results).toEqual(first.results);
+    const figures = compareWithCleartext(grouped, rows.flat(), first.results);
+    // 3 wards x (count, mean, variance, median)
+    expect(figures).toHaveLength(12);
+    expect(figures.filter((figure) => !figure.withinBound)).toEqual([]);
+    expect(await mpcOk('ward-1', ['finish', id])).toMatch(/FINISHED/);
+  }, 300_000);
+
   it('usage errors exit 2 and API errors exit 1, each as one line', async () => {
     expectOneErrorLine(
       await mpc('clinic-1', ['show']),
