@@ -18,6 +18,13 @@ export function releaseViolations(spec: ComputationSpec): RuleViolation[] {
       });
     else if (!spec.analyses.some((analysis) => analysis.kind === 'histogram'))
       violations.push({ path: '/minCellSize', message: 'applies to histogram bins: request a histogram' });
+    // Group-by cells carry 128-bit sums, which the suppression step cannot yet multiply by a shared bit:
+    // refused rather than released unsuppressed.
+    else if (spec.analyses.some((analysis) => analysis.groupBy !== undefined))
+      violations.push({
+        path: '/minCellSize',
+        message: 'does not apply to group-by cells yet: drop groupBy',
+      });
   }
   const privacy = spec.privacy;
   if (privacy !== undefined) {
