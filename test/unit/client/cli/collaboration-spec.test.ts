@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyGroupBy,
   parseAnalyses,
   parseBins,
   parseDeadline,
@@ -59,7 +60,10 @@ describe('--analysis', () => {
   });
 
   it.each([
-    [['median'], {}, /kind one of count, sum/],
+    [['mode'], {}, /kind one of count, sum/],
+    [['quantile:age'], {}, /expected quantile:field:p/],
+    [['quantile:age:1'], {}, /p must be in \(0, 1\)/],
+    [['quantile:age:0.1234567'], {}, /at most 6 decimal places/],
     [['mean:height'], {}, /no --field named height/],
     [['count:age'], {}, /takes no field/],
     [['histogram'], {}, /needs --bins/],
@@ -68,6 +72,28 @@ describe('--analysis', () => {
     [[' , '], {}, /at least one/],
   ])('rejects %j', (values, parameters, message) => {
     expect(() => parseAnalyses(values, fields, parameters)).toThrow(message);
+  });
+});
+
+describe('quantile, category fields and --group-by', () => {
+  const fields = [parseFieldSpec('age:int:0:120'), parseFieldSpec('ward:category:A,B,C')];
+
+  it('reads quantile:field:p and median[:field]', () => {
+    expect(parseAnalyses(['quantile:age:0.9,median:age,median'], fields, {})).toEqual([
+      { kind: 'quantile', field: 'age', p: 0.9 },
+      { kind: 'quantile', field: 'age', p: 0.5 },
+      { kind: 'quantile', p: 0.5 },
+    ]);
+  });
+
+  it('reads a category field and groups every analysis by it', () => {
+    expect(fields[1]).toEqual({ name: 'ward', type: 'category', categories: ['A', 'B', 'C'] });
+    expect(() => parseFieldSpec('ward:category:A,A')).toThrow(/distinct, non-empty labels/);
+    expect(applyGroupBy([{ kind: 'count' }, { kind: 'mean', field: 'age' }], fields, 'ward')).toEqual([
+      { kind: 'count', groupBy: 'ward' },
+      { kind: 'mean', field: 'age', groupBy: 'ward' },
+    ]);
+    expect(() => applyGroupBy([{ kind: 'count' }], fields, 'age')).toThrow(/no --field age:category/);
   });
 });
 
