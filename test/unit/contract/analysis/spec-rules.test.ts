@@ -74,3 +74,43 @@ describe('spec rules', () => {
     expect(paths(violations)).toEqual(['/inputSchema/fields/1/name', '/analyses/0/field']);
   });
 });
+
+describe('quantile and group-by rules', () => {
+  const ward: FieldSpec = { name: 'ward', type: 'category', categories: ['A', 'B'] };
+  const grouped = (list: object[]) => paths(analysisViolations(list as AnalysisSpec[], [age, ward]));
+
+  it('quantile takes exactly one p in (0, 1) with at most 6 decimal places', () => {
+    expect(analyses([{ kind: 'quantile', field: 'age', p: 0.5 }])).toEqual([]);
+    expect(analyses([{ kind: 'quantile', field: 'age', p: 0.999999 }])).toEqual([]);
+    expect(analyses([{ kind: 'quantile', field: 'age' }])).toEqual(['/analyses/0/p']);
+    for (const p of [0, 1, 1.5, 0.1234567, Number.NaN])
+      expect(analyses([{ kind: 'quantile', field: 'age', p }])).toEqual(['/analyses/0/p']);
+    expect(analyses([{ kind: 'mean', field: 'age', p: 0.5 }])).toEqual(['/analyses/0/p']);
+    expect(
+      analyses([
+        { kind: 'quantile', field: 'age', p: 0.5 },
+        { kind: 'quantile', field: 'age', p: 0.9 },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('category fields: 1..64 distinct labels, nothing else; groupBy names one, for groupable kinds', () => {
+    expect(fields([ward])).toEqual([]);
+    expect(fields([{ name: 'w', type: 'category', categories: [] }])).toEqual(['/fields/0/categories']);
+    expect(fields([{ name: 'w', type: 'category', categories: ['A', 'A'] }])).toEqual([
+      '/fields/0/categories/1',
+    ]);
+    expect(fields([{ name: 'w', type: 'category', categories: ['A'], max: 3 }])).toEqual(['/fields/0/max']);
+    expect(
+      grouped([
+        { kind: 'mean', field: 'age', groupBy: 'ward' },
+        { kind: 'count', groupBy: 'ward' },
+      ]),
+    ).toEqual([]);
+    expect(grouped([{ kind: 'mean', field: 'age', groupBy: 'age' }])).toEqual(['/analyses/0/groupBy']);
+    expect(grouped([{ kind: 'histogram', field: 'age', binEdges: [1], groupBy: 'ward' }])).toEqual([
+      '/analyses/0/groupBy',
+    ]);
+    expect(grouped([{ kind: 'mean', field: 'ward' }])).toEqual(['/analyses/0/field']);
+  });
+});
