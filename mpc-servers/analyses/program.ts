@@ -85,7 +85,9 @@ export function compileProgram(
   if (!computability.computable) throw new ProgramError(computability.reasons.join('; '));
   const series: ExtremeSeries[] = [];
   const fields = spec.fields.map((field, index): FieldProgram => {
-    const kinds = new Set(analysesOfField(spec, field).map((analysis) => analysis.kind));
+    // Grouped analyses are the group-by pass's (`group-by-program.ts`), not the whole field's.
+    const ungrouped = analysesOfField(spec, field).filter((analysis) => analysis.groupBy === undefined);
+    const kinds = new Set(ungrouped.map((analysis) => analysis.kind));
     if (kinds.has('min')) series.push({ field: index, direction: 'min' });
     if (kinds.has('max')) series.push({ field: index, direction: 'max' });
     const { low, high } = encodedBounds(field);
