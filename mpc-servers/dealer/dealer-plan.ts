@@ -12,7 +12,9 @@ export function chunkMaterialRequests(program: Program, chunk: number): Material
   if (program.suppression && chunk === program.chunkCount - 1)
     return suppressionRequests(program.suppression);
   // After the row chunks: the group-by pass, then the quantiles' rounds, each over the row chunks again.
-  return laterChunkRequests(program, chunk - program.rowChunks, (rowChunk) => chunkRowCount(program, rowChunk));
+  return laterChunkRequests(program, chunk - program.rowChunks, (rowChunk) =>
+    chunkRowCount(program, rowChunk),
+  );
 }
 
 /** Material for every chunk, one chunk at a time, so the dealer's memory stays bounded by one chunk. */
