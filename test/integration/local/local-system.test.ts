@@ -41,7 +41,7 @@ describe('local system harness (fixture spec, coordinator table definition)', ()
   const pluginStops: { apiAnswered: boolean; dynamoAnswered: boolean }[] = [];
   beforeAll(async () => {
     system = await startLocalSystem({
-      openApiPath: join(import.meta.dirname, '../../unit/local/fixtures/mini-openapi.yml'),
+      openApiPath: join(import.meta.dirname, '../../unit/local/http-adapter/fixtures/mini-openapi.yml'),
       loadOperationHandlers: async () => ({
         createThing: async () => createThing,
         getHealth: async () => async () => ({

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { withBearerToken } from '../../../client/auth/bearer-fetch.ts';
-import { TokenError, TokenProvider } from '../../../client/auth/token-provider.ts';
-import { sendJson, startLoopbackServer } from './loopback-server.ts';
-import type { LoopbackServer, ReceivedRequest } from './loopback-server.ts';
+import { withBearerToken } from '../../../../client/auth/bearer-fetch.ts';
+import { TokenError, TokenProvider } from '../../../../client/auth/token-provider.ts';
+import { sendJson, startLoopbackServer } from '../support/loopback-server.ts';
+import type { LoopbackServer, ReceivedRequest } from '../support/loopback-server.ts';
 
 const clientId = 'lab-7';
 const clientSecret = 'dev secret:+/&';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, ensureOk } from '../../../client/http/api-error.ts';
-import { createRetryingFetch, retryAfterMs } from '../../../client/http/retrying-fetch.ts';
-import { sendJson, startLoopbackServer } from './loopback-server.ts';
-import type { LoopbackServer, ReceivedRequest } from './loopback-server.ts';
+import { ApiError, ensureOk } from '../../../../client/http/api-error.ts';
+import { createRetryingFetch, retryAfterMs } from '../../../../client/http/retrying-fetch.ts';
+import { sendJson, startLoopbackServer } from '../support/loopback-server.ts';
+import type { LoopbackServer, ReceivedRequest } from '../support/loopback-server.ts';
 import type { ServerResponse } from 'node:http';
 
 type Step = (response: ServerResponse, request: ReceivedRequest) => void;

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseCsv } from '../../../client/input/csv.ts';
-import { InputRowsError, parseInputRows, readInputRows } from '../../../client/input/rows.ts';
-import type { RowIssue } from '../../../client/input/rows.ts';
-import type { FieldSpec } from '../../../contract/analysis/analysis-spec.ts';
+import { parseCsv } from '../../../../client/input/csv.ts';
+import { InputRowsError, parseInputRows, readInputRows } from '../../../../client/input/rows.ts';
+import type { RowIssue } from '../../../../client/input/rows.ts';
+import type { FieldSpec } from '../../../../contract/analysis/analysis-spec.ts';
 
 const fields: FieldSpec[] = [
   { name: 'age', type: 'int', min: 0, max: 130 },

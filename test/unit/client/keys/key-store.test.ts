@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile, chmod } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KeyStore, defaultMpcHome } from '../../../client/keys/key-store.ts';
-import { bindingAad } from '../../../contract/crypto/aad.ts';
-import { open, publicKeyFromPrivateKey, seal } from '../../../contract/crypto/hpke.ts';
+import { KeyStore, defaultMpcHome } from '../../../../client/keys/key-store.ts';
+import { bindingAad } from '../../../../contract/crypto/aad.ts';
+import { open, publicKeyFromPrivateKey, seal } from '../../../../contract/crypto/hpke.ts';
 
 let root: string;
 beforeEach(async () => {

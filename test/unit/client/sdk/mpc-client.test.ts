@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../client/http/api-error.ts';
-import { MpcClient } from '../../../client/sdk/mpc-client.ts';
-import { startFakeCoordinator } from './fake-coordinator.ts';
-import type { LoopbackServer } from './loopback-server.ts';
+import { ApiError } from '../../../../client/http/api-error.ts';
+import { MpcClient } from '../../../../client/sdk/mpc-client.ts';
+import { startFakeCoordinator } from '../support/fake-coordinator.ts';
+import type { LoopbackServer } from '../support/loopback-server.ts';
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {

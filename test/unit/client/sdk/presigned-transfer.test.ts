@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { startS3Server } from '../../../local/emulators/s3-server.ts';
-import { ApiError } from '../../../client/http/api-error.ts';
-import { createRetryingFetch } from '../../../client/http/retrying-fetch.ts';
-import { declareShare, getPresigned, putPresigned } from '../../../client/sdk/presigned-transfer.ts';
-import { startLoopbackServer, type LoopbackServer, type ReceivedRequest } from './loopback-server.ts';
-import { localS3Client } from '../../../local/emulators/local-clients.ts';
+import { startS3Server } from '../../../../local/emulators/s3-server.ts';
+import { ApiError } from '../../../../client/http/api-error.ts';
+import { createRetryingFetch } from '../../../../client/http/retrying-fetch.ts';
+import { declareShare, getPresigned, putPresigned } from '../../../../client/sdk/presigned-transfer.ts';
+import {
+  startLoopbackServer,
+  type LoopbackServer,
+  type ReceivedRequest,
+} from '../support/loopback-server.ts';
+import { localS3Client } from '../../../../local/emulators/local-clients.ts';
 
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {

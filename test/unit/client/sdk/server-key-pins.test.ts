@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ComputationServer } from '../../../client/sdk/api-models.ts';
+import type { ComputationServer } from '../../../../client/sdk/api-models.ts';
 import {
   checkServerKeyPins,
   parseServerKeyPins,
   ServerKeyMismatchError,
-} from '../../../client/sdk/server-key-pins.ts';
+} from '../../../../client/sdk/server-key-pins.ts';
 
 const suite = { kem: 'DHKEM-X25519-HKDF-SHA256', kdf: 'HKDF-SHA256', aead: 'AES-128-GCM' } as const;
 const offered: ComputationServer[] = [

@@ -2,13 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generateKeyPair } from '../../../contract/crypto/hpke.ts';
-import type { Party } from '../../../contract/party.ts';
-import { ServerKeyMismatchError } from '../../../client/sdk/server-key-pins.ts';
-import { submitInput, type SubmitOptions } from '../../../client/sdk/submit-input.ts';
-import { trustOnFirstUseIn } from '../../../client/sdk/trust-on-first-use.ts';
-import { startFakeCoordinator } from './fake-coordinator.ts';
-import type { LoopbackServer, ReceivedRequest } from './loopback-server.ts';
+import { generateKeyPair } from '../../../../contract/crypto/hpke.ts';
+import type { Party } from '../../../../contract/party.ts';
+import { ServerKeyMismatchError } from '../../../../client/sdk/server-key-pins.ts';
+import { submitInput, type SubmitOptions } from '../../../../client/sdk/submit-input.ts';
+import { trustOnFirstUseIn } from '../../../../client/sdk/trust-on-first-use.ts';
+import { startFakeCoordinator } from '../support/fake-coordinator.ts';
+import type { LoopbackServer, ReceivedRequest } from '../support/loopback-server.ts';
 
 /**
  * A client refuses to seal unless both servers are pinned with different keys and the coordinator names

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Collaboration } from '../../../client/sdk/api-models.ts';
+import type { Collaboration } from '../../../../client/sdk/api-models.ts';
 import {
   CollaborationEndedError,
   WaitTimeoutError,
   waitForResult,
-} from '../../../client/sdk/wait-for-result.ts';
-import { startFakeCoordinator } from './fake-coordinator.ts';
-import type { LoopbackServer } from './loopback-server.ts';
+} from '../../../../client/sdk/wait-for-result.ts';
+import { startFakeCoordinator } from '../support/fake-coordinator.ts';
+import type { LoopbackServer } from '../support/loopback-server.ts';
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {

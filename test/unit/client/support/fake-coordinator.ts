@@ -1,4 +1,4 @@
-import { MpcClient } from '../../../client/sdk/mpc-client.ts';
+import { MpcClient } from '../../../../client/sdk/mpc-client.ts';
 import { sendJson, startLoopbackServer } from './loopback-server.ts';
 import type { LoopbackServer, ReceivedRequest } from './loopback-server.ts';
 

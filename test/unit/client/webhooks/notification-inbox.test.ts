@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitForResult } from '../../../client/sdk/wait-for-result.ts';
-import { NotificationInbox } from '../../../client/webhooks/notification-inbox.ts';
-import { generateWebhookSecret, signWebhook } from '../../../contract/webhooks/standard-webhooks.ts';
-import { startFakeCoordinator } from './fake-coordinator.ts';
-import type { LoopbackServer } from './loopback-server.ts';
+import { waitForResult } from '../../../../client/sdk/wait-for-result.ts';
+import { NotificationInbox } from '../../../../client/webhooks/notification-inbox.ts';
+import { generateWebhookSecret, signWebhook } from '../../../../contract/webhooks/standard-webhooks.ts';
+import { startFakeCoordinator } from '../support/fake-coordinator.ts';
+import type { LoopbackServer } from '../support/loopback-server.ts';
 
 const servers: LoopbackServer[] = [];
 const closers: Array<() => void> = [];

@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWebhookListener } from '../../../client/webhooks/receiver.ts';
-import { generateWebhookSecret, signWebhook } from '../../../contract/webhooks/standard-webhooks.ts';
-import type { WebhookVerificationError } from '../../../contract/webhooks/standard-webhooks.ts';
+import { createWebhookListener } from '../../../../client/webhooks/receiver.ts';
+import { generateWebhookSecret, signWebhook } from '../../../../contract/webhooks/standard-webhooks.ts';
+import type { WebhookVerificationError } from '../../../../contract/webhooks/standard-webhooks.ts';
 
 const closers: Array<() => void> = [];
 afterEach(() => closers.splice(0).forEach((close) => close()));

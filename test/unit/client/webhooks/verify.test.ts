@@ -4,10 +4,10 @@ import {
   generateWebhookSecret,
   signWebhook,
   verifyWebhook,
-} from '../../../contract/webhooks/standard-webhooks.ts';
-import { verifyWebhookRequest } from '../../../client/webhooks/verify.ts';
-import { startLoopbackServer } from './loopback-server.ts';
-import type { LoopbackServer } from './loopback-server.ts';
+} from '../../../../contract/webhooks/standard-webhooks.ts';
+import { verifyWebhookRequest } from '../../../../client/webhooks/verify.ts';
+import { startLoopbackServer } from '../support/loopback-server.ts';
+import type { LoopbackServer } from '../support/loopback-server.ts';
 
 // The example published with the Standard Webhooks specification and its reference libraries.
 const specSecret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';

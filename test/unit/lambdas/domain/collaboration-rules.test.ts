@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { newCollaboration, draftViolations } from '../../../lambdas/domain/collaboration.ts';
-import { canTransition, COLLABORATION_STATUSES, isTerminal } from '../../../contract/collaboration-status.ts';
-import { DomainError } from '../../../lambdas/domain/errors.ts';
-import { publicKeyViolations, webhookUrlViolations } from '../../../lambdas/domain/participation.ts';
-import { shareViolations } from '../../../lambdas/domain/input.ts';
-import { validDraft } from './support/drafts.ts';
+import { newCollaboration, draftViolations } from '../../../../lambdas/domain/collaboration.ts';
+import {
+  canTransition,
+  COLLABORATION_STATUSES,
+  isTerminal,
+} from '../../../../contract/collaboration-status.ts';
+import { DomainError } from '../../../../lambdas/domain/errors.ts';
+import { publicKeyViolations, webhookUrlViolations } from '../../../../lambdas/domain/participation.ts';
+import { shareViolations } from '../../../../lambdas/domain/input.ts';
+import { validDraft } from '../support/drafts.ts';
 
 const now = new Date('2030-01-01T00:00:00.000Z');
 const ids = { collaborationId: 'c1', ownerId: 'owner-1' };

@@ -1,14 +1,14 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../lambdas/domain/errors.ts';
-import { httpOperation } from '../../../lambdas/http/http-operation.ts';
-import { fingerprint } from '../../../lambdas/http/idempotency.ts';
-import { joinCollaboration } from '../../../contract/generated/operation-contracts.generated.ts';
+import { DomainError } from '../../../../lambdas/domain/errors.ts';
+import { httpOperation } from '../../../../lambdas/http/http-operation.ts';
+import { fingerprint } from '../../../../lambdas/http/idempotency.ts';
+import { joinCollaboration } from '../../../../contract/generated/operation-contracts.generated.ts';
 import type {
   IdempotencyClaim,
   IdempotencyStore,
   StoredResponse,
-} from '../../../lambdas/ports/idempotency-store.ts';
+} from '../../../../lambdas/ports/idempotency-store.ts';
 
 /** The store's contract in memory: claims, replays, key reuse and release. */
 function memoryStore() {

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ANALYSIS_KINDS } from '../../../contract/analysis/analysis-spec.ts';
-import { COLLABORATION_STATUSES } from '../../../contract/collaboration-status.ts';
-import { openapiDocument } from '../../../contract/generated/openapi-document.generated.ts';
-import { describeOperations } from '../../../lambdas/http/openapi-schemas.ts';
-import { OPERATION_IDS } from '../../../contract/openapi/operation-ids.ts';
-import { PROBLEM_CATALOGUE, PROBLEM_KINDS, problemType } from '../../../contract/problems.ts';
-import { operationHandlers } from '../../../lambdas/handlers/registry.ts';
-import { GENERATED_PATH, renderOpenApiDocument } from '../../../scripts/generate-openapi-document.ts';
+import { ANALYSIS_KINDS } from '../../../../contract/analysis/analysis-spec.ts';
+import { COLLABORATION_STATUSES } from '../../../../contract/collaboration-status.ts';
+import { openapiDocument } from '../../../../contract/generated/openapi-document.generated.ts';
+import { describeOperations } from '../../../../lambdas/http/openapi-schemas.ts';
+import { OPERATION_IDS } from '../../../../contract/openapi/operation-ids.ts';
+import { PROBLEM_CATALOGUE, PROBLEM_KINDS, problemType } from '../../../../contract/problems.ts';
+import { operationHandlers } from '../../../../lambdas/handlers/registry.ts';
+import { GENERATED_PATH, renderOpenApiDocument } from '../../../../scripts/generate-openapi-document.ts';
 
 const schemas = openapiDocument.components.schemas as Record<string, { enum?: string[]; properties?: never }>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OpenApiValidator } from '../../support/openapi-validator.ts';
+import { OpenApiValidator } from '../../../support/openapi-validator.ts';
 
 const validator = new OpenApiValidator();
 const headers = (entries: Record<string, string>) => new Headers(entries);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, type ProblemKind } from '../../../lambdas/domain/errors.ts';
-import { collaborationView, participationView } from '../../../lambdas/http/representations.ts';
-import { completeInput } from '../../../lambdas/use-cases/complete-input.ts';
-import { createCollaboration } from '../../../lambdas/use-cases/create-collaboration.ts';
-import { createInput } from '../../../lambdas/use-cases/create-input.ts';
-import { getMyParticipation } from '../../../lambdas/use-cases/get-my-participation.ts';
-import { getResult } from '../../../lambdas/use-cases/get-result.ts';
-import { joinCollaboration } from '../../../lambdas/use-cases/join-collaboration.ts';
-import { validDraft } from './support/drafts.ts';
-import { inMemoryPorts } from './support/in-memory-ports.ts';
+import { DomainError, type ProblemKind } from '../../../../lambdas/domain/errors.ts';
+import { collaborationView, participationView } from '../../../../lambdas/http/representations.ts';
+import { completeInput } from '../../../../lambdas/use-cases/complete-input.ts';
+import { createCollaboration } from '../../../../lambdas/use-cases/create-collaboration.ts';
+import { createInput } from '../../../../lambdas/use-cases/create-input.ts';
+import { getMyParticipation } from '../../../../lambdas/use-cases/get-my-participation.ts';
+import { getResult } from '../../../../lambdas/use-cases/get-result.ts';
+import { joinCollaboration } from '../../../../lambdas/use-cases/join-collaboration.ts';
+import { validDraft } from '../support/drafts.ts';
+import { inMemoryPorts } from '../support/in-memory-ports.ts';
 
 const key = Buffer.alloc(32, 1).toString('base64url');
 const sha = (n: number) => Buffer.alloc(32, n).toString('base64');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LocalComputeLauncher, LocalTaskFailed } from '../../../local/compute/local-compute-launcher.ts';
+import { LocalComputeLauncher, LocalTaskFailed } from '../../../../local/compute/local-compute-launcher.ts';
 
 const noEnv = { baseEnv: {}, containerEnv: { dealer: {}, serverA: {}, serverB: {} } };
 

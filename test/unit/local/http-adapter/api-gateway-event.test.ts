@@ -3,8 +3,8 @@ import {
   buildHttpApiEvent,
   formatRequestTime,
   type HttpRequestSnapshot,
-} from '../../../local/http-adapter/api-gateway-event.ts';
-import { matchRoute, routesFromOpenApi } from '../../../local/http-adapter/openapi-routes.ts';
+} from '../../../../local/http-adapter/api-gateway-event.ts';
+import { matchRoute, routesFromOpenApi } from '../../../../local/http-adapter/openapi-routes.ts';
 
 const routes = routesFromOpenApi({
   paths: {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MalformedHandlerResultError, toHttpResponse } from '../../../local/http-adapter/handler-result.ts';
+import {
+  MalformedHandlerResultError,
+  toHttpResponse,
+} from '../../../../local/http-adapter/handler-result.ts';
 
 describe('handler result to HTTP (payload 2.0)', () => {
   it('takes a structured result as it is, lowercasing header names', () => {

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpApiAdapter, type ApiHandler } from '../../../local/http-adapter/http-api-adapter.ts';
-import { loadOpenApiDocument, routesFromOpenApi } from '../../../local/http-adapter/openapi-routes.ts';
-import { createLocalIssuer, type LocalIssuer } from '../../../local/issuer/local-issuer.ts';
-import { serveListener, type ServedListener } from './serve-listener.ts';
+import { createHttpApiAdapter, type ApiHandler } from '../../../../local/http-adapter/http-api-adapter.ts';
+import { loadOpenApiDocument, routesFromOpenApi } from '../../../../local/http-adapter/openapi-routes.ts';
+import { createLocalIssuer, type LocalIssuer } from '../../../../local/issuer/local-issuer.ts';
+import { serveListener, type ServedListener } from '../support/serve-listener.ts';
 
 const ISSUER = 'http://issuer.test';
 const SECRET = 'dev-secret';

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keysFromIssuerDiscovery } from '../../../local/http-adapter/issuer-discovery-keys.ts';
-import { authorizeRequest } from '../../../local/http-adapter/jwt-authorizer.ts';
-import { createLocalIssuer, type LocalIssuer } from '../../../local/issuer/local-issuer.ts';
-import { serveListener, type ServedListener } from './serve-listener.ts';
+import { keysFromIssuerDiscovery } from '../../../../local/http-adapter/issuer-discovery-keys.ts';
+import { authorizeRequest } from '../../../../local/http-adapter/jwt-authorizer.ts';
+import { createLocalIssuer, type LocalIssuer } from '../../../../local/issuer/local-issuer.ts';
+import { serveListener, type ServedListener } from '../support/serve-listener.ts';
 
 describe('JWT keys through the issuer discovery document, over HTTP', () => {
   let served: ServedListener;

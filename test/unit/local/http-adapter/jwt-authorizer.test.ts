@@ -7,7 +7,7 @@ import {
   type JWTPayload,
 } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authorizeRequest, type JwtAuthorizerConfig } from '../../../local/http-adapter/jwt-authorizer.ts';
+import { authorizeRequest, type JwtAuthorizerConfig } from '../../../../local/http-adapter/jwt-authorizer.ts';
 
 const ISSUER = 'http://issuer.test';
 const AUDIENCE = 'api-audience';

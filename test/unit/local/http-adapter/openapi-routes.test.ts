@@ -6,7 +6,7 @@ import {
   matchRoute,
   routesFromOpenApi,
   type ApiRoute,
-} from '../../../local/http-adapter/openapi-routes.ts';
+} from '../../../../local/http-adapter/openapi-routes.ts';
 
 const fixture = join(import.meta.dirname, 'fixtures/mini-openapi.yml');
 

@@ -1,7 +1,7 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalIssuer, type LocalIssuer } from '../../../local/issuer/local-issuer.ts';
-import { serveListener, type ServedListener } from './serve-listener.ts';
+import { createLocalIssuer, type LocalIssuer } from '../../../../local/issuer/local-issuer.ts';
+import { serveListener, type ServedListener } from '../support/serve-listener.ts';
 
 const SECRET = 'local-dev-secret';
 const ISSUER = 'http://issuer.test';

@@ -1,11 +1,11 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storageLayout } from '../../../contract/storage/storage-layout.ts';
-import { DOMAIN_CREDENTIALS } from '../../../local/emulators/credentials.ts';
-import { localS3Client } from '../../../local/emulators/local-clients.ts';
-import { startS3Server } from '../../../local/emulators/s3-server.ts';
-import type { RunningEmulator } from '../../../local/emulators/dynamodb-local.ts';
-import { localDomainAccess } from '../../../local/runtime/domain-access.ts';
+import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
+import { DOMAIN_CREDENTIALS } from '../../../../local/emulators/credentials.ts';
+import { localS3Client } from '../../../../local/emulators/local-clients.ts';
+import { startS3Server } from '../../../../local/emulators/s3-server.ts';
+import type { RunningEmulator } from '../../../../local/emulators/dynamodb-local.ts';
+import { localDomainAccess } from '../../../../local/runtime/domain-access.ts';
 
 /*
  * The local S3 keeps each domain's credentials to its own objects, as the task roles do on AWS: a server reads

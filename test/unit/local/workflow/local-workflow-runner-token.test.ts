@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkflowStepHandler } from '../../../lambdas/handlers/workflow/workflow-step.ts';
-import { workflowStepHandlers } from '../../../lambdas/handlers/workflow/registry.ts';
-import { LocalComputeLauncher } from '../../../local/compute/local-compute-launcher.ts';
-import { LocalWorkflowRunner } from '../../../local/workflow/local-workflow-runner.ts';
-import { captureUnhandledRejections } from '../../support/unhandled-rejections.ts';
+import type { WorkflowStepHandler } from '../../../../lambdas/handlers/workflow/workflow-step.ts';
+import { workflowStepHandlers } from '../../../../lambdas/handlers/workflow/registry.ts';
+import { LocalComputeLauncher } from '../../../../local/compute/local-compute-launcher.ts';
+import { LocalWorkflowRunner } from '../../../../local/workflow/local-workflow-runner.ts';
+import { captureUnhandledRejections } from '../../../support/unhandled-rejections.ts';
 
 const launcher = new LocalComputeLauncher({
   baseEnv: {},

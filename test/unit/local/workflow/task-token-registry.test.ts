@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { TaskTokenRegistry } from '../../../local/workflow/task-token-registry.ts';
-import { captureUnhandledRejections } from '../../support/unhandled-rejections.ts';
+import { TaskTokenRegistry } from '../../../../local/workflow/task-token-registry.ts';
+import { captureUnhandledRejections } from '../../../support/unhandled-rejections.ts';
 
 describe('local task tokens', () => {
   it('a wait ended before its state awaits it is no unhandled rejection, and the state still sees the timeout', async () => {
