@@ -117,6 +117,16 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: 'A,B,...',
         description: 'only these clients may join (list yourself to take part)',
       },
+      'min-cell-size': {
+        type: 'string',
+        value: 'K',
+        description: 'suppress histogram bins with fewer than K rows (shown as < K)',
+      },
+      privacy: {
+        type: 'string',
+        value: 'EPS[:DELTA]',
+        description: 'differential privacy: discrete Laplace noise on every figure, budget epsilon',
+      },
     },
   },
   {

@@ -1,3 +1,4 @@
+import { parseMinCellSize, parsePrivacy } from './release-options.ts';
 import { readInputRows } from '../input/rows.ts';
 import type { KeyStore } from '../keys/key-store.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -29,6 +30,7 @@ import {
   formatInput,
   formatParticipation,
   formatDroppedRows,
+  formatPrivacyNote,
   formatResults,
 } from './human-output.ts';
 import type { Progress } from './progress.ts';
@@ -79,6 +81,10 @@ const create: Command = async (context) => {
     inputDeadline: parseDeadline((values.deadline as string | undefined) ?? DEFAULT_DEADLINE),
     resultRecipients: parseRecipients((values.recipients as string | undefined) ?? 'all'),
     ...(values.invite !== undefined ? { participants: parseInviteList(values.invite as string) } : {}),
+    ...(values['min-cell-size'] !== undefined
+      ? { minCellSize: parseMinCellSize(values['min-cell-size'] as string) }
+      : {}),
+    ...(values.privacy !== undefined ? { privacy: parsePrivacy(values.privacy as string) } : {}),
   } as Parameters<MpcClient['createCollaboration']>[0]);
   context.emit(collaboration, `${collaboration.collaborationId}\n`);
 };
@@ -188,10 +194,18 @@ const result: Command = async (context) => {
   const id = idOf(context);
   const details = await fetchResultDetails(context.client(), context.keys(), id, await context.serverKeys());
   const { analyses: results, droppedRows, ownDroppedRows } = details;
-  const { inputSchema } = await context.client().getCollaboration(id);
+  const shown = await context.client().getCollaboration(id);
   context.emit(
-    { collaborationId: id, results, droppedRows, ownDroppedRows },
-    formatResults(results, inputSchema.fields) + formatDroppedRows(droppedRows, ownDroppedRows),
+    {
+      collaborationId: id,
+      results,
+      droppedRows,
+      ownDroppedRows,
+      ...(details.privacy ? { privacy: details.privacy } : {}),
+    },
+    formatResults(results, shown.inputSchema.fields, shown) +
+      formatDroppedRows(droppedRows, ownDroppedRows) +
+      formatPrivacyNote(shown),
   );
 };
 
@@ -231,7 +245,7 @@ const run: Command = async (context) => {
     await context.serverKeys(),
   );
   const finished = await context.client().finishParticipation(id);
-  const { inputSchema } = await context.client().getCollaboration(id);
+  const shown = await context.client().getCollaboration(id);
   context.emit(
     {
       collaborationId: id,
@@ -240,7 +254,7 @@ const run: Command = async (context) => {
       participation: finished,
       results,
     },
-    formatResults(results, inputSchema.fields),
+    formatResults(results, shown.inputSchema.fields, shown) + formatPrivacyNote(shown),
   );
 };
 

@@ -21,6 +21,7 @@ export function formatCollaboration(collaboration: Collaboration): string {
     ...collaboration.inputSchema.fields.map((field) => `    ${describeField(field)}`),
     '  analyses',
     ...collaboration.analyses.map((analysis) => `    ${describeAnalysis(analysis)}`),
+    ...releaseLines(collaboration),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -102,7 +103,11 @@ export function formatInput(input: Input, rowCount: number): string {
  * fields, each figure of a fixed-point field with f fractional bits is rounded to `decimalsFor(f)` decimals,
  * what its encoding can tell (integers are encoded exactly; the exact value stays in --json).
  */
-export function formatResults(results: readonly AnalysisResult[], fields: readonly Field[] = []): string {
+export function formatResults(
+  results: readonly AnalysisResult[],
+  fields: readonly Field[] = [],
+  release: { minCellSize?: number } = {},
+): string {
   const rows: string[][] = [['ANALYSIS', 'VALUE', 'ROWS']];
   for (const result of results) {
     const label = analysisLabel(result.kind, result.field);
@@ -114,7 +119,12 @@ export function formatResults(results: readonly AnalysisResult[], fields: readon
     if (result.bins) {
       const edges = result.binEdges ?? [];
       result.bins.forEach((count, index) =>
-        rows.push([`${label} ${binLabel(edges, index)}`, String(count), '']),
+        rows.push([
+          `${label} ${binLabel(edges, index)}`,
+          // A suppressed bin: all anyone learns is that it held fewer than k rows.
+          count === null ? `< ${release.minCellSize ?? 'k'}` : String(count),
+          '',
+        ]),
       );
       continue;
     }
@@ -141,6 +151,30 @@ export function formatResults(results: readonly AnalysisResult[], fields: readon
     ]);
   }
   return formatTable(rows);
+}
+
+/** Minimum cell size, privacy budget and what the released result spent of it. */
+function releaseLines(collaboration: Collaboration): string[] {
+  const { minCellSize, privacy, privacySpent } = collaboration;
+  return [
+    ...(minCellSize === undefined
+      ? []
+      : [`  min cell size ${minCellSize} (smaller histogram bins suppressed)`]),
+    ...(privacy === undefined
+      ? []
+      : [`  privacy       epsilon ${privacy.epsilon}, delta ${privacy.delta} (discrete Laplace noise)`]),
+    ...(privacySpent === undefined
+      ? []
+      : [
+          `  spent         epsilon ${privacySpent.epsilon}, delta ${privacySpent.delta} (job ${privacySpent.jobId})`,
+        ]),
+  ];
+}
+
+/** With differential privacy, a note under the figures: they are noisy, and how. */
+export function formatPrivacyNote(collaboration: Pick<Collaboration, 'privacy'>): string {
+  if (collaboration.privacy === undefined) return '';
+  return `every figure has discrete Laplace noise: epsilon ${collaboration.privacy.epsilon} split evenly over the figures (scales in --json)\n`;
 }
 
 /** The rows the servers dropped as invalid (values outside the bounds, excluded inputs), when there are any. */
