@@ -39,8 +39,19 @@ function validArbitrary(
       return stringArbitrary(schema);
     case 'integer':
       return fc.integer({ min: num(schema.minimum, -1_000_000), max: num(schema.maximum, 1_000_000) });
-    case 'number':
+    case 'number': {
+      // Bounded numbers (privacy's epsilon and delta) mostly within their bounds, as for integers.
+      const low = num(schema.minimum ?? schema.exclusiveMinimum, Number.NaN);
+      const high = num(schema.maximum, Number.NaN);
+      if (!Number.isNaN(low) && !Number.isNaN(high))
+        return fc.double({
+          min: low,
+          max: high,
+          noNaN: true,
+          minExcluded: schema.exclusiveMinimum !== undefined,
+        });
       return fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double({ min: -1e9, max: 1e9, noNaN: true }));
+    }
     case 'boolean':
       return fc.boolean();
     case 'array': {
