@@ -18,7 +18,7 @@ import { MAX_INPUT_ROWS } from './input-limits.ts';
  */
 const MAGIC = [0x4d, 0x50, 0x43, 0x49];
 const VERSION = 1;
-const HEADER_BYTES = 24;
+export const HEADER_BYTES = 24;
 const INPUT_STREAM = 0x494e5054; // "INPT": separates input streams from dealer streams
 
 export class InputShareError extends Error {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisSpec, ComputationSpec, FieldSpec } from '../../../contract/analysis/analysis-spec.ts';
 import { encodedBounds, fractionalBitsOf } from '../../../contract/analysis/field-encoding.ts';
-import { encodeColumns, shareRows } from '../../../contract/input/input-codec.ts';
 import type { AnalysisResult } from '../../../contract/result/result-codec.ts';
+import { decodeRows, isValidWordRow, sharesOfWords } from './dishonest-shares.ts';
 import { runJobInMemory } from './run-job-in-memory.ts';
 
 /**
@@ -12,8 +12,6 @@ import { runJobInMemory } from './run-job-in-memory.ts';
  * analysis must equal the cleartext over the honest rows plus the dishonest participant's valid rows, and
  * the dropped-row counts must be exact: in total, and per input for its owner.
  */
-const SHARE_HEADER_BYTES = 24;
-
 const fieldArbitrary: fc.Arbitrary<FieldSpec> = fc.oneof(
   fc
     .record({ lo: fc.integer({ min: -1_000, max: 1_000 }), span: fc.integer({ min: 0, max: 2_000 }) })
@@ -95,22 +93,14 @@ const scenario = fc
     });
   });
 
-const decode = (encoded: bigint, field: FieldSpec): number => Number(encoded) / 2 ** fractionalBitsOf(field);
-
 describe('a dishonest participant can neither move a result nor wrap a comparison', () => {
   it('every analysis equals the cleartext over the valid rows; dropped rows are exact', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ fields, honest, dishonestBase, tampering, chunkRows }) => {
         const words = dishonestBase.map((row) => row.map((value) => BigInt.asUintN(64, value)));
         for (const [r, f, word] of tampering) words[r % words.length]![f] = BigInt.asUintN(64, word);
-        const isValid = (row: readonly bigint[]): boolean =>
-          row.every((word, f) => {
-            const { low, high } = encodedBounds(fields[f]!);
-            const signed = BigInt.asIntN(64, word);
-            return signed >= low && signed <= high;
-          });
-        const toRows = (encoded: readonly (readonly bigint[])[]) =>
-          encoded.map((row) => row.map((value, f) => decode(value, fields[f]!)));
+        const isValid = (row: readonly bigint[]): boolean => isValidWordRow(fields, row);
+        const toRows = (encoded: readonly (readonly bigint[])[]) => decodeRows(fields, encoded);
         const honestRows = honest.map(toRows);
         const validRows = [
           ...honest.flat(),
@@ -118,17 +108,7 @@ describe('a dishonest participant can neither move a result nor wrap a compariso
         ];
         const dropped = words.filter((row) => !isValid(row)).length;
 
-        // Shares of the base rows, then B's words moved by (target - base): shares of any words at all.
-        const payloads = shareRows(toRows(dishonestBase), fields);
-        const base = encodeColumns(toRows(dishonestBase), fields);
-        const view = new DataView(payloads.B.buffer, payloads.B.byteOffset);
-        fields.forEach((_, f) =>
-          words.forEach((row, r) => {
-            const offset = SHARE_HEADER_BYTES + (f * words.length + r) * 8;
-            const moved = view.getBigUint64(offset, true) + row[f]! - base[f]![r]!;
-            view.setBigUint64(offset, BigInt.asUintN(64, moved), true);
-          }),
-        );
+        const payloads = sharesOfWords(fields, dishonestBase, words);
 
         const analyses: AnalysisSpec[] = [{ kind: 'count' }];
         fields.forEach((field, i) =>

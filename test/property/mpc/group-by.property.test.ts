@@ -8,7 +8,7 @@ import type {
 } from '../../../contract/analysis/analysis-spec.ts';
 import { encodedBounds, fractionalBitsOf } from '../../../contract/analysis/field-encoding.ts';
 import { quantileRank } from '../../../contract/analysis/quantile-rank.ts';
-import { encodeColumns, shareRows } from '../../../contract/input/input-codec.ts';
+import { decode, decodeRows, isValidWordRow, sharesOfWords } from './dishonest-shares.ts';
 import { runJobInMemory } from './run-job-in-memory.ts';
 
 /**
@@ -17,8 +17,6 @@ import { runJobInMemory } from './run-job-in-memory.ts';
  * rounding). A dishonest participant adds rows with a category or a value outside the bounds: they must
  * count in no cell.
  */
-const SHARE_HEADER_BYTES = 24;
-
 const valueField: fc.Arbitrary<FieldSpec> = fc.oneof(
   fc
     .record({ lo: fc.integer({ min: -1_000, max: 1_000 }), span: fc.integer({ min: 0, max: 500 }) })
@@ -73,32 +71,13 @@ describe('group-by', () => {
         const value = fields[1]!;
         const words = dishonest.map((row) => row.map((v) => BigInt.asUintN(64, v)));
         for (const [r, [f, word]] of tampering) words[r % words.length]![f] = BigInt.asUintN(64, word);
-        const isValid = (row: readonly bigint[]): boolean =>
-          row.every((word, f) => {
-            const { low, high } = encodedBounds(fields[f]!);
-            const signed = BigInt.asIntN(64, word);
-            return signed >= low && signed <= high;
-          });
+        const isValid = (row: readonly bigint[]): boolean => isValidWordRow(fields, row);
         const valid = [
           ...honest.flat(),
           ...words.filter(isValid).map((row) => row.map((word) => BigInt.asIntN(64, word))),
         ];
-        const decode = (encoded: bigint, field: FieldSpec) => Number(encoded) / 2 ** fractionalBitsOf(field);
-        const toRows = (encoded: readonly (readonly bigint[])[]) =>
-          encoded.map((row) => row.map((v, f) => decode(v, fields[f]!)));
-        const payloads = shareRows(toRows(dishonest), fields);
-        const base = encodeColumns(toRows(dishonest), fields);
-        const view = new DataView(payloads.B.buffer, payloads.B.byteOffset);
-        fields.forEach((_, f) =>
-          words.forEach((row, r) => {
-            const offset = SHARE_HEADER_BYTES + (f * words.length + r) * 8;
-            view.setBigUint64(
-              offset,
-              BigInt.asUintN(64, view.getBigUint64(offset, true) + row[f]! - base[f]![r]!),
-              true,
-            );
-          }),
-        );
+        const toRows = (encoded: readonly (readonly bigint[])[]) => decodeRows(fields, encoded);
+        const payloads = sharesOfWords(fields, dishonest, words);
         const analyses: AnalysisSpec[] = [
           { kind: 'count', groupBy: 'ward' },
           { kind: 'sum', field: 'x', groupBy: 'ward' },

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisSpec, ComputationSpec, FieldSpec } from '../../../contract/analysis/analysis-spec.ts';
-import { encodedBounds, fractionalBitsOf } from '../../../contract/analysis/field-encoding.ts';
+import { encodedBounds } from '../../../contract/analysis/field-encoding.ts';
 import { quantileRank } from '../../../contract/analysis/quantile-rank.ts';
-import { encodeColumns, shareRows } from '../../../contract/input/input-codec.ts';
+import { decode, decodeRows, isValidWordRow, sharesOfWords } from './dishonest-shares.ts';
 import { runJobInMemory } from './run-job-in-memory.ts';
 
 /**
@@ -11,8 +11,6 @@ import { runJobInMemory } from './run-job-in-memory.ts';
  * #(x <= v) >= ceil(p n), i.e. the ceil(p n)-th smallest valid value. Rows carry ties, duplicates, all-equal
  * columns and edge values; a dishonest participant adds words outside the bounds, whose rows must not count.
  */
-const SHARE_HEADER_BYTES = 24;
-
 const fieldArbitrary: fc.Arbitrary<FieldSpec> = fc.oneof(
   fc
     .record({ lo: fc.integer({ min: -1_000, max: 1_000 }), span: fc.integer({ min: 0, max: 600 }) })
@@ -69,8 +67,6 @@ const scenario = fc
     });
   });
 
-const decode = (encoded: bigint, field: FieldSpec): number => Number(encoded) / 2 ** fractionalBitsOf(field);
-
 /** The cleartext rule: the ceil(p n)-th smallest value, or null without rows. */
 function referenceQuantile(values: readonly bigint[], p: number): bigint | null {
   if (values.length === 0) return null;
@@ -89,31 +85,14 @@ describe('quantile', () => {
           const honestRows = honest.map(same);
           const words = same(dishonest).map((row) => row.map((value) => BigInt.asUintN(64, value)));
           for (const [r, f, word] of tampering) words[r % words.length]![f] = BigInt.asUintN(64, word);
-          const isValid = (row: readonly bigint[]): boolean =>
-            row.every((word, f) => {
-              const { low, high } = encodedBounds(fields[f]!);
-              const signed = BigInt.asIntN(64, word);
-              return signed >= low && signed <= high;
-            });
+          const isValid = (row: readonly bigint[]): boolean => isValidWordRow(fields, row);
           const validRows = [
             ...honestRows.flat(),
             ...words.filter(isValid).map((row) => row.map((word) => BigInt.asIntN(64, word))),
           ];
-          const toRows = (encoded: readonly (readonly bigint[])[]) =>
-            encoded.map((row) => row.map((value, f) => decode(value, fields[f]!)));
+          const toRows = (encoded: readonly (readonly bigint[])[]) => decodeRows(fields, encoded);
 
-          // The dishonest input: shares of its base rows, then B's words moved to the tampered words.
-          const base = same(dishonest);
-          const payloads = shareRows(toRows(base), fields);
-          const encoded = encodeColumns(toRows(base), fields);
-          const view = new DataView(payloads.B.buffer, payloads.B.byteOffset);
-          fields.forEach((_, f) =>
-            words.forEach((row, r) => {
-              const offset = SHARE_HEADER_BYTES + (f * words.length + r) * 8;
-              const moved = view.getBigUint64(offset, true) + row[f]! - encoded[f]![r]!;
-              view.setBigUint64(offset, BigInt.asUintN(64, moved), true);
-            }),
-          );
+          const payloads = sharesOfWords(fields, same(dishonest), words);
 
           const analyses: AnalysisSpec[] = fields.flatMap((field) =>
             ps.map((p): AnalysisSpec => ({ kind: 'quantile', field: field.name, p })),
