@@ -291,13 +291,18 @@ describe('participation flow', () => {
       fetchResult(client, keys, collaborationId, { pinnedServerKeys: pins() }),
     ).rejects.toBeInstanceOf(ResultNotReadyError);
 
-    // Playing the servers at the end of the job: result words [count, sum] split in two random shares.
-    // Then the two dropped-row counts (none here).
-    const words = ringVector(4);
+    // Playing the servers at the end of the job: result words [count, sum low, sum high] split in two
+    // random shares (a sum is a Z_2^128 slot, low limb first), then the two dropped-row counts (none here).
+    const words = ringVector(5);
     words[0] = 3n;
     words[1] = encodeFixed(2997.75, 8);
-    const shareA = new BigUint64Array(new Uint8Array(randomBytes(32)).buffer);
-    const shares = { A: shareA, B: sub(words, shareA) };
+    const shareA = new BigUint64Array(new Uint8Array(randomBytes(40)).buffer);
+    const shareB = sub(words, shareA);
+    // The sum slot is split in Z_2^128: B's high limb takes the borrow of the low one.
+    const wideB = BigInt.asUintN(128, encodeFixed(2997.75, 8) - (shareA[1]! + (shareA[2]! << 64n)));
+    shareB[1] = BigInt.asUintN(64, wideB);
+    shareB[2] = wideB >> 64n;
+    const shares = { A: shareA, B: shareB };
     for (const party of ['A', 'B'] as const) {
       const sealed = await seal({
         recipientPublicKey: state.resultPublicKey!,
