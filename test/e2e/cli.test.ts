@@ -247,12 +247,18 @@ describe('the mpc CLI end to end', () => {
     const random = seededRandom(7);
     const rows = labs.map(() => Array.from({ length: 50_000 }, () => [Math.round(random() * 1e8) / 100]));
     const files = await Promise.all(labs.map((lab, i) => writeInput(`${lab}.csv`, toCsv(wide, rows[i]!))));
-    const [first, second] = await Promise.all(
-      labs.map((lab, i) =>
-        mpcJson<{ results: AnalysisResult[] }>(lab, ['run', id, '--input', files[i]!, '--timeout', '300']),
-      ),
+    // lab-2 runs the whole participation; lab-1 submits, waits and reads the result before finishing (once
+    // both have finished, the result shares are deleted).
+    expect(await mpcOk('lab-1', ['join', id])).toMatch(/READY_FOR_INPUT/);
+    await mpcOk('lab-1', ['submit', id, '--input', files[0]!]);
+    const running = mpcJson<{ results: AnalysisResult[] }>('lab-2', [
+      ...['run', id, '--input', files[1]!, '--timeout', '300'],
+    ]);
+    expect((await mpcJson<{ status: string }>('lab-1', ['wait', id, '--timeout', '300'])).status).toBe(
+      'RESULT_READY',
     );
-    expect(second!.results).toEqual(first!.results);
+    const first = await mpcJson<{ results: AnalysisResult[] }>('lab-1', ['result', id]);
+    expect((await running).results).toEqual(first.results);
     // The cleartext on the encoded values, exactly: its sum of squares needs more than 64 bits.
     const encoded = rows.flat().map(([v]) => BigInt(Math.round(v! * 2 ** 16)));
     const n = BigInt(encoded.length);
@@ -260,7 +266,7 @@ describe('the mpc CLI end to end', () => {
     const squares = encoded.reduce((a, b) => a + b * b, 0n);
     expect(squares).toBeGreaterThan(2n ** 64n);
     const variance = Number(n * squares - sum * sum) / Number(n * n) / 2 ** 32;
-    const of = (kind: string) => first!.results.find((result) => result.kind === kind)!;
+    const of = (kind: string) => first.results.find((result) => result.kind === kind)!;
     expect(of('count').value).toBe(100_000);
     expect(of('mean').value).toBe(Number(sum) / 2 ** 16 / 100_000);
     expect(of('variance').value).toBe(variance);
@@ -269,6 +275,7 @@ describe('the mpc CLI end to end', () => {
     const human = await mpcOk('lab-1', ['result', id]);
     expect(human).toContain(`variance(v)  ${formatNumber(variance, 5)}`);
     expect(formatNumber(variance, 5)).toMatch(/^\d+(\.\d{1,5})?$/);
+    expect(await mpcOk('lab-1', ['finish', id])).toMatch(/FINISHED/);
   }, 400_000);
 
   it('group-by: count, mean, variance and median per ward match the cleartext per ward', async () => {
