@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisSpec, ComputationSpec, FieldSpec } from '../../../contract/analysis/analysis-spec.ts';
 import { encodedBounds, fractionalBitsOf } from '../../../contract/analysis/field-encoding.ts';
 import { decodeFixed, encodeFixed } from '../../../contract/analysis/fixed-point.ts';
+import { fieldArbitrary } from './field-arbitraries.ts';
 import { runJobInMemory } from './run-job-in-memory.ts';
 
 /**
@@ -11,31 +12,14 @@ import { runJobInMemory } from './run-job-in-memory.ts';
  * relative) for mean, variance and stddev. Fixed-point encoding itself rounds each value to the nearest
  * 2^-f; the reference is computed on the same encoded values, and separately checked against the raw mean.
  */
-const fieldArbitrary: fc.Arbitrary<FieldSpec> = fc.oneof(
-  fc
-    .record({
-      type: fc.constant('int' as const),
-      lo: fc.integer({ min: -1_000_000, max: 1_000_000 }),
-      span: fc.integer({ min: 0, max: 2_000_000 }),
-    })
-    .map(({ lo, span }) => ({ name: '', type: 'int' as const, min: lo, max: lo + span })),
-  // Bounds on the 2^-f grid, so some encoded value always lies inside them.
-  fc
-    .record({
-      f: fc.integer({ min: 0, max: 24 }),
-      low: fc.integer({ min: -(2 ** 30), max: 2 ** 30 }),
-      span: fc.integer({ min: 0, max: 2 ** 31 }),
-    })
-    .map(({ f, low, span }) => ({
-      name: '',
-      type: 'fixed' as const,
-      fractionalBits: f,
-      min: low / 2 ** f,
-      max: (low + span) / 2 ** f,
-    })),
-  // Undeclared bounds: full 64-bit comparisons over |encoded| < 2^62.
-  fc.constant<FieldSpec>({ name: '', type: 'int' }),
-);
+const randomField = fieldArbitrary({
+  intLow: 1_000_000,
+  intSpan: 2_000_000,
+  maxFractionalBits: 24,
+  fixedLow: 2 ** 30,
+  fixedSpan: 2 ** 31,
+  unbounded: true,
+});
 
 function valueIn(field: FieldSpec): fc.Arbitrary<number> {
   const { low, high } = encodedBounds(field);
@@ -75,7 +59,7 @@ function analysesFor(field: FieldSpec, samples: number[]): AnalysisSpec[] {
 }
 
 const scenario = fc
-  .array(fieldArbitrary, { minLength: 1, maxLength: 2 })
+  .array(randomField, { minLength: 1, maxLength: 2 })
   .map((fields) => fields.map((field, i) => ({ ...field, name: `f${i}` })))
   .chain((fields) =>
     fc.record({

@@ -4,6 +4,7 @@ import type { AnalysisSpec, ComputationSpec, FieldSpec } from '../../../contract
 import { encodedBounds, fractionalBitsOf } from '../../../contract/analysis/field-encoding.ts';
 import type { AnalysisResult } from '../../../contract/result/result-codec.ts';
 import { decodeRows, isValidWordRow, sharesOfWords } from './dishonest-shares.ts';
+import { fieldArbitrary } from './field-arbitraries.ts';
 import { runJobInMemory } from './run-job-in-memory.ts';
 
 /**
@@ -12,25 +13,14 @@ import { runJobInMemory } from './run-job-in-memory.ts';
  * analysis must equal the cleartext over the honest rows plus the dishonest participant's valid rows, and
  * the dropped-row counts must be exact: in total, and per input for its owner.
  */
-const fieldArbitrary: fc.Arbitrary<FieldSpec> = fc.oneof(
-  fc
-    .record({ lo: fc.integer({ min: -1_000, max: 1_000 }), span: fc.integer({ min: 0, max: 2_000 }) })
-    .map(({ lo, span }) => ({ name: '', type: 'int' as const, min: lo, max: lo + span })),
-  fc
-    .record({
-      f: fc.integer({ min: 0, max: 20 }),
-      low: fc.integer({ min: -(2 ** 24), max: 2 ** 24 }),
-      span: fc.integer({ min: 0, max: 2 ** 25 }),
-    })
-    .map(({ f, low, span }) => ({
-      name: '',
-      type: 'fixed' as const,
-      fractionalBits: f,
-      min: low / 2 ** f,
-      max: (low + span) / 2 ** f,
-    })),
-  fc.constant<FieldSpec>({ name: '', type: 'int' }),
-);
+const randomField = fieldArbitrary({
+  intLow: 1_000,
+  intSpan: 2_000,
+  maxFractionalBits: 20,
+  fixedLow: 2 ** 24,
+  fixedSpan: 2 ** 25,
+  unbounded: true,
+});
 
 /** Encoded values inside the field's bounds, edges included (within 2^53 where undeclared: rows are numbers). */
 function encodedIn(field: FieldSpec): fc.Arbitrary<bigint> {
@@ -75,7 +65,7 @@ function analysesFor(field: FieldSpec, samples: number[]): AnalysisSpec[] {
 }
 
 const scenario = fc
-  .array(fieldArbitrary, { minLength: 1, maxLength: 3 })
+  .array(randomField, { minLength: 1, maxLength: 3 })
   .map((fields) => fields.map((field, i) => ({ ...field, name: `f${i}` })))
   .chain((fields) => {
     const row = fc.tuple(...fields.map(encodedIn));

@@ -4,6 +4,7 @@ import type { AnalysisSpec, ComputationSpec, FieldSpec } from '../../../contract
 import { encodedBounds } from '../../../contract/analysis/field-encoding.ts';
 import { quantileRank } from '../../../contract/analysis/quantile-rank.ts';
 import { decode, decodeRows, isValidWordRow, sharesOfWords } from './dishonest-shares.ts';
+import { fieldArbitrary } from './field-arbitraries.ts';
 import { runJobInMemory } from './run-job-in-memory.ts';
 
 /**
@@ -11,24 +12,14 @@ import { runJobInMemory } from './run-job-in-memory.ts';
  * #(x <= v) >= ceil(p n), i.e. the ceil(p n)-th smallest valid value. Rows carry ties, duplicates, all-equal
  * columns and edge values; a dishonest participant adds words outside the bounds, whose rows must not count.
  */
-const fieldArbitrary: fc.Arbitrary<FieldSpec> = fc.oneof(
-  fc
-    .record({ lo: fc.integer({ min: -1_000, max: 1_000 }), span: fc.integer({ min: 0, max: 600 }) })
-    .map(({ lo, span }) => ({ name: '', type: 'int' as const, min: lo, max: lo + span })),
-  fc
-    .record({
-      f: fc.integer({ min: 0, max: 8 }),
-      low: fc.integer({ min: -(2 ** 12), max: 2 ** 12 }),
-      span: fc.integer({ min: 0, max: 2 ** 10 }),
-    })
-    .map(({ f, low, span }) => ({
-      name: '',
-      type: 'fixed' as const,
-      fractionalBits: f,
-      min: low / 2 ** f,
-      max: (low + span) / 2 ** f,
-    })),
-);
+const randomField = fieldArbitrary({
+  intLow: 1_000,
+  intSpan: 600,
+  maxFractionalBits: 8,
+  fixedLow: 2 ** 12,
+  fixedSpan: 2 ** 10,
+  unbounded: false,
+});
 
 const pArbitrary = fc.oneof(
   fc.constantFrom(0.5, 0.25, 0.75, 0.1, 0.9, 0.99, 0.01, 0.333333, 0.000001, 0.999999),
@@ -47,7 +38,7 @@ function outside(field: FieldSpec): fc.Arbitrary<bigint> {
 }
 
 const scenario = fc
-  .array(fieldArbitrary, { minLength: 1, maxLength: 2 })
+  .array(randomField, { minLength: 1, maxLength: 2 })
   .map((fields) => fields.map((field, i) => ({ ...field, name: `f${i}` })))
   .chain((fields) => {
     const row = fc.tuple(...fields.map(encodedIn));
