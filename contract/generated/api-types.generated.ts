@@ -23,8 +23,8 @@ export interface paths {
      * Declare a new collaboration; the caller becomes its owner.
      * @description The whole declaration is validated here: fields, analyses and their parameters, participant limits,
      *     deadline and result recipients. The computation servers' own computability check then runs for
-     *     maxParticipants inputs of at most 16777216 rows each: a spec they could not compute exactly (a sum over
-     *     a field without bounds, a sum of squares that would overflow 64 bits) is refused with `not-computable`
+     *     maxParticipants inputs of at most 16777216 rows each: a spec they could not compute exactly (a variance
+     *     over a field without bounds, a sum of squares that could overflow 128 bits) is refused with `not-computable`
      *     (400), whose `errors` name each field and what to declare instead (bounds, fewer fractional bits, a
      *     smaller maxParticipants). A refused declaration stores nothing. The owner does not join automatically.
      *
