@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisSpec, ComputationSpec, FieldSpec } from '../../../contract/analysis/analysis-spec.ts';
 import { encodedBounds, fractionalBitsOf } from '../../../contract/analysis/field-encoding.ts';
 import type { AnalysisResult } from '../../../contract/result/result-codec.ts';
+import { expectCleartextResult } from './cleartext-expectations.ts';
 import { decodeRows, isValidWordRow, sharesOfWords } from './dishonest-shares.ts';
 import { fieldArbitrary } from './field-arbitraries.ts';
 import { runJobInMemory } from './run-job-in-memory.ts';
@@ -131,40 +132,6 @@ function expectCleartext(
   const f = field ? fractionalBitsOf(field) : 0;
   const encoded = rows.map((row) => row[index] ?? 0n);
   const decoded = encoded.map((value) => Number(value) / 2 ** f);
-  const n = rows.length;
-  const sum = encoded.reduce((a, b) => a + b, 0n);
   const analysis = analyses.find((a) => a.kind === result.kind && a.field === result.field)!;
-  switch (result.kind) {
-    case 'count':
-      return expect(result.value).toBe(n);
-    case 'sum':
-      return expect(result.value).toBe(Number(sum) / 2 ** f);
-    case 'mean':
-      if (n === 0) return expect(result.value).toBeNull();
-      return expect(result.value).toBeCloseTo(Number(sum) / 2 ** f / n, 6);
-    case 'variance':
-    case 'stddev': {
-      if (n === 0) return expect(result.value).toBeNull();
-      const mean = decoded.reduce((a, b) => a + b, 0) / n;
-      const variance = decoded.reduce((a, b) => a + (b - mean) ** 2, 0) / n;
-      const want = result.kind === 'variance' ? variance : Math.sqrt(variance);
-      return expect(Math.abs(result.value! - want)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(want)));
-    }
-    case 'min':
-    case 'max': {
-      if (n === 0) return expect(result.value).toBeNull();
-      const best = encoded.reduce((a, b) => ((result.kind === 'min' ? b < a : b > a) ? b : a));
-      return expect(result.value).toBe(Number(best) / 2 ** f);
-    }
-    case 'countBelow':
-      return expect(result.value).toBe(decoded.filter((x) => x < analysis.threshold!).length);
-    case 'countAbove':
-      return expect(result.value).toBe(decoded.filter((x) => x > analysis.threshold!).length);
-    case 'histogram': {
-      const edges = analysis.binEdges!;
-      const want = edges.map(() => 0).concat([0]);
-      for (const x of decoded) want[edges.filter((edge) => x >= edge).length]!++;
-      return expect(result.bins).toEqual(want);
-    }
-  }
+  expectCleartextResult(result, analysis, { encoded, decoded, f }, { relative: 1e-6, absolute: 0 });
 }
