@@ -40,3 +40,10 @@ export interface WideSquareShares {
   a: WideVector;
   c: WideVector;
 }
+
+/** One party's share of Beaver triples in Z_2^128 (interleaved limbs, `ring128.ts`): c = a b mod 2^128. */
+export interface WideTripleShares {
+  a: WideVector;
+  b: WideVector;
+  c: WideVector;
+}

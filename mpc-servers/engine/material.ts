@@ -6,6 +6,7 @@ import type {
   SquareShares,
   TripleShares,
   WideSquareShares,
+  WideTripleShares,
 } from './correlations.ts';
 import { dcfGenerate, type DcfKeys } from './dcf.ts';
 import { prgBytes, prgWords, type StreamId } from '../../contract/sharing/prg.ts';
@@ -30,9 +31,10 @@ export type MaterialRequest =
   | { kind: 'square'; count: number }
   | { kind: 'comparison'; bits: number; count: number }
   | { kind: 'lift'; count: number }
-  | { kind: 'wideSquare'; count: number };
+  | { kind: 'wideSquare'; count: number }
+  | { kind: 'wideTriple'; count: number };
 
-const KIND_CODE = { triple: 1, square: 2, comparison: 3, lift: 4, wideSquare: 5 } as const;
+const KIND_CODE = { triple: 1, square: 2, comparison: 3, lift: 4, wideSquare: 5, wideTriple: 6 } as const;
 const COMPONENT = { a: 0, b: 1, c: 2, mask: 3, topBit: 4, rootSeed: 5 } as const;
 const FORMAT_VERSION = 1;
 
@@ -132,6 +134,12 @@ export function generateChunkMaterial(
         prgWords(seeds[party], streamOf(chunk, section, component), 2 * request.count);
       const a = add128(wide('A', COMPONENT.a), wide('B', COMPONENT.a));
       writers.B.words(sub128(mul128(a, a), wide('A', COMPONENT.c)));
+    } else if (request.kind === 'wideTriple') {
+      const wide = (party: Party, component: number): WideVector =>
+        prgWords(seeds[party], streamOf(chunk, section, component), 2 * request.count);
+      const a = add128(wide('A', COMPONENT.a), wide('B', COMPONENT.a));
+      const b = add128(wide('A', COMPONENT.b), wide('B', COMPONENT.b));
+      writers.B.words(sub128(mul128(a, b), wide('A', COMPONENT.c)));
     } else {
       const mask = wordsFromBytes(randomBytes(request.count * 8));
       const top = ringVector(request.count);
@@ -164,6 +172,7 @@ function maskBits(words: RingVector): RingVector {
 type Section =
   | { kind: 'lift'; shares: LiftShares }
   | { kind: 'wideSquare'; shares: WideSquareShares }
+  | { kind: 'wideTriple'; shares: WideTripleShares }
   | { kind: 'triple'; shares: TripleShares }
   | { kind: 'square'; shares: SquareShares }
   | { kind: 'comparison'; shares: ComparisonShares };
@@ -242,6 +251,14 @@ export class ChunkMaterial {
           prgWords(seed, streamOf(chunk, section, component), 2 * count);
         const c = isA ? wide(COMPONENT.c) : reader.words(2 * count);
         this.sections.push({ kind: 'wideSquare', shares: { a: wide(COMPONENT.a), c } });
+      } else if (code === KIND_CODE.wideTriple) {
+        const wide = (component: number): WideVector =>
+          prgWords(seed, streamOf(chunk, section, component), 2 * count);
+        const c = isA ? wide(COMPONENT.c) : reader.words(2 * count);
+        this.sections.push({
+          kind: 'wideTriple',
+          shares: { a: wide(COMPONENT.a), b: wide(COMPONENT.b), c },
+        });
       } else if (code === KIND_CODE.comparison) {
         const mask = isA ? own(COMPONENT.mask) : reader.words(count);
         const maskTopBit = isA ? own(COMPONENT.topBit) : reader.words(count);
@@ -284,6 +301,9 @@ export class ChunkMaterial {
   wideSquares(count: number): WideSquareShares {
     return (this.take({ kind: 'wideSquare', count }) as Extract<Section, { kind: 'wideSquare' }>).shares;
   }
+  wideTriples(count: number): WideTripleShares {
+    return (this.take({ kind: 'wideTriple', count }) as Extract<Section, { kind: 'wideTriple' }>).shares;
+  }
   comparisons(bits: number, count: number): ComparisonShares {
     return (this.take({ kind: 'comparison', bits, count }) as Extract<Section, { kind: 'comparison' }>)
       .shares;
@@ -301,7 +321,7 @@ export class ChunkMaterial {
 function lengthOf(section: Section): number {
   if (section.kind === 'comparison') return section.shares.mask.length;
   if (section.kind === 'lift') return section.shares.product.length;
-  if (section.kind === 'wideSquare') return section.shares.a.length / 2;
+  if (section.kind === 'wideSquare' || section.kind === 'wideTriple') return section.shares.a.length / 2;
   return section.shares.a.length;
 }
 

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { sub, wordsFromBytes, type RingVector } from '../../contract/sharing/ring.ts';
-import type { LiftShares, WideSquareShares } from './correlations.ts';
+import type { LiftShares, WideSquareShares, WideTripleShares } from './correlations.ts';
 import type { PartyContext, RoundStep } from './ops.ts';
-import { add128, mul128, sub128, wideVector, type WideVector } from './ring128.ts';
+import { add128, mul128, sub128, wideLength, wideVector, type WideVector } from './ring128.ts';
 
 /**
  * Ops on shares in Z_2^128 (`ring128.ts`): the lift of 64-bit shares of a value below 2^63 into Z_2^128,
- * and squaring with a 128-bit square pair. With them a sum of squares of 64-bit inputs is exact far past
- * 2^64. Both are `RoundStep`s, so they share rounds with the 64-bit ops through `runRound`.
+ * squaring with a 128-bit square pair and multiplying with a 128-bit Beaver triple. With them a sum of
+ * squares of 64-bit inputs is exact far past 2^64, and a 128-bit figure can be multiplied by a lifted bit.
+ * All are `RoundStep`s, so they share rounds with the 64-bit ops through `runRound`.
  */
 
 /**
@@ -82,6 +83,35 @@ export function wideSquareStep(
       add128(twice, twice, twice);
       const z = add128(squares.c, twice);
       return context.party === 'A' ? add128(z, mul128(d, d), z) : z;
+    },
+  };
+}
+
+/**
+ * Multiplication in Z_2^128 with a Beaver triple (a, b, c = ab): open d = x - a and e = y - b (32 bytes per
+ * element per party, d's words then e's), z = c + d b + e a (+ d e on A).
+ */
+export function wideMultiplyStep(
+  context: PartyContext,
+  x: WideVector,
+  y: WideVector,
+  triples: WideTripleShares,
+): RoundStep<WideVector> {
+  const n = wideLength(x);
+  if (wideLength(y) !== n || wideLength(triples.a) !== n)
+    throw new RangeError(`wide multiply of ${n} by ${wideLength(y)} with ${wideLength(triples.a)} triples`);
+  const masked = new BigUint64Array(4 * n);
+  sub128(x, triples.a, masked.subarray(0, 2 * n));
+  sub128(y, triples.b, masked.subarray(2 * n));
+  return {
+    masked,
+    finish(opened) {
+      const open = restoreCarries(opened, masked);
+      const d = open.subarray(0, 2 * n);
+      const e = open.subarray(2 * n);
+      const z = add128(triples.c, mul128(d, triples.b));
+      add128(z, mul128(e, triples.a), z);
+      return context.party === 'A' ? add128(z, mul128(d, e), z) : z;
     },
   };
 }

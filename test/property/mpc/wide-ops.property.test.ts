@@ -12,13 +12,13 @@ import {
   wideLength,
   type WideVector,
 } from '../../../mpc-servers/engine/ring128.ts';
-import { liftStep, wideSquareStep } from '../../../mpc-servers/engine/wide-ops.ts';
+import { liftStep, wideMultiplyStep, wideSquareStep } from '../../../mpc-servers/engine/wide-ops.ts';
 import { shareVector, runTwoParty } from './two-party.ts';
 
 /**
  * The 128-bit ring and the ops on it, against BigInt arithmetic: limb arithmetic at and around every carry
  * boundary; the lift of 64-bit shares of any y < 2^63 (at 0, 2^63 - 1 and with shares whose top bits are
- * every combination); squaring with dealer material, exact mod 2^128.
+ * every combination); squaring and multiplying with dealer material, exact mod 2^128.
  */
 const MOD = 1n << 128n;
 const edge128 = fc.constantFrom(
@@ -108,6 +108,42 @@ describe('lift from Z_2^64 to Z_2^128', () => {
       const ones = [...sent!].reduce((total, word) => total + word.toString(2).split('1').length - 1, 0);
       expect(Math.abs(ones - count / 2)).toBeLessThan(5 * Math.sqrt(count / 4));
     }
+  });
+});
+
+/** Random 128-bit shares: A's uniform, B's the rest. */
+function wideShares(xs: readonly bigint[]): { A: WideVector; B: WideVector } {
+  const shareA = xs.map(() => BigInt(`0x${randomBytes(16).toString('hex')}`));
+  return {
+    A: wideFrom(shareA),
+    B: wideFrom(xs.map((x, i) => (((x - shareA[i]!) % MOD) + MOD) % MOD)),
+  };
+}
+
+describe('multiply in Z_2^128 with a dealer triple', () => {
+  it('reconstructs x y mod 2^128 for any x and y, among them a lifted bit times a wide figure', async () => {
+    const pairs = fc.array(
+      fc.oneof(fc.tuple(value128, value128), fc.tuple(value128, fc.constantFrom(0n, 1n))),
+      { minLength: 1, maxLength: 24 },
+    );
+    await fc.assert(
+      fc.asyncProperty(pairs, async (cases) => {
+        const x = wideShares(cases.map(([v]) => v));
+        const y = wideShares(cases.map(([, v]) => v));
+        const { A: outA, B: outB } = await runTwoParty(
+          [{ kind: 'wideTriple', count: cases.length }],
+          async (c, m) => {
+            const [z] = await runRound(c, [
+              wideMultiplyStep(c, x[c.party], y[c.party], m.wideTriples(cases.length)),
+            ]);
+            m.assertConsumed();
+            return z;
+          },
+        );
+        expect(elements(add128(outA, outB))).toEqual(cases.map(([a, b]) => (a * b) % MOD));
+      }),
+      { numRuns: 80 },
+    );
   });
 });
 
