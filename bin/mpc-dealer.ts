@@ -17,6 +17,7 @@ import {
   statusStoreFrom,
 } from '../mpc-servers/runtime/environment.ts';
 import { JobFailure } from '../mpc-servers/runtime/failure.ts';
+import { peakRssMiB } from '../mpc-servers/runtime/peak-rss.ts';
 
 const entry = new EntryPoint('mpc-dealer');
 
@@ -48,7 +49,7 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     ...(stallTimeoutMs === undefined ? {} : { stallTimeoutMs }),
     log: (message) => entry.log({ message }),
   });
-  entry.log({ outcome: 'DONE', chunkCount, bytes, ms: Date.now() - started });
+  entry.log({ outcome: 'DONE', chunkCount, bytes, ms: Date.now() - started, peakRssMiB: peakRssMiB() });
 }
 
 const exitCode = await main(process.env).then(

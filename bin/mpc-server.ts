@@ -17,6 +17,7 @@ import {
 import { JobFailure } from '../mpc-servers/runtime/failure.ts';
 import { runServer } from '../mpc-servers/server/run-server.ts';
 import { taskPrivateIp } from '../mpc-servers/runtime/task-metadata.ts';
+import { peakRssMiB } from '../mpc-servers/runtime/peak-rss.ts';
 
 const entry = new EntryPoint('mpc-server');
 
@@ -54,7 +55,7 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
       : undefined;
   const { peerFingerprint, ...settings } = configuration;
   const started = Date.now();
-  await runServer({
+  const timings = await runServer({
     ...settings,
     party,
     jobId,
@@ -64,7 +65,7 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     ...(peerFingerprint === undefined ? {} : { tls: { ...keys.tls, peerFingerprint } }),
     log: (message) => entry.log({ message }),
   });
-  entry.log({ outcome: 'DONE', ms: Date.now() - started });
+  entry.log({ outcome: 'DONE', ms: Date.now() - started, ...timings, peakRssMiB: peakRssMiB() });
 }
 
 const exitCode = await main(process.env).then(

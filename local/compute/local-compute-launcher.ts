@@ -26,6 +26,8 @@ export interface LocalComputeOptions {
   log?: (container: ComputeTaskName, line: string) => void;
   /** The Node.js binary the tasks run with (default: this process's). */
   nodePath?: string;
+  /** Node.js options before the entry point (e.g. `--cpu-prof` to profile the tasks). */
+  nodeArgs?: readonly string[];
 }
 
 interface LocalTask {
@@ -59,6 +61,7 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
       exited: new Promise((done) => (markExited = done)),
     };
     const startedAt = Date.now();
+    this.options.log?.(container, `task started: ${taskArn}`);
     const ended = (exit: NonNullable<LocalTask['exit']>): void => {
       if (task.exit !== undefined) return;
       task.exit = exit;
@@ -93,7 +96,13 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
   private spawnTask(container: ComputeTaskName, command: readonly string[]): ChildProcess {
     return spawn(
       this.options.nodePath ?? process.execPath,
-      ['--import', 'tsx', resolve(REPO_ROOT, ENTRY_POINTS[container]), ...command],
+      [
+        ...(this.options.nodeArgs ?? []),
+        '--import',
+        'tsx',
+        resolve(REPO_ROOT, ENTRY_POINTS[container]),
+        ...command,
+      ],
       {
         cwd: REPO_ROOT,
         env: {

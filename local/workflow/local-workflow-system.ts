@@ -25,6 +25,8 @@ export interface LocalWorkflowSettings {
   peerDiscovery?: { metadataUri: string };
   /** Task output lines; default: dropped. */
   taskLog?: (container: string, line: string) => void;
+  /** Node.js options of the task processes (e.g. `--cpu-prof`). */
+  taskNodeArgs?: readonly string[];
 }
 
 export interface LocalWorkflow {
@@ -96,6 +98,7 @@ export function startLocalWorkflow(options: {
       },
     },
     ...(local.taskLog ? { log: local.taskLog } : {}),
+    ...(local.taskNodeArgs ? { nodeArgs: local.taskNodeArgs } : {}),
   });
   const stepHandlers = Object.fromEntries(
     Object.entries(workflowStepHandlers).map(([step, load]) => [

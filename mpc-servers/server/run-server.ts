@@ -1,11 +1,12 @@
 import type { Program } from '../analyses/program.ts';
-import { resultShareFor, runProgram } from '../analyses/run-program.ts';
+import { resultShareFor, runProgram, runRowChunks, type ProgramOutput } from '../analyses/run-program.ts';
 import type { JobDescription } from '../../contract/job/job-description.ts';
 import { PEER_HOST_PUBLISHED_BY_B, type PeerEndpoint } from '../../contract/job/peer-endpoint.ts';
 import { encodeResultShare } from '../../contract/result/result-codec.ts';
 import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import { ChunkMaterial } from '../engine/material.ts';
-import { decodeManifest, programDigest, readSealed, type MaterialScope } from '../runtime/dealer-envelope.ts';
+import { decodeManifest, readSealed, type MaterialScope } from '../runtime/dealer-envelope.ts';
+import { stageChunkCount, stageDigest } from '../runtime/job-stage.ts';
 import { asJobFailure, JobFailure } from '../runtime/failure.ts';
 import { loadJob } from '../runtime/load-job.ts';
 import { prefetching } from '../runtime/prefetch.ts';
@@ -19,6 +20,8 @@ import type { PeerChannel } from '../transport/peer-channel.ts';
 import { checkJob } from './check-job.ts';
 import { InputShares } from './input-shares.ts';
 import { combineExclusions, inputsOwnedBy, requireEnoughValidInputs } from './input-exclusions.ts';
+import { combineOutput, partialExclusions, readShardPartials, writeShardPartial } from './shard-stages.ts';
+import { emptyTimings, roundedTimings, timed, type ServerTimings } from './server-timings.ts';
 
 /**
  * One server's job (`--party A|B --job ID`): load the job and its sealed dealer manifest, open and decode
@@ -73,8 +76,9 @@ export interface PeerTls {
   peerFingerprint: string;
 }
 
-export async function runServer(deps: ServerDependencies): Promise<void> {
+export async function runServer(deps: ServerDependencies): Promise<ServerTimings> {
   const { party, jobId, status } = deps;
+  const timings = emptyTimings();
   const log = deps.log ?? (() => undefined);
   let channel: PeerChannel | undefined;
   // Every RUNNING report names the phase, so a job that takes long shows where each server is.
@@ -92,47 +96,101 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
   try {
     await running({});
     if (!deps.allowPlaintext) requirePeerTls(deps); // a misconfigured server fails before any work
-    const { job, program } = await loadJob(deps.inputStore, jobId);
+    const loadStarted = performance.now();
+    const { job, program, stage } = await loadJob(deps.inputStore, jobId);
     checkJob(job); // before any work: a job that misstates what participants agreed to ends here
     const scope: MaterialScope = { collaborationId: job.collaborationId, jobId, party };
     const dealer = { privateKey: deps.privateKey, dealerPublicKey: deps.dealerPublicKey };
     const manifest = decodeManifest(await readSealed(deps.inputStore, scope, dealer, 'manifest'));
-    const inputShares = new InputShares({ party, job, store: deps.inputStore, privateKey: deps.privateKey });
-    const { failedInputIds, reasons, unopenedInputIds } = await inputShares.validate();
-    if (job.inputs.length > 0 && unopenedInputIds.length === job.inputs.length)
+    // The inputs this server reads: the job's, or a shard's; the combine step reads its domain's partials.
+    const own = stage.kind === 'part' ? stage.shardJob : job;
+    const inputShares = new InputShares({
+      party,
+      job: own,
+      store: deps.inputStore,
+      privateKey: deps.privateKey,
+    });
+    const partials =
+      stage.kind === 'combine'
+        ? await readShardPartials(deps.inputStore, job, stage, party, deps.privateKey)
+        : undefined;
+    const { failedInputIds, reasons, unopenedInputIds } = partials
+      ? { failedInputIds: [], reasons: [], unopenedInputIds: [] }
+      : await inputShares.validate();
+    if (own.inputs.length > 0 && unopenedInputIds.length === own.inputs.length)
       throw new JobFailure(
         'SPEC_DIGEST_MISMATCH',
         'no input share opens under the declaration this job states (spec, minParticipants, resultRecipients): the job is not what participants sealed their inputs for',
         unopenedInputIds,
       );
-    if (manifest.programDigest !== programDigest(program) || manifest.chunkCount !== program.chunkCount) {
+    const digest = stageDigest(stage);
+    const chunkCount = stageChunkCount(stage);
+    if (manifest.programDigest !== digest || manifest.chunkCount !== chunkCount) {
       throw new JobFailure(
         'DEALER_MATERIAL_INVALID',
         'dealer material was made for another program or row count',
       );
     }
-    channel = await linkToPeer(deps, job, (linking) => running({ phase: linking }));
+    timings.loadMs = performance.now() - loadStarted;
+    channel = await timed(timings, 'linkMs', () =>
+      linkToPeer(deps, job, (linking) => running({ phase: linking })),
+    );
     log(`server ${party}: linked to peer`);
     await running({ phase: 'computing' });
-    const excluded = await agreeWithPeer(channel, party, job, program, failedInputIds, reasons);
+    const computeStarted = performance.now();
+    const excluded = await agreeWithPeer(
+      channel,
+      party,
+      { own, whole: job, digest },
+      failedInputIds,
+      reasons,
+      partials && partialExclusions(job, stage as Extract<typeof stage, { kind: 'combine' }>, partials),
+    );
     const seed = new Uint8Array(Buffer.from(manifest.seed, 'base64'));
     let lastReport = 0;
     const excludedIds = new Set(excluded.map((input) => input.inputId));
-    const output = await runProgram({ party, channel }, program, inputShares.rows(excludedIds), {
-      inputRowCounts: job.inputs.map((input) => input.rowCount),
-      material: prefetching(
-        async (chunk) =>
-          new ChunkMaterial(party, seed, chunk, await readSealed(deps.inputStore, scope, dealer, chunk)),
-        program.chunkCount,
-      ),
-      onChunkDone: async (done, count) => {
+    const material = prefetching(
+      (chunk) =>
+        timed(timings, 'materialReadMs', async () => {
+          const blob = await readSealed(deps.inputStore, scope, dealer, chunk);
+          timings.materialBytes += blob.byteLength;
+          return new ChunkMaterial(party, seed, chunk, blob);
+        }),
+      chunkCount,
+    );
+    const context = { party, channel };
+    const options = {
+      inputRowCounts: own.inputs.map((input) => input.rowCount),
+      material: (chunk: number) => timed(timings, 'materialWaitMs', () => material(chunk)),
+      onChunkDone: async (done: number, count: number) => {
         if (Date.now() - lastReport > 1_000 || done === count) {
           lastReport = Date.now();
           await running({ progress: (0.95 * done) / count });
         }
       },
-    });
+    };
+    if (stage.kind === 'part') {
+      // A shard seals its figures for the combine job, to this domain's own key; no result share.
+      const figures = await runRowChunks(context, program, inputShares.rows(excludedIds), options);
+      timings.computeMs = performance.now() - computeStarted;
+      await running({ phase: 'writing the shard partial' });
+      await writeShardPartial(deps.inputStore, job, stage, party, deps.privateKey, figures, excluded);
+      await status.report(jobId, party, {
+        state: 'DONE',
+        ...(excluded.length > 0 && { excludedInputs: excluded }),
+      });
+      log(
+        `server ${party}: shard ${stage.index + 1} of ${stage.count} done, ${channel.bytesSent} bytes sent`,
+      );
+      return roundedTimings(timings);
+    }
+    const output: ProgramOutput =
+      stage.kind === 'combine'
+        ? await combineOutput(context, job, stage, partials!, options.material)
+        : await runProgram(context, program, inputShares.rows(excludedIds), options);
+    timings.computeMs = performance.now() - computeStarted;
     await running({ phase: 'writing the result shares' });
+    const resultStarted = performance.now();
     for (const recipient of job.recipients) {
       const plaintext = encodeResultShare(resultShareFor(output, inputsOwnedBy(job, recipient.recipientId)));
       await putSealed(
@@ -153,11 +211,13 @@ export async function runServer(deps: ServerDependencies): Promise<void> {
         },
       );
     }
+    timings.resultMs = performance.now() - resultStarted;
     await status.report(jobId, party, {
       state: 'DONE',
       ...(excluded.length > 0 && { excludedInputs: excluded }),
     });
     log(`server ${party}: done, ${channel.bytesSent} bytes sent`);
+    return roundedTimings(timings);
   } catch (error) {
     const failure = asJobFailure(error);
     await status
@@ -234,32 +294,34 @@ async function publishedEndpointOfB(deps: ServerDependencies, timeoutMs: number)
 }
 
 /**
- * One round before computing: both servers must hold the same program; the inputs either found bad are
- * excluded on both, provided enough participants remain.
+ * One round before computing: both servers must hold the same program (and shard stage); the inputs either
+ * found bad among `own` (the job's, or a shard's) are excluded on both, provided enough participants of the
+ * whole job remain. The combine step brings the shards' exclusions instead (`agreed`): both servers must
+ * read the same from their partials.
  */
 async function agreeWithPeer(
   channel: PeerChannel,
   party: Party,
-  job: JobDescription,
-  program: Program,
+  jobs: { own: JobDescription; whole: JobDescription; digest: string },
   failedInputIds: string[],
   reasons: string[],
+  agreed?: ExcludedInput[],
 ): Promise<ExcludedInput[]> {
-  const mine = {
-    digest: programDigest(program),
-    failedInputIds,
-    reasons,
-  };
+  const mine = { digest: jobs.digest, failedInputIds, reasons, agreed };
   const theirs = JSON.parse(
     new TextDecoder().decode(await channel.exchange(new TextEncoder().encode(JSON.stringify(mine)))),
   ) as typeof mine;
   if (theirs.digest !== mine.digest)
     throw new JobFailure('PEER_DISAGREES', 'the peer runs another program or row count');
-  const excluded = combineExclusions(job, [
-    { party, failedInputIds, reasons },
-    { party: party === 'A' ? 'B' : 'A', failedInputIds: theirs.failedInputIds, reasons: theirs.reasons },
-  ]);
-  requireEnoughValidInputs(job, excluded);
+  if (JSON.stringify(theirs.agreed) !== JSON.stringify(mine.agreed))
+    throw new JobFailure('PEER_DISAGREES', 'the peer read other exclusions from its shard partials');
+  const excluded =
+    agreed ??
+    combineExclusions(jobs.own, [
+      { party, failedInputIds, reasons },
+      { party: party === 'A' ? 'B' : 'A', failedInputIds: theirs.failedInputIds, reasons: theirs.reasons },
+    ]);
+  requireEnoughValidInputs(jobs.whole, excluded);
   return excluded;
 }
 
