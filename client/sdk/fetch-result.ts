@@ -90,12 +90,13 @@ async function serverKeysToOpenFrom(
 }
 
 function computationSpecOf(collaboration: Collaboration) {
-  const { minCellSize, privacy } = collaboration;
+  const { minCellSize, privacy, maxRowsPerParticipant } = collaboration;
   return {
     fields: collaboration.inputSchema.fields,
     analyses: collaboration.analyses,
     ...(minCellSize === undefined ? {} : { minCellSize }),
     ...(privacy === undefined ? {} : { privacy }),
+    ...(maxRowsPerParticipant === undefined ? {} : { maxRowsPerParticipant }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { schemaDigest, shareRows } from '../../contract/input/input-codec.ts';
+import { rowCapOf } from '../../contract/input/row-cap.ts';
 import { seal } from '../../contract/crypto/hpke.ts';
 import type { Party } from '../../contract/party.ts';
 import { parseInputRows } from '../input/rows.ts';
@@ -60,6 +61,11 @@ export async function submitInput(
   if (!Buffer.from(schemaDigest(checked.fields)).equals(schemaDigest(fields))) {
     throw new Error(`rows were checked against other fields than collaboration ${collaborationId} declares`);
   }
+  const rowCap = rowCapOf(collaboration);
+  if (checked.rows.length > rowCap)
+    throw new Error(
+      `${checked.rows.length} rows: collaboration ${collaborationId} accepts at most ${rowCap} rows per participant`,
+    );
 
   // Refused here, before any sharing, sealing or upload request.
   const pins = await serverKeysToSealTo(participation.computationServers, options);
@@ -70,6 +76,7 @@ export async function submitInput(
       analyses: collaboration.analyses,
       minCellSize: collaboration.minCellSize,
       privacy: collaboration.privacy,
+      maxRowsPerParticipant: collaboration.maxRowsPerParticipant,
     },
     minParticipants: collaboration.minParticipants,
     resultRecipients: collaboration.resultRecipients,

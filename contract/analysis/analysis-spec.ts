@@ -79,6 +79,11 @@ export interface ComputationSpec {
   minCellSize?: number;
   /** Differential privacy for every released figure (absent: exact results). */
   privacy?: PrivacySpec;
+  /**
+   * The most rows one participant's input may hold (absent: MAX_INPUT_ROWS). The coordinator refuses a larger
+   * input, the servers exclude one, and the noise of `privacy` is scaled to it (`input/row-cap.ts`).
+   */
+  maxRowsPerParticipant?: number;
 }
 
 /** The (epsilon, delta) budget of one collaboration's result (`privacy-noise.ts` spends it). */

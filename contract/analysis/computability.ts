@@ -16,8 +16,8 @@ import { COMPUTATION_SPEC_PATHS, specViolations, type SpecPaths } from './spec-r
 
 /**
  * Whether a ComputationSpec can be computed exactly for up to `maxRows` rows in total: the coordinator asks
- * it when a collaboration is created (for maxParticipants times MAX_INPUT_ROWS rows), the servers again
- * before a job (for the rows they hold). First the spec rules (spec-rules.ts), then what each analysis needs
+ * it when a collaboration is created (for maxParticipants times its per-participant row cap, `rowCapOf`),
+ * the servers again before a job (for the rows they hold). First the spec rules (spec-rules.ts), then what each analysis needs
  * (x encoded as round(x * 2^f) with |encoded| < 2^62, M = max |encoded| from the declared min/max):
  * - sum, mean: always; sums are kept in Z_2^128, where MAX_ROWS values below 2^62 cannot wrap;
  * - variance, stddev: declared bounds and maxRows * M^2 < 2^128 (the sum of squares, at 2f fractional bits,
@@ -27,7 +27,7 @@ import { COMPUTATION_SPEC_PATHS, specViolations, type SpecPaths } from './spec-r
  * - count: always.
  * - quantile: declared min and max, and a domain high - low below 2^62 (comparisons of L + 2 bits).
  * Each refusal is a violation at the field's (or analysis') path whose message names the field and what to
- * declare instead: bounds, fewer fractional bits, or fewer rows (fewer participants).
+ * declare instead: bounds, fewer fractional bits, or fewer rows (fewer participants or fewer rows each).
  */
 export type Computability =
   | { computable: true; comparisonBits: Record<string, number> }
@@ -36,7 +36,10 @@ export type Computability =
 export interface ComputabilityOptions {
   /** Where fields and analyses sit in the checked document (a collaboration nests fields in inputSchema). */
   paths?: SpecPaths;
-  /** Rows each participant may send, when maxRows is participants times that: advice names maxParticipants. */
+  /**
+   * Rows each participant may send, when maxRows is participants times that: advice names maxParticipants
+   * and maxRowsPerParticipant.
+   */
   rowsPerParticipant?: number;
 }
 
@@ -128,6 +131,8 @@ function overflowReason(
   if (rowsPerParticipant !== undefined) {
     const participants = rowsAllowed / BigInt(rowsPerParticipant);
     if (participants >= 1n) advice.push(`maxParticipants at most ${participants}`);
+    const perParticipant = rowsAllowed / (rows / BigInt(rowsPerParticipant));
+    if (perParticipant >= 1n) advice.push(`maxRowsPerParticipant at most ${perParticipant}`);
   } else if (rowsAllowed >= 1n) {
     advice.push(`at most ${rowsAllowed} rows`);
   }

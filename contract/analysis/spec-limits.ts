@@ -1,3 +1,5 @@
+import { MAX_INPUT_ROWS } from '../input/input-limits.ts';
+
 /**
  * The limits of a computation spec. The shared rules (spec-rules.ts) enforce them for the coordinator and
  * the servers alike; openapi.yml states the same numbers as JSON-schema bounds, and a unit test holds the
@@ -32,3 +34,7 @@ export const MAX_DELTA = 0.001;
 /** Categories of one category field (cells of a group-by); each label 1..MAX_CATEGORY_LABEL characters. */
 export const MAX_CATEGORIES = 64;
 export const MAX_CATEGORY_LABEL = 64;
+
+/** A declared row cap per participant (maxRowsPerParticipant): 1 up to the system's per-input cap. */
+export const MIN_ROWS_PER_PARTICIPANT = 1;
+export const MAX_ROWS_PER_PARTICIPANT = MAX_INPUT_ROWS;

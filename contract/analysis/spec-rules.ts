@@ -8,7 +8,9 @@ import {
   MAX_FIELDS,
   MAX_FRACTIONAL_BITS,
   MAX_QUANTILE_DECIMALS,
+  MAX_ROWS_PER_PARTICIPANT,
   MIN_BIN_EDGES,
+  MIN_ROWS_PER_PARTICIPANT,
 } from './spec-limits.ts';
 import { categoryFieldViolations, groupByViolations } from './group-by-rules.ts';
 import { quantileFraction } from './quantile-rank.ts';
@@ -16,8 +18,8 @@ import { releaseViolations } from './release-rules.ts';
 
 /**
  * The rules a computation spec must satisfy before anyone computes it: fields (unique names, known types,
- * fractional bits, encodable bounds in order) and analyses (known kinds, fields that exist, exactly the
- * parameters each kind takes). The coordinator checks them when a collaboration is created and the servers
+ * fractional bits, encodable bounds in order), analyses (known kinds, fields that exist, exactly the
+ * parameters each kind takes), what the result releases and the declared per-participant row cap. The coordinator checks them when a collaboration is created and the servers
  * again (through checkComputable) before a job; each violation is a JSON pointer into the spec and a reason.
  */
 export interface SpecPaths {
@@ -36,7 +38,21 @@ export function specViolations(
     ...fieldViolations(spec.fields, paths.fields),
     ...analysisViolations(spec.analyses, spec.fields, paths.analyses),
     ...releaseViolations(spec),
+    ...rowCapViolations(spec.maxRowsPerParticipant),
   ];
+}
+
+/** A declared per-participant row cap: an integer 1..MAX_ROWS_PER_PARTICIPANT (top level of spec and body). */
+export function rowCapViolations(cap: number | undefined): RuleViolation[] {
+  if (cap === undefined) return [];
+  return Number.isInteger(cap) && cap >= MIN_ROWS_PER_PARTICIPANT && cap <= MAX_ROWS_PER_PARTICIPANT
+    ? []
+    : [
+        {
+          path: '/maxRowsPerParticipant',
+          message: `must be an integer ${MIN_ROWS_PER_PARTICIPANT}..${MAX_ROWS_PER_PARTICIPANT}`,
+        },
+      ];
 }
 
 /** Fields: 1..MAX_FIELDS, unique names, int or fixed, fractional bits 0..MAX_FRACTIONAL_BITS, sane bounds. */

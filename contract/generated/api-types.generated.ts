@@ -23,10 +23,11 @@ export interface paths {
      * Declare a new collaboration; the caller becomes its owner.
      * @description The whole declaration is validated here: fields, analyses and their parameters, participant limits,
      *     deadline and result recipients. The computation servers' own computability check then runs for
-     *     maxParticipants inputs of at most 16777216 rows each: a spec they could not compute exactly (a variance
-     *     over a field without bounds, a sum of squares that could overflow 128 bits) is refused with `not-computable`
-     *     (400), whose `errors` name each field and what to declare instead (bounds, fewer fractional bits, a
-     *     smaller maxParticipants). A refused declaration stores nothing. The owner does not join automatically.
+     *     maxParticipants inputs of at most maxRowsPerParticipant rows each (at most 16777216 rows each when it is
+     *     not declared): a spec they could not compute exactly (a variance over a field without bounds, a sum of
+     *     squares that could overflow 128 bits) is refused with `not-computable` (400), whose `errors` name each
+     *     field and what to declare instead (bounds, fewer fractional bits, a smaller maxParticipants or
+     *     maxRowsPerParticipant). A refused declaration stores nothing. The owner does not join automatically.
      *
      *     `participants` is an optional invite list: with it only the listed clients may join (others get 403
      *     `forbidden`); list yourself to take part. `maxParticipants` and the quorum count counted inputs
@@ -295,6 +296,7 @@ export interface components {
       /** @description Whether only invited clients may join. */
       inviteOnly: boolean;
       maxParticipants: number;
+      maxRowsPerParticipant?: components['schemas']['MaxRowsPerParticipant'];
       minCellSize?: components['schemas']['MinCellSize'];
       minParticipants: number;
       name: string;
@@ -337,6 +339,7 @@ export interface components {
       inputDeadline: components['schemas']['Timestamp'];
       inputSchema: components['schemas']['InputSchema'];
       maxParticipants: number;
+      maxRowsPerParticipant?: components['schemas']['MaxRowsPerParticipant'];
       minCellSize?: components['schemas']['MinCellSize'];
       minParticipants: number;
       name: string;
@@ -349,6 +352,7 @@ export interface components {
        * @description Rows in this input. The dealer plans the computation with it, and the sealed shares must have
        *     exactly the size the input codec gives for this many rows of the collaboration's schema (plus the
        *     HPKE envelope); a mismatch refuses the input. Without it, the rows are derived from B's share size.
+       *     More rows than the collaboration's maxRowsPerParticipant refuse the input (validation-error).
        */
       rowCount?: number;
       shares: {
@@ -430,6 +434,13 @@ export interface components {
       webhookUrl?: string;
     };
     /**
+     * @description The most rows one participant's input may hold (absent: 16777216, the system's cap). An input declaring
+     *     more is refused with `validation-error` (400) and the computation servers exclude a share holding more;
+     *     differential privacy scales its noise to it (the most rows one participant can add or remove). Part of
+     *     the declaration every input is sealed under, so nobody can change it afterwards.
+     */
+    MaxRowsPerParticipant: number;
+    /**
      * @description Minimum cell size k: every histogram bin with fewer than k rows is suppressed obliviously (the result
      *     says only that it held fewer than k rows; its count is null). Needs a histogram.
      */
@@ -469,8 +480,9 @@ export interface components {
     /**
      * @description Differential privacy for the result: both servers add discrete Laplace noise to every released figure
      *     (each server an independent sample of the full scale, so neither can remove the other's), with
-     *     sensitivity from the fields' declared bounds and 16777216 rows per participant, and epsilon split
-     *     evenly over the figures (basic composition). The mechanism is pure: the result spends (epsilon, 0);
+     *     sensitivity from the fields' declared bounds and maxRowsPerParticipant rows per participant (declare it:
+     *     the default 16777216 makes the noise of a count that large), and epsilon split evenly over the figures
+     *     (basic composition). The mechanism is pure: the result spends (epsilon, 0);
      *     delta is the most the collaboration allows. The budget is spent when a result is released only.
      */
     PrivacyBudget: {

@@ -62,7 +62,7 @@ export const openapiDocument: OpenApiDocument = {
         tags: ['collaborations'],
         summary: 'Declare a new collaboration; the caller becomes its owner.',
         description:
-          "The whole declaration is validated here: fields, analyses and their parameters, participant limits,\ndeadline and result recipients. The computation servers' own computability check then runs for\nmaxParticipants inputs of at most 16777216 rows each: a spec they could not compute exactly (a variance\nover a field without bounds, a sum of squares that could overflow 128 bits) is refused with `not-computable`\n(400), whose `errors` name each field and what to declare instead (bounds, fewer fractional bits, a\nsmaller maxParticipants). A refused declaration stores nothing. The owner does not join automatically.\n\n`participants` is an optional invite list: with it only the listed clients may join (others get 403\n`forbidden`); list yourself to take part. `maxParticipants` and the quorum count counted inputs\n(completed before the inputs close), not joins: a join without an input holds no slot.\n",
+          "The whole declaration is validated here: fields, analyses and their parameters, participant limits,\ndeadline and result recipients. The computation servers' own computability check then runs for\nmaxParticipants inputs of at most maxRowsPerParticipant rows each (at most 16777216 rows each when it is\nnot declared): a spec they could not compute exactly (a variance over a field without bounds, a sum of\nsquares that could overflow 128 bits) is refused with `not-computable` (400), whose `errors` name each\nfield and what to declare instead (bounds, fewer fractional bits, a smaller maxParticipants or\nmaxRowsPerParticipant). A refused declaration stores nothing. The owner does not join automatically.\n\n`participants` is an optional invite list: with it only the listed clients may join (others get 403\n`forbidden`); list yourself to take part. `maxParticipants` and the quorum count counted inputs\n(completed before the inputs close), not joins: a join without an input holds no slot.\n",
         parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
         requestBody: {
           required: true,
@@ -568,7 +568,15 @@ export const openapiDocument: OpenApiDocument = {
           participants: { $ref: '#/components/schemas/InviteList' },
           minCellSize: { $ref: '#/components/schemas/MinCellSize' },
           privacy: { $ref: '#/components/schemas/PrivacyBudget' },
+          maxRowsPerParticipant: { $ref: '#/components/schemas/MaxRowsPerParticipant' },
         },
+      },
+      MaxRowsPerParticipant: {
+        description:
+          "The most rows one participant's input may hold (absent: 16777216, the system's cap). An input declaring\nmore is refused with `validation-error` (400) and the computation servers exclude a share holding more;\ndifferential privacy scales its noise to it (the most rows one participant can add or remove). Part of\nthe declaration every input is sealed under, so nobody can change it afterwards.\n",
+        type: 'integer',
+        minimum: 1,
+        maximum: 16777216,
       },
       MinCellSize: {
         description:
@@ -579,7 +587,7 @@ export const openapiDocument: OpenApiDocument = {
       },
       PrivacyBudget: {
         description:
-          "Differential privacy for the result: both servers add discrete Laplace noise to every released figure\n(each server an independent sample of the full scale, so neither can remove the other's), with\nsensitivity from the fields' declared bounds and 16777216 rows per participant, and epsilon split\nevenly over the figures (basic composition). The mechanism is pure: the result spends (epsilon, 0);\ndelta is the most the collaboration allows. The budget is spent when a result is released only.\n",
+          "Differential privacy for the result: both servers add discrete Laplace noise to every released figure\n(each server an independent sample of the full scale, so neither can remove the other's), with\nsensitivity from the fields' declared bounds and maxRowsPerParticipant rows per participant (declare it:\nthe default 16777216 makes the noise of a count that large), and epsilon split evenly over the figures\n(basic composition). The mechanism is pure: the result spends (epsilon, 0);\ndelta is the most the collaboration allows. The budget is spent when a result is released only.\n",
         type: 'object',
         additionalProperties: false,
         required: ['epsilon', 'delta'],
@@ -659,6 +667,7 @@ export const openapiDocument: OpenApiDocument = {
           minCellSize: { $ref: '#/components/schemas/MinCellSize' },
           privacy: { $ref: '#/components/schemas/PrivacyBudget' },
           privacySpent: { $ref: '#/components/schemas/PrivacySpent' },
+          maxRowsPerParticipant: { $ref: '#/components/schemas/MaxRowsPerParticipant' },
           createdAt: { $ref: '#/components/schemas/Timestamp' },
           updatedAt: { $ref: '#/components/schemas/Timestamp' },
         },
@@ -778,7 +787,7 @@ export const openapiDocument: OpenApiDocument = {
         properties: {
           rowCount: {
             description:
-              "Rows in this input. The dealer plans the computation with it, and the sealed shares must have\nexactly the size the input codec gives for this many rows of the collaboration's schema (plus the\nHPKE envelope); a mismatch refuses the input. Without it, the rows are derived from B's share size.\n",
+              "Rows in this input. The dealer plans the computation with it, and the sealed shares must have\nexactly the size the input codec gives for this many rows of the collaboration's schema (plus the\nHPKE envelope); a mismatch refuses the input. Without it, the rows are derived from B's share size.\nMore rows than the collaboration's maxRowsPerParticipant refuse the input (validation-error).\n",
             type: 'integer',
             minimum: 1,
             maximum: 16777216,

@@ -42,6 +42,7 @@ const schema8 = {
     participants: { $ref: 'https://mpc.example/openapi/schemas#/$defs/InviteList' },
     minCellSize: { $ref: 'https://mpc.example/openapi/schemas#/$defs/MinCellSize' },
     privacy: { $ref: 'https://mpc.example/openapi/schemas#/$defs/PrivacyBudget' },
+    maxRowsPerParticipant: { $ref: 'https://mpc.example/openapi/schemas#/$defs/MaxRowsPerParticipant' },
   },
 };
 const func2 = Object.prototype.hasOwnProperty;
@@ -1755,7 +1756,7 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
 }
 const schema22 = {
   description:
-    "Differential privacy for the result: both servers add discrete Laplace noise to every released figure\n(each server an independent sample of the full scale, so neither can remove the other's), with\nsensitivity from the fields' declared bounds and 16777216 rows per participant, and epsilon split\nevenly over the figures (basic composition). The mechanism is pure: the result spends (epsilon, 0);\ndelta is the most the collaboration allows. The budget is spent when a result is released only.\n",
+    "Differential privacy for the result: both servers add discrete Laplace noise to every released figure\n(each server an independent sample of the full scale, so neither can remove the other's), with\nsensitivity from the fields' declared bounds and maxRowsPerParticipant rows per participant (declare it:\nthe default 16777216 makes the noise of a count that large), and epsilon split evenly over the figures\n(basic composition). The mechanism is pure: the result spends (epsilon, 0);\ndelta is the most the collaboration allows. The budget is spent when a result is released only.\n",
   type: 'object',
   additionalProperties: false,
   required: ['epsilon', 'delta'],
@@ -1929,6 +1930,66 @@ function validate55(data, { instancePath = '', parentData, parentDataProperty, r
     errors++;
   }
   validate55.errors = vErrors;
+  return errors === 0;
+}
+const schema23 = {
+  description:
+    "The most rows one participant's input may hold (absent: 16777216, the system's cap). An input declaring\nmore is refused with `validation-error` (400) and the computation servers exclude a share holding more;\ndifferential privacy scales its noise to it (the most rows one participant can add or remove). Part of\nthe declaration every input is sealed under, so nobody can change it afterwards.\n",
+  type: 'integer',
+  minimum: 1,
+  maximum: 16777216,
+};
+function validate57(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == 'number' && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    const err0 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'integer' },
+      message: 'must be integer',
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == 'number' && isFinite(data)) {
+    if (data > 16777216 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/maximum',
+        keyword: 'maximum',
+        params: { comparison: '<=', limit: 16777216 },
+        message: 'must be <= 16777216',
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 1 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/minimum',
+        keyword: 'minimum',
+        params: { comparison: '>=', limit: 1 },
+        message: 'must be >= 1',
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate57.errors = vErrors;
   return errors === 0;
 }
 function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -2381,6 +2442,19 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data.maxRowsPerParticipant !== undefined) {
+      if (
+        !validate57(data.maxRowsPerParticipant, {
+          instancePath: instancePath + '/maxRowsPerParticipant',
+          parentData: data,
+          parentDataProperty: 'maxRowsPerParticipant',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
     const err22 = {
       instancePath,
@@ -2409,12 +2483,12 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-export const check1 = validate58;
-const schema23 = {
+export const check1 = validate60;
+const schema24 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/JoinCollaborationRequest',
   $id: 'urn:check:check1',
 };
-const schema24 = {
+const schema25 = {
   type: 'object',
   additionalProperties: false,
   required: ['resultPublicKey'],
@@ -2432,13 +2506,13 @@ const schema24 = {
     },
   },
 };
-const schema25 = {
+const schema26 = {
   description: 'Raw 32-byte X25519 public key, base64url without padding.',
   type: 'string',
   pattern: '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$',
 };
 const pattern2 = new RegExp('^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$', 'u');
-function validate60(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate62(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -2472,11 +2546,11 @@ function validate60(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate60.errors = vErrors;
+  validate62.errors = vErrors;
   return errors === 0;
 }
 const formats2 = formats.uri;
-function validate59(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate61(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2514,14 +2588,14 @@ function validate59(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.resultPublicKey !== undefined) {
       if (
-        !validate60(data.resultPublicKey, {
+        !validate62(data.resultPublicKey, {
           instancePath: instancePath + '/resultPublicKey',
           parentData: data,
           parentDataProperty: 'resultPublicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
         errors = vErrors.length;
       }
     }
@@ -2589,32 +2663,32 @@ function validate59(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate59.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-function validate58(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate60(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check1" */ let vErrors = null;
   let errors = 0;
-  if (!validate59(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+  if (!validate61(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
     errors = vErrors.length;
   }
-  validate58.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-export const check2 = validate63;
-const schema26 = {
+export const check2 = validate65;
+const schema27 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/CreateInputRequest',
   $id: 'urn:check:check2',
 };
-const schema27 = {
+const schema28 = {
   type: 'object',
   additionalProperties: false,
   required: ['shares'],
   properties: {
     rowCount: {
       description:
-        "Rows in this input. The dealer plans the computation with it, and the sealed shares must have\nexactly the size the input codec gives for this many rows of the collaboration's schema (plus the\nHPKE envelope); a mismatch refuses the input. Without it, the rows are derived from B's share size.\n",
+        "Rows in this input. The dealer plans the computation with it, and the sealed shares must have\nexactly the size the input codec gives for this many rows of the collaboration's schema (plus the\nHPKE envelope); a mismatch refuses the input. Without it, the rows are derived from B's share size.\nMore rows than the collaboration's maxRowsPerParticipant refuse the input (validation-error).\n",
       type: 'integer',
       minimum: 1,
       maximum: 16777216,
@@ -2630,7 +2704,7 @@ const schema27 = {
     },
   },
 };
-const schema28 = {
+const schema29 = {
   type: 'object',
   additionalProperties: false,
   required: ['sizeBytes', 'sha256'],
@@ -2644,13 +2718,13 @@ const schema28 = {
     sha256: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Sha256' },
   },
 };
-const schema29 = {
+const schema30 = {
   description: 'Base64 (standard alphabet, padded) SHA-256 digest, as in `x-amz-checksum-sha256`.',
   type: 'string',
   pattern: '^[A-Za-z0-9+/]{43}=$',
 };
 const pattern3 = new RegExp('^[A-Za-z0-9+/]{43}=$', 'u');
-function validate66(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate68(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -2684,10 +2758,10 @@ function validate66(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate66.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-function validate65(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate67(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2790,14 +2864,14 @@ function validate65(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.sha256 !== undefined) {
       if (
-        !validate66(data.sha256, {
+        !validate68(data.sha256, {
           instancePath: instancePath + '/sha256',
           parentData: data,
           parentDataProperty: 'sha256',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
@@ -2816,10 +2890,10 @@ function validate65(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate65.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-function validate64(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate66(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2957,27 +3031,27 @@ function validate64(data, { instancePath = '', parentData, parentDataProperty, r
         }
         if (data1.A !== undefined) {
           if (
-            !validate65(data1.A, {
+            !validate67(data1.A, {
               instancePath: instancePath + '/shares/A',
               parentData: data1,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+            vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
             errors = vErrors.length;
           }
         }
         if (data1.B !== undefined) {
           if (
-            !validate65(data1.B, {
+            !validate67(data1.B, {
               instancePath: instancePath + '/shares/B',
               parentData: data1,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+            vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
             errors = vErrors.length;
           }
         }
@@ -3012,22 +3086,22 @@ function validate64(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate64.errors = vErrors;
+  validate66.errors = vErrors;
   return errors === 0;
 }
-function validate63(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate65(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check2" */ let vErrors = null;
   let errors = 0;
-  if (!validate64(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+  if (!validate66(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
     errors = vErrors.length;
   }
-  validate63.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-export const check3 = validate71;
-const schema30 = { type: 'string', minLength: 1, $id: 'urn:check:check3' };
-function validate71(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+export const check3 = validate73;
+const schema31 = { type: 'string', minLength: 1, $id: 'urn:check:check3' };
+function validate73(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check3" */ let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -3061,18 +3135,18 @@ function validate71(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate71.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-export const check4 = validate72;
-const schema31 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Health', $id: 'urn:check:check4' };
-const schema32 = {
+export const check4 = validate74;
+const schema32 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Health', $id: 'urn:check:check4' };
+const schema33 = {
   type: 'object',
   additionalProperties: false,
   required: ['status'],
   properties: { status: { type: 'string', const: 'ok' } },
 };
-function validate73(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate75(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3156,22 +3230,22 @@ function validate73(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-function validate72(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate74(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check4" */ let vErrors = null;
   let errors = 0;
-  if (!validate73(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+  if (!validate75(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
     errors = vErrors.length;
   }
-  validate72.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-export const check5 = validate75;
-const schema33 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check5' };
-const schema34 = {
+export const check5 = validate77;
+const schema34 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Problem', $id: 'urn:check:check5' };
+const schema35 = {
   description:
     'RFC 9457 problem details. `type` is one of these stable URIs (see docs/api.md for when each occurs):\nvalidation-error (400), not-computable (400), malformed-json (400), unsupported-media-type (415),\nunauthorized (401), forbidden (403), not-found (404), method-not-allowed (405), collaboration-full (409),\ninvalid-state (409), deadline-passed (409), already-joined (409), input-already-completed (409),\nidempotency-key-reused (409), idempotency-request-in-progress (409), upload-incomplete (422),\nupload-mismatch (422), result-gone (410), internal-error (500), all under\n`https://mpc.example/problems/`.\n',
   type: 'object',
@@ -3221,7 +3295,7 @@ const schema34 = {
     },
   },
 };
-function validate76(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate78(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3327,7 +3401,7 @@ function validate76(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/type',
           schemaPath: '#/properties/type/enum',
           keyword: 'enum',
-          params: { allowedValues: schema34.properties.type.enum },
+          params: { allowedValues: schema35.properties.type.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -3591,25 +3665,25 @@ function validate76(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate76.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-function validate75(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate77(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check5" */ let vErrors = null;
   let errors = 0;
-  if (!validate76(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+  if (!validate78(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
     errors = vErrors.length;
   }
-  validate75.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-export const check6 = validate78;
-const schema35 = {
+export const check6 = validate80;
+const schema36 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/ComputationServerList',
   $id: 'urn:check:check6',
 };
-const schema36 = {
+const schema37 = {
   type: 'object',
   additionalProperties: false,
   required: ['servers'],
@@ -3622,7 +3696,7 @@ const schema36 = {
     },
   },
 };
-const schema37 = {
+const schema38 = {
   description: 'One computation server and the HPKE (RFC 9180) configuration input shares are sealed with.',
   type: 'object',
   additionalProperties: false,
@@ -3635,8 +3709,8 @@ const schema37 = {
     aead: { type: 'string', const: 'AES-128-GCM' },
   },
 };
-const schema38 = { type: 'string', enum: ['A', 'B'] };
-function validate81(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema39 = { type: 'string', enum: ['A', 'B'] };
+function validate83(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -3659,7 +3733,7 @@ function validate81(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema38.enum },
+      params: { allowedValues: schema39.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -3669,10 +3743,10 @@ function validate81(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate81.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
-function validate80(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate82(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3770,27 +3844,27 @@ function validate80(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.id !== undefined) {
       if (
-        !validate81(data.id, {
+        !validate83(data.id, {
           instancePath: instancePath + '/id',
           parentData: data,
           parentDataProperty: 'id',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
         errors = vErrors.length;
       }
     }
     if (data.publicKey !== undefined) {
       if (
-        !validate60(data.publicKey, {
+        !validate62(data.publicKey, {
           instancePath: instancePath + '/publicKey',
           parentData: data,
           parentDataProperty: 'publicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
         errors = vErrors.length;
       }
     }
@@ -3908,10 +3982,10 @@ function validate80(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate80.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-function validate79(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate81(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -3983,14 +4057,14 @@ function validate79(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate80(data0[i0], {
+            !validate82(data0[i0], {
               instancePath: instancePath + '/servers/' + i0,
               parentData: data0,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+            vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
             errors = vErrors.length;
           }
         }
@@ -4025,25 +4099,25 @@ function validate79(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-function validate78(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate80(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check6" */ let vErrors = null;
   let errors = 0;
-  if (!validate79(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+  if (!validate81(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
     errors = vErrors.length;
   }
-  validate78.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-export const check7 = validate86;
-const schema39 = {
+export const check7 = validate88;
+const schema40 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/CollaborationPage',
   $id: 'urn:check:check7',
 };
-const schema40 = {
+const schema41 = {
   type: 'object',
   additionalProperties: false,
   required: ['items'],
@@ -4052,7 +4126,7 @@ const schema40 = {
     nextToken: { type: 'string' },
   },
 };
-const schema41 = {
+const schema42 = {
   type: 'object',
   additionalProperties: false,
   required: [
@@ -4106,11 +4180,12 @@ const schema41 = {
     minCellSize: { $ref: 'https://mpc.example/openapi/schemas#/$defs/MinCellSize' },
     privacy: { $ref: 'https://mpc.example/openapi/schemas#/$defs/PrivacyBudget' },
     privacySpent: { $ref: 'https://mpc.example/openapi/schemas#/$defs/PrivacySpent' },
+    maxRowsPerParticipant: { $ref: 'https://mpc.example/openapi/schemas#/$defs/MaxRowsPerParticipant' },
     createdAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
     updatedAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-const schema42 = {
+const schema43 = {
   description: 'Server-issued identifier (UUID).',
   type: 'string',
   format: 'uuid',
@@ -4118,7 +4193,7 @@ const schema42 = {
 };
 const formats4 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const pattern4 = new RegExp('^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', 'u');
-function validate89(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate91(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -4168,14 +4243,14 @@ function validate89(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate89.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-const schema43 = {
+const schema44 = {
   type: 'string',
   enum: ['OPEN', 'COMPUTING', 'RESULT_READY', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'],
 };
-function validate96(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate98(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -4206,7 +4281,7 @@ function validate96(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema43.enum },
+      params: { allowedValues: schema44.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -4216,10 +4291,10 @@ function validate96(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate96.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-const schema44 = {
+const schema45 = {
   description: 'The privacy budget the released result spent (set when the result is published).',
   type: 'object',
   additionalProperties: false,
@@ -4230,7 +4305,7 @@ const schema44 = {
     jobId: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Id' },
   },
 };
-function validate101(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate103(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4334,14 +4409,14 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.jobId !== undefined) {
       if (
-        !validate89(data.jobId, {
+        !validate91(data.jobId, {
           instancePath: instancePath + '/jobId',
           parentData: data,
           parentDataProperty: 'jobId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
@@ -4360,10 +4435,10 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate101.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
 }
-function validate88(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate90(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4608,7 +4683,7 @@ function validate88(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema41.properties, key0)) {
+      if (!func2.call(schema42.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -4626,14 +4701,14 @@ function validate88(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate89(data.collaborationId, {
+        !validate91(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
@@ -4794,14 +4869,14 @@ function validate88(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.status !== undefined) {
       if (
-        !validate96(data.status, {
+        !validate98(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
         errors = vErrors.length;
       }
     }
@@ -4985,14 +5060,27 @@ function validate88(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.privacySpent !== undefined) {
       if (
-        !validate101(data.privacySpent, {
+        !validate103(data.privacySpent, {
           instancePath: instancePath + '/privacySpent',
           parentData: data,
           parentDataProperty: 'privacySpent',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+        vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.maxRowsPerParticipant !== undefined) {
+      if (
+        !validate57(data.maxRowsPerParticipant, {
+          instancePath: instancePath + '/maxRowsPerParticipant',
+          parentData: data,
+          parentDataProperty: 'maxRowsPerParticipant',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
         errors = vErrors.length;
       }
     }
@@ -5037,10 +5125,10 @@ function validate88(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate88.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-function validate87(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate89(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5082,14 +5170,14 @@ function validate87(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate88(data0[i0], {
+            !validate90(data0[i0], {
               instancePath: instancePath + '/items/' + i0,
               parentData: data0,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+            vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
             errors = vErrors.length;
           }
         }
@@ -5141,22 +5229,22 @@ function validate87(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate87.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
 }
-function validate86(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate88(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check7" */ let vErrors = null;
   let errors = 0;
-  if (!validate87(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+  if (!validate89(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
     errors = vErrors.length;
   }
-  validate86.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-export const check8 = validate108;
-const schema45 = { type: 'string', $id: 'urn:check:check8' };
-function validate108(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+export const check8 = validate111;
+const schema46 = { type: 'string', $id: 'urn:check:check8' };
+function validate111(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check8" */ let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -5174,15 +5262,15 @@ function validate108(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate108.errors = vErrors;
+  validate111.errors = vErrors;
   return errors === 0;
 }
-export const check9 = validate109;
-const schema46 = {
+export const check9 = validate112;
+const schema47 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/Collaboration',
   $id: 'urn:check:check9',
 };
-function validate110(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate113(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -5427,7 +5515,7 @@ function validate110(data, { instancePath = '', parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema41.properties, key0)) {
+      if (!func2.call(schema42.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -5445,14 +5533,14 @@ function validate110(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate89(data.collaborationId, {
+        !validate91(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
@@ -5613,14 +5701,14 @@ function validate110(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.status !== undefined) {
       if (
-        !validate96(data.status, {
+        !validate98(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
         errors = vErrors.length;
       }
     }
@@ -5804,14 +5892,27 @@ function validate110(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.privacySpent !== undefined) {
       if (
-        !validate101(data.privacySpent, {
+        !validate103(data.privacySpent, {
           instancePath: instancePath + '/privacySpent',
           parentData: data,
           parentDataProperty: 'privacySpent',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+        vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.maxRowsPerParticipant !== undefined) {
+      if (
+        !validate57(data.maxRowsPerParticipant, {
+          instancePath: instancePath + '/maxRowsPerParticipant',
+          parentData: data,
+          parentDataProperty: 'maxRowsPerParticipant',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
         errors = vErrors.length;
       }
     }
@@ -5856,23 +5957,23 @@ function validate110(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate110.errors = vErrors;
+  validate113.errors = vErrors;
   return errors === 0;
 }
-function validate109(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate112(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check9" */ let vErrors = null;
   let errors = 0;
-  if (!validate110(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+  if (!validate113(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
     errors = vErrors.length;
   }
-  validate109.errors = vErrors;
+  validate112.errors = vErrors;
   return errors === 0;
 }
-export const check10 = validate125;
-const schema48 = { type: 'string', pattern: '^[0-9]+$', $id: 'urn:check:check10' };
+export const check10 = validate129;
+const schema49 = { type: 'string', pattern: '^[0-9]+$', $id: 'urn:check:check10' };
 const pattern5 = new RegExp('^[0-9]+$', 'u');
-function validate125(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate129(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check10" */ let vErrors = null;
   let errors = 0;
   if (typeof data === 'string') {
@@ -5906,15 +6007,15 @@ function validate125(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate125.errors = vErrors;
+  validate129.errors = vErrors;
   return errors === 0;
 }
-export const check11 = validate126;
-const schema49 = {
+export const check11 = validate130;
+const schema50 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/Participation',
   $id: 'urn:check:check11',
 };
-const schema50 = {
+const schema51 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'clientId', 'status', 'joinedAt', 'resultPublicKey', 'computationServers'],
@@ -5946,7 +6047,7 @@ const schema50 = {
     },
   },
 };
-const schema51 = {
+const schema52 = {
   description: 'The last webhook sent to this participant and whether it arrived.',
   type: 'object',
   additionalProperties: false,
@@ -5960,7 +6061,7 @@ const schema51 = {
     lastError: { type: 'string' },
   },
 };
-function validate133(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate137(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6194,10 +6295,10 @@ function validate133(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate133.errors = vErrors;
+  validate137.errors = vErrors;
   return errors === 0;
 }
-const schema52 = {
+const schema53 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'status'],
@@ -6211,8 +6312,8 @@ const schema52 = {
     },
   },
 };
-const schema53 = { type: 'string', enum: ['PENDING', 'COMPLETE'] };
-function validate138(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema54 = { type: 'string', enum: ['PENDING', 'COMPLETE'] };
+function validate142(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== 'string') {
@@ -6235,7 +6336,7 @@ function validate138(data, { instancePath = '', parentData, parentDataProperty, 
       instancePath,
       schemaPath: '#/enum',
       keyword: 'enum',
-      params: { allowedValues: schema53.enum },
+      params: { allowedValues: schema54.enum },
       message: 'must be equal to one of the allowed values',
     };
     if (vErrors === null) {
@@ -6245,10 +6346,10 @@ function validate138(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate138.errors = vErrors;
+  validate142.errors = vErrors;
   return errors === 0;
 }
-function validate136(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate140(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6301,27 +6402,27 @@ function validate136(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate89(data.inputId, {
+        !validate91(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate138(data.status, {
+        !validate142(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
         errors = vErrors.length;
       }
     }
@@ -6357,11 +6458,11 @@ function validate136(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate136.errors = vErrors;
+  validate140.errors = vErrors;
   return errors === 0;
 }
 const pattern6 = new RegExp('^whsec_[A-Za-z0-9+/]+={0,2}$', 'u');
-function validate127(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate131(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6456,7 +6557,7 @@ function validate127(data, { instancePath = '', parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema50.properties, key0)) {
+      if (!func2.call(schema51.properties, key0)) {
         const err6 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -6474,14 +6575,14 @@ function validate127(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate89(data.collaborationId, {
+        !validate91(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
@@ -6520,7 +6621,7 @@ function validate127(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/status',
           schemaPath: '#/properties/status/enum',
           keyword: 'enum',
-          params: { allowedValues: schema50.properties.status.enum },
+          params: { allowedValues: schema51.properties.status.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -6559,14 +6660,14 @@ function validate127(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.resultPublicKey !== undefined) {
       if (
-        !validate60(data.resultPublicKey, {
+        !validate62(data.resultPublicKey, {
           instancePath: instancePath + '/resultPublicKey',
           parentData: data,
           parentDataProperty: 'resultPublicKey',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
         errors = vErrors.length;
       }
     }
@@ -6623,27 +6724,27 @@ function validate127(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.webhookDelivery !== undefined) {
       if (
-        !validate133(data.webhookDelivery, {
+        !validate137(data.webhookDelivery, {
           instancePath: instancePath + '/webhookDelivery',
           parentData: data,
           parentDataProperty: 'webhookDelivery',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+        vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
         errors = vErrors.length;
       }
     }
     if (data.input !== undefined) {
       if (
-        !validate136(data.input, {
+        !validate140(data.input, {
           instancePath: instancePath + '/input',
           parentData: data,
           parentDataProperty: 'input',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+        vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
         errors = vErrors.length;
       }
     }
@@ -6683,14 +6784,14 @@ function validate127(data, { instancePath = '', parentData, parentDataProperty, 
         const len0 = data10.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate80(data10[i0], {
+            !validate82(data10[i0], {
               instancePath: instancePath + '/computationServers/' + i0,
               parentData: data10,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+            vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
             errors = vErrors.length;
           }
         }
@@ -6725,22 +6826,22 @@ function validate127(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate127.errors = vErrors;
+  validate131.errors = vErrors;
   return errors === 0;
 }
-function validate126(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate130(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check11" */ let vErrors = null;
   let errors = 0;
-  if (!validate127(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+  if (!validate131(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
     errors = vErrors.length;
   }
-  validate126.errors = vErrors;
+  validate130.errors = vErrors;
   return errors === 0;
 }
-export const check12 = validate143;
-const schema54 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputUpload', $id: 'urn:check:check12' };
-const schema55 = {
+export const check12 = validate147;
+const schema55 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/InputUpload', $id: 'urn:check:check12' };
+const schema56 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'collaborationId', 'status', 'uploads'],
@@ -6759,7 +6860,7 @@ const schema55 = {
     },
   },
 };
-const schema56 = {
+const schema57 = {
   type: 'object',
   additionalProperties: false,
   required: ['method', 'url', 'headers', 'expiresAt'],
@@ -6774,7 +6875,7 @@ const schema56 = {
     expiresAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-function validate148(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate152(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6877,7 +6978,7 @@ function validate148(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema56.properties.method.enum },
+          params: { allowedValues: schema57.properties.method.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -6986,10 +7087,10 @@ function validate148(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate148.errors = vErrors;
+  validate152.errors = vErrors;
   return errors === 0;
 }
-function validate144(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate148(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -7072,40 +7173,40 @@ function validate144(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate89(data.inputId, {
+        !validate91(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate89(data.collaborationId, {
+        !validate91(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate138(data.status, {
+        !validate142(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
         errors = vErrors.length;
       }
     }
@@ -7161,27 +7262,27 @@ function validate144(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data3.A !== undefined) {
           if (
-            !validate148(data3.A, {
+            !validate152(data3.A, {
               instancePath: instancePath + '/uploads/A',
               parentData: data3,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+            vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
             errors = vErrors.length;
           }
         }
         if (data3.B !== undefined) {
           if (
-            !validate148(data3.B, {
+            !validate152(data3.B, {
               instancePath: instancePath + '/uploads/B',
               parentData: data3,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+            vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
             errors = vErrors.length;
           }
         }
@@ -7216,22 +7317,22 @@ function validate144(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate144.errors = vErrors;
+  validate148.errors = vErrors;
   return errors === 0;
 }
-function validate143(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate147(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check12" */ let vErrors = null;
   let errors = 0;
-  if (!validate144(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+  if (!validate148(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
     errors = vErrors.length;
   }
-  validate143.errors = vErrors;
+  validate147.errors = vErrors;
   return errors === 0;
 }
-export const check13 = validate153;
-const schema57 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Input', $id: 'urn:check:check13' };
-const schema58 = {
+export const check13 = validate157;
+const schema58 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/Input', $id: 'urn:check:check13' };
+const schema59 = {
   type: 'object',
   additionalProperties: false,
   required: ['inputId', 'collaborationId', 'status', 'createdAt'],
@@ -7243,7 +7344,7 @@ const schema58 = {
     completedAt: { $ref: 'https://mpc.example/openapi/schemas#/$defs/Timestamp' },
   },
 };
-function validate154(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate158(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -7332,40 +7433,40 @@ function validate154(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.inputId !== undefined) {
       if (
-        !validate89(data.inputId, {
+        !validate91(data.inputId, {
           instancePath: instancePath + '/inputId',
           parentData: data,
           parentDataProperty: 'inputId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate89(data.collaborationId, {
+        !validate91(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
       if (
-        !validate138(data.status, {
+        !validate142(data.status, {
           instancePath: instancePath + '/status',
           parentData: data,
           parentDataProperty: 'status',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
         errors = vErrors.length;
       }
     }
@@ -7410,22 +7511,22 @@ function validate154(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate154.errors = vErrors;
+  validate158.errors = vErrors;
   return errors === 0;
 }
-function validate153(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate157(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check13" */ let vErrors = null;
   let errors = 0;
-  if (!validate154(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+  if (!validate158(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
     errors = vErrors.length;
   }
-  validate153.errors = vErrors;
+  validate157.errors = vErrors;
   return errors === 0;
 }
-export const check14 = validate161;
-const schema59 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultReady', $id: 'urn:check:check14' };
-const schema60 = {
+export const check14 = validate165;
+const schema60 = { $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultReady', $id: 'urn:check:check14' };
+const schema61 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'status', 'shares'],
@@ -7447,7 +7548,7 @@ const schema60 = {
     },
   },
 };
-function validate162(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate166(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -7515,14 +7616,14 @@ function validate162(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate89(data.collaborationId, {
+        !validate91(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
@@ -7628,27 +7729,27 @@ function validate162(data, { instancePath = '', parentData, parentDataProperty, 
         }
         if (data3.A !== undefined) {
           if (
-            !validate148(data3.A, {
+            !validate152(data3.A, {
               instancePath: instancePath + '/shares/A',
               parentData: data3,
               parentDataProperty: 'A',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+            vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
             errors = vErrors.length;
           }
         }
         if (data3.B !== undefined) {
           if (
-            !validate148(data3.B, {
+            !validate152(data3.B, {
               instancePath: instancePath + '/shares/B',
               parentData: data3,
               parentDataProperty: 'B',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+            vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
             errors = vErrors.length;
           }
         }
@@ -7683,25 +7784,25 @@ function validate162(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate162.errors = vErrors;
+  validate166.errors = vErrors;
   return errors === 0;
 }
-function validate161(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate165(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check14" */ let vErrors = null;
   let errors = 0;
-  if (!validate162(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+  if (!validate166(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
     errors = vErrors.length;
   }
-  validate161.errors = vErrors;
+  validate165.errors = vErrors;
   return errors === 0;
 }
-export const check15 = validate167;
-const schema61 = {
+export const check15 = validate171;
+const schema62 = {
   $ref: 'https://mpc.example/openapi/schemas#/$defs/ResultPending',
   $id: 'urn:check:check15',
 };
-const schema62 = {
+const schema63 = {
   type: 'object',
   additionalProperties: false,
   required: ['collaborationId', 'status', 'retryAfterSeconds'],
@@ -7711,7 +7812,7 @@ const schema62 = {
     retryAfterSeconds: { type: 'integer', minimum: 1 },
   },
 };
-function validate168(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate172(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -7779,14 +7880,14 @@ function validate168(data, { instancePath = '', parentData, parentDataProperty, 
     }
     if (data.collaborationId !== undefined) {
       if (
-        !validate89(data.collaborationId, {
+        !validate91(data.collaborationId, {
           instancePath: instancePath + '/collaborationId',
           parentData: data,
           parentDataProperty: 'collaborationId',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
@@ -7812,7 +7913,7 @@ function validate168(data, { instancePath = '', parentData, parentDataProperty, 
           instancePath: instancePath + '/status',
           schemaPath: '#/properties/status/enum',
           keyword: 'enum',
-          params: { allowedValues: schema62.properties.status.enum },
+          params: { allowedValues: schema63.properties.status.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -7873,16 +7974,16 @@ function validate168(data, { instancePath = '', parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate168.errors = vErrors;
+  validate172.errors = vErrors;
   return errors === 0;
 }
-function validate167(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate171(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:check:check15" */ let vErrors = null;
   let errors = 0;
-  if (!validate168(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
+  if (!validate172(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
     errors = vErrors.length;
   }
-  validate167.errors = vErrors;
+  validate171.errors = vErrors;
   return errors === 0;
 }

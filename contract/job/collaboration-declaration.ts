@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ComputationSpec } from '../analysis/analysis-spec.ts';
 import { fractionalBitsOf } from '../analysis/field-encoding.ts';
+import { MAX_INPUT_ROWS } from '../input/input-limits.ts';
 
 /**
- * What a collaboration declares and every participant agrees to by sealing its input: the computation (spec),
- * the fewest inputs it may run over, and who receives the result. Clients bind its digest into the AAD of
+ * What a collaboration declares and every participant agrees to by sealing its input: the computation (spec,
+ * with what it releases and the most rows each participant may send), the fewest inputs it may run over, and
+ * who receives the result. Clients bind its digest into the AAD of
  * their input shares (`contract/crypto/aad.ts`), so a job description that states another declaration than
  * the one participants sealed under opens none of their shares: the servers check the job against what the
  * clients sealed, not against what the coordinator says.
@@ -32,6 +34,10 @@ export function declarationDigest(declaration: CollaborationDeclaration): string
     // What the result may release; absent members drop out, so specs without them keep their digest.
     minCellSize: spec.minCellSize,
     privacy: spec.privacy,
+    // The row cap the noise is scaled to and inputs are held to; the system cap is the default, so declaring
+    // it is the same declaration as declaring none.
+    maxRowsPerParticipant:
+      spec.maxRowsPerParticipant === MAX_INPUT_ROWS ? undefined : spec.maxRowsPerParticipant,
     minParticipants,
     resultRecipients:
       resultRecipients === 'all-participants' ? resultRecipients : [...new Set(resultRecipients)].sort(),

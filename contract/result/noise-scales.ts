@@ -2,7 +2,7 @@ import type { ComputationSpec } from '../analysis/analysis-spec.ts';
 import { encodedBounds } from '../analysis/field-encoding.ts';
 import { epsilonUnits } from '../analysis/release-rules.ts';
 import { EPSILON_DECIMALS } from '../analysis/spec-limits.ts';
-import { MAX_INPUT_ROWS } from '../input/input-limits.ts';
+import { rowCapOf } from '../input/row-cap.ts';
 import { resultLayout, type ResultSlot } from './result-layout.ts';
 
 /**
@@ -10,15 +10,15 @@ import { resultLayout, type ResultSlot } from './result-layout.ts';
  * except the kept bits of suppressed cells, and the dropped-row total) gets discrete Laplace noise
  * (pmf proportional to exp(-|z| / b) over the integers) of scale b = sensitivity / (epsilon / m) in encoded
  * units, m the number of noised figures: basic composition spends epsilon / m on each, (epsilon, 0)-DP in all.
- * Sensitivity is over one participant's input, added or removed: at most MAX_INPUT_ROWS rows, each in its
- * field's declared bounds [low, high] (invalid rows count as `low`): counts R, sums R max(|low|, |high|),
+ * Sensitivity is over one participant's input, added or removed: at most R rows, R the collaboration's
+ * declared maxRowsPerParticipant (MAX_INPUT_ROWS when it declares none; the coordinator refuses and the
+ * servers exclude a larger input, so no input exceeds it), each in its field's declared bounds [low, high] (invalid rows count as `low`): counts R, sums R max(|low|, |high|),
  * sums of squares R max(low^2, high^2), min, max and quantile high - low.
  *
  * Servers A and B each add an independent sample of this full scale to their own share; either sample alone
  * makes the release (epsilon, 0)-DP, so neither server, knowing its own sample, can remove the other's.
  */
 export const NOISE_MECHANISM = 'discrete-laplace';
-export const ROWS_PER_PARTICIPANT = MAX_INPUT_ROWS;
 
 /** Scale b = numerator / denominator of one figure's noise (exact rational, encoded units). */
 export interface NoiseScale {
@@ -40,7 +40,7 @@ export function noisedFigures(spec: ComputationSpec): WordNoise[] {
   if (privacy === undefined) return [];
   const epsilon = epsilonUnits(privacy.epsilon);
   if (epsilon === undefined) throw new RangeError(`epsilon ${privacy.epsilon} is not allowed`);
-  const rows = BigInt(ROWS_PER_PARTICIPANT);
+  const rows = BigInt(rowCapOf(spec));
   const sensitivities: { word: number; wide: boolean; sensitivity: bigint; fractionalBits: number }[] = [];
   let word = 0;
   for (const entry of resultLayout(spec)) {
@@ -107,6 +107,7 @@ export interface PrivacyStatement {
   /** Noised figures m; each spends epsilon / m. */
   figures: number;
   epsilonPerFigure: number;
+  /** The most rows one participant's input may hold (the declared cap): what the sensitivities assume. */
   rowsPerParticipant: number;
   /** Each of the two servers adds one independent sample of the full scale to its share. */
   samplesPerFigure: 2;
@@ -123,7 +124,7 @@ export function privacyStatement(spec: ComputationSpec): PrivacyStatement | unde
     composition: 'basic',
     figures,
     epsilonPerFigure: spec.privacy.epsilon / figures,
-    rowsPerParticipant: ROWS_PER_PARTICIPANT,
+    rowsPerParticipant: rowCapOf(spec),
     samplesPerFigure: 2,
   };
 }

@@ -1,11 +1,13 @@
 import { checkComputable } from '../../contract/analysis/computability.ts';
-import { MAX_INPUT_ROWS } from '../../contract/input/input-limits.ts';
+import { rowCapOf } from '../../contract/input/row-cap.ts';
 import { computationSpecOf, DRAFT_SPEC_PATHS, type CollaborationDraft } from './collaboration.ts';
 import { DomainError } from './errors.ts';
 
-/** The most rows a collaboration's job may hold: every participant sending the most rows an input may hold. */
-export function worstCaseRows(maxParticipants: number): number {
-  return maxParticipants * MAX_INPUT_ROWS;
+/** The most rows a collaboration's job may hold: every participant sending as many rows as its cap allows. */
+export function worstCaseRows(
+  draft: Pick<CollaborationDraft, 'maxParticipants' | 'maxRowsPerParticipant'>,
+): number {
+  return draft.maxParticipants * rowCapOf(draft);
 }
 
 /**
@@ -14,14 +16,15 @@ export function worstCaseRows(maxParticipants: number): number {
  * Returns the `not-computable` refusal naming each field and what to declare, or undefined.
  */
 export function notComputable(draft: CollaborationDraft): DomainError | undefined {
-  const rows = worstCaseRows(draft.maxParticipants);
+  const rows = worstCaseRows(draft);
+  const rowsPerParticipant = rowCapOf(draft);
   const computability = checkComputable(computationSpecOf(draft), rows, {
     paths: DRAFT_SPEC_PATHS,
-    rowsPerParticipant: MAX_INPUT_ROWS,
+    rowsPerParticipant,
   });
   if (computability.computable) return undefined;
   const detail =
-    `Not computable for up to ${draft.maxParticipants} participants of at most ${MAX_INPUT_ROWS} rows ` +
+    `Not computable for up to ${draft.maxParticipants} participants of at most ${rowsPerParticipant} rows ` +
     `each: ${computability.reasons.join('; ')}`;
   return new DomainError('not-computable', detail, computability.violations);
 }

@@ -35,6 +35,8 @@ export interface CollaborationDraft {
   minCellSize?: number;
   /** Differential-privacy budget of the result. */
   privacy?: PrivacySpec;
+  /** The most rows one participant's input may hold (absent: the system's MAX_INPUT_ROWS). */
+  maxRowsPerParticipant?: number;
 }
 
 /** A created collaboration: the declaration it was made from, with its identity and lifecycle. */
@@ -88,6 +90,9 @@ export function newCollaboration(
     ...(draft.participants === undefined ? {} : { participants: draft.participants }),
     ...(draft.minCellSize === undefined ? {} : { minCellSize: draft.minCellSize }),
     ...(draft.privacy === undefined ? {} : { privacy: draft.privacy }),
+    ...(draft.maxRowsPerParticipant === undefined
+      ? {}
+      : { maxRowsPerParticipant: draft.maxRowsPerParticipant }),
     status: 'OPEN',
     participantCount: 0,
     completedInputCount: 0,
@@ -110,13 +115,19 @@ export function draftViolations(draft: CollaborationDraft, now: Date): RuleViola
 
 /** The part of a draft the computation servers compute. */
 export function computationSpecOf(
-  draft: Pick<CollaborationDraft, 'analyses' | 'inputSchema' | 'minCellSize' | 'privacy'>,
+  draft: Pick<
+    CollaborationDraft,
+    'analyses' | 'inputSchema' | 'minCellSize' | 'privacy' | 'maxRowsPerParticipant'
+  >,
 ): ComputationSpec {
   return {
     fields: draft.inputSchema.fields,
     analyses: draft.analyses,
     ...(draft.minCellSize === undefined ? {} : { minCellSize: draft.minCellSize }),
     ...(draft.privacy === undefined ? {} : { privacy: draft.privacy }),
+    ...(draft.maxRowsPerParticipant === undefined
+      ? {}
+      : { maxRowsPerParticipant: draft.maxRowsPerParticipant }),
   };
 }
 

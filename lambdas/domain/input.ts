@@ -27,15 +27,20 @@ export interface Input {
   exclusionReason?: string;
 }
 
-/** The declared sizes must be exactly what sealed shares of `rowCount` rows of `fieldCount` fields take. */
+/**
+ * The declared sizes must be exactly what sealed shares of `rowCount` rows of `fieldCount` fields take, and
+ * the rows at most the collaboration's per-participant cap (`rowCapOf`, at most MAX_INPUT_ROWS).
+ */
 export function rowCountViolations(
   rowCount: number | undefined,
   shares: Record<Party, ShareDeclaration>,
   fieldCount: number,
+  rowCap: number = MAX_INPUT_ROWS,
 ): RuleViolation[] {
   if (rowCount === undefined) return [];
   if (!Number.isSafeInteger(rowCount) || rowCount < 1 || rowCount > MAX_INPUT_ROWS)
     return [{ path: '/rowCount', message: `must be an integer 1..${MAX_INPUT_ROWS}` }];
+  if (rowCount > rowCap) return [{ path: '/rowCount', message: overRowCap(rowCount, rowCap) }];
   return PARTIES.flatMap((party) => {
     const expected = sealedInputShareBytes(party, fieldCount, rowCount);
     return shares[party].sizeBytes === expected
@@ -62,4 +67,9 @@ export function shareViolations(
       violations.push({ path: `/shares/${party}/sha256`, message: 'must be a base64 SHA-256 digest' });
   }
   return violations;
+}
+
+/** Why an input of `rows` rows is refused by a collaboration that declares at most `rowCap` per participant. */
+export function overRowCap(rows: number, rowCap: number): string {
+  return `${rows} rows is over the collaboration's maxRowsPerParticipant of ${rowCap}`;
 }

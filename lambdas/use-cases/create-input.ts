@@ -1,7 +1,9 @@
+import { rowCapOf } from '../../contract/input/row-cap.ts';
 import type { Party } from '../../contract/party.ts';
 import { acceptsInputs, hasFreeSlot } from '../domain/collaboration.ts';
 import { DomainError, validationError } from '../domain/errors.ts';
 import {
+  overRowCap,
   PARTIES,
   rowCountViolations,
   shareViolations,
@@ -11,6 +13,7 @@ import {
 import type { CoordinatorPorts } from '../ports/coordinator-ports.ts';
 import type { PresignedRequest } from '../ports/share-storage.ts';
 import { notAcceptingInputs, requireCollaboration, requireParticipant } from './lookups.ts';
+import { rowCountOfShareB } from './workflow/close-inputs.ts';
 
 export interface IssuedInput {
   input: Input;
@@ -31,11 +34,14 @@ export async function createInput(
   if (violations.length > 0) throw validationError(violations);
   const now = ports.now();
   const collaboration = await requireCollaboration(ports, command.collaborationId);
-  const sizeViolations = rowCountViolations(
-    command.rowCount,
-    command.shares,
-    collaboration.inputSchema.fields.length,
-  );
+  const fieldCount = collaboration.inputSchema.fields.length;
+  const rowCap = rowCapOf(collaboration);
+  const sizeViolations = rowCountViolations(command.rowCount, command.shares, fieldCount, rowCap);
+  // Without a declared row count, the rows B's declared share size holds (what the job will be told).
+  const derivedRows =
+    command.rowCount === undefined ? rowCountOfShareB(command.shares.B.sizeBytes, fieldCount) : 0;
+  if (derivedRows > rowCap)
+    sizeViolations.push({ path: '/shares/B/sizeBytes', message: overRowCap(derivedRows, rowCap) });
   if (sizeViolations.length > 0) throw validationError(sizeViolations);
   const participant = await requireParticipant(ports, command.collaborationId, command.callerId);
   if (participant.inputStatus === 'COMPLETE') throw alreadyCompleted();

@@ -7,6 +7,7 @@ import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import { HpkeOpenError } from '../../contract/crypto/hpke.ts';
 import { JobFailure } from '../runtime/failure.ts';
 import { MAX_INPUT_ROWS } from '../../contract/input/input-limits.ts';
+import { rowCapOf } from '../../contract/input/row-cap.ts';
 import { ringVector } from '../../contract/sharing/ring.ts';
 import { ObjectNotFoundError, type ObjectStore } from '../../contract/storage/object-store.ts';
 import { getOpened } from '../storage/sealed-objects.ts';
@@ -59,10 +60,17 @@ export class InputShares {
     const failedInputIds: string[] = [];
     const reasons: string[] = [];
     const unopenedInputIds: string[] = [];
+    // The collaboration's declared cap (bound into every share's AAD through the declaration digest), so
+    // a participant that bypasses the coordinator cannot send more rows than the noise is scaled to.
+    const rowCap = rowCapOf(job.spec);
     for (const [index, input] of job.inputs.entries()) {
       try {
         if (input.rowCount > MAX_INPUT_ROWS)
           throw new InputShareError(`declares ${input.rowCount} rows, over the cap of ${MAX_INPUT_ROWS}`);
+        if (input.rowCount > rowCap)
+          throw new InputShareError(
+            `declares ${input.rowCount} rows, over the collaboration's maxRowsPerParticipant of ${rowCap}`,
+          );
         const payload = await this.#open(index);
         this.#check(index, payload); // every check of decoding, without building the columns
         this.#digests[index] = digestOf(payload);

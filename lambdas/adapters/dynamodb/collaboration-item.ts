@@ -12,9 +12,14 @@ function inviteAndExclusionsOf(item: Item): Pick<Collaboration, 'participants' |
   };
 }
 
-/** Minimum cell size, privacy budget and the budget spent, on the item only when set. */
-function releaseControlsOf(item: Item): Pick<Collaboration, 'minCellSize' | 'privacy' | 'privacySpent'> {
+/** Minimum cell size, privacy budget, the budget spent and the row cap, on the item only when set. */
+function releaseControlsOf(
+  item: Item,
+): Pick<Collaboration, 'minCellSize' | 'privacy' | 'privacySpent' | 'maxRowsPerParticipant'> {
   return {
+    ...(item.maxRowsPerParticipant === undefined
+      ? {}
+      : { maxRowsPerParticipant: Number(item.maxRowsPerParticipant) }),
     ...(item.minCellSize === undefined ? {} : { minCellSize: Number(item.minCellSize) }),
     ...(item.privacy === undefined ? {} : { privacy: item.privacy as Collaboration['privacy'] }),
     ...(item.privacySpent === undefined

@@ -63,7 +63,7 @@ describe('createCollaboration refuses what the computation servers could not com
     expect(answer.body.errors).toHaveLength(1);
     expect(answer.body.errors[0].path).toBe('/inputSchema/fields/0');
     expect(answer.body.errors[0].message).toMatch(
-      /^field "weight": variance would overflow 128 bits .*declare narrower bounds within ±[\d.]+ or at most \d+ fractionalBits$/,
+      /^field "weight": variance would overflow 128 bits .*declare narrower bounds within ±[\d.]+, at most \d+ fractionalBits or maxRowsPerParticipant at most 29$/,
     );
   });
 
@@ -95,5 +95,18 @@ describe('createCollaboration refuses what the computation servers could not com
       }),
     });
     expect(coarser.status, coarser.bodyText).toBe(201);
+  });
+
+  it('the check assumes maxParticipants times the declared row cap: the advised cap is accepted, one more refused', async () => {
+    const capped = await call('owner', 'POST', '/v1/collaborations', {
+      body: collaborationRequest({ ...overflowingVariance, maxRowsPerParticipant: 29 }),
+    });
+    expect(capped.status, capped.bodyText).toBe(201);
+    expect(capped.body.maxRowsPerParticipant).toBe(29);
+    const over = await call('owner', 'POST', '/v1/collaborations', {
+      body: collaborationRequest({ ...overflowingVariance, maxRowsPerParticipant: 30 }),
+    });
+    expectProblem(over, 400, 'not-computable');
+    expect(over.body.detail).toContain('up to 10 participants of at most 30 rows each');
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ComputationSpec } from '../../../contract/analysis/analysis-spec.ts';
+import { rowCapOf } from '../../../contract/input/row-cap.ts';
 import { noisedFigures } from '../../../contract/result/noise-scales.ts';
 import { prgBytes } from '../../../contract/sharing/prg.ts';
 import {
@@ -86,16 +87,47 @@ describe('discrete Laplace noise', () => {
       fields: [{ name: 'x', type: 'int', min: 0, max: 10 }],
       analyses: [{ kind: 'count' }, { kind: 'sum', field: 'x' }],
       privacy: { epsilon: 5, delta: 0 },
+      maxRowsPerParticipant: 8,
     };
     const rows = [[1], [2], [3], [4]];
     const figures = noisedFigures(spec);
     // count, sum (wide), dropped rows: three figures, each at epsilon / 3.
     expect(figures.map((figure) => figure.word)).toEqual([0, 1, 3]);
     const { results } = await runJobInMemory(spec, [rows]);
-    // The scale is R m / epsilon: far above the true count, so only the shape of the answer is checked.
-    const count = results[0]!;
-    expect(Number.isInteger(count.value)).toBe(true);
-    expect(count.noiseScales?.count).toBeCloseTo((16_777_216 * 3) / 5, 6);
-    expect(results[1]!.noiseScales?.sum).toBeCloseTo((16_777_216 * 10 * 3) / 5, 3);
+    // The scale is R m / epsilon with R the declared cap (R max|x| for the sum).
+    const cap = rowCapOf(spec);
+    const [count, sum] = results;
+    expect(count!.noiseScales?.count).toBeCloseTo((cap * 3) / 5, 9);
+    expect(sum!.noiseScales?.sum).toBeCloseTo((cap * 10 * 3) / 5, 9);
+    // Two independent samples of scale b each: beyond 25 b apart from the exact figure with p < 1e-9.
+    expect(Number.isInteger(count!.value)).toBe(true);
+    expect(Math.abs(count!.value! - 4)).toBeLessThan(25 * ((cap * 3) / 5));
+    expect(Math.abs(sum!.value! - 10)).toBeLessThan(25 * ((cap * 10 * 3) / 5));
   });
+
+  it('noise of a count over many jobs: mean near the exact count, spread of two samples of scale b', async () => {
+    const spec: ComputationSpec = {
+      fields: [{ name: 'x', type: 'int', min: 0, max: 1 }],
+      analyses: [{ kind: 'count' }],
+      privacy: { epsilon: 10, delta: 0 },
+      maxRowsPerParticipant: 5,
+    };
+    // b = R m / epsilon = 5 * 2 / 10 = 1: the sum of two discrete Laplace samples has variance 2 * 2q/(1-q)^2.
+    const b = (rowCapOf(spec) * noisedFigures(spec).length) / spec.privacy!.epsilon;
+    expect(b).toBe(1);
+    const jobs = 40;
+    const errors: number[] = [];
+    for (let job = 0; job < jobs; job++) {
+      const { results } = await runJobInMemory(spec, [[[1], [0], [1]]]);
+      errors.push(results[0]!.value! - 3);
+    }
+    const q = Math.exp(-1 / b);
+    const variance = (2 * 2 * q) / (1 - q) ** 2;
+    const mean = errors.reduce((a, e) => a + e, 0) / jobs;
+    const observed = errors.reduce((a, e) => a + (e - mean) ** 2, 0) / (jobs - 1);
+    // Loose bounds (about 5 standard errors): the noise is neither absent nor scaled to the system cap.
+    expect(Math.abs(mean)).toBeLessThan(5 * Math.sqrt(variance / jobs));
+    expect(observed).toBeGreaterThan(variance / 4);
+    expect(observed).toBeLessThan(variance * 4);
+  }, 120_000);
 });

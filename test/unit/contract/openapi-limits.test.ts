@@ -7,7 +7,9 @@ import {
   MAX_BIN_EDGES,
   MAX_FIELDS,
   MAX_FRACTIONAL_BITS,
+  MAX_ROWS_PER_PARTICIPANT,
   MIN_BIN_EDGES,
+  MIN_ROWS_PER_PARTICIPANT,
 } from '../../../contract/analysis/spec-limits.ts';
 import { DEFAULT_FRACTIONAL_BITS } from '../../../contract/analysis/analysis-spec.ts';
 import { MAX_PARTICIPANTS } from '../../../contract/collaboration-limits.ts';
@@ -66,6 +68,17 @@ describe('openapi.yml states the contract limits', () => {
     expect(schemas.InviteList).toMatchObject({ minItems: 1, maxItems: MAX_PARTICIPANTS });
     expect(property('CreateInputRequest', 'rowCount')).toMatchObject({ minimum: 1, maximum: MAX_INPUT_ROWS });
     expect(MAX_ROWS).toBe(MAX_PARTICIPANTS * MAX_INPUT_ROWS);
+  });
+
+  it('the declared row cap per participant, on the create body and the collaboration', () => {
+    expect(schemas.MaxRowsPerParticipant).toMatchObject({
+      minimum: MIN_ROWS_PER_PARTICIPANT,
+      maximum: MAX_ROWS_PER_PARTICIPANT,
+    });
+    expect(MAX_ROWS_PER_PARTICIPANT).toBe(MAX_INPUT_ROWS);
+    const reference = { $ref: '#/components/schemas/MaxRowsPerParticipant' };
+    expect(property('CreateCollaborationRequest', 'maxRowsPerParticipant')).toEqual(reference);
+    expect(property('Collaboration', 'maxRowsPerParticipant')).toEqual(reference);
   });
 
   it('int field bounds are safe integers', () => {

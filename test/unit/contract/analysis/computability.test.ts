@@ -99,7 +99,7 @@ describe('checkComputable', () => {
     }
   });
 
-  it("places violations under the caller's paths and advises fewer fractional bits or participants", () => {
+  it("places violations under the caller's paths and advises fewer fractional bits, participants or rows", () => {
     const spec: ComputationSpec = {
       fields: [{ name: 'w', type: 'fixed', fractionalBits: 30, min: 0, max: 1e6 }],
       analyses: [{ kind: 'variance' }],
@@ -117,7 +117,7 @@ describe('checkComputable', () => {
       expect(result.violations[0]!.message).toBe(
         'field "w": variance would overflow 128 bits (the sum of squares of up to 671088640 rows of ' +
           '|x| <= 1000000 with 30 fractionalBits reaches 2^128); declare narrower bounds within ±663000, ' +
-          'at most 29 fractionalBits or maxParticipants at most 17',
+          'at most 29 fractionalBits, maxParticipants at most 17 or maxRowsPerParticipant at most 7378697',
       );
     }
     // The advice holds: each alternative is computable.
@@ -127,6 +127,8 @@ describe('checkComputable', () => {
     expect(checkComputable(fewerBits, 40 * perParticipant).computable).toBe(true);
     expect(checkComputable(spec, 17 * perParticipant).computable).toBe(true);
     expect(checkComputable(spec, 18 * perParticipant).computable).toBe(false);
+    expect(checkComputable(spec, 40 * 7378697).computable).toBe(true);
+    expect(checkComputable(spec, 40 * 7378698).computable).toBe(false);
   });
 
   it('allows up to MAX_ROWS rows: every participant sending a full input', () => {

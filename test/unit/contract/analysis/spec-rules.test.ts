@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisSpec, FieldSpec } from '../../../../contract/analysis/analysis-spec.ts';
-import { MAX_ANALYSES, MAX_BIN_EDGES, MAX_FIELDS } from '../../../../contract/analysis/spec-limits.ts';
+import {
+  MAX_ANALYSES,
+  MAX_BIN_EDGES,
+  MAX_FIELDS,
+  MAX_ROWS_PER_PARTICIPANT,
+} from '../../../../contract/analysis/spec-limits.ts';
 import {
   analysisViolations,
   fieldViolations,
@@ -112,5 +117,15 @@ describe('quantile and group-by rules', () => {
       '/analyses/0/groupBy',
     ]);
     expect(grouped([{ kind: 'mean', field: 'ward' }])).toEqual(['/analyses/0/field']);
+  });
+
+  it('maxRowsPerParticipant: absent, or an integer 1..MAX_ROWS_PER_PARTICIPANT', () => {
+    const capped = (cap: number) =>
+      paths(specViolations({ fields: [age], analyses: [{ kind: 'count' }], maxRowsPerParticipant: cap }));
+    expect(capped(1)).toEqual([]);
+    expect(capped(5000)).toEqual([]);
+    expect(capped(MAX_ROWS_PER_PARTICIPANT)).toEqual([]);
+    for (const cap of [0, -3, 2.5, Number.NaN, MAX_ROWS_PER_PARTICIPANT + 1])
+      expect(capped(cap)).toEqual(['/maxRowsPerParticipant']);
   });
 });

@@ -17,19 +17,33 @@ import type { Party } from '../../../../contract/party.ts';
 /**
  * Bad inputs are excluded, not fatal: a share sealed with the wrong AAD, one made for another schema and one
  * holding fewer rows than declared are left out on both servers, which report the same excludedInputs with
- * DONE and compute over the other inputs (the excluded rows count as dropped). With fewer valid inputs than
+ * DONE and compute over the other inputs (the excluded rows count as dropped). So is an honest share holding
+ * more rows than the collaboration's declared maxRowsPerParticipant. With fewer valid inputs than
  * minParticipants the job fails with TOO_FEW_VALID_INPUTS and writes no result share.
  */
-const spec: ComputationSpec = {
+const baseSpec: ComputationSpec = {
   fields: [{ name: 'v', type: 'int', min: 0, max: 100 }],
   analyses: [{ kind: 'count' }, { kind: 'sum' }, { kind: 'max' }],
 };
 const rowsOf = (participant: number): number[][] =>
   Array.from({ length: 10 }, (_, r) => [(participant * 13 + r * 7) % 101]);
 
-type Fault = 'wrong-aad' | 'other-schema' | 'short';
+type Fault = 'wrong-aad' | 'other-schema' | 'short' | 'over-cap';
 
-async function setUp(jobId: string, faults: Record<number, Fault>, minParticipants: number) {
+/** Participant p's rows with its fault: one row short, or one row more than the others send. */
+function faultyRows(participant: number, fault: Fault | undefined): number[][] {
+  const rows = rowsOf(participant);
+  if (fault === 'short') return rows.slice(0, 9);
+  if (fault === 'over-cap') return [...rows, [participant]];
+  return rows;
+}
+
+async function setUp(
+  jobId: string,
+  faults: Record<number, Fault>,
+  minParticipants: number,
+  spec: ComputationSpec = baseSpec,
+) {
   const store = new InMemoryObjectStore();
   const results = new InMemoryObjectStore();
   const status = new InMemoryJobStatusStore();
@@ -55,7 +69,7 @@ async function setUp(jobId: string, faults: Record<number, Fault>, minParticipan
   };
   for (const participant of [0, 1, 2, 3]) {
     const fault = faults[participant];
-    const rows = fault === 'short' ? rowsOf(participant).slice(0, 9) : rowsOf(participant);
+    const rows = faultyRows(participant, fault);
     const fields = fault === 'other-schema' ? [{ ...spec.fields[0]!, max: 1000 }] : spec.fields;
     const payloads = shareRows(rows, fields);
     // A wrong AAD on B only: A finds nothing wrong with that input, and still excludes it.
@@ -67,7 +81,11 @@ async function setUp(jobId: string, faults: Record<number, Fault>, minParticipan
     collaborationId,
     attempt: 1,
     spec,
-    inputs: [0, 1, 2, 3].map((p) => ({ inputId: `i${p}`, participantId: `p${p}`, rowCount: 10 })),
+    inputs: [0, 1, 2, 3].map((p) => ({
+      inputId: `i${p}`,
+      participantId: `p${p}`,
+      rowCount: faults[p] === 'over-cap' ? 11 : 10,
+    })),
     minParticipants,
     resultRecipients: 'all-participants',
     recipients: recipients.map((key, p) => ({ recipientId: `p${p}`, publicKey: key.publicKey })),
@@ -149,6 +167,31 @@ describe('inputs the servers exclude', () => {
     // Each excluded input's owner, and only it, reads its own 10 dropped rows.
     expect(await result(1)).toMatchObject({ droppedRows: 30, ownDroppedRows: 10 });
     expect(await result(3)).toMatchObject({ droppedRows: 30, ownDroppedRows: 10 });
+  }, 60_000);
+
+  it('an input over the declared maxRowsPerParticipant: excluded on both, results over the rest', async () => {
+    const capped: ComputationSpec = { ...baseSpec, maxRowsPerParticipant: 10 };
+    const { status, server, result } = await setUp('j-over-cap', { 2: 'over-cap' }, 1, capped);
+    await Promise.all([server('B'), server('A')]);
+    const job = await status.getJobStatus('j-over-cap');
+    const excludedInputs = [
+      {
+        inputId: 'i2',
+        reason:
+          "shares for A and B are invalid: declares 11 rows, over the collaboration's maxRowsPerParticipant of 10",
+      },
+    ];
+    expect(job.parties.A).toMatchObject({ state: 'DONE', excludedInputs });
+    expect(job.parties.B).toMatchObject({ state: 'DONE', excludedInputs });
+    const values = [0, 1, 3].flatMap((participant) => rowsOf(participant).map((row) => row[0]!));
+    const mine = await result(0);
+    expect(mine.analyses.map((analysis) => analysis.value)).toEqual([
+      30,
+      values.reduce((a, b) => a + b, 0),
+      Math.max(...values),
+    ]);
+    expect(mine).toMatchObject({ droppedRows: 11, ownDroppedRows: 0 });
+    expect(await result(2)).toMatchObject({ droppedRows: 11, ownDroppedRows: 11 });
   }, 60_000);
 
   it('fewer valid inputs than minParticipants: TOO_FEW_VALID_INPUTS on both servers, no result share', async () => {
