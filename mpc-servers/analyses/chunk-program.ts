@@ -1,6 +1,6 @@
 import { WHOLE_RING_BITS, type MaterialRequest, type ChunkMaterial } from '../engine/material.ts';
+import { belowPublicManyStep, lessThanManyStep } from '../engine/many-thresholds.ts';
 import {
-  belowPublicStep,
   lessThanZeroStep,
   multiplyStep,
   runRound,
@@ -17,7 +17,6 @@ import {
   scale,
   sub,
   sumAll,
-  sumGroups,
   type RingVector,
 } from '../../contract/sharing/ring.ts';
 import type { FieldProgram, Program } from './program.ts';
@@ -63,34 +62,56 @@ export function chunkRequests(program: Program, rows: number, hasCarry: boolean)
   const requests: MaterialRequest[] = [];
   if (program.validity) {
     const fieldCount = program.fields.length;
-    requests.push({ kind: 'comparison', bits: WHOLE_RING_BITS, count: rows * fieldCount });
+    // One whole-ring key per value, a section per field: it serves the range check and the field's thresholds.
+    for (let f = 0; f < fieldCount; f++)
+      requests.push({ kind: 'comparison', bits: WHOLE_RING_BITS, count: rows });
     for (const pairs of productLevels(fieldCount)) requests.push({ kind: 'triple', count: rows * pairs });
-    requests.push({ kind: 'triple', count: rows * fieldCount });
+    const rowBitProducts = fieldCount > 1 ? innerThresholdCount(program) : 0;
+    requests.push({ kind: 'triple', count: rows * (fieldCount + rowBitProducts) });
   }
   const summed = program.fields.filter((field) => field.sums).length;
   if (summed > 0) requests.push({ kind: 'lift', count: rows * summed + (program.validity ? 1 : 0) });
-  for (const field of program.fields) {
-    if (field.thresholds.length > 0) {
-      requests.push({ kind: 'comparison', bits: field.thresholdBits, count: rows * field.thresholds.length });
-    }
+  if (!program.validity) {
+    // One key per value for all of its field's thresholds.
+    for (const field of program.fields)
+      if (field.thresholds.length > 0)
+        requests.push({ kind: 'comparison', bits: field.thresholdBits, count: rows });
   }
   const squared = program.fields.filter((field) => field.sumSquares).length;
   if (squared > 0) requests.push({ kind: 'wideSquare', count: rows * squared });
-  for (const pairs of tournamentLevels(program, rows, hasCarry)) {
-    requests.push({ kind: 'comparison', bits: program.extremeBits, count: pairs });
-    requests.push({ kind: 'triple', count: pairs });
-  }
+  requests.push(...tournamentRequests(program, rows + (hasCarry ? 1 : 0)));
   return requests;
 }
 
+/** The material of a tournament over `values` values per series: a comparison and a triple per pair. */
+export function tournamentRequests(program: Program, values: number): MaterialRequest[] {
+  return tournamentLevels(program, values).flatMap((pairs): MaterialRequest[] => [
+    { kind: 'comparison', bits: program.extremeBits, count: pairs },
+    { kind: 'triple', count: pairs },
+  ]);
+}
+
 /** Comparisons (= selections) per tournament level, over all series. */
-function tournamentLevels(program: Program, rows: number, hasCarry: boolean): number[] {
+function tournamentLevels(program: Program, values: number): number[] {
   const levels: number[] = [];
   if (program.series.length === 0) return levels;
-  for (let m = rows + (hasCarry ? 1 : 0); m > 1; m -= Math.floor(m / 2)) {
+  for (let m = values; m > 1; m -= Math.floor(m / 2)) {
     levels.push(Math.floor(m / 2) * program.series.length);
   }
   return levels;
+}
+
+/**
+ * The thresholds of a field that need a comparison when rows are checked: low < t <= high. For t <= low no
+ * valid row has x < t, for t > high every valid row has: those counts are 0 and n (valid rows), public
+ * functions of the valid count, with no comparison.
+ */
+function innerThresholds(field: FieldProgram): bigint[] {
+  return field.thresholds.filter((t) => field.low < t && t <= field.high);
+}
+
+function innerThresholdCount(program: Program): number {
+  return program.fields.reduce((total, field) => total + innerThresholds(field).length, 0);
 }
 
 /** Multiplications per row at each level of the tree that multiplies a row's field bits. */
@@ -108,9 +129,25 @@ export interface CheckedColumns {
   /** Columns min series compare: `high` in place of an invalid row's value. */
   minColumns: RingVector[];
   valid: RingVector;
+  /** Per field, per threshold t (`FieldProgram.thresholds`): shares of the chunk's valid rows with x < t. */
+  validBelow: bigint[][];
 }
 
-/** Range check of every value, AND per row, and the select that makes every value in range. */
+/**
+ * Range check of every value, AND per row, and the select that makes every value in range; the same keys
+ * give the fields' threshold counts.
+ *
+ * Thresholds from the range check's key: with u = x - low (as an unsigned 64-bit word) and the width
+ * W = high - low + 1, the key of u answers [u < w] for any public 0 < w at one more evaluation
+ * (`belowPublicManyStep`). For a threshold low < t <= high take w = t - low, so 0 < w < W. A value in range
+ * has u = x - low in [0, W), and [u < w] = [x < t]. A value out of range has u >= W as an unsigned word (x
+ * below low wraps to u >= 2^64 - 2^63 > W, x above high gives u >= W), so u >= W > w and [u < w] = 0: the
+ * field's own invalid values count nowhere, automatically. A row invalid through another field may still
+ * have [u < w] = 1, so with more than one field each such bit is multiplied by the row's bit v (in the select
+ * round); with one field v is the field's own bit and [u < w] already implies it. Thresholds outside
+ * (low, high] are not compared: for t <= low no valid row has x < t (count 0), for t > high every valid row
+ * has (count n = sum v).
+ */
 export async function checkValidity(
   context: PartyContext,
   program: Program,
@@ -120,15 +157,22 @@ export async function checkValidity(
   const rows = columns[0]?.length ?? 0;
   const fields = program.fields;
   const isA = context.party === 'A';
-  // u = x - low (A subtracts the public low), compared with the public width high - low + 1.
-  const u = concat(
-    fields.map((field) => (isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!)),
+  // u = x - low (A subtracts the public low), compared with the public width high - low + 1 and t - low.
+  const us = fields.map((field) =>
+    isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!.slice(),
   );
-  const width = ringVector(u.length);
-  fields.forEach((field, f) => width.fill(field.high - field.low + 1n, f * rows, (f + 1) * rows));
-  const comparisons = material.comparisons(WHOLE_RING_BITS, u.length);
-  const [inRange] = await runRound(context, [belowPublicStep(context, u, width, comparisons)]);
-  let bits = Array.from({ length: fields.length }, (_, f) => inRange.subarray(f * rows, (f + 1) * rows));
+  const inner = fields.map(innerThresholds);
+  const steps = fields.map((field, f) =>
+    belowPublicManyStep(
+      context,
+      us[f]!,
+      [field.high - field.low + 1n, ...inner[f]!.map((t) => t - field.low)],
+      material.comparisons(WHOLE_RING_BITS, rows),
+    ),
+  );
+  const results = await runRound(context, steps);
+  let bits = results.map((result) => result[0]!);
+  const belowBits = results.flatMap((result) => result.slice(1));
   while (bits.length > 1) {
     const pairs = Math.floor(bits.length / 2);
     const left = concat(bits.slice(0, pairs));
@@ -142,16 +186,34 @@ export async function checkValidity(
     ];
   }
   const valid = bits[0] ?? ringVector(rows);
-  const spread = concat(fields.map(() => valid));
-  const [selected] = await runRound(context, [multiplyStep(context, spread, u, material.triples(u.length))]);
+  // The select of every value, and with several fields the valid-row product of each threshold bit.
+  const rowBits = fields.length > 1 ? belowBits : [];
+  const spread = concat([...fields.map(() => valid), ...rowBits.map(() => valid)]);
+  const factors = concat([...us, ...rowBits]);
+  const [selected] = await runRound(context, [
+    multiplyStep(context, spread, factors, material.triples(spread.length)),
+  ]);
   // x' = low + v (x - low); for min series x' + (1 - v)(high - low).
   const checked = fields.map((field, f) => {
     const part = selected.subarray(f * rows, (f + 1) * rows);
     return isA ? addConstant(part, field.low) : part.slice();
   });
+  const validBits =
+    fields.length > 1
+      ? belowBits.map((_, k) => selected.subarray((fields.length + k) * rows, (fields.length + k + 1) * rows))
+      : belowBits;
+  const validCount = sumAll(valid);
+  let next = 0;
+  const validBelow = fields.map((field) =>
+    field.thresholds.map((t) => {
+      if (t <= field.low) return 0n;
+      if (t > field.high) return validCount;
+      return sumAll(validBits[next++]!);
+    }),
+  );
   const invalid = isA ? addConstant(scale(valid, -1n), 1n) : scale(valid, -1n);
   const minColumns = fields.map((field, f) => add(checked[f]!, scale(invalid, field.high - field.low)));
-  return { columns: checked, minColumns, valid };
+  return { columns: checked, minColumns, valid, validBelow };
 }
 
 /** Runs one chunk; returns each row's validity bit (shares), or undefined without the validity check. */
@@ -171,7 +233,7 @@ export async function runChunk(
 
   const summedFields = program.fields.filter((field) => field.sums);
   const comparedFields = program.fields.filter((field) => field.thresholds.length > 0);
-  const steps: RoundStep<RingVector>[] = [];
+  const steps: RoundStep<unknown>[] = [];
   if (summedFields.length > 0) {
     const shifted = summedFields.map((field) =>
       isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!,
@@ -183,22 +245,47 @@ export async function runChunk(
     const y = concat([...shifted, ...invalid]);
     steps.push(liftStep(context, y, material.lifts(y.length)));
   }
-  for (const field of comparedFields) {
-    const column = columns[field.index]!;
-    // z = x - t for every threshold; only A subtracts the public t.
-    const z = concat(field.thresholds.map((t) => (context.party === 'A' ? addConstant(column, -t) : column)));
-    steps.push(lessThanZeroStep(context, z, material.comparisons(field.thresholdBits, z.length)));
-  }
-  if (steps.length > 0) {
-    const results = await runRound(context, steps);
-    let next = 0;
-    if (summedFields.length > 0)
-      await accumulateSums(context, program, rows, summedFields, results[next++]!, material, accumulators);
+  const thresholdSteps = checked
+    ? []
+    : comparedFields.map((field) =>
+        // One opening of x per row, evaluated at x - t for every threshold.
+        lessThanManyStep(
+          context,
+          columns[field.index]!,
+          field.thresholds,
+          material.comparisons(field.thresholdBits, rows),
+        ),
+      );
+  if (checked) {
+    // The accumulators count an invalid row as `low` (see `outputShares`): the valid rows with x < t plus
+    // D [low < t], D = rows - sum v (A adds the public rows).
+    const invalid = wrap((isA ? BigInt(rows) : 0n) - sumAll(checked.valid));
     for (const field of comparedFields) {
-      const counts = sumGroups(results[next++]!, field.thresholds.length, rows);
+      const below = accumulators.below[field.index]!;
+      field.thresholds.forEach((t, i) => {
+        const counted = checked.validBelow[field.index]![i]! + (field.low < t ? invalid : 0n);
+        below[i] = wrap(below[i]! + counted);
+      });
+    }
+  }
+  if (steps.length + thresholdSteps.length > 0) {
+    const results = await runRound<unknown[]>(context, [...steps, ...thresholdSteps]);
+    if (summedFields.length > 0)
+      await accumulateSums(
+        context,
+        program,
+        rows,
+        summedFields,
+        results[0] as WideVector,
+        material,
+        accumulators,
+      );
+    comparedFields.forEach((field, k) => {
+      if (checked) return;
+      const counts = (results[steps.length + k] as RingVector[]).map(sumAll);
       const below = accumulators.below[field.index]!;
       counts.forEach((count, i) => (below[i] = wrap(below[i]! + count)));
-    }
+    });
   }
   if (program.series.length > 0)
     accumulators.extremes = await tournament(
@@ -251,8 +338,11 @@ async function accumulateSums(
   });
 }
 
-/** Reduces each series (chunk column plus running extreme) to one value, level by level. */
-async function tournament(
+/**
+ * Reduces each series (chunk column plus running extreme) to one value, level by level. A min series reads
+ * `minColumns`, a max series `columns`, at its field's index.
+ */
+export async function tournament(
   context: PartyContext,
   program: Program,
   columns: readonly RingVector[],

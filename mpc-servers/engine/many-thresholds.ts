@@ -1,6 +1,7 @@
 import { add, ringVector, type RingVector } from '../../contract/sharing/ring.ts';
 import type { ComparisonShares } from './correlations.ts';
-import { dcfEvaluate } from './dcf.ts';
+import { dcfEvaluate, dcfEvaluatePair } from './dcf.ts';
+import { WHOLE_RING_BITS } from './material.ts';
 import type { PartyContext, RoundStep } from './ops.ts';
 
 /**
@@ -41,5 +42,64 @@ export function lessThanManyStep(
 function signFromBorrow(shifted: RingVector, w: RingVector, topShift: bigint, one: bigint): RingVector {
   const out = ringVector(w.length);
   for (let i = 0; i < out.length; i++) out[i] = ((shifted[i]! >> topShift) & 1n) === 1n ? one - w[i]! : w[i]!;
+  return out;
+}
+
+/**
+ * [u < w] for every public w of a list (each 0 < w), for u anywhere in Z_2^64 read as unsigned, from ONE
+ * whole-ring key per element (`WHOLE_RING_BITS`, alpha = r): `belowPublicStep`'s
+ * [u < w] = [uHat < w] - [uHat < r] + [uHat - w < r] for every w, with uHat = u + r opened once. The term
+ * [uHat < r] is common to all w, so k offsets cost k + 1 evaluations of the key, two at a time sharing their
+ * top levels (`dcfEvaluatePair`). Exact for every u and w; one round, 8 bytes per element per party whatever
+ * the number of offsets; the result holds one vector per offset, in order.
+ */
+export function belowPublicManyStep(
+  context: PartyContext,
+  u: RingVector,
+  offsets: readonly bigint[],
+  material: ComparisonShares,
+): RoundStep<RingVector[]> {
+  if (material.bits !== WHOLE_RING_BITS)
+    throw new RangeError(`a whole-ring comparison needs ${WHOLE_RING_BITS}-bit material`);
+  if (offsets.length === 0) throw new RangeError('a whole-ring comparison needs at least one offset');
+  for (const w of offsets)
+    if (w <= 0n || w >= 1n << 64n) throw new RangeError(`offset ${w} is outside (0, 2^64)`);
+  const party = context.party === 'A' ? 0 : 1;
+  const withPublicTerm = context.party === 'A';
+  return {
+    masked: add(u, material.mask),
+    finish(opened) {
+      const shifted = offsets.map((w) => {
+        const out = ringVector(opened.length);
+        for (let i = 0; i < out.length; i++) out[i] = opened[i]! - w;
+        return out;
+      });
+      // Evaluations at uHat and every uHat - w, in pairs.
+      const points = [opened, ...shifted];
+      const values: RingVector[] = [];
+      for (let j = 0; j < points.length; j += 2) {
+        if (j + 1 < points.length)
+          values.push(...dcfEvaluatePair(party, material.dcf, points[j]!, points[j + 1]!));
+        else values.push(dcfEvaluate(party, material.dcf, points[j]!));
+      }
+      const atMasked = values[0]!;
+      return offsets.map((w, k) => belowOffset(opened, w, atMasked, values[k + 1]!, withPublicTerm));
+    },
+  };
+}
+
+/** One pass: [uHat < w] (public, A only) - [uHat < r] + [uHat - w < r]. */
+function belowOffset(
+  opened: RingVector,
+  w: bigint,
+  atMasked: RingVector,
+  atShifted: RingVector,
+  withPublicTerm: boolean,
+): RingVector {
+  const out = ringVector(opened.length);
+  for (let i = 0; i < out.length; i++) {
+    const publicTerm = withPublicTerm && opened[i]! < w ? 1n : 0n;
+    out[i] = publicTerm - atMasked[i]! + atShifted[i]!;
+  }
   return out;
 }

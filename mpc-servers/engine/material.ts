@@ -96,11 +96,17 @@ function writeDcfCorrections(writer: BlobWriter, keys: DcfKeys): void {
   writer.push(keys.controlCorrections);
 }
 
-/** Generates one chunk's material for both parties from their seeds and fresh dealer randomness. */
+/**
+ * Generates one chunk's material for both parties from their seeds and the dealer's own secret seed (the
+ * comparison masks, which neither party may know, drawn from stream = chunk like the parties' shares). A
+ * chunk's bytes depend only on the seeds, the chunk index and the requests, so chunks can be made in any
+ * order, on any thread.
+ */
 export function generateChunkMaterial(
   seeds: Record<Party, Uint8Array>,
   chunk: number,
   requests: readonly MaterialRequest[],
+  dealerSeed: Uint8Array = randomBytes(16),
 ): Record<Party, Uint8Array> {
   const writers = { A: new BlobWriter(), B: new BlobWriter() };
   const versionHeader = header(FORMAT_VERSION, 0, requests.length);
@@ -141,7 +147,7 @@ export function generateChunkMaterial(
       const b = add128(wide('A', COMPONENT.b), wide('B', COMPONENT.b));
       writers.B.words(sub128(mul128(a, b), wide('A', COMPONENT.c)));
     } else {
-      const mask = wordsFromBytes(randomBytes(request.count * 8));
+      const mask = prgWords(dealerSeed, streamOf(chunk, section, COMPONENT.mask), request.count);
       const top = ringVector(request.count);
       const alpha = ringVector(request.count);
       const beta = ringVector(request.count);
@@ -161,6 +167,24 @@ export function generateChunkMaterial(
     }
   });
   return { A: writers.A.finish(), B: writers.B.finish() };
+}
+
+/** Bytes of `party`'s blob for one chunk of `requests`, headers and padding included (see the writer above). */
+export function materialBytes(requests: readonly MaterialRequest[], party: Party): number {
+  const padded = (bytes: number): number => Math.ceil(bytes / 8) * 8;
+  let bytes = 8;
+  for (const request of requests) {
+    const { count } = request;
+    bytes += 8;
+    if (request.kind === 'comparison') {
+      const levels = request.bits - 1;
+      if (party === 'B') bytes += 16 * count;
+      bytes += 8 * levels * count + 8 * count + 16 * levels * count + padded(levels * count);
+    } else if (party === 'B') {
+      bytes += (request.kind === 'wideSquare' || request.kind === 'wideTriple' ? 16 : 8) * count;
+    }
+  }
+  return bytes;
 }
 
 /** Bit 0 of each PRG word: a lift's mask bits. */

@@ -24,9 +24,16 @@ import { RecordingChannel } from './recording-channel.ts';
 export async function runJobInMemory(
   spec: ComputationSpec,
   participants: readonly (readonly Row[])[],
-  options: { chunkRows?: number; rawPayloads?: readonly Record<Party, Uint8Array>[] } = {},
+  options: {
+    chunkRows?: number;
+    rawPayloads?: readonly Record<Party, Uint8Array>[];
+    /** Off only to test the programs without the range check (rows are then trusted). */
+    validity?: boolean;
+  } = {},
 ): Promise<{
   results: AnalysisResult[];
+  /** Each server's output words (`ProgramOutput.words`): a recipient adds them slot by slot. */
+  outputWords: Record<Party, BigUint64Array>;
   droppedRows: number;
   /** Per input (participants, then raw payloads): the dropped rows its owner's result share reveals. */
   ownDroppedRows: number[];
@@ -65,5 +72,6 @@ export async function runJobInMemory(
     );
   const { analyses: results, droppedRows } = decode([]);
   const ownDroppedRows = payloads.map((_, input) => decode([input]).ownDroppedRows);
-  return { results, droppedRows, ownDroppedRows, channels, payloads, material: blobs };
+  const outputWords = { A: a.words, B: b.words };
+  return { results, outputWords, droppedRows, ownDroppedRows, channels, payloads, material: blobs };
 }
