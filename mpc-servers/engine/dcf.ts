@@ -1,5 +1,6 @@
 import { createCipheriv, type Cipher } from 'node:crypto';
 import { dcfLevelKernel, type DcfLevelKernel } from './dcf-level-kernel.ts';
+import { dispatchSlices, splitOverThreads, type ThreadSplit } from './dcf-threads.ts';
 import { ringVector, type RingVector } from '../../contract/sharing/ring.ts';
 
 /**
@@ -188,9 +189,11 @@ function clearControlBits(seeds: Uint8Array): Uint8Array {
  * outputs add up to beta * [x < alpha] mod 2^64.
  */
 export function dcfEvaluate(party: 0 | 1, keys: DcfKeys, x: RingVector): RingVector {
-  const walk = new EvaluationWalk(party, keys, x);
-  walk.run(0, keys.bits);
-  return walk.result();
+  const out = ringVector(keys.count);
+  const split = splitOverThreads(keys.count);
+  if (split === undefined) evaluateKeyRange(party, keys, [x], [out], 0, keys.count);
+  else evaluateSplit(split, party, keys, [x], [out]);
+  return out;
 }
 
 /**
@@ -204,46 +207,102 @@ export function dcfEvaluatePair(
   x: RingVector,
   y: RingVector,
 ): [RingVector, RingVector] {
-  const shared = sharedLevels(keys.bits, x, y);
-  if (shared === 0) return [dcfEvaluate(party, keys, x), dcfEvaluate(party, keys, y)];
-  const walk = new EvaluationWalk(party, keys, x);
+  const out: [RingVector, RingVector] = [ringVector(keys.count), ringVector(keys.count)];
+  const split = splitOverThreads(keys.count);
+  if (split === undefined) evaluateKeyRange(party, keys, [x, y], out, 0, keys.count);
+  else evaluateSplit(split, party, keys, [x, y], out);
+  return out;
+}
+
+/**
+ * Evaluates keys [from, to) of `keys` at one point per key (`points` = [x]) or two (`[x, y]`, sharing the
+ * top levels), writing each point's outputs to `out` at the keys' own indices. What every thread runs on its
+ * share of a batch: a key's outputs do not depend on which other keys share its walk.
+ */
+export function evaluateKeyRange(
+  party: 0 | 1,
+  keys: DcfKeys,
+  points: readonly RingVector[],
+  out: readonly RingVector[],
+  from: number,
+  to: number,
+): void {
+  if (to <= from) return;
+  const [x, y] = points as [RingVector, RingVector?];
+  const shared = y === undefined ? 0 : sharedLevels(keys.bits, x, y, from, to);
+  const walk = new EvaluationWalk(party, keys, x, from, to);
+  if (y === undefined || shared === 0) {
+    walk.run(0, keys.bits);
+    walk.result(out[0]!);
+    if (y === undefined) return;
+    const second = new EvaluationWalk(party, keys, y, from, to);
+    second.run(0, keys.bits);
+    second.result(out[1]!);
+    return;
+  }
   // Level shared - 1 still has the same direction, but writes the next level's input from its own point.
   walk.run(0, shared - 1);
   const fork = walk.snapshot();
   walk.run(shared - 1, keys.bits);
-  const atX = walk.result();
+  walk.result(out[0]!);
   walk.restore(fork);
   walk.setPoints(y);
   walk.run(shared - 1, keys.bits);
-  return [atX, walk.result()];
+  walk.result(out[1]!);
 }
 
-/** Leading tree levels (of `bits`) on which x and y agree for every key. */
-function sharedLevels(bits: number, x: RingVector, y: RingVector): number {
+/** The calling thread's share of the keys here, the rest on workers (see `dcf-threads.ts`). */
+function evaluateSplit(
+  split: ThreadSplit,
+  party: 0 | 1,
+  keys: DcfKeys,
+  points: readonly RingVector[],
+  out: readonly RingVector[],
+): void {
+  const dispatched = dispatchSlices(split, party, keys, points);
+  if (dispatched === undefined) {
+    evaluateKeyRange(party, keys, points, out, 0, keys.count);
+    return;
+  }
+  evaluateKeyRange(party, keys, points, out, 0, split.mainKeys);
+  dispatched.collect(out);
+}
+
+/** Leading tree levels (of `bits`) on which x and y agree for every key in [from, to). */
+function sharedLevels(bits: number, x: RingVector, y: RingVector, from: number, to: number): number {
   const mask = (1n << BigInt(bits)) - 1n;
   let differing = 0n;
-  for (let k = 0; k < x.length; k++) differing |= x[k]! ^ y[k]!;
+  for (let k = from; k < to; k++) differing |= x[k]! ^ y[k]!;
   differing &= mask;
   return bits - (differing === 0n ? 0 : differing.toString(2).length);
 }
 
-/** One batched walk down the key trees along public points, level by level in the kernel's memory. */
+/**
+ * One batched walk down the trees of keys [from, to) along public points (indexed like the keys), level by
+ * level in the kernel's memory.
+ */
 class EvaluationWalk {
   readonly #memory: EvaluationMemory;
   readonly #cipher = fixedKeyAes();
   readonly #valueBytes: Uint8Array;
+  /** Keys in this walk. */
+  readonly #count: number;
 
   constructor(
     readonly party: 0 | 1,
     readonly keys: DcfKeys,
     x: RingVector,
+    readonly from: number,
+    to: number,
   ) {
-    const { bits, count } = keys;
+    const { bits } = keys;
+    const count = to - from;
+    this.#count = count;
     this.#memory = new EvaluationMemory(count);
     const { bytes, at } = this.#memory;
     const halves = this.setPoints(x);
     const firstDirections = bitsAt(halves, bits - 1, new Uint8Array(count));
-    const roots = wordView(clearControlBits(new Uint8Array(keys.rootSeeds)));
+    const roots = wordView(clearControlBits(keys.rootSeeds.slice(from * 16, (from + count) * 16)));
     const inputWords = new Uint32Array(this.#memory.buffer, at.input, count * 8);
     for (let k = 0; k < count; k++) {
       const r = k * 4;
@@ -268,15 +327,16 @@ class EvaluationWalk {
   /** The points' 32-bit halves go into kernel memory; the kernel reads each level's bit from them. */
   setPoints(x: RingVector): { high: Uint32Array; low: Uint32Array } {
     const { at, buffer } = this.#memory;
-    const halves = splitHalves(x);
-    new Uint32Array(buffer, at.inputLow, this.keys.count).set(halves.low);
-    new Uint32Array(buffer, at.inputHigh, this.keys.count).set(halves.high);
+    const halves = splitHalves(x.subarray(this.from, this.from + this.#count));
+    new Uint32Array(buffer, at.inputLow, this.#count).set(halves.low);
+    new Uint32Array(buffer, at.inputHigh, this.#count).set(halves.high);
     return halves;
   }
 
   /** Levels [from, to). */
   run(from: number, to: number): void {
-    const { bits, count } = this.keys;
+    const { bits } = this.keys;
+    const count = this.#count;
     const { bytes, at } = this.#memory;
     const bitSource = (position: number): [number, number] =>
       position >= 32 ? [at.inputHigh, position - 32] : [at.inputLow, position];
@@ -285,7 +345,7 @@ class EvaluationWalk {
       // After the last level the "next direction" is 0, which leaves the final seeds in block 0.
       const [nextWords, nextShift] = level < bits - 1 ? bitSource(bits - 2 - level) : [at.zeros, 0];
       bytes.set(this.#cipher.update(bytes.subarray(at.input, at.input + count * 32)), at.output);
-      const first = level * count;
+      const first = level * this.keys.count + this.from;
       bytes.set(this.keys.seedCorrections.subarray(first * 16, (first + count) * 16), at.seedCorrections);
       bytes.set(this.#valueBytes.subarray(first * 8, (first + count) * 8), at.valueCorrections);
       bytes.set(this.keys.controlCorrections.subarray(first, first + count), at.controlCorrections);
@@ -309,7 +369,7 @@ class EvaluationWalk {
   /** The walk's state between levels: next AES inputs, control bits, accumulated values. */
   snapshot(): Uint8Array[] {
     const { bytes, at } = this.#memory;
-    const count = this.keys.count;
+    const count = this.#count;
     return [
       bytes.slice(at.input, at.input + count * 32),
       bytes.slice(at.control, at.control + count),
@@ -324,22 +384,22 @@ class EvaluationWalk {
     bytes.set(value!, at.value);
   }
 
-  /** This party's outputs once every level ran. */
-  result(): RingVector {
-    const { count } = this.keys;
+  /** This party's outputs once every level ran, written to `value` at the keys' indices. */
+  result(value: RingVector): void {
+    const count = this.#count;
+    const from = this.from;
     const { bytes, at, buffer } = this.#memory;
     const accumulated = new BigUint64Array(buffer, at.value, count);
     const finalSeeds = new BigUint64Array(buffer, at.input, count * 4);
-    const value = ringVector(count);
+    const finalCorrections = this.keys.finalCorrections;
     for (let k = 0; k < count; k++) {
       // Convert(seed): the high 8 bytes of block 0.
-      value[k] =
+      value[from + k] =
         accumulated[k]! +
         finalSeeds[k * 4 + 1]! +
-        (bytes[at.control + k] === 1 ? this.keys.finalCorrections[k]! : 0n);
-      if (this.party === 1) value[k] = -value[k]!;
+        (bytes[at.control + k] === 1 ? finalCorrections[from + k]! : 0n);
+      if (this.party === 1) value[from + k] = -value[from + k]!;
     }
-    return value;
   }
 }
 
