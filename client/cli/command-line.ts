@@ -127,6 +127,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: 'EPS[:DELTA]',
         description: 'differential privacy: discrete Laplace noise on every figure, budget epsilon',
       },
+      'max-rows-per-participant': {
+        type: 'string',
+        value: 'N',
+        description: 'no input may hold more than N rows (the privacy noise is scaled to N)',
+      },
     },
   },
   {

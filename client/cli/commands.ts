@@ -1,4 +1,4 @@
-import { parseMinCellSize, parsePrivacy } from './release-options.ts';
+import { parseMaxRowsPerParticipant, parseMinCellSize, parsePrivacy } from './release-options.ts';
 import { readInputRows } from '../input/rows.ts';
 import type { KeyStore } from '../keys/key-store.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -85,6 +85,11 @@ const create: Command = async (context) => {
       ? { minCellSize: parseMinCellSize(values['min-cell-size'] as string) }
       : {}),
     ...(values.privacy !== undefined ? { privacy: parsePrivacy(values.privacy as string) } : {}),
+    ...(values['max-rows-per-participant'] !== undefined
+      ? {
+          maxRowsPerParticipant: parseMaxRowsPerParticipant(values['max-rows-per-participant'] as string),
+        }
+      : {}),
   } as Parameters<MpcClient['createCollaboration']>[0]);
   context.emit(collaboration, `${collaboration.collaborationId}\n`);
 };

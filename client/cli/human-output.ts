@@ -1,4 +1,5 @@
 import { fractionalBitsOf } from '../../contract/analysis/field-encoding.ts';
+import { rowCapOf } from '../../contract/input/row-cap.ts';
 import type { AnalysisResult } from '../sdk/fetch-result.ts';
 import type { Collaboration, Input, Participation } from '../sdk/api-models.ts';
 
@@ -153,10 +154,13 @@ export function formatResults(
   return formatTable(rows);
 }
 
-/** Minimum cell size, privacy budget and what the released result spent of it. */
+/** Minimum cell size, privacy budget, what the released result spent of it and the declared row cap. */
 function releaseLines(collaboration: Collaboration): string[] {
-  const { minCellSize, privacy, privacySpent } = collaboration;
+  const { minCellSize, privacy, privacySpent, maxRowsPerParticipant } = collaboration;
   return [
+    ...(maxRowsPerParticipant === undefined
+      ? []
+      : [`  row cap       ${maxRowsPerParticipant} rows per participant`]),
     ...(minCellSize === undefined
       ? []
       : [`  min cell size ${minCellSize} (smaller histogram bins suppressed)`]),
@@ -172,9 +176,14 @@ function releaseLines(collaboration: Collaboration): string[] {
 }
 
 /** With differential privacy, a note under the figures: they are noisy, and how. */
-export function formatPrivacyNote(collaboration: Pick<Collaboration, 'privacy'>): string {
+export function formatPrivacyNote(
+  collaboration: Pick<Collaboration, 'privacy' | 'maxRowsPerParticipant'>,
+): string {
   if (collaboration.privacy === undefined) return '';
-  return `every figure has discrete Laplace noise: epsilon ${collaboration.privacy.epsilon} split evenly over the figures (scales in --json)\n`;
+  return (
+    `every figure has discrete Laplace noise: epsilon ${collaboration.privacy.epsilon} split evenly over the figures, ` +
+    `sensitivity from at most ${rowCapOf(collaboration)} rows per participant (scales in --json)\n`
+  );
 }
 
 /** The rows the servers dropped as invalid (values outside the bounds, excluded inputs), when there are any. */

@@ -4,15 +4,18 @@ import {
   MAX_CELL_SIZE,
   MAX_DELTA,
   MAX_EPSILON,
+  MAX_ROWS_PER_PARTICIPANT,
   MIN_CELL_SIZE,
+  MIN_ROWS_PER_PARTICIPANT,
 } from '../../contract/analysis/spec-limits.ts';
 import { parseNumber } from './collaboration-spec.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
  * What `mpc create` may add about what the result releases:
- *   --min-cell-size K          histogram bins with fewer than K rows are suppressed
- *   --privacy EPSILON[:DELTA]  differential-privacy noise on every figure (delta default 0)
+ *   --min-cell-size K              histogram bins with fewer than K rows are suppressed
+ *   --privacy EPSILON[:DELTA]      differential-privacy noise on every figure (delta default 0)
+ *   --max-rows-per-participant N   no input may hold more than N rows; the noise is scaled to N
  */
 export function parseMinCellSize(text: string): number {
   const k = Number(text);
@@ -35,4 +38,13 @@ export function parsePrivacy(text: string): { epsilon: number; delta: number } {
   if (delta < 0 || delta > MAX_DELTA)
     throw new UsageError(`--privacy ${text}: delta must be in [0, ${MAX_DELTA}]`);
   return { epsilon, delta };
+}
+
+export function parseMaxRowsPerParticipant(text: string): number {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < MIN_ROWS_PER_PARTICIPANT || n > MAX_ROWS_PER_PARTICIPANT)
+    throw new UsageError(
+      `--max-rows-per-participant ${text}: give an integer from ${MIN_ROWS_PER_PARTICIPANT} to ${MAX_ROWS_PER_PARTICIPANT}`,
+    );
+  return n;
 }

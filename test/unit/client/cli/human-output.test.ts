@@ -7,6 +7,7 @@ import {
   formatDroppedRows,
   formatNumber,
   formatParticipation,
+  formatPrivacyNote,
   formatResults,
 } from '../../../../client/cli/human-output.ts';
 import { Progress } from '../../../../client/cli/progress.ts';
@@ -176,5 +177,20 @@ describe('dropped rows', () => {
   it("says how many rows were dropped as invalid, in all and of the reader's input, only when there are any", () => {
     expect(formatDroppedRows(0, 0)).toBe('');
     expect(formatDroppedRows(12, 2)).toBe('rows dropped as invalid: 12 in all, 2 of your input\n');
+  });
+});
+
+describe('row cap and privacy', () => {
+  it('shows a declared row cap, and the privacy note names the rows per participant the noise assumes', () => {
+    const capped = { ...collaboration, maxRowsPerParticipant: 5000, privacy: { epsilon: 1, delta: 0 } };
+    expect(formatCollaboration(capped)).toContain('  row cap       5000 rows per participant\n');
+    expect(formatCollaboration(collaboration)).not.toContain('row cap');
+    expect(formatPrivacyNote(capped)).toBe(
+      'every figure has discrete Laplace noise: epsilon 1 split evenly over the figures, ' +
+        'sensitivity from at most 5000 rows per participant (scales in --json)\n',
+    );
+    const { maxRowsPerParticipant: _cap, ...uncapped } = capped;
+    expect(formatPrivacyNote(uncapped)).toContain('at most 16777216 rows per participant');
+    expect(formatPrivacyNote(collaboration)).toBe('');
   });
 });

@@ -60,5 +60,13 @@ describe('runCli without a coordinator', () => {
     expect((await run([...base, '--analysis', 'count', '--invite', 'a,b,a'], env)).stderr).toBe(
       'mpc: --invite: a is named twice (see mpc create --help)\n',
     );
+    for (const bad of ['0', '16777217', '2.5', '1e3', 'many']) {
+      const refused = await run([...base, '--analysis', 'count', '--max-rows-per-participant', bad], env);
+      expect(refused).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `mpc: --max-rows-per-participant ${bad}: give an integer from 1 to 16777216 (see mpc --help)\n`,
+      });
+    }
   });
 });
