@@ -120,7 +120,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'min-cell-size': {
         type: 'string',
         value: 'K',
-        description: 'suppress histogram bins with fewer than K rows (shown as < K)',
+        description: 'suppress histogram bins and group-by cells with fewer than K rows (shown as < K)',
       },
       privacy: {
         type: 'string',

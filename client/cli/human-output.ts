@@ -136,11 +136,13 @@ export function formatResults(
           ? ` p=${result.p}`
           : '';
     if (result.groups) {
-      // One line per category: the cell's figure and its rows.
+      // One line per category: the cell's figure and its rows; a suppressed cell, like a bin, only "< k".
       for (const group of result.groups)
         rows.push([
           `${label}${threshold} ${result.groupBy}=${group.category}`,
-          formatNumber(group.value, result.kind === 'count' ? undefined : decimals),
+          group.suppressed === true
+            ? `< ${release.minCellSize ?? 'k'}`
+            : formatNumber(group.value, result.kind === 'count' ? undefined : decimals),
           group.count === undefined ? '' : String(group.count),
         ]);
       continue;
@@ -163,7 +165,7 @@ function releaseLines(collaboration: Collaboration): string[] {
       : [`  row cap       ${maxRowsPerParticipant} rows per participant`]),
     ...(minCellSize === undefined
       ? []
-      : [`  min cell size ${minCellSize} (smaller histogram bins suppressed)`]),
+      : [`  min cell size ${minCellSize} (smaller histogram bins and group-by cells suppressed)`]),
     ...(privacy === undefined
       ? []
       : [`  privacy       epsilon ${privacy.epsilon}, delta ${privacy.delta} (discrete Laplace noise)`]),

@@ -3,9 +3,10 @@ import type { ComputationSpec } from './analysis-spec.ts';
 import { EPSILON_DECIMALS, MAX_CELL_SIZE, MAX_DELTA, MAX_EPSILON, MIN_CELL_SIZE } from './spec-limits.ts';
 
 /**
- * Rules of what a result may release: the minimum cell size k (an integer, and some cells to apply it to)
- * and the differential-privacy budget (epsilon with few enough decimals to be an exact rational, delta
- * small). Both sit at the top of the spec and of the create body, hence the fixed paths.
+ * Rules of what a result may release: the minimum cell size k (an integer, and some cells to apply it to:
+ * histogram bins or group-by cells) and the differential-privacy budget (epsilon with few enough decimals
+ * to be an exact rational, delta small). Both sit at the top of the spec and of the create body, hence the
+ * fixed paths.
  */
 export function releaseViolations(spec: ComputationSpec): RuleViolation[] {
   const violations: RuleViolation[] = [];
@@ -16,14 +17,12 @@ export function releaseViolations(spec: ComputationSpec): RuleViolation[] {
         path: '/minCellSize',
         message: `must be an integer ${MIN_CELL_SIZE}..${MAX_CELL_SIZE}`,
       });
-    else if (!spec.analyses.some((analysis) => analysis.kind === 'histogram'))
-      violations.push({ path: '/minCellSize', message: 'applies to histogram bins: request a histogram' });
-    // Group-by cells carry 128-bit sums, which the suppression step cannot yet multiply by a shared bit:
-    // refused rather than released unsuppressed.
-    else if (spec.analyses.some((analysis) => analysis.groupBy !== undefined))
+    else if (
+      !spec.analyses.some((analysis) => analysis.kind === 'histogram' || analysis.groupBy !== undefined)
+    )
       violations.push({
         path: '/minCellSize',
-        message: 'does not apply to group-by cells yet: drop groupBy',
+        message: 'applies to histogram bins and group-by cells: request a histogram or a groupBy',
       });
   }
   const privacy = spec.privacy;

@@ -5,6 +5,7 @@ import {
   resultLength,
   slotWords,
   type ResultEntry,
+  type ResultSlot,
   type SlotName,
 } from './result-layout.ts';
 import { decodedScale, noisedFigures, privacyStatement, type PrivacyStatement } from './noise-scales.ts';
@@ -66,8 +67,13 @@ export interface AnalysisResult {
   groups?: CategoryResult[];
 }
 
-export interface CategoryResult extends AnalysisResult {
+export interface CategoryResult extends Omit<AnalysisResult, 'suppressed'> {
   category: string;
+  /**
+   * With a minimum cell size k: whether the cell held fewer than k rows. A suppressed cell has no count and
+   * its figures (value, mean) are null.
+   */
+  suppressed?: boolean;
 }
 
 /** A decoded result: the analyses and the rows the servers dropped as invalid. */
@@ -185,14 +191,48 @@ function decodeGrouped(entry: ResultEntry, categories: string[], values: readonl
   const per = entry.slots.length / categories.length;
   const plain: ResultEntry = { kind: entry.kind, slots: [] };
   if (entry.field !== undefined) plain.field = entry.field;
-  const groups = categories.map((category, cell) => {
+  const groups = categories.map((category, cell): CategoryResult => {
     const range = [cell * per, (cell + 1) * per] as const;
-    const decoded = decodeEntry({ ...plain, slots: entry.slots.slice(...range) }, values.slice(...range));
-    return { category, ...decoded };
+    const slots = entry.slots.slice(...range);
+    const cellValues = values.slice(...range);
+    const keptAt = slots.findIndex((slot) => slot.name === 'kept');
+    if (keptAt < 0) {
+      // Grouped kinds are never histograms: there are no suppressed bins.
+      const decoded: Omit<AnalysisResult, 'suppressed'> = decodeEntry({ ...plain, slots }, cellValues);
+      return { category, ...decoded };
+    }
+    return { category, ...decodeSuppressible(plain, slots, cellValues, keptAt) };
   });
   const head = entry.field === undefined ? { kind: entry.kind } : { kind: entry.kind, field: entry.field };
   const p = entry.kind === 'quantile' ? { p: entry.slots[1]!.parameter ?? 0 } : {};
   return { ...head, ...p, groupBy: entry.groupBy!, groups };
+}
+
+/**
+ * A group-by cell under a minimum cell size: its slots are the analysis' with the count first (a grouped sum
+ * gains it) and the kept bit last (`result-layout.ts`). Kept: decoded as the analysis, with its count. Not
+ * kept: only that it held fewer than k rows.
+ */
+function decodeSuppressible(
+  plain: ResultEntry,
+  slots: readonly ResultSlot[],
+  values: readonly bigint[],
+  keptAt: number,
+): Omit<CategoryResult, 'category'> {
+  const head = plain.field === undefined ? { kind: plain.kind } : { kind: plain.kind, field: plain.field };
+  if (values[keptAt] !== 1n) {
+    const mean = plain.kind === 'mean' || plain.kind === 'variance' || plain.kind === 'stddev';
+    return { ...head, value: null, ...(mean ? { mean: null } : {}), suppressed: true };
+  }
+  const figures = slots.filter((_, i) => i !== keptAt);
+  const figureValues = values.filter((_, i) => i !== keptAt);
+  if (plain.kind !== 'sum') {
+    const decoded = decodeEntry({ ...plain, slots: figures }, figureValues);
+    return { ...decoded, suppressed: false };
+  }
+  // A grouped sum's count (slot 0) is there to be compared with k.
+  const decoded = decodeEntry({ ...plain, slots: figures.slice(1) }, figureValues.slice(1));
+  return { ...decoded, count: Number(figureValues[0]!), suppressed: false };
 }
 
 /** Exact (n * S2 - S1^2) / n^2 in integers at 2f fractional bits, converted to a number once at the end. */

@@ -17,7 +17,10 @@ export type SlotName =
   | 'min'
   | 'max'
   | 'quantile'
-  /** With a minimum cell size: 1 when the bin `parameter` holds at least k rows, else 0 (and the bin is 0). */
+  /**
+   * With a minimum cell size: 1 when the cell (the bin `parameter`, or the category `cell`) holds at least k
+   * rows, else 0 (and every figure of the cell is 0).
+   */
   | 'kept';
 
 export interface ResultSlot {
@@ -100,10 +103,21 @@ export function resultLayout(spec: ComputationSpec): ResultEntry[] {
     if (by?.type === 'category') {
       entry.groupBy = by.name;
       entry.categories = by.categories;
-      entry.slots = by.categories.flatMap((_, cell) => slots.map((slot) => ({ ...slot, cell })));
+      const cellSlots = spec.minCellSize === undefined ? slots : suppressibleCell(slots);
+      entry.slots = by.categories.flatMap((_, cell) => cellSlots.map((slot) => ({ ...slot, cell })));
     }
     return entry;
   });
+}
+
+/**
+ * A grouped cell's slots with a minimum cell size: its count first (a grouped sum then releases it too, as
+ * the figure compared with k), its figures, then its kept bit.
+ */
+function suppressibleCell(slots: readonly ResultSlot[]): ResultSlot[] {
+  const count: ResultSlot = { name: 'count', fractionalBits: 0 };
+  const counted = slots[0]?.name === 'count' ? slots : [count, ...slots];
+  return [...counted, { name: 'kept', fractionalBits: 0 }];
 }
 
 /**

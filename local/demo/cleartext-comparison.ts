@@ -52,7 +52,7 @@ export function compareWithCleartext(
       const by = fields.findIndex((candidate) => candidate.name === result.groupBy);
       return result.groups.flatMap((group, cell) =>
         compareField(
-          { ...group, kind: result.kind, field: result.field! },
+          { ...group, kind: result.kind, field: result.field!, suppressed: undefined },
           field,
           values.filter((_, row) => rows[row]![by] === cell),
         ).map((figure) => ({ ...figure, label: `${figure.label} ${result.groupBy}=${group.category}` })),

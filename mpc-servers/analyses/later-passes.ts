@@ -136,7 +136,8 @@ export function laterPassWords(
       throw new Error('quantile was not computed');
     return [results.quantiles[series]!];
   }
-  if (entry.groupBy === undefined || slot.cell === undefined) return undefined;
+  // A cell's kept bit is the suppression step's (`suppress-small-cells.ts`).
+  if (entry.groupBy === undefined || slot.cell === undefined || slot.name === 'kept') return undefined;
   const group = shape.groups?.groups.findIndex((g) => g.by === by) ?? -1;
   const cells = results?.cells;
   if (group < 0 || !cells) throw new Error('group-by cells were not computed');

@@ -8,7 +8,7 @@ import { chunkRowCount, type Program } from './program.ts';
 import { keptRows, laterPassWords, runLaterPasses, type LaterResults } from './later-passes.ts';
 import type { RowSource } from './row-source.ts';
 import { addPrivacyNoise } from './privacy-noise.ts';
-import { suppressHistogramBins } from './suppress-small-cells.ts';
+import { suppressCells } from './suppress-small-cells.ts';
 
 export interface RunOptions {
   material: (chunk: number) => Promise<ChunkMaterial>;
@@ -68,7 +68,7 @@ export async function runProgram(
   if (program.spec.privacy) addPrivacyNoise(program.spec, words);
   if (program.suppression) {
     const material = await options.material(program.chunkCount - 1);
-    await suppressHistogramBins(context, program.spec, program.suppression, words, material);
+    await suppressCells(context, program.spec, program.suppression, words, material);
     material.assertConsumed();
     await options.onChunkDone?.(program.chunkCount, program.chunkCount);
   }

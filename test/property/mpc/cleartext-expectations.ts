@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
-import type { AnalysisSpec } from '../../../contract/analysis/analysis-spec.ts';
-import type { AnalysisResult } from '../../../contract/result/result-codec.ts';
+import type { AnalysisSpec, ComputationSpec } from '../../../contract/analysis/analysis-spec.ts';
+import { quantileRank } from '../../../contract/analysis/quantile-rank.ts';
+import type { AnalysisResult, CategoryResult } from '../../../contract/result/result-codec.ts';
+import { resultLayout, slotWords } from '../../../contract/result/result-layout.ts';
 
 /** How far a float statistic (variance, stddev) may stray: relative · max(1, |want|) + absolute. */
 export interface FloatTolerance {
@@ -9,12 +11,13 @@ export interface FloatTolerance {
 }
 
 /**
- * One reconstructed result against the cleartext over one field's column: `encoded` are the encoded values
- * (signed), `decoded` the same values as numbers, `f` the field's fractional bits. Counts, sums, extremes and
- * bins must be exact; mean within 6 decimals; variance and stddev within `tolerance`.
+ * One reconstructed result (or group-by cell) against the cleartext over one field's column: `encoded` are
+ * the encoded values (signed), `decoded` the same values as numbers, `f` the field's fractional bits. Counts,
+ * sums, extremes, quantiles and bins must be exact; mean within 6 decimals; variance and stddev within
+ * `tolerance`.
  */
 export function expectCleartextResult(
-  result: AnalysisResult,
+  result: Omit<AnalysisResult, 'suppressed'>,
   analysis: AnalysisSpec,
   column: { encoded: readonly bigint[]; decoded: readonly number[]; f: number },
   tolerance: FloatTolerance,
@@ -50,6 +53,11 @@ export function expectCleartextResult(
       return expect(result.value).toBe(decoded.filter((x) => x < analysis.threshold!).length);
     case 'countAbove':
       return expect(result.value).toBe(decoded.filter((x) => x > analysis.threshold!).length);
+    case 'quantile': {
+      if (n === 0) return expect(result.value).toBeNull();
+      const sorted = [...encoded].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return expect(result.value).toBe(Number(sorted[quantileRank(analysis.p!, n) - 1]!) / 2 ** f);
+    }
     case 'histogram': {
       const edges = analysis.binEdges!;
       const want = edges.map(() => 0).concat([0]);
@@ -57,4 +65,57 @@ export function expectCleartextResult(
       return expect(result.bins).toEqual(want);
     }
   }
+}
+
+/**
+ * A group-by cell under a minimum cell size k against its n rows: under k it says only that (suppressed,
+ * no count, every figure null); otherwise it is not suppressed and carries its exact count.
+ */
+export function expectCellSuppression(cell: CategoryResult, n: number, k: number): void {
+  if (n >= k) {
+    expect(cell.suppressed).toBe(false);
+    return expect(cell.count).toBe(n);
+  }
+  expect(cell.suppressed).toBe(true);
+  expect(cell.count).toBeUndefined();
+  expect(cell.value).toBeNull();
+  if (cell.mean !== undefined) expect(cell.mean).toBeNull();
+}
+
+/**
+ * What a recipient reconstructs before decoding (the two servers' output words added slot by slot, a
+ * 128-bit slot in Z_2^128): every kept bit is 0 or 1, and every figure of a cell whose kept bit is 0 (a bin,
+ * or each figure of a group-by cell) is 0, so nothing of a suppressed cell is left to read. Returns the
+ * number of suppressed cells.
+ */
+export function expectSuppressedWordsZero(
+  spec: ComputationSpec,
+  words: Readonly<Record<'A' | 'B', BigUint64Array>>,
+): number {
+  let suppressed = 0;
+  let word = 0;
+  const element = (share: BigUint64Array, width: number): bigint =>
+    width === 2 ? share[word]! + (share[word + 1]! << 64n) : share[word]!;
+  for (const entry of resultLayout(spec)) {
+    const cells = new Map<string, { kept?: bigint; figures: bigint[] }>();
+    for (const slot of entry.slots) {
+      // A histogram's cell is its bin (parameter), a group-by cell its category.
+      const key = entry.groupBy === undefined ? `bin ${slot.parameter}` : `cell ${slot.cell}`;
+      const cell = cells.get(key) ?? { figures: [] };
+      cells.set(key, cell);
+      const width = slotWords(slot);
+      const value = BigInt.asUintN(64 * width, element(words.A, width) + element(words.B, width));
+      if (slot.name === 'kept') cell.kept = value;
+      else cell.figures.push(value);
+      word += width;
+    }
+    for (const cell of cells.values()) {
+      if (cell.kept === undefined) continue;
+      expect([0n, 1n]).toContain(cell.kept);
+      if (cell.kept === 1n) continue;
+      suppressed++;
+      expect(cell.figures).toEqual(cell.figures.map(() => 0n));
+    }
+  }
+  return suppressed;
 }

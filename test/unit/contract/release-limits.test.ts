@@ -38,10 +38,13 @@ describe('minimum cell size and privacy limits', () => {
     expect(
       releaseViolations({ ...spec({ minCellSize: 5 }), analyses: [{ kind: 'count' }] }).map((v) => v.path),
     ).toEqual(['/minCellSize']);
+    // Group-by cells are cells too: with or without a histogram.
     const grouped = spec({ minCellSize: 5 });
     grouped.fields.push({ name: 'ward', type: 'category', categories: ['A', 'B'] });
     grouped.analyses.push({ kind: 'count', groupBy: 'ward' });
-    expect(releaseViolations(grouped).map((v) => v.path)).toEqual(['/minCellSize']);
+    expect(releaseViolations(grouped)).toEqual([]);
+    grouped.analyses = [{ kind: 'sum', field: grouped.fields[0]!.name, groupBy: 'ward' }];
+    expect(releaseViolations(grouped)).toEqual([]);
     expect(
       releaseViolations(spec({ privacy: { epsilon: 0.0000001, delta: 0.5 } })).map((v) => v.path),
     ).toEqual(['/privacy/epsilon', '/privacy/delta']);

@@ -116,6 +116,36 @@ describe('human output', () => {
     );
   });
 
+  it('prints a suppressed bin or group-by cell as "< k", with no count', () => {
+    expect(
+      formatResults(
+        [
+          { kind: 'histogram', field: 'age', bins: [null, 5], suppressed: [true, false], binEdges: [18] },
+          {
+            kind: 'mean',
+            field: 'age',
+            groupBy: 'ward',
+            groups: [
+              { kind: 'mean', field: 'age', category: 'A', value: null, mean: null, suppressed: true },
+              { kind: 'mean', field: 'age', category: 'B', count: 5, value: 40, mean: 40, suppressed: false },
+            ],
+          },
+        ],
+        [],
+        { minCellSize: 3 },
+      ),
+    ).toBe(
+      [
+        'ANALYSIS                   VALUE  ROWS',
+        'histogram(age) (-inf, 18)  < 3',
+        'histogram(age) [18, +inf)  5',
+        'mean(age) ward=A           < 3',
+        'mean(age) ward=B           40     5',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('rounds away float noise but keeps fixed-point digits', () => {
     expect(formatNumber(0.1 + 0.2)).toBe('0.3');
     expect(formatNumber(6040.48046875)).toBe('6040.48046875');
