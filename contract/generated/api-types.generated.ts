@@ -441,8 +441,9 @@ export interface components {
      */
     MaxRowsPerParticipant: number;
     /**
-     * @description Minimum cell size k: every histogram bin with fewer than k rows is suppressed obliviously (the result
-     *     says only that it held fewer than k rows; its count is null). Needs a histogram.
+     * @description Minimum cell size k: every histogram bin and every group-by cell with fewer than k rows is suppressed
+     *     obliviously, with every figure of the cell (the result says only that it held fewer than k rows; its
+     *     count is null or absent). Needs a histogram or a grouped analysis (groupBy).
      */
     MinCellSize: number;
     Participation: {

@@ -580,7 +580,7 @@ export const openapiDocument: OpenApiDocument = {
       },
       MinCellSize: {
         description:
-          'Minimum cell size k: every histogram bin with fewer than k rows is suppressed obliviously (the result\nsays only that it held fewer than k rows; its count is null). Needs a histogram.\n',
+          'Minimum cell size k: every histogram bin and every group-by cell with fewer than k rows is suppressed\nobliviously, with every figure of the cell (the result says only that it held fewer than k rows; its\ncount is null or absent). Needs a histogram or a grouped analysis (groupBy).\n',
         type: 'integer',
         minimum: 2,
         maximum: 1000000,
