@@ -1,6 +1,6 @@
 /**
- * Bundles the computation service's container entry points (`bin/mpc-server.ts`, `bin/mpc-dealer.ts`) into
- * self-contained ESM files: what the build stage of `mpc-servers/Dockerfile` runs
+ * Bundles the computation service's container entry points (`bin/mpc-server.ts`, `bin/mpc-dealer.ts`) and
+ * the kernel worker threads' entry into self-contained ESM files: what the build stage of `mpc-servers/Dockerfile` runs
  * (`npx tsx deploy/bundle-mpc-image.ts /out`), and what the unit test runs to prove the image's JavaScript
  * needs no node_modules. Same target and `require` shim as the Lambda bundles.
  */
@@ -9,16 +9,22 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { lambdaBundling } from '../lib/bundling/lambda-bundling.ts';
 import { REPO_ROOT, repoPaths } from '../lib/config/repo-paths.ts';
+import { BUNDLED_WORKER_FILE } from '../mpc-servers/engine/worker-pool.ts';
 
 export const MPC_ENTRY_POINTS = ['mpc-server', 'mpc-dealer'] as const;
+/** The kernel worker threads' entry, which the pool loads from beside the entry point (`worker-pool.ts`). */
+const WORKER_ENTRY = path.join(REPO_ROOT, 'mpc-servers', 'engine', 'kernel-worker.ts');
 
 /**
- * Writes `<outdir>/mpc-server.mjs` and `<outdir>/mpc-dealer.mjs` (with source maps); returns the repository
- * files they were built from.
+ * Writes `<outdir>/mpc-server.mjs`, `<outdir>/mpc-dealer.mjs` and the worker threads' `<outdir>/mpc-worker.mjs`
+ * (with source maps); returns the repository files they were built from.
  */
 export async function bundleMpcEntryPoints(outdir: string): Promise<string[]> {
   const result = await build({
-    entryPoints: MPC_ENTRY_POINTS.map((name) => path.join(REPO_ROOT, 'bin', `${name}.ts`)),
+    entryPoints: [
+      ...MPC_ENTRY_POINTS.map((name) => ({ in: path.join(REPO_ROOT, 'bin', `${name}.ts`), out: name })),
+      { in: WORKER_ENTRY, out: BUNDLED_WORKER_FILE.replace(/\.mjs$/, '') },
+    ],
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
