@@ -9,7 +9,8 @@ import { startE2eSystem, type E2eSystem } from './support/e2e-system.ts';
 /**
  * Minimum cell size and differential privacy through the `mpc` executable against the whole local system:
  * bins under k print as "< k" and are null in --json while the others are exact; with a budget every figure
- * is noisy, the result states the mechanism, and GET of the collaboration shows the budget spent.
+ * is noisy, scaled to the declared --max-rows-per-participant, the result states the mechanism and the cap,
+ * a file over the cap is refused before anything is uploaded, and GET shows the cap and the budget spent.
  */
 const MPC = join(import.meta.dirname, '../../bin/mpc.js');
 
@@ -51,7 +52,13 @@ async function mpcOk(clientId: string, args: string[]): Promise<string> {
 
 interface Released {
   results: AnalysisResult[];
-  privacy?: { mechanism: string; epsilon: number; delta: number; figures: number };
+  privacy?: {
+    mechanism: string;
+    epsilon: number;
+    delta: number;
+    figures: number;
+    rowsPerParticipant: number;
+  };
 }
 
 /** lab-2 runs the whole participation; lab-1 steps through it, reading the result (JSON, human) before finishing. */
@@ -94,7 +101,8 @@ describe('minimum cell size and differential privacy through the CLI', () => {
       await mpcOk('owner', [
         'create',
         ...['--name', 'Noisy sums', '--field', 'age:int:0:120', '--analysis', 'count,sum:age'],
-        ...['--privacy', '2:0.00001', '--min', '2', '--max', '2', '--deadline', '1h'],
+        ...['--privacy', '2:0.00001', '--max-rows-per-participant', '2'],
+        ...['--min', '2', '--max', '2', '--deadline', '1h'],
       ])
     ).trim();
     // Bins (-inf, 18): 2 rows, [18, 65): 4 rows, [65, +inf): 0 rows.
@@ -107,23 +115,39 @@ describe('minimum cell size and differential privacy through the CLI', () => {
     expect(kept.human).toMatch(/histogram\(age\) \(-inf, 18\) +< 3 *\n/);
     expect(kept.human).toMatch(/histogram\(age\) \[18, 65\) +4 *\n/);
 
+    // Over the declared cap of 2 rows: one line, exit 1, and the participant still has no input.
+    const tooMany = join(workDirectory, `${noisy}-too-many.csv`);
+    await writeFile(tooMany, 'age\n1\n2\n3\n');
+    await mpcOk('lab-3', ['join', noisy]);
+    const refused = await mpc('lab-3', ['submit', noisy, '--input', tooMany]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^mpc: .*3 rows: .*accepts at most 2 rows per participant.*\n$/);
+    expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
+
     const noised = await twoLabs(noisy, ['age\n10\n20\n', 'age\n30\n40\n']);
     expect(noised.run.results).toEqual(noised.json.results);
     const count = noised.json.results.find((result) => result.kind === 'count')!;
-    // Scale R m / epsilon with R = 2^24 rows per participant and m = 3 figures: the exact 4 is drowned.
-    expect(count.noiseScales?.count).toBeCloseTo((16_777_216 * 3) / 2, 3);
+    // Scale R m / epsilon with the declared R = 2 rows per participant and m = 3 figures.
+    expect(count.noiseScales?.count).toBeCloseTo((2 * 3) / 2, 9);
     expect(Number.isInteger(count.value)).toBe(true);
+    // The sum of two samples of scale 3 lies this far from the exact 4 with p < 1e-9.
+    expect(Math.abs(count.value! - 4)).toBeLessThan(25 * 3);
     expect(noised.json.privacy).toMatchObject({
       mechanism: 'discrete-laplace',
       epsilon: 2,
       delta: 0,
       figures: 3,
+      rowsPerParticipant: 2,
     });
-    expect(noised.human).toMatch(/every figure has discrete Laplace noise/);
+    expect(noised.human).toMatch(
+      /every figure has discrete Laplace noise: .*sensitivity from at most 2 rows per participant/,
+    );
     const shown = JSON.parse(await mpcOk('owner', ['show', noisy, '--json'])) as {
       privacy: unknown;
       privacySpent: unknown;
+      maxRowsPerParticipant: unknown;
     };
+    expect(shown.maxRowsPerParticipant).toBe(2);
     expect(shown.privacy).toEqual({ epsilon: 2, delta: 0.00001 });
     expect(shown.privacySpent).toMatchObject({ epsilon: 2, delta: 0 });
   }, 400_000);
