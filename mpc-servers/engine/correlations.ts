@@ -21,6 +21,8 @@ export interface SquareShares {
  */
 export interface ComparisonShares {
   bits: number;
+  /** The outputs (and so every result of the comparison) are exact mod 2^outputBits only. */
+  outputBits: number;
   mask: RingVector;
   maskTopBit: RingVector;
   dcf: DcfKeys;

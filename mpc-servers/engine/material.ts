@@ -29,14 +29,23 @@ export const WHOLE_RING_BITS = 65;
 export type MaterialRequest =
   | { kind: 'triple'; count: number }
   | { kind: 'square'; count: number }
-  | { kind: 'comparison'; bits: number; count: number }
+  | {
+      kind: 'comparison';
+      bits: number;
+      count: number;
+      /**
+       * Low bits of the outputs the program uses (default 64): the DCF's value corrections are stored in
+       * ceil(outputBits / 8) bytes each, so its outputs are exact mod 2^outputBits only.
+       */
+      outputBits?: number;
+    }
   | { kind: 'lift'; count: number }
   | { kind: 'wideSquare'; count: number }
   | { kind: 'wideTriple'; count: number };
 
 const KIND_CODE = { triple: 1, square: 2, comparison: 3, lift: 4, wideSquare: 5, wideTriple: 6 } as const;
 const COMPONENT = { a: 0, b: 1, c: 2, mask: 3, topBit: 4, rootSeed: 5 } as const;
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 const streamOf = (chunk: number, section: number, component: number): StreamId => ({
   stream: chunk,
@@ -48,10 +57,15 @@ export class MaterialShortfallError extends Error {
 }
 
 export function describeRequest(request: MaterialRequest): string {
-  return request.kind === 'comparison'
-    ? `${request.count} ${request.bits}-bit comparisons`
-    : `${request.count} ${request.kind}s`;
+  if (request.kind !== 'comparison') return `${request.count} ${request.kind}s`;
+  const outputs = outputBitsOf(request) === 64 ? '' : ` (outputs mod 2^${request.outputBits})`;
+  return `${request.count} ${request.bits}-bit comparisons${outputs}`;
 }
+
+const outputBitsOf = (request: { outputBits?: number }): number => request.outputBits ?? 64;
+
+/** Bytes per stored value correction: the low bytes of each word, enough for the outputs' bits. */
+const outputBytesOf = (request: { outputBits?: number }): number => Math.ceil(outputBitsOf(request) / 8);
 
 /** Plain byte writer of aligned sections. */
 class BlobWriter {
@@ -80,20 +94,59 @@ class BlobWriter {
   }
 }
 
-function header(kind: number, bits: number, count: number): Uint8Array {
+function header(kind: number, bits: number, count: number, outputBits = 0): Uint8Array {
   const bytes = new Uint8Array(8);
   const view = new DataView(bytes.buffer);
   view.setUint8(0, kind);
   view.setUint8(1, bits);
+  view.setUint8(2, outputBits);
   view.setUint32(4, count, true);
   return bytes;
 }
 
-function writeDcfCorrections(writer: BlobWriter, keys: DcfKeys): void {
-  writer.words(keys.valueCorrections);
-  writer.words(keys.finalCorrections);
+/**
+ * A key's corrections: value corrections and final words in their low `outputBytes` bytes (the outputs
+ * are then exact mod 2^(8 outputBytes), all a program reading fewer bits needs), seed corrections, and the
+ * two control-bit corrections of each level packed four levels-and-keys to a byte.
+ */
+function writeDcfCorrections(writer: BlobWriter, keys: DcfKeys, outputBytes: number): void {
+  writer.push(lowBytes(keys.valueCorrections, outputBytes));
+  writer.push(lowBytes(keys.finalCorrections, outputBytes));
   writer.push(keys.seedCorrections);
-  writer.push(keys.controlCorrections);
+  writer.push(packControls(keys.controlCorrections));
+}
+
+/** The low `width` bytes of each word, little-endian (the words' own bytes when width is 8). */
+function lowBytes(words: RingVector, width: number): Uint8Array {
+  const source = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+  if (width === 8) return source;
+  const out = new Uint8Array(words.length * width);
+  for (let i = 0; i < words.length; i++)
+    for (let b = 0; b < width; b++) out[i * width + b] = source[i * 8 + b]!;
+  return out;
+}
+
+/** Words from their low `width` bytes, the high bytes zero. */
+function widenBytes(bytes: Uint8Array, count: number, width: number): RingVector {
+  if (width === 8) return wordsFromBytes(bytes);
+  const out = ringVector(count);
+  const target = new Uint8Array(out.buffer);
+  for (let i = 0; i < count; i++) for (let b = 0; b < width; b++) target[i * 8 + b] = bytes[i * width + b]!;
+  return out;
+}
+
+/** Two-bit control corrections (t_CW^L | t_CW^R << 1), four to a byte. */
+function packControls(controls: Uint8Array): Uint8Array {
+  const out = new Uint8Array(Math.ceil(controls.length / 4));
+  for (let i = 0; i < controls.length; i++)
+    out[i >> 2] = out[i >> 2]! | ((controls[i]! & 3) << ((i & 3) * 2));
+  return out;
+}
+
+function unpackControls(packed: Uint8Array, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  for (let i = 0; i < length; i++) out[i] = (packed[i >> 2]! >> ((i & 3) * 2)) & 3;
+  return out;
 }
 
 /**
@@ -114,7 +167,8 @@ export function generateChunkMaterial(
   writers.B.push(versionHeader);
   requests.forEach((request, section) => {
     const bits = request.kind === 'comparison' ? request.bits : 0;
-    const sectionHeader = header(KIND_CODE[request.kind], bits, request.count);
+    const outputBits = request.kind === 'comparison' ? outputBitsOf(request) : 0;
+    const sectionHeader = header(KIND_CODE[request.kind], bits, request.count, outputBits);
     writers.A.push(sectionHeader);
     writers.B.push(sectionHeader);
     const words = (party: Party, component: number): RingVector =>
@@ -161,9 +215,10 @@ export function generateChunkMaterial(
         prgBytes(seeds[party], streamOf(chunk, section, COMPONENT.rootSeed), request.count * 16);
       const { key0 } = dcfGenerate(request.bits - 1, alpha, beta, rootSeeds('A'), rootSeeds('B'));
       writers.B.words(sub(mask, words('A', COMPONENT.mask)));
-      writers.B.words(sub(top, words('A', COMPONENT.topBit)));
-      writeDcfCorrections(writers.A, key0);
-      writeDcfCorrections(writers.B, key0);
+      // Over the whole ring the mask's top bit is 0: no shares of it are stored.
+      if (request.bits !== WHOLE_RING_BITS) writers.B.words(sub(top, words('A', COMPONENT.topBit)));
+      writeDcfCorrections(writers.A, key0, outputBytesOf(request));
+      writeDcfCorrections(writers.B, key0, outputBytesOf(request));
     }
   });
   return { A: writers.A.finish(), B: writers.B.finish() };
@@ -178,8 +233,10 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
     bytes += 8;
     if (request.kind === 'comparison') {
       const levels = request.bits - 1;
-      if (party === 'B') bytes += 16 * count;
-      bytes += 8 * levels * count + 8 * count + 16 * levels * count + padded(levels * count);
+      const width = outputBytesOf(request);
+      if (party === 'B') bytes += (request.bits === WHOLE_RING_BITS ? 8 : 16) * count;
+      bytes += padded(width * levels * count) + padded(width * count) + 16 * levels * count;
+      bytes += padded(Math.ceil((levels * count) / 4));
     } else if (party === 'B') {
       bytes += (request.kind === 'wideSquare' || request.kind === 'wideTriple' ? 16 : 8) * count;
     }
@@ -214,24 +271,39 @@ class BlobReader {
   words(count: number): RingVector {
     return wordsFromBytes(this.bytes(count * 8));
   }
-  header(): { code: number; bits: number; count: number } {
+  header(): { code: number; bits: number; outputBits: number; count: number } {
     const bytes = this.bytes(8);
     const view = new DataView(bytes.buffer, bytes.byteOffset, 8);
-    return { code: view.getUint8(0), bits: view.getUint8(1), count: view.getUint32(4, true) };
+    return {
+      code: view.getUint8(0),
+      bits: view.getUint8(1),
+      outputBits: view.getUint8(2),
+      count: view.getUint32(4, true),
+    };
   }
   get done(): boolean {
     return this.offset === this.blob.byteLength;
   }
 }
 
-function readDcfKeys(reader: BlobReader, bits: number, count: number, rootSeeds: Uint8Array): DcfKeys {
+function readDcfKeys(
+  reader: BlobReader,
+  bits: number,
+  count: number,
+  rootSeeds: Uint8Array,
+  outputBytes: number,
+): DcfKeys {
   const levels = bits - 1;
-  const valueCorrections = reader.words(levels * count);
-  const finalCorrections = reader.words(count);
+  const valueCorrections = widenBytes(
+    reader.bytes(outputBytes * levels * count),
+    levels * count,
+    outputBytes,
+  );
+  const finalCorrections = widenBytes(reader.bytes(outputBytes * count), count, outputBytes);
   // Viewed in place when 4-byte aligned (it is when the blob starts aligned): no copy of the largest part.
   const seedBytes = reader.bytes(levels * count * 16);
   const seedCorrections = seedBytes.byteOffset % 4 === 0 ? seedBytes : new Uint8Array(seedBytes);
-  const controlCorrections = reader.bytes(levels * count);
+  const controlCorrections = unpackControls(reader.bytes(Math.ceil((levels * count) / 4)), levels * count);
   return {
     bits: levels,
     count,
@@ -257,7 +329,7 @@ export class ChunkMaterial {
     if (top.code !== FORMAT_VERSION)
       throw new MaterialShortfallError(`unknown dealer material version ${top.code}`);
     for (let section = 0; section < top.count; section++) {
-      const { code, bits, count } = reader.header();
+      const { code, bits, outputBits, count } = reader.header();
       const own = (component: number): RingVector =>
         prgWords(seed, streamOf(chunk, section, component), count);
       const isA = party === 'A';
@@ -285,10 +357,13 @@ export class ChunkMaterial {
         });
       } else if (code === KIND_CODE.comparison) {
         const mask = isA ? own(COMPONENT.mask) : reader.words(count);
-        const maskTopBit = isA ? own(COMPONENT.topBit) : reader.words(count);
+        const maskTopBit =
+          bits === WHOLE_RING_BITS ? ringVector(count) : isA ? own(COMPONENT.topBit) : reader.words(count);
         const rootSeeds = prgBytes(seed, streamOf(chunk, section, COMPONENT.rootSeed), count * 16);
-        const dcf = readDcfKeys(reader, bits, count, rootSeeds);
-        this.sections.push({ kind: 'comparison', shares: { bits, mask, maskTopBit, dcf } });
+        if (outputBits < 1 || outputBits > 64)
+          throw new MaterialShortfallError(`comparison outputs of ${outputBits} bits`);
+        const dcf = readDcfKeys(reader, bits, count, rootSeeds, Math.ceil(outputBits / 8));
+        this.sections.push({ kind: 'comparison', shares: { bits, outputBits, mask, maskTopBit, dcf } });
       } else throw new MaterialShortfallError(`unknown dealer material section kind ${code}`);
     }
     if (!reader.done) throw new MaterialShortfallError('dealer material has trailing bytes');
@@ -302,7 +377,7 @@ export class ChunkMaterial {
       lengthOf(section) === request.count &&
       (section.kind !== 'comparison' ||
         request.kind !== 'comparison' ||
-        section.shares.bits === request.bits);
+        (section.shares.bits === request.bits && section.shares.outputBits === outputBitsOf(request)));
     if (!matches) {
       const found = section ? describeRequest(requestOf(section)) : 'nothing';
       throw new MaterialShortfallError(
@@ -328,9 +403,10 @@ export class ChunkMaterial {
   wideTriples(count: number): WideTripleShares {
     return (this.take({ kind: 'wideTriple', count }) as Extract<Section, { kind: 'wideTriple' }>).shares;
   }
-  comparisons(bits: number, count: number): ComparisonShares {
-    return (this.take({ kind: 'comparison', bits, count }) as Extract<Section, { kind: 'comparison' }>)
-      .shares;
+  /** `outputBits` as in the request: the outputs are exact mod 2^outputBits only. */
+  comparisons(bits: number, count: number, outputBits = 64): ComparisonShares {
+    const request = { kind: 'comparison', bits, count, outputBits } as const;
+    return (this.take(request) as Extract<Section, { kind: 'comparison' }>).shares;
   }
   /** Throws unless every section was used: the dealer must send exactly what the program needs. */
   assertConsumed(): void {
@@ -351,6 +427,11 @@ function lengthOf(section: Section): number {
 
 function requestOf(section: Section): MaterialRequest {
   return section.kind === 'comparison'
-    ? { kind: 'comparison', bits: section.shares.bits, count: section.shares.mask.length }
+    ? {
+        kind: 'comparison',
+        bits: section.shares.bits,
+        count: section.shares.mask.length,
+        outputBits: section.shares.outputBits,
+      }
     : { kind: section.kind, count: lengthOf(section) };
 }
