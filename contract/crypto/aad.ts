@@ -9,7 +9,8 @@
  * purpose, collaborationId, scope kind (`inputId` or `jobId`), scope value, party, recipientId (empty when
  * absent), declaration digest (input shares, see `contract/job/collaboration-declaration.ts`; empty
  * otherwise), each as a big-endian u16 byte length followed by its UTF-8 bytes. Length prefixes keep the
- * encoding injective whatever characters ids contain.
+ * encoding injective whatever characters ids contain. A shard partial puts its position `index/count` in the
+ * recipientId's place and the digest of the whole job's inputs in the declaration digest's.
  */
 import type { Party } from '../party.ts';
 
@@ -28,7 +29,20 @@ export type ShareBinding =
   /** Dealer material for server `party` in one job. */
   | { purpose: 'dealer-material'; collaborationId: string; jobId: string; party: Party }
   /** Server `party`'s result share sealed for one recipient. */
-  | { purpose: 'result-share'; collaborationId: string; jobId: string; party: Party; recipientId: string };
+  | { purpose: 'result-share'; collaborationId: string; jobId: string; party: Party; recipientId: string }
+  /**
+   * Server `party`'s partial figures of shard `index` of `count`, sealed to its own domain's key for the
+   * combine job `jobId` over the inputs whose digest is `inputsDigest`.
+   */
+  | {
+      purpose: 'shard-partial';
+      collaborationId: string;
+      jobId: string;
+      party: Party;
+      index: number;
+      count: number;
+      inputsDigest: string;
+    };
 
 const LABEL = 'mpc-coordination/aad/v1';
 const utf8 = new TextEncoder();
@@ -36,8 +50,18 @@ const utf8 = new TextEncoder();
 export function bindingAad(binding: ShareBinding): Uint8Array {
   const [scopeKind, scope] =
     binding.purpose === 'input-share' ? ['inputId', binding.inputId] : ['jobId', binding.jobId];
-  const recipientId = binding.purpose === 'result-share' ? binding.recipientId : '';
-  const declaration = binding.purpose === 'input-share' ? binding.declarationDigest : '';
+  const recipientId =
+    binding.purpose === 'result-share'
+      ? binding.recipientId
+      : binding.purpose === 'shard-partial'
+        ? `${binding.index}/${binding.count}`
+        : '';
+  const declaration =
+    binding.purpose === 'input-share'
+      ? binding.declarationDigest
+      : binding.purpose === 'shard-partial'
+        ? binding.inputsDigest
+        : '';
   return encodeFields([
     LABEL,
     binding.purpose,

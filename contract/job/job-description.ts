@@ -40,7 +40,19 @@ export interface JobDescription {
   recipients: ResultRecipient[];
   /** Where A reaches B: B listens on this port (on all interfaces or `host` locally). */
   peer: { host: string; port: number };
+  /** Absent for a job run by one pair of servers; see `shard-plan.ts`. */
+  shard?: JobShard;
 }
+
+/**
+ * A sharded job's stage. Both stages carry the whole job's inputs, declaration and recipients, so each server
+ * checks the whole job (`check-job.ts`) and derives the shard's inputs itself (`assignInputsToShards`).
+ * - part: shard `index` of `count` runs the program over its inputs and seals its partial figures to its own
+ *   domain's key, for the combine job `combineJobId`;
+ * - combine: reads the `count` partials of its domain, joins them with the peer and seals the result shares.
+ */
+export type JobShard =
+  { stage: 'part'; index: number; count: number; combineJobId: string } | { stage: 'combine'; count: number };
 
 export class JobDescriptionError extends Error {
   override readonly name = 'JobDescriptionError';
@@ -81,5 +93,17 @@ export function parseJobDescription(text: string): JobDescription {
     !(Array.isArray(declared) && declared.every((id) => typeof id === 'string' && id !== ''))
   )
     fail('resultRecipients missing');
+  if (job.shard !== undefined) checkShard(job.shard, job.inputs?.length ?? 0, fail);
   return job as JobDescription;
+}
+
+function checkShard(shard: Partial<JobShard>, inputCount: number, fail: (what: string) => never): void {
+  const count = shard.count;
+  if (!Number.isInteger(count) || count! < 1) fail('shard count missing');
+  if (count! > Math.max(1, inputCount)) fail(`${count} shards for ${inputCount} inputs`);
+  if (shard.stage === 'part') {
+    const { index, combineJobId } = shard;
+    if (!Number.isInteger(index) || index! < 0 || index! >= count!) fail('shard index outside the count');
+    if (typeof combineJobId !== 'string' || combineJobId === '') fail('shard combineJobId missing');
+  } else if (shard.stage !== 'combine') fail('shard stage must be part or combine');
 }

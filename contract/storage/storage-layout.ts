@@ -14,6 +14,12 @@ export const storageLayout = {
   jobDescription: (jobId: string): string => `jobs/${jobId}/job.json`,
   /** Dealer material for one party, sealed to that party's key. */
   dealerMaterialPrefix: (party: Party, jobId: string): string => `dealer/${party}/${jobId}/`,
+  /**
+   * A server's partial figures of one shard, sealed to its own key for the combine job `jobId`; under the
+   * server's input prefix, so they stay in its own bucket and go with the collaboration's input shares.
+   */
+  shardPartial: (party: Party, collaborationId: string, jobId: string, index: number): string =>
+    `inputs/${party}/${collaborationId}/shards/${jobId}/partial-${index}.partial`,
   /** A server's result share sealed for one recipient (result bucket). */
   resultShare: (party: Party, collaborationId: string, recipientId: string): string =>
     `results/${party}/${collaborationId}/${recipientId}.share`,

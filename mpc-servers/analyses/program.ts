@@ -1,5 +1,6 @@
 import type { ComputationSpec, FieldSpec } from '../../contract/analysis/analysis-spec.ts';
 import { checkComputable } from '../../contract/analysis/computability.ts';
+import { unshardableReason } from '../../contract/job/shard-plan.ts';
 import { WHOLE_RING_BITS } from '../engine/material.ts';
 import {
   analysesOfField,
@@ -73,16 +74,20 @@ export class ProgramError extends Error {
 
 /**
  * `chunkRows` overrides the material-budget choice (tests use tiny chunks to exercise chunking); `validity:
- * false` skips the range check (benchmarks only: rows are then trusted).
+ * false` skips the range check (benchmarks only: rows are then trusted). `shardPart: true` compiles the part
+ * of a sharded job: its row chunks only, with the finishing steps (suppression, noise) left to the combine
+ * job; `checkRows` is then the whole job's rows, which the ring bounds are checked for.
  */
 export function compileProgram(
   spec: ComputationSpec,
   totalRows: number,
-  options: { chunkRows?: number; validity?: boolean } = {},
+  options: { chunkRows?: number; validity?: boolean; shardPart?: boolean; checkRows?: number } = {},
 ): Program {
   const validity = options.validity ?? true;
-  const computability = checkComputable(spec, Math.max(totalRows, 1));
+  const computability = checkComputable(spec, Math.max(options.checkRows ?? totalRows, totalRows, 1));
   if (!computability.computable) throw new ProgramError(computability.reasons.join('; '));
+  const unshardable = options.shardPart ? unshardableReason(spec) : undefined;
+  if (unshardable) throw new ProgramError(`this spec cannot run in shards: ${unshardable}`);
   const series: ExtremeSeries[] = [];
   const fields = spec.fields.map((field, index): FieldProgram => {
     // Grouped analyses are the group-by pass's (`group-by-program.ts`), not the whole field's.
@@ -105,7 +110,7 @@ export function compileProgram(
   const extremeBits = Math.max(0, ...series.map((s) => extremeComparisonBits(spec.fields[s.field]!)));
   const quantiles = compileQuantiles(spec, totalRows);
   const groups = compileGroupBy(spec);
-  const suppression = compileSuppression(spec, totalRows);
+  const suppression = options.shardPart ? undefined : compileSuppression(spec, totalRows);
   const chunkRows =
     options.chunkRows ??
     Math.min(

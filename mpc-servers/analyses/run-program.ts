@@ -24,6 +24,13 @@ export interface ProgramOutput {
   droppedByInput: RingVector;
 }
 
+/** What the row chunks leave: the accumulators and the shares of invalid rows per input. */
+export interface RowFigures {
+  accumulators: Accumulators;
+  /** Shares of the invalid rows of each input, in the order of `inputRowCounts`. */
+  droppedByInput: RingVector;
+}
+
 /**
  * Runs the program over all rows chunk by chunk and returns this party's output shares.
  * Rows come from `rows` one chunk at a time, so memory holds one chunk's rows and material beside whatever
@@ -35,6 +42,33 @@ export async function runProgram(
   rows: RowSource,
   options: RunOptions,
 ): Promise<ProgramOutput> {
+  const kept = keptRows(program);
+  const figures = await runRowChunks(context, program, rows, options, kept);
+  const dropped = totalDropped(figures.droppedByInput);
+  const validRows = BigInt.asUintN(64, (context.party === 'A' ? BigInt(program.totalRows) : 0n) - dropped);
+  const later = kept
+    ? await runLaterPasses(context, program, kept, validRows, async (chunk) => {
+        const material = await options.material(program.rowChunks + chunk);
+        await options.onChunkDone?.(program.rowChunks + chunk + 1, program.chunkCount);
+        return material;
+      })
+    : undefined;
+  const words = await finishOutput(context, program, figures.accumulators, dropped, later, async () => {
+    const material = await options.material(program.chunkCount - 1);
+    await options.onChunkDone?.(program.chunkCount, program.chunkCount);
+    return material;
+  });
+  return { words, droppedByInput: figures.droppedByInput };
+}
+
+/** The row chunks alone (a shard stops here and keeps its figures for the combine step). */
+export async function runRowChunks(
+  context: PartyContext,
+  program: Program,
+  rows: RowSource,
+  options: RunOptions,
+  kept = keptRows(program),
+): Promise<RowFigures> {
   if (rows.rowCount !== program.totalRows)
     throw new RangeError(
       `the inputs hold ${rows.rowCount} rows, the program was compiled for ${program.totalRows}`,
@@ -43,7 +77,6 @@ export async function runProgram(
   const inputStarts = rowStarts(inputRowCounts, program.totalRows);
   const droppedByInput = ringVector(inputRowCounts.length);
   const accumulators = emptyAccumulators(program);
-  const kept = keptRows(program);
   for (let chunk = 0; chunk < program.rowChunks; chunk++) {
     const start = chunk * program.chunkRows;
     const columns = await rows.columns(start, chunkRowCount(program, chunk));
@@ -54,25 +87,36 @@ export async function runProgram(
     kept?.collect(start, columns, valid, context.party === 'A');
     await options.onChunkDone?.(chunk + 1, program.chunkCount);
   }
+  return { accumulators, droppedByInput };
+}
+
+/** Shares of all invalid rows: the sum over inputs. */
+export function totalDropped(droppedByInput: RingVector): bigint {
   let dropped = 0n;
   for (const count of droppedByInput) dropped += count;
-  const validRows = BigInt.asUintN(64, (context.party === 'A' ? BigInt(program.totalRows) : 0n) - dropped);
-  const later = kept
-    ? await runLaterPasses(context, program, kept, validRows, async (chunk) => {
-        const material = await options.material(program.rowChunks + chunk);
-        await options.onChunkDone?.(program.rowChunks + chunk + 1, program.chunkCount);
-        return material;
-      })
-    : undefined;
-  const words = outputShares(context, program, accumulators, BigInt.asUintN(64, dropped), later);
+  return BigInt.asUintN(64, dropped);
+}
+
+/**
+ * The finishing steps, once per job: the result words from the figures, then the noise and the suppression
+ * of small cells when the spec asks for them (`suppressionMaterial` is the last material chunk).
+ */
+export async function finishOutput(
+  context: PartyContext,
+  program: Program,
+  accumulators: Accumulators,
+  dropped: bigint,
+  later: LaterResults | undefined,
+  suppressionMaterial: () => Promise<ChunkMaterial>,
+): Promise<RingVector> {
+  const words = outputShares(context, program, accumulators, dropped, later);
   if (program.spec.privacy) addPrivacyNoise(program.spec, words);
   if (program.suppression) {
-    const material = await options.material(program.chunkCount - 1);
+    const material = await suppressionMaterial();
     await suppressCells(context, program.spec, program.suppression, words, material);
     material.assertConsumed();
-    await options.onChunkDone?.(program.chunkCount, program.chunkCount);
   }
-  return { words, droppedByInput };
+  return words;
 }
 
 /** Row offset where each input starts, plus the total. */

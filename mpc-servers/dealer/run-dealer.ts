@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import {
-  encodeManifest,
-  programDigest,
-  writeSealed,
-  type MaterialScope,
-} from '../runtime/dealer-envelope.ts';
+import { encodeManifest, writeSealed, type MaterialScope } from '../runtime/dealer-envelope.ts';
+import { stageChunkCount, stageDigest, stageRequests } from '../runtime/job-stage.ts';
 import { asJobFailure, FINAL_REPORT_MS } from '../runtime/failure.ts';
 import { loadJob } from '../runtime/load-job.ts';
 import { settleWithin } from '../runtime/settle-within.ts';
@@ -12,12 +8,13 @@ import { Watchdog } from '../runtime/watchdog.ts';
 import type { JobStatusStore } from '../../contract/job/job-status.ts';
 import type { ObjectStore } from '../../contract/storage/object-store.ts';
 import type { Party } from '../../contract/party.ts';
-import { dealerChunks } from './dealer-plan.ts';
+import { plannedChunksInParallel } from './dealer-plan.ts';
 
 /**
  * The dealer's job: read the job description, compile the program, and write for each server its sealed
  * manifest (PRG seed, program digest, chunk count) and its sealed material chunk by chunk. Link keys are
- * never the dealer's business (see `PeerTls` in `server/run-server.ts`). One chunk is in memory at a time.
+ * never the dealer's business (see `PeerTls` in `server/run-server.ts`). Up to MPC_WORKER_THREADS worker
+ * threads make chunks at once (`plannedChunksInParallel`), written in order: that many plus one in memory.
  * Reports progress and the outcome to the job status. A watchdog bounds every step, so a dealer stuck on a
  * store ends with NO_PROGRESS instead of holding the workflow's RunDealer state until its timeout.
  */
@@ -84,31 +81,36 @@ async function dealerWork(
     phase: 'reading the job description',
   });
   step('reading the job description');
-  const { job, program } = await loadJob(store, jobId);
+  const { job, program, stage } = await loadJob(store, jobId);
   const seeds: Record<Party, Uint8Array> = { A: randomBytes(16), B: randomBytes(16) };
   const scope = (party: Party): MaterialScope => ({ collaborationId: job.collaborationId, jobId, party });
   const keys = (party: Party) => ({
     dealerPrivateKey: deps.dealerPrivateKey,
     serverPublicKey: deps.serverPublicKeys[party],
   });
-  const digest = programDigest(program);
+  const digest = stageDigest(stage);
+  const chunkCount = stageChunkCount(stage);
   for (const party of ['A', 'B'] as const) {
     const manifest = encodeManifest({
       version: 1,
       jobId,
       programDigest: digest,
-      chunkCount: program.chunkCount,
+      chunkCount,
       seed: Buffer.from(seeds[party]).toString('base64'),
     });
     step(`writing the manifest for server ${party}`);
     await writeSealed(store, scope(party), keys(party), 'manifest', manifest);
   }
-  log(`dealer: ${program.chunkCount} chunks of ${program.chunkRows} rows for ${program.totalRows} rows`);
-  const of = program.chunkCount;
+  log(
+    `dealer: ${stage.kind} job, ${chunkCount} chunks of ${program.chunkRows} rows for ${program.totalRows} rows`,
+  );
+  const of = chunkCount;
   let chunk = 0;
   let bytes = 0;
   step(`making chunk 1 of ${of}`);
-  for (const material of dealerChunks(program, seeds)) {
+  const requestsOf = (chunk: number) => stageRequests(stage, chunk);
+  // The dealer's own seed for the comparison masks: secret, fresh per job, never written anywhere.
+  for await (const material of plannedChunksInParallel(chunkCount, requestsOf, seeds, randomBytes(16))) {
     for (const party of ['A', 'B'] as const) {
       const size = material[party].byteLength;
       bytes += size;
@@ -126,5 +128,5 @@ async function dealerWork(
   }
   step('reporting to the job status');
   await status.report(jobId, 'DEALER', { state: 'DONE' });
-  return { chunkCount: program.chunkCount, bytes };
+  return { chunkCount, bytes };
 }
