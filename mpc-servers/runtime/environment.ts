@@ -5,6 +5,7 @@ import type { JobStatusStore } from '../../contract/job/job-status.ts';
 import { S3ObjectStore } from '../../contract/storage/s3-object-store.ts';
 import type { ObjectStore } from '../../contract/storage/object-store.ts';
 import { routeInputShares } from '../storage/input-share-routing.ts';
+import { parseWorkerThreads, setWorkerThreads, WORKER_THREADS_VARIABLE } from '../engine/worker-pool.ts';
 import { JobFailure } from './failure.ts';
 
 /**
@@ -15,8 +16,9 @@ import { JobFailure } from './failure.ts';
  * address; A: B's address, overriding the job description); PEER_TLS_FINGERPRINT (SHA-256 of the peer
  * server's TLS certificate, pinned on the link; configured per server by its operator, never taken from the
  * job); MPC_PEER_PLAINTEXT=1 (local development only); MPC_PEER_SILENCE_MS and MPC_LINK_TIMEOUT_MS (peer-link
- * timeouts); MPC_DEALER_STALL_MS (dealer: how long one step may take, see `dealer/run-dealer.ts`).
- * AWS_ENDPOINT_URL is honoured by the SDK.
+ * timeouts); MPC_DEALER_STALL_MS (dealer: how long one step may take, see `dealer/run-dealer.ts`);
+ * MPC_WORKER_THREADS (threads for the DCF kernels and the dealer's chunks, default the machine's
+ * parallelism, 1 = no worker thread; see `engine/worker-pool.ts`). AWS_ENDPOINT_URL is honoured by the SDK.
  *
  * This is the computation tasks' composition root: the settings are read once per process and each AWS
  * service gets one client, shared by every store that uses it.
@@ -44,6 +46,7 @@ export function optionalNumber(env: NodeJS.ProcessEnv, name: string): number | u
 }
 
 export function environmentFrom(env: NodeJS.ProcessEnv, status = statusStoreFrom(env)): Environment {
+  setWorkerThreads(workerThreadsFrom(env));
   const client = new S3Client({ forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true', ...SDK_SOCKET_TIMEOUTS });
   return {
     inputStore: inputStoreFrom(env, client),
@@ -57,6 +60,15 @@ function inputStoreFrom(env: NodeJS.ProcessEnv, client: S3Client): ObjectStore {
   const jobs = new S3ObjectStore({ bucket: required(env, 'INPUT_BUCKET'), client });
   const own = env.INPUT_SHARE_BUCKET;
   return own ? routeInputShares(jobs, new S3ObjectStore({ bucket: own, client })) : jobs;
+}
+
+/** MPC_WORKER_THREADS, checked: a bad value is a configuration failure before any work starts. */
+export function workerThreadsFrom(env: NodeJS.ProcessEnv): number {
+  try {
+    return parseWorkerThreads(env[WORKER_THREADS_VARIABLE]);
+  } catch (error) {
+    throw new JobFailure('CONFIGURATION', (error as Error).message);
+  }
 }
 
 /** The job status store alone: the entry points open it first, to report failures of later set-up steps. */
