@@ -151,4 +151,51 @@ describe('minimum cell size and differential privacy through the CLI', () => {
     expect(shown.privacy).toEqual({ epsilon: 2, delta: 0.00001 });
     expect(shown.privacySpent).toMatchObject({ epsilon: 2, delta: 0 });
   }, 400_000);
+
+  it('a group-by cell under k is suppressed with all its figures, the others exact', async () => {
+    const id = (
+      await mpcOk('owner', [
+        'create',
+        ...['--name', 'Small wards', '--field', 'ward:category:A,B,C', '--field', 'age:int:0:120'],
+        ...['--analysis', 'count,sum:age,variance:age,median:age', '--group-by', 'ward'],
+        ...['--min-cell-size', '2', '--min', '2', '--max', '2', '--deadline', '1h'],
+      ])
+    ).trim();
+    // Ward A: 3 rows (10, 30, 50), B: 1 row (40, under k), C: 2 rows (20, 60, at k).
+    const grouped = await twoLabs(id, ['ward,age\nA,10\nA,30\nB,40\n', 'ward,age\nA,50\nC,20\nC,60\n']);
+    expect(grouped.run.results).toEqual(grouped.json.results);
+    const cells = (kind: string) => grouped.json.results.find((result) => result.kind === kind)!.groups!;
+    expect(cells('count')).toEqual([
+      { kind: 'count', category: 'A', count: 3, value: 3, suppressed: false },
+      { kind: 'count', category: 'B', value: null, suppressed: true },
+      { kind: 'count', category: 'C', count: 2, value: 2, suppressed: false },
+    ]);
+    // The grouped sum carries its count, the figure compared with k.
+    expect(cells('sum').map((cell) => [cell.count, cell.value, cell.suppressed])).toEqual([
+      [3, 90, false],
+      [undefined, null, true],
+      [2, 80, false],
+    ]);
+    const variance = cells('variance');
+    expect(variance[0]).toMatchObject({ count: 3, mean: 30, suppressed: false });
+    expect(variance[0]!.value).toBeCloseTo(800 / 3, 9);
+    expect(variance[1]).toEqual({
+      kind: 'variance',
+      field: 'age',
+      category: 'B',
+      value: null,
+      mean: null,
+      suppressed: true,
+    });
+    expect(variance[2]).toMatchObject({ count: 2, mean: 40, value: 400, suppressed: false });
+    expect(cells('quantile').map((cell) => cell.value)).toEqual([30, null, 20]);
+    for (const kind of ['count', 'sum', 'variance', 'quantile'])
+      expect(cells(kind)[1]).not.toHaveProperty('count');
+    expect(grouped.human).toMatch(/count ward=B +< 2 *\n/);
+    expect(grouped.human).toMatch(/variance\(age\) ward=B +< 2 *\n/);
+    expect(grouped.human).toMatch(/count ward=A +3 +3 *\n/);
+    expect(await mpcOk('owner', ['show', id])).toMatch(
+      /min cell size 2 \(smaller histogram bins and group-by cells suppressed\)/,
+    );
+  }, 400_000);
 });
