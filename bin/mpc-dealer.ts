@@ -20,6 +20,7 @@ import { JobFailure } from '../mpc-servers/runtime/failure.ts';
 import { peakRssMiB } from '../mpc-servers/runtime/peak-rss.ts';
 
 const entry = new EntryPoint('mpc-dealer');
+const DEALER_HEARTBEAT_MS = 15_000;
 
 async function main(env: NodeJS.ProcessEnv): Promise<void> {
   const args = parseArguments(process.argv.slice(2));
@@ -40,6 +41,11 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
   });
   const dealerKeys = await entry.step('cannot load its HPKE key', () => loadDealerKeys(env));
   const started = Date.now();
+  // The workflow polls the dealer beside the servers: a long step must not look like a dead dealer.
+  const heartbeat = setInterval(
+    () => void status.heartbeat(jobId, 'DEALER').catch(() => undefined),
+    DEALER_HEARTBEAT_MS,
+  );
   const { chunkCount, bytes } = await runDealer({
     jobId,
     store: inputStore,
@@ -48,7 +54,7 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     serverPublicKeys,
     ...(stallTimeoutMs === undefined ? {} : { stallTimeoutMs }),
     log: (message) => entry.log({ message }),
-  });
+  }).finally(() => clearInterval(heartbeat));
   entry.log({ outcome: 'DONE', chunkCount, bytes, ms: Date.now() - started, peakRssMiB: peakRssMiB() });
 }
 

@@ -137,20 +137,6 @@ export class CollaborationWorkflow extends Construct {
         conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
       }),
     );
-    // `runTask.sync` watches the task through this managed EventBridge rule.
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
-        resources: [
-          stack.formatArn({
-            service: 'events',
-            resource: 'rule',
-            resourceName: 'StepFunctionsGetEventsForECSTaskRule',
-            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-          }),
-        ],
-      }),
-    );
     suppressScopedWildcards(role, 'State machine role');
     NagSuppressions.addResourceSuppressions(
       role,

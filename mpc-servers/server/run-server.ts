@@ -9,6 +9,7 @@ import { decodeManifest, readSealed, type MaterialScope } from '../runtime/deale
 import { stageChunkCount, stageDigest } from '../runtime/job-stage.ts';
 import { asJobFailure, JobFailure } from '../runtime/failure.ts';
 import { loadJob } from '../runtime/load-job.ts';
+import { DealerProgress } from '../runtime/dealer-progress.ts';
 import { prefetching } from '../runtime/prefetch.ts';
 import type { ExcludedInput, JobStatusStore } from '../../contract/job/job-status.ts';
 import type { ObjectStore } from '../../contract/storage/object-store.ts';
@@ -101,7 +102,13 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
     checkJob(job); // before any work: a job that misstates what participants agreed to ends here
     const scope: MaterialScope = { collaborationId: job.collaborationId, jobId, party };
     const dealer = { privateKey: deps.privateKey, dealerPublicKey: deps.dealerPublicKey };
-    const manifest = decodeManifest(await readSealed(deps.inputStore, scope, dealer, 'manifest'));
+    const chunkCount = stageChunkCount(stage);
+    // The dealer runs beside this server: each of its objects is read once its report says it is written.
+    const dealerProgress = new DealerProgress(status, jobId, chunkCount);
+    const manifestRead = dealerProgress
+      .manifestWritten()
+      .then(() => readSealed(deps.inputStore, scope, dealer, 'manifest'));
+    manifestRead.catch(() => undefined); // awaited after the inputs' check; must not go unhandled before
     // The inputs this server reads: the job's, or a shard's; the combine step reads its domain's partials.
     const own = stage.kind === 'part' ? stage.shardJob : job;
     const inputShares = new InputShares({
@@ -124,7 +131,7 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
         unopenedInputIds,
       );
     const digest = stageDigest(stage);
-    const chunkCount = stageChunkCount(stage);
+    const manifest = decodeManifest(await manifestRead);
     if (manifest.programDigest !== digest || manifest.chunkCount !== chunkCount) {
       throw new JobFailure(
         'DEALER_MATERIAL_INVALID',
@@ -149,15 +156,14 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
     const seed = new Uint8Array(Buffer.from(manifest.seed, 'base64'));
     let lastReport = 0;
     const excludedIds = new Set(excluded.map((input) => input.inputId));
-    const material = prefetching(
-      (chunk) =>
-        timed(timings, 'materialReadMs', async () => {
-          const blob = await readSealed(deps.inputStore, scope, dealer, chunk);
-          timings.materialBytes += blob.byteLength;
-          return new ChunkMaterial(party, seed, chunk, blob);
-        }),
-      chunkCount,
-    );
+    const material = prefetching(async (chunk) => {
+      await dealerProgress.chunkWritten(chunk);
+      return timed(timings, 'materialReadMs', async () => {
+        const blob = await readSealed(deps.inputStore, scope, dealer, chunk);
+        timings.materialBytes += blob.byteLength;
+        return new ChunkMaterial(party, seed, chunk, blob);
+      });
+    }, chunkCount);
     const context = { party, channel };
     const options = {
       inputRowCounts: own.inputs.map((input) => input.rowCount),

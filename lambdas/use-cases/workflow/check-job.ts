@@ -11,16 +11,17 @@ export interface JobCheck {
   detail?: string;
 }
 
-/** The ECS task ARNs the definition kept from StartServerB / StartServerA. */
+/** The ECS task ARNs the definition kept from RunDealer, StartServerB and StartServerA. */
 export interface AttemptTasks {
+  dealer?: { taskArn: string };
   serverA?: { taskArn: string };
   serverB?: { taskArn: string };
 }
 
 /**
- * The poll step: the job status the servers write, and whether their tasks still run. A task that stopped
- * before its party reported DONE (killed, crashed, out of memory) fails the attempt, as does a party whose
- * heartbeat went stale. The wait before the next poll doubles up to the configured maximum.
+ * The poll step: the job status the dealer and the servers write, and whether their tasks still run. A task
+ * that stopped before its party reported DONE (killed, crashed, out of memory) fails the attempt, as does a
+ * party whose heartbeat went stale. The wait before the next poll doubles up to the configured maximum.
  */
 export async function checkJob(
   ports: WorkflowPorts,
@@ -35,7 +36,7 @@ export async function checkJob(
   let status = await ports.jobStatus.getJobStatus(jobId, options);
   const verdict = statusVerdict(status);
   if (verdict) return { ...verdict, progress: status.progress, nextWaitSeconds };
-  const stopped = await stoppedServers(ports, payload.tasks);
+  const stopped = await stoppedTasks(ports, payload.tasks);
   if (stopped.length > 0) {
     // A server writes DONE and then exits: read again so that a clean exit is not taken for a crash.
     status = await ports.jobStatus.getJobStatus(jobId, options);
@@ -45,7 +46,7 @@ export async function checkJob(
     if (unfinished.length > 0)
       return {
         state: 'FAILED',
-        reason: `TASK_STOPPED: ${unfinished.map(({ party, why }) => `server ${party} stopped before finishing (${why})`).join('; ')}`,
+        reason: `TASK_STOPPED: ${unfinished.map(({ party, why }) => `${party === 'DEALER' ? 'the dealer' : `server ${party}`} stopped before finishing (${why})`).join('; ')}`,
         progress: status.progress,
         nextWaitSeconds,
       };
@@ -78,11 +79,12 @@ export function jobFailureReason(status: JobStatus): string {
     .join('; ');
 }
 
-async function stoppedServers(
+async function stoppedTasks(
   ports: Pick<WorkflowPorts, 'computeTasks'>,
   tasks: AttemptTasks | undefined,
-): Promise<{ party: 'A' | 'B'; why: string }[]> {
-  const byArn = new Map<string, 'A' | 'B'>();
+): Promise<{ party: 'A' | 'B' | 'DEALER'; why: string }[]> {
+  const byArn = new Map<string, 'A' | 'B' | 'DEALER'>();
+  if (tasks?.dealer) byArn.set(tasks.dealer.taskArn, 'DEALER');
   if (tasks?.serverA) byArn.set(tasks.serverA.taskArn, 'A');
   if (tasks?.serverB) byArn.set(tasks.serverB.taskArn, 'B');
   if (byArn.size === 0) return [];

@@ -2,7 +2,7 @@
 export interface FailedExecutionState {
   collaborationId: string;
   job?: { value?: { jobId?: string; attempt?: number } };
-  tasks?: { serverA?: { taskArn: string }; serverB?: { taskArn: string } };
+  tasks?: { dealer?: { taskArn: string }; serverA?: { taskArn: string }; serverB?: { taskArn: string } };
   check?: { value?: { state?: string; reason?: string } };
   error?: { Error?: string; Cause?: string };
   attemptFailure?: { value?: { reason?: string } };

@@ -16,9 +16,9 @@ export async function recordAttemptFailure(
     reported && reported.failures.length > 0 && state.check?.value?.state !== 'FAILED'
       ? jobFailureReason(reported)
       : withWhereItStood(failureReason(state), reported, ports.now());
-  const taskArns = [state.tasks?.serverA?.taskArn, state.tasks?.serverB?.taskArn].filter(
-    (arn): arn is string => arn !== undefined,
-  );
+  const taskArns = [state.tasks?.dealer, state.tasks?.serverA, state.tasks?.serverB]
+    .map((task) => task?.taskArn)
+    .filter((arn): arn is string => arn !== undefined);
   if (taskArns.length > 0) await ports.computeTasks.stop(taskArns, `attempt failed: ${reason}`.slice(0, 255));
   if (job?.jobId !== undefined && job.attempt !== undefined) {
     const attempts = await ports.workflowState.listAttempts(state.collaborationId);

@@ -37,6 +37,8 @@ function runWith(steps: Record<string, StepFn>, input: Json) {
     overrides: {
       taskResourceLocalHandlers: handlers as unknown as LocalHandlers,
       waitTimeOverrides: { WaitBeforeCheck: 0 },
+      // The ECS states retry a failed RunTask after seconds; the tests need not wait for them.
+      retryIntervalOverrides: { RunDealer: 0, StartServerB: 0, StartServerA: 0 },
     },
     context: { Task: { Token: 'task-token' } },
   });
@@ -200,7 +202,7 @@ describe('collaboration state machine definition', () => {
         PrepareAttempt: () => ({ ...(prepareAttempt({}) as Json), attempt: ++attempt }),
         RunDealer: () => {
           if (attempt === 2)
-            throw Object.assign(new Error('dealer task exit code 1'), { name: 'States.TaskFailed' });
+            throw Object.assign(new Error('RunTask failed: no capacity'), { name: 'States.TaskFailed' });
         },
         CheckJob: () => ({
           state: attempt === 1 ? 'FAILED' : 'DONE',

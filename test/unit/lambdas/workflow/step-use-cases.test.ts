@@ -157,8 +157,12 @@ describe('workflow steps', () => {
   describe('CheckJob', () => {
     async function running(world: World) {
       const { id, job } = await computing(world);
-      const tasks = { serverA: { taskArn: 'task-a' }, serverB: { taskArn: 'task-b' } };
-      world.computeTasks.running.set('task-a', true).set('task-b', true);
+      const tasks = {
+        dealer: { taskArn: 'task-dealer' },
+        serverA: { taskArn: 'task-a' },
+        serverB: { taskArn: 'task-b' },
+      };
+      world.computeTasks.running.set('task-dealer', true).set('task-a', true).set('task-b', true);
       for (const party of ['DEALER', 'A', 'B'] as const)
         await world.jobStatus.report(job.jobId, party, { state: 'RUNNING', progress: 0.5 });
       return { id, job, tasks };
@@ -183,7 +187,7 @@ describe('workflow steps', () => {
       const { id, job, tasks } = await running(world);
       for (const party of ['DEALER', 'A', 'B'] as const)
         await world.jobStatus.report(job.jobId, party, { state: 'DONE' });
-      world.computeTasks.running.set('task-a', false).set('task-b', false);
+      world.computeTasks.running.set('task-dealer', false).set('task-a', false).set('task-b', false);
       expect(await checkJob(world.ports, { collaborationId: id, job, tasks })).toMatchObject({
         state: 'DONE',
       });
@@ -212,6 +216,21 @@ describe('workflow steps', () => {
         reason: 'TASK_STOPPED: server B stopped before finishing (exit code 137)',
       });
     });
+
+    it('FAILED when the dealer task, which runs beside the servers, stopped before the dealer finished', async () => {
+      const world = inMemoryWorkflow();
+      const { id, job, tasks } = await running(world);
+      world.computeTasks.running.set('task-dealer', false);
+      expect(await checkJob(world.ports, { collaborationId: id, job, tasks })).toMatchObject({
+        state: 'FAILED',
+        reason: 'TASK_STOPPED: the dealer stopped before finishing (exit code 137)',
+      });
+      // Once it reported DONE, its exit is the normal end of its work.
+      await world.jobStatus.report(job.jobId, 'DEALER', { state: 'DONE' });
+      expect(await checkJob(world.ports, { collaborationId: id, job, tasks })).toMatchObject({
+        state: 'RUNNING',
+      });
+    });
   });
 
   it('RecordAttemptFailure: stops the attempt tasks, records the reason; bad inputs are not retried', async () => {
@@ -220,13 +239,17 @@ describe('workflow steps', () => {
     const state = {
       collaborationId: id,
       job: { value: job },
-      tasks: { serverA: { taskArn: 'task-a' }, serverB: { taskArn: 'task-b' } },
+      tasks: {
+        dealer: { taskArn: 'task-dealer' },
+        serverA: { taskArn: 'task-a' },
+        serverB: { taskArn: 'task-b' },
+      },
       check: {
         value: { state: 'FAILED', reason: 'TASK_STOPPED: server B stopped before finishing (exit code 137)' },
       },
     };
     expect(await recordAttemptFailure(world.ports, state)).toMatchObject({ retryable: true, attempt: 1 });
-    expect(world.computeTasks.stopRequests).toEqual([['task-a', 'task-b']]);
+    expect(world.computeTasks.stopRequests).toEqual([['task-dealer', 'task-a', 'task-b']]);
     const [attempt] = await world.ports.workflowState.listAttempts(id);
     expect(attempt).toMatchObject({ jobId: 'job-1', reason: state.check.value.reason });
     expect(attempt?.failedAt).toBeDefined();
