@@ -13,7 +13,7 @@ import { UsageError } from './usage-error.ts';
 
 /**
  * What `mpc create` may add about what the result releases:
- *   --min-cell-size K              histogram bins with fewer than K rows are suppressed
+ *   --min-cell-size K              histogram bins and group-by cells with fewer than K rows are suppressed
  *   --privacy EPSILON[:DELTA]      differential-privacy noise on every figure (delta default 0)
  *   --max-rows-per-participant N   no input may hold more than N rows; the noise is scaled to N
  */

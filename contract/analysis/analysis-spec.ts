@@ -75,7 +75,7 @@ export interface AnalysisSpec {
 export interface ComputationSpec {
   fields: FieldSpec[];
   analyses: AnalysisSpec[];
-  /** Minimum cell size k: histogram bins with fewer than k rows are suppressed (absent: none are). */
+  /** Minimum cell size k: histogram bins and group-by cells with fewer than k rows are suppressed. */
   minCellSize?: number;
   /** Differential privacy for every released figure (absent: exact results). */
   privacy?: PrivacySpec;
