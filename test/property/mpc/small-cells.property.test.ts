@@ -173,6 +173,29 @@ describe('minimum cell size over group-by cells', () => {
     expect(sum.groups!.map((cell) => cell.count)).toEqual([undefined, 3, 4]);
   });
 
+  it('the servers see the same message sizes whichever cells are suppressed', async () => {
+    const field: FieldSpec = { name: 'x', type: 'fixed', fractionalBits: F, min: -WIDTH, max: WIDTH };
+    const spec: ComputationSpec = {
+      fields: [ward(2), field],
+      analyses: groupedAnalyses(0.5),
+      minCellSize: 4,
+    };
+    // Four rows each time: both cells under k; A at k and B empty; B at k with values at the other bound.
+    const layouts = [
+      [0, 0, 1, 1],
+      [0, 0, 0, 0],
+      [1, 1, 1, 1],
+    ].map((cells, i) => cells.map((c) => [c, i === 2 ? -WIDTH : WIDTH]));
+    const views = await Promise.all(
+      layouts.map(async (rows) => {
+        const { channels } = await runJobInMemory(spec, [rows], { chunkRows: 2 });
+        return channels.map((channel) => channel.received.map((message) => message.byteLength));
+      }),
+    );
+    expect(views[1]).toEqual(views[0]);
+    expect(views[2]).toEqual(views[0]);
+  });
+
   it('with differential privacy the noisy counts are compared: empty cells are kept about half the time', async () => {
     const field: FieldSpec = { name: 'x', type: 'int', min: 0, max: 10 };
     const by = ward(5);
