@@ -1,7 +1,9 @@
 /**
  * One computing party of `bench/mpc.ts`, run as its own process: links to the other party over loopback
  * TCP with pinned TLS 1.3 (MPC-IO's peer link), then runs the benchmark tasks in lockstep with it, reading
- * dealer material and input shares the orchestrator wrote to files. Prints one JSON line per task.
+ * dealer material and input shares the dealer and orchestrator wrote to files. Prints one JSON line per task
+ * with its time, bytes sent, round trips (exchanges on the peer channel) and the AES blocks this thread took.
+ * Worker threads come from the environment (MPC_WORKER_THREADS), as in a server task.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -21,7 +23,8 @@ import {
 import { ringVector, wordsFromBytes, type RingVector } from '../contract/sharing/ring.ts';
 import { connectToPeer } from '../mpc-servers/transport/connect-to-peer.ts';
 import { listenForPeer } from '../mpc-servers/transport/listen-for-peer.ts';
-import type { PeerChannel } from '../mpc-servers/transport/peer-channel.ts';
+import { aesBlocksCounted, installAesBlockCounter } from './aes-block-counter.ts';
+import { CountingPeerChannel } from './counting-peer-channel.ts';
 import {
   inputFile,
   inputRowCounts,
@@ -30,14 +33,19 @@ import {
   type PartyConfig,
 } from './mpc-bench-config.ts';
 
-async function link(config: PartyConfig): Promise<PeerChannel> {
+installAesBlockCounter();
+
+async function link(config: PartyConfig): Promise<CountingPeerChannel> {
   const options = { jobId: 'bench', tls: config.tls, silenceTimeoutMs: 300_000 };
   if (config.party === 'B') {
     const listener = await listenForPeer({ ...options, host: '127.0.0.1', port: config.port });
     console.log(JSON.stringify({ listening: true }));
-    return listener.accept({ timeoutMs: 60_000 });
+    return new CountingPeerChannel(await listener.accept({ timeoutMs: 60_000 }));
   }
-  return connectToPeer({ ...options, host: '127.0.0.1', port: config.port, connectTimeoutMs: 60_000 });
+  const port = config.connectPort ?? config.port;
+  return new CountingPeerChannel(
+    await connectToPeer({ ...options, host: '127.0.0.1', port, connectTimeoutMs: 60_000 }),
+  );
 }
 
 async function material(config: PartyConfig, task: string, chunk: number): Promise<ChunkMaterial> {
@@ -61,11 +69,13 @@ function readBytes(path: string): Uint8Array {
 const randomShares = (count: number): BigUint64Array => wordsFromBytes(randomBytes(count * 8));
 
 async function runTask(
-  context: PartyContext,
+  context: PartyContext & { channel: CountingPeerChannel },
   config: PartyConfig,
   task: BenchTask,
 ): Promise<Record<string, unknown>> {
   const sentBefore = context.channel.bytesSent;
+  const exchangesBefore = context.channel.exchanges;
+  const blocksBefore = aesBlocksCounted();
   if (task.kind === 'stats') {
     const program = compileProgram(task.spec, task.totalRows, { validity: task.validity });
     const { fields } = task.spec;
@@ -91,32 +101,43 @@ async function runTask(
     return {
       seconds,
       bytesSent: context.channel.bytesSent - sentBefore,
+      rounds: context.channel.exchanges - exchangesBefore,
+      aesBlocks: aesBlocksCounted() - blocksBefore,
       output: [...resultShareFor(output, [])].map(String),
       chunks: program.chunkCount,
       chunkRows: program.chunkRows,
     };
   }
   const times: number[] = [];
+  let timedBlocks = 0;
   for (let repeat = 0; repeat < task.repeats; repeat++) {
     // The previous repeat's material is garbage by now; collect it so peak RSS reflects one batch.
     (globalThis as { gc?: () => void }).gc?.();
-    times.push(await timedRound(context, config, task, repeat));
+    const round = await timedRound(context, config, task, repeat);
+    times.push(round.seconds);
+    timedBlocks += round.aesBlocks;
   }
   times.sort((a, b) => a - b);
   return {
     seconds: times[Math.floor(times.length / 2)],
     bytesSent: context.channel.bytesSent - sentBefore,
+    // Each repeat is an aligning exchange and the op's one round.
+    rounds: (context.channel.exchanges - exchangesBefore) / task.repeats - 1,
+    aesBlocks: timedBlocks,
     ops: task.count * task.repeats,
   };
 }
 
-/** One timed round of a single-op task; its material is unreachable once this returns. */
+/**
+ * One timed round of a single-op task, with the AES blocks of the timed part (material expansion is not
+ * timed); its material is unreachable once this returns.
+ */
 async function timedRound(
   context: PartyContext,
   config: PartyConfig,
   task: BenchTask & { kind: 'multiply' | 'compare' | 'rangeCheck' },
   repeat: number,
-): Promise<number> {
+): Promise<{ seconds: number; aesBlocks: number }> {
   const chunkMaterial = await material(config, task.name, repeat);
   const x = randomShares(task.count);
   const step: RoundStep<RingVector> =
@@ -132,11 +153,13 @@ async function timedRound(
           );
   sampleRss();
   await runRound(context, []); // align both parties before timing
+  const blocksBefore = aesBlocksCounted();
   const started = performance.now();
   await runRound(context, [step]);
   const seconds = (performance.now() - started) / 1000;
+  const aesBlocks = aesBlocksCounted() - blocksBefore;
   sampleRss();
-  return seconds;
+  return { seconds, aesBlocks };
 }
 
 /**
@@ -152,7 +175,7 @@ setInterval(sampleRss, 5).unref();
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2]!) as PartyConfig;
   const channel = await link(config);
-  const context: PartyContext = { party: config.party, channel };
+  const context = { party: config.party, channel };
   for (const task of config.tasks) {
     const result = await runTask(context, config, task);
     console.log(
