@@ -1,5 +1,6 @@
 import { WHOLE_RING_BITS, type MaterialRequest, type ChunkMaterial } from '../engine/material.ts';
 import { belowPublicManyStep, lessThanManyStep } from '../engine/many-thresholds.ts';
+import { liftFromStep } from '../engine/narrow-lift.ts';
 import {
   lessThanZeroStep,
   multiplyStep,
@@ -64,10 +65,16 @@ export function chunkRequests(program: Program, rows: number, hasCarry: boolean)
     const fieldCount = program.fields.length;
     // One whole-ring key per value, a section per field: it serves the range check and the field's thresholds.
     for (let f = 0; f < fieldCount; f++)
-      requests.push({ kind: 'comparison', bits: WHOLE_RING_BITS, count: rows });
+      requests.push({
+        kind: 'comparison',
+        bits: WHOLE_RING_BITS,
+        count: rows,
+        outputBits: RANGE_OUTPUT_BITS,
+      });
     for (const pairs of productLevels(fieldCount)) requests.push({ kind: 'triple', count: rows * pairs });
-    const rowBitProducts = fieldCount > 1 ? innerThresholdCount(program) : 0;
-    requests.push({ kind: 'triple', count: rows * (fieldCount + rowBitProducts) });
+    const inner = innerThresholdCount(program);
+    requests.push({ kind: 'lift', count: rows * (1 + inner) });
+    requests.push({ kind: 'triple', count: rows * (fieldCount + (fieldCount > 1 ? inner : 0)) });
   }
   const summed = program.fields.filter((field) => field.sums).length;
   if (summed > 0) requests.push({ kind: 'lift', count: rows * summed + (program.validity ? 1 : 0) });
@@ -143,6 +150,13 @@ function innerThresholdCount(program: Program): number {
   return program.fields.reduce((total, field) => total + innerThresholds(field).length, 0);
 }
 
+/**
+ * Bits of the range check's outputs that the program reads: its bits, their product and the threshold bits
+ * are computed mod 2^8 (the keys' value corrections take 1 byte instead of 8), then lifted into Z_2^64
+ * (`liftFromStep`) before anything needs more.
+ */
+const RANGE_OUTPUT_BITS = 8;
+
 /** Multiplications per row at each level of the tree that multiplies a row's field bits. */
 function productLevels(fieldCount: number): number[] {
   const levels: number[] = [];
@@ -196,25 +210,32 @@ export async function checkValidity(
       context,
       us[f]!,
       [field.high - field.low + 1n, ...inner[f]!.map((t) => t - field.low)],
-      material.comparisons(WHOLE_RING_BITS, rows),
+      material.comparisons(WHOLE_RING_BITS, rows, RANGE_OUTPUT_BITS),
     ),
   );
+  // Every result is exact mod 2^8 only until the lift below.
   const results = await runRound(context, steps);
   let bits = results.map((result) => result[0]!);
-  const belowBits = results.flatMap((result) => result.slice(1));
+  const narrowBelow = results.flatMap((result) => result.slice(1));
+  const narrowBytes = Math.ceil(RANGE_OUTPUT_BITS / 8);
   while (bits.length > 1) {
     const pairs = Math.floor(bits.length / 2);
     const left = concat(bits.slice(0, pairs));
     const right = concat(bits.slice(pairs, 2 * pairs));
     const [products] = await runRound(context, [
-      multiplyStep(context, left, right, material.triples(left.length)),
+      { ...multiplyStep(context, left, right, material.triples(left.length)), openedBytes: narrowBytes },
     ]);
     bits = [
       ...Array.from({ length: pairs }, (_, p) => products.subarray(p * rows, (p + 1) * rows)),
       ...bits.slice(2 * pairs),
     ];
   }
-  const valid = bits[0] ?? ringVector(rows);
+  const toLift = concat([bits[0] ?? ringVector(rows), ...narrowBelow]);
+  const [lifted] = await runRound(context, [
+    liftFromStep(context, toLift, RANGE_OUTPUT_BITS, material.lifts(toLift.length)),
+  ]);
+  const valid = lifted.subarray(0, rows);
+  const belowBits = narrowBelow.map((_, k) => lifted.subarray((k + 1) * rows, (k + 2) * rows));
   // The select of every value, and with several fields the valid-row product of each threshold bit.
   const rowBits = fields.length > 1 ? belowBits : [];
   const spread = concat([...fields.map(() => valid), ...rowBits.map(() => valid)]);
