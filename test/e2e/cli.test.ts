@@ -362,7 +362,7 @@ describe('the mpc CLI end to end', () => {
         ),
       ]),
       1,
-      /^mpc: the servers could not compute this: field "income": variance, stddev would overflow 128 bits .*at most \d+ fractionalBits \[request \S+\]$/m,
+      /^mpc: the servers could not compute this: field "income": variance, stddev would overflow 128 bits .*at most \d+ fractionalBits or maxRowsPerParticipant at most \d+ \[request \S+\]$/m,
     );
     expectOneErrorLine(
       await mpc('clinic-1', ['show', '00000000-0000-4000-8000-000000000000']),

@@ -69,7 +69,7 @@ describe('describeFailure', () => {
     expect(failure.exitCode).toBe(1);
     expect(failure.line).not.toContain('\n');
     expect(failure.line).toMatch(
-      /^mpc: the servers could not compute this: field "v": variance needs declared min and max .*; field "w": variance would overflow 128 bits .*at most \d+ fractionalBits \[request req-9\]$/,
+      /^mpc: the servers could not compute this: field "v": variance needs declared min and max .*; field "w": variance would overflow 128 bits .*at most \d+ fractionalBits or maxRowsPerParticipant at most \d+ \[request req-9\]$/,
     );
   });
 
