@@ -14,7 +14,7 @@ import {
   type E2eSystem,
 } from './support/e2e-system.ts';
 
-/** Seed 001's crash cases on the whole local system: deadlines, a silent client, killed servers. */
+/** Seed 001's crash cases on the whole local system: deadlines, a silent client, killed servers and dealer. */
 let e2e: E2eSystem;
 beforeAll(async () => {
   e2e = await startE2eSystem();
@@ -75,13 +75,24 @@ function killServerB(options: { times: number; once?: () => Promise<boolean> }):
   stop(): void;
   kills(): number;
 } {
+  return killTasks('serverB', options);
+}
+
+/** Kills the processes of one container as they appear, `times` times or until stopped. */
+function killTasks(
+  container: 'dealer' | 'serverA' | 'serverB',
+  options: { times: number; once?: () => Promise<boolean> },
+): {
+  stop(): void;
+  kills(): number;
+} {
   const { launcher } = e2e.plugin.workflow();
   let killed = 0;
   let stopped = false;
   const seen = new Set<number>();
   void (async () => {
     while (!stopped && killed < options.times) {
-      for (const { pid } of launcher.runningTasks('serverB')) {
+      for (const { pid } of launcher.runningTasks(container)) {
         if (seen.has(pid) || (options.once && !(await options.once()))) continue;
         seen.add(pid);
         process.kill(pid, 'SIGKILL');
@@ -163,6 +174,32 @@ describe('deadlines, silent clients and failures', () => {
     expect(attempts[1]!.reason).toBeUndefined();
     expectSumsOf(
       await fetchResult(members[1]!.client, e2e.keys, collaborationId, { pinnedServerKeys: e2e.pins }),
+      rows.flat(),
+    );
+  }, 180_000);
+
+  it('a dealer killed while the servers run beside it fails the attempt, naming the dealer; the retry computes', async () => {
+    const collaborationId = await createCollaboration(e2e, collaboration('e2e killed dealer', 3600));
+    const members = await Promise.all(['d-1', 'd-2', 'd-3'].map((id) => joinAs(e2e, collaborationId, id)));
+    const rows = [rowsOf(11, 3000), rowsOf(12, 3000), rowsOf(13, 3000)];
+    // Kill the dealer once it has started writing material on the first attempt.
+    const dealerRunning = async (): Promise<boolean> => {
+      const [attempt] = await workflowPorts(e2e.system.container).workflowState.listAttempts(collaborationId);
+      if (!attempt) return false;
+      const status = await workflowPorts(e2e.system.container).jobStatus.getJobStatus(attempt.jobId);
+      return status.parties.DEALER?.state === 'RUNNING';
+    };
+    const killer = killTasks('dealer', { times: 1, once: dealerRunning });
+    await Promise.all(members.map((member, index) => upload(member, collaborationId, rows[index]!)));
+    await untilStatus(collaborationId, 'RESULT_READY', 120_000);
+    killer.stop();
+    expect(killer.kills()).toBe(1);
+    const attempts = await workflowPorts(e2e.system.container).workflowState.listAttempts(collaborationId);
+    expect(attempts).toHaveLength(2);
+    expect(attempts[0]!.reason).toMatch(/^TASK_STOPPED: the dealer stopped before finishing/);
+    expect(attempts[1]!.reason).toBeUndefined();
+    expectSumsOf(
+      await fetchResult(members[0]!.client, e2e.keys, collaborationId, { pinnedServerKeys: e2e.pins }),
       rows.flat(),
     );
   }, 180_000);
