@@ -25,11 +25,40 @@ export interface DeploymentConfig {
   readonly alarmEmail?: string;
   /** Name server A connects to for server B (`MPC_PEER_HOST` of the workflow steps); see docs/deploy.md. */
   readonly peerHost?: string;
+  /** Fargate size of each server's task (A and B alike); its vCPUs are the servers' worker threads. */
+  readonly serverTaskSize: TaskSize;
+  /** Fargate size of the dealer's task; its vCPUs make that many chunks at once. */
+  readonly dealerTaskSize: TaskSize;
   /**
    * The three administrative domains (DESIGN.md section 2): the coordinator with the dealer, server A, server
    * B, each its own account and region. A domain without an account takes the CLI's (one-account development).
    */
   readonly domains: Readonly<Record<DomainName, DomainConfig>>;
+}
+
+/** A Fargate task's size: CPU units (1024 = one vCPU) and memory. */
+export interface TaskSize {
+  readonly cpu: number;
+  readonly memoryMiB: number;
+}
+
+/** Two vCPUs: the DCF kernels and the dealer's chunks run one worker thread per vCPU. */
+export const DEFAULT_TASK_SIZE: TaskSize = { cpu: 2048, memoryMiB: 4096 };
+
+/** Fargate's CPU sizes and the memory each allows (MiB: least, most, step). */
+const FARGATE_MEMORY: Readonly<Record<number, readonly [number, number, number]>> = {
+  256: [512, 2048, 512],
+  512: [1024, 4096, 1024],
+  1024: [2048, 8192, 1024],
+  2048: [4096, 16384, 1024],
+  4096: [8192, 30720, 1024],
+  8192: [16384, 61440, 4096],
+  16384: [32768, 122880, 8192],
+};
+
+/** The worker threads a task of `size` runs (MPC_WORKER_THREADS): one per whole vCPU, at least one. */
+export function workerThreadsOf(size: TaskSize): number {
+  return Math.max(1, Math.floor(size.cpu / 1024));
 }
 
 export type DomainName = 'coordinator' | 'serverA' | 'serverB';
@@ -63,6 +92,8 @@ export const CONTEXT_KEYS = {
   peerHost: 'mpc:peerHost',
   domains: 'mpc:domains',
   dealerPublicKey: 'mpc:dealerPublicKey',
+  serverTaskSize: 'mpc:serverTaskSize',
+  dealerTaskSize: 'mpc:dealerTaskSize',
 } as const;
 
 const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
@@ -92,7 +123,27 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
     peerHost: readString(node, CONTEXT_KEYS.peerHost),
     domains: readDomains(readString(node, CONTEXT_KEYS.domains)),
     dealerPublicKey: readString(node, CONTEXT_KEYS.dealerPublicKey),
+    serverTaskSize: readTaskSize(readString(node, CONTEXT_KEYS.serverTaskSize), CONTEXT_KEYS.serverTaskSize),
+    dealerTaskSize: readTaskSize(readString(node, CONTEXT_KEYS.dealerTaskSize), CONTEXT_KEYS.dealerTaskSize),
   };
+}
+
+/** `{ "cpu": 4096, "memoryMiB": 8192 }`, a size Fargate offers; default `DEFAULT_TASK_SIZE`. */
+function readTaskSize(text: string | undefined, key: string): TaskSize {
+  if (text === undefined) return DEFAULT_TASK_SIZE;
+  const { cpu, memoryMiB } = JSON.parse(text) as { cpu?: unknown; memoryMiB?: unknown };
+  const memory = FARGATE_MEMORY[Number(cpu)];
+  if (!memory)
+    throw new Error(
+      `${key}.cpu must be one of ${Object.keys(FARGATE_MEMORY).join(', ')}, got ${String(cpu)}`,
+    );
+  const [least, most, step] = memory;
+  const mib = Number(memoryMiB);
+  if (!Number.isInteger(mib) || mib < least || mib > most || (mib - least) % step !== 0)
+    throw new Error(
+      `${key}.memoryMiB for cpu ${String(cpu)} must be ${least} to ${most} in steps of ${step}, got ${String(memoryMiB)}`,
+    );
+  return { cpu: Number(cpu), memoryMiB: mib };
 }
 
 const ACCOUNT_PATTERN = /^\d{12}$/;

@@ -11,7 +11,7 @@ import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { Party } from '../../contract/party.ts';
 import type { ComputeTaskName } from '../../contract/job/compute-tasks.ts';
-import { resourceName, type DeploymentConfig } from '../config/deployment-config.ts';
+import { resourceName, workerThreadsOf, type DeploymentConfig } from '../config/deployment-config.ts';
 import { REPO_ROOT, repoPaths } from '../config/repo-paths.ts';
 import { retentionDays } from '../config/log-retention.ts';
 import { listPrefixOf, shareObjectPatterns } from './share-object-patterns.ts';
@@ -156,10 +156,11 @@ export class MpcTasks extends Construct {
       retention: retentionDays(config.logRetentionDays),
       removalPolicy,
     });
+    const size = party ? config.serverTaskSize : config.dealerTaskSize;
     const taskDefinition = new ecs.FargateTaskDefinition(this, `${name}Task`, {
       family: resourceName(config, name),
-      cpu: 1024,
-      memoryLimitMiB: 2048,
+      cpu: size.cpu,
+      memoryLimitMiB: size.memoryMiB,
       runtimePlatform: {
         cpuArchitecture: ecs.CpuArchitecture.ARM64,
         operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
@@ -214,6 +215,8 @@ export class MpcTasks extends Construct {
         ...(props.inputShares && party ? { INPUT_SHARE_BUCKET: props.inputShares.bucket.bucketName } : {}),
         RESULT_BUCKET: props.resultBucket.bucketName,
         PEER_PORT: String(config.peerPort),
+        // One kernel thread per vCPU of the task: Fargate may show the container more CPUs than it gets.
+        MPC_WORKER_THREADS: String(workerThreadsOf(size)),
         MPC_SERVER_KEYS: config.serverPublicKeysJson,
         ...(party ? { KEY_SECRET_ARN: keySecret.secretArn } : { DEALER_KEY_SECRET_ARN: keySecret.secretArn }),
         // A server pins the dealer's public key from its own operator's configuration, never from a job.

@@ -139,7 +139,10 @@ describe('tasks', () => {
         CpuArchitecture: 'ARM64',
         OperatingSystemFamily: 'LINUX',
       });
+      // Two vCPUs by default, and one kernel worker thread per vCPU.
+      expect(definition.Properties).toMatchObject({ Cpu: '2048', Memory: '4096' });
       const [container] = definition.Properties.ContainerDefinitions;
+      expect(container.Environment).toContainEqual({ Name: 'MPC_WORKER_THREADS', Value: '2' });
       expect(container.LogConfiguration.LogDriver).toBe('awslogs');
       expect(container.ReadonlyRootFilesystem).toBe(true);
       // One image asset, staged in each domain's stack: the same content hash everywhere.

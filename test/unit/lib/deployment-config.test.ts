@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { readDeploymentConfig } from '../../../lib/config/deployment-config.ts';
+import { readDeploymentConfig, workerThreadsOf } from '../../../lib/config/deployment-config.ts';
 import { retentionDays } from '../../../lib/config/log-retention.ts';
 import { readApiOperations } from '../../../lib/api/openapi-operations.ts';
 import { repoPaths } from '../../../lib/config/repo-paths.ts';
@@ -39,6 +39,25 @@ describe('deployment config', () => {
     expect(() => configOf({ 'mpc:environment': 'Prod_1' })).toThrow(/mpc:environment/);
     expect(() => configOf({ 'mpc:peerPort': '-1' })).toThrow(/mpc:peerPort/);
     expect(() => configOf({ 'mpc:serverPublicKeys': '[{' })).toThrow();
+  });
+
+  it('sizes the servers and the dealer at two vCPUs unless told, one worker thread per vCPU', () => {
+    const defaults = configOf({});
+    expect(defaults.serverTaskSize).toEqual({ cpu: 2048, memoryMiB: 4096 });
+    expect(defaults.dealerTaskSize).toEqual({ cpu: 2048, memoryMiB: 4096 });
+    const config = configOf({
+      'mpc:serverTaskSize': '{"cpu":4096,"memoryMiB":8192}',
+      'mpc:dealerTaskSize': { cpu: 512, memoryMiB: 2048 },
+    });
+    expect(config.serverTaskSize).toEqual({ cpu: 4096, memoryMiB: 8192 });
+    expect(workerThreadsOf(config.serverTaskSize)).toBe(4);
+    expect(workerThreadsOf(config.dealerTaskSize)).toBe(1);
+    expect(() => configOf({ 'mpc:serverTaskSize': { cpu: 3000, memoryMiB: 4096 } })).toThrow(
+      /mpc:serverTaskSize.cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384, got 3000/,
+    );
+    expect(() => configOf({ 'mpc:dealerTaskSize': { cpu: 2048, memoryMiB: 2048 } })).toThrow(
+      /mpc:dealerTaskSize.memoryMiB for cpu 2048 must be 4096 to 16384 in steps of 1024, got 2048/,
+    );
   });
 
   it('reads the three administrative domains, each optional, and rejects malformed ones', () => {
