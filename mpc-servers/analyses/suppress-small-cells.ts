@@ -115,7 +115,7 @@ export async function suppressSmallCells(
     const bits = BigUint64Array.from(lifted, (cell) => kept[cell]!);
     steps.push(liftStep(context, bits, material.lifts(lifted.length)));
   }
-  const done = await runRound(context, steps);
+  const done = steps.length > 0 ? await runRound(context, steps) : [];
   const products = narrow.length > 0 ? done[0]! : ringVector(0);
   if (lifted.length === 0) return { kept, narrow: products, wide: wideVector(0) };
   // Round 3: 128-bit products.
@@ -132,7 +132,7 @@ export async function suppressSmallCells(
   return { kept, narrow: products, wide: wideProducts };
 }
 
-/** Word indexes of every suppressible cell, in layout order: histogram bins, then each group-by cell. */
+/** Word indexes of every suppressible cell in layout order (each histogram's bins, each grouped cell). */
 export function suppressibleCells(spec: ComputationSpec): SuppressibleCell[] {
   const cells: SuppressibleCell[] = [];
   let word = 0;
