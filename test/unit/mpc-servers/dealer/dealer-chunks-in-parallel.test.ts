@@ -48,6 +48,25 @@ describe('dealer chunks on worker threads', () => {
     }
   });
 
+  it('keep at most as many chunks in making as there are threads while the caller holds one', async () => {
+    setWorkerThreads(2);
+    const seeds = { A: randomBytes(16), B: randomBytes(16) };
+    let asked = 0;
+    const requestsOf = () => {
+      asked++;
+      return [{ kind: 'triple' as const, count: 64 }];
+    };
+    let held = 0;
+    for await (const material of plannedChunksInParallel(9, requestsOf, seeds, randomBytes(16), 3)) {
+      held++;
+      expect(material.B.byteLength).toBeGreaterThan(0);
+      // Chunks asked for and not yet handed over: at most the three being made.
+      expect(asked - held).toBeLessThanOrEqual(3);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect([asked, held]).toEqual([9, 9]);
+  });
+
   it('draw the comparison masks from the dealer seed: another seed, other material', () => {
     const program = compileProgram(spec, 100);
     const seeds = { A: randomBytes(16), B: randomBytes(16) };
