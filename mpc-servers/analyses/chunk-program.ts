@@ -98,14 +98,18 @@ export function tournamentRequests(program: Program, values: number): MaterialRe
   );
 }
 
-/** A chunk's extremes: the split of the paired fields (`splitPairs`), then the reduction of every series. */
+/**
+ * A chunk's extremes: the split of the paired fields (`splitPairs`), the reduction of every series, and
+ * with narrow outputs (`extremeOutputBits`) the lift of each series' extreme into Z_2^64.
+ */
 function chunkExtremeRequests(program: Program, rows: number, hasCarry: boolean): MaterialRequest[] {
   if (program.series.length === 0) return [];
+  const outputBits = extremeOutputBits(program);
   const paired = pairedFields(program);
   const pairs = Math.floor(rows / 2) * paired.length;
   const requests: MaterialRequest[] = [];
   if (pairs > 0) {
-    requests.push({ kind: 'comparison', bits: program.extremeBits, count: pairs });
+    requests.push({ kind: 'comparison', bits: program.extremeBits, count: pairs, outputBits });
     if (program.validity) requests.push({ kind: 'triple', count: 3 * pairs });
     requests.push({ kind: 'triple', count: pairs });
   }
@@ -113,17 +117,31 @@ function chunkExtremeRequests(program: Program, rows: number, hasCarry: boolean)
   const lengths = program.series.map(
     (series) => (split.has(series.field) ? rows - Math.floor(rows / 2) : rows) + (hasCarry ? 1 : 0),
   );
-  requests.push(...reduceRequests(program, lengths));
+  requests.push(...reduceRequests(program, lengths, outputBits));
+  if (outputBits < 64) requests.push({ kind: 'lift', count: program.series.length });
   return requests;
 }
 
+/**
+ * The bits a chunk's tournament computes in: the extreme comparison's bits rounded up to whole bytes, or 64.
+ * Values and differences of in-range values are exact mod 2^m for m >= `extremeBits`, and so is every
+ * comparison, select and correction of the tournament (all ring operations, which commute with reduction
+ * mod 2^m), so its keys store 1-byte-per-8-bits value corrections and it opens m/8 bytes per masked word.
+ * The chunk's extreme e then has e - low <= high - low < 2^(extremeBits - 1) <= 2^(m - 1), which
+ * `liftFromStep` lifts into Z_2^64 exactly.
+ */
+function extremeOutputBits(program: Program): number {
+  const m = 8 * Math.ceil(program.extremeBits / 8);
+  return m < 64 ? m : 64;
+}
+
 /** Per level a comparison and a triple for every pair of every series, series of any lengths. */
-function reduceRequests(program: Program, lengths: readonly number[]): MaterialRequest[] {
+function reduceRequests(program: Program, lengths: readonly number[], outputBits = 64): MaterialRequest[] {
   const requests: MaterialRequest[] = [];
   const m = [...lengths];
   while (m.some((length) => length > 1)) {
     const pairs = m.reduce((total, length) => total + Math.floor(length / 2), 0);
-    requests.push({ kind: 'comparison', bits: program.extremeBits, count: pairs });
+    requests.push({ kind: 'comparison', bits: program.extremeBits, count: pairs, outputBits });
     requests.push({ kind: 'triple', count: pairs });
     m.forEach((length, s) => (m[s] = length - Math.floor(length / 2)));
   }
@@ -425,8 +443,10 @@ async function chunkExtremes(
 ): Promise<RingVector> {
   const rows = columns[0]?.length ?? 0;
   const pairs = Math.floor(rows / 2);
+  const outputBits = extremeOutputBits(program);
   const paired = pairs > 0 ? pairedFields(program) : [];
-  const split = paired.length > 0 ? await splitPairs(context, program, paired, columns, valid, material) : [];
+  const split =
+    paired.length > 0 ? await splitPairs(context, program, paired, columns, valid, material, outputBits) : [];
   const values = program.series.map((series, s) => {
     const k = paired.indexOf(series.field);
     const column = (series.direction === 'min' ? minColumns : columns)[series.field]!;
@@ -436,7 +456,16 @@ async function chunkExtremes(
         : concat([series.direction === 'min' ? split[k]!.min : split[k]!.max, column.subarray(2 * pairs)]);
     return carry ? concat([chunk, carry.subarray(s, s + 1)]) : chunk;
   });
-  return reduceSeries(context, program, values, material);
+  const extremes = await reduceSeries(context, program, values, material, outputBits);
+  if (outputBits === 64) return extremes;
+  // e - low (A subtracts the public low), lifted, + low.
+  const isA = context.party === 'A';
+  const lows = program.series.map((series) => program.fields[series.field]!.low);
+  const shifted = isA ? extremes.map((e, s) => wrap(e - lows[s]!)) : extremes;
+  const [lifted] = await runRound(context, [
+    liftFromStep(context, shifted, outputBits, material.lifts(extremes.length)),
+  ]);
+  return isA ? lifted.map((e, s) => wrap(e + lows[s]!)) : lifted;
 }
 
 /**
@@ -457,7 +486,9 @@ async function splitPairs(
   columns: readonly RingVector[],
   valid: RingVector | undefined,
   material: ChunkMaterial,
+  outputBits: number,
 ): Promise<{ min: RingVector; max: RingVector }[]> {
+  const openedBytes = outputBits / 8;
   const isA = context.party === 'A';
   const rows = columns[0]!.length;
   const pairs = Math.floor(rows / 2);
@@ -465,7 +496,11 @@ async function splitPairs(
   const right = concat(paired.map((f) => columns[f]!.subarray(pairs, 2 * pairs)));
   const difference = sub(left, right);
   const n = difference.length;
-  const compare = lessThanZeroStep(context, difference, material.comparisons(program.extremeBits, n));
+  const compare = lessThanZeroStep(
+    context,
+    difference,
+    material.comparisons(program.extremeBits, n, outputBits),
+  );
   let leftIsSmaller: RingVector;
   let products: RingVector | undefined;
   // Offsets from low (A subtracts the public low), per paired field's segment.
@@ -484,11 +519,11 @@ async function splitPairs(
     const y = concat([offset(left), offset(right), vr]);
     [leftIsSmaller, products] = await runRound(context, [
       compare,
-      multiplyStep(context, x, y, material.triples(3 * n)),
+      { ...multiplyStep(context, x, y, material.triples(3 * n)), openedBytes },
     ]);
   } else [leftIsSmaller] = await runRound(context, [compare]);
   const [shift] = await runRound(context, [
-    multiplyStep(context, leftIsSmaller, difference, material.triples(n)),
+    { ...multiplyStep(context, leftIsSmaller, difference, material.triples(n)), openedBytes },
   ]);
   const smaller = add(right, shift);
   const larger = sub(left, shift);
@@ -518,17 +553,22 @@ async function reduceSeries(
   program: Program,
   initial: readonly RingVector[],
   material: ChunkMaterial,
+  outputBits = 64,
 ): Promise<RingVector> {
+  // With outputs exact mod 2^outputBits only, so is everything here (`extremeOutputBits`).
+  const openedBytes = outputBits / 8;
   let values = [...initial];
   while (values.some((v) => v.length > 1)) {
     const pairs = values.map((v) => Math.floor(v.length / 2));
     const left = concat(values.map((v, s) => v.subarray(0, pairs[s])));
     const right = concat(values.map((v, s) => v.subarray(pairs[s], 2 * pairs[s]!)));
     const difference = sub(left, right);
-    const comparisons = material.comparisons(program.extremeBits, difference.length);
+    const comparisons = material.comparisons(program.extremeBits, difference.length, outputBits);
     const [leftIsSmaller] = await runRound(context, [lessThanZeroStep(context, difference, comparisons)]);
     const triples = material.triples(difference.length);
-    const [shift] = await runRound(context, [multiplyStep(context, leftIsSmaller, difference, triples)]);
+    const [shift] = await runRound(context, [
+      { ...multiplyStep(context, leftIsSmaller, difference, triples), openedBytes },
+    ]);
     const smaller = add(right, shift);
     const larger = sub(left, shift);
     let start = 0;

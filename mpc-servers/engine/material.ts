@@ -67,6 +67,12 @@ const outputBitsOf = (request: { outputBits?: number }): number => request.outpu
 /** Bytes per stored value correction: the low bytes of each word, enough for the outputs' bits. */
 const outputBytesOf = (request: { outputBits?: number }): number => Math.ceil(outputBitsOf(request) / 8);
 
+/**
+ * Bytes of B's mask share: a comparison of `bits` < 65 bits opens only the low ceil(bits / 8) bytes of the
+ * masked value (`lessThanZeroStep`, `lessThanManyStep`), so only those bytes of the mask matter.
+ */
+const maskBytesOf = (bits: number): number => (bits === WHOLE_RING_BITS ? 8 : Math.ceil(bits / 8));
+
 /** Plain byte writer of aligned sections. */
 class BlobWriter {
   private readonly parts: Uint8Array[] = [];
@@ -214,9 +220,11 @@ export function generateChunkMaterial(
       const rootSeeds = (party: Party): Uint8Array =>
         prgBytes(seeds[party], streamOf(chunk, section, COMPONENT.rootSeed), request.count * 16);
       const { key0 } = dcfGenerate(request.bits - 1, alpha, beta, rootSeeds('A'), rootSeeds('B'));
-      writers.B.words(sub(mask, words('A', COMPONENT.mask)));
-      // Over the whole ring the mask's top bit is 0: no shares of it are stored.
-      if (request.bits !== WHOLE_RING_BITS) writers.B.words(sub(top, words('A', COMPONENT.topBit)));
+      writers.B.push(lowBytes(sub(mask, words('A', COMPONENT.mask)), maskBytesOf(request.bits)));
+      // Over the whole ring the mask's top bit is 0: no shares of it are stored. It is added to the outputs,
+      // so its low output bytes are all that matter.
+      if (request.bits !== WHOLE_RING_BITS)
+        writers.B.push(lowBytes(sub(top, words('A', COMPONENT.topBit)), outputBytesOf(request)));
       writeDcfCorrections(writers.A, key0, outputBytesOf(request));
       writeDcfCorrections(writers.B, key0, outputBytesOf(request));
     }
@@ -234,7 +242,8 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
     if (request.kind === 'comparison') {
       const levels = request.bits - 1;
       const width = outputBytesOf(request);
-      if (party === 'B') bytes += (request.bits === WHOLE_RING_BITS ? 8 : 16) * count;
+      if (party === 'B') bytes += padded(maskBytesOf(request.bits) * count);
+      if (party === 'B' && request.bits !== WHOLE_RING_BITS) bytes += padded(width * count);
       bytes += padded(width * levels * count) + padded(width * count) + 16 * levels * count;
       bytes += padded(Math.ceil((levels * count) / 4));
     } else if (party === 'B') {
@@ -356,12 +365,17 @@ export class ChunkMaterial {
           shares: { a: wide(COMPONENT.a), b: wide(COMPONENT.b), c },
         });
       } else if (code === KIND_CODE.comparison) {
-        const mask = isA ? own(COMPONENT.mask) : reader.words(count);
-        const maskTopBit =
-          bits === WHOLE_RING_BITS ? ringVector(count) : isA ? own(COMPONENT.topBit) : reader.words(count);
-        const rootSeeds = prgBytes(seed, streamOf(chunk, section, COMPONENT.rootSeed), count * 16);
         if (outputBits < 1 || outputBits > 64)
           throw new MaterialShortfallError(`comparison outputs of ${outputBits} bits`);
+        const narrow = (width: number): RingVector => widenBytes(reader.bytes(width * count), count, width);
+        const mask = isA ? own(COMPONENT.mask) : narrow(maskBytesOf(bits));
+        const maskTopBit =
+          bits === WHOLE_RING_BITS
+            ? ringVector(count)
+            : isA
+              ? own(COMPONENT.topBit)
+              : narrow(Math.ceil(outputBits / 8));
+        const rootSeeds = prgBytes(seed, streamOf(chunk, section, COMPONENT.rootSeed), count * 16);
         const dcf = readDcfKeys(reader, bits, count, rootSeeds, Math.ceil(outputBits / 8));
         this.sections.push({ kind: 'comparison', shares: { bits, outputBits, mask, maskTopBit, dcf } });
       } else throw new MaterialShortfallError(`unknown dealer material section kind ${code}`);
