@@ -135,7 +135,7 @@ try {
   const uploadMs: number[] = [];
   for (const [p, member] of members.entries()) {
     const rows = rowsOf(p, options.rows);
-    allRows.push(...rows);
+    for (const row of rows) allRows.push(row);
     const started = Date.now();
     await upload(member, collaborationId, rows);
     uploadMs.push(Date.now() - started);

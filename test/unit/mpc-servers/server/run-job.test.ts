@@ -19,8 +19,9 @@ import { InMemoryObjectStore } from '../../../../contract/storage/in-memory-obje
 
 /**
  * Dealer and both servers in one process over the in-memory store and status adapters, linked by real
- * loopback TCP (plaintext, the local-dev mode): the success path, dealer material that is missing or moved,
- * and the dealer's own failure on an infeasible spec.
+ * loopback TCP (plaintext, the local-dev mode): the success path, servers started before the dealer (as the
+ * workflow starts all three at once), dealer material that is missing or moved, and the dealer's own
+ * failures.
  */
 const spec: ComputationSpec = {
   fields: [{ name: 'v', type: 'int', min: -100, max: 100 }],
@@ -116,6 +117,48 @@ describe('dealer and servers in one process', () => {
     expect(max!.value).toBe(Math.max(...values));
     expect(below!.value).toBe(values.filter((v) => v < 0).length);
     expect((await status.getJobStatus('j-ok')).overall).toBe('DONE');
+  }, 60_000);
+
+  it('servers started before the dealer wait for its material and compute the same result', async () => {
+    const { store, results, status, server, dealerKeys } = await setUp('j-beside');
+    // As the workflow starts them: the servers first here, the dealer a moment later.
+    const servers = Promise.all([server('B'), server('A')]);
+    await new Promise((done) => setTimeout(done, 200));
+    expect((await status.getJobStatus('j-beside')).parties.B).toMatchObject({ state: 'RUNNING' });
+    await runDealer({ jobId: 'j-beside', store, status, ...dealerKeys });
+    await servers;
+    expect((await status.getJobStatus('j-beside')).overall).toBe('DONE');
+    for (const party of ['A', 'B'] as const)
+      expect(await results.exists(storageLayout.resultShare(party, 'c1', 'p1'))).toBe(true);
+  }, 60_000);
+
+  it('a dealer that fails while the servers wait fails them with its reason code and no result share', async () => {
+    const { store, results, status, server, dealerKeys } = await setUp('j-dealer-fails');
+    const servers = Promise.allSettled([server('B'), server('A')]);
+    // A store that refuses the dealer's chunks: the dealer writes its manifests, then fails.
+    const refusing = Object.assign(Object.create(store) as InMemoryObjectStore, {
+      putObject: async (key: string, body: Uint8Array) => {
+        if (key.includes('chunk-')) throw new Error('store refuses the write');
+        return store.putObject(key, body);
+      },
+    });
+    await expect(
+      runDealer({ jobId: 'j-dealer-fails', store: refusing, status, ...dealerKeys }),
+    ).rejects.toThrow();
+    const outcomes = await servers;
+    for (const outcome of outcomes)
+      expect(outcome).toMatchObject({
+        status: 'rejected',
+        reason: {
+          code: 'DEALER_MATERIAL_MISSING',
+          message: expect.stringMatching(/^the dealer failed before/),
+        },
+      });
+    const failed = await status.getJobStatus('j-dealer-fails');
+    expect(failed.overall).toBe('FAILED');
+    expect(failed.failures[0]!.party).toBe('DEALER');
+    for (const party of ['A', 'B'] as const)
+      expect(await results.exists(storageLayout.resultShare(party, 'c1', 'p1'))).toBe(false);
   }, 60_000);
 
   it('names each server’s phase in its RUNNING reports: B waiting for A shows where it waits', async () => {
