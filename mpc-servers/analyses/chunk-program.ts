@@ -78,14 +78,23 @@ export function chunkRequests(program: Program, rows: number, hasCarry: boolean)
   }
   const summed = program.fields.filter((field) => field.sums).length;
   if (summed > 0) requests.push({ kind: 'lift', count: rows * summed + (program.validity ? 1 : 0) });
-  if (!program.validity) {
+  const thresholds = program.validity
+    ? 0
+    : program.fields.reduce((t, field) => t + field.thresholds.length, 0);
+  if (thresholds > 0) {
     // One key per value for all of its field's thresholds.
     for (const field of program.fields)
       if (field.thresholds.length > 0)
-        requests.push({ kind: 'comparison', bits: field.thresholdBits, count: rows });
+        requests.push({
+          kind: 'comparison',
+          bits: field.thresholdBits,
+          count: rows,
+          outputBits: THRESHOLD_OUTPUT_BITS,
+        });
   }
   const squared = program.fields.filter((field) => field.sumSquares).length;
   if (squared > 0) requests.push({ kind: 'wideSquare', count: rows * squared });
+  if (thresholds > 0) requests.push({ kind: 'lift', count: thresholds });
   requests.push(...chunkExtremeRequests(program, rows, hasCarry));
   return requests;
 }
@@ -167,6 +176,13 @@ function innerThresholds(field: FieldProgram): bigint[] {
 function innerThresholdCount(program: Program): number {
   return program.fields.reduce((total, field) => total + innerThresholds(field).length, 0);
 }
+
+/**
+ * Bits of the threshold comparisons' outputs read without the validity check: each chunk's count of rows
+ * below a threshold, at most 2^16 rows (`MAX_CHUNK_ROWS`), is summed mod 2^24 and lifted into Z_2^64 once per
+ * chunk (`liftFromStep` needs the count below 2^23).
+ */
+const THRESHOLD_OUTPUT_BITS = 24;
 
 /**
  * Bits of the range check's outputs that the program reads: its bits, their product and the threshold bits
@@ -321,9 +337,11 @@ export async function runChunk(
           context,
           columns[field.index]!,
           field.thresholds,
-          material.comparisons(field.thresholdBits, rows),
+          material.comparisons(field.thresholdBits, rows, THRESHOLD_OUTPUT_BITS),
         ),
       );
+  if (thresholdSteps.length > 0 && rows >= 2 ** (THRESHOLD_OUTPUT_BITS - 1))
+    throw new RangeError(`a chunk of ${rows} rows is too long for ${THRESHOLD_OUTPUT_BITS}-bit counts`);
   if (checked) {
     // The accumulators count an invalid row as `low` (see `outputShares`): the valid rows with x < t plus
     // D [low < t], D = rows - sum v (A adds the public rows).
@@ -348,12 +366,20 @@ export async function runChunk(
         material,
         accumulators,
       );
-    comparedFields.forEach((field, k) => {
-      if (checked) return;
-      const counts = (results[steps.length + k] as RingVector[]).map(sumAll);
-      const below = accumulators.below[field.index]!;
-      counts.forEach((count, i) => (below[i] = wrap(below[i]! + count)));
-    });
+    if (thresholdSteps.length > 0) {
+      // The chunk's counts, exact mod 2^24, lifted into Z_2^64.
+      const narrow = BigUint64Array.from(
+        comparedFields.flatMap((_, k) => (results[steps.length + k] as RingVector[]).map(sumAll)),
+      );
+      const [counts] = await runRound(context, [
+        liftFromStep(context, narrow, THRESHOLD_OUTPUT_BITS, material.lifts(narrow.length)),
+      ]);
+      let next = 0;
+      for (const field of comparedFields) {
+        const below = accumulators.below[field.index]!;
+        field.thresholds.forEach((_, i) => (below[i] = wrap(below[i]! + counts[next++]!)));
+      }
+    }
   }
   if (program.series.length > 0)
     accumulators.extremes = await chunkExtremes(
