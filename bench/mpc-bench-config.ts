@@ -44,7 +44,10 @@ export interface KernelFigures {
   aesLargeCallBlocksPerSec: number;
   dcfBits: number;
   dcfKeys: number;
-  /** Key generation, both parties' keys: key-levels per second and AES blocks per key-level. */
+  /**
+   * Key generation as the dealer makes comparison material, both parties' keys: key-levels per second and
+   * AES blocks per key-level.
+   */
   generateLevelsPerSec: number;
   generateBlocksPerLevel: number;
   /** One party's evaluation at one point per key. */

@@ -4,9 +4,11 @@
  * the party processes read, and prints one JSON line (`DealerFigure`): the time to make all of it (writes
  * excluded), its bytes per party and the AES blocks it took.
  */
+import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { compileProgram } from '../mpc-servers/analyses/program.ts';
-import { dealerChunks } from '../mpc-servers/dealer/dealer-plan.ts';
+import { chunkMaterialRequests, plannedChunksInParallel } from '../mpc-servers/dealer/dealer-plan.ts';
+import { startWorkers } from '../mpc-servers/engine/worker-pool.ts';
 import {
   generateChunkMaterial,
   WHOLE_RING_BITS,
@@ -31,15 +33,23 @@ async function deal(config: DealerConfig): Promise<DealerFigure> {
     }
   };
   if (task.kind === 'stats') {
+    // As the dealer task makes them: up to MPC_WORKER_THREADS chunks at once, yielded in order. Its time is
+    // the loop's wall time less the writes (none in a timing run).
     const program = compileProgram(task.spec, task.totalRows, { validity: task.validity });
-    const chunks = dealerChunks(program, seeds);
-    for (let chunk = 0; ; chunk++) {
-      const started = performance.now();
-      const next = chunks.next();
-      seconds += (performance.now() - started) / 1000;
-      if (next.done) break;
-      await save(chunk, next.value);
+    let writing = 0;
+    let chunk = 0;
+    const started = performance.now();
+    for await (const material of plannedChunksInParallel(
+      program.chunkCount,
+      (index) => chunkMaterialRequests(program, index),
+      seeds,
+      randomBytes(16),
+    )) {
+      const writeStarted = performance.now();
+      await save(chunk++, material);
+      writing += performance.now() - writeStarted;
     }
+    seconds = (performance.now() - started - writing) / 1000;
     return {
       task: task.name,
       seconds,
@@ -69,5 +79,6 @@ async function deal(config: DealerConfig): Promise<DealerFigure> {
   };
 }
 
+await startWorkers();
 console.log(JSON.stringify(await deal(JSON.parse(process.argv[2]!) as DealerConfig)));
 process.exit(0);

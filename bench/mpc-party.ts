@@ -21,6 +21,7 @@ import {
   type RoundStep,
 } from '../mpc-servers/engine/ops.ts';
 import { ringVector, wordsFromBytes, type RingVector } from '../contract/sharing/ring.ts';
+import { startWorkers } from '../mpc-servers/engine/worker-pool.ts';
 import { connectToPeer } from '../mpc-servers/transport/connect-to-peer.ts';
 import { listenForPeer } from '../mpc-servers/transport/listen-for-peer.ts';
 import { aesBlocksCounted, installAesBlockCounter } from './aes-block-counter.ts';
@@ -174,6 +175,9 @@ setInterval(sampleRss, 5).unref();
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2]!) as PartyConfig;
+  // Worker threads loaded before the job, so the timed part runs on all of them (a server starts them at its
+  // first large DCF batch, which itself still runs on one thread).
+  await startWorkers();
   const channel = await link(config);
   const context = { party: config.party, channel };
   for (const task of config.tasks) {

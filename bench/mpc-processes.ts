@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Party } from '../contract/party.ts';
 import { freePort } from '../local/emulators/free-port.ts';
+import { WORKER_THREADS_VARIABLE } from '../mpc-servers/engine/worker-pool.ts';
 import { createTlsIdentity } from '../mpc-servers/transport/tls-identity.ts';
 import { startDelayingProxy } from './delaying-proxy.ts';
 import type {
@@ -17,7 +18,6 @@ import type {
  * The processes of `bench/mpc.ts`: the kernels, the dealer and the two parties, each a fresh `tsx` process
  * whose worker threads are set through MPC_WORKER_THREADS, the variable the servers and the dealer read.
  */
-const WORKER_THREADS_VARIABLE = 'MPC_WORKER_THREADS';
 
 /** One party's line for one task (`bench/mpc-party.ts`). */
 export type PartyLine = Record<string, unknown> & {
