@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import type { ComputationSpec } from '../../../../contract/analysis/analysis-spec.ts';
+import { bindingAad } from '../../../../contract/crypto/aad.ts';
+import { generateKeyPair, open, seal } from '../../../../contract/crypto/hpke.ts';
+import { shareRows } from '../../../../contract/input/input-codec.ts';
+import { declarationDigest } from '../../../../contract/job/collaboration-declaration.ts';
+import { InMemoryJobStatusStore } from '../../../../contract/job/in-memory-job-status-store.ts';
+import type { JobDescription } from '../../../../contract/job/job-description.ts';
+import {
+  assignInputsToShards,
+  combineJobDescription,
+  shardJobDescription,
+} from '../../../../contract/job/shard-plan.ts';
+import { decodeResultDetails, type DecodedResult } from '../../../../contract/result/result-codec.ts';
+import { InMemoryObjectStore } from '../../../../contract/storage/in-memory-object-store.ts';
+import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
+import { freePort } from '../../../../local/emulators/free-port.ts';
+import { runDealer } from '../../../../mpc-servers/dealer/run-dealer.ts';
+import { runServer } from '../../../../mpc-servers/server/run-server.ts';
+
+/**
+ * Shards and the combine job in one process (in-memory store and status, plaintext loopback TCP): the
+ * finishing steps run once after the combine (a minimum cell size suppresses the same bins as unsharded),
+ * a shard whose only input has no rows contributes neutral extremes, and a spec with a quantile is refused.
+ */
+const spec: ComputationSpec = {
+  fields: [
+    { name: 'v', type: 'int', min: -100, max: 100 },
+    { name: 'w', type: 'fixed', fractionalBits: 4, min: 0, max: 50 },
+  ],
+  analyses: [
+    { kind: 'count' },
+    { kind: 'mean' },
+    { kind: 'variance', field: 'w' },
+    { kind: 'histogram', field: 'v', binEdges: [-90, 0, 95] },
+    { kind: 'countAbove', field: 'w', threshold: 25 },
+    { kind: 'min' },
+    { kind: 'max' },
+  ],
+  minCellSize: 4,
+};
+const rowsOf = (seed: number, count: number) =>
+  Array.from({ length: count }, (_, i) => [
+    ((seed * 31 + i * 17) % 81) - 90,
+    5 + ((seed + i * 7) % 641) / 16,
+  ]);
+// 30, 25 and 0 rows: three shards, the last one empty. v in [-90, -10] and w in [5, 45], so an empty shard
+// whose extremes were 0 would win max v and min w. No row lands below -90 or at 0 and above: those bins hold
+// fewer than 4 rows and are suppressed.
+const participants = [rowsOf(1, 30), rowsOf(2, 25), []];
+
+async function setUp(jobSpec: ComputationSpec) {
+  const store = new InMemoryObjectStore();
+  const results = new InMemoryObjectStore();
+  const status = new InMemoryJobStatusStore();
+  const servers = { A: await generateKeyPair(), B: await generateKeyPair() };
+  const dealer = await generateKeyPair();
+  const recipient = await generateKeyPair();
+  const declared = { minParticipants: 2, resultRecipients: 'all-participants' as const };
+  const collaborationId = 'c';
+  for (const [index, rows] of participants.entries()) {
+    const payloads = shareRows(rows, jobSpec.fields);
+    for (const party of ['A', 'B'] as const) {
+      const aad = bindingAad({
+        purpose: 'input-share',
+        collaborationId,
+        inputId: `p${index}`,
+        party,
+        declarationDigest: declarationDigest({ spec: jobSpec, ...declared }),
+      });
+      await store.putObject(
+        storageLayout.inputShare(party, collaborationId, `i${index}`),
+        await seal({ recipientPublicKey: servers[party].publicKey, plaintext: payloads[party], aad }),
+      );
+    }
+  }
+  const whole = async (jobId: string): Promise<JobDescription> => ({
+    jobId,
+    collaborationId,
+    attempt: 1,
+    spec: jobSpec,
+    inputs: participants.map((rows, i) => ({
+      inputId: `i${i}`,
+      participantId: `p${i}`,
+      rowCount: rows.length,
+    })),
+    ...declared,
+    recipients: participants.map((_, i) => ({ recipientId: `p${i}`, publicKey: recipient.publicKey })),
+    peer: { host: '127.0.0.1', port: await freePort() },
+  });
+  const write = (job: JobDescription) =>
+    store.putObject(storageLayout.jobDescription(job.jobId), new TextEncoder().encode(JSON.stringify(job)));
+  const runJob = async (jobId: string) => {
+    await runDealer({
+      jobId,
+      store,
+      status,
+      dealerPrivateKey: dealer.privateKey,
+      serverPublicKeys: { A: servers.A.publicKey, B: servers.B.publicKey },
+    });
+    await Promise.all(
+      (['B', 'A'] as const).map((party) =>
+        runServer({
+          party,
+          jobId,
+          inputStore: store,
+          resultStore: results,
+          status,
+          privateKey: servers[party].privateKey,
+          dealerPublicKey: dealer.publicKey,
+          peerHost: '127.0.0.1',
+          allowPlaintext: true,
+          linkTimeoutMs: 10_000,
+        }),
+      ),
+    );
+  };
+  const readResult = async (job: JobDescription, recipientId: string): Promise<DecodedResult> => {
+    const [a, b] = await Promise.all(
+      (['A', 'B'] as const).map(async (party) =>
+        open({
+          privateKey: recipient.privateKey,
+          senderPublicKey: servers[party].publicKey,
+          sealed: await results.getObject(storageLayout.resultShare(party, collaborationId, recipientId)),
+          aad: bindingAad({ purpose: 'result-share', collaborationId, jobId: job.jobId, party, recipientId }),
+        }),
+      ),
+    );
+    return decodeResultDetails(jobSpec, a!, b!);
+  };
+  return { whole, write, runJob, readResult, status };
+}
+
+describe('a sharded job in one process', () => {
+  it('suppresses small cells once, after the combine, and an empty shard changes no extreme', async () => {
+    const { whole, write, runJob, readResult } = await setUp(spec);
+    const unsharded = await whole('whole');
+    await write(unsharded);
+    await runJob('whole');
+    // Read before the sharded job writes its result shares in the same places.
+    const expected = await Promise.all(['p0', 'p1', 'p2'].map((id) => readResult(unsharded, id)));
+    expect(expected[0]!.analyses.find((a) => a.kind === 'histogram')!.suppressed).toContain(true);
+
+    const job = await whole('sharded');
+    expect(assignInputsToShards(job.inputs, 3)).toEqual([[0], [1], [2]]);
+    for (let index = 0; index < 3; index++) {
+      await write(shardJobDescription(job, index, 3, { host: '127.0.0.1', port: await freePort() }));
+      await runJob(`sharded-shard-${index}`);
+    }
+    await write(combineJobDescription(job, 3));
+    await runJob('sharded');
+    for (const [i, recipientId] of ['p0', 'p1', 'p2'].entries())
+      expect(await readResult(job, recipientId)).toEqual(expected[i]);
+    const values = participants.flat().map((row) => row[0]!);
+    const result = await readResult(job, 'p0');
+    expect(result.analyses.find((a) => a.kind === 'min' && a.field === 'v')!.value).toBe(Math.min(...values));
+    expect(result.analyses.find((a) => a.kind === 'max' && a.field === 'v')!.value).toBe(Math.max(...values));
+    const w = participants.flat().map((row) => row[1]!);
+    expect(result.analyses.find((a) => a.kind === 'min' && a.field === 'w')!.value).toBe(Math.min(...w));
+  }, 120_000);
+
+  it('refuses to run a spec with a quantile in shards: PROGRAM_INVALID', async () => {
+    const quantile: ComputationSpec = {
+      fields: spec.fields,
+      analyses: [{ kind: 'quantile', field: 'v', p: 0.5 }],
+    };
+    const { whole, write, runJob, status } = await setUp(quantile);
+    const job = await whole('q');
+    await write(shardJobDescription(job, 0, 2, { host: '127.0.0.1', port: await freePort() }));
+    await expect(runJob('q-shard-0')).rejects.toMatchObject({ code: 'PROGRAM_INVALID' });
+    expect((await status.getJobStatus('q-shard-0')).parties.DEALER).toMatchObject({
+      state: 'FAILED',
+      reasonCode: 'PROGRAM_INVALID',
+      message: expect.stringMatching(/quantiles do not combine/),
+    });
+  }, 60_000);
+});
