@@ -1,4 +1,5 @@
 import { createCipheriv, type Cipher } from 'node:crypto';
+import { dcfGenerateKernel, type DcfGenerateKernel } from './dcf-generate-kernel.ts';
 import { dcfLevelKernel, type DcfLevelKernel } from './dcf-level-kernel.ts';
 import { dispatchSlices, splitOverThreads, type ThreadSplit } from './dcf-threads.ts';
 import { ringVector, type RingVector } from '../../contract/sharing/ring.ts';
@@ -11,8 +12,9 @@ import { ringVector, type RingVector } from '../../contract/sharing/ring.ts';
  * about n(lambda + 64 + 2) bits, as in the paper.
  *
  * Everything is batched over many keys level by level: the PRG G(s) = (L, R, V) is fixed-key AES in MMO mode
- * (AES_k(s xor j) xor s xor j for j = 0, 1, 2), one aes-128-ecb call over all keys per level. Evaluation
- * needs only two blocks per key per level (the branch taken and the V block).
+ * (AES_k(s xor j) xor s xor j for j = 0, 1, 2), one aes-128-ecb call over all keys per level, and the rest of
+ * each level is a WebAssembly kernel (`dcf-generate-kernel.ts`, `dcf-level-kernel.ts`). Evaluation needs only
+ * two blocks per key per level (the branch taken and the V block).
  */
 const FIXED_AES_KEY = Buffer.from('mpc-dcf/fixedkey', 'latin1');
 
@@ -20,16 +22,6 @@ function fixedKeyAes(): Cipher {
   const cipher = createCipheriv('aes-128-ecb', FIXED_AES_KEY, null);
   cipher.setAutoPadding(false);
   return cipher;
-}
-
-/** Matyas-Meyer-Oseas over 16-byte blocks: returns AES(input) xor input, 8-byte aligned. */
-function mmo(cipher: Cipher, input: Uint8Array): Uint32Array {
-  const encrypted = cipher.update(input);
-  const aligned = encrypted.byteOffset % 8 === 0 ? encrypted : Buffer.from(encrypted);
-  const out = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
-  const inWords = new Uint32Array(input.buffer, input.byteOffset, input.byteLength / 4);
-  for (let i = 0; i < out.length; i++) out[i] = out[i]! ^ inWords[i]!;
-  return out;
 }
 
 /** One party's keys for `count` comparisons over `bits`-bit inputs, level-major. */
@@ -73,11 +65,6 @@ function bitsAt(
   return out;
 }
 
-/** High 8 bytes of a seed as a ring element (Convert in the paper). */
-function convertSeed(seeds64: BigUint64Array, key: number): bigint {
-  return seeds64[key * 2 + 1]!;
-}
-
 /**
  * Generates keys for `alpha.length` comparisons. `rootSeed0`/`rootSeed1` are the parties' root seeds (16
  * bytes per key, drawn by the caller from each party's PRG so the root seeds need not be sent).
@@ -90,87 +77,77 @@ export function dcfGenerate(
   rootSeed1: Uint8Array,
 ): { key0: DcfKeys; key1: DcfKeys } {
   const count = alpha.length;
-  const seeds = [
-    clearControlBits(new Uint8Array(rootSeed0)),
-    clearControlBits(new Uint8Array(rootSeed1)),
-  ] as const;
-  const control = [new Uint8Array(count), new Uint8Array(count).fill(1)] as const;
-  const valueAlpha = ringVector(count);
-  const seedCorrections = new Uint8Array(bits * count * 16);
-  const seedCorrectionWords = new Uint32Array(seedCorrections.buffer);
-  const valueCorrections = ringVector(bits * count);
-  const controlCorrections = new Uint8Array(bits * count);
-  const finalCorrections = ringVector(count);
-  const cipher = fixedKeyAes();
-  const expanded: Uint32Array[] = [new Uint32Array(0), new Uint32Array(0)];
-  const expandInput = new Uint8Array(count * 48);
-  const expandWords = new Uint32Array(expandInput.buffer);
-
-  const alphaHalves = splitHalves(alpha);
-  const alphaBits = new Uint8Array(count);
-  for (let level = 0; level < bits; level++) {
-    bitsAt(alphaHalves, bits - 1 - level, alphaBits);
-    for (let party = 0; party < 2; party++) {
-      const seedWords = new Uint32Array(seeds[party]!.buffer);
-      for (let k = 0; k < count; k++) {
-        const base = k * 12;
-        const w0 = seedWords[k * 4]!;
-        const w1 = seedWords[k * 4 + 1]!;
-        const w2 = seedWords[k * 4 + 2]!;
-        const w3 = seedWords[k * 4 + 3]!;
-        writeTweakedBlock(expandWords, base, 0, w0, w1, w2, w3);
-        writeTweakedBlock(expandWords, base + 4, 1, w0, w1, w2, w3);
-        writeTweakedBlock(expandWords, base + 8, 2, w0, w1, w2, w3);
-      }
-      expanded[party] = mmo(cipher, expandInput);
-    }
-    const [e0, e1] = expanded as [Uint32Array, Uint32Array];
-    const e0v = new BigUint64Array(e0.buffer, e0.byteOffset, e0.length / 2);
-    const e1v = new BigUint64Array(e1.buffer, e1.byteOffset, e1.length / 2);
-    const s0 = new Uint32Array(seeds[0].buffer);
-    const s1 = new Uint32Array(seeds[1].buffer);
+  const memory = new GenerationMemory(count);
+  const { bytes, at, buffer, kernel } = memory;
+  // Both parties' first inputs (s, s^1, s^2) from their root seeds, bit 0 cleared.
+  for (const [party, rootSeeds] of [rootSeed0, rootSeed1].entries()) {
+    const roots = wordView(clearControlBits(new Uint8Array(rootSeeds)));
+    const input = new Uint32Array(buffer, at.input + party * count * 48, count * 12);
     for (let k = 0; k < count; k++) {
-      const alphaBit = alphaBits[k]!;
-      const base = k * 12;
-      const loseBase = base + (alphaBit === 0 ? 4 : 0);
-      const keepBase = base + (alphaBit === 0 ? 0 : 4);
-      const t0L = e0[base]! & 1;
-      const t1L = e1[base]! & 1;
-      const t0R = e0[base + 4]! & 1;
-      const t1R = e1[base + 4]! & 1;
-      // V block: words 8..11 = vL (low 8 bytes), vR (high 8 bytes).
-      const t1 = control[1][k]!;
-      const t0 = control[0][k]!;
-      const cw = level * count + k;
-      // V block: u64 words 4 (vL) and 5 (vR) of the key's 6. With X = v1Lose - v0Lose - V_alpha (+ beta when
-      // alpha goes right): V_CW = (-1)^t1 * X and the new V_alpha = V_alpha - v1Keep + v0Keep + X. Every
-      // expression is stored straight into a typed array so V8 keeps it in native 64-bit arithmetic.
-      const lose = k * 6 + 5 - alphaBit;
-      const keep = k * 6 + 4 + alphaBit;
-      const betaIfRight = alphaBit === 1 ? beta[k]! : 0n;
-      valueCorrections[cw] = e1v[lose]! - e0v[lose]! - valueAlpha[k]! + betaIfRight;
-      if (t1 === 1) valueCorrections[cw] = -valueCorrections[cw]!;
-      valueAlpha[k] = e1v[lose]! - e0v[lose]! + betaIfRight - e1v[keep]! + e0v[keep]!;
-      const tLCW = t0L ^ t1L ^ alphaBit ^ 1;
-      const tRCW = t0R ^ t1R ^ alphaBit;
-      controlCorrections[cw] = tLCW | (tRCW << 1);
-      const tKeepCW = alphaBit === 0 ? tLCW : tRCW;
-      for (let w = 0; w < 4; w++) {
-        const mask = w === 0 ? ~1 : ~0;
-        const correction = (e0[loseBase + w]! ^ e1[loseBase + w]!) & mask;
-        seedCorrectionWords[cw * 4 + w] = correction;
-        s0[k * 4 + w] = (e0[keepBase + w]! & mask) ^ (t0 === 1 ? correction : 0);
-        s1[k * 4 + w] = (e1[keepBase + w]! & mask) ^ (t1 === 1 ? correction : 0);
-      }
-      control[0][k] = (e0[keepBase]! & 1) ^ (t0 & tKeepCW);
-      control[1][k] = (e1[keepBase]! & 1) ^ (t1 & tKeepCW);
+      const r = k * 4;
+      for (let tweak = 0; tweak < 3; tweak++)
+        writeTweakedBlock(
+          input,
+          k * 12 + tweak * 4,
+          tweak,
+          roots[r]!,
+          roots[r + 1]!,
+          roots[r + 2]!,
+          roots[r + 3]!,
+        );
     }
   }
-  const s0v = new BigUint64Array(seeds[0].buffer);
-  const s1v = new BigUint64Array(seeds[1].buffer);
+  bytes.fill(1, at.control1, at.control1 + count);
+  new BigUint64Array(buffer, at.beta, count).set(beta);
+  const halves = splitHalves(alpha);
+  new Uint32Array(buffer, at.alphaLow, count).set(halves.low);
+  new Uint32Array(buffer, at.alphaHigh, count).set(halves.high);
+  const seedCorrections = new Uint8Array(bits * count * 16);
+  const valueCorrections = ringVector(bits * count);
+  const valueCorrectionBytes = new Uint8Array(valueCorrections.buffer);
+  const controlCorrections = new Uint8Array(bits * count);
+  const cipher = fixedKeyAes();
+  for (let level = 0; level < bits; level++) {
+    const position = bits - 1 - level;
+    // Both parties' blocks in one AES call: their inputs are adjacent, and so are their outputs.
+    bytes.set(cipher.update(bytes.subarray(at.input, at.input + count * 96)), at.output);
+    kernel.dcfGenerateLevel(
+      count,
+      at.input,
+      at.input + count * 48,
+      at.output,
+      at.output + count * 48,
+      position >= 32 ? at.alphaHigh : at.alphaLow,
+      position & 31,
+      at.beta,
+      at.valueAlpha,
+      at.control0,
+      at.control1,
+      at.seedCorrections,
+      at.valueCorrections,
+      at.controlCorrections,
+    );
+    seedCorrections.set(
+      bytes.subarray(at.seedCorrections, at.seedCorrections + count * 16),
+      level * count * 16,
+    );
+    valueCorrectionBytes.set(
+      bytes.subarray(at.valueCorrections, at.valueCorrections + count * 8),
+      level * count * 8,
+    );
+    controlCorrections.set(
+      bytes.subarray(at.controlCorrections, at.controlCorrections + count),
+      level * count,
+    );
+  }
+  // CW^(n+1) = (-1)^t1 (Convert(s1) - Convert(s0) - V_alpha); Convert(s): the high 8 bytes of block 0.
+  const valueAlpha = new BigUint64Array(buffer, at.valueAlpha, count);
+  const final0 = new BigUint64Array(buffer, at.input, count * 6);
+  const final1 = new BigUint64Array(buffer, at.input + count * 48, count * 6);
+  const finalCorrections = ringVector(count);
   for (let k = 0; k < count; k++) {
-    const value = convertSeed(s1v, k) - convertSeed(s0v, k) - valueAlpha[k]!;
-    finalCorrections[k] = control[1][k] === 1 ? -value : value;
+    const value = final1[k * 6 + 1]! - final0[k * 6 + 1]! - valueAlpha[k]!;
+    finalCorrections[k] = bytes[at.control1 + k] === 1 ? -value : value;
   }
   const shared = { bits, count, seedCorrections, valueCorrections, controlCorrections, finalCorrections };
   return {
@@ -178,6 +155,47 @@ export function dcfGenerate(
     key1: { ...shared, rootSeeds: clearControlBits(new Uint8Array(rootSeed1)) },
   };
 }
+
+/** Generation's working set inside its kernel's WebAssembly memory, 8-byte aligned regions. */
+class GenerationMemory {
+  readonly kernel: DcfGenerateKernel = dcfGenerateKernel();
+  readonly at: Record<keyof typeof GENERATION_BYTES_PER_KEY, number>;
+  readonly buffer: ArrayBuffer;
+  readonly bytes: Uint8Array;
+
+  constructor(count: number) {
+    const padded = Math.ceil(count / 8) * 8;
+    let offset = 0;
+    const at = {} as Record<keyof typeof GENERATION_BYTES_PER_KEY, number>;
+    for (const [region, size] of Object.entries(GENERATION_BYTES_PER_KEY) as [
+      keyof typeof GENERATION_BYTES_PER_KEY,
+      number,
+    ][]) {
+      at[region] = offset;
+      offset += size * padded;
+    }
+    this.at = at;
+    const pages = Math.ceil(offset / 65536) - this.kernel.memory.buffer.byteLength / 65536;
+    if (pages > 0) this.kernel.memory.grow(pages);
+    this.buffer = this.kernel.memory.buffer;
+    this.bytes = new Uint8Array(this.buffer);
+  }
+}
+
+/** Per key: both parties' inputs (48 bytes each, adjacent) and outputs, then the level's state and output. */
+const GENERATION_BYTES_PER_KEY = {
+  input: 96,
+  output: 96,
+  seedCorrections: 16,
+  valueCorrections: 8,
+  beta: 8,
+  valueAlpha: 8,
+  alphaLow: 4,
+  alphaHigh: 4,
+  controlCorrections: 1,
+  control0: 1,
+  control1: 1,
+} as const;
 
 function clearControlBits(seeds: Uint8Array): Uint8Array {
   for (let k = 0; k < seeds.length; k += 16) seeds[k] = seeds[k]! & 0xfe;
