@@ -42,7 +42,9 @@ export const LOCAL_WORKFLOW_DEFAULTS: Partial<WorkflowSettings> = {
   attempts: 3,
   firstPollWaitSeconds: 1,
   maxPollWaitSeconds: 2,
-  pollsPerAttempt: 240,
+  // Polls start when the dealer does and come every 250 ms or so locally (WaitBeforeCheck): 600 of them cover a
+  // few minutes of dealer and servers, such as a 10^6-row job; 3 x 600 stays within the 2,000 rounds allowed.
+  pollsPerAttempt: 600,
   staleAfterMs: 60_000,
   retentionSeconds: 24 * 3600,
 };
