@@ -133,6 +133,19 @@ export function answerSlice(
   }
 }
 
+let scratchBuffer: SharedArrayBuffer | undefined;
+
+/**
+ * The shared buffer for one dispatch, kept for the next: a fresh one of tens of MiB costs more in zeroing
+ * and page faults than the copy into it. Safe to reuse because the caller blocks until the workers are done
+ * with it (one dispatch at a time per thread).
+ */
+function scratch(bytes: number): SharedArrayBuffer {
+  if (scratchBuffer === undefined || scratchBuffer.byteLength < bytes)
+    scratchBuffer = new SharedArrayBuffer(bytes);
+  return scratchBuffer;
+}
+
 /** Work handed to the workers: `collect` blocks until they are done and copies their outputs. */
 export interface DispatchedSlices {
   collect(out: readonly BigUint64Array[]): void;
@@ -152,7 +165,7 @@ export function dispatchSlices(
   const first = split.mainKeys;
   const count = total - first;
   const layout = sharedDcfLayout(bits, count, points.length);
-  const buffer = new SharedArrayBuffer(layout.bytes);
+  const buffer = scratch(layout.bytes);
   const shared = sharedDcfViews(buffer, layout);
   for (let level = 0; level < bits; level++) {
     const from = level * total + first;
@@ -167,6 +180,7 @@ export function dispatchSlices(
   const helpers = split.threads - 1;
   const control = new Int32Array(buffer, 0, 4);
   control[REMAINING] = helpers;
+  control[FAILED] = 0;
   const jobs: DcfSliceJob[] = Array.from({ length: helpers }, (_, i) => ({
     kind: 'dcfEvaluate',
     buffer,
