@@ -197,7 +197,10 @@ export function dispatchSlices(
         const remaining = Atomics.load(control, REMAINING);
         if (remaining === 0) break;
         const left = deadline - Date.now();
-        if (left <= 0) throw new Error('a DCF worker thread did not answer');
+        if (left <= 0) {
+          scratchBuffer = undefined; // a late worker must not write into the next dispatch's buffer
+          throw new Error('a DCF worker thread did not answer');
+        }
         Atomics.wait(control, REMAINING, remaining, left);
       }
       const failed = Atomics.load(control, FAILED);
