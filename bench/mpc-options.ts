@@ -34,10 +34,11 @@ export const MPC_BENCH_USAGE = `usage: npm run bench:mpc -- [options]
                    trip (BENCH_PEER_RTT_MS)
   --issue-only     only the AES limit, the kernels and the issue's job (BENCH_ISSUE_ONLY=1)
   --quick          small sizes everywhere (BENCH_QUICK=1)
-  --other-rows N   rows of the other statistics jobs, default 200000 (BENCH_OTHER_ROWS)
+  --other-rows N   rows of the other statistics jobs, default 100000 (BENCH_OTHER_ROWS)
   --help           this text
-Also BENCH_MANY_ROWS, BENCH_MANY_INPUTS, BENCH_QUANTILE_ROWS, BENCH_GROUP_ROWS, BENCH_RELEASE_ROWS size the
-other jobs, and BENCH_HOLD_ALL_INPUTS=1 holds every decoded input for the whole job.`;
+Also BENCH_MANY_ROWS (100000), BENCH_MANY_INPUTS (8), BENCH_QUANTILE_ROWS (100000), BENCH_GROUP_ROWS
+(20000) and BENCH_RELEASE_ROWS (100000) size the other jobs; BENCH_HOLD_ALL_INPUTS=1 holds every decoded
+input for the whole job.`;
 
 /** Parses the options; undefined means `--help` was asked for. Throws BenchOptionsError on bad input. */
 export function parseMpcBenchOptions(
@@ -95,8 +96,8 @@ export function parseMpcBenchOptions(
     rttMs,
     issueOnly: values['issue-only'] === true || env.BENCH_ISSUE_ONLY === '1',
     quick,
-    otherRows: count('--other-rows', values['other-rows'] ?? env.BENCH_OTHER_ROWS, quick ? 20_000 : 200_000),
-    manyRows: count('BENCH_MANY_ROWS', env.BENCH_MANY_ROWS, quick ? 80_000 : 200_000),
+    otherRows: count('--other-rows', values['other-rows'] ?? env.BENCH_OTHER_ROWS, quick ? 20_000 : 100_000),
+    manyRows: count('BENCH_MANY_ROWS', env.BENCH_MANY_ROWS, quick ? 40_000 : 100_000),
     manyInputs: count('BENCH_MANY_INPUTS', env.BENCH_MANY_INPUTS, 8),
     quantileRows: count('BENCH_QUANTILE_ROWS', env.BENCH_QUANTILE_ROWS, quick ? 4_000 : 100_000),
     groupRows: count('BENCH_GROUP_ROWS', env.BENCH_GROUP_ROWS, quick ? 2_000 : 20_000),
