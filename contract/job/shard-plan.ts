@@ -16,8 +16,6 @@ export const DEFAULT_ROWS_PER_SHARD = 2 ** 40;
 export function unshardableReason(spec: ComputationSpec): string | undefined {
   if (spec.analyses.some((analysis) => analysis.kind === 'quantile'))
     return 'quantiles do not combine from per-shard figures (the bisection needs every row each round)';
-  if (spec.analyses.some((analysis) => analysis.groupBy !== undefined))
-    return 'group-by cells are not combined across shards yet';
   return undefined;
 }
 
@@ -29,7 +27,7 @@ export interface ShardCountChoice {
 
 /**
  * K for a job: ceil(rows / rowsPerShard), at most one shard per input (inputs are assigned whole), and 1
- * for a spec that does not combine (`unshardableReason`).
+ * for a spec that does not combine (`unshardableReason`: a quantile, grouped or not).
  */
 export function chooseShardCount(
   spec: ComputationSpec,

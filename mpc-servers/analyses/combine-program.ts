@@ -3,12 +3,13 @@ import type { ChunkMaterial, MaterialRequest } from '../engine/material.ts';
 import type { PartyContext } from '../engine/ops.ts';
 import { toWide } from '../engine/ring128.ts';
 import { emptyAccumulators, tournament, tournamentRequests, type Accumulators } from './chunk-program.ts';
+import { emptyCells, type CellAccumulators } from './group-by-program.ts';
 import type { Program } from './program.ts';
 import { suppressionRequests } from './suppress-small-cells.ts';
 
 /**
  * The combine step of a sharded job, per analysis: counts, sums, sums of squares and threshold counts (so
- * histogram bins) of the shards add, locally in their rings; dropped rows add per input; each min or max
+ * histogram bins) of the shards add, locally in their rings, and so do group-by cells' counts and sums; dropped rows add per input; each min or max
  * series takes one tournament over the K partial extremes (K - 1 comparisons and selections per series, in
  * ceil(log2 K) levels of two rounds). Nothing is opened but masked values, so the partials stay secret-shared.
  * Material chunks: the tournament's (when the spec has min or max), then the suppression's (with a minimum
@@ -20,6 +21,8 @@ export interface PartialFigures {
   accumulators: Accumulators;
   /** Shares of the invalid rows of each of the shard's inputs. */
   droppedByInput: RingVector;
+  /** Group-by cells (the group-by pass over the shard's rows), when the spec groups. */
+  cells: CellAccumulators | undefined;
 }
 
 export function combineChunkCount(program: Program): number {
@@ -57,10 +60,16 @@ export async function combinePartials(
   shardInputs: readonly (readonly number[])[],
   inputCount: number,
   material: () => Promise<ChunkMaterial>,
-): Promise<{ accumulators: Accumulators; droppedByInput: RingVector }> {
+): Promise<{
+  accumulators: Accumulators;
+  droppedByInput: RingVector;
+  cells: CellAccumulators | undefined;
+}> {
   const combined = emptyAccumulators(program);
   const droppedByInput = ringVector(inputCount);
+  const cells = program.groups ? emptyCells(program.groups) : undefined;
   partials.forEach((partial, shard) => {
+    if (cells) addCells(cells, partial.cells!);
     const { accumulators } = partial;
     program.fields.forEach((_, f) => {
       combined.sums[f] = toWide(combined.sums[f]! + accumulators.sums[f]!);
@@ -85,5 +94,18 @@ export async function combinePartials(
     combined.extremes = await tournament(context, program, columns, minColumns, chunk, undefined);
     chunk.assertConsumed();
   }
-  return { accumulators: combined, droppedByInput };
+  return { accumulators: combined, droppedByInput, cells };
+}
+
+/** Adds a shard's cells: counts in Z_2^64, sums and sums of squares in Z_2^128. */
+function addCells(total: CellAccumulators, cells: CellAccumulators): void {
+  total.counts.forEach((counts, g) =>
+    counts.forEach((count, c) => (counts[c] = BigInt.asUintN(64, count + cells.counts[g]![c]!))),
+  );
+  for (const key of ['sums', 'sumSquares'] as const)
+    total[key].forEach((sums, g) =>
+      sums.forEach((cellSums, s) =>
+        cellSums.forEach((sum, c) => (cellSums[c] = toWide(sum + cells[key][g]![s]![c]!))),
+      ),
+    );
 }

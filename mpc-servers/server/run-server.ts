@@ -1,5 +1,4 @@
-import type { Program } from '../analyses/program.ts';
-import { resultShareFor, runProgram, runRowChunks, type ProgramOutput } from '../analyses/run-program.ts';
+import { resultShareFor, runProgram, type ProgramOutput } from '../analyses/run-program.ts';
 import type { JobDescription } from '../../contract/job/job-description.ts';
 import { PEER_HOST_PUBLISHED_BY_B, type PeerEndpoint } from '../../contract/job/peer-endpoint.ts';
 import { encodeResultShare } from '../../contract/result/result-codec.ts';
@@ -21,7 +20,13 @@ import type { PeerChannel } from '../transport/peer-channel.ts';
 import { checkJob } from './check-job.ts';
 import { InputShares } from './input-shares.ts';
 import { combineExclusions, inputsOwnedBy, requireEnoughValidInputs } from './input-exclusions.ts';
-import { combineOutput, partialExclusions, readShardPartials, writeShardPartial } from './shard-stages.ts';
+import {
+  combineOutput,
+  partialExclusions,
+  readShardPartials,
+  runShardRows,
+  writeShardPartial,
+} from './shard-stages.ts';
 import { emptyTimings, roundedTimings, timed, type ServerTimings } from './server-timings.ts';
 
 /**
@@ -151,7 +156,7 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
       { own, whole: job, digest },
       failedInputIds,
       reasons,
-      partials && partialExclusions(job, stage as Extract<typeof stage, { kind: 'combine' }>, partials),
+      partials && stage.kind === 'combine' ? partialExclusions(job, stage, partials) : undefined,
     );
     const seed = new Uint8Array(Buffer.from(manifest.seed, 'base64'));
     let lastReport = 0;
@@ -177,7 +182,7 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
     };
     if (stage.kind === 'part') {
       // A shard seals its figures for the combine job, to this domain's own key; no result share.
-      const figures = await runRowChunks(context, program, inputShares.rows(excludedIds), options);
+      const figures = await runShardRows(context, program, inputShares.rows(excludedIds), options);
       timings.computeMs = performance.now() - computeStarted;
       await running({ phase: 'writing the shard partial' });
       await writeShardPartial(deps.inputStore, job, stage, party, deps.privateKey, figures, excluded);

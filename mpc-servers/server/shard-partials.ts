@@ -7,13 +7,14 @@ import type { Party } from '../../contract/party.ts';
 import { ObjectNotFoundError, type ObjectStore } from '../../contract/storage/object-store.ts';
 import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import type { PartialFigures } from '../analyses/combine-program.ts';
+import type { CellAccumulators } from '../analyses/group-by-program.ts';
 import type { Program } from '../analyses/program.ts';
 import { JobFailure } from '../runtime/failure.ts';
 
 /**
  * A shard's partial figures as one server writes them for the combine job: its shares of the accumulators
- * (sums and sums of squares in Z_2^128, threshold counts, one extreme per series), of the invalid rows per
- * input, and the inputs the shard's pair excluded. Sealed in HPKE Auth mode from the server's own key to its
+ * (sums and sums of squares in Z_2^128, threshold counts, one extreme per series, group-by cells), of the
+ * invalid rows per input, and the inputs the shard's pair excluded. Sealed in HPKE Auth mode from the server's own key to its
  * own key, as the dealer seals material from the dealer's key: only a server of the same domain can have
  * made it (not the coordinator, who can write the bucket) and only a server of that domain opens it, so A
  * never sees B's partials. The AAD binds the combine job, the party, the shard's position `index/count` and
@@ -35,6 +36,8 @@ interface PartialJson {
   below: string[][];
   extremes: string[];
   droppedByInput: string[];
+  /** Group-by cells: counts per group and cell; sums and sums of squares per group, summed field and cell. */
+  cells?: { counts: string[][]; sums: string[][][]; sumSquares: string[][][] };
   excludedInputs: ExcludedInput[];
 }
 
@@ -88,6 +91,13 @@ export async function writePartial(
     below: accumulators.below.map(words),
     extremes: words(accumulators.extremes ?? []),
     droppedByInput: words(partial.droppedByInput),
+    ...(partial.cells && {
+      cells: {
+        counts: partial.cells.counts.map(words),
+        sums: partial.cells.sums.map((group) => group.map(words)),
+        sumSquares: partial.cells.sumSquares.map((group) => group.map(words)),
+      },
+    }),
     excludedInputs: partial.excludedInputs,
   };
   const sealed = await seal({
@@ -152,15 +162,37 @@ export async function readPartial(
       return invalid(`${what} is not a list of words`);
     }
   };
-  const wide = (values: unknown, what: string): bigint[] => {
-    if (!Array.isArray(values) || values.length !== program.fields.length)
-      invalid(`${what} has the wrong length`);
+  const wide = (values: unknown, what: string, length = program.fields.length): bigint[] => {
+    if (!Array.isArray(values) || values.length !== length) invalid(`${what} has the wrong length`);
     try {
       return (values as string[]).map((value) => BigInt.asUintN(128, BigInt(value)));
     } catch {
       return invalid(`${what} is not a list of words`);
     }
   };
+  const list = <T>(values: unknown, length: number, what: string): T[] => {
+    if (!Array.isArray(values) || values.length !== length) invalid(`${what} has the wrong length`);
+    return values as T[];
+  };
+  const groups = program.groups?.groups;
+  if (groups && json.cells === undefined) invalid('cells missing');
+  const cells = groups
+    ? {
+        counts: list<string[]>(json.cells!.counts, groups.length, 'cell counts').map((counts, g) =>
+          Array.from(vector(counts, groups[g]!.categories, 'cell counts')),
+        ),
+        ...Object.fromEntries(
+          (['sums', 'sumSquares'] as const).map((key) => [
+            key,
+            list<string[][]>(json.cells![key], groups.length, `cell ${key}`).map((sums, g) =>
+              list<string[]>(sums, groups[g]!.sums.length, `cell ${key}`).map((cellSums) =>
+                wide(cellSums, `cell ${key}`, groups[g]!.categories),
+              ),
+            ),
+          ]),
+        ),
+      }
+    : undefined;
   if (!Array.isArray(json.below) || json.below.length !== program.fields.length)
     invalid('below has the wrong length');
   if (!Array.isArray(json.excludedInputs)) invalid('excludedInputs missing');
@@ -175,6 +207,7 @@ export async function readPartial(
         program.series.length > 0 ? vector(json.extremes, program.series.length, 'extremes') : undefined,
     },
     droppedByInput: vector(json.droppedByInput, inputIndexes.length, 'droppedByInput'),
+    cells: cells as CellAccumulators | undefined,
     excludedInputs: json.excludedInputs,
   };
 }

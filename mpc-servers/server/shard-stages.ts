@@ -3,7 +3,18 @@ import type { ExcludedInput } from '../../contract/job/job-status.ts';
 import type { Party } from '../../contract/party.ts';
 import type { ObjectStore } from '../../contract/storage/object-store.ts';
 import { combinePartials, neutralExtremes } from '../analyses/combine-program.ts';
-import { finishOutput, totalDropped, type ProgramOutput, type RowFigures } from '../analyses/run-program.ts';
+import type { CellAccumulators } from '../analyses/group-by-program.ts';
+import { keptRows, runLaterPasses } from '../analyses/later-passes.ts';
+import type { Program } from '../analyses/program.ts';
+import type { RowSource } from '../analyses/row-source.ts';
+import {
+  finishOutput,
+  runRowChunks,
+  totalDropped,
+  type ProgramOutput,
+  type RowFigures,
+  type RunOptions,
+} from '../analyses/run-program.ts';
 import type { ChunkMaterial } from '../engine/material.ts';
 import type { PartyContext } from '../engine/ops.ts';
 import { JobFailure } from '../runtime/failure.ts';
@@ -18,13 +29,35 @@ type CombineStage = Extract<JobStage, { kind: 'combine' }>;
  * the combine job; the combine job reads its domain's partials, agrees with the peer on what the shards
  * excluded, joins the figures and finishes once.
  */
+/** A part's work: the row chunks, then the group-by pass when the spec groups (no quantiles in a shard). */
+export async function runShardRows(
+  context: PartyContext,
+  program: Program,
+  rows: RowSource,
+  options: RunOptions,
+): Promise<RowFigures & { cells: CellAccumulators | undefined }> {
+  const kept = keptRows(program);
+  const figures = await runRowChunks(context, program, rows, options, kept);
+  if (!kept) return { ...figures, cells: undefined };
+  const validRows = BigInt.asUintN(
+    64,
+    (context.party === 'A' ? BigInt(program.totalRows) : 0n) - totalDropped(figures.droppedByInput),
+  );
+  const later = await runLaterPasses(context, program, kept, validRows, async (chunk) => {
+    const material = await options.material(program.rowChunks + chunk);
+    await options.onChunkDone?.(program.rowChunks + chunk + 1, program.chunkCount);
+    return material;
+  });
+  return { ...figures, cells: later.cells };
+}
+
 export async function writeShardPartial(
   store: ObjectStore,
   job: JobDescription,
   stage: PartStage,
   party: Party,
   privateKey: Uint8Array,
-  figures: RowFigures,
+  figures: RowFigures & { cells: CellAccumulators | undefined },
   excludedInputs: ExcludedInput[],
 ): Promise<void> {
   const { accumulators } = figures;
@@ -38,7 +71,12 @@ export async function writeShardPartial(
     { job, combineJobId: stage.combineJobId, party, index: stage.index, count: stage.count },
     privateKey,
     stage.inputIndexes,
-    { accumulators: { ...accumulators, extremes }, droppedByInput: figures.droppedByInput, excludedInputs },
+    {
+      accumulators: { ...accumulators, extremes },
+      droppedByInput: figures.droppedByInput,
+      cells: figures.cells,
+      excludedInputs,
+    },
   );
 }
 
@@ -106,7 +144,7 @@ export async function combineOutput(
     program,
     combined.accumulators,
     totalDropped(combined.droppedByInput),
-    undefined,
+    { cells: combined.cells, quantiles: undefined },
     () => material(program.series.length > 0 ? 1 : 0),
   );
   return { words, droppedByInput: combined.droppedByInput };

@@ -29,7 +29,7 @@ describe('the shard plan', () => {
     expect(() => chooseShardCount(spec, inputs(1), 0)).toThrow(RangeError);
   });
 
-  it('keeps a spec with a quantile or a group-by in one shard, saying why', () => {
+  it('keeps a spec with a quantile (grouped or not) in one shard, saying why', () => {
     const quantile: ComputationSpec = { ...spec, analyses: [{ kind: 'quantile', field: 'v', p: 0.5 }] };
     const choice = chooseShardCount(quantile, inputs(100, 100, 100), 100);
     expect(choice.count).toBe(1);

@@ -49,7 +49,10 @@ const rowsOf = (seed: number, count: number) =>
 // fewer than 4 rows and are suppressed.
 const participants = [rowsOf(1, 30), rowsOf(2, 25), []];
 
-async function setUp(jobSpec: ComputationSpec) {
+async function setUp(
+  jobSpec: ComputationSpec,
+  extend: (row: number[], index: number) => number[] = (row) => row,
+) {
   const store = new InMemoryObjectStore();
   const results = new InMemoryObjectStore();
   const status = new InMemoryJobStatusStore();
@@ -59,7 +62,10 @@ async function setUp(jobSpec: ComputationSpec) {
   const declared = { minParticipants: 2, resultRecipients: 'all-participants' as const };
   const collaborationId = 'c';
   for (const [index, rows] of participants.entries()) {
-    const payloads = shareRows(rows, jobSpec.fields);
+    const payloads = shareRows(
+      rows.map((row, i) => extend(row, i)),
+      jobSpec.fields,
+    );
     for (const party of ['A', 'B'] as const) {
       const aad = bindingAad({
         purpose: 'input-share',
@@ -157,6 +163,38 @@ describe('a sharded job in one process', () => {
     expect(result.analyses.find((a) => a.kind === 'max' && a.field === 'v')!.value).toBe(Math.max(...values));
     const w = participants.flat().map((row) => row[1]!);
     expect(result.analyses.find((a) => a.kind === 'min' && a.field === 'w')!.value).toBe(Math.min(...w));
+  }, 120_000);
+
+  it('adds group-by cells across shards, small cells suppressed after the combine', async () => {
+    const grouped: ComputationSpec = {
+      fields: [...spec.fields, { name: 'ward', type: 'category', categories: ['a', 'b', 'c'] }],
+      analyses: [
+        { kind: 'count', groupBy: 'ward' },
+        { kind: 'mean', field: 'w', groupBy: 'ward' },
+        { kind: 'variance', field: 'v', groupBy: 'ward' },
+        { kind: 'max', field: 'v' },
+      ],
+      minCellSize: 4,
+    };
+    // Ward c holds 3 rows in all: suppressed.
+    const { whole, write, runJob, readResult } = await setUp(grouped, (row, i) => [
+      ...row,
+      i % 29 === 0 ? 2 : i % 2,
+    ]);
+    const unsharded = await whole('g-whole');
+    await write(unsharded);
+    await runJob('g-whole');
+    const expected = await readResult(unsharded, 'p1');
+    const count = expected.analyses.find((a) => a.kind === 'count')!;
+    expect(count.groups!.map((g) => g.value)).toEqual([expect.any(Number), expect.any(Number), null]);
+    const job = await whole('g');
+    for (let index = 0; index < 2; index++) {
+      await write(shardJobDescription(job, index, 2, { host: '127.0.0.1', port: await freePort() }));
+      await runJob(`g-shard-${index}`);
+    }
+    await write(combineJobDescription(job, 2));
+    await runJob('g');
+    expect(await readResult(job, 'p1')).toEqual(expected);
   }, 120_000);
 
   it('refuses to run a spec with a quantile in shards: PROGRAM_INVALID', async () => {
