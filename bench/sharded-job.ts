@@ -82,7 +82,10 @@ interface Setup {
 
 async function setUp(): Promise<Setup> {
   const s3 = await startS3Server({ buckets: [INPUT_BUCKET, RESULT_BUCKET] });
-  const dynamo = await startDynamoDbLocal();
+  const dynamo = await startDynamoDbLocal().catch(async (error: unknown) => {
+    await s3.stop();
+    throw error;
+  });
   const directory = await mkdtemp(join(tmpdir(), 'bench-shards-'));
   const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   const dynamoClient = new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint });
