@@ -38,12 +38,16 @@ export interface LocalWorkflow {
   stop(): Promise<void>;
 }
 
+/** The local WaitBeforeCheck: a finished job is seen within a second, and the poll budget lasts minutes. */
+export const LOCAL_POLL_WAIT_MS = 1_000;
+
 export const LOCAL_WORKFLOW_DEFAULTS: Partial<WorkflowSettings> = {
   attempts: 3,
   firstPollWaitSeconds: 1,
   maxPollWaitSeconds: 2,
-  // Polls start when the dealer does and come every 250 ms or so locally (WaitBeforeCheck): 600 of them cover a
-  // few minutes of dealer and servers, such as a 10^6-row job; 3 x 600 stays within the 2,000 rounds allowed.
+  // Polls start when the dealer does and come about every second locally (LOCAL_POLL_WAIT_MS): 600 of them cover
+  // ten minutes of dealer and servers, such as a 10^6-row job on a busy machine; 3 x 600 stays within the 2,000
+  // rounds allowed.
   pollsPerAttempt: 600,
   staleAfterMs: 60_000,
   retentionSeconds: 24 * 3600,
@@ -114,7 +118,7 @@ export function startLocalWorkflow(options: {
   const runner = new LocalWorkflowRunner({
     stepHandlers,
     launcher,
-    ...(local.waitOverridesMs ? { waitOverridesMs: local.waitOverridesMs } : {}),
+    waitOverridesMs: { WaitBeforeCheck: LOCAL_POLL_WAIT_MS, ...local.waitOverridesMs },
     ...(options.log ? { log: options.log } : {}),
   });
   const events = new RecordingEventPublisher(options.log);
