@@ -28,8 +28,15 @@ export type JobStage =
       inputIndexes: number[];
       /** The job restricted to the shard's inputs (what the shard's input shares are read against). */
       shardJob: JobDescription;
+      inputsDigest: string;
     }
-  | { kind: 'combine'; program: Program; count: number; shardInputs: number[][] };
+  | { kind: 'combine'; program: Program; count: number; shardInputs: number[][]; inputsDigest: string };
+
+/** SHA-256 of the whole job's inputs in order (ids, participants, declared rows). */
+export function inputsDigest(job: JobDescription): string {
+  const canonical = JSON.stringify(job.inputs.map((i) => [i.inputId, i.participantId, i.rowCount]));
+  return createHash('sha256').update(canonical).digest('hex');
+}
 
 export function stageOf(job: JobDescription): JobStage {
   const totalRows = job.inputs.reduce((total, input) => total + input.rowCount, 0);
@@ -39,7 +46,13 @@ export function stageOf(job: JobDescription): JobStage {
   if (shard.stage === 'combine') {
     const unshardable = unshardableReason(job.spec);
     if (unshardable) throw new ProgramError(`this spec cannot run in shards: ${unshardable}`);
-    return { kind: 'combine', program: compileProgram(job.spec, totalRows), count: shard.count, shardInputs };
+    return {
+      kind: 'combine',
+      program: compileProgram(job.spec, totalRows),
+      count: shard.count,
+      shardInputs,
+      inputsDigest: inputsDigest(job),
+    };
   }
   const inputIndexes = shardInputs[shard.index]!;
   const inputs = inputIndexes.map((index) => job.inputs[index]!);
@@ -52,16 +65,20 @@ export function stageOf(job: JobDescription): JobStage {
     combineJobId: shard.combineJobId,
     inputIndexes,
     shardJob: { ...job, inputs },
+    inputsDigest: inputsDigest(job),
   };
 }
 
-/** Binds dealer material and the peers' agreement to the stage: its program, shard position and count. */
+/**
+ * Binds dealer material and the peers' agreement to the stage: its program, shard position and count, and
+ * the whole job's inputs (so both servers of a shard pair derived their shard from the same list).
+ */
 export function stageDigest(stage: JobStage): string {
   const program = programDigest(stage.program);
   if (stage.kind === 'whole') return program;
   const position = stage.kind === 'part' ? [stage.index, stage.count] : [stage.count];
   return createHash('sha256')
-    .update(JSON.stringify([stage.kind, ...position, program]))
+    .update(JSON.stringify([stage.kind, ...position, program, stage.inputsDigest]))
     .digest('hex');
 }
 

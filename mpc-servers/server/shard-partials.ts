@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { bindingAad, type ShareBinding } from '../../contract/crypto/aad.ts';
 import { HpkeOpenError, open, publicKeyFromPrivateKey, seal } from '../../contract/crypto/hpke.ts';
 import type { JobDescription } from '../../contract/job/job-description.ts';
@@ -10,6 +9,7 @@ import type { PartialFigures } from '../analyses/combine-program.ts';
 import type { CellAccumulators } from '../analyses/group-by-program.ts';
 import type { Program } from '../analyses/program.ts';
 import { JobFailure } from '../runtime/failure.ts';
+import { inputsDigest } from '../runtime/job-stage.ts';
 
 /**
  * A shard's partial figures as one server writes them for the combine job: its shares of the accumulators
@@ -48,12 +48,6 @@ export interface PartialPlace {
   party: Party;
   index: number;
   count: number;
-}
-
-/** SHA-256 of the whole job's inputs in order (ids, participants, declared rows). */
-export function inputsDigest(job: JobDescription): string {
-  const canonical = JSON.stringify(job.inputs.map((i) => [i.inputId, i.participantId, i.rowCount]));
-  return createHash('sha256').update(canonical).digest('hex');
 }
 
 function bindingOf(place: PartialPlace): ShareBinding {
