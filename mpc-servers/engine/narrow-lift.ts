@@ -24,14 +24,19 @@ export function liftFromStep(
   const { maskBit, product } = material;
   const n = y.length;
   const low = (1n << BigInt(fromBits)) - 1n;
-  const top = BigInt(fromBits - 1);
   const own = ringVector(n);
   for (let i = 0; i < n; i++) own[i] = y[i]! & low;
+  // Bit tests on 32-bit halves (little-endian: word 2i is the low half of element i).
+  const ownWords = new Uint32Array(own.buffer, own.byteOffset, 2 * n);
+  const topWord = fromBits - 1 >= 32 ? 1 : 0;
+  const topShift = (fromBits - 1) & 31;
+  const maskWords = new Uint32Array(maskBit.buffer, maskBit.byteOffset, 2 * n);
   const masked = wordsFromBytes(randomBytes(Math.ceil(n / 64) * 8));
+  const maskedWords = new Uint32Array(masked.buffer, masked.byteOffset, 2 * masked.length);
   for (let i = 0; i < n; i++) {
-    const shift = BigInt(i & 63);
-    const bit = (((own[i]! >> top) & 1n) ^ maskBit[i]!) << shift;
-    masked[i >> 6] = (masked[i >> 6]! & ~(1n << shift)) | bit;
+    const bit = ((ownWords[2 * i + topWord]! >>> topShift) & 1) ^ (maskWords[2 * i]! & 1);
+    const at = i >> 5;
+    maskedWords[at] = (maskedWords[at]! & ~(1 << (i & 31))) | (bit << (i & 31));
   }
   const width = BigInt(fromBits);
   return {
@@ -39,21 +44,23 @@ export function liftFromStep(
     finish(opened) {
       // runRound adds the two messages word by word: the peer's bits are the sum minus this party's.
       const theirs = sub(opened, masked);
+      const theirWords = new Uint32Array(theirs.buffer, theirs.byteOffset, 2 * theirs.length);
       const out = ringVector(n);
       for (let i = 0; i < n; i++) {
-        const word = i >> 6;
-        const shift = BigInt(i & 63);
-        const mine = (masked[word]! >> shift) & 1n;
-        const other = (theirs[word]! >> shift) & 1n;
-        const [d, e] = isA ? [mine, other] : [other, mine];
-        const ownBit = (own[i]! >> top) & 1n;
-        const sign = d === e ? 1n : -1n;
-        const cross = isA
-          ? d * e + (e === 1n ? (1n - 2n * d) * maskBit[i]! : 0n)
-          : d * (1n - 2n * e) * maskBit[i]!;
-        // This party's share of w = a + b - ab, then y_P - 2^m w_P.
-        const w = ownBit - cross - sign * product[i]!;
-        out[i] = own[i]! - (w << width);
+        const at = i >> 5;
+        const shift = i & 31;
+        const mine = (maskedWords[at]! >>> shift) & 1;
+        const other = (theirWords[at]! >>> shift) & 1;
+        const d = isA ? mine : other;
+        const e = isA ? other : mine;
+        const r = maskWords[2 * i]! & 1;
+        const ownBit = (ownWords[2 * i + topWord]! >>> topShift) & 1;
+        const cross = isA ? d * e + (e === 1 ? (1 - 2 * d) * r : 0) : d * (1 - 2 * e) * r;
+        // This party's share of w = a + b - ab is ownBit - cross -+ product; the share in Z_2^64 is
+        // y_P - 2^m w_P.
+        const scaled = product[i]! << width;
+        const base = own[i]! - (BigInt(ownBit - cross) << width);
+        out[i] = d === e ? base + scaled : base - scaled;
       }
       return out;
     },
