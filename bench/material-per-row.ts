@@ -1,32 +1,16 @@
-import type { ComputationSpec } from '../contract/analysis/analysis-spec.ts';
 import { compileProgram } from '../mpc-servers/analyses/program.ts';
 import { materialBytesPerRow } from '../mpc-servers/dealer/material-per-row.ts';
+import { issueSpec } from './mpc-tasks.ts';
 
 /**
- * Dealer material per row per server for the job of the speed issue: count; mean, variance and a 4-edge
- * histogram of an int field in [0, 365]; sum, min and max of a fixed:8 field in [0, 100000]; 10^6 rows.
- * `tsx bench/material-per-row.ts [rows]`: prints one JSON line, with and without the validity check.
+ * Dealer material per row per server for the job of the speed issue (`issueSpec`), with and without the
+ * validity check: `tsx bench/material-per-row.ts [rows]` (default 10^6) prints one JSON line. Exact, from the
+ * requests the dealer generates from; nothing is generated.
  */
-export const materialJobSpec: ComputationSpec = {
-  fields: [
-    { name: 'days', type: 'int', min: 0, max: 365 },
-    { name: 'amount', type: 'fixed', fractionalBits: 8, min: 0, max: 100000 },
-  ],
-  analyses: [
-    { kind: 'count' },
-    { kind: 'mean', field: 'days' },
-    { kind: 'variance', field: 'days' },
-    { kind: 'histogram', field: 'days', binEdges: [30, 90, 180, 270] },
-    { kind: 'sum', field: 'amount' },
-    { kind: 'min', field: 'amount' },
-    { kind: 'max', field: 'amount' },
-  ],
-} as ComputationSpec;
-
 const rows = Number(process.argv[2] ?? 1_000_000);
 const figures = Object.fromEntries(
   [true, false].flatMap((validity) => {
-    const program = compileProgram(materialJobSpec, rows, { validity });
+    const program = compileProgram(issueSpec, rows, { validity });
     const name = validity ? 'withValidity' : 'withoutValidity';
     return [
       [`${name}BytesPerRowB`, Number(materialBytesPerRow(program, 'B').toFixed(1))],
