@@ -5,7 +5,13 @@ import type { JobStatusStore } from '../../contract/job/job-status.ts';
 import { S3ObjectStore } from '../../contract/storage/s3-object-store.ts';
 import type { ObjectStore } from '../../contract/storage/object-store.ts';
 import { routeInputShares } from '../storage/input-share-routing.ts';
-import { parseWorkerThreads, setWorkerThreads, WORKER_THREADS_VARIABLE } from '../engine/worker-pool.ts';
+import {
+  parseWorkerThreads,
+  setWorkerThreads,
+  startWorkers,
+  workerThreads,
+  WORKER_THREADS_VARIABLE,
+} from '../engine/worker-pool.ts';
 import { JobFailure } from './failure.ts';
 
 /**
@@ -47,6 +53,9 @@ export function optionalNumber(env: NodeJS.ProcessEnv, name: string): number | u
 
 export function environmentFrom(env: NodeJS.ProcessEnv, status = statusStoreFrom(env)): Environment {
   setWorkerThreads(workerThreadsFrom(env));
+  // Start all but one of the workers now, while the job is being read: a server evaluates on its own thread
+  // beside them and uses them only once they are ready (the dealer starts its last one with its first chunk).
+  startWorkers(workerThreads() - 1).catch(() => undefined);
   const client = new S3Client({ forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true', ...SDK_SOCKET_TIMEOUTS });
   return {
     inputStore: inputStoreFrom(env, client),
