@@ -50,6 +50,9 @@ export interface Accumulators {
   extremes: RingVector | undefined;
 }
 
+/** What a chunk's material depends on: the program before its chunking is chosen. */
+export type ChunkShape = Pick<Program, 'validity' | 'fields' | 'series' | 'extremeBits'>;
+
 export function emptyAccumulators(program: Program): Accumulators {
   return {
     sums: program.fields.map(() => 0n),
@@ -59,7 +62,7 @@ export function emptyAccumulators(program: Program): Accumulators {
   };
 }
 
-export function chunkRequests(program: Program, rows: number, hasCarry: boolean): MaterialRequest[] {
+export function chunkRequests(program: ChunkShape, rows: number, hasCarry: boolean): MaterialRequest[] {
   const requests: MaterialRequest[] = [];
   if (program.validity) {
     const fieldCount = program.fields.length;
@@ -111,7 +114,7 @@ export function tournamentRequests(program: Program, values: number): MaterialRe
  * A chunk's extremes: the split of the paired fields (`splitPairs`), the reduction of every series, and
  * with narrow outputs (`extremeOutputBits`) the lift of each series' extreme into Z_2^64.
  */
-function chunkExtremeRequests(program: Program, rows: number, hasCarry: boolean): MaterialRequest[] {
+function chunkExtremeRequests(program: ChunkShape, rows: number, hasCarry: boolean): MaterialRequest[] {
   if (program.series.length === 0) return [];
   const outputBits = extremeOutputBits(program);
   const paired = pairedFields(program);
@@ -139,13 +142,13 @@ function chunkExtremeRequests(program: Program, rows: number, hasCarry: boolean)
  * The chunk's extreme e then has e - low <= high - low < 2^(extremeBits - 1) <= 2^(m - 1), which
  * `liftFromStep` lifts into Z_2^64 exactly.
  */
-function extremeOutputBits(program: Program): number {
+function extremeOutputBits(program: ChunkShape): number {
   const m = 8 * Math.ceil(program.extremeBits / 8);
   return m < 64 ? m : 64;
 }
 
 /** Per level a comparison and a triple for every pair of every series, series of any lengths. */
-function reduceRequests(program: Program, lengths: readonly number[], outputBits = 64): MaterialRequest[] {
+function reduceRequests(program: ChunkShape, lengths: readonly number[], outputBits = 64): MaterialRequest[] {
   const requests: MaterialRequest[] = [];
   const m = [...lengths];
   while (m.some((length) => length > 1)) {
@@ -158,7 +161,7 @@ function reduceRequests(program: Program, lengths: readonly number[], outputBits
 }
 
 /** Fields with both a min and a max series, in field order. */
-function pairedFields(program: Program): number[] {
+function pairedFields(program: ChunkShape): number[] {
   const directions = (field: number): Set<string> =>
     new Set(program.series.filter((s) => s.field === field).map((s) => s.direction));
   return program.fields.map((field) => field.index).filter((f) => directions(f).size === 2);
@@ -173,7 +176,7 @@ function innerThresholds(field: FieldProgram): bigint[] {
   return field.thresholds.filter((t) => field.low < t && t <= field.high);
 }
 
-function innerThresholdCount(program: Program): number {
+function innerThresholdCount(program: ChunkShape): number {
   return program.fields.reduce((total, field) => total + innerThresholds(field).length, 0);
 }
 

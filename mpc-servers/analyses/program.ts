@@ -1,7 +1,8 @@
 import type { ComputationSpec, FieldSpec } from '../../contract/analysis/analysis-spec.ts';
 import { checkComputable } from '../../contract/analysis/computability.ts';
 import { unshardableReason } from '../../contract/job/shard-plan.ts';
-import { WHOLE_RING_BITS } from '../engine/material.ts';
+import { materialBytes } from '../engine/material.ts';
+import { chunkRequests, type ChunkShape } from './chunk-program.ts';
 import {
   analysesOfField,
   encodedBounds,
@@ -114,7 +115,7 @@ export function compileProgram(
   const chunkRows =
     options.chunkRows ??
     Math.min(
-      chooseChunkRows(fields, series.length, extremeBits, validity),
+      chooseChunkRows({ validity, fields, series, extremeBits }),
       quantiles ? rowsWithin(quantileBytesPerRow(quantiles)) : MAX_CHUNK_ROWS,
     );
   const rowChunks = Math.ceil(totalRows / chunkRows);
@@ -134,29 +135,10 @@ export function compileProgram(
   };
 }
 
-/** B's dealer bytes for one comparison of `bits` bits (mask, top bit, DCF correction words). */
-export function comparisonMaterialBytes(bits: number): number {
-  return 16 + (bits - 1) * 25 + 8;
-}
-
-function chooseChunkRows(
-  fields: FieldProgram[],
-  seriesCount: number,
-  extremeBits: number,
-  validity: boolean,
-): number {
-  let bytesPerRow = 8;
-  // Range check per value, the AND of a row's bits and the select of each value: about 1.6 KB per value.
-  if (validity) bytesPerRow += fields.length * (comparisonMaterialBytes(WHOLE_RING_BITS) + 16);
-  for (const field of fields) {
-    // The lift's product share, then the 128-bit square pair's c.
-    if (field.sums) bytesPerRow += 8;
-    if (field.sumSquares) bytesPerRow += 16;
-    bytesPerRow += field.thresholds.length * comparisonMaterialBytes(field.thresholdBits);
-  }
-  if (seriesCount > 0) bytesPerRow += seriesCount * (comparisonMaterialBytes(extremeBits) + 8);
-  const rows = 2 ** Math.floor(Math.log2(CHUNK_MATERIAL_BUDGET / bytesPerRow));
-  return Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, rows));
+/** Rows per chunk whose material for B (the larger) stays within the budget, from the chunk's exact bytes. */
+function chooseChunkRows(shape: ChunkShape): number {
+  const rows = MIN_CHUNK_ROWS;
+  return rowsWithin(materialBytes(chunkRequests(shape, rows, true), 'B') / rows);
 }
 
 /** Rows per chunk whose material stays within the budget at `bytesPerRow`. */
