@@ -38,6 +38,7 @@ import { benchTasks, ISSUE_TASK, issueDescription } from './mpc-tasks.ts';
 
 /** The speed issue's goals for its job. */
 const GOALS = {
+  rows: 1_000_000,
   onlineSeconds: 2.5,
   dealerSeconds: 3,
   materialBytesPerRow: 550,
@@ -263,22 +264,29 @@ function report(
           ? `, ${run.threads} threads`
           : '';
     const isIssue = task.name === ISSUE_TASK;
+    // The time goals are for the issue's size; the material goal holds per row at any size.
+    const atIssueSize = task.totalRows === GOALS.rows;
+    const timeGoal = (met: boolean, text: string): string =>
+      atIssueSize ? goal(met, text) : `${text}: for ${GOALS.rows} rows`;
     const goals = !isIssue
       ? ''
       : run.rttMs !== undefined
         ? run.rttMs === GOALS.rttMs
-          ? goal(seconds <= GOALS.rttSeconds, `online <= ${GOALS.rttSeconds} s at ${GOALS.rttMs} ms`)
+          ? timeGoal(seconds <= GOALS.rttSeconds, `online <= ${GOALS.rttSeconds} s at ${GOALS.rttMs} ms`)
           : `(the goal, <= ${GOALS.rttSeconds} s, is for ${GOALS.rttMs} ms)`
         : [
-            goal(seconds <= GOALS.onlineSeconds, `online <= ${GOALS.onlineSeconds} s`),
-            goal(dealer.seconds <= GOALS.dealerSeconds, `dealer <= ${GOALS.dealerSeconds} s`),
+            timeGoal(seconds <= GOALS.onlineSeconds, `online <= ${GOALS.onlineSeconds} s`),
+            timeGoal(dealer.seconds <= GOALS.dealerSeconds, `dealer <= ${GOALS.dealerSeconds} s`),
             goal(
               material <= GOALS.materialBytesPerRow,
               `material <= ${GOALS.materialBytesPerRow} B/row/server`,
             ),
           ].join('; ');
-    // AES blocks are counted on each process's main thread: complete with one thread only.
-    const blocksCounted = run.threads === 1;
+    // AES blocks are counted on each process's main thread, so completely only in a one-thread run; the
+    // blocks a job takes do not depend on its threads, so other runs use the one-thread run's count.
+    const counted = runs.find(
+      (other) => other.task === task && other.threads === 1 && other.rttMs === undefined,
+    );
     rows.push([
       `${task.label}${variant}`,
       `${task.totalRows} rows, ${task.inputs} inputs`,
@@ -286,8 +294,9 @@ function report(
       String(run.parties.A.rounds),
       `${(sent / task.totalRows).toFixed(1)} B/row`,
       `${dealer.seconds.toFixed(2)} s (${fmt(dealerRate)} rows/s), A ${(dealer.bytes.A / task.totalRows).toFixed(0)} / B ${(dealer.bytes.B / task.totalRows).toFixed(0)} B/row`,
-      blocksCounted && run.rttMs === undefined
-        ? `online ${against(onlineBlocks(run, task.totalRows), rowsPerSec)}; dealer ${against(dealerBlocks, dealerRate)}`
+      counted && run.rttMs === undefined
+        ? `online ${against(onlineBlocks(counted, task.totalRows), rowsPerSec)}; ` +
+          `dealer ${against(counted.dealer.aesBlocks / counted.dealer.ops, dealerRate)}`
         : '',
       goals,
     ]);
