@@ -127,9 +127,10 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
         ? await readShardPartials(deps.inputStore, job, stage, party, deps.privateKey)
         : undefined;
     const { failedInputIds, reasons, unopenedInputIds } = partials
-      ? { failedInputIds: [], reasons: [], unopenedInputIds: [] }
+      ? { failedInputIds: [], reasons: [], unopenedInputIds: partials.flatMap((p) => p.unopenedInputIds) }
       : await inputShares.validate();
-    if (own.inputs.length > 0 && unopenedInputIds.length === own.inputs.length)
+    // A shard holds some of the inputs: whether none opens is the combine job's question, over all of them.
+    if (stage.kind !== 'part' && job.inputs.length > 0 && unopenedInputIds.length === job.inputs.length)
       throw new JobFailure(
         'SPEC_DIGEST_MISMATCH',
         'no input share opens under the declaration this job states (spec, minParticipants, resultRecipients): the job is not what participants sealed their inputs for',
@@ -185,7 +186,10 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
       const figures = await runShardRows(context, program, inputShares.rows(excludedIds), options);
       timings.computeMs = performance.now() - computeStarted;
       await running({ phase: 'writing the shard partial' });
-      await writeShardPartial(deps.inputStore, job, stage, party, deps.privateKey, figures, excluded);
+      await writeShardPartial(deps.inputStore, job, stage, party, deps.privateKey, figures, {
+        excludedInputs: excluded,
+        unopenedInputIds,
+      });
       await status.report(jobId, party, {
         state: 'DONE',
         ...(excluded.length > 0 && { excludedInputs: excluded }),

@@ -24,6 +24,8 @@ import { inputsDigest } from '../runtime/job-stage.ts';
  */
 export interface ShardPartial extends PartialFigures {
   excludedInputs: ExcludedInput[];
+  /** The shard's inputs whose share for this server did not open (see SPEC_DIGEST_MISMATCH). */
+  unopenedInputIds: string[];
 }
 
 interface PartialJson {
@@ -39,6 +41,7 @@ interface PartialJson {
   /** Group-by cells: counts per group and cell; sums and sums of squares per group, summed field and cell. */
   cells?: { counts: string[][]; sums: string[][][]; sumSquares: string[][][] };
   excludedInputs: ExcludedInput[];
+  unopenedInputIds: string[];
 }
 
 export interface PartialPlace {
@@ -93,6 +96,7 @@ export async function writePartial(
       },
     }),
     excludedInputs: partial.excludedInputs,
+    unopenedInputIds: partial.unopenedInputIds,
   };
   const sealed = await seal({
     recipientPublicKey: publicKeyFromPrivateKey(privateKey),
@@ -190,6 +194,9 @@ export async function readPartial(
   if (!Array.isArray(json.below) || json.below.length !== program.fields.length)
     invalid('below has the wrong length');
   if (!Array.isArray(json.excludedInputs)) invalid('excludedInputs missing');
+  const own = new Set(inputIndexes.map((index) => place.job.inputs[index]!.inputId));
+  if (!Array.isArray(json.unopenedInputIds) || !json.unopenedInputIds.every((id) => own.has(id)))
+    invalid("unopenedInputIds are not the shard's inputs");
   return {
     accumulators: {
       sums: wide(json.sums, 'sums'),
@@ -203,5 +210,6 @@ export async function readPartial(
     droppedByInput: vector(json.droppedByInput, inputIndexes.length, 'droppedByInput'),
     cells: cells as CellAccumulators | undefined,
     excludedInputs: json.excludedInputs,
+    unopenedInputIds: json.unopenedInputIds,
   };
 }

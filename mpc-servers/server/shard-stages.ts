@@ -58,7 +58,7 @@ export async function writeShardPartial(
   party: Party,
   privateKey: Uint8Array,
   figures: RowFigures & { cells: CellAccumulators | undefined },
-  excludedInputs: ExcludedInput[],
+  inputs: { excludedInputs: ExcludedInput[]; unopenedInputIds: string[] },
 ): Promise<void> {
   const { accumulators } = figures;
   // A shard without rows ran no tournament: its extremes are the ones no valid row loses to.
@@ -75,7 +75,7 @@ export async function writeShardPartial(
       accumulators: { ...accumulators, extremes },
       droppedByInput: figures.droppedByInput,
       cells: figures.cells,
-      excludedInputs,
+      ...inputs,
     },
   );
 }

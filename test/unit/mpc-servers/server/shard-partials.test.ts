@@ -34,7 +34,13 @@ function partialFor(place: PartialPlace) {
   accumulators.sums[0] = 2n ** 100n + BigInt(place.index);
   accumulators.below[0] = [3n, 2n ** 64n - 1n];
   accumulators.extremes = BigUint64Array.of(42n);
-  return { accumulators, droppedByInput: BigUint64Array.of(7n), cells: undefined, excludedInputs: [] };
+  return {
+    accumulators,
+    droppedByInput: BigUint64Array.of(7n),
+    cells: undefined,
+    excludedInputs: [],
+    unopenedInputIds: [],
+  };
 }
 
 describe('shard partials', () => {

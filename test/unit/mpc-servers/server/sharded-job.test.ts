@@ -134,7 +134,7 @@ async function setUp(
     );
     return decodeResultDetails(jobSpec, a!, b!);
   };
-  return { whole, write, runJob, readResult, status };
+  return { whole, write, runJob, readResult, status, store, results };
 }
 
 describe('a sharded job in one process', () => {
@@ -195,6 +195,58 @@ describe('a sharded job in one process', () => {
     await write(combineJobDescription(job, 2));
     await runJob('g');
     expect(await readResult(job, 'p1')).toEqual(expected);
+  }, 120_000);
+
+  it('checks minParticipants over every shard: exclusions that each shard survives fail the combine', async () => {
+    const { whole, write, runJob, status, store, results } = await setUp(spec);
+    // Inputs 0 and 1 do not open on B; each shard alone leaves 2 participants (the minimum), both leave 1.
+    for (const inputId of ['i0', 'i1']) {
+      const key = storageLayout.inputShare('B', 'c', inputId);
+      const sealed = await store.getObject(key);
+      sealed[sealed.length - 1] = sealed[sealed.length - 1]! ^ 1;
+      await store.putObject(key, sealed);
+    }
+    const job = await whole('few');
+    for (let index = 0; index < 3; index++) {
+      await write(shardJobDescription(job, index, 3, { host: '127.0.0.1', port: await freePort() }));
+      await runJob(`few-shard-${index}`);
+    }
+    expect((await status.getJobStatus('few-shard-0')).parties.A).toMatchObject({
+      state: 'DONE',
+      excludedInputs: [{ inputId: 'i0' }],
+    });
+    await write(combineJobDescription(job, 3));
+    await expect(runJob('few')).rejects.toMatchObject({ code: 'TOO_FEW_VALID_INPUTS' });
+    for (const party of ['A', 'B'] as const)
+      expect((await status.getJobStatus('few')).parties[party]).toMatchObject({
+        state: 'FAILED',
+        reasonCode: 'TOO_FEW_VALID_INPUTS',
+        failedInputIds: ['i0', 'i1'],
+      });
+    expect(await results.exists(storageLayout.resultShare('A', 'c', 'p2'))).toBe(false);
+  }, 120_000);
+
+  it('a job none of whose shares opens on B fails the combine with SPEC_DIGEST_MISMATCH, not a shard', async () => {
+    const { whole, write, runJob, status, store } = await setUp(spec);
+    for (const inputId of ['i0', 'i1', 'i2']) {
+      const key = storageLayout.inputShare('B', 'c', inputId);
+      const sealed = await store.getObject(key);
+      sealed[sealed.length - 1] = sealed[sealed.length - 1]! ^ 1;
+      await store.putObject(key, sealed);
+    }
+    const job = await whole('none');
+    for (let index = 0; index < 3; index++) {
+      await write(shardJobDescription(job, index, 3, { host: '127.0.0.1', port: await freePort() }));
+      // A shard holds one input: it cannot tell a misstated declaration from a bad share, and excludes it.
+      await runJob(`none-shard-${index}`);
+    }
+    await write(combineJobDescription(job, 3));
+    await expect(runJob('none')).rejects.toBeDefined();
+    expect((await status.getJobStatus('none')).parties.B).toMatchObject({
+      state: 'FAILED',
+      reasonCode: 'SPEC_DIGEST_MISMATCH',
+      failedInputIds: ['i0', 'i1', 'i2'],
+    });
   }, 120_000);
 
   it('refuses to run a spec with a quantile in shards: PROGRAM_INVALID', async () => {
