@@ -155,6 +155,12 @@ async function main(options: MpcBenchOptions): Promise<void> {
             ? dealer
             : await runDealer({ ...dealerConfig, write: false }, variant.threads);
         runs.push({ task, ...variant, parties, dealer: dealt });
+        // Progress on stderr, so a long run shows where it is before the table.
+        const ran = runs.at(-1)!;
+        console.error(
+          `bench:mpc: ${task.name}, ${variant.threads} thread(s)${variant.rttMs === undefined ? '' : `, RTT ${variant.rttMs} ms`}: ` +
+            `online ${online(ran).toFixed(2)} s, ${ran.parties.A.rounds} rounds, dealer ${dealt.seconds.toFixed(2)} s`,
+        );
       }
       await removeTaskFiles(directory, task.name);
     }
