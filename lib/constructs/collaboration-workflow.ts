@@ -33,8 +33,6 @@ export interface CollaborationWorkflowProps {
   /** One function per step name of `workflowStepNames()`. */
   readonly stepFunctions: ReadonlyMap<string, lambda.IFunction>;
   readonly cluster: ecs.ICluster;
-  /** The cluster's fixed name, for the ARN pattern of its tasks. */
-  readonly clusterName: string;
   /** The dealer runs in the coordinator's domain, next to the state machine. */
   readonly dealer: MpcTask;
   /** Servers A and B, each started in its own account through the role its operator grants. */
@@ -115,19 +113,6 @@ export class CollaborationWorkflow extends Construct {
       new iam.PolicyStatement({
         actions: ['sts:AssumeRole'],
         resources: props.servers.map((server) => server.coordinatorAccessRoleArn),
-      }),
-    );
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['ecs:StopTask', 'ecs:DescribeTasks'],
-        resources: [
-          stack.formatArn({
-            service: 'ecs',
-            resource: 'task',
-            resourceName: `${props.clusterName}/*`,
-            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-          }),
-        ],
       }),
     );
     role.addToPrincipalPolicy(

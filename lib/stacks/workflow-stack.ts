@@ -110,7 +110,6 @@ export class WorkflowStack extends Stack {
       identity: coordinator.workflow,
       stepFunctions,
       cluster: mpc.cluster,
-      clusterName: mpc.clusterName,
       dealer,
       servers: coordinator.servers,
     });
