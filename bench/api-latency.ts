@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { documents } from '../lambdas/composition-root.ts';
 import { DynamoDbCollaborationRepository } from '../lambdas/adapters/dynamodb/dynamodb-collaboration-repository.ts';
-import { startLocalSystem } from '../test/support/local-system.ts';
+import { startLocalSystem } from '../local/runtime/ephemeral-system.ts';
 
 /**
  * p50/p99 latency of every coordinator operation through the local HTTP adapter (API Gateway event, JWT

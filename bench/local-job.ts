@@ -8,7 +8,7 @@ import {
   startE2eSystem,
   upload,
   type Member,
-} from '../test/e2e/support/e2e-system.ts';
+} from '../local/harness/whole-system.ts';
 
 /**
  * One job through the whole local system, as `npm start` runs it (API, state machine, dealer and servers as

@@ -6,7 +6,7 @@ import {
   startE2eSystem,
   upload,
   type Member,
-} from '../test/e2e/support/e2e-system.ts';
+} from '../local/harness/whole-system.ts';
 
 /**
  * The whole local system (API, state machine on aws-local-stepfunctions, dealer and servers as processes):

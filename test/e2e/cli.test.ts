@@ -9,7 +9,7 @@ import { compareWithCleartext } from '../../local/demo/cleartext-comparison.ts';
 import { seededRandom, toCsv } from '../../local/demo/hospital-data.ts';
 import type { AnalysisResult } from '../../client/sdk/fetch-result.ts';
 import { formatNumber } from '../../client/cli/human-output.ts';
-import { keysUnder, startE2eSystem, type E2eSystem } from './support/e2e-system.ts';
+import { keysUnder, startE2eSystem, type E2eSystem } from '../../local/harness/whole-system.ts';
 
 /**
  * Client services driving ONLY the `mpc` executable, as child processes from a shell would, against the whole

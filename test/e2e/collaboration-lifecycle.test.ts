@@ -19,7 +19,7 @@ import {
   upload,
   type E2eSystem,
   type Member,
-} from './support/e2e-system.ts';
+} from '../../local/harness/whole-system.ts';
 import { HeldWebhookEndpoint } from './support/held-webhook-endpoint.ts';
 
 /**

@@ -12,7 +12,7 @@ import {
   startE2eSystem,
   upload,
   type E2eSystem,
-} from './support/e2e-system.ts';
+} from '../../local/harness/whole-system.ts';
 
 /** Seed 001's crash cases on the whole local system: deadlines, a silent client, killed servers and dealer. */
 let e2e: E2eSystem;

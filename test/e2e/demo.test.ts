@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startE2eSystem } from './support/e2e-system.ts';
+import { startE2eSystem } from '../../local/harness/whole-system.ts';
 
 /** `npm run demo` as a user runs it: against a running system when MPC_API_URL answers, else its own. */
 const DEMO = join(import.meta.dirname, '../../bin/demo.ts');

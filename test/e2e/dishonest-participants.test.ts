@@ -21,7 +21,7 @@ import {
   upload,
   type E2eSystem,
   type Member,
-} from './support/e2e-system.ts';
+} from '../../local/harness/whole-system.ts';
 
 /**
  * Participants that do not play by the rules, through the local runtime: clients that were not invited,

@@ -14,7 +14,7 @@ import {
   startE2eSystem,
   upload,
   type E2eSystem,
-} from './support/e2e-system.ts';
+} from '../../local/harness/whole-system.ts';
 
 /**
  * The Fargate way of finding B: the job description names no host, B asks the ECS task metadata endpoint (an

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../client/sdk/fetch-result.ts';
-import { startE2eSystem, type E2eSystem } from './support/e2e-system.ts';
+import { startE2eSystem, type E2eSystem } from '../../local/harness/whole-system.ts';
 
 /**
  * Minimum cell size and differential privacy through the `mpc` executable against the whole local system:

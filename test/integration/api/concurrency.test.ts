@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { documents } from '../../../lambdas/composition-root.ts';
 import { whereEndpointHas } from '../../support/endpoint-capabilities.ts';
-import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import { apiClient, expectProblem } from './support/api-client.ts';
 import { collaborationRequest, resultPublicKey, sha256 } from './support/fixtures.ts';
 

@@ -11,7 +11,7 @@ import type { OpenApiDocument } from '../../../contract/openapi/openapi-types.ts
 import { PARTIES } from '../../../lambdas/domain/input.ts';
 import { localS3Client } from '../../../local/emulators/local-clients.ts';
 import { storageLayout } from '../../../contract/storage/storage-layout.ts';
-import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import { OpenApiValidator } from '../../support/openapi-validator.ts';
 import { apiClient } from './support/api-client.ts';
 import { collaborationRequest, resultPublicKey, sha256 } from './support/fixtures.ts';

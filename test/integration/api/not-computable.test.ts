@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INPUT_ROWS } from '../../../contract/input/input-limits.ts';
 import { documents } from '../../../lambdas/composition-root.ts';
-import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import { apiClient, expectProblem } from './support/api-client.ts';
 import { collaborationRequest } from './support/fixtures.ts';
 

@@ -5,7 +5,7 @@ import { DynamoDbCollaborationRepository } from '../../../lambdas/adapters/dynam
 import type { CollaborationStatus } from '../../../contract/collaboration-status.ts';
 import { localS3Client } from '../../../local/emulators/local-clients.ts';
 import { storageLayout } from '../../../contract/storage/storage-layout.ts';
-import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import { apiClient, expectProblem } from './support/api-client.ts';
 import { collaborationRequest, resultPublicKey, sha256 } from './support/fixtures.ts';
 

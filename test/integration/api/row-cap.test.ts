@@ -4,7 +4,7 @@ import { MAX_ROWS_PER_PARTICIPANT } from '../../../contract/analysis/spec-limits
 import { sealedInputShareBytes } from '../../../contract/input/input-share-size.ts';
 import type { Party } from '../../../contract/party.ts';
 import { documents } from '../../../lambdas/composition-root.ts';
-import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import { apiClient, expectProblem } from './support/api-client.ts';
 import { collaborationRequest, resultPublicKey, sha256 } from './support/fixtures.ts';
 

@@ -9,8 +9,8 @@ import { submitInput } from '../../../client/sdk/submit-input.ts';
 import { waitForResult } from '../../../client/sdk/wait-for-result.ts';
 import { NotificationInbox } from '../../../client/webhooks/notification-inbox.ts';
 import { signWebhook } from '../../../contract/webhooks/standard-webhooks.ts';
-import { createCollaboration, startE2eSystem } from '../../e2e/support/e2e-system.ts';
-import type { E2eSystem } from '../../e2e/support/e2e-system.ts';
+import { createCollaboration, startE2eSystem } from '../../../local/harness/whole-system.ts';
+import type { E2eSystem } from '../../../local/harness/whole-system.ts';
 
 /**
  * A client service as the SDK README shows it, against the whole local system (workflow, dealer and servers

@@ -26,7 +26,7 @@ import { MpcClient } from '../../../client/sdk/mpc-client.ts';
 import { inputShareAad } from '../../../client/sdk/share-bindings.ts';
 import { parseServerKeyPins, ServerKeyMismatchError } from '../../../client/sdk/server-key-pins.ts';
 import { submitInput } from '../../../client/sdk/submit-input.ts';
-import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import { localS3Client } from '../../../local/emulators/local-clients.ts';
 
 /** The SDK against the real coordinator handlers on DynamoDB Local and s3rver, over real HTTP. */

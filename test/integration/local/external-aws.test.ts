@@ -8,7 +8,7 @@ import { HeadBucketCommand, ListBucketsCommand, PutObjectCommand, type S3Client 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type RunningEmulator } from '../../../local/emulators/dynamodb-local.ts';
 import { startS3Server } from '../../../local/emulators/s3-server.ts';
-import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import { localDynamoDbClient, localS3Client } from '../../../local/emulators/local-clients.ts';
 
 // Stands in for LocalStack or Floci: emulators the local system does not own, reached by endpoint only.

@@ -13,7 +13,7 @@ import type { ApiHandler } from '../../../local/http-adapter/http-api-adapter.ts
 import { open, seal } from '../../../contract/crypto/hpke.ts';
 import { loadServerKeys } from '../../../mpc-servers/keys/load-server-keys.ts';
 import { externalAwsFromEnv } from '../../../local/runtime/storage.ts';
-import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import { localDynamoDbClient, localS3Client } from '../../../local/emulators/local-clients.ts';
 
 // Handlers written like the coordinator's: SDK clients with no explicit endpoint, configuration from env.

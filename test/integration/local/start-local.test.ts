@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { externalAwsFromEnv } from '../../../local/runtime/storage.ts';
-import { requestToken } from '../../support/local-system.ts';
+import { requestToken } from '../../../local/runtime/ephemeral-system.ts';
 
 const projectRoot = join(import.meta.dirname, '../../..');
 

@@ -11,7 +11,7 @@ import { workflowHooks } from '../../../lambdas/use-cases/workflow/workflow-hook
 import { RecordingEventPublisher } from '../../../local/workflow/recording-event-publisher.ts';
 import { InMemoryJobStatusStore } from '../../../contract/job/in-memory-job-status-store.ts';
 import { InMemoryObjectStore } from '../../../contract/storage/in-memory-object-store.ts';
-import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import {
   FakeComputeTasks,
   FakeNotifier,

@@ -11,7 +11,7 @@ import { getCollaboration } from '../../../lambdas/use-cases/get-collaboration.t
 import { closeInputs } from '../../../lambdas/use-cases/workflow/close-inputs.ts';
 import { publishResult } from '../../../lambdas/use-cases/workflow/publish-result.ts';
 import { RecordingEventPublisher } from '../../../local/workflow/recording-event-publisher.ts';
-import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import { contributeThroughApi, joinThroughApi, newCollaboration } from './support/api-steps.ts';
 
 /** The exclusion writes on the real table (DynamoDB Local), read back through the API's use cases. */

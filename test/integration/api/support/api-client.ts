@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { OpenApiValidator } from '../../../support/openapi-validator.ts';
-import type { LocalSystem } from '../../../support/local-system.ts';
+import type { LocalSystem } from '../../../../local/runtime/ephemeral-system.ts';
 
 // Answers are arbitrary JSON checked against the spec; tests then read fields freely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

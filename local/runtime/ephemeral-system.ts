@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { externalAwsFromEnv } from '../../local/runtime/storage.ts';
+import { externalAwsFromEnv } from './storage.ts';
 import {
   startLocalSystem as startRuntime,
   type LocalSystem as RuntimeSystem,
   type LocalSystemOptions,
-} from '../../local/runtime/local-system.ts';
+} from './local-system.ts';
 
 export interface LocalSystem extends RuntimeSystem {
   /** An access token for `clientId`, fetched from the local issuer over HTTP like a real client does. */
@@ -12,7 +12,7 @@ export interface LocalSystem extends RuntimeSystem {
 }
 
 /**
- * The whole coordinator for an integration test: emulators, table, buckets, server keys, issuer and API, all
+ * The whole coordinator for an integration test or a benchmark: emulators, table, buckets, server keys, issuer and API, all
  * on ports the OS chooses. One per test file (it sets process.env for the handlers); call `stop()` in afterAll.
  * With AWS_ENDPOINT_URL set (LocalStack, Floci) it uses that instead of embedded emulators, with table and
  * bucket names unique to this system, deleted on stop.

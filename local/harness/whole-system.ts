@@ -2,21 +2,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { KeyStore } from '../../../client/keys/key-store.ts';
-import type { CreateCollaborationRequest, Participation } from '../../../client/sdk/api-models.ts';
-import { joinCollaboration } from '../../../client/sdk/join.ts';
-import { MpcClient } from '../../../client/sdk/mpc-client.ts';
-import { submitInput } from '../../../client/sdk/submit-input.ts';
-import {
-  localWorkflowPlugin,
-  type LocalWorkflowPlugin,
-} from '../../../local/workflow/local-workflow-plugin.ts';
-import type { LocalWorkflowSettings } from '../../../local/workflow/local-workflow-system.ts';
-import { startLocalSystem, type LocalSystem } from '../../support/local-system.ts';
+import { KeyStore } from '../../client/keys/key-store.ts';
+import type { CreateCollaborationRequest, Participation } from '../../client/sdk/api-models.ts';
+import { joinCollaboration } from '../../client/sdk/join.ts';
+import { MpcClient } from '../../client/sdk/mpc-client.ts';
+import { submitInput } from '../../client/sdk/submit-input.ts';
+import { localWorkflowPlugin, type LocalWorkflowPlugin } from '../workflow/local-workflow-plugin.ts';
+import type { LocalWorkflowSettings } from '../workflow/local-workflow-system.ts';
+import { startLocalSystem, type LocalSystem } from '../runtime/ephemeral-system.ts';
 import { WebhookSink } from './webhook-sink.ts';
-import { localS3Client } from '../../../local/emulators/local-clients.ts';
+import { localS3Client } from '../emulators/local-clients.ts';
 
-/** The whole system on one machine plus what the end-to-end tests drive it with. */
+/** The whole system on one machine plus what the end-to-end tests and benchmarks drive it with. */
 export interface E2eSystem {
   system: LocalSystem;
   plugin: LocalWorkflowPlugin;
