@@ -1,6 +1,7 @@
 import { createCipheriv, type Cipher } from 'node:crypto';
 import { dcfGenerateKernel, type DcfGenerateKernel } from './dcf-generate-kernel.ts';
 import { dcfLevelKernel, type DcfLevelKernel } from './dcf-level-kernel.ts';
+import { KernelMemory } from './kernel-memory.ts';
 import { dispatchSlices, splitOverThreads, type ThreadSplit } from './dcf-threads.ts';
 import { ringVector, type RingVector } from '../../contract/sharing/ring.ts';
 
@@ -156,29 +157,12 @@ export function dcfGenerate(
   };
 }
 
-/** Generation's working set inside its kernel's WebAssembly memory, 8-byte aligned regions. */
-class GenerationMemory {
-  readonly kernel: DcfGenerateKernel = dcfGenerateKernel();
-  readonly at: Record<keyof typeof GENERATION_BYTES_PER_KEY, number>;
-  readonly buffer: ArrayBuffer;
-  readonly bytes: Uint8Array;
-
-  constructor(count: number) {
-    const padded = Math.ceil(count / 8) * 8;
-    let offset = 0;
-    const at = {} as Record<keyof typeof GENERATION_BYTES_PER_KEY, number>;
-    for (const [region, size] of Object.entries(GENERATION_BYTES_PER_KEY) as [
-      keyof typeof GENERATION_BYTES_PER_KEY,
-      number,
-    ][]) {
-      at[region] = offset;
-      offset += size * padded;
-    }
-    this.at = at;
-    const pages = Math.ceil(offset / 65536) - this.kernel.memory.buffer.byteLength / 65536;
-    if (pages > 0) this.kernel.memory.grow(pages);
-    this.buffer = this.kernel.memory.buffer;
-    this.bytes = new Uint8Array(this.buffer);
+/** Generation's working set inside its kernel's WebAssembly memory. */
+class GenerationMemory extends KernelMemory<keyof typeof GENERATION_BYTES_PER_KEY> {
+  readonly kernel: DcfGenerateKernel;
+  constructor(count: number, kernel = dcfGenerateKernel()) {
+    super(kernel.memory, GENERATION_BYTES_PER_KEY, count);
+    this.kernel = kernel;
   }
 }
 
@@ -421,29 +405,12 @@ class EvaluationWalk {
   }
 }
 
-/** The evaluation's working set inside the level kernel's WebAssembly memory, 8-byte aligned regions. */
-class EvaluationMemory {
-  readonly kernel: DcfLevelKernel = dcfLevelKernel();
-  readonly at: Record<keyof typeof REGION_BYTES_PER_KEY, number>;
-  readonly buffer: ArrayBuffer;
-  readonly bytes: Uint8Array;
-
-  constructor(count: number) {
-    const padded = Math.ceil(count / 8) * 8;
-    let offset = 0;
-    const at = {} as Record<keyof typeof REGION_BYTES_PER_KEY, number>;
-    for (const [region, size] of Object.entries(REGION_BYTES_PER_KEY) as [
-      keyof typeof REGION_BYTES_PER_KEY,
-      number,
-    ][]) {
-      at[region] = offset;
-      offset += size * padded;
-    }
-    this.at = at;
-    const pages = Math.ceil(offset / 65536) - this.kernel.memory.buffer.byteLength / 65536;
-    if (pages > 0) this.kernel.memory.grow(pages);
-    this.buffer = this.kernel.memory.buffer;
-    this.bytes = new Uint8Array(this.buffer);
+/** The evaluation's working set inside the level kernel's WebAssembly memory. */
+class EvaluationMemory extends KernelMemory<keyof typeof REGION_BYTES_PER_KEY> {
+  readonly kernel: DcfLevelKernel;
+  constructor(count: number, kernel = dcfLevelKernel()) {
+    super(kernel.memory, REGION_BYTES_PER_KEY, count);
+    this.kernel = kernel;
   }
 }
 
