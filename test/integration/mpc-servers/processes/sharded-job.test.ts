@@ -26,7 +26,7 @@ import {
   startHarness,
   type Harness,
   type PreparedJob,
-} from './job-harness.ts';
+} from '../../../../local/harness/computation-processes.ts';
 
 /**
  * A job run as K = 3 shards, each by its own dealer, B and A processes over loopback TLS, then the combine

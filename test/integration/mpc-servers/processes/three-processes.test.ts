@@ -14,7 +14,7 @@ import {
   startEntry,
   startHarness,
   type Harness,
-} from './job-harness.ts';
+} from '../../../../local/harness/computation-processes.ts';
 
 /**
  * Dealer, B and A as three separate processes (the real entry points) over loopback TCP, with s3rver and

@@ -5,31 +5,31 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../local/emulators/credentials.ts';
-import { startDynamoDbLocal, type RunningEmulator } from '../../../../local/emulators/dynamodb-local.ts';
-import { freePort } from '../../../../local/emulators/free-port.ts';
-import { startS3Server } from '../../../../local/emulators/s3-server.ts';
-import { collaborationTableDefinition } from '../../../../contract/table/table-definition.ts';
-import type { ComputationSpec } from '../../../../contract/analysis/analysis-spec.ts';
-import { shareRows, type Row } from '../../../../contract/input/input-codec.ts';
-import type { JobDescription } from '../../../../contract/job/job-description.ts';
-import { decodeResult, type AnalysisResult } from '../../../../contract/result/result-codec.ts';
-import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
-import { bindingAad } from '../../../../contract/crypto/aad.ts';
-import { generateKeyPair, open, seal } from '../../../../contract/crypto/hpke.ts';
-import { writeSecretFile } from '../../../../mpc-servers/keys/file-secret-provider.ts';
-import { createDealerKeyMaterial } from '../../../../mpc-servers/keys/dealer-keys.ts';
-import { createServerKeyMaterial } from '../../../../mpc-servers/keys/server-keys.ts';
-import { declarationDigest } from '../../../../contract/job/collaboration-declaration.ts';
-import { DynamoDbJobStatusStore } from '../../../../contract/job/dynamodb-job-status-store.ts';
-import { S3ObjectStore } from '../../../../contract/storage/s3-object-store.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../emulators/credentials.ts';
+import { startDynamoDbLocal, type RunningEmulator } from '../emulators/dynamodb-local.ts';
+import { freePort } from '../emulators/free-port.ts';
+import { startS3Server } from '../emulators/s3-server.ts';
+import { collaborationTableDefinition } from '../../contract/table/table-definition.ts';
+import type { ComputationSpec } from '../../contract/analysis/analysis-spec.ts';
+import { shareRows, type Row } from '../../contract/input/input-codec.ts';
+import type { JobDescription } from '../../contract/job/job-description.ts';
+import { decodeResult, type AnalysisResult } from '../../contract/result/result-codec.ts';
+import { storageLayout } from '../../contract/storage/storage-layout.ts';
+import { bindingAad } from '../../contract/crypto/aad.ts';
+import { generateKeyPair, open, seal } from '../../contract/crypto/hpke.ts';
+import { writeSecretFile } from '../../mpc-servers/keys/file-secret-provider.ts';
+import { createDealerKeyMaterial } from '../../mpc-servers/keys/dealer-keys.ts';
+import { createServerKeyMaterial } from '../../mpc-servers/keys/server-keys.ts';
+import { declarationDigest } from '../../contract/job/collaboration-declaration.ts';
+import { DynamoDbJobStatusStore } from '../../contract/job/dynamodb-job-status-store.ts';
+import { S3ObjectStore } from '../../contract/storage/s3-object-store.ts';
 
 /**
  * The computation service as the workflow runs it, on this machine: s3rver and DynamoDB Local, server keys
  * in files, clients sharing and sealing rows, and the real entry points (`bin/mpc-dealer.ts`,
  * `bin/mpc-server.ts`) as separate processes that talk over loopback TCP.
  */
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const INPUT_BUCKET = 'mpc-inputs';
 const RESULT_BUCKET = 'mpc-results';
 const TABLE = 'mpc-table';
