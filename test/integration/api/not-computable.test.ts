@@ -1,9 +1,8 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INPUT_ROWS } from '../../../contract/input/input-limits.ts';
-import { documents } from '../../../lambdas/composition-root.ts';
 import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import { apiClient, expectProblem } from './support/api-client.ts';
+import { tableItems } from './support/table-items.ts';
 import { collaborationRequest } from './support/fixtures.ts';
 
 let system: LocalSystem;
@@ -15,20 +14,6 @@ beforeAll(async () => {
   call = apiClient(system);
 });
 afterAll(async () => system?.stop());
-
-/** Every item of the table: collaborations, participations, inputs and idempotency records alike. */
-async function tableItems(): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await system.container
-      .get(documents)
-      .send(new ScanCommand({ TableName: system.tableName, ConsistentRead: true, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
 
 const unboundedVariance = collaborationRequest({
   analyses: [{ kind: 'count' }, { kind: 'variance', field: 'cost' }],
@@ -68,7 +53,7 @@ describe('createCollaboration refuses what the computation servers could not com
   });
 
   it('stores nothing: no collaboration, no idempotency record; the same key is refused again, not replayed', async () => {
-    expect(await tableItems()).toEqual([]);
+    expect(await tableItems(system)).toEqual([]);
     const listed = await call('owner', 'GET', '/v1/collaborations?role=owner');
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([]);
@@ -77,7 +62,7 @@ describe('createCollaboration refuses what the computation servers could not com
       headers: { 'idempotency-key': 'unbounded-variance' },
     });
     expectProblem(again, 400, 'not-computable');
-    expect(await tableItems()).toEqual([]);
+    expect(await tableItems(system)).toEqual([]);
   });
 
   it('the declared fix is accepted: bounds on the unbounded variance, fewer fractional bits on the variance', async () => {

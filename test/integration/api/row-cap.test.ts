@@ -1,11 +1,10 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ROWS_PER_PARTICIPANT } from '../../../contract/analysis/spec-limits.ts';
 import { sealedInputShareBytes } from '../../../contract/input/input-share-size.ts';
 import type { Party } from '../../../contract/party.ts';
-import { documents } from '../../../lambdas/composition-root.ts';
 import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import { apiClient, expectProblem } from './support/api-client.ts';
+import { tableItems } from './support/table-items.ts';
 import { collaborationRequest, resultPublicKey, sha256 } from './support/fixtures.ts';
 
 /**
@@ -22,19 +21,6 @@ beforeAll(async () => {
   call = apiClient(system);
 });
 afterAll(async () => system?.stop());
-
-async function tableItems(): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await system.container
-      .get(documents)
-      .send(new ScanCommand({ TableName: system.tableName, ConsistentRead: true, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
 
 /** What a client declares for sealed shares of `rows` rows of one field (contents do not matter here). */
 function declaration(rows: number, withRowCount = true) {
@@ -68,7 +54,7 @@ describe('a declared maxRowsPerParticipant', () => {
       body: { resultPublicKey: resultPublicKey() },
     });
     expect(joined.status, joined.bodyText).toBe(201);
-    const inputItems = async () => (await tableItems()).filter((item) => item.entity === 'INPUT');
+    const inputItems = async () => (await tableItems(system)).filter((item) => item.entity === 'INPUT');
 
     const declared = await call('pia', 'POST', `/v1/collaborations/${id}/inputs`, { body: declaration(4) });
     expectProblem(declared, 400, 'validation-error');
