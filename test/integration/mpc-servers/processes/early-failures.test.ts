@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobFailureReason } from '../../../../lambdas/use-cases/workflow/check-job.ts';
 import { freePort } from '../../../../local/emulators/free-port.ts';
 import { writeSecretFile } from '../../../../mpc-servers/keys/file-secret-provider.ts';
-import { serverEnvironment, startEntry, startHarness, type Harness } from '../../../../local/harness/computation-processes.ts';
+import {
+  serverEnvironment,
+  startEntry,
+  startHarness,
+  type Harness,
+} from '../../../../local/harness/computation-processes.ts';
 
 /**
  * The entry points failing before their work starts (keys, configuration, task metadata): once the job id

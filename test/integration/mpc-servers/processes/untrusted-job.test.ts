@@ -5,7 +5,13 @@ import { storageLayout } from '../../../../contract/storage/storage-layout.ts';
 import { createDealerKeyMaterial } from '../../../../mpc-servers/keys/dealer-keys.ts';
 import { writeSecretFile } from '../../../../mpc-servers/keys/file-secret-provider.ts';
 import { generateKeyPair } from '../../../../contract/crypto/hpke.ts';
-import { prepareJob, serverEnvironment, startEntry, startHarness, type Harness } from '../../../../local/harness/computation-processes.ts';
+import {
+  prepareJob,
+  serverEnvironment,
+  startEntry,
+  startHarness,
+  type Harness,
+} from '../../../../local/harness/computation-processes.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
