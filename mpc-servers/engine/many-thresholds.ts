@@ -2,7 +2,7 @@ import { add, ringVector, type RingVector } from '../../contract/sharing/ring.ts
 import type { ComparisonShares } from './correlations.ts';
 import { dcfEvaluate, dcfEvaluatePair } from './dcf.ts';
 import { WHOLE_RING_BITS } from './material.ts';
-import type { PartyContext, RoundStep } from './ops.ts';
+import { belowPublicCombine, type PartyContext, type RoundStep } from './ops.ts';
 
 /**
  * [z < t] for every public t of a list, from ONE comparison key per element: open zHat = z + r once, then
@@ -83,23 +83,15 @@ export function belowPublicManyStep(
         else values.push(dcfEvaluate(party, material.dcf, points[j]!));
       }
       const atMasked = values[0]!;
-      return offsets.map((w, k) => belowOffset(opened, w, atMasked, values[k + 1]!, withPublicTerm));
+      return offsets.map((w, k) =>
+        belowPublicCombine(
+          opened,
+          ringVector(opened.length).fill(w),
+          atMasked,
+          values[k + 1]!,
+          withPublicTerm,
+        ),
+      );
     },
   };
-}
-
-/** One pass: [uHat < w] (public, A only) - [uHat < r] + [uHat - w < r]. */
-function belowOffset(
-  opened: RingVector,
-  w: bigint,
-  atMasked: RingVector,
-  atShifted: RingVector,
-  withPublicTerm: boolean,
-): RingVector {
-  const out = ringVector(opened.length);
-  for (let i = 0; i < out.length; i++) {
-    const publicTerm = withPublicTerm && opened[i]! < w ? 1n : 0n;
-    out[i] = publicTerm - atMasked[i]! + atShifted[i]!;
-  }
-  return out;
 }

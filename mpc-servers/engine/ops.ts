@@ -180,8 +180,8 @@ export function belowPublicStep(
   };
 }
 
-/** One pass: [uHat < w] (public, A only) - [uHat < r] + [uHat - w < r]. */
-function belowPublicCombine(
+/** One pass: [uHat < w] (public, A only) - [uHat < r] + [uHat - w < r], per element's own w. */
+export function belowPublicCombine(
   opened: RingVector,
   width: RingVector,
   atMasked: RingVector,
