@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,13 +9,13 @@ import { seededRandom, toCsv } from '../../local/demo/hospital-data.ts';
 import type { AnalysisResult } from '../../client/sdk/fetch-result.ts';
 import { formatNumber } from '../../client/cli/human-output.ts';
 import { keysUnder, startE2eSystem, type E2eSystem } from '../../local/harness/whole-system.ts';
+import { runMpc, runMpcOk, type CliRun } from './support/mpc-cli.ts';
 
 /**
  * Client services driving ONLY the `mpc` executable, as child processes from a shell would, against the whole
  * local system (API, issuer, DynamoDB Local, s3rver, workflow, dealer and servers as processes). The test reads
  * the system through the SDK only to check what the CLI claims (nothing uploaded, status).
  */
-const MPC = join(import.meta.dirname, '../../bin/mpc.js');
 
 let e2e: E2eSystem;
 let workDirectory: string;
@@ -29,39 +28,9 @@ afterAll(async () => {
   if (workDirectory) await rm(workDirectory, { recursive: true, force: true });
 });
 
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `mpc ...args` as `clientId`, configured through the environment like a service's shell. */
-function mpc(clientId: string, args: string[]): Promise<CliRun> {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: workDirectory,
-    MPC_API_URL: e2e.system.apiUrl,
-    MPC_TOKEN_URL: e2e.system.tokenUrl,
-    MPC_CLIENT_ID: clientId,
-    MPC_CLIENT_SECRET: e2e.system.clientSecret,
-    MPC_HOME: join(workDirectory, 'mpc-home'),
-    // Both servers' keys, pinned out of band as `npm start` prints them.
-    MPC_SERVER_KEYS: JSON.stringify(e2e.pins),
-  };
-  return new Promise((resolve) => {
-    execFile(process.execPath, [MPC, ...args], { env, timeout: 180_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** Runs and expects success; the failure message shows what the CLI said. */
-async function mpcOk(clientId: string, args: string[]): Promise<string> {
-  const run = await mpc(clientId, args);
-  expect(run, `mpc ${args.join(' ')} as ${clientId}`).toMatchObject({ code: 0 });
-  return run.stdout;
-}
+const mpc = (clientId: string, args: string[]): Promise<CliRun> => runMpc(e2e, workDirectory, clientId, args);
+const mpcOk = (clientId: string, args: string[]): Promise<string> =>
+  runMpcOk(e2e, workDirectory, clientId, args);
 
 async function mpcJson<T>(clientId: string, args: string[]): Promise<T> {
   return JSON.parse(await mpcOk(clientId, [...args, '--json'])) as T;

@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../client/sdk/fetch-result.ts';
 import { startE2eSystem, type E2eSystem } from '../../local/harness/whole-system.ts';
+import { runMpc, runMpcOk, type CliRun } from './support/mpc-cli.ts';
 
 /**
  * Minimum cell size and differential privacy through the `mpc` executable against the whole local system:
@@ -12,7 +12,6 @@ import { startE2eSystem, type E2eSystem } from '../../local/harness/whole-system
  * is noisy, scaled to the declared --max-rows-per-participant, the result states the mechanism and the cap,
  * a file over the cap is refused before anything is uploaded, and GET shows the cap and the budget spent.
  */
-const MPC = join(import.meta.dirname, '../../bin/mpc.js');
 
 let e2e: E2eSystem;
 let workDirectory: string;
@@ -25,30 +24,9 @@ afterAll(async () => {
   if (workDirectory) await rm(workDirectory, { recursive: true, force: true });
 });
 
-function mpc(clientId: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: workDirectory,
-    MPC_API_URL: e2e.system.apiUrl,
-    MPC_TOKEN_URL: e2e.system.tokenUrl,
-    MPC_CLIENT_ID: clientId,
-    MPC_CLIENT_SECRET: e2e.system.clientSecret,
-    MPC_HOME: join(workDirectory, 'mpc-home'),
-    MPC_SERVER_KEYS: JSON.stringify(e2e.pins),
-  };
-  return new Promise((resolve) => {
-    execFile(process.execPath, [MPC, ...args], { env, timeout: 180_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-async function mpcOk(clientId: string, args: string[]): Promise<string> {
-  const run = await mpc(clientId, args);
-  expect(run, `mpc ${args.join(' ')} as ${clientId}: ${run.stderr}`).toMatchObject({ code: 0 });
-  return run.stdout;
-}
+const mpc = (clientId: string, args: string[]): Promise<CliRun> => runMpc(e2e, workDirectory, clientId, args);
+const mpcOk = (clientId: string, args: string[]): Promise<string> =>
+  runMpcOk(e2e, workDirectory, clientId, args);
 
 interface Released {
   results: AnalysisResult[];
