@@ -104,7 +104,8 @@ async function setUp(
       dealerPrivateKey: dealer.privateKey,
       serverPublicKeys: { A: servers.A.publicKey, B: servers.B.publicKey },
     });
-    await Promise.all(
+    // Both servers are awaited even when one fails, so none is left retrying its link after the test.
+    const outcomes = await Promise.allSettled(
       (['B', 'A'] as const).map((party) =>
         runServer({
           party,
@@ -120,6 +121,8 @@ async function setUp(
         }),
       ),
     );
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   };
   const readResult = async (job: JobDescription, recipientId: string): Promise<DecodedResult> => {
     const [a, b] = await Promise.all(
