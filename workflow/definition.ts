@@ -36,3 +36,14 @@ export function definitionPlaceholders(): string[] {
   const text = readFileSync(definitionPath, 'utf8');
   return [...new Set([...text.matchAll(/\$\{(\w+)\}/g)].map((match) => match[1] as string))].sort();
 }
+
+/**
+ * Every state of the definition with its name, those of a Map's ItemProcessor included: the local runner
+ * and the tests map task states by name, and state names are unique across the whole machine.
+ */
+export function allStates(definition: Pick<AslDefinition, 'States'>): [string, AslState][] {
+  return Object.entries(definition.States).flatMap(([name, state]): [string, AslState][] => {
+    const processor = state.ItemProcessor as Pick<AslDefinition, 'States'> | undefined;
+    return [[name, state], ...(processor ? allStates(processor) : [])];
+  });
+}

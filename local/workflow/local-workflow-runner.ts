@@ -7,7 +7,12 @@ import type {
 } from '../../lambdas/ports/collaboration-workflow.ts';
 import type { ComputeTaskName } from '../../contract/job/compute-tasks.ts';
 import type { LocalComputeLauncher } from '../compute/local-compute-launcher.ts';
-import { definitionPlaceholders, loadDefinition, type AslDefinition } from '../../workflow/definition.ts';
+import {
+  allStates,
+  definitionPlaceholders,
+  loadDefinition,
+  type AslDefinition,
+} from '../../workflow/definition.ts';
 import { TaskTokenRegistry } from './task-token-registry.ts';
 
 type Json = Record<string, unknown>;
@@ -22,7 +27,10 @@ const LOCAL_FUNCTION_ARN = 'arn:aws:lambda:local:000000000000:function:';
 export interface LocalWorkflowOptions {
   stepHandlers: Record<string, () => Promise<WorkflowStepHandler>>;
   launcher: LocalComputeLauncher;
-  /** Milliseconds of each Wait state (the definition's waits are for AWS); WaitBeforeCheck defaults to 250. */
+  /**
+   * Milliseconds of each Wait state (the definition's waits are for AWS); the poll waits (WaitBeforeCheck and
+   * a shard's WaitBeforeShardCheck) default to 250.
+   */
   waitOverridesMs?: Record<string, number>;
   /** Milliseconds between a state's retries (default 100). */
   retryIntervalMs?: number;
@@ -73,7 +81,11 @@ export class LocalWorkflowRunner implements CollaborationWorkflow {
     const run = machine.run(clamped as unknown as Parameters<StateMachine['run']>[0], {
       overrides: {
         taskResourceLocalHandlers: this.taskHandlers(input.collaborationId),
-        waitTimeOverrides: { WaitBeforeCheck: 250, ...this.options.waitOverridesMs },
+        waitTimeOverrides: {
+          WaitBeforeCheck: 250,
+          WaitBeforeShardCheck: 250,
+          ...this.options.waitOverridesMs,
+        },
         retryIntervalOverrides: this.retryOverrides(),
       },
       // The token of each callback wait is made per state by invokeAndWait; this one only satisfies $$.Task.Token.
@@ -145,7 +157,7 @@ export class LocalWorkflowRunner implements CollaborationWorkflow {
 
   private taskHandlers(collaborationId: string): LocalHandlers {
     const handlers: Record<string, (input: Json) => Promise<unknown>> = {};
-    for (const [name, state] of Object.entries(this.definition.States)) {
+    for (const [name, state] of allStates(this.definition)) {
       if (state.Type !== 'Task') continue;
       const resource = state.Resource ?? '';
       if (resource === 'arn:aws:states:::lambda:invoke') handlers[name] = (input) => this.invoke(input);
@@ -163,7 +175,7 @@ export class LocalWorkflowRunner implements CollaborationWorkflow {
   private retryOverrides(): Record<string, number> {
     const interval = this.options.retryIntervalMs ?? 100;
     return Object.fromEntries(
-      Object.entries(this.definition.States)
+      allStates(this.definition)
         .filter(([, state]) => Array.isArray(state.Retry))
         .map(([name]) => [name, interval]),
     );
