@@ -1,7 +1,7 @@
 import { createCipheriv, type Cipher } from 'node:crypto';
 import { dcfGenerateKernel, type DcfGenerateKernel } from './dcf-generate-kernel.ts';
 import { dcfLevelKernel, type DcfLevelKernel } from './dcf-level-kernel.ts';
-import { KernelMemory } from './kernel-memory.ts';
+import { KernelMemory, perKey } from './kernel-memory.ts';
 import { dispatchSlices, splitOverThreads, type ThreadSplit } from './dcf-threads.ts';
 import { ringVector, type RingVector } from '../../contract/sharing/ring.ts';
 
@@ -69,6 +69,10 @@ function bitsAt(
 /**
  * Generates keys for `alpha.length` comparisons. `rootSeed0`/`rootSeed1` are the parties' root seeds (16
  * bytes per key, drawn by the caller from each party's PRG so the root seeds need not be sent).
+ *
+ * The keys go down their trees a tile of keys at a time, all levels of one tile before the next, so each
+ * level's AES call and kernel pass stay in cache; the kernel writes the corrections straight into their
+ * place in its memory, and the keys returned are views of it (no copy).
  */
 export function dcfGenerate(
   bits: number,
@@ -78,105 +82,120 @@ export function dcfGenerate(
   rootSeed1: Uint8Array,
 ): { key0: DcfKeys; key1: DcfKeys } {
   const count = alpha.length;
-  const memory = new GenerationMemory(count);
+  const tile = Math.max(1, Math.min(count, GENERATION_TILE_KEYS));
+  const memory = new GenerationMemory(bits, count, tile);
   const { bytes, at, buffer, kernel } = memory;
-  // Both parties' first inputs (s, s^1, s^2) from their root seeds, bit 0 cleared.
-  for (const [party, rootSeeds] of [rootSeed0, rootSeed1].entries()) {
-    const roots = wordView(clearControlBits(new Uint8Array(rootSeeds)));
-    const input = new Uint32Array(buffer, at.input + party * count * 48, count * 12);
-    for (let k = 0; k < count; k++) {
-      const r = k * 4;
-      for (let tweak = 0; tweak < 3; tweak++)
-        writeTweakedBlock(
-          input,
-          k * 12 + tweak * 4,
-          tweak,
-          roots[r]!,
-          roots[r + 1]!,
-          roots[r + 2]!,
-          roots[r + 3]!,
-        );
-    }
-  }
   bytes.fill(1, at.control1, at.control1 + count);
   new BigUint64Array(buffer, at.beta, count).set(beta);
   const halves = splitHalves(alpha);
   new Uint32Array(buffer, at.alphaLow, count).set(halves.low);
   new Uint32Array(buffer, at.alphaHigh, count).set(halves.high);
-  const seedCorrections = new Uint8Array(bits * count * 16);
-  const valueCorrections = ringVector(bits * count);
-  const valueCorrectionBytes = new Uint8Array(valueCorrections.buffer);
-  const controlCorrections = new Uint8Array(bits * count);
-  const cipher = fixedKeyAes();
-  for (let level = 0; level < bits; level++) {
-    const position = bits - 1 - level;
-    // Both parties' blocks in one AES call: their inputs are adjacent, and so are their outputs.
-    bytes.set(cipher.update(bytes.subarray(at.input, at.input + count * 96)), at.output);
-    kernel.dcfGenerateLevel(
-      count,
-      at.input,
-      at.input + count * 48,
-      at.output,
-      at.output + count * 48,
-      position >= 32 ? at.alphaHigh : at.alphaLow,
-      position & 31,
-      at.beta,
-      at.valueAlpha,
-      at.control0,
-      at.control1,
-      at.seedCorrections,
-      at.valueCorrections,
-      at.controlCorrections,
-    );
-    seedCorrections.set(
-      bytes.subarray(at.seedCorrections, at.seedCorrections + count * 16),
-      level * count * 16,
-    );
-    valueCorrectionBytes.set(
-      bytes.subarray(at.valueCorrections, at.valueCorrections + count * 8),
-      level * count * 8,
-    );
-    controlCorrections.set(
-      bytes.subarray(at.controlCorrections, at.controlCorrections + count),
-      level * count,
-    );
-  }
-  // CW^(n+1) = (-1)^t1 (Convert(s1) - Convert(s0) - V_alpha); Convert(s): the high 8 bytes of block 0.
+  const roots = [rootSeed0, rootSeed1].map((seeds) => wordView(clearControlBits(new Uint8Array(seeds))));
   const valueAlpha = new BigUint64Array(buffer, at.valueAlpha, count);
-  const final0 = new BigUint64Array(buffer, at.input, count * 6);
-  const final1 = new BigUint64Array(buffer, at.input + count * 48, count * 6);
-  const finalCorrections = ringVector(count);
-  for (let k = 0; k < count; k++) {
-    const value = final1[k * 6 + 1]! - final0[k * 6 + 1]! - valueAlpha[k]!;
-    finalCorrections[k] = bytes[at.control1 + k] === 1 ? -value : value;
+  const finalCorrections = new BigUint64Array(buffer, at.finalCorrections, count);
+  const cipher = fixedKeyAes();
+  for (let first = 0; first < count; first += tile) {
+    const keys = Math.min(tile, count - first);
+    // Both parties' first inputs (s, s^1, s^2), adjacent, so one AES call per level covers both.
+    roots.forEach((words, party) =>
+      writeGenerationInputs(new Uint32Array(buffer, at.input + party * keys * 48, keys * 12), words, first),
+    );
+    for (let level = 0; level < bits; level++) {
+      const position = bits - 1 - level;
+      bytes.set(cipher.update(bytes.subarray(at.input, at.input + keys * 96)), at.output);
+      const corrections = level * count + first;
+      kernel.dcfGenerateLevel(
+        keys,
+        at.input,
+        at.input + keys * 48,
+        at.output,
+        at.output + keys * 48,
+        (position >= 32 ? at.alphaHigh : at.alphaLow) + first * 4,
+        position & 31,
+        at.beta + first * 8,
+        at.valueAlpha + first * 8,
+        at.control0 + first,
+        at.control1 + first,
+        at.seedCorrections + corrections * 16,
+        at.valueCorrections + corrections * 8,
+        at.controlCorrections + corrections,
+      );
+    }
+    // CW^(n+1) = (-1)^t1 (Convert(s1) - Convert(s0) - V_alpha); Convert(s): the high 8 bytes of block 0.
+    const final0 = new BigUint64Array(buffer, at.input, keys * 6);
+    const final1 = new BigUint64Array(buffer, at.input + keys * 48, keys * 6);
+    for (let k = 0; k < keys; k++) {
+      const value = final1[k * 6 + 1]! - final0[k * 6 + 1]! - valueAlpha[first + k]!;
+      finalCorrections[first + k] = bytes[at.control1 + first + k] === 1 ? -value : value;
+    }
   }
-  const shared = { bits, count, seedCorrections, valueCorrections, controlCorrections, finalCorrections };
+  const shared = {
+    bits,
+    count,
+    seedCorrections: new Uint8Array(buffer, at.seedCorrections, bits * count * 16),
+    valueCorrections: new BigUint64Array(buffer, at.valueCorrections, bits * count),
+    controlCorrections: new Uint8Array(buffer, at.controlCorrections, bits * count),
+    finalCorrections,
+  };
   return {
     key0: { ...shared, rootSeeds: clearControlBits(new Uint8Array(rootSeed0)) },
     key1: { ...shared, rootSeeds: clearControlBits(new Uint8Array(rootSeed1)) },
   };
 }
 
-/** Generation's working set inside its kernel's WebAssembly memory. */
-class GenerationMemory extends KernelMemory<keyof typeof GENERATION_BYTES_PER_KEY> {
+/** Keys per tile: one level's AES call over a tile is 96 bytes a key, a few hundred KiB, in cache. */
+const GENERATION_TILE_KEYS = 2048;
+
+/** One party's first AES inputs (s, s^1, s^2) for the keys of a tile from `first`, from its root seeds. */
+function writeGenerationInputs(input: Uint32Array, roots: Uint32Array, first: number): void {
+  for (let k = 0; k < input.length / 12; k++) {
+    const r = (first + k) * 4;
+    for (let tweak = 0; tweak < 3; tweak++)
+      writeTweakedBlock(
+        input,
+        k * 12 + tweak * 4,
+        tweak,
+        roots[r]!,
+        roots[r + 1]!,
+        roots[r + 2]!,
+        roots[r + 3]!,
+      );
+  }
+}
+
+/**
+ * Generation's working set inside its kernel's WebAssembly memory: one tile's AES inputs and outputs (both
+ * parties'), every key's state and, level-major, its corrections.
+ */
+class GenerationMemory extends KernelMemory<
+  | keyof typeof GENERATION_BYTES_PER_KEY
+  | 'input'
+  | 'output'
+  | 'seedCorrections'
+  | 'valueCorrections'
+  | 'controlCorrections'
+> {
   readonly kernel: DcfGenerateKernel;
-  constructor(count: number, kernel = dcfGenerateKernel()) {
-    super(kernel.memory, GENERATION_BYTES_PER_KEY, count);
+  constructor(bits: number, count: number, tile: number, kernel = dcfGenerateKernel()) {
+    super(kernel.memory, {
+      input: 96 * tile,
+      output: 96 * tile,
+      seedCorrections: 16 * bits * count,
+      valueCorrections: 8 * bits * count,
+      ...perKey(GENERATION_BYTES_PER_KEY, count),
+      controlCorrections: bits * count,
+    });
     this.kernel = kernel;
   }
 }
 
-/** Per key: both parties' inputs (48 bytes each, adjacent) and outputs, then the level's state and output. */
+/** Per key: the generation's state across levels and its inputs and final word. */
 const GENERATION_BYTES_PER_KEY = {
-  input: 96,
-  output: 96,
-  seedCorrections: 16,
-  valueCorrections: 8,
+  finalCorrections: 8,
   beta: 8,
   valueAlpha: 8,
   alphaLow: 4,
   alphaHigh: 4,
-  controlCorrections: 1,
   control0: 1,
   control1: 1,
 } as const;
@@ -409,7 +428,7 @@ class EvaluationWalk {
 class EvaluationMemory extends KernelMemory<keyof typeof REGION_BYTES_PER_KEY> {
   readonly kernel: DcfLevelKernel;
   constructor(count: number, kernel = dcfLevelKernel()) {
-    super(kernel.memory, REGION_BYTES_PER_KEY, count);
+    super(kernel.memory, perKey(REGION_BYTES_PER_KEY, count));
     this.kernel = kernel;
   }
 }
