@@ -8,7 +8,7 @@ import type { Socket } from 'node:net';
 import { FRAME_TYPE, FrameDecoder, frameHeader, type Frame, type FrameType } from './frames.ts';
 import { PeerLinkError } from './peer-channel.ts';
 
-/** Frames read ahead of `next()` before reading pauses; lockstep rounds never need more than one. */
+/** Frames read ahead of `next()` before reading pauses; the channel mux pulls them while a round waits. */
 const MAX_QUEUED_FRAMES = 2;
 
 interface Waiter {
@@ -58,12 +58,21 @@ export class FramedSocket {
     });
   }
 
-  /** Writes one frame; resolves once the socket accepted it without exceeding its buffer. */
-  async send(type: FrameType, payload: Uint8Array): Promise<void> {
+  /**
+   * Writes one frame whose payload is the parts in order (a small header part need not be copied before a
+   * large message); resolves once the socket accepted it without exceeding its buffer.
+   */
+  async send(type: FrameType, ...payload: Uint8Array[]): Promise<void> {
     if (this.failure !== undefined) throw this.errorFor(`sending a ${frameName(type)} frame`);
     this.socket.cork();
-    this.socket.write(frameHeader(type, payload.length));
-    const flushed = payload.length === 0 || this.socket.write(payload);
+    this.socket.write(
+      frameHeader(
+        type,
+        payload.reduce((length, part) => length + part.length, 0),
+      ),
+    );
+    let flushed = true;
+    for (const part of payload) if (part.length > 0) flushed = this.socket.write(part);
     this.socket.uncork();
     if (flushed) return;
     await new Promise<void>((resolve, reject) => {

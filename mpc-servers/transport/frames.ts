@@ -5,7 +5,8 @@
  * large payload once and copies received bytes straight into it (zero-copy when a frame lies inside one
  * received chunk), refusing lengths above a bound before allocating.
  */
-export const FRAME_TYPE = { hello: 1, data: 2, goodbye: 3, refuse: 4 } as const;
+/** `round`: one round's message of a peer-channel sub-channel (`tcp-peer-channel.ts`). */
+export const FRAME_TYPE = { hello: 1, data: 2, goodbye: 3, refuse: 4, round: 5 } as const;
 export type FrameType = (typeof FRAME_TYPE)[keyof typeof FRAME_TYPE];
 export interface Frame {
   type: FrameType;

@@ -8,6 +8,12 @@ export interface PeerChannel {
    * round. Rejects with a `PeerLinkError` when the link is lost or the peer stays silent past the timeout.
    */
   exchange(message: Uint8Array): Promise<Uint8Array>;
+  /**
+   * A logical channel of its own rounds over the same link (`channel-mux.ts`), so that independent parts of
+   * the program run their rounds at the same time; both parties must use the same id for the same part.
+   * Links without it run everything on the one sequence of rounds.
+   */
+  subChannel?(id: number): PeerChannel;
   /** Payload bytes sent so far (framing excluded), for cost accounting. */
   readonly bytesSent: number;
   /** Payload bytes received so far. */

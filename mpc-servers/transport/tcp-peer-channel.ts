@@ -1,56 +1,51 @@
 /**
- * `PeerChannel` over an authenticated framed socket (made by `listenForPeer` / `connectToPeer`).
- * One data frame per round in each direction; `close()` sends a goodbye so the peer's pending
- * `exchange` fails with "peer closed the link" rather than a bare reset.
+ * `PeerChannel` over an authenticated framed socket (made by `listenForPeer` / `connectToPeer`), with
+ * sub-channels (`channel-mux.ts`). Sub-channel 0's rounds are `data` frames holding the message; another
+ * sub-channel's are `round` frames, the sub-channel id (u32) then the message, so their messages may be 4
+ * bytes shorter than the frame limit. `close()` sends a goodbye so the peer's pending exchanges fail with
+ * "peer closed the link" rather than a bare reset.
  */
 import type { FramedSocket } from './framed-socket.ts';
 import { FRAME_TYPE } from './frames.ts';
 import type { Party } from '../../contract/party.ts';
-import { PeerLinkError, type PeerChannel } from './peer-channel.ts';
+import { MultiplexedPeerChannel, type TaggedLink } from './channel-mux.ts';
+import { PeerLinkError } from './peer-channel.ts';
 
-export class TcpPeerChannel implements PeerChannel {
-  bytesSent = 0;
-  bytesReceived = 0;
-  private round = 0;
-  private busy = false;
-  private closed = false;
+const ID_BYTES = 4;
 
-  constructor(
-    private readonly framed: FramedSocket,
-    private readonly options: { peer: Party; silenceTimeoutMs: number },
-  ) {}
-
-  async exchange(message: Uint8Array): Promise<Uint8Array> {
-    if (this.closed) throw new PeerLinkError('exchange on a closed peer link');
-    if (this.busy) throw new PeerLinkError('exchange called while the previous round is still running');
-    this.busy = true;
-    const round = ++this.round;
-    const what = `waiting for round ${round} from peer ${this.options.peer}`;
-    try {
-      const [, frame] = await Promise.all([
-        this.framed.send(FRAME_TYPE.data, message),
-        this.framed.next(this.options.silenceTimeoutMs, what),
-      ]);
-      if (frame.type === FRAME_TYPE.goodbye) {
-        this.framed.fail(`peer ${this.options.peer} closed the link`);
-        throw new PeerLinkError(`peer ${this.options.peer} closed the link before round ${round}`);
-      }
-      if (frame.type !== FRAME_TYPE.data) {
-        this.framed.fail('protocol error');
-        throw new PeerLinkError(`protocol error: unexpected frame type ${frame.type} in round ${round}`);
-      }
-      this.bytesSent += message.length;
-      this.bytesReceived += frame.payload.length;
-      return frame.payload;
-    } finally {
-      this.busy = false;
-    }
+export class TcpPeerChannel extends MultiplexedPeerChannel {
+  constructor(framed: FramedSocket, options: { peer: Party; silenceTimeoutMs: number }) {
+    super(framedLink(framed, options), options.peer);
   }
+}
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.framed.send(FRAME_TYPE.goodbye, new Uint8Array(0)).catch(() => undefined);
-    await this.framed.end();
-  }
+function framedLink(framed: FramedSocket, options: { peer: Party; silenceTimeoutMs: number }): TaggedLink {
+  const { peer } = options;
+  return {
+    send(id, message) {
+      if (id === 0) return framed.send(FRAME_TYPE.data, message);
+      const tag = new Uint8Array(ID_BYTES);
+      new DataView(tag.buffer).setUint32(0, id);
+      return framed.send(FRAME_TYPE.round, tag, message);
+    },
+    async receive(what) {
+      const frame = await framed.next(options.silenceTimeoutMs, `waiting for ${what} from peer ${peer}`);
+      const { type, payload } = frame;
+      if (type === FRAME_TYPE.goodbye) {
+        framed.fail(`peer ${peer} closed the link`);
+        throw new PeerLinkError(`peer ${peer} closed the link before ${what}`);
+      }
+      if (type === FRAME_TYPE.data) return { id: 0, message: payload };
+      if (type !== FRAME_TYPE.round || payload.length < ID_BYTES) {
+        framed.fail('protocol error');
+        throw new PeerLinkError(`protocol error: unexpected frame type ${type} while waiting for ${what}`);
+      }
+      const id = new DataView(payload.buffer, payload.byteOffset, ID_BYTES).getUint32(0);
+      return { id, message: payload.subarray(ID_BYTES) };
+    },
+    async close() {
+      await framed.send(FRAME_TYPE.goodbye, new Uint8Array(0)).catch(() => undefined);
+      await framed.end();
+    },
+  };
 }
