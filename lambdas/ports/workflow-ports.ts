@@ -22,6 +22,11 @@ export interface WorkflowSettings {
   pollsPerAttempt: number;
   /** A RUNNING party without a heartbeat for this long counts as dead. */
   staleAfterMs: number;
+  /**
+   * Rows one pair of servers takes: a job over more rows runs as ceil(rows / rowsPerShard) shards, each on its
+   * own pair of servers, and a combine job (`contract/job/shard-plan.ts`).
+   */
+  rowsPerShard: number;
   /** `AwsvpcConfiguration` of each ECS task, so each carries its own security group (ignored locally). */
   taskNetworks: Record<ComputeTaskName, Record<string, unknown>>;
 }

@@ -44,6 +44,8 @@ export interface AttemptRecord {
   attempt: number;
   jobId: string;
   startedAt: string;
+  /** K when the attempt ran as K > 1 shards (absent: one job). */
+  shards?: number;
   failedAt?: string;
   reason?: string;
 }

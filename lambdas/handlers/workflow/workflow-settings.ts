@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../../config.ts';
 import { COMPUTE_TASK_NAMES } from '../../../contract/job/compute-tasks.ts';
+import { DEFAULT_ROWS_PER_SHARD } from '../../../contract/job/shard-plan.ts';
 import type { WorkflowSettings } from '../../ports/workflow-ports.ts';
 import { settingsReader, type Environment } from '../../environment-settings.ts';
 
@@ -16,13 +17,15 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
   maxPollWaitSeconds: 60,
   pollsPerAttempt: 120,
   staleAfterMs: 60_000,
+  rowsPerShard: DEFAULT_ROWS_PER_SHARD,
   taskNetworks: { dealer: {}, serverB: {}, serverA: {} },
 };
 
 /**
  * MPC_ATTEMPTS, RESULT_RETENTION_SECONDS, POLL_FIRST_WAIT_SECONDS, POLL_MAX_WAIT_SECONDS, POLLS_PER_ATTEMPT,
- * HEARTBEAT_STALE_MS, MPC_TASK_NETWORK (JSON AwsvpcConfiguration: Subnets, SecurityGroups, AssignPublicIp; one
- * for all tasks or one per task).
+ * HEARTBEAT_STALE_MS, MPC_ROWS_PER_SHARD (rows per pair of servers; a job over more runs as shards),
+ * MPC_TASK_NETWORK (JSON AwsvpcConfiguration: Subnets, SecurityGroups, AssignPublicIp; one for all tasks or one
+ * per task).
  */
 export function workflowSettingsFrom(env: Environment = process.env): WorkflowSettings {
   const problems: string[] = [];
@@ -50,6 +53,11 @@ export function workflowSettingsFrom(env: Environment = process.env): WorkflowSe
     maxPollWaitSeconds: integer('POLL_MAX_WAIT_SECONDS', DEFAULT_WORKFLOW_SETTINGS.maxPollWaitSeconds, 3600),
     pollsPerAttempt: integer('POLLS_PER_ATTEMPT', DEFAULT_WORKFLOW_SETTINGS.pollsPerAttempt, 1000),
     staleAfterMs: integer('HEARTBEAT_STALE_MS', DEFAULT_WORKFLOW_SETTINGS.staleAfterMs, 3_600_000),
+    rowsPerShard: integer(
+      'MPC_ROWS_PER_SHARD',
+      DEFAULT_WORKFLOW_SETTINGS.rowsPerShard,
+      DEFAULT_ROWS_PER_SHARD,
+    ),
     taskNetworks,
   };
   if (settings.attempts * settings.pollsPerAttempt > MAX_POLLS_PER_EXECUTION)

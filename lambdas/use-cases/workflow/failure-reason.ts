@@ -1,7 +1,8 @@
 /** The parts of the execution state (`$`) a failure step reads; any of them may be missing. */
 export interface FailedExecutionState {
   collaborationId: string;
-  job?: { value?: { jobId?: string; attempt?: number } };
+  /** A shard's own failure step gets the part job (no attempt); the attempt's gets the whole, shards listed. */
+  job?: { value?: { jobId?: string; attempt?: number; shards?: { jobId: string }[] } };
   tasks?: { dealer?: { taskArn: string }; serverA?: { taskArn: string }; serverB?: { taskArn: string } };
   check?: { value?: { state?: string; reason?: string } };
   error?: { Error?: string; Cause?: string };

@@ -1,4 +1,10 @@
 import type { JobDescription, ResultRecipient } from '../../../contract/job/job-description.ts';
+import {
+  chooseShardCount,
+  combineJobDescription,
+  shardJobDescription,
+  shardJobId,
+} from '../../../contract/job/shard-plan.ts';
 import { storageLayout } from '../../../contract/storage/storage-layout.ts';
 import { computationSpecOf, isResultRecipient, type Collaboration } from '../../domain/collaboration.ts';
 import { recipientCandidate } from '../../domain/participation.ts';
@@ -6,22 +12,34 @@ import type { WorkflowPorts, WorkflowSettings } from '../../ports/workflow-ports
 import type { NotifiableParticipant } from '../../ports/workflow-repository.ts';
 import { WorkflowStepError } from './announce-transition.ts';
 
-/** What the definition's ECS states and poll loop read from `$.job.value`. */
-export interface PreparedAttempt {
+/** The job one dealer and one pair of servers run: what the ECS states start. */
+export interface TaskCommands {
   jobId: string;
-  attempt: number;
-  /** `AwsvpcConfiguration` per ECS state of the definition. */
-  networks: WorkflowSettings['taskNetworks'];
   dealerCommand: string[];
   serverBCommand: string[];
   serverACommand: string[];
+}
+
+/** What the definition's ECS states and poll loop read from `$.job.value`. */
+export interface PreparedAttempt extends TaskCommands {
+  attempt: number;
+  /** `AwsvpcConfiguration` per ECS state of the definition. */
+  networks: WorkflowSettings['taskNetworks'];
   poll: { waitSeconds: number; pollsLeft: number };
+  /**
+   * With K > 1 shards: the K part jobs RunShards runs first, each on its own dealer and pair of servers; the
+   * fields above then run the combine job. Absent for an unsharded job.
+   */
+  shards?: TaskCommands[];
+  /** Why the job runs in fewer shards than its rows asked for (a quantile, too few inputs), when it does. */
+  shardLimit?: string;
 }
 
 /**
  * One computation attempt: a new job id, the job description (snapshot inputs, the declaration, recipients'
  * result keys, peer endpoint; no server or dealer keys: each party pins those itself) written where the dealer
- * and servers read it, and the task commands.
+ * and servers read it, and the task commands. A job over more than the configured rows per shard runs as K
+ * part jobs (own ids, own peer endpoints) and a combine job under the attempt's job id.
  */
 export async function prepareAttempt(
   ports: WorkflowPorts,
@@ -42,7 +60,7 @@ export async function prepareAttempt(
     await ports.workflowState.listParticipants(collaboration.collaborationId),
     new Set(inputs.map((input) => input.clientId)),
   );
-  const job: JobDescription = {
+  const whole: JobDescription = {
     jobId,
     collaborationId: collaboration.collaborationId,
     attempt,
@@ -54,26 +72,42 @@ export async function prepareAttempt(
     recipients,
     peer: await ports.peerEndpoints.forJob(jobId),
   };
-  await ports.jobStore.putObject(
-    storageLayout.jobDescription(jobId),
-    new TextEncoder().encode(JSON.stringify(job)),
-    {
-      contentType: 'application/json',
-    },
-  );
+  const { count, reason } = chooseShardCount(whole.spec, whole.inputs, ports.settings.rowsPerShard);
+  const parts: JobDescription[] = [];
+  for (let index = 0; count > 1 && index < count; index++)
+    parts.push(
+      shardJobDescription(whole, index, count, await ports.peerEndpoints.forJob(shardJobId(jobId, index))),
+    );
+  // The combine job last: the servers of a part never read it, and it names the count the parts agree on.
+  for (const job of [...parts, count > 1 ? combineJobDescription(whole, count) : whole])
+    await ports.jobStore.putObject(
+      storageLayout.jobDescription(job.jobId),
+      new TextEncoder().encode(JSON.stringify(job)),
+      { contentType: 'application/json' },
+    );
   await ports.workflowState.appendAttempt(collaboration.collaborationId, {
     attempt,
     jobId,
     startedAt: ports.now().toISOString(),
+    ...(count > 1 ? { shards: count } : {}),
   });
   return {
-    jobId,
+    ...taskCommands(jobId),
     attempt,
     networks: ports.settings.taskNetworks,
+    poll: { waitSeconds: ports.settings.firstPollWaitSeconds, pollsLeft: ports.settings.pollsPerAttempt },
+    ...(count > 1 ? { shards: parts.map((part) => taskCommands(part.jobId)) } : {}),
+    // The step logs its answer: K and, when the rows asked for more, why not.
+    ...(reason ? { shardLimit: reason } : {}),
+  };
+}
+
+function taskCommands(jobId: string): TaskCommands {
+  return {
+    jobId,
     dealerCommand: ['--job', jobId],
     serverBCommand: ['--party', 'B', '--job', jobId],
     serverACommand: ['--party', 'A', '--job', jobId],
-    poll: { waitSeconds: ports.settings.firstPollWaitSeconds, pollsLeft: ports.settings.pollsPerAttempt },
   };
 }
 

@@ -12,8 +12,10 @@ export async function recordAttemptFailure(
   const job = state.job?.value;
   // A failed ECS state only says "exit code 1"; the parties' own reports say why (and whether a rerun helps).
   const reported = job?.jobId ? await ports.jobStatus.getJobStatus(job.jobId) : undefined;
-  const reason =
-    reported && reported.failures.length > 0 && state.check?.value?.state !== 'FAILED'
+  const shard = reported?.failures.length ? undefined : await failedShard(ports, state);
+  const reason = shard
+    ? `ShardFailed: shard ${shard.index} (${shard.jobId}): ${jobFailureReason(shard.status)}`
+    : reported && reported.failures.length > 0 && state.check?.value?.state !== 'FAILED'
       ? jobFailureReason(reported)
       : withWhereItStood(failureReason(state), reported, ports.now());
   const taskArns = [state.tasks?.dealer, state.tasks?.serverA, state.tasks?.serverB]
@@ -24,6 +26,7 @@ export async function recordAttemptFailure(
     const attempts = await ports.workflowState.listAttempts(state.collaborationId);
     const record = attempts.find((attempt) => attempt.jobId === job.jobId);
     await ports.workflowState.recordAttempt(state.collaborationId, {
+      ...record,
       attempt: job.attempt,
       jobId: job.jobId,
       startedAt: record?.startedAt ?? ports.now().toISOString(),
@@ -40,6 +43,23 @@ export async function recordAttemptFailure(
     reason,
     ...(job?.attempt === undefined ? {} : { attempt: job.attempt }),
   };
+}
+
+/**
+ * The first part job whose parties reported a failure, when RunShards failed without saying which shard did
+ * (a Distributed Map fails with its own error, not its child's cause); undefined when the cause names it.
+ */
+async function failedShard(
+  ports: Pick<WorkflowPorts, 'jobStatus'>,
+  state: FailedExecutionState,
+): Promise<{ index: number; jobId: string; status: JobStatus } | undefined> {
+  const shards = state.job?.value?.shards;
+  if (!shards || !state.error || state.error.Error === 'ShardFailed') return undefined;
+  for (const [index, { jobId }] of shards.entries()) {
+    const status = await ports.jobStatus.getJobStatus(jobId);
+    if (status.failures.length > 0) return { index, jobId, status };
+  }
+  return undefined;
 }
 
 /**

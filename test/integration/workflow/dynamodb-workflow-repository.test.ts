@@ -11,6 +11,7 @@ import { workflowHooks } from '../../../lambdas/use-cases/workflow/workflow-hook
 import { RecordingEventPublisher } from '../../../local/workflow/recording-event-publisher.ts';
 import { InMemoryJobStatusStore } from '../../../contract/job/in-memory-job-status-store.ts';
 import { InMemoryObjectStore } from '../../../contract/storage/in-memory-object-store.ts';
+import { DEFAULT_ROWS_PER_SHARD } from '../../../contract/job/shard-plan.ts';
 import { startLocalSystem, type LocalSystem } from '../../../local/runtime/ephemeral-system.ts';
 import {
   FakeComputeTasks,
@@ -49,6 +50,7 @@ function wiring() {
       maxPollWaitSeconds: 2,
       pollsPerAttempt: 5,
       staleAfterMs: 60_000,
+      rowsPerShard: DEFAULT_ROWS_PER_SHARD,
       taskNetworks: { dealer: {}, serverB: {}, serverA: {} },
     },
     now: () => new Date(),

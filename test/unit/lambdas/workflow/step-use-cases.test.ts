@@ -154,6 +154,105 @@ describe('workflow steps', () => {
     expect(writes.map((write) => write.mock.calls.length)).toEqual([1, 0]);
   });
 
+  /** 12 rows in three inputs (3, 4, 5) and at most `rowsPerShard` rows per pair of servers. */
+  async function sharded(rowsPerShard: number) {
+    const world = inMemoryWorkflow();
+    world.ports.settings.rowsPerShard = rowsPerShard;
+    const ports = new Map<string, number>();
+    world.ports.peerEndpoints = {
+      forJob: async (jobId) => ({ host: '127.0.0.1', port: 40_000 + ports.set(jobId, ports.size).size - 1 }),
+    };
+    const { id, job } = await computing(world);
+    const description = async (jobId: string) =>
+      parseJobDescription(
+        new TextDecoder().decode(await world.jobStore.getObject(storageLayout.jobDescription(jobId))),
+      );
+    return { world, id, job, description };
+  }
+
+  it('PrepareAttempt: K part jobs with their own ids and peer ports, and the combine job under the attempt', async () => {
+    const { world, id, job, description } = await sharded(5);
+    expect(job).toMatchObject({ jobId: 'job-1', dealerCommand: ['--job', 'job-1'] });
+    expect(job).not.toHaveProperty('shardLimit');
+    expect(job.shards).toEqual(
+      [0, 1, 2].map((index) => ({
+        jobId: `job-1-shard-${index}`,
+        dealerCommand: ['--job', `job-1-shard-${index}`],
+        serverBCommand: ['--party', 'B', '--job', `job-1-shard-${index}`],
+        serverACommand: ['--party', 'A', '--job', `job-1-shard-${index}`],
+      })),
+    );
+    const combine = await description('job-1');
+    expect(combine.shard).toEqual({ stage: 'combine', count: 3 });
+    expect(combine.peer.port).toBe(40_000);
+    for (const index of [0, 1, 2]) {
+      const part = await description(`job-1-shard-${index}`);
+      expect(part.shard).toEqual({ stage: 'part', index, count: 3, combineJobId: 'job-1' });
+      expect(part.peer).toEqual({ host: '127.0.0.1', port: 40_001 + index });
+      // Every part carries the whole job's inputs: the servers derive which are theirs.
+      expect(part.inputs).toEqual(combine.inputs);
+    }
+    expect(await world.ports.workflowState.listAttempts(id)).toMatchObject([{ jobId: 'job-1', shards: 3 }]);
+  });
+
+  it('PrepareAttempt: one shard per input at most, saying why; one job as before when the rows fit', async () => {
+    const limited = await sharded(1);
+    expect(limited.job.shards).toHaveLength(3);
+    expect(limited.job.shardLimit).toBe('12 shards wanted, but inputs are assigned whole and the job has 3');
+    const whole = await sharded(12);
+    expect(whole.job).not.toHaveProperty('shards');
+    expect((await whole.description('job-1')).shard).toBeUndefined();
+    expect((await whole.world.ports.workflowState.listAttempts(whole.id))[0]).not.toHaveProperty('shards');
+  });
+
+  it("RecordAttemptFailure of a shard stops its tasks only; the attempt's names the shard and keeps K", async () => {
+    const { world, id, job } = await sharded(5);
+    const part = { ...job.shards![1]!, networks: job.networks, poll: job.poll };
+    const inShard = await recordAttemptFailure(world.ports, {
+      collaborationId: id,
+      job: { value: part },
+      tasks: { dealer: { taskArn: 'd-1' }, serverA: { taskArn: 'a-1' }, serverB: { taskArn: 'b-1' } },
+      check: { value: { state: 'FAILED', reason: 'PEER_LOST: A: peer link lost' } },
+    });
+    expect(inShard).toEqual({ retryable: true, reason: 'PEER_LOST: A: peer link lost' });
+    expect(world.computeTasks.stopRequests).toEqual([['d-1', 'a-1', 'b-1']]);
+    expect((await world.ports.workflowState.listAttempts(id))[0]).not.toHaveProperty('failedAt');
+
+    const cause = 'shard 1 (job-1-shard-1): PEER_LOST: A: peer link lost';
+    const attempt = await recordAttemptFailure(world.ports, {
+      collaborationId: id,
+      job: { value: job },
+      error: { Error: 'ShardFailed', Cause: cause },
+    });
+    expect(attempt).toEqual({ retryable: true, reason: `ShardFailed: ${cause}`, attempt: 1 });
+    expect((await world.ports.workflowState.listAttempts(id))[0]).toMatchObject({
+      shards: 3,
+      reason: `ShardFailed: ${cause}`,
+    });
+  });
+
+  it('RecordAttemptFailure finds the failed shard when the map does not say which (Distributed Map)', async () => {
+    const { world, id, job } = await sharded(5);
+    await world.jobStatus.report('job-1-shard-2', 'B', {
+      state: 'FAILED',
+      reasonCode: 'PROGRAM_INVALID',
+      message: 'the sum may overflow 64 bits',
+    });
+    const answer = await recordAttemptFailure(world.ports, {
+      collaborationId: id,
+      job: { value: job },
+      error: {
+        Error: 'States.ExceedToleratedFailureThreshold',
+        Cause: 'tolerated failure threshold exceeded',
+      },
+    });
+    expect(answer).toEqual({
+      retryable: false,
+      reason: 'ShardFailed: shard 2 (job-1-shard-2): PROGRAM_INVALID: B: the sum may overflow 64 bits',
+      attempt: 1,
+    });
+  });
+
   describe('CheckJob', () => {
     async function running(world: World) {
       const { id, job } = await computing(world);

@@ -27,6 +27,14 @@ describe('workflow settings from the environment', () => {
     expect(refuse).toThrow('MPC_TASK_NETWORK is not JSON');
   });
 
+  it('reads the rows per shard, refusing what is no positive integer', () => {
+    expect(workflowSettingsFrom({ MPC_ROWS_PER_SHARD: '250000' }).rowsPerShard).toBe(250_000);
+    for (const bad of ['0', '-3', '1.5', 'many'])
+      expect(() => workflowSettingsFrom({ MPC_ROWS_PER_SHARD: bad })).toThrow(
+        'MPC_ROWS_PER_SHARD must be an integer 1..1099511627776',
+      );
+  });
+
   it('keeps all attempts’ polls within the execution history limit', () => {
     expect(workflowSettingsFrom({ MPC_ATTEMPTS: '2', POLLS_PER_ATTEMPT: '1000' }).pollsPerAttempt).toBe(1000);
     expect(() => workflowSettingsFrom({ MPC_ATTEMPTS: '3', POLLS_PER_ATTEMPT: '1000' })).toThrow(

@@ -17,6 +17,7 @@ import { workflowHooks } from '../../../../../lambdas/use-cases/workflow/workflo
 import { RecordingEventPublisher } from '../../../../../local/workflow/recording-event-publisher.ts';
 import { InMemoryJobStatusStore } from '../../../../../contract/job/in-memory-job-status-store.ts';
 import { InMemoryObjectStore } from '../../../../../contract/storage/in-memory-object-store.ts';
+import { DEFAULT_ROWS_PER_SHARD } from '../../../../../contract/job/shard-plan.ts';
 import { inMemoryPorts } from '../../support/in-memory-ports.ts';
 
 /** A Step Functions stand-in that remembers executions and which tokens were sent, once each. */
@@ -248,6 +249,7 @@ export function inMemoryWorkflow() {
       maxPollWaitSeconds: 30,
       pollsPerAttempt: 10,
       staleAfterMs: 60_000,
+      rowsPerShard: DEFAULT_ROWS_PER_SHARD,
       taskNetworks: {
         dealer: { SecurityGroups: ['sg-dealer'] },
         serverB: { SecurityGroups: ['sg-b'] },
