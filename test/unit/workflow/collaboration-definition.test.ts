@@ -2,7 +2,7 @@ import '../../../local/workflow/promise-with-resolvers.ts';
 import validator from 'asl-validator';
 import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { describe, expect, it } from 'vitest';
-import { definitionPlaceholders, loadDefinition } from '../../../workflow/definition.ts';
+import { allStates, definitionPlaceholders, loadDefinition } from '../../../workflow/definition.ts';
 
 type Json = Record<string, unknown>;
 type StepFn = (input: Json) => unknown;
@@ -11,7 +11,7 @@ type LocalHandlers = NonNullable<RunOptions['overrides']>['taskResourceLocalHand
 const substitutions = Object.fromEntries(
   definitionPlaceholders().map((name) => [name, `arn:aws:lambda:us-east-1:000000000000:function:${name}`]),
 );
-const taskStates = Object.entries(loadDefinition(substitutions).States).filter(([, s]) => s.Type === 'Task');
+const taskStates = allStates(loadDefinition(substitutions)).filter(([, s]) => s.Type === 'Task');
 
 /** Lambda tasks return `{ Payload }`; ECS tasks return `{ Tasks: [...] }`. */
 function runWith(steps: Record<string, StepFn>, input: Json) {
@@ -24,7 +24,11 @@ function runWith(steps: Record<string, StepFn>, input: Json) {
         const step = steps[name];
         if ((state.Resource ?? '').startsWith('arn:aws:states:::ecs:')) {
           await step?.(taskInput);
-          return { Tasks: [{ TaskArn: `arn:aws:ecs:us-east-1:000000000000:task/${name}` }] };
+          const command = (taskInput.Overrides as { ContainerOverrides: { Command: string[] }[] })
+            .ContainerOverrides[0]!.Command;
+          return {
+            Tasks: [{ TaskArn: `arn:aws:ecs:us-east-1:000000000000:task/${name}/${command.at(-1)}` }],
+          };
         }
         return { Payload: step ? await step(taskInput) : {} };
       },
@@ -36,9 +40,18 @@ function runWith(steps: Record<string, StepFn>, input: Json) {
   const execution = machine.run(input as Parameters<StateMachine['run']>[0], {
     overrides: {
       taskResourceLocalHandlers: handlers as unknown as LocalHandlers,
-      waitTimeOverrides: { WaitBeforeCheck: 0 },
+      waitTimeOverrides: { WaitBeforeCheck: 0, WaitBeforeShardCheck: 0 },
       // The ECS states retry a failed RunTask after seconds; the tests need not wait for them.
-      retryIntervalOverrides: { RunDealer: 0, StartServerB: 0, StartServerA: 0 },
+      retryIntervalOverrides: Object.fromEntries(
+        [
+          'RunDealer',
+          'StartServerB',
+          'StartServerA',
+          'RunShardDealer',
+          'StartShardServerB',
+          'StartShardServerA',
+        ].map((name) => [name, 0]),
+      ),
     },
     context: { Task: { Token: 'task-token' } },
   });
@@ -296,5 +309,147 @@ describe('collaboration state machine definition', () => {
     await execution.result;
     expect(visited.slice(0, 3)).toEqual(['AwaitInputs', 'CheckMinimum', 'CloseInputs']);
     expect(visited).toContain('CleanUp');
+  });
+  describe('a sharded job', () => {
+    const shards = [0, 1, 2].map((index) => ({
+      jobId: `job-1-shard-${index}`,
+      dealerCommand: ['--job', `job-1-shard-${index}`],
+      serverBCommand: ['--party', 'B', '--job', `job-1-shard-${index}`],
+      serverACommand: ['--party', 'A', '--job', `job-1-shard-${index}`],
+    }));
+    const prepareSharded: StepFn = () => ({ ...(prepareAttempt({}) as Json), shards });
+    const jobOf = (input: Json) => ((input.Payload as Json).job as Json).jobId as string;
+
+    it('names every state once across the machine, shard states included', () => {
+      const names = allStates(loadDefinition(substitutions)).map(([name]) => name);
+      expect(new Set(names).size).toBe(names.length);
+      expect(names).toEqual(expect.arrayContaining(['RunShards', 'RunShardDealer', 'CheckShard']));
+    });
+
+    it('runs each part on its own dealer and servers until DONE, then the combine job as an unsharded one', async () => {
+      const commands: string[][] = [];
+      const polls = new Map<string, number>();
+      const order: string[] = [];
+      const capture = (input: Json) =>
+        void commands.push(
+          (input.Overrides as { ContainerOverrides: { Command: string[] }[] }).ContainerOverrides[0]!.Command,
+        );
+      const { execution, visited } = runWith(
+        {
+          PrepareAttempt: prepareSharded,
+          RunShardDealer: capture,
+          StartShardServerB: capture,
+          StartShardServerA: capture,
+          CheckShard: (input) => {
+            const jobId = jobOf(input);
+            polls.set(jobId, (polls.get(jobId) ?? 0) + 1);
+            const done = polls.get(jobId)! >= 2;
+            if (done) order.push(jobId);
+            return { state: done ? 'DONE' : 'RUNNING', nextWaitSeconds: 1 };
+          },
+          RunDealer: capture,
+          CheckJob: (input) => {
+            order.push(jobOf(input));
+            return { state: 'DONE', nextWaitSeconds: 1 };
+          },
+        },
+        baseInput,
+      );
+      const output = (await execution.result) as Json;
+      for (const shard of shards)
+        expect(commands).toEqual(
+          expect.arrayContaining([shard.dealerCommand, shard.serverBCommand, shard.serverACommand]),
+        );
+      expect(visited.filter((s) => s === 'RunShardDealer')).toHaveLength(3);
+      expect(visited.filter((s) => s === 'CheckShard')).toHaveLength(6);
+      // The combine job starts once every part is DONE, from the state PrepareAttempt left.
+      expect(order.slice(0, 3).sort()).toEqual(shards.map((shard) => shard.jobId));
+      expect(order[3]).toBe('job-1');
+      expect(commands.at(-1)).toEqual(['--job', 'job-1']);
+      expect(visited).toContain('PublishResult');
+      expect(output).not.toHaveProperty('check.value.state', 'RUNNING');
+      expect((output.job as Json).value).toMatchObject({ jobId: 'job-1', shards });
+    });
+
+    it('leaves an unsharded job on the old path when shards is empty', async () => {
+      const { execution, visited } = runWith(
+        {
+          PrepareAttempt: () => ({ ...(prepareAttempt({}) as Json), shards: [] }),
+          CheckJob: () => ({ state: 'DONE', nextWaitSeconds: 1 }),
+        },
+        baseInput,
+      );
+      await execution.result;
+      expect(visited).not.toContain('RunShardDealer');
+      expect(visited).toContain('PublishResult');
+    });
+
+    it("fails the attempt with the shard's reason after stopping its tasks, and retries with new jobs", async () => {
+      let attempt = 0;
+      const stopped: Json[] = [];
+      const failures: Json[] = [];
+      const { execution, visited } = runWith(
+        {
+          PrepareAttempt: () => ({ ...(prepareSharded({}) as Json), attempt: ++attempt }),
+          CheckShard: (input) => ({
+            state: attempt === 1 && jobOf(input) === 'job-1-shard-1' ? 'FAILED' : 'DONE',
+            reason: 'BAD_INPUT: B: share does not open',
+            nextWaitSeconds: 1,
+          }),
+          CheckJob: () => ({ state: 'DONE', nextWaitSeconds: 1 }),
+          StopShard: (input) => {
+            stopped.push(input.Payload as Json);
+            return { retryable: true, reason: 'PEER_LOST: A: peer link lost' };
+          },
+          RecordAttemptFailure: (input) => {
+            failures.push(input.Payload as Json);
+            return { retryable: true, reason: 'shard failed' };
+          },
+        },
+        baseInput,
+      );
+      await execution.result;
+      expect(stopped).toHaveLength(1);
+      expect(stopped[0]).toMatchObject({
+        shard: 1,
+        job: { value: { jobId: 'job-1-shard-1' } },
+        tasks: { dealer: { taskArn: expect.stringMatching(/RunShardDealer\/job-1-shard-1$/) } },
+        check: { value: { state: 'FAILED' } },
+      });
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatchObject({
+        error: { Error: 'ShardFailed', Cause: 'shard 1 (job-1-shard-1): PEER_LOST: A: peer link lost' },
+        job: { value: { jobId: 'job-1' } },
+      });
+      // The failed attempt's combine job never ran: its tasks are not in the state.
+      expect(failures[0]).not.toHaveProperty('tasks');
+      expect(visited.filter((s) => s === 'PrepareAttempt')).toHaveLength(2);
+      expect(visited).toContain('PublishResult');
+    });
+
+    it('bounds a part that never finishes by its own poll budget', async () => {
+      const stopped: Json[] = [];
+      const { execution } = runWith(
+        {
+          PrepareAttempt: () => ({ ...(prepareSharded({}) as Json), attempt: 1 }),
+          CheckShard: (input) => ({
+            state: jobOf(input) === 'job-1-shard-0' ? 'RUNNING' : 'DONE',
+            nextWaitSeconds: 1,
+          }),
+          StopShard: (input) => {
+            stopped.push(input.Payload as Json);
+            return { retryable: true, reason: 'POLL_BUDGET_EXHAUSTED: the job did not finish in time' };
+          },
+          RecordAttemptFailure: () => ({ retryable: false }),
+          CleanUp: () => ({ status: 'FAILED', deletedObjects: 0 }),
+        },
+        { ...baseInput, retentionSeconds: 1 },
+      );
+      await execution.result;
+      expect(stopped).toHaveLength(1);
+      expect(stopped[0]).toMatchObject({
+        job: { value: { jobId: 'job-1-shard-0', poll: { pollsLeft: 1 } } },
+      });
+    });
   });
 });
