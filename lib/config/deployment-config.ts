@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { DEFAULT_ROWS_PER_SHARD } from '../../contract/job/shard-plan.ts';
 
 /** Everything that differs between deployments, read once from CDK context (`cdk.json` or `-c key=value`). */
 export interface DeploymentConfig {
@@ -29,6 +30,11 @@ export interface DeploymentConfig {
   readonly serverTaskSize: TaskSize;
   /** Fargate size of the dealer's task; its vCPUs make that many chunks at once. */
   readonly dealerTaskSize: TaskSize;
+  /**
+   * Rows one pair of servers runs of a job (`MPC_ROWS_PER_SHARD` of PrepareAttempt): a job of more rows runs
+   * as K shards on K pairs (docs/deploy.md, "Sharded jobs"). Default `DEFAULT_ROWS_PER_SHARD`: never sharded.
+   */
+  readonly rowsPerShard: number;
   /**
    * The three administrative domains (DESIGN.md section 2): the coordinator with the dealer, server A, server
    * B, each its own account and region. A domain without an account takes the CLI's (one-account development).
@@ -94,6 +100,7 @@ export const CONTEXT_KEYS = {
   dealerPublicKey: 'mpc:dealerPublicKey',
   serverTaskSize: 'mpc:serverTaskSize',
   dealerTaskSize: 'mpc:dealerTaskSize',
+  rowsPerShard: 'mpc:rowsPerShard',
 } as const;
 
 const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
@@ -125,6 +132,7 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
     dealerPublicKey: readString(node, CONTEXT_KEYS.dealerPublicKey),
     serverTaskSize: readTaskSize(readString(node, CONTEXT_KEYS.serverTaskSize), CONTEXT_KEYS.serverTaskSize),
     dealerTaskSize: readTaskSize(readString(node, CONTEXT_KEYS.dealerTaskSize), CONTEXT_KEYS.dealerTaskSize),
+    rowsPerShard: readNumber(node, CONTEXT_KEYS.rowsPerShard) ?? DEFAULT_ROWS_PER_SHARD,
   };
 }
 
@@ -196,7 +204,7 @@ function readNumber(node: Node, key: string): number | undefined {
   const text = readString(node, key);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0)
+  if (!Number.isSafeInteger(value) || value <= 0)
     throw new Error(`${key} must be a positive integer, got "${text}"`);
   return value;
 }

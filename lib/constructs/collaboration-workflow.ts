@@ -7,10 +7,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { definitionPath, definitionPlaceholders } from '../../workflow/definition.ts';
+import { definitionPath, definitionPlaceholders, loadDefinition } from '../../workflow/definition.ts';
 import type { DeploymentConfig } from '../config/deployment-config.ts';
 import { retentionDays } from '../config/log-retention.ts';
 import type { ServerDomainRefs } from '../config/domain-names.ts';
+import { distributedMaps, grantDistributedMaps } from './distributed-map-access.ts';
 import type { MpcTask } from './mpc-tasks.ts';
 import { omitRoleDependency } from './role-dependency.ts';
 import { suppressScopedWildcards } from './scoped-wildcards.ts';
@@ -122,6 +123,9 @@ export class CollaborationWorkflow extends Construct {
         conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
       }),
     );
+    // The states of a Map's item processor use the same role and the grants above (same task definitions,
+    // same granted roles); a Distributed Map also starts and watches child executions.
+    grantDistributedMaps(role, props.identity, distributedMaps(loadDefinition().States));
     suppressScopedWildcards(role, 'State machine role');
     NagSuppressions.addResourceSuppressions(
       role,

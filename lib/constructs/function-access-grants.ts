@@ -67,9 +67,11 @@ export function grantFunctionAccess(
     grantShareKeyViaS3(shareKey, role, ['GenerateDataKey']);
   }
   if (access.deleteShares) {
-    // What lambdas/use-cases/workflow/delete-collaboration-shares.ts lists and deletes, by prefix.
+    // What lambdas/use-cases/workflow/delete-collaboration-shares.ts lists and deletes, by prefix: a
+    // collaboration's input prefix holds its input shares and, for a sharded job, its shards' partials.
     const deletable = [
       ...PARTIES.map((party) => shareObjectPatterns.inputShares(party)),
+      ...PARTIES.map((party) => shareObjectPatterns.shardPartials(party)),
       ...PARTIES.map((party) => shareObjectPatterns.dealerMaterial(party)),
       shareObjectPatterns.jobDescriptions(),
     ];
@@ -78,7 +80,7 @@ export function grantFunctionAccess(
       deletable.map((key) => inputBucket.arnForObjects(key)),
     );
     allow(['s3:ListBucket'], [inputBucket.bucketArn], {
-      StringLike: { 's3:prefix': deletable.map(listPrefixOf) },
+      StringLike: { 's3:prefix': [...new Set(deletable.map(listPrefixOf))] },
     });
   }
   for (const use of access.workflow ?? []) {

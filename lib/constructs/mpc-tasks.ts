@@ -254,8 +254,13 @@ export class MpcTasks extends Construct {
     const writeResultBucketKeys: string[] = [];
     if (party) {
       readKeys.push(shareObjectPatterns.dealerMaterial(party));
-      if (props.inputShares) readOwnInputShares(role, party, props.inputShares);
-      else readKeys.push(shareObjectPatterns.inputShares(party));
+      // A shard's partials go where the server's input shares are (mpc-servers/storage/input-share-routing.ts).
+      if (props.inputShares) useOwnInputShares(role, party, props.inputShares);
+      else {
+        const partials = shareObjectPatterns.shardPartials(party);
+        readKeys.push(shareObjectPatterns.inputShares(party), partials);
+        writeInputBucketKeys.push(partials);
+      }
       writeResultBucketKeys.push(shareObjectPatterns.resultShares(party));
     } else {
       writeInputBucketKeys.push(
@@ -275,7 +280,7 @@ export class MpcTasks extends Construct {
       new iam.PolicyStatement({
         actions: ['s3:ListBucket'],
         resources: [inputBucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': readKeys.map(listPrefixOf) } },
+        conditions: { StringLike: { 's3:prefix': [...new Set(readKeys.map(listPrefixOf))] } },
       }),
     );
     grantShareKeyViaS3(shareKey, role, ['Decrypt']);
@@ -337,16 +342,27 @@ export class MpcTasks extends Construct {
   }
 }
 
-/** The input shares sealed to `party`, from its own bucket under its own key. */
-function readOwnInputShares(
+/**
+ * The input shares sealed to `party`, from its own bucket under its own key, and the partials of its shards,
+ * which a part job writes and the combine job reads back there (one PutObject each).
+ */
+function useOwnInputShares(
   role: iam.Role,
   party: Party,
   own: NonNullable<MpcTasksProps['inputShares']>,
 ): void {
   const key = shareObjectPatterns.inputShares(party);
+  const partials = shareObjectPatterns.shardPartials(party);
   role.addToPolicy(
-    new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [own.bucket.arnForObjects(key)] }),
+    new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [key, partials].map((pattern) => own.bucket.arnForObjects(pattern)),
+    }),
   );
+  role.addToPolicy(
+    new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [own.bucket.arnForObjects(partials)] }),
+  );
+  // The partials lie under the input prefix, so one listing prefix covers both.
   role.addToPolicy(
     new iam.PolicyStatement({
       actions: ['s3:ListBucket'],
@@ -354,7 +370,7 @@ function readOwnInputShares(
       conditions: { StringLike: { 's3:prefix': [listPrefixOf(key)] } },
     }),
   );
-  grantShareKeyViaS3(own.key, role, ['Decrypt']);
+  grantShareKeyViaS3(own.key, role, ['Decrypt', 'GenerateDataKey']);
 }
 
 function suppressExecutionRoleWildcard(role: iam.Role): void {

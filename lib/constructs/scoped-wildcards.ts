@@ -11,7 +11,10 @@ const FIELD = '(<AWS::[A-Za-z]+>|[a-z0-9-]+)';
 const SCOPED_WILDCARDS = [
   // The bucket ARN is a reference: `<Logical.Arn>` in its own stack, a stack-output lookup in another.
   { regex: '/^Resource::.+\\/(inputs|results|dealer|jobs)\\/(A\\/|B\\/)?\\*[^*]*(\\*[^*]*)?$/g' },
-  { regex: `/^Resource::arn:${FIELD}:states:${FIELD}:${FIELD}:execution:[a-z0-9-]+:\\*$/g` },
+  // Executions of the state machine, or the child executions of its Distributed Map runs (`<name>/<label>:`).
+  {
+    regex: `/^Resource::arn:${FIELD}:states:${FIELD}:${FIELD}:execution:[a-z0-9-]+(\\/[A-Za-z0-9_-]+)?(:|\\/)\\*$/g`,
+  },
   { regex: `/^Resource::arn:${FIELD}:ecs:${FIELD}:${FIELD}:task\\/[a-z0-9-]+\\/\\*$/g` },
   { regex: `/^Resource::arn:${FIELD}:ecs:${FIELD}:${FIELD}:task-definition\\/[a-zA-Z0-9-]+:\\*$/g` },
   { regex: '/^Resource::<[A-Za-z0-9]+\\.Arn>\\/index\\/\\*$/g' },

@@ -10,6 +10,11 @@ export const shareObjectPatterns = {
   dealerMaterial: (party: Party): string => `${storageLayout.dealerMaterialPrefix(party, '*')}*`,
   jobDescriptions: (): string => storageLayout.jobDescription('*'),
   resultShares: (party: Party): string => storageLayout.resultShare(party, '*', '*'),
+  /** `inputs/<party>/*\/shards/*`: every shard partial of `party`, any job and shard index. */
+  shardPartials: (party: Party): string => {
+    const key = storageLayout.shardPartial(party, '*', '*', 0);
+    return key.slice(0, key.lastIndexOf('*') + 1);
+  },
 };
 
 export const PARTIES: readonly Party[] = ['A', 'B'];

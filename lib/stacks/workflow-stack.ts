@@ -86,11 +86,15 @@ export class WorkflowStack extends Stack {
       POWERTOOLS_SERVICE_NAME: WORKFLOW_SERVICE_NAME,
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     };
+    // Settings that only one step reads stay out of the others' environment.
+    const stepEnvironment: Readonly<Record<string, Record<string, string>>> = {
+      PrepareAttempt: { MPC_ROWS_PER_SHARD: String(config.rowsPerShard) },
+    };
     const stepFunctions = new Map(
       workflowStepNames().map((step) => {
         const built = new LambdaFunction(this, step, {
           entry: (props.stepHandlerEntry ?? workflowStepHandler)(step),
-          environment,
+          environment: { ...environment, ...stepEnvironment[step] },
           logRetention: retentionDays(config.logRetentionDays),
           removalPolicy: removalPolicyFor(config),
           timeout: Duration.seconds(NOTIFYING_STEPS.has(step) ? 120 : 30),

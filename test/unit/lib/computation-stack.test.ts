@@ -3,6 +3,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_VPC_CIDRS } from '../../../lib/constructs/computation-network.ts';
 import type { MpcTask, MpcTaskName } from '../../../lib/constructs/mpc-tasks.ts';
+import { storageLayout } from '../../../contract/storage/storage-layout.ts';
 import { allowedActions, resourcesFor, statementsOfRole, type RenderedStatement } from './iam-statements.ts';
 import { synthesizeApp, type SynthesizedApp } from './synthesize.ts';
 
@@ -214,8 +215,10 @@ describe('tasks', () => {
         `Inputs:/dealer/${party}/*/*`,
         'Inputs:/jobs/*/job.json',
         `Own:/inputs/${party}/*/*.share`,
+        `Own:/inputs/${party}/*/shards/*`,
       ]);
       expect(keysOf(resourcesFor(statements, 's3:PutObject'))).toEqual([
+        `Own:/inputs/${party}/*/shards/*`,
         `Results:/results/${party}/*/*.share`,
       ]);
       expect(JSON.stringify(statements)).not.toContain(`/${other}/`);
@@ -229,6 +232,39 @@ describe('tasks', () => {
         'secretsmanager:DescribeSecret',
         'secretsmanager:GetSecretValue',
       ]);
+    }
+  });
+
+  it("lets each server write and read back its shards' partials in its own bucket, under its own key", () => {
+    /** An IAM object-key pattern as a regular expression (`*` spans `/` too). */
+    const keyPattern = (pattern: string) =>
+      new RegExp(`^${pattern.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`);
+    for (const [party, other] of [
+      ['A', 'B'],
+      ['B', 'A'],
+    ] as const) {
+      const statements = taskStatements(`server${party}`);
+      const own = (action: string) =>
+        keysOf(resourcesFor(statements, action)).filter((key) => key.startsWith('Own:'));
+      const partials = `Own:/inputs/${party}/*/shards/*`;
+      expect(own('s3:PutObject')).toEqual([partials]);
+      expect(own('s3:GetObject')).toEqual([`Own:/inputs/${party}/*/*.share`, partials]);
+      // Every partial of its own shards falls under the grant; the other party's and input shares do not.
+      const granted = keyPattern(partials.slice('Own:/'.length));
+      expect(storageLayout.shardPartial(party, 'c1', 'job-1', 2)).toMatch(granted);
+      expect(storageLayout.shardPartial(other, 'c1', 'job-1', 2)).not.toMatch(granted);
+      expect(storageLayout.inputShare(party, 'c1', 'input-1')).not.toMatch(granted);
+      // The bucket encrypts under the server's own key: GenerateDataKey on that key, through S3 only.
+      const server = synthesized.servers[party];
+      const ownKey = `<${server.getLogicalId(server.inputKey.node.defaultChild as never)}.Arn>`;
+      const ownKeyUse = statements.filter((statement) => statement.resources.includes(ownKey));
+      expect(ownKeyUse.flatMap((statement) => statement.actions).sort()).toEqual([
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
+      ]);
+      expect(
+        ownKeyUse.every((statement) => JSON.stringify(statement.conditions).includes('kms:ViaService')),
+      ).toBe(true);
     }
   });
 

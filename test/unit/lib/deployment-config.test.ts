@@ -1,4 +1,5 @@
 import { App } from 'aws-cdk-lib';
+import { DEFAULT_ROWS_PER_SHARD } from '../../../contract/job/shard-plan.ts';
 import { describe, expect, it } from 'vitest';
 import { readDeploymentConfig, workerThreadsOf } from '../../../lib/config/deployment-config.ts';
 import { retentionDays } from '../../../lib/config/log-retention.ts';
@@ -39,6 +40,16 @@ describe('deployment config', () => {
     expect(() => configOf({ 'mpc:environment': 'Prod_1' })).toThrow(/mpc:environment/);
     expect(() => configOf({ 'mpc:peerPort': '-1' })).toThrow(/mpc:peerPort/);
     expect(() => configOf({ 'mpc:serverPublicKeys': '[{' })).toThrow();
+  });
+
+  it('runs every job unsharded unless a positive number of rows per shard is configured', () => {
+    expect(configOf({}).rowsPerShard).toBe(DEFAULT_ROWS_PER_SHARD);
+    expect(configOf({ 'mpc:rowsPerShard': '250000' }).rowsPerShard).toBe(250_000);
+    expect(configOf({ 'mpc:rowsPerShard': 1_000_000 }).rowsPerShard).toBe(1_000_000);
+    for (const bad of ['0', '-5', '2.5', 'many', '1e300'])
+      expect(() => configOf({ 'mpc:rowsPerShard': bad })).toThrow(
+        `mpc:rowsPerShard must be a positive integer, got "${bad}"`,
+      );
   });
 
   it('sizes the servers and the dealer at two vCPUs unless told, one worker thread per vCPU', () => {

@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { definitionPath, definitionPlaceholders } from '../../../workflow/definition.ts';
+import { DEFAULT_ROWS_PER_SHARD } from '../../../contract/job/shard-plan.ts';
+import {
+  allStates,
+  definitionPath,
+  definitionPlaceholders,
+  loadDefinition,
+} from '../../../workflow/definition.ts';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { workflowStepHandler } from '../../../lib/config/repo-paths.ts';
 import { workflowStepNames } from '../../../lib/constructs/collaboration-workflow.ts';
+import { distributedMaps } from '../../../lib/constructs/distributed-map-access.ts';
 import { WORKFLOW_STEP_ACCESS } from '../../../lib/access/workflow-step-access.ts';
 import { allowedActions, resourcesFor, statementsOfRole } from './iam-statements.ts';
 import { synthesizeApp, type SynthesizedApp } from './synthesize.ts';
@@ -86,9 +93,73 @@ describe('collaboration workflow', () => {
       '/dealer/A/*/*',
       '/dealer/B/*/*',
       '/inputs/A/*/*.share',
+      '/inputs/A/*/shards/*',
       '/inputs/B/*/*.share',
+      '/inputs/B/*/shards/*',
       '/jobs/*/job.json',
     ]);
+    // Clean-up lists each collaboration's input prefix (its shares and its shards' partials) and deletes it.
+    const listing = cleanUp.find((statement) => statement.actions.includes('s3:ListBucket'));
+    expect(listing?.conditions).toEqual({
+      StringLike: { 's3:prefix': ['inputs/A/*', 'inputs/B/*', 'dealer/A/*', 'dealer/B/*', 'jobs/*'] },
+    });
+  });
+
+  it('hands the rows per shard to PrepareAttempt only: 2^40 unless configured', () => {
+    const rowsPerShard = (stackTemplate: Template) =>
+      Object.entries(stackTemplate.findResources('AWS::Lambda::Function'))
+        .filter(([, fn]) => fn.Properties.Environment.Variables.MPC_ROWS_PER_SHARD !== undefined)
+        .map(([id, fn]) => [
+          id.replace(/Function\w+$/, ''),
+          fn.Properties.Environment.Variables.MPC_ROWS_PER_SHARD,
+        ]);
+    expect(rowsPerShard(template)).toEqual([['PrepareAttempt', String(DEFAULT_ROWS_PER_SHARD)]]);
+    expect(DEFAULT_ROWS_PER_SHARD).toBe(2 ** 40);
+    const configured = synthesizeApp({ 'mpc:rowsPerShard': '250000' });
+    expect(rowsPerShard(Template.fromStack(configured.workflow!))).toEqual([['PrepareAttempt', '250000']]);
+  }, 240_000);
+
+  it('lets the Distributed Map start and stop its child executions, by the fixed state machine name', () => {
+    // RunShards has no Label, so its Map Runs get generated ones: any child execution of this machine.
+    expect(distributedMaps(loadDefinition().States)).toEqual([{ stateName: 'RunShards' }]);
+    const statements = statementsOfRole(template, synthesized.workflow!.workflow.stateMachine.role);
+    const states = 'arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>';
+    expect(resourcesFor(statements, 'states:StartExecution')).toEqual([
+      `${states}:stateMachine:mpc-dev-collaboration`,
+    ]);
+    for (const action of ['states:DescribeExecution', 'states:StopExecution'])
+      expect(resourcesFor(statements, action)).toEqual([`${states}:execution:mpc-dev-collaboration/*`]);
+    expect(allowedActions(statements).filter((action) => action.startsWith('states:'))).toEqual([
+      'states:DescribeExecution',
+      'states:StartExecution',
+      'states:StopExecution',
+    ]);
+  });
+
+  it("runs the item processor's tasks with the top-level task definitions and granted roles only", () => {
+    // So the RunTask, PassRole, AssumeRole and InvokeFunction grants above cover every state, nested or not.
+    const runTasks = allStates(loadDefinition()).filter(
+      ([, state]) => state.Resource === 'arn:aws:states:::ecs:runTask',
+    );
+    const uses = runTasks.map(([name, state]) => {
+      const parameters = state.Parameters as { Cluster: string; TaskDefinition: string };
+      const credentials = state.Credentials as { RoleArn: string } | undefined;
+      return [name, parameters.Cluster, parameters.TaskDefinition, credentials?.RoleArn ?? 'own role'];
+    });
+    const expected = (names: string[]) => [
+      [names[0], '${ClusterArn}', '${DealerTaskDefinitionArn}', 'own role'],
+      [names[1], '${ServerBClusterArn}', '${ServerBTaskDefinitionArn}', '${ServerBAccessRoleArn}'],
+      [names[2], '${ServerAClusterArn}', '${ServerATaskDefinitionArn}', '${ServerAAccessRoleArn}'],
+    ];
+    expect(uses).toEqual([
+      ...expected(['RunShardDealer', 'StartShardServerB', 'StartShardServerA']),
+      ...expected(['RunDealer', 'StartServerB', 'StartServerA']),
+    ]);
+    const functions = allStates(loadDefinition())
+      .map(([, state]) => (state.Parameters as { FunctionName?: string } | undefined)?.FunctionName)
+      .filter((name): name is string => name !== undefined);
+    for (const name of functions)
+      expect(workflowStepNames()).toContain(/^\$\{(\w+)FunctionArn\}$/.exec(name)?.[1]);
   });
 
   it('hands the steps the task network, the cluster and the state machine', () => {
