@@ -1,15 +1,16 @@
 /**
- * The per-level step of batched DCF evaluation as a tiny hand-assembled WebAssembly function (native i64,
- * no BigInt, no bounds checks in JS). For each key k, with AES output `out` and input `in` (32 bytes per key:
- * block 0 = child seed input, block 1 = V block input):
- *   seed = out0 ^ in0; v = (out1 ^ in1)[direction]; control bit = bit 0 of seed;
- *   if t: seed ^= sCW, control ^= tCW[direction], v += vCW;
- *   value += v; seed bit 0 cleared; next input = (seed ^ nextDirection, seed ^ 2).
- * Correction words are the current level's (one entry per key). See `dcf.ts` for the construction.
+ * The per-level step of batched half-tree DCF evaluation (see `dcf.ts`) as a tiny hand-assembled
+ * WebAssembly function (native i64, no BigInt, no bounds checks in JS). For each key k, with AES input `in`
+ * (32 bytes per key: sigma(s), sigma(s) ^ 1 for the key's seed s) and output `out`, and d the key's input
+ * bit at this level:
+ *   s = sigma^-1(in0), t = bit 0 of s; child = (out0 ^ in0) ^ (t ? CW : 0) ^ (d ? s : 0);
+ *   v = (out1 ^ in0)[d] + (t ? vCW : 0); value += v; next input = (sigma(child), sigma(child) ^ 1).
+ * CW is the level's seed correction with its bit 0 from `tcw`. Correction words are the current level's
+ * (one entry per key).
  *
- * Signature: dcfLevel(count, in, out, scw, vcw, tcw, control, value, directionWords, directionShift,
- * nextWords, nextShift): byte offsets into the module's memory (`memory`, grown by the caller) and bit
- * positions; a key's direction is bit `shift` of its u32 in `words` (the low or high half of its input).
+ * Signature: dcfLevel(count, in, out, scw, vcw, tcw, value, directionWords, directionShift): byte offsets
+ * into the module's memory (`memory`, grown by the caller) and a bit position; a key's direction is bit
+ * `shift` of its u32 in `words` (the low or high half of its input).
  */
 
 import { assembleFunction, op, wasm, I32, I64, type WasmMemory } from './wasm-assembly.ts';
@@ -21,20 +22,21 @@ const OUT = 2;
 const SCW = 3;
 const VCW = 4;
 const TCW = 5;
-const CONTROL = 6;
-const VALUE = 7;
-const DIRECTION_WORDS = 8; // u32 per key holding this level's input bit
-const DIRECTION_SHIFT = 9;
-const NEXT_WORDS = 10; // the same for the next level (a zero array after the last level)
-const NEXT_SHIFT = 11;
-// Locals.
-const K = 12; // key index
-const BLOCK = 13; // k * 32
-const D = 14; // direction bit
-const C = 15; // child control bit
-const SEED_LOW = 16; // i64
-const SEED_HIGH = 17; // i64
-const V = 18; // i64
+const VALUE = 6;
+const DIRECTION_WORDS = 7; // u32 per key holding this level's input bit
+const DIRECTION_SHIFT = 8;
+// i32 locals.
+const K = 9; // key index
+const BLOCK = 10; // k * 32
+const D = 11; // direction bit
+const T = 12; // control bit
+// i64 locals.
+const IN_LOW = 13;
+const S_LOW = 14; // = in0's high half
+const S_HIGH = 15;
+const CHILD_LOW = 16;
+const CHILD_HIGH = 17;
+const V = 18;
 
 const at = (base: number, stride: number): number[] => [
   ...op.get(base),
@@ -45,32 +47,13 @@ const at = (base: number, stride: number): number[] => [
 ];
 /** Address of key k's 32-byte block in the input or output region: base + BLOCK. */
 const blockAddress = (base: number): number[] => [...op.get(base), ...op.get(BLOCK), ...op.i32Add];
-const inWord = (offset: number): number[] => [...blockAddress(IN), ...op.i64Load(offset)];
-const outWord = (offset: number): number[] => [...blockAddress(OUT), ...op.i64Load(offset)];
-/** Bit `shift` of the u32 at words[k]. */
-const bitOf = (words: number, shift: number): number[] => [
-  ...at(words, 4),
-  ...op.i32Load(),
-  ...op.get(shift),
-  ...op.i32ShrU,
-  ...op.i32Const(1),
-  ...op.i32And,
-];
-/** seedHalf ^= the seed correction's 8 bytes at `offset`. */
-const correctSeedHalf = (seedHalf: number, offset: number): number[] => [
-  ...op.get(seedHalf),
-  ...at(SCW, 16),
-  ...op.i64Load(offset),
-  ...op.i64Xor,
-  ...op.set(seedHalf),
-];
-/** Address of the V half chosen by the direction: BLOCK + 16 + 8 * d. */
-const vAddress = (base: number): number[] => [
-  ...blockAddress(base),
-  ...op.get(D),
-  ...op.i32Const(3),
-  ...op.i32Shl,
-  ...op.i32Add,
+const setLocal = (local: number, value: number[]): number[] => [...value, ...op.set(local)];
+/** `value` if the i32 local `condition` is 1, else 0. */
+const when = (value: number[], condition: number): number[] => [
+  ...value,
+  ...op.i64Const(0),
+  ...op.get(condition),
+  ...op.select,
 ];
 
 const body = [
@@ -83,53 +66,64 @@ const body = [
   ...op.get(COUNT),
   ...op.i32GeU,
   ...op.brIf(1),
-  ...op.get(K),
-  ...op.i32Const(32),
-  ...op.i32Mul,
-  ...op.set(BLOCK),
-  ...bitOf(DIRECTION_WORDS, DIRECTION_SHIFT),
-  ...op.set(D),
-  // seed = out0 ^ in0
-  ...outWord(0),
-  ...inWord(0),
-  ...op.i64Xor,
-  ...op.set(SEED_LOW),
-  ...outWord(8),
-  ...inWord(8),
-  ...op.i64Xor,
-  ...op.set(SEED_HIGH),
-  // v = out1[d] ^ in1[d]
-  ...vAddress(OUT),
-  ...op.i64Load(16),
-  ...vAddress(IN),
-  ...op.i64Load(16),
-  ...op.i64Xor,
-  ...op.set(V),
-  ...op.get(SEED_LOW),
-  ...op.i32WrapI64,
-  ...op.i32Const(1),
-  ...op.i32And,
-  ...op.set(C),
-  // if (control[k]) apply the corrections
-  ...at(CONTROL, 1),
-  ...op.i32Load8U(),
+  ...setLocal(BLOCK, [...op.get(K), ...op.i32Const(32), ...op.i32Mul]),
+  ...setLocal(D, [
+    ...at(DIRECTION_WORDS, 4),
+    ...op.i32Load(),
+    ...op.get(DIRECTION_SHIFT),
+    ...op.i32ShrU,
+    ...op.i32Const(1),
+    ...op.i32And,
+  ]),
+  ...setLocal(IN_LOW, [...blockAddress(IN), ...op.i64Load(0)]),
+  ...setLocal(S_LOW, [...blockAddress(IN), ...op.i64Load(8)]),
+  ...setLocal(S_HIGH, [...op.get(IN_LOW), ...op.get(S_LOW), ...op.i64Xor]),
+  ...setLocal(T, [...op.get(S_LOW), ...op.i32WrapI64, ...op.i32Const(1), ...op.i32And]),
+  // child = H(s, 0) ^ (d ? s : 0), then ^ CW when t
+  ...setLocal(CHILD_LOW, [
+    ...blockAddress(OUT),
+    ...op.i64Load(0),
+    ...op.get(IN_LOW),
+    ...op.i64Xor,
+    ...when(op.get(S_LOW), D),
+    ...op.i64Xor,
+  ]),
+  ...setLocal(CHILD_HIGH, [
+    ...blockAddress(OUT),
+    ...op.i64Load(8),
+    ...op.get(S_LOW),
+    ...op.i64Xor,
+    ...when(op.get(S_HIGH), D),
+    ...op.i64Xor,
+  ]),
+  // v = H(s, 1)'s half d: out1[d] ^ in0[d]
+  ...setLocal(V, [
+    ...blockAddress(OUT),
+    ...op.get(D),
+    ...op.i32Const(3),
+    ...op.i32Shl,
+    ...op.i32Add,
+    ...op.i64Load(16),
+    ...op.get(S_LOW),
+    ...op.get(IN_LOW),
+    ...op.get(D),
+    ...op.select,
+    ...op.i64Xor,
+  ]),
+  ...op.get(T),
   ...op.if,
-  ...correctSeedHalf(SEED_LOW, 0),
-  ...correctSeedHalf(SEED_HIGH, 8),
-  ...op.get(C),
-  ...at(TCW, 1),
-  ...op.i32Load8U(),
-  ...op.get(D),
-  ...op.i32ShrU,
-  ...op.i32Const(1),
-  ...op.i32And,
-  ...op.i32Xor,
-  ...op.set(C),
-  ...op.get(V),
-  ...at(VCW, 8),
-  ...op.i64Load(0),
-  ...op.i64Add,
-  ...op.set(V),
+  ...setLocal(CHILD_LOW, [
+    ...op.get(CHILD_LOW),
+    ...at(SCW, 16),
+    ...op.i64Load(0),
+    ...op.i64Xor,
+    ...at(TCW, 1),
+    ...op.i32Load8U(),
+    ...op.i64ExtendI32U,
+    ...op.i64Xor,
+  ]),
+  ...setLocal(CHILD_HIGH, [...op.get(CHILD_HIGH), ...at(SCW, 16), ...op.i64Load(8), ...op.i64Xor]),
+  ...setLocal(V, [...op.get(V), ...at(VCW, 8), ...op.i64Load(0), ...op.i64Add]),
   ...op.end,
   // value[k] += v
   ...at(VALUE, 8),
@@ -138,37 +132,27 @@ const body = [
   ...op.get(V),
   ...op.i64Add,
   ...op.i64Store(0),
-  // control[k] = c
-  ...at(CONTROL, 1),
-  ...op.get(C),
-  ...op.i32Store8(),
-  // seed bit 0 cleared; next input = (seed ^ next direction, seed ^ 2)
-  ...op.get(SEED_LOW),
-  ...op.i64Const(-2),
-  ...op.i64And,
-  ...op.set(SEED_LOW),
+  // next input = (sigma(child), sigma(child) ^ 1), sigma(low, high) = (low ^ high, low)
   ...blockAddress(IN),
-  ...op.get(SEED_LOW),
-  ...bitOf(NEXT_WORDS, NEXT_SHIFT),
-  ...op.i64ExtendI32U,
+  ...op.get(CHILD_LOW),
+  ...op.get(CHILD_HIGH),
   ...op.i64Xor,
   ...op.i64Store(0),
   ...blockAddress(IN),
-  ...op.get(SEED_HIGH),
+  ...op.get(CHILD_LOW),
   ...op.i64Store(8),
   ...blockAddress(IN),
-  ...op.get(SEED_LOW),
-  ...op.i64Const(2),
+  ...op.get(CHILD_LOW),
+  ...op.get(CHILD_HIGH),
+  ...op.i64Xor,
+  ...op.i64Const(1),
   ...op.i64Xor,
   ...op.i64Store(16),
   ...blockAddress(IN),
-  ...op.get(SEED_HIGH),
+  ...op.get(CHILD_LOW),
   ...op.i64Store(24),
   // k++
-  ...op.get(K),
-  ...op.i32Const(1),
-  ...op.i32Add,
-  ...op.set(K),
+  ...setLocal(K, [...op.get(K), ...op.i32Const(1), ...op.i32Add]),
   ...op.br(0),
   ...op.end,
   ...op.end,
@@ -183,12 +167,9 @@ export interface DcfLevelKernel {
     scw: number,
     vcw: number,
     tcw: number,
-    control: number,
     value: number,
     directionWords: number,
     directionShift: number,
-    nextWords: number,
-    nextShift: number,
   ): void;
   memory: WasmMemory;
 }
@@ -196,10 +177,10 @@ export interface DcfLevelKernel {
 const compiled = new wasm.Module(
   assembleFunction(
     'dcfLevel',
-    12,
+    9,
     [
       [4, I32],
-      [3, I64],
+      [6, I64],
     ],
     body,
   ),

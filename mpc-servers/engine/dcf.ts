@@ -7,15 +7,29 @@ import { ringVector, type RingVector } from '../../contract/sharing/ring.ts';
 
 /**
  * Distributed comparison function (Boyle, Chandran, Gilboa, Gupta, Ishai, Kumar, Tomescu, eprint 2020/1392,
- * Fig. 3): keys k_0, k_1 for f(x) = beta if x < alpha else 0 over n-bit x, with outputs in Z_2^64 that add up
- * to f(x). Security parameter lambda = 127 (seed bits; bit 0 of each 128-bit block carries the control bit).
- * Per level a key holds s_CW (16 bytes), V_CW (8 bytes) and two control bits, plus a final 8-byte word:
- * about n(lambda + 64 + 2) bits, as in the paper.
+ * Fig. 3) on a half tree (Guo, Yang, Wang, Zhang, Xie, Liu, Zhao, eprint 2022/1431): keys k_0, k_1 for
+ * f(x) = beta if x < alpha else 0 over n-bit x, with outputs in Z_2^64 that add up to f(x).
  *
- * Everything is batched over many keys level by level: the PRG G(s) = (L, R, V) is fixed-key AES in MMO mode
- * (AES_k(s xor j) xor s xor j for j = 0, 1, 2), one aes-128-ecb call over all keys per level, and the rest of
- * each level is a WebAssembly kernel (`dcf-generate-kernel.ts`, `dcf-level-kernel.ts`). Evaluation needs only
- * two blocks per key per level (the branch taken and the V block).
+ * Seeds are 128 bits, bit 0 the control bit t. Party p's root seed has bit 0 = p, so the two roots differ
+ * by Delta with bit 0 set (127 random bits: lambda = 127). A node's children come from one hash:
+ * s_L = H(s, 0) ^ t CW, s_R = s_L ^ s. With CW = H(s_0, 0) ^ H(s_1, 0) ^ (1 - alpha_i) Delta the children
+ * on alpha's path differ by Delta again and the others are equal, at every level (the half tree's
+ * invariant). The value words (V_L, V_R) = H(s, 1) and the corrections V_CW, CW^(n+1) are those of the
+ * paper's DCF, with Convert(s_n) = the low word of H(s_n, 1) at the leaf.
+ *
+ * H(x, i) = AES_k(sigma(x) ^ i) ^ sigma(x), fixed-key AES with sigma(low, high) = (low ^ high, low), a linear
+ * orthomorphism: the tweakable circular correlation robust hash of Guo, Katz, Wang, Yu (eprint 2019/074).
+ * Security: a party knows its own seeds s along alpha's path; each word of its key is a hash of the other
+ * party's seed s ^ Delta (xor or minus values it knows, and Delta itself for CW), that is an answer of the
+ * circular correlation robustness oracle H(s ^ Delta, i) ^ b Delta, on distinct (s, i); so the key is
+ * pseudorandom to it while Delta stays hidden, as in the paper's DPF. Generation takes 4 AES blocks per key
+ * and level (2 per party, 6 with the full-tree PRG (L, R, V)), evaluation 2, as before. Per level a key holds
+ * CW (127 bits in `seedCorrections` with bit 0 cleared, its bit 0 in `controlCorrections`) and V_CW (8 bytes),
+ * plus a final word: n(lambda + 1 + 64) + 64 bits, one bit per level less than the full tree's two control
+ * corrections.
+ *
+ * Everything is batched over many keys level by level: one aes-128-ecb call over a batch or tile per level,
+ * and the rest of each level is a WebAssembly kernel (`dcf-generate-kernel.ts`, `dcf-level-kernel.ts`).
  */
 const FIXED_AES_KEY = Buffer.from('mpc-dcf/fixedkey', 'latin1');
 
@@ -29,13 +43,13 @@ function fixedKeyAes(): Cipher {
 export interface DcfKeys {
   bits: number;
   count: number;
-  /** Root seeds, 16 bytes per key, bit 0 cleared. */
+  /** Root seeds, 16 bytes per key; evaluation sets bit 0 to the party (generation gives it so). */
   rootSeeds: Uint8Array;
-  /** s_CW per level and key: index (level * count + key) * 16. */
+  /** CW per level and key with bit 0 cleared: index (level * count + key) * 16. */
   seedCorrections: Uint8Array;
   /** V_CW per level and key. */
   valueCorrections: RingVector;
-  /** Control-bit corrections, bit 0 = t_CW^L, bit 1 = t_CW^R, per level and key. */
+  /** Bit 0 of CW per level and key (bit 1 always 0). */
   controlCorrections: Uint8Array;
   /** CW^(n+1) per key. */
   finalCorrections: RingVector;
@@ -54,21 +68,10 @@ function splitHalves(values: RingVector): { high: Uint32Array; low: Uint32Array 
   return { high, low };
 }
 
-/** Bit `position` (0 = least significant) of each value, as 0/1. */
-function bitsAt(
-  halves: { high: Uint32Array; low: Uint32Array },
-  position: number,
-  out: Uint8Array,
-): Uint8Array {
-  const source = position >= 32 ? halves.high : halves.low;
-  const shift = position & 31;
-  for (let k = 0; k < out.length; k++) out[k] = (source[k]! >>> shift) & 1;
-  return out;
-}
-
 /**
  * Generates keys for `alpha.length` comparisons. `rootSeed0`/`rootSeed1` are the parties' root seeds (16
- * bytes per key, drawn by the caller from each party's PRG so the root seeds need not be sent).
+ * bytes per key, drawn by the caller from each party's PRG so the root seeds need not be sent; bit 0 is
+ * replaced by the party).
  *
  * The keys go down their trees a tile of keys at a time, all levels of one tile before the next, so each
  * level's AES call and kernel pass stay in cache; the kernel writes the corrections straight into their
@@ -85,48 +88,52 @@ export function dcfGenerate(
   const tile = Math.max(1, Math.min(count, GENERATION_TILE_KEYS));
   const memory = new GenerationMemory(bits, count, tile);
   const { bytes, at, buffer, kernel } = memory;
-  bytes.fill(1, at.control1, at.control1 + count);
   new BigUint64Array(buffer, at.beta, count).set(beta);
   const halves = splitHalves(alpha);
   new Uint32Array(buffer, at.alphaLow, count).set(halves.low);
   new Uint32Array(buffer, at.alphaHigh, count).set(halves.high);
-  const roots = [rootSeed0, rootSeed1].map((seeds) => wordView(clearControlBits(new Uint8Array(seeds))));
+  const roots = [rootSeed0, rootSeed1].map((seeds, party) => withControlBits(new Uint8Array(seeds), party));
   const valueAlpha = new BigUint64Array(buffer, at.valueAlpha, count);
   const finalCorrections = new BigUint64Array(buffer, at.finalCorrections, count);
   const cipher = fixedKeyAes();
   for (let first = 0; first < count; first += tile) {
     const keys = Math.min(tile, count - first);
-    // Both parties' first inputs (s, s^1, s^2), adjacent, so one AES call per level covers both.
-    roots.forEach((words, party) =>
-      writeGenerationInputs(new Uint32Array(buffer, at.input + party * keys * 48, keys * 12), words, first),
+    // Both parties' inputs, adjacent, so one AES call per level covers both.
+    const inputs = [at.input, at.input + keys * 32];
+    const outputs = [at.output, at.output + keys * 32];
+    roots.forEach((seeds, party) =>
+      writeSeedInputs(
+        new Uint32Array(buffer, inputs[party]!, keys * 8),
+        wordView(seeds.subarray(first * 16, (first + keys) * 16)),
+      ),
     );
     for (let level = 0; level < bits; level++) {
       const position = bits - 1 - level;
-      bytes.set(cipher.update(bytes.subarray(at.input, at.input + keys * 96)), at.output);
+      bytes.set(cipher.update(bytes.subarray(at.input, at.input + keys * 64)), at.output);
       const corrections = level * count + first;
       kernel.dcfGenerateLevel(
         keys,
-        at.input,
-        at.input + keys * 48,
-        at.output,
-        at.output + keys * 48,
+        inputs[0]!,
+        inputs[1]!,
+        outputs[0]!,
+        outputs[1]!,
         (position >= 32 ? at.alphaHigh : at.alphaLow) + first * 4,
         position & 31,
         at.beta + first * 8,
         at.valueAlpha + first * 8,
-        at.control0 + first,
-        at.control1 + first,
         at.seedCorrections + corrections * 16,
         at.valueCorrections + corrections * 8,
         at.controlCorrections + corrections,
       );
     }
-    // CW^(n+1) = (-1)^t1 (Convert(s1) - Convert(s0) - V_alpha); Convert(s): the high 8 bytes of block 0.
-    const final0 = new BigUint64Array(buffer, at.input, keys * 6);
-    const final1 = new BigUint64Array(buffer, at.input + keys * 48, keys * 6);
+    // CW^(n+1) = (-1)^t1 (Convert(s1) - Convert(s0) - V_alpha), Convert(s) the low word of H(s, 1).
+    bytes.set(cipher.update(bytes.subarray(at.input, at.input + keys * 64)), at.output);
+    const [convert0, convert1] = [0, 1].map((party) =>
+      leafWords(buffer, inputs[party]!, outputs[party]!, keys),
+    );
     for (let k = 0; k < keys; k++) {
-      const value = final1[k * 6 + 1]! - final0[k * 6 + 1]! - valueAlpha[first + k]!;
-      finalCorrections[first + k] = bytes[at.control1 + first + k] === 1 ? -value : value;
+      const value = convert1!.convert(k) - convert0!.convert(k) - valueAlpha[first + k]!;
+      finalCorrections[first + k] = convert1!.control(k) === 1 ? -value : value;
     }
   }
   const shared = {
@@ -137,29 +144,46 @@ export function dcfGenerate(
     controlCorrections: new Uint8Array(buffer, at.controlCorrections, bits * count),
     finalCorrections,
   };
+  return { key0: { ...shared, rootSeeds: roots[0]! }, key1: { ...shared, rootSeeds: roots[1]! } };
+}
+
+/** Keys per tile: one level's AES call over a tile is 64 bytes a key, 128 KiB, in cache. */
+const GENERATION_TILE_KEYS = 2048;
+
+/**
+ * The leaf of `keys` walks whose last inputs (sigma(s_n), sigma(s_n) ^ 1) are at `input` and their AES
+ * outputs at `output`: Convert(s_n), the low word of H(s_n, 1) = out1 ^ in0, and s_n's control bit (bit 0
+ * of in0's high word).
+ */
+function leafWords(
+  buffer: ArrayBuffer,
+  input: number,
+  output: number,
+  keys: number,
+): { convert(k: number): bigint; control(k: number): number } {
+  const inWords = new BigUint64Array(buffer, input, keys * 4);
+  const outWords = new BigUint64Array(buffer, output, keys * 4);
+  const inBytes = new Uint8Array(buffer, input, keys * 32);
   return {
-    key0: { ...shared, rootSeeds: clearControlBits(new Uint8Array(rootSeed0)) },
-    key1: { ...shared, rootSeeds: clearControlBits(new Uint8Array(rootSeed1)) },
+    convert: (k) => BigInt.asUintN(64, outWords[k * 4 + 2]! ^ inWords[k * 4]!),
+    control: (k) => inBytes[k * 32 + 8]! & 1,
   };
 }
 
-/** Keys per tile: one level's AES call over a tile is 96 bytes a key, a few hundred KiB, in cache. */
-const GENERATION_TILE_KEYS = 2048;
-
-/** One party's first AES inputs (s, s^1, s^2) for the keys of a tile from `first`, from its root seeds. */
-function writeGenerationInputs(input: Uint32Array, roots: Uint32Array, first: number): void {
-  for (let k = 0; k < input.length / 12; k++) {
-    const r = (first + k) * 4;
-    for (let tweak = 0; tweak < 3; tweak++)
-      writeTweakedBlock(
-        input,
-        k * 12 + tweak * 4,
-        tweak,
-        roots[r]!,
-        roots[r + 1]!,
-        roots[r + 2]!,
-        roots[r + 3]!,
-      );
+/** The AES inputs (sigma(s), sigma(s) ^ 1) of each seed in `seeds` (4 words each), 8 words per seed. */
+function writeSeedInputs(input: Uint32Array, seeds: Uint32Array): void {
+  for (let k = 0; k < seeds.length / 4; k++) {
+    const [s0, s1, s2, s3] = [seeds[k * 4]!, seeds[k * 4 + 1]!, seeds[k * 4 + 2]!, seeds[k * 4 + 3]!];
+    // sigma(low, high) = (low ^ high, low) on 64-bit halves: words (s0 ^ s2, s1 ^ s3, s0, s1).
+    const base = k * 8;
+    input[base] = s0 ^ s2;
+    input[base + 1] = s1 ^ s3;
+    input[base + 2] = s0;
+    input[base + 3] = s1;
+    input[base + 4] = (s0 ^ s2 ^ 1) >>> 0;
+    input[base + 5] = s1 ^ s3;
+    input[base + 6] = s0;
+    input[base + 7] = s1;
   }
 }
 
@@ -178,8 +202,8 @@ class GenerationMemory extends KernelMemory<
   readonly kernel: DcfGenerateKernel;
   constructor(bits: number, count: number, tile: number, kernel = dcfGenerateKernel()) {
     super(kernel.memory, {
-      input: 96 * tile,
-      output: 96 * tile,
+      input: 64 * tile,
+      output: 64 * tile,
       seedCorrections: 16 * bits * count,
       valueCorrections: 8 * bits * count,
       ...perKey(GENERATION_BYTES_PER_KEY, count),
@@ -189,19 +213,18 @@ class GenerationMemory extends KernelMemory<
   }
 }
 
-/** Per key: the generation's state across levels and its inputs and final word. */
+/** Per key: the generation's inputs, its state across levels and its final word. */
 const GENERATION_BYTES_PER_KEY = {
   finalCorrections: 8,
   beta: 8,
   valueAlpha: 8,
   alphaLow: 4,
   alphaHigh: 4,
-  control0: 1,
-  control1: 1,
 } as const;
 
-function clearControlBits(seeds: Uint8Array): Uint8Array {
-  for (let k = 0; k < seeds.length; k += 16) seeds[k] = seeds[k]! & 0xfe;
+/** Sets bit 0 of each 16-byte seed to `party`, its root control bit. */
+function withControlBits(seeds: Uint8Array, party: number): Uint8Array {
+  for (let k = 0; k < seeds.length; k += 16) seeds[k] = (seeds[k]! & 0xfe) | party;
   return seeds;
 }
 
@@ -261,14 +284,15 @@ export function evaluateKeyRange(
     second.result(out[1]!);
     return;
   }
-  // Level shared - 1 still has the same direction, but writes the next level's input from its own point.
-  walk.run(0, shared - 1);
+  // The levels before `shared` take the same direction for both points; a node's inputs do not depend on
+  // the direction it is left by, so the walks part after them.
+  walk.run(0, shared);
   const fork = walk.snapshot();
-  walk.run(shared - 1, keys.bits);
+  walk.run(shared, keys.bits);
   walk.result(out[0]!);
   walk.restore(fork);
   walk.setPoints(y);
-  walk.run(shared - 1, keys.bits);
+  walk.run(shared, keys.bits);
   walk.result(out[1]!);
 }
 
@@ -316,28 +340,13 @@ class EvaluationWalk {
     readonly from: number,
     to: number,
   ) {
-    const { bits } = keys;
     const count = to - from;
     this.#count = count;
     this.#memory = new EvaluationMemory(count);
-    const { bytes, at } = this.#memory;
-    const halves = this.setPoints(x);
-    const firstDirections = bitsAt(halves, bits - 1, new Uint8Array(count));
-    const roots = wordView(clearControlBits(keys.rootSeeds.slice(from * 16, (from + count) * 16)));
-    const inputWords = new Uint32Array(this.#memory.buffer, at.input, count * 8);
-    for (let k = 0; k < count; k++) {
-      const r = k * 4;
-      writeExpansionInput(
-        inputWords,
-        k,
-        firstDirections[k]!,
-        roots[r]!,
-        roots[r + 1]!,
-        roots[r + 2]!,
-        roots[r + 3]!,
-      );
-    }
-    bytes.fill(party, at.control, at.control + count);
+    const { at, buffer } = this.#memory;
+    this.setPoints(x);
+    const roots = withControlBits(keys.rootSeeds.slice(from * 16, (from + count) * 16), party);
+    writeSeedInputs(new Uint32Array(buffer, at.input, count * 8), wordView(roots));
     this.#valueBytes = new Uint8Array(
       keys.valueCorrections.buffer,
       keys.valueCorrections.byteOffset,
@@ -346,12 +355,11 @@ class EvaluationWalk {
   }
 
   /** The points' 32-bit halves go into kernel memory; the kernel reads each level's bit from them. */
-  setPoints(x: RingVector): { high: Uint32Array; low: Uint32Array } {
+  setPoints(x: RingVector): void {
     const { at, buffer } = this.#memory;
     const halves = splitHalves(x.subarray(this.from, this.from + this.#count));
     new Uint32Array(buffer, at.inputLow, this.#count).set(halves.low);
     new Uint32Array(buffer, at.inputHigh, this.#count).set(halves.high);
-    return halves;
   }
 
   /** Levels [from, to). */
@@ -359,13 +367,9 @@ class EvaluationWalk {
     const { bits } = this.keys;
     const count = this.#count;
     const { bytes, at } = this.#memory;
-    const bitSource = (position: number): [number, number] =>
-      position >= 32 ? [at.inputHigh, position - 32] : [at.inputLow, position];
     for (let level = from; level < to; level++) {
-      const [directionWords, directionShift] = bitSource(bits - 1 - level);
-      // After the last level the "next direction" is 0, which leaves the final seeds in block 0.
-      const [nextWords, nextShift] = level < bits - 1 ? bitSource(bits - 2 - level) : [at.zeros, 0];
-      bytes.set(this.#cipher.update(bytes.subarray(at.input, at.input + count * 32)), at.output);
+      const position = bits - 1 - level;
+      this.#encrypt();
       const first = level * this.keys.count + this.from;
       bytes.set(this.keys.seedCorrections.subarray(first * 16, (first + count) * 16), at.seedCorrections);
       bytes.set(this.#valueBytes.subarray(first * 8, (first + count) * 8), at.valueCorrections);
@@ -377,31 +381,29 @@ class EvaluationWalk {
         at.seedCorrections,
         at.valueCorrections,
         at.controlCorrections,
-        at.control,
         at.value,
-        directionWords,
-        directionShift,
-        nextWords,
-        nextShift,
+        position >= 32 ? at.inputHigh : at.inputLow,
+        position & 31,
       );
     }
   }
 
-  /** The walk's state between levels: next AES inputs, control bits, accumulated values. */
+  /** This level's AES outputs for every key's inputs. */
+  #encrypt(): void {
+    const { bytes, at } = this.#memory;
+    bytes.set(this.#cipher.update(bytes.subarray(at.input, at.input + this.#count * 32)), at.output);
+  }
+
+  /** The walk's state between levels: next AES inputs and accumulated values. */
   snapshot(): Uint8Array[] {
     const { bytes, at } = this.#memory;
     const count = this.#count;
-    return [
-      bytes.slice(at.input, at.input + count * 32),
-      bytes.slice(at.control, at.control + count),
-      bytes.slice(at.value, at.value + count * 8),
-    ];
+    return [bytes.slice(at.input, at.input + count * 32), bytes.slice(at.value, at.value + count * 8)];
   }
 
-  restore([input, control, value]: Uint8Array[]): void {
+  restore([input, value]: Uint8Array[]): void {
     const { bytes, at } = this.#memory;
     bytes.set(input!, at.input);
-    bytes.set(control!, at.control);
     bytes.set(value!, at.value);
   }
 
@@ -409,17 +411,15 @@ class EvaluationWalk {
   result(value: RingVector): void {
     const count = this.#count;
     const from = this.from;
-    const { bytes, at, buffer } = this.#memory;
+    const { at, buffer } = this.#memory;
+    this.#encrypt();
+    const leaf = leafWords(buffer, at.input, at.output, count);
     const accumulated = new BigUint64Array(buffer, at.value, count);
-    const finalSeeds = new BigUint64Array(buffer, at.input, count * 4);
     const finalCorrections = this.keys.finalCorrections;
     for (let k = 0; k < count; k++) {
-      // Convert(seed): the high 8 bytes of block 0.
-      value[from + k] =
-        accumulated[k]! +
-        finalSeeds[k * 4 + 1]! +
-        (bytes[at.control + k] === 1 ? finalCorrections[from + k]! : 0n);
-      if (this.party === 1) value[from + k] = -value[from + k]!;
+      const word =
+        accumulated[k]! + leaf.convert(k) + (leaf.control(k) === 1 ? finalCorrections[from + k]! : 0n);
+      value[from + k] = this.party === 1 ? -word : word;
     }
   }
 }
@@ -441,40 +441,8 @@ const REGION_BYTES_PER_KEY = {
   value: 8,
   inputLow: 4,
   inputHigh: 4,
-  zeros: 4,
   controlCorrections: 1,
-  control: 1,
 } as const;
-
-function writeExpansionInput(
-  words: Uint32Array,
-  key: number,
-  direction: number,
-  s0: number,
-  s1: number,
-  s2: number,
-  s3: number,
-): void {
-  const base = key * 8;
-  writeTweakedBlock(words, base, direction, s0, s1, s2, s3);
-  writeTweakedBlock(words, base + 4, 2, s0, s1, s2, s3);
-}
-
-/** One 16-byte AES input block at word `at`: the seed's words with `tweak` xored into the first. */
-function writeTweakedBlock(
-  words: Uint32Array,
-  at: number,
-  tweak: number,
-  s0: number,
-  s1: number,
-  s2: number,
-  s3: number,
-): void {
-  words[at] = s0 ^ tweak;
-  words[at + 1] = s1;
-  words[at + 2] = s2;
-  words[at + 3] = s3;
-}
 
 /** 32-bit words over the same bytes, without copying (the arrays here are 4-byte aligned). */
 function wordView(array: Uint8Array | BigUint64Array): Uint32Array {
