@@ -15,6 +15,8 @@ export interface S3AccessRule {
   prefixes: readonly string[];
   /** `LIST` is a GET of the bucket itself, its `prefix` query under one of the prefixes. */
   methods: readonly ('GET' | 'HEAD' | 'PUT' | 'DELETE' | 'LIST')[];
+  /** When set, an object key must also match it (ids in the middle of a key, as an IAM `*` allows). */
+  keyPattern?: RegExp;
 }
 
 /**
@@ -56,6 +58,7 @@ function allowed(rules: readonly S3AccessRule[], ctx: S3RequestContext): boolean
     (rule) =>
       rule.bucket === bucket &&
       (rule.methods as readonly string[]).includes(method) &&
-      rule.prefixes.some((allowedPrefix) => prefix.startsWith(allowedPrefix)),
+      rule.prefixes.some((allowedPrefix) => prefix.startsWith(allowedPrefix)) &&
+      (rule.keyPattern === undefined || (!listing && rule.keyPattern.test(key))),
   );
 }

@@ -15,11 +15,20 @@ export interface DomainBuckets {
 const prefixOf = (key: string): string => key.slice(0, key.indexOf('\0'));
 const READ = ['GET', 'HEAD', 'LIST'] as const;
 
+/** Any shard partial of `party`: each id one path segment, the key's last number the shard index. */
+function shardPartialPattern(party: Party): RegExp {
+  const escaped = storageLayout
+    .shardPartial(party, '\0', '\0', 0)
+    .split('\0')
+    .map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('[^/]+').replace(/0(?=\D*$)/, '\\d+')}$`);
+}
+
 /**
  * What the dealer's and each server's credentials may do in the local S3, as their task roles may on AWS
  * (lib/constructs/mpc-tasks.ts, lib/constructs/server-domain-grants.ts): a server reads the input shares
  * sealed to it from its own bucket only, its job description and dealer material from the coordinator's, and
- * writes only its result shares; nothing of the other server's. The coordinator's credentials stay
+ * writes only its result shares and, in its own bucket, its shard partials; nothing of the other server's. The coordinator's credentials stay
  * unrestricted here (the tools and tests create and empty buckets with them).
  */
 export function localDomainAccess(buckets: DomainBuckets): S3DomainKeys {
@@ -29,6 +38,12 @@ export function localDomainAccess(buckets: DomainBuckets): S3DomainKeys {
       bucket: buckets.serverInputBuckets[party],
       prefixes: [prefixOf(storageLayout.inputShare(party, '\0', '\0'))],
       methods: READ,
+    },
+    {
+      bucket: buckets.serverInputBuckets[party],
+      prefixes: [prefixOf(storageLayout.shardPartial(party, '\0', '\0', 0))],
+      methods: ['PUT'],
+      keyPattern: shardPartialPattern(party),
     },
     {
       bucket: buckets.inputBucket,

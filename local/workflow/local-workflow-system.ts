@@ -1,5 +1,6 @@
 import { HttpWebhookNotifier } from '../../lambdas/adapters/webhooks/http-webhook-notifier.ts';
 import { workflowStepHandlers } from '../../lambdas/handlers/workflow/registry.ts';
+import { workflowSettingsFrom } from '../../lambdas/handlers/workflow/workflow-settings.ts';
 import type { WorkflowStepHandler } from '../../lambdas/handlers/workflow/workflow-step.ts';
 import type { WorkflowSettings } from '../../lambdas/ports/workflow-ports.ts';
 import type { LocalWiring } from '../../lambdas/wiring/coordinator-settings.ts';
@@ -12,6 +13,7 @@ import { RecordingEventPublisher } from './recording-event-publisher.ts';
 
 /** What a local run changes from the AWS defaults: short polls, few retries, fast webhook backoff. */
 export interface LocalWorkflowSettings {
+  /** Over the local defaults and MPC_ROWS_PER_SHARD of this process's environment (e.g. `rowsPerShard`). */
   settings?: Partial<WorkflowSettings>;
   /** Milliseconds of the definition's Wait states (WaitBeforeCheck). */
   waitOverridesMs?: Record<string, number>;
@@ -52,6 +54,15 @@ export const LOCAL_WORKFLOW_DEFAULTS: Partial<WorkflowSettings> = {
   staleAfterMs: 60_000,
   retentionSeconds: 24 * 3600,
 };
+
+/**
+ * `MPC_ROWS_PER_SHARD=… npm start` shards as the deployed PrepareAttempt does (the handlers' environment is the
+ * system's own, not this process's); checked the same way, so a bad value stops the start with its name.
+ */
+function shardingFromEnvironment(): Partial<WorkflowSettings> {
+  const rows = process.env.MPC_ROWS_PER_SHARD;
+  return rows ? { rowsPerShard: workflowSettingsFrom({ MPC_ROWS_PER_SHARD: rows }).rowsPerShard } : {};
+}
 
 /**
  * The workflow half of the local runtime: the same definition run by aws-local-stepfunctions, the step
@@ -137,7 +148,7 @@ export function startLocalWorkflow(options: {
         ...local.webhook,
       }),
     },
-    workflowSettings: { ...LOCAL_WORKFLOW_DEFAULTS, ...local.settings },
+    workflowSettings: { ...LOCAL_WORKFLOW_DEFAULTS, ...shardingFromEnvironment(), ...local.settings },
   };
   return {
     runner,

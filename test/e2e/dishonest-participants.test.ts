@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seal } from '../../contract/crypto/hpke.ts';
-import { shareRows } from '../../contract/input/input-codec.ts';
-import type { Party } from '../../contract/party.ts';
 import { ApiError } from '../../client/http/api-error.ts';
 import { workflowPorts } from '../../lambdas/handlers/workflow/workflow-composition-root.ts';
 import type { CreateCollaborationRequest } from '../../client/sdk/api-models.ts';
 import { fetchResult } from '../../client/sdk/fetch-result.ts';
-import { declareShare, putPresigned } from '../../client/sdk/presigned-transfer.ts';
 import {
   AGE_INCOME_ANALYSES,
   AGE_INCOME_FIELDS,
   ageIncomeRows,
   expectCleartextAnswers,
 } from '../support/age-income-fixture.ts';
+import { uploadWithWrongAad } from './support/wrong-aad-upload.ts';
 import {
   createCollaboration,
   eventually,
@@ -67,32 +64,6 @@ async function resultReady(member: Member, collaborationId: string) {
     180_000,
     500,
   );
-}
-
-/**
- * Uploads rows as the SDK would (right size and checksum, sealed to the right keys) but under an AAD no
- * server opens. The coordinator cannot tell: the input counts. Returns its id.
- */
-async function uploadWithWrongAad(liar: Member, collaborationId: string): Promise<string> {
-  const rows = ageIncomeRows(23, 5);
-  const plaintexts = shareRows(rows, AGE_INCOME_FIELDS);
-  const wrongAad = new TextEncoder().encode(`input-share of another collaboration than ${collaborationId}`);
-  const servers = liar.participation.computationServers;
-  const sealed = {} as Record<Party, Uint8Array>;
-  for (const party of ['A', 'B'] as const)
-    sealed[party] = await seal({
-      recipientPublicKey: servers.find((server) => server.id === party)!.publicKey,
-      plaintext: plaintexts[party],
-      aad: wrongAad,
-    });
-  const issued = await liar.client.createInput(collaborationId, {
-    rowCount: rows.length,
-    shares: { A: declareShare(sealed.A), B: declareShare(sealed.B) },
-  });
-  for (const party of ['A', 'B'] as const)
-    await putPresigned(issued.uploads[party], sealed[party], liar.client.storageFetch);
-  expect((await liar.client.completeInput(collaborationId, issued.inputId)).status).toBe('COMPLETE');
-  return issued.inputId;
 }
 
 describe('dishonest participants end to end', () => {

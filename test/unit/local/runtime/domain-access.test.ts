@@ -75,6 +75,12 @@ describe('local domain access', () => {
     expect(await put(b, 'results', storageLayout.resultShare('B', 'c1', 'r1'))).toBe('ok');
     expect(await put(b, 'results', storageLayout.resultShare('A', 'c1', 'r1'))).toBe('AccessDenied');
     expect(await put(b, 'inputs-b', storageLayout.inputShare('B', 'c1', 'i2'))).toBe('AccessDenied');
+    // A shard's partial goes to the server's own bucket, and nowhere else.
+    expect(await put(b, 'inputs-b', storageLayout.shardPartial('B', 'c1', 'j1', 2))).toBe('ok');
+    expect(await put(b, 'inputs-a', storageLayout.shardPartial('A', 'c1', 'j1', 2))).toBe('AccessDenied');
+    expect(await put(b, 'inputs-b', `${storageLayout.shardPartial('B', 'c1', 'j1', 2)}/x.share`)).toBe(
+      'AccessDenied',
+    );
     const dealer = as('dealer');
     expect(await put(dealer, 'jobs', `${storageLayout.dealerMaterialPrefix('A', 'j1')}manifest`)).toBe('ok');
     expect(
