@@ -1,5 +1,6 @@
-import { WHOLE_RING_BITS, type MaterialRequest, type ChunkMaterial } from '../engine/material.ts';
-import { belowPublicManyStep, lessThanManyStep } from '../engine/many-thresholds.ts';
+import type { MaterialRequest, ChunkMaterial } from '../engine/material.ts';
+import { rangeCheck, rangeCheckRequests } from '../engine/boolean/range-check.ts';
+import { lessThanManyStep } from '../engine/many-thresholds.ts';
 import { liftFromStep } from '../engine/narrow-lift.ts';
 import {
   lessThanZeroStep,
@@ -14,7 +15,6 @@ import {
   add,
   addConstant,
   concat,
-  ringVector,
   scale,
   sub,
   sumAll,
@@ -32,9 +32,10 @@ import type { FieldProgram, Program } from './program.ts';
  * row, and the chunk's count of invalid rows D is lifted with them. The valid rows' sums follow locally in
  * Z_2^128 with n = rows - D: sum x = sum y + n low, sum x^2 = sum y^2 + 2 low sum y + n low^2.
  *
- * Validity: each value x of field f is checked by one whole-ring comparison [x - low < high - low + 1]
- * (exact for any 64-bit word); a row's bit v is the product of its fields' bits (a multiplication tree);
- * then every value is replaced by x' = low + v (x - low), one multiplication. So every later comparison,
+ * Validity: each value x of field f is checked exactly for any 64-bit word, x - low <= high - low
+ * unsigned, with an edaBit and a boolean comparison circuit (`rangeCheck`); a row's bit v is the AND of its
+ * fields' bits, converted to an additive share once; then every value is replaced by x' = low + v (x - low),
+ * one multiplication. So every later comparison,
  * at however few bits, sees an in-range value, and an invalid row contributes exactly `low` to every field.
  * Its contributions are taken out linearly at the output (D = number of invalid rows: counts below
  * t - D [low < t], count - D; sums as above); a min series sees x' + (1 - v)(high - low),
@@ -66,24 +67,13 @@ export function chunkRequests(program: ChunkShape, rows: number, hasCarry: boole
   const requests: MaterialRequest[] = [];
   if (program.validity) {
     const fieldCount = program.fields.length;
-    // One whole-ring key per value, a section per field: it serves the range check and the field's thresholds.
-    for (let f = 0; f < fieldCount; f++)
-      requests.push({
-        kind: 'comparison',
-        bits: WHOLE_RING_BITS,
-        count: rows,
-        outputBits: RANGE_OUTPUT_BITS,
-      });
-    for (const pairs of productLevels(fieldCount)) requests.push({ kind: 'triple', count: rows * pairs });
-    const inner = innerThresholdCount(program);
-    requests.push({ kind: 'lift', count: rows * (1 + inner) });
-    requests.push({ kind: 'triple', count: rows * (fieldCount + (fieldCount > 1 ? inner : 0)) });
+    requests.push(...rangeCheckRequests(fieldCount, rows));
+    // The select x' = low + v (x - low) of every value.
+    requests.push({ kind: 'triple', count: rows * fieldCount });
   }
   const summed = program.fields.filter((field) => field.sums).length;
   if (summed > 0) requests.push({ kind: 'lift', count: rows * summed + (program.validity ? 1 : 0) });
-  const thresholds = program.validity
-    ? 0
-    : program.fields.reduce((t, field) => t + field.thresholds.length, 0);
+  const thresholds = program.fields.reduce((t, field) => t + field.thresholds.length, 0);
   if (thresholds > 0) {
     // One key per value for all of its field's thresholds.
     for (const field of program.fields)
@@ -168,38 +158,11 @@ function pairedFields(program: ChunkShape): number[] {
 }
 
 /**
- * The thresholds of a field that need a comparison when rows are checked: low < t <= high. For t <= low no
- * valid row has x < t, for t > high every valid row has: those counts are 0 and n (valid rows), public
- * functions of the valid count, with no comparison.
- */
-function innerThresholds(field: FieldProgram): bigint[] {
-  return field.thresholds.filter((t) => field.low < t && t <= field.high);
-}
-
-function innerThresholdCount(program: ChunkShape): number {
-  return program.fields.reduce((total, field) => total + innerThresholds(field).length, 0);
-}
-
-/**
- * Bits of the threshold comparisons' outputs read without the validity check: each chunk's count of rows
+ * Bits of the threshold comparisons' outputs: each chunk's count of rows
  * below a threshold, at most 2^16 rows (`MAX_CHUNK_ROWS`), is summed mod 2^24 and lifted into Z_2^64 once per
  * chunk (`liftFromStep` needs the count below 2^23).
  */
 const THRESHOLD_OUTPUT_BITS = 24;
-
-/**
- * Bits of the range check's outputs that the program reads: its bits, their product and the threshold bits
- * are computed mod 2^8 (the keys' value corrections take 1 byte instead of 8), then lifted into Z_2^64
- * (`liftFromStep`) before anything needs more.
- */
-const RANGE_OUTPUT_BITS = 8;
-
-/** Multiplications per row at each level of the tree that multiplies a row's field bits. */
-function productLevels(fieldCount: number): number[] {
-  const levels: number[] = [];
-  for (let m = fieldCount; m > 1; m -= Math.floor(m / 2)) levels.push(Math.floor(m / 2));
-  return levels;
-}
 
 const wrap = (value: bigint): bigint => BigInt.asUintN(64, value);
 
@@ -209,24 +172,11 @@ export interface CheckedColumns {
   /** Columns min series compare: `high` in place of an invalid row's value. */
   minColumns: RingVector[];
   valid: RingVector;
-  /** Per field, per threshold t (`FieldProgram.thresholds`): shares of the chunk's valid rows with x < t. */
-  validBelow: bigint[][];
 }
 
 /**
- * Range check of every value, AND per row, and the select that makes every value in range; the same keys
- * give the fields' threshold counts.
- *
- * Thresholds from the range check's key: with u = x - low (as an unsigned 64-bit word) and the width
- * W = high - low + 1, the key of u answers [u < w] for any public 0 < w at one more evaluation
- * (`belowPublicManyStep`). For a threshold low < t <= high take w = t - low, so 0 < w < W. A value in range
- * has u = x - low in [0, W), and [u < w] = [x < t]. A value out of range has u >= W as an unsigned word (x
- * below low wraps to u >= 2^64 - 2^63 > W, x above high gives u >= W), so u >= W > w and [u < w] = 0: the
- * field's own invalid values count nowhere, automatically. A row invalid through another field may still
- * have [u < w] = 1, so with more than one field each such bit is multiplied by the row's bit v (in the select
- * round); with one field v is the field's own bit and [u < w] already implies it. Thresholds outside
- * (low, high] are not compared: for t <= low no valid row has x < t (count 0), for t > high every valid row
- * has (count n = sum v).
+ * Range check of every value (`rangeCheck`: edaBits and a boolean comparison circuit, the row's bit v the
+ * AND of its fields'), then the select that makes every value in range, x' = low + v (x - low).
  */
 export async function checkValidity(
   context: PartyContext,
@@ -237,70 +187,28 @@ export async function checkValidity(
   const rows = columns[0]?.length ?? 0;
   const fields = program.fields;
   const isA = context.party === 'A';
-  // u = x - low (A subtracts the public low), compared with the public width high - low + 1 and t - low.
+  // u = x - low (A subtracts the public low), valid iff u <= high - low as an unsigned word.
   const us = fields.map((field) =>
     isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!.slice(),
   );
-  const inner = fields.map(innerThresholds);
-  const steps = fields.map((field, f) =>
-    belowPublicManyStep(
-      context,
-      us[f]!,
-      [field.high - field.low + 1n, ...inner[f]!.map((t) => t - field.low)],
-      material.comparisons(WHOLE_RING_BITS, rows, RANGE_OUTPUT_BITS),
-    ),
+  const valid = await rangeCheck(
+    context,
+    us,
+    fields.map((field) => field.high - field.low),
+    material,
   );
-  // Every result is exact mod 2^8 only until the lift below.
-  const results = await runRound(context, steps);
-  let bits = results.map((result) => result[0]!);
-  const narrowBelow = results.flatMap((result) => result.slice(1));
-  const narrowBytes = Math.ceil(RANGE_OUTPUT_BITS / 8);
-  while (bits.length > 1) {
-    const pairs = Math.floor(bits.length / 2);
-    const left = concat(bits.slice(0, pairs));
-    const right = concat(bits.slice(pairs, 2 * pairs));
-    const [products] = await runRound(context, [
-      { ...multiplyStep(context, left, right, material.triples(left.length)), openedBytes: narrowBytes },
-    ]);
-    bits = [
-      ...Array.from({ length: pairs }, (_, p) => products.subarray(p * rows, (p + 1) * rows)),
-      ...bits.slice(2 * pairs),
-    ];
-  }
-  const toLift = concat([bits[0] ?? ringVector(rows), ...narrowBelow]);
-  const [lifted] = await runRound(context, [
-    liftFromStep(context, toLift, RANGE_OUTPUT_BITS, material.lifts(toLift.length)),
-  ]);
-  const valid = lifted.subarray(0, rows);
-  const belowBits = narrowBelow.map((_, k) => lifted.subarray((k + 1) * rows, (k + 2) * rows));
-  // The select of every value, and with several fields the valid-row product of each threshold bit.
-  const rowBits = fields.length > 1 ? belowBits : [];
-  const spread = concat([...fields.map(() => valid), ...rowBits.map(() => valid)]);
-  const factors = concat([...us, ...rowBits]);
+  const spread = concat(fields.map(() => valid));
   const [selected] = await runRound(context, [
-    multiplyStep(context, spread, factors, material.triples(spread.length)),
+    multiplyStep(context, spread, concat(us), material.triples(spread.length)),
   ]);
   // x' = low + v (x - low); for min series x' + (1 - v)(high - low).
   const checked = fields.map((field, f) => {
     const part = selected.subarray(f * rows, (f + 1) * rows);
     return isA ? addConstant(part, field.low) : part.slice();
   });
-  const validBits =
-    fields.length > 1
-      ? belowBits.map((_, k) => selected.subarray((fields.length + k) * rows, (fields.length + k + 1) * rows))
-      : belowBits;
-  const validCount = sumAll(valid);
-  let next = 0;
-  const validBelow = fields.map((field) =>
-    field.thresholds.map((t) => {
-      if (t <= field.low) return 0n;
-      if (t > field.high) return validCount;
-      return sumAll(validBits[next++]!);
-    }),
-  );
   const invalid = isA ? addConstant(scale(valid, -1n), 1n) : scale(valid, -1n);
   const minColumns = fields.map((field, f) => add(checked[f]!, scale(invalid, field.high - field.low)));
-  return { columns: checked, minColumns, valid, validBelow };
+  return { columns: checked, minColumns, valid };
 }
 
 /** Runs one chunk; returns each row's validity bit (shares), or undefined without the validity check. */
@@ -332,31 +240,18 @@ export async function runChunk(
     const y = concat([...shifted, ...invalid]);
     steps.push(liftStep(context, y, material.lifts(y.length)));
   }
-  const thresholdSteps = checked
-    ? []
-    : comparedFields.map((field) =>
-        // One opening of x per row, evaluated at x - t for every threshold.
-        lessThanManyStep(
-          context,
-          columns[field.index]!,
-          field.thresholds,
-          material.comparisons(field.thresholdBits, rows, THRESHOLD_OUTPUT_BITS),
-        ),
-      );
+  // One opening of x per row, evaluated at x - t for every threshold. With the validity check x is in
+  // range and an invalid row holds `low`, counted below t iff low < t, as the accumulators expect.
+  const thresholdSteps = comparedFields.map((field) =>
+    lessThanManyStep(
+      context,
+      columns[field.index]!,
+      field.thresholds,
+      material.comparisons(field.thresholdBits, rows, THRESHOLD_OUTPUT_BITS),
+    ),
+  );
   if (thresholdSteps.length > 0 && rows >= 2 ** (THRESHOLD_OUTPUT_BITS - 1))
     throw new RangeError(`a chunk of ${rows} rows is too long for ${THRESHOLD_OUTPUT_BITS}-bit counts`);
-  if (checked) {
-    // The accumulators count an invalid row as `low` (see `outputShares`): the valid rows with x < t plus
-    // D [low < t], D = rows - sum v (A adds the public rows).
-    const invalid = wrap((isA ? BigInt(rows) : 0n) - sumAll(checked.valid));
-    for (const field of comparedFields) {
-      const below = accumulators.below[field.index]!;
-      field.thresholds.forEach((t, i) => {
-        const counted = checked.validBelow[field.index]![i]! + (field.low < t ? invalid : 0n);
-        below[i] = wrap(below[i]! + counted);
-      });
-    }
-  }
   if (steps.length + thresholdSteps.length > 0) {
     const results = await runRound<unknown[]>(context, [...steps, ...thresholdSteps]);
     if (summedFields.length > 0)

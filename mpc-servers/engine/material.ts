@@ -12,13 +12,16 @@ import { dcfGenerate, type DcfKeys } from './dcf.ts';
 import { prgBytes, prgWords, type StreamId } from '../../contract/sharing/prg.ts';
 import { add, mul, ringVector, sub, wordsFromBytes, type RingVector } from '../../contract/sharing/ring.ts';
 import { add128, mul128, sub128, type WideVector } from './ring128.ts';
+import { planeWords, planesAsWords, planesOfWords, wordsAsPlanes, xorPlanes } from './boolean/bit-planes.ts';
+import type { AndTripleShares, EdaBitShares } from './boolean/boolean-shares.ts';
 
 /**
  * Dealer material, chunk by chunk. A chunk's material is an ordered list of sections, each answering one
  * request of the program (`MaterialRequest`). Seed compression: A's shares of every mask, triple and square
  * pair, and both parties' DCF root seeds, are drawn from the parties' 16-byte PRG seeds (stream = chunk,
  * substream = section and component), so A's blob carries only the DCF correction words and B's blob the
- * corrections that make the shares add up (c_B, r_B, s_B) plus the same DCF correction words.
+ * corrections that make the shares add up (c_B, r_B, s_B; an AND triple's c bit, an edaBit's bits) plus the
+ * same DCF correction words. An edaBit's additive shares are both drawn from seeds: r is their sum.
  */
 /**
  * Comparison material with `bits` = 65 covers the whole ring: r mod 2^64 is all of r, its "top bit" is 0, so
@@ -41,11 +44,27 @@ export type MaterialRequest =
     }
   | { kind: 'lift'; count: number }
   | { kind: 'wideSquare'; count: number }
-  | { kind: 'wideTriple'; count: number };
+  | { kind: 'wideTriple'; count: number }
+  /** Boolean AND triples, bit-sliced: `count` 64-bit words of 64 gates each; B stores c (1 bit per gate). */
+  | { kind: 'andTriple'; count: number }
+  /**
+   * edaBits: `count` random r in Z_2^64, additive shares from both seeds (nothing stored) and XOR shares of
+   * r's 64 bits in planes (`bit-planes.ts`); B stores its bits (8 bytes per value).
+   */
+  | { kind: 'edaBit'; count: number };
 
-const KIND_CODE = { triple: 1, square: 2, comparison: 3, lift: 4, wideSquare: 5, wideTriple: 6 } as const;
+const KIND_CODE = {
+  triple: 1,
+  square: 2,
+  comparison: 3,
+  lift: 4,
+  wideSquare: 5,
+  wideTriple: 6,
+  andTriple: 7,
+  edaBit: 8,
+} as const;
 const COMPONENT = { a: 0, b: 1, c: 2, mask: 3, topBit: 4, rootSeed: 5 } as const;
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 const streamOf = (chunk: number, section: number, component: number): StreamId => ({
   stream: chunk,
@@ -57,6 +76,7 @@ export class MaterialShortfallError extends Error {
 }
 
 export function describeRequest(request: MaterialRequest): string {
+  if (request.kind === 'andTriple') return `${request.count * 64} AND triples`;
   if (request.kind !== 'comparison') return `${request.count} ${request.kind}s`;
   const outputs = outputBitsOf(request) === 64 ? '' : ` (outputs mod 2^${request.outputBits})`;
   return `${request.count} ${request.bits}-bit comparisons${outputs}`;
@@ -206,6 +226,18 @@ export function generateChunkMaterial(
       const a = add128(wide('A', COMPONENT.a), wide('B', COMPONENT.a));
       const b = add128(wide('A', COMPONENT.b), wide('B', COMPONENT.b));
       writers.B.words(sub128(mul128(a, b), wide('A', COMPONENT.c)));
+    } else if (request.kind === 'andTriple') {
+      const planes = (party: Party, component: number): Uint32Array => wordsAsPlanes(words(party, component));
+      const a = xorPlanes(planes('A', COMPONENT.a), planes('B', COMPONENT.a));
+      const b = xorPlanes(planes('A', COMPONENT.b), planes('B', COMPONENT.b));
+      const c = planes('A', COMPONENT.c);
+      for (let i = 0; i < c.length; i++) c[i] = (a[i]! & b[i]!) ^ c[i]!;
+      writers.B.words(planesAsWords(c));
+    } else if (request.kind === 'edaBit') {
+      // r = r_A + r_B, each share from its party's seed; A's bit shares from its seed, B's stored.
+      const r = combined(COMPONENT.mask);
+      const bitsA = edaBitPlanes(seeds.A, chunk, section, request.count);
+      writers.B.words(planesAsWords(xorPlanes(planesOfWords(r), bitsA, bitsA)));
     } else {
       const mask = prgWords(dealerSeed, streamOf(chunk, section, COMPONENT.mask), request.count);
       const top = ringVector(request.count);
@@ -246,11 +278,18 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
       if (party === 'B' && request.bits !== WHOLE_RING_BITS) bytes += padded(width * count);
       bytes += padded(width * levels * count) + padded(width * count) + 16 * levels * count;
       bytes += padded(Math.ceil((levels * count) / 4));
+    } else if (party === 'B' && request.kind === 'edaBit') {
+      bytes += 64 * planeWords(count) * 4;
     } else if (party === 'B') {
       bytes += (request.kind === 'wideSquare' || request.kind === 'wideTriple' ? 16 : 8) * count;
     }
   }
   return bytes;
+}
+
+/** A's XOR shares of a section's edaBits' bits: 64 planes drawn from its seed. */
+function edaBitPlanes(seed: Uint8Array, chunk: number, section: number, count: number): Uint32Array {
+  return wordsAsPlanes(prgWords(seed, streamOf(chunk, section, COMPONENT.a), 32 * planeWords(count)));
 }
 
 /** Bit 0 of each PRG word: a lift's mask bits. */
@@ -265,7 +304,9 @@ type Section =
   | { kind: 'wideTriple'; shares: WideTripleShares }
   | { kind: 'triple'; shares: TripleShares }
   | { kind: 'square'; shares: SquareShares }
-  | { kind: 'comparison'; shares: ComparisonShares };
+  | { kind: 'comparison'; shares: ComparisonShares }
+  | { kind: 'andTriple'; shares: AndTripleShares }
+  | { kind: 'edaBit'; shares: EdaBitShares };
 
 class BlobReader {
   private offset = 0;
@@ -364,6 +405,18 @@ export class ChunkMaterial {
           kind: 'wideTriple',
           shares: { a: wide(COMPONENT.a), b: wide(COMPONENT.b), c },
         });
+      } else if (code === KIND_CODE.andTriple) {
+        const planes = (component: number): Uint32Array => wordsAsPlanes(own(component));
+        const c = isA ? planes(COMPONENT.c) : wordsAsPlanes(reader.words(count));
+        this.sections.push({
+          kind: 'andTriple',
+          shares: { a: planes(COMPONENT.a), b: planes(COMPONENT.b), c },
+        });
+      } else if (code === KIND_CODE.edaBit) {
+        const bits = isA
+          ? edaBitPlanes(seed, chunk, section, count)
+          : wordsAsPlanes(reader.words(32 * planeWords(count)));
+        this.sections.push({ kind: 'edaBit', shares: { arithmetic: own(COMPONENT.mask), bits } });
       } else if (code === KIND_CODE.comparison) {
         if (outputBits < 1 || outputBits > 64)
           throw new MaterialShortfallError(`comparison outputs of ${outputBits} bits`);
@@ -417,6 +470,13 @@ export class ChunkMaterial {
   wideTriples(count: number): WideTripleShares {
     return (this.take({ kind: 'wideTriple', count }) as Extract<Section, { kind: 'wideTriple' }>).shares;
   }
+  /** AND triples for `words` 64-bit words of gates. */
+  andTriples(words: number): AndTripleShares {
+    return (this.take({ kind: 'andTriple', count: words }) as Extract<Section, { kind: 'andTriple' }>).shares;
+  }
+  edaBits(count: number): EdaBitShares {
+    return (this.take({ kind: 'edaBit', count }) as Extract<Section, { kind: 'edaBit' }>).shares;
+  }
   /** `outputBits` as in the request: the outputs are exact mod 2^outputBits only. */
   comparisons(bits: number, count: number, outputBits = 64): ComparisonShares {
     const request = { kind: 'comparison', bits, count, outputBits } as const;
@@ -436,6 +496,8 @@ function lengthOf(section: Section): number {
   if (section.kind === 'comparison') return section.shares.mask.length;
   if (section.kind === 'lift') return section.shares.product.length;
   if (section.kind === 'wideSquare' || section.kind === 'wideTriple') return section.shares.a.length / 2;
+  if (section.kind === 'andTriple') return section.shares.c.length / 2;
+  if (section.kind === 'edaBit') return section.shares.arithmetic.length;
   return section.shares.a.length;
 }
 

@@ -1,0 +1,105 @@
+import { ringVector, type RingVector } from '../../../contract/sharing/ring.ts';
+
+/**
+ * Bit-sliced vectors: n w-bit values stored as w bit planes, plane j holding bit j of every value, 32 rows
+ * to a Uint32Array word (row i is bit i & 31 of word i >> 5). Each plane is padded to whole 64-bit words
+ * (`planeWords`), so a plane, or planes side by side, can be viewed as ring words for `runRound`. XOR, NOT
+ * and AND with public bits are then word operations on XOR shares; only AND of two shared planes needs a
+ * round (`and-gates.ts`).
+ */
+export type Planes = Uint32Array;
+
+/** Uint32 words of one plane of `rows` rows: whole 64-bit words. */
+export function planeWords(rows: number): number {
+  return 2 * Math.ceil(rows / 64);
+}
+
+/** The planes of the low `bits` bits of each word (`bits` planes of `planeWords(values.length)` words). */
+export function planesOfWords(values: RingVector, bits = 64): Planes {
+  const n = values.length;
+  const width = planeWords(n);
+  const halves = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const out = new Uint32Array(bits * width);
+  for (let i = 0; i < n; i++) {
+    const at = i >>> 5;
+    const shift = i & 31;
+    const lo = halves[2 * i]!;
+    const hi = halves[2 * i + 1]!;
+    for (let j = 0; j < bits; j++) {
+      const bit = j < 32 ? (lo >>> j) & 1 : (hi >>> (j - 32)) & 1;
+      out[j * width + at] = out[j * width + at]! | (bit << shift);
+    }
+  }
+  return out;
+}
+
+/** The inverse of `planesOfWords`: `rows` words from `bits` planes (higher bits zero). */
+export function wordsOfPlanes(planes: Planes, rows: number, bits: number): RingVector {
+  const width = planeWords(rows);
+  const out = ringVector(rows);
+  const halves = new Uint32Array(out.buffer);
+  for (let i = 0; i < rows; i++) {
+    const at = i >>> 5;
+    const shift = i & 31;
+    let lo = 0;
+    let hi = 0;
+    for (let j = 0; j < bits; j++) {
+      const bit = (planes[j * width + at]! >>> shift) & 1;
+      if (j < 32) lo |= bit << j;
+      else hi |= bit << (j - 32);
+    }
+    halves[2 * i] = lo >>> 0;
+    halves[2 * i + 1] = hi >>> 0;
+  }
+  return out;
+}
+
+/** Plane `j` of `planes` (a view, no copy), planes of `width` words each. */
+export function plane(planes: Planes, j: number, width: number): Planes {
+  return planes.subarray(j * width, (j + 1) * width);
+}
+
+/** Planes side by side, in order. */
+export function concatPlanes(parts: readonly Planes[]): Planes {
+  const out = new Uint32Array(parts.reduce((total, part) => total + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+export function xorPlanes(a: Planes, b: Planes, out: Planes = new Uint32Array(a.length)): Planes {
+  for (let i = 0; i < out.length; i++) out[i] = a[i]! ^ b[i]!;
+  return out;
+}
+
+export function andPlanes(a: Planes, b: Planes, out: Planes = new Uint32Array(a.length)): Planes {
+  for (let i = 0; i < out.length; i++) out[i] = a[i]! & b[i]!;
+  return out;
+}
+
+export function notPlanes(a: Planes, out: Planes = new Uint32Array(a.length)): Planes {
+  for (let i = 0; i < out.length; i++) out[i] = ~a[i]!;
+  return out;
+}
+
+/**
+ * XOR of a public plane into XOR shares: only A adds it, so the shares still XOR to x ^ p (`isA` false
+ * returns a copy).
+ */
+export function xorPublic(shares: Planes, publicBits: Planes, isA: boolean): Planes {
+  return isA ? xorPlanes(shares, publicBits) : shares.slice();
+}
+
+/** Views planes (whole 64-bit words) as ring words, no copy. */
+export function planesAsWords(planes: Planes): RingVector {
+  if (planes.length % 2 !== 0) throw new RangeError('planes must fill whole 64-bit words');
+  return new BigUint64Array(planes.buffer, planes.byteOffset, planes.length / 2);
+}
+
+/** Views ring words as planes, no copy. */
+export function wordsAsPlanes(words: RingVector): Planes {
+  return new Uint32Array(words.buffer, words.byteOffset, 2 * words.length);
+}
