@@ -253,19 +253,27 @@ export interface DcfGenerateKernel {
   memory: WasmMemory;
 }
 
-const compiled = new wasm.Module(
-  assembleFunction(
-    'dcfGenerateLevel',
-    12,
-    [
-      [4, I32],
-      [19, I64],
-    ],
-    body,
-  ),
-);
+/** The kernel's code, for `assembleGenerateKernel`. */
+export const DCF_GENERATE_LEVEL_BODY: readonly number[] = body;
 
-/** A fresh instance (own memory) per generation. */
-export function dcfGenerateKernel(): DcfGenerateKernel {
-  return new wasm.Instance(compiled).exports as DcfGenerateKernel;
+/** The module of `code` (the kernel's body, or a variant of it) as the kernel's function. */
+export function assembleGenerateKernel(code: readonly number[]): object {
+  return new wasm.Module(
+    assembleFunction(
+      'dcfGenerateLevel',
+      12,
+      [
+        [4, I32],
+        [19, I64],
+      ],
+      [...code],
+    ),
+  );
+}
+
+const compiled = assembleGenerateKernel(body);
+
+/** A fresh instance (own memory) per generation, of the kernel or of `module`. */
+export function dcfGenerateKernel(module = compiled): DcfGenerateKernel {
+  return new wasm.Instance(module).exports as DcfGenerateKernel;
 }

@@ -75,7 +75,8 @@ function splitHalves(values: RingVector): { high: Uint32Array; low: Uint32Array 
  *
  * The keys go down their trees a tile of keys at a time, all levels of one tile before the next, so each
  * level's AES call and kernel pass stay in cache; the kernel writes the corrections straight into their
- * place in its memory, and the keys returned are views of it (no copy).
+ * place in its memory, and the keys returned are views of it (no copy). `kernel`: a fresh instance of the
+ * level kernel (the tests pass variants of it).
  */
 export function dcfGenerate(
   bits: number,
@@ -83,11 +84,12 @@ export function dcfGenerate(
   beta: RingVector,
   rootSeed0: Uint8Array,
   rootSeed1: Uint8Array,
+  kernel: DcfGenerateKernel = dcfGenerateKernel(),
 ): { key0: DcfKeys; key1: DcfKeys } {
   const count = alpha.length;
   const tile = Math.max(1, Math.min(count, GENERATION_TILE_KEYS));
-  const memory = new GenerationMemory(bits, count, tile);
-  const { bytes, at, buffer, kernel } = memory;
+  const memory = new GenerationMemory(bits, count, tile, kernel);
+  const { bytes, at, buffer } = memory;
   new BigUint64Array(buffer, at.beta, count).set(beta);
   const halves = splitHalves(alpha);
   new Uint32Array(buffer, at.alphaLow, count).set(halves.low);
@@ -199,8 +201,7 @@ class GenerationMemory extends KernelMemory<
   | 'valueCorrections'
   | 'controlCorrections'
 > {
-  readonly kernel: DcfGenerateKernel;
-  constructor(bits: number, count: number, tile: number, kernel = dcfGenerateKernel()) {
+  constructor(bits: number, count: number, tile: number, kernel: DcfGenerateKernel) {
     super(kernel.memory, {
       input: 64 * tile,
       output: 64 * tile,
@@ -209,7 +210,6 @@ class GenerationMemory extends KernelMemory<
       ...perKey(GENERATION_BYTES_PER_KEY, count),
       controlCorrections: bits * count,
     });
-    this.kernel = kernel;
   }
 }
 
