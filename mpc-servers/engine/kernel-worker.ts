@@ -8,9 +8,10 @@ import type { Party } from '../../contract/party.ts';
 import { evaluateKeyRange } from './dcf.ts';
 import { answerSlice, type DcfSliceJob } from './dcf-threads.ts';
 import { generateChunkMaterial, type MaterialRequest } from './material.ts';
+import type { KernelJob } from './worker-pool.ts';
 
 /** A dealer chunk: everything `generateChunkMaterial` needs. */
-export interface ChunkJob {
+export interface ChunkJob extends KernelJob {
   kind: 'chunk';
   seeds: Record<Party, Uint8Array>;
   dealerSeed: Uint8Array;
