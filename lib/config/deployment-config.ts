@@ -20,6 +20,8 @@ export interface DeploymentConfig {
   readonly maxShareBytes: number;
   /** TCP port server B listens on for server A's peer link. */
   readonly peerPort: number;
+  /** TCP port the dealer listens on for the servers' material streams (`MPC_MATERIAL_PORT`). */
+  readonly materialPort: number;
   /** The dealer's HPKE public key (base64url), which each server pins (`MPC_DEALER_PUBLIC_KEY`). */
   readonly dealerPublicKey?: string;
   /** Optional e-mail address subscribed to the alarm topic. */
@@ -94,6 +96,7 @@ export const CONTEXT_KEYS = {
   uploadUrlExpiryMinutes: 'mpc:uploadUrlExpiryMinutes',
   maxShareBytes: 'mpc:maxShareBytes',
   peerPort: 'mpc:peerPort',
+  materialPort: 'mpc:materialPort',
   alarmEmail: 'mpc:alarmEmail',
   peerHost: 'mpc:peerHost',
   domains: 'mpc:domains',
@@ -125,7 +128,8 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
     apiBurstLimit: readNumber(node, CONTEXT_KEYS.apiBurstLimit) ?? 100,
     uploadUrlExpiryMinutes: readNumber(node, CONTEXT_KEYS.uploadUrlExpiryMinutes) ?? 15,
     maxShareBytes: readNumber(node, CONTEXT_KEYS.maxShareBytes) ?? 64 * 1024 * 1024,
-    peerPort: readNumber(node, CONTEXT_KEYS.peerPort) ?? 7443,
+    peerPort: readPort(node, CONTEXT_KEYS.peerPort) ?? 7443,
+    materialPort: readPort(node, CONTEXT_KEYS.materialPort) ?? 7444,
     alarmEmail: readString(node, CONTEXT_KEYS.alarmEmail),
     peerHost: readString(node, CONTEXT_KEYS.peerHost),
     domains: readDomains(readString(node, CONTEXT_KEYS.domains)),
@@ -207,6 +211,13 @@ function readNumber(node: Node, key: string): number | undefined {
   if (!Number.isSafeInteger(value) || value <= 0)
     throw new Error(`${key} must be a positive integer, got "${text}"`);
   return value;
+}
+
+function readPort(node: Node, key: string): number | undefined {
+  const port = readNumber(node, key);
+  if (port !== undefined && port > 65_535)
+    throw new Error(`${key} must be a TCP port (1 to 65535), got "${port}"`);
+  return port;
 }
 
 function readList(node: Node, key: string): string[] | undefined {

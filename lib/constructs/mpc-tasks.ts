@@ -200,6 +200,7 @@ export class MpcTasks extends Construct {
           'procedure is in docs/deploy.md ("Rotate keys"), a rotation Lambda cannot do it alone.',
       },
     ]);
+    const listening = listenPort(name, config);
     taskDefinition.addContainer(name, {
       containerName: name,
       image,
@@ -215,6 +216,8 @@ export class MpcTasks extends Construct {
         ...(props.inputShares && party ? { INPUT_SHARE_BUCKET: props.inputShares.bucket.bucketName } : {}),
         RESULT_BUCKET: props.resultBucket.bucketName,
         PEER_PORT: String(config.peerPort),
+        // The dealer listens on a fixed port, which the security groups can name; it publishes its address.
+        ...(party ? {} : { MPC_MATERIAL_PORT: String(config.materialPort) }),
         // One kernel thread per vCPU of the task: Fargate may show the container more CPUs than it gets.
         MPC_WORKER_THREADS: String(workerThreadsOf(size)),
         MPC_SERVER_KEYS: config.serverPublicKeysJson,
@@ -223,7 +226,7 @@ export class MpcTasks extends Construct {
         ...(party && config.dealerPublicKey ? { MPC_DEALER_PUBLIC_KEY: config.dealerPublicKey } : {}),
         ...peerFingerprintEnvironment(config.serverPublicKeysJson, party),
       },
-      ...(name === 'serverB' ? { portMappings: [{ containerPort: config.peerPort }] } : {}),
+      ...(listening === undefined ? {} : { portMappings: [{ containerPort: listening }] }),
     });
 
     const securityGroup = new ec2.SecurityGroup(this, `${name}SecurityGroup`, {
@@ -386,6 +389,13 @@ function suppressExecutionRoleWildcard(role: iam.Role): void {
     ],
     true,
   );
+}
+
+/** The port a task listens on: B for A's peer link, the dealer for the servers' material streams. */
+function listenPort(name: MpcTaskName, config: DeploymentConfig): number | undefined {
+  if (name === 'serverB') return config.peerPort;
+  if (name === 'dealer') return config.materialPort;
+  return undefined;
 }
 
 /**

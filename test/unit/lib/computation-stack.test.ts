@@ -174,6 +174,28 @@ describe('tasks', () => {
       }
   });
 
+  it('has the dealer listen for the material streams on the configured port, A on none', () => {
+    const containerOf = (name: MpcTaskName, template = placed(name).template) => {
+      const [definition] = Object.values(template.findResources('AWS::ECS::TaskDefinition'));
+      return definition?.Properties.ContainerDefinitions[0] as {
+        PortMappings?: unknown[];
+        Environment: { Name: string; Value: unknown }[];
+      };
+    };
+    const materialPort = (name: MpcTaskName, template?: Template) =>
+      containerOf(name, template).Environment.find((variable) => variable.Name === 'MPC_MATERIAL_PORT')
+        ?.Value;
+    expect(containerOf('dealer').PortMappings).toEqual([{ ContainerPort: 7444, Protocol: 'tcp' }]);
+    expect(materialPort('dealer')).toBe('7444');
+    expect(containerOf('serverA').PortMappings).toBeUndefined();
+    for (const name of ['serverA', 'serverB'] as const) expect(materialPort(name)).toBeUndefined();
+    const configured = synthesizeApp({ 'mpc:materialPort': '9444' });
+    expect(materialPort('dealer', configured.computationTemplate)).toBe('9444');
+    expect(containerOf('dealer', configured.computationTemplate).PortMappings).toEqual([
+      { ContainerPort: 9444, Protocol: 'tcp' },
+    ]);
+  });
+
   it('gives each server its peer’s TLS fingerprint from the deployment context, and the dealer none', () => {
     const keys = (['A', 'B'] as const).map((id) => ({
       id,

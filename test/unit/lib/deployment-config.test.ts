@@ -28,6 +28,7 @@ describe('deployment config', () => {
       isProduction: true,
       clientApps: ['a', 'b', 'c'],
       peerPort: 9000,
+      materialPort: 7444,
       serverPublicKeysJson: '[{"id":"A"}]',
     });
   });
@@ -39,6 +40,9 @@ describe('deployment config', () => {
   it('rejects bad names, numbers and JSON at synth', () => {
     expect(() => configOf({ 'mpc:environment': 'Prod_1' })).toThrow(/mpc:environment/);
     expect(() => configOf({ 'mpc:peerPort': '-1' })).toThrow(/mpc:peerPort/);
+    expect(() => configOf({ 'mpc:materialPort': '70000' })).toThrow(
+      'mpc:materialPort must be a TCP port (1 to 65535), got "70000"',
+    );
     expect(() => configOf({ 'mpc:serverPublicKeys': '[{' })).toThrow();
   });
 
