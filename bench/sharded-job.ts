@@ -1,3 +1,5 @@
+import type { CreateCollaborationRequest } from '../client/sdk/api-models.ts';
+import { fetchResult, type AnalysisResult } from '../client/sdk/fetch-result.ts';
 import type { ComputationSpec } from '../contract/analysis/analysis-spec.ts';
 import type { JobDescription } from '../contract/job/job-description.ts';
 import {
@@ -16,6 +18,14 @@ import {
   startHarness,
   type Harness,
 } from '../local/harness/computation-processes.ts';
+import {
+  createCollaboration,
+  joinAs,
+  startE2eSystem,
+  upload,
+  type Member,
+} from '../local/harness/whole-system.ts';
+import { workflowPorts } from '../lambdas/handlers/workflow/workflow-composition-root.ts';
 
 /**
  * A sharded job against the same job in one shard: the real dealer and server entry points as processes on
@@ -24,8 +34,14 @@ import {
  * then K pairs at once, then the combine pair. Prints the wall-clock seconds of each stage and one JSON line.
  *
  * `npm run bench:shards` (BENCH_SHARD_ROWS total rows, default 120000; BENCH_SHARD_INPUTS, default 6;
- * BENCH_SHARDS, default 3). On one machine the K pairs share its cores; the figure that carries over to K
- * machines is the slowest shard pair plus the combine step.
+ * BENCH_SHARDS, default 3; BENCH_SHARD_MODE: processes, runtime or both, the default). On one machine the K
+ * pairs share its cores; the figure that carries over to K machines is the slowest shard pair plus the combine
+ * step.
+ *
+ * The runtime mode runs the same rows as a collaboration through the whole local system (`npm start`'s: API,
+ * the state machine with its RunShards map, tasks as processes), participants through the SDK, once with
+ * rows per shard set for K shards and once unsharded: seconds from the last input's completion to
+ * RESULT_READY, for each.
  */
 const numberFrom = (name: string, fallback: number): number => {
   const value = process.env[name];
@@ -41,6 +57,11 @@ const numberFrom = (name: string, fallback: number): number => {
 const totalRows = numberFrom('BENCH_SHARD_ROWS', 120_000);
 const inputCount = numberFrom('BENCH_SHARD_INPUTS', 6);
 const shardCount = numberFrom('BENCH_SHARDS', 3);
+const mode = process.env.BENCH_SHARD_MODE ?? 'both';
+if (!['processes', 'runtime', 'both'].includes(mode)) {
+  process.stderr.write(`bench:shards: BENCH_SHARD_MODE must be processes, runtime or both, got ${mode}\n`);
+  process.exit(1);
+}
 
 const spec: ComputationSpec = {
   fields: [{ name: 'x', type: 'int', min: 0, max: 1000 }],
@@ -91,6 +112,78 @@ async function writeJob(harness: Harness, job: JobDescription): Promise<void> {
   );
 }
 
+interface RuntimeRun {
+  shards: number;
+  lastInputToReadySeconds: number;
+  results: AnalysisResult[];
+}
+
+/** One collaboration over `rows` through the whole local system; `rowsPerShard` unset runs it unsharded. */
+async function throughRuntime(rows: number[][][], rowsPerShard?: number): Promise<RuntimeRun> {
+  const e2e = await startE2eSystem(rowsPerShard === undefined ? {} : { settings: { rowsPerShard } });
+  try {
+    const collaborationId = await createCollaboration(e2e, {
+      name: 'bench sharded job',
+      analyses: spec.analyses,
+      inputSchema: { fields: spec.fields } as CreateCollaborationRequest['inputSchema'],
+      minParticipants: rows.length,
+      maxParticipants: rows.length,
+      deadlineInSeconds: 3600,
+      resultRecipients: 'all-participants',
+    });
+    const members: Member[] = [];
+    for (let p = 0; p < rows.length; p++)
+      members.push(await joinAs(e2e, collaborationId, `bench-participant-${p}`, null));
+    for (const [p, member] of members.entries()) await upload(member, collaborationId, rows[p]!);
+    // upload() returns once the input is registered complete: the last one starts the workflow.
+    const lastInputAt = Date.now();
+    const { events } = e2e.plugin.workflow();
+    const final = async () => {
+      for (;;) {
+        const ended = events
+          .of(collaborationId)
+          .find((event) => ['RESULT_READY', 'FAILED', 'CANCELLED', 'EXPIRED'].includes(event.status));
+        if (ended) return ended;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    };
+    const ended = await final();
+    if (ended.status !== 'RESULT_READY')
+      throw new Error(`the collaboration ended ${ended.status}: ${ended.reason ?? 'no reason'}`);
+    const [attempt] = await workflowPorts(e2e.system.container).workflowState.listAttempts(collaborationId);
+    return {
+      shards: attempt?.shards ?? 1,
+      lastInputToReadySeconds: round((Date.parse(ended.at) - lastInputAt) / 1000),
+      results: await fetchResult(members[0]!.client, e2e.keys, collaborationId, {
+        pinnedServerKeys: e2e.pins,
+      }),
+    };
+  } finally {
+    await e2e.stop();
+  }
+}
+
+async function runtimeFigures(rows: number[][][]): Promise<void> {
+  const sharded = await throughRuntime(rows, Math.ceil(totalRows / shardCount));
+  const unsharded = await throughRuntime(rows);
+  if (JSON.stringify(sharded.results) !== JSON.stringify(unsharded.results))
+    throw new Error('the sharded result differs from the unsharded one (runtime)');
+  const figures = {
+    mode: 'runtime',
+    rows: totalRows,
+    inputs: rows.length,
+    shards: sharded.shards,
+    shardedLastInputToReadySeconds: sharded.lastInputToReadySeconds,
+    unshardedLastInputToReadySeconds: unsharded.lastInputToReadySeconds,
+    sameResult: true,
+  };
+  console.log(
+    `through the local runtime, last input's completion to RESULT_READY: K = ${sharded.shards} ` +
+      `${sharded.lastInputToReadySeconds} s, K = 1 ${unsharded.lastInputToReadySeconds} s`,
+  );
+  console.log(JSON.stringify(figures));
+}
+
 async function main(): Promise<void> {
   const perInput = Math.ceil(totalRows / inputCount);
   const rows = Array.from({ length: inputCount }, (_, input) =>
@@ -98,6 +191,8 @@ async function main(): Promise<void> {
       (input * 7919 + i * 104_729) % 1001,
     ]),
   ).filter((participantRows) => participantRows.length > 0);
+  if (mode !== 'processes') await runtimeFigures(rows);
+  if (mode === 'runtime') return;
   const harness = await startHarness();
   try {
     const k1 = await prepareJob(harness, spec, rows, 'bench-k1');
@@ -129,6 +224,7 @@ async function main(): Promise<void> {
       throw new Error('the sharded result differs from the unsharded one');
 
     const figures = {
+      mode: 'processes',
       rows: totalRows,
       inputs: rows.length,
       shards: count,
