@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { encodeManifest, writeSealed, type MaterialScope } from '../runtime/dealer-envelope.ts';
+import type { DealerManifest, MaterialScope } from '../runtime/dealer-envelope.ts';
+import { DEALER_SILENCE_MS } from '../runtime/dealer-progress.ts';
+import type { MaterialPath } from '../runtime/material-path.ts';
+import type { MaterialSink } from '../runtime/material-source.ts';
+import { StoredMaterialSink } from '../runtime/stored-material.ts';
+import { StreamedMaterialSink } from '../runtime/streamed-material.ts';
 import { stageChunkCount, stageDigest, stageRequests } from '../runtime/job-stage.ts';
 import { asJobFailure, FINAL_REPORT_MS } from '../runtime/failure.ts';
 import { loadJob } from '../runtime/load-job.ts';
@@ -11,12 +16,15 @@ import type { Party } from '../../contract/party.ts';
 import { plannedChunksInParallel } from './dealer-plan.ts';
 
 /**
- * The dealer's job: read the job description, compile the program, and write for each server its sealed
- * manifest (PRG seed, program digest, chunk count) and its sealed material chunk by chunk. Link keys are
- * never the dealer's business (see `PeerTls` in `server/run-server.ts`). Up to MPC_WORKER_THREADS worker
- * threads make chunks at once (`plannedChunksInParallel`), written in order: that many plus one in memory.
- * Reports progress and the outcome to the job status. A watchdog bounds every step, so a dealer stuck on a
- * store ends with NO_PROGRESS instead of holding the workflow's RunDealer state until its timeout.
+ * The dealer's job: read the job description, compile the program, and deliver to each server its sealed
+ * manifest (PRG seed, program digest, chunk count) and its sealed material chunk by chunk, streamed to the
+ * server or through storage (`material.mode`, `runtime/material-source.ts`). Link keys are never the
+ * dealer's business (see `PeerTls` in `server/run-server.ts`). Up to MPC_WORKER_THREADS worker threads make
+ * chunks at once (`plannedChunksInParallel`), delivered in order: that many plus one in memory, plus the
+ * stream's window per server. Reports progress and the outcome to the job status. A watchdog bounds every
+ * step, so a dealer stuck on a store or on a server that does not read ends with NO_PROGRESS instead of
+ * holding the workflow's RunDealer state until its timeout; a server whose stream breaks ends it with
+ * SERVER_LOST.
  */
 export interface DealerDependencies {
   jobId: string;
@@ -34,6 +42,12 @@ export interface DealerDependencies {
    * dealer gives up with NO_PROGRESS. Default: sized per step, see `dealerStepAllowanceMs`.
    */
   stallTimeoutMs?: number;
+  /** How material travels; default through storage (the entry point's default is the stream). */
+  material?: MaterialPath;
+  /** Stream only: the address servers are told to connect to (the task's private IP on ECS). */
+  advertisedHost?: string;
+  /** Stream only: how long the dealer waits for a server to take material. Default DEALER_SILENCE_MS. */
+  serverWaitMs?: number;
   log?: (message: string) => void;
 }
 
@@ -51,12 +65,21 @@ export async function runDealer(deps: DealerDependencies): Promise<{ chunkCount:
   const { jobId, status } = deps;
   const watchdog = new Watchdog('the dealer');
   const allowance = (bytes?: number): number => deps.stallTimeoutMs ?? dealerStepAllowanceMs(bytes);
-  const work = dealerWork(deps, (step, bytes) => watchdog.progress(step, allowance(bytes)));
+  const delivery: { sink?: MaterialSink } = {};
+  const work = dealerWork(deps, delivery, (step, bytes, allowMs) =>
+    watchdog.progress(step, allowMs ?? allowance(bytes)),
+  );
   work.catch(() => undefined); // a stalled step may settle after the watchdog fired
   try {
     return await Promise.race([work, watchdog.stalled]);
   } catch (error) {
     const failure = asJobFailure(error);
+    // Servers connected to the stream learn why at once instead of waiting out their silence limit.
+    if (delivery.sink)
+      await settleWithin(
+        delivery.sink.abort(`the dealer failed: ${failure.code}: ${failure.message}`),
+        FINAL_REPORT_MS,
+      );
     await settleWithin(
       status.report(jobId, 'DEALER', { state: 'FAILED', reasonCode: failure.code, message: failure.message }),
       FINAL_REPORT_MS,
@@ -67,10 +90,34 @@ export async function runDealer(deps: DealerDependencies): Promise<{ chunkCount:
   }
 }
 
-/** The dealer's steps; `step(what, bytes?)` announces each one to the watchdog before it starts. */
+function materialSink(deps: DealerDependencies, collaborationId: string): MaterialSink {
+  const scope = (party: Party): MaterialScope => ({ collaborationId, jobId: deps.jobId, party });
+  const sealing = (party: Party) => ({
+    dealerPrivateKey: deps.dealerPrivateKey,
+    serverPublicKey: deps.serverPublicKeys[party],
+  });
+  const material = deps.material;
+  if (material?.mode !== 'stream') return new StoredMaterialSink({ store: deps.store, scope, keys: sealing });
+  const advertisedHost = deps.advertisedHost ?? '127.0.0.1';
+  return new StreamedMaterialSink({
+    jobId: deps.jobId,
+    status: deps.status,
+    scope,
+    sealing,
+    // Outside ECS (no private IP to advertise) the stream stays on loopback.
+    listen: { host: material.host ?? (deps.advertisedHost ? '0.0.0.0' : '127.0.0.1'), port: material.port },
+    advertisedHost,
+    ...(material.windowBytes !== undefined && { windowBytes: material.windowBytes }),
+    silenceMs: deps.serverWaitMs ?? DEALER_SILENCE_MS,
+    ...(deps.log && { log: deps.log }),
+  });
+}
+
+/** The dealer's steps; `step(what, bytes?, allowMs?)` announces each one to the watchdog before it starts. */
 async function dealerWork(
   deps: DealerDependencies,
-  step: (what: string, bytes?: number) => void,
+  delivery: { sink?: MaterialSink },
+  step: (what: string, bytes?: number, allowMs?: number) => void,
 ): Promise<{ chunkCount: number; bytes: number }> {
   const { jobId, store, status } = deps;
   const log = deps.log ?? (() => undefined);
@@ -82,31 +129,27 @@ async function dealerWork(
   });
   step('reading the job description');
   const { job, program, stage } = await loadJob(store, jobId);
+  const sink = materialSink(deps, job.collaborationId);
+  delivery.sink = sink;
   const seeds: Record<Party, Uint8Array> = { A: randomBytes(16), B: randomBytes(16) };
-  const scope = (party: Party): MaterialScope => ({ collaborationId: job.collaborationId, jobId, party });
-  const keys = (party: Party) => ({
-    dealerPrivateKey: deps.dealerPrivateKey,
-    serverPublicKey: deps.serverPublicKeys[party],
-  });
   const digest = stageDigest(stage);
   const chunkCount = stageChunkCount(stage);
-  for (const party of ['A', 'B'] as const) {
-    const manifest = encodeManifest({
-      version: 1,
-      jobId,
-      programDigest: digest,
-      chunkCount,
-      seed: Buffer.from(seeds[party]).toString('base64'),
-    });
-    step(`writing the manifest for server ${party}`);
-    await writeSealed(store, scope(party), keys(party), 'manifest', manifest);
-  }
+  const manifestOf = (party: Party): DealerManifest => ({
+    version: 1,
+    jobId,
+    programDigest: digest,
+    chunkCount,
+    seed: Buffer.from(seeds[party]).toString('base64'),
+  });
+  await sink.start({ A: manifestOf('A'), B: manifestOf('B') }, step);
+  const serverWaitMs = deps.stallTimeoutMs ?? deps.serverWaitMs ?? DEALER_SILENCE_MS;
   log(
     `dealer: ${stage.kind} job, ${chunkCount} chunks of ${program.chunkRows} rows for ${program.totalRows} rows`,
   );
   const of = chunkCount;
   let chunk = 0;
   let bytes = 0;
+  let lastReport = 0;
   step(`making chunk 1 of ${of}`);
   const requestsOf = (chunk: number) => stageRequests(stage, chunk);
   // The dealer's own seed for the comparison masks: secret, fresh per job, never written anywhere.
@@ -114,18 +157,27 @@ async function dealerWork(
     for (const party of ['A', 'B'] as const) {
       const size = material[party].byteLength;
       bytes += size;
-      step(`writing chunk ${chunk + 1} of ${of} (${size} bytes) for server ${party}`, size);
-      await writeSealed(store, scope(party), keys(party), chunk, material[party]);
+      // A streamed chunk waits for the server to take it (backpressure): allowed as long as a server may.
+      if (sink.reportsEachChunk)
+        step(`writing chunk ${chunk + 1} of ${of} (${size} bytes) for server ${party}`, size);
+      else step(`waiting for server ${party} to take chunk ${chunk + 1} of ${of}`, size, serverWaitMs);
+      await sink.write(party, chunk, material[party]);
     }
     chunk++;
-    step('reporting progress to the job status');
-    await status.report(jobId, 'DEALER', {
-      state: 'RUNNING',
-      progress: chunk / of,
-      phase: `wrote dealer material chunk ${chunk} of ${of}`,
-    });
+    // Servers reading from storage wait for each report; a stream needs them only to show progress.
+    if (sink.reportsEachChunk || Date.now() - lastReport > 1_000 || chunk === of) {
+      lastReport = Date.now();
+      step('reporting progress to the job status');
+      await status.report(jobId, 'DEALER', {
+        state: 'RUNNING',
+        progress: chunk / of,
+        phase: `${sink.reportsEachChunk ? 'wrote' : 'sent'} dealer material chunk ${chunk} of ${of}`,
+      });
+    }
     step(`making chunk ${chunk + 1} of ${of}`);
   }
+  step('waiting for both servers to read their last chunk', undefined, serverWaitMs);
+  await sink.finish();
   step('reporting to the job status');
   await status.report(jobId, 'DEALER', { state: 'DONE' });
   return { chunkCount, bytes };

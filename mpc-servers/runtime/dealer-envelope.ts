@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 import { bindingAad } from '../../contract/crypto/aad.ts';
 import { concatBytes } from '../../contract/crypto/concat-bytes.ts';
 import { HpkeOpenError, open, seal } from '../../contract/crypto/hpke.ts';
@@ -25,6 +25,12 @@ export interface DealerManifest {
   chunkCount: number;
   /** Base64 of the party's 16-byte PRG seed (A's triples, masks and shares come from it). */
   seed: string;
+  /**
+   * Streamed material only (`MPC_MATERIAL_PATH=stream`): base64 of a fresh 32-byte AES-256-GCM key for
+   * this job and party. Each chunk on the stream is sealed with it (`sealChunk`), under the same AAD as
+   * an HPKE-sealed chunk object: one HPKE Auth seal per job authenticates the key, native AES-GCM the rest.
+   */
+  materialKey?: string;
 }
 
 export interface MaterialScope {
@@ -62,6 +68,21 @@ export interface DealerOpening {
   dealerPublicKey: string;
 }
 
+/** HPKE Auth seal of one object (the manifest or a chunk) to the party, bound to its scope and name. */
+export function sealMaterial(
+  scope: MaterialScope,
+  keys: DealerSealing,
+  chunk: number | 'manifest',
+  plaintext: Uint8Array,
+): Promise<Uint8Array> {
+  return seal({
+    recipientPublicKey: keys.serverPublicKey,
+    senderPrivateKey: keys.dealerPrivateKey,
+    plaintext,
+    aad: aadOf(scope, objectName(chunk)),
+  });
+}
+
 export async function writeSealed(
   store: ObjectStore,
   scope: MaterialScope,
@@ -69,14 +90,8 @@ export async function writeSealed(
   chunk: number | 'manifest',
   plaintext: Uint8Array,
 ): Promise<void> {
-  const name = objectName(chunk);
-  const sealed = await seal({
-    recipientPublicKey: keys.serverPublicKey,
-    senderPrivateKey: keys.dealerPrivateKey,
-    plaintext,
-    aad: aadOf(scope, name),
-  });
-  await store.putObject(keyOf(scope, name), sealed);
+  const sealed = await sealMaterial(scope, keys, chunk, plaintext);
+  await store.putObject(keyOf(scope, objectName(chunk)), sealed);
 }
 
 export async function readSealed(
@@ -98,6 +113,17 @@ export async function readSealed(
     }
     throw error;
   }
+  return openMaterial(scope, keys, chunk, sealed);
+}
+
+/** Opens what `sealMaterial` sealed, only as the pinned dealer's; failures carry the DEALER_* reasons. */
+export async function openMaterial(
+  scope: MaterialScope,
+  keys: DealerOpening,
+  chunk: number | 'manifest',
+  sealed: Uint8Array,
+): Promise<Uint8Array> {
+  const name = objectName(chunk);
   try {
     return await open({
       privateKey: keys.privateKey,
@@ -119,13 +145,70 @@ export async function readSealed(
   }
 }
 
+const TAG_BYTES = 16;
+export const MATERIAL_KEY_BYTES = 32;
+
+/** A 96-bit GCM nonce from the chunk index: unique per key, since a key serves one job and party once. */
+function chunkNonce(chunk: number): Buffer {
+  const nonce = Buffer.alloc(12);
+  nonce.writeUInt32BE(chunk, 8);
+  return nonce;
+}
+
+/** AES-256-GCM of one streamed chunk under the manifest's material key: ciphertext, then the 16-byte tag. */
+export function sealChunk(
+  key: Uint8Array,
+  scope: MaterialScope,
+  chunk: number,
+  plaintext: Uint8Array,
+): Uint8Array {
+  const cipher = createCipheriv('aes-256-gcm', key, chunkNonce(chunk));
+  cipher.setAAD(aadOf(scope, objectName(chunk)));
+  const out = Buffer.allocUnsafe(plaintext.byteLength + TAG_BYTES);
+  const body = cipher.update(plaintext);
+  body.copy(out, 0);
+  cipher.final();
+  cipher.getAuthTag().copy(out, body.length);
+  return out;
+}
+
+/** Opens a streamed chunk; another key, job, party or chunk index, or any altered byte: DEALER_NOT_AUTHENTIC. */
+export function openChunk(
+  key: Uint8Array,
+  scope: MaterialScope,
+  chunk: number,
+  sealed: Uint8Array,
+): Uint8Array {
+  const name = objectName(chunk);
+  if (sealed.byteLength < TAG_BYTES)
+    throw new JobFailure('DEALER_MATERIAL_INVALID', `dealer material ${name} is truncated`);
+  const decipher = createDecipheriv('aes-256-gcm', key, chunkNonce(chunk));
+  decipher.setAAD(aadOf(scope, name));
+  decipher.setAuthTag(sealed.subarray(sealed.byteLength - TAG_BYTES));
+  const body = sealed.subarray(0, sealed.byteLength - TAG_BYTES);
+  const out = decipher.update(body);
+  try {
+    decipher.final();
+  } catch {
+    throw new JobFailure(
+      'DEALER_NOT_AUTHENTIC',
+      `streamed dealer material ${name} for server ${scope.party} does not authenticate under the job's material key`,
+    );
+  }
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
 export function encodeManifest(manifest: DealerManifest): Uint8Array {
   return utf8.encode(JSON.stringify(manifest));
 }
 
 export function decodeManifest(bytes: Uint8Array): DealerManifest {
   const manifest = JSON.parse(new TextDecoder().decode(bytes)) as DealerManifest;
-  if (manifest.version !== 1 || typeof manifest.seed !== 'string') {
+  if (
+    manifest.version !== 1 ||
+    typeof manifest.seed !== 'string' ||
+    (manifest.materialKey !== undefined && typeof manifest.materialKey !== 'string')
+  ) {
     throw new JobFailure('DEALER_MATERIAL_INVALID', 'dealer manifest is malformed');
   }
   return manifest;

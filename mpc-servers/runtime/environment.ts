@@ -13,6 +13,7 @@ import {
   WORKER_THREADS_VARIABLE,
 } from '../engine/worker-pool.ts';
 import { JobFailure } from './failure.ts';
+import { materialPathFrom, type MaterialPath } from './material-path.ts';
 
 /**
  * Configuration of the container entry points from the environment (the names the CDK task definitions
@@ -23,7 +24,8 @@ import { JobFailure } from './failure.ts';
  * server's TLS certificate, pinned on the link; configured per server by its operator, never taken from the
  * job); MPC_PEER_PLAINTEXT=1 (local development only); MPC_PEER_SILENCE_MS and MPC_LINK_TIMEOUT_MS (peer-link
  * timeouts); MPC_DEALER_STALL_MS (dealer: how long one step may take, see `dealer/run-dealer.ts`);
- * MPC_WORKER_THREADS (threads for the DCF kernels and the dealer's chunks, default the machine's
+ * MPC_MATERIAL_PATH, MPC_MATERIAL_HOST, MPC_MATERIAL_PORT, MPC_MATERIAL_WINDOW_MIB (how dealer material
+ * travels, see `material-path.ts`); MPC_WORKER_THREADS (threads for the DCF kernels and the dealer's chunks, default the machine's
  * parallelism, 1 = no worker thread; see `engine/worker-pool.ts`). AWS_ENDPOINT_URL is honoured by the SDK.
  *
  * This is the computation tasks' composition root: the settings are read once per process and each AWS
@@ -33,6 +35,8 @@ export interface Environment {
   inputStore: ObjectStore;
   resultStore: ObjectStore;
   status: JobStatusStore;
+  /** How dealer material travels (MPC_MATERIAL_PATH and the stream's settings, `material-path.ts`). */
+  material: MaterialPath;
 }
 
 export function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -61,6 +65,7 @@ export function environmentFrom(env: NodeJS.ProcessEnv, status = statusStoreFrom
     inputStore: inputStoreFrom(env, client),
     resultStore: new S3ObjectStore({ bucket: required(env, 'RESULT_BUCKET'), client }),
     status,
+    material: materialPathFrom(env),
   };
 }
 

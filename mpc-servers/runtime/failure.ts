@@ -20,6 +20,8 @@ export type FailureCode =
   | 'DEALER_MATERIAL_INVALID'
   | 'DEALER_SHORTFALL'
   | 'DEALER_NOT_AUTHENTIC'
+  /** The dealer's material stream to a server broke (the server died or went away): the dealer ends. */
+  | 'SERVER_LOST'
   | 'SHARD_PARTIAL_MISSING'
   | 'SHARD_PARTIAL_INVALID'
   | 'DUPLICATE_INPUT'

@@ -4,12 +4,15 @@ import { PEER_HOST_PUBLISHED_BY_B, type PeerEndpoint } from '../../contract/job/
 import { encodeResultShare } from '../../contract/result/result-codec.ts';
 import { storageLayout } from '../../contract/storage/storage-layout.ts';
 import { ChunkMaterial } from '../engine/material.ts';
-import { decodeManifest, readSealed, type MaterialScope } from '../runtime/dealer-envelope.ts';
+import type { MaterialScope } from '../runtime/dealer-envelope.ts';
 import { stageChunkCount, stageDigest } from '../runtime/job-stage.ts';
 import { asJobFailure, JobFailure } from '../runtime/failure.ts';
 import { loadJob } from '../runtime/load-job.ts';
-import { DealerProgress } from '../runtime/dealer-progress.ts';
+import type { MaterialPath } from '../runtime/material-path.ts';
+import type { MaterialSource } from '../runtime/material-source.ts';
 import { prefetching } from '../runtime/prefetch.ts';
+import { StoredMaterialSource } from '../runtime/stored-material.ts';
+import { StreamedMaterialSource } from '../runtime/streamed-material.ts';
 import type { ExcludedInput, JobStatusStore } from '../../contract/job/job-status.ts';
 import type { ObjectStore } from '../../contract/storage/object-store.ts';
 import { putSealed } from '../storage/sealed-objects.ts';
@@ -70,6 +73,8 @@ export interface ServerDependencies {
   silenceTimeoutMs?: number;
   /** How long B waits for A and A keeps trying to reach B (default 300 s and 120 s). */
   linkTimeoutMs?: number;
+  /** How dealer material arrives: streamed from the dealer or through storage (default storage). */
+  material?: MaterialPath;
   log?: (message: string) => void;
 }
 
@@ -87,6 +92,7 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
   const timings = emptyTimings();
   const log = deps.log ?? (() => undefined);
   let channel: PeerChannel | undefined;
+  let source: MaterialSource | undefined;
   // Every RUNNING report names the phase, so a job that takes long shows where each server is.
   let phase = 'loading the job, the dealer manifest and the inputs';
   let progress = 0;
@@ -108,11 +114,10 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
     const scope: MaterialScope = { collaborationId: job.collaborationId, jobId, party };
     const dealer = { privateKey: deps.privateKey, dealerPublicKey: deps.dealerPublicKey };
     const chunkCount = stageChunkCount(stage);
-    // The dealer runs beside this server: each of its objects is read once its report says it is written.
-    const dealerProgress = new DealerProgress(status, jobId, chunkCount);
-    const manifestRead = dealerProgress
-      .manifestWritten()
-      .then(() => readSealed(deps.inputStore, scope, dealer, 'manifest'));
+    // The dealer runs beside this server: its manifest arrives while the inputs are checked.
+    const delivered = materialSource(deps, scope, dealer, chunkCount);
+    source = delivered;
+    const manifestRead = delivered.manifest();
     manifestRead.catch(() => undefined); // awaited after the inputs' check; must not go unhandled before
     // The inputs this server reads: the job's, or a shard's; the combine step reads its domain's partials.
     const own = stage.kind === 'part' ? stage.shardJob : job;
@@ -137,7 +142,7 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
         unopenedInputIds,
       );
     const digest = stageDigest(stage);
-    const manifest = decodeManifest(await manifestRead);
+    const manifest = await manifestRead;
     if (manifest.programDigest !== digest || manifest.chunkCount !== chunkCount) {
       throw new JobFailure(
         'DEALER_MATERIAL_INVALID',
@@ -163,9 +168,8 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
     let lastReport = 0;
     const excludedIds = new Set(excluded.map((input) => input.inputId));
     const material = prefetching(async (chunk) => {
-      await dealerProgress.chunkWritten(chunk);
       return timed(timings, 'materialReadMs', async () => {
-        const blob = await readSealed(deps.inputStore, scope, dealer, chunk);
+        const blob = await delivered.chunk(chunk);
         timings.materialBytes += blob.byteLength;
         return new ChunkMaterial(party, seed, chunk, blob);
       });
@@ -247,7 +251,20 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
   } finally {
     clearInterval(heartbeat);
     await channel?.close().catch(() => undefined);
+    await source?.close();
   }
+}
+
+function materialSource(
+  deps: ServerDependencies,
+  scope: MaterialScope,
+  keys: { privateKey: Uint8Array; dealerPublicKey: string },
+  chunkCount: number,
+): MaterialSource {
+  const common = { status: deps.status, scope, keys, chunkCount };
+  return deps.material?.mode === 'stream'
+    ? new StreamedMaterialSource({ ...common, connectTimeoutMs: deps.linkTimeoutMs ?? 120_000 })
+    : new StoredMaterialSource({ ...common, store: deps.inputStore });
 }
 
 async function linkToPeer(

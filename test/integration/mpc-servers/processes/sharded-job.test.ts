@@ -49,14 +49,19 @@ const BAD_ROW = 4;
 
 type Run = { code: number | null; output: string; ms: number };
 
+/** Material made ahead through storage (the stream: material-stream.test.ts). */
+const STORED = { MPC_MATERIAL_PATH: 's3' };
+
 /** Dealer, then B and A of one job; resolves with the three exits. */
 async function runPair(jobId: string): Promise<Run[]> {
-  const dealer = await startEntry(harness, 'mpc-dealer', ['--job', jobId]).exited;
+  const dealer = await startEntry(harness, 'mpc-dealer', ['--job', jobId], STORED).exited;
   if (dealer.code !== 0) return [dealer];
   const servers = (['B', 'A'] as const).map(
     (party) =>
-      startEntry(harness, 'mpc-server', ['--party', party, '--job', jobId], serverEnvironment(harness, party))
-        .exited,
+      startEntry(harness, 'mpc-server', ['--party', party, '--job', jobId], {
+        ...serverEnvironment(harness, party),
+        ...STORED,
+      }).exited,
   );
   return [dealer, ...(await Promise.all(servers))];
 }

@@ -38,19 +38,21 @@ const spec: ComputationSpec = {
 };
 const rows = (seed: number) => Array.from({ length: 8 }, (_, i) => [(seed * 13 + i * 7) % 101]);
 
+/** Material made ahead through storage: the dealer finishes before the servers refuse the job. */
+const STORED = { MPC_MATERIAL_PATH: 's3' };
+
 /** Dealer, then B and A; both servers must exit 1 with `code` in the status, and no result share exists. */
 async function expectRefused(job: JobDescription, code: string, dealerEnv: NodeJS.ProcessEnv = {}) {
-  const dealer = await startEntry(harness, 'mpc-dealer', ['--job', job.jobId], dealerEnv).exited;
+  const dealer = await startEntry(harness, 'mpc-dealer', ['--job', job.jobId], { ...dealerEnv, ...STORED })
+    .exited;
   expect(dealer.code, dealer.output).toBe(0);
   const runs = await Promise.all(
     (['B', 'A'] as const).map(
       (party) =>
-        startEntry(
-          harness,
-          'mpc-server',
-          ['--party', party, '--job', job.jobId],
-          serverEnvironment(harness, party),
-        ).exited,
+        startEntry(harness, 'mpc-server', ['--party', party, '--job', job.jobId], {
+          ...serverEnvironment(harness, party),
+          ...STORED,
+        }).exited,
     ),
   );
   for (const run of runs) expect(run.code, run.output).toBe(1);
