@@ -4,10 +4,10 @@
  * generation through the dealer's chunks (WHOLE_RING_BITS comparisons, as the validity check asks for), 64-bit
  * DCF evaluation of one batch, and the dealer's time for a statistics job of BENCH_ROWS rows (default 10^6:
  * mean, variance and a 4-edge histogram of one int field, with the validity check). Each kernel's figure is
- * also given as the share of the AES rate it uses (evaluation: 2 blocks per level, generation 6).
+ * also given as the share of the AES rate it uses (evaluation: 2 blocks per level, generation 4: 2 per party).
  * BENCH_QUICK=1 for small sizes. Prints a table, then one JSON line.
  */
-import { createCipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { ComputationSpec } from '../contract/analysis/analysis-spec.ts';
 import { wordsFromBytes } from '../contract/sharing/ring.ts';
@@ -16,6 +16,7 @@ import { chunkMaterialRequests, plannedChunksInParallel } from '../mpc-servers/d
 import { dcfEvaluate, dcfGenerate } from '../mpc-servers/engine/dcf.ts';
 import { WHOLE_RING_BITS, type MaterialRequest } from '../mpc-servers/engine/material.ts';
 import { setWorkerThreads, startWorkers } from '../mpc-servers/engine/worker-pool.ts';
+import { AES_LIMIT_CALL_BYTES, measureAesBlockRate } from './aes-block-rate.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
 const threadCounts = (process.env.BENCH_THREADS ?? '1,2').split(',').map(Number);
@@ -23,27 +24,11 @@ const rows = Number(process.env.BENCH_ROWS ?? (quick ? 50_000 : 1_000_000));
 const EVAL_KEYS = quick ? 1 << 13 : 1 << 16;
 const GEN_KEYS_PER_CHUNK = quick ? 1 << 11 : 1 << 14;
 const GEN_CHUNKS = quick ? 4 : 16;
-const AES_CALL_BYTES = 256 << 10;
 
 const statsSpec: ComputationSpec = {
   fields: [{ name: 'x', type: 'int', min: 0, max: 1000 }],
   analyses: [{ kind: 'mean' }, { kind: 'variance' }, { kind: 'histogram', binEdges: [100, 250, 500, 750] }],
 };
-
-/** One thread's AES-128-ECB blocks per second, in calls of 256 KiB like a kernel level. */
-function aesBlockRate(seconds: number): number {
-  const cipher = createCipheriv('aes-128-ecb', randomBytes(16), null);
-  cipher.setAutoPadding(false);
-  const input = randomBytes(AES_CALL_BYTES);
-  cipher.update(input);
-  let blocks = 0;
-  const started = performance.now();
-  while (performance.now() - started < seconds * 1000) {
-    cipher.update(input);
-    blocks += AES_CALL_BYTES / 16;
-  }
-  return blocks / ((performance.now() - started) / 1000);
-}
 
 /**
  * The best of `runs` timings of `body`: wall seconds, and the process's CPU seconds over all its threads in
@@ -126,7 +111,10 @@ async function measure(threads: number, aes: number): Promise<ThreadFigures> {
   return figures;
 }
 
-const aes = Math.max(aesBlockRate(0.3), aesBlockRate(0.3));
+const aes = Math.max(
+  measureAesBlockRate(AES_LIMIT_CALL_BYTES, 0.3),
+  measureAesBlockRate(AES_LIMIT_CALL_BYTES, 0.3),
+);
 console.log(
   `AES-128-ECB on one thread: ${(aes / 1e6).toFixed(1)} M blocks/s (${availableParallelism()} CPUs)`,
 );
