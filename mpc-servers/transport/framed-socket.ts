@@ -25,6 +25,7 @@ export class FramedSocket {
   private failure: string | undefined;
   private readonly failureListeners = new Set<(reason: string) => void>();
   private readonly closed: Promise<void>;
+  private drain: Promise<void> | undefined;
 
   constructor(
     readonly socket: Socket,
@@ -75,19 +76,27 @@ export class FramedSocket {
     for (const part of payload) if (part.length > 0) flushed = this.socket.write(part);
     this.socket.uncork();
     if (flushed) return;
-    await new Promise<void>((resolve, reject) => {
+    await this.drained(`sending a ${frameName(type)} frame`);
+  }
+
+  /** One wait for the socket's buffer to drain, shared by every send that filled it. */
+  private drained(what: string): Promise<void> {
+    this.drain ??= new Promise<void>((resolve, reject) => {
       const onFailure = (): void => {
         this.socket.off('drain', onDrain);
-        reject(this.errorFor(`sending a ${frameName(type)} frame`));
+        this.drain = undefined;
+        reject(this.errorFor(what));
       };
       const onDrain = (): void => {
         this.failureListeners.delete(onFailure);
+        this.drain = undefined;
         resolve();
       };
       this.socket.once('drain', onDrain);
       this.failureListeners.add(onFailure);
       if (this.failure !== undefined) onFailure();
     });
+    return this.drain;
   }
 
   /** Ends the connection gracefully, destroying it if the peer does not close within `graceMs`. */
