@@ -15,7 +15,7 @@ import { RecordingEventPublisher } from './recording-event-publisher.ts';
 export interface LocalWorkflowSettings {
   /** Over the local defaults and MPC_ROWS_PER_SHARD of this process's environment (e.g. `rowsPerShard`). */
   settings?: Partial<WorkflowSettings>;
-  /** Milliseconds of the definition's Wait states (WaitBeforeCheck). */
+  /** Milliseconds of the definition's Wait states (WaitBeforeCheck, WaitBeforeShardCheck). */
   waitOverridesMs?: Record<string, number>;
   webhook?: { maxAttempts?: number; firstBackoffMs?: number; timeoutMs?: number };
   /** Extra environment of the compute tasks (e.g. MPC_PEER_SILENCE_MS). */
@@ -40,7 +40,10 @@ export interface LocalWorkflow {
   stop(): Promise<void>;
 }
 
-/** The local WaitBeforeCheck: a finished job is seen within a second, and the poll budget lasts minutes. */
+/**
+ * The local WaitBeforeCheck (and a shard's WaitBeforeShardCheck): a finished job is seen within a second, and
+ * the poll budget lasts minutes.
+ */
 export const LOCAL_POLL_WAIT_MS = 1_000;
 
 export const LOCAL_WORKFLOW_DEFAULTS: Partial<WorkflowSettings> = {
@@ -129,7 +132,12 @@ export function startLocalWorkflow(options: {
   const runner = new LocalWorkflowRunner({
     stepHandlers,
     launcher,
-    waitOverridesMs: { WaitBeforeCheck: LOCAL_POLL_WAIT_MS, ...local.waitOverridesMs },
+    // A shard's poll loop has the same budget as the job's, so it waits as long.
+    waitOverridesMs: {
+      WaitBeforeCheck: LOCAL_POLL_WAIT_MS,
+      WaitBeforeShardCheck: LOCAL_POLL_WAIT_MS,
+      ...local.waitOverridesMs,
+    },
     ...(options.log ? { log: options.log } : {}),
   });
   const events = new RecordingEventPublisher(options.log);
