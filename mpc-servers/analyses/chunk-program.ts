@@ -1,9 +1,10 @@
 import type { MaterialRequest, ChunkMaterial } from '../engine/material.ts';
 import { rangeCheck, rangeCheckRequests } from '../engine/boolean/range-check.ts';
+import { selectByBitSteps } from '../engine/boolean/select-by-bit.ts';
+import { signBitRequests, signFromOpened, signOpenStep } from '../engine/boolean/sign-bit.ts';
 import { lessThanManyStep } from '../engine/many-thresholds.ts';
 import { liftFromStep } from '../engine/narrow-lift.ts';
 import {
-  lessThanZeroStep,
   multiplyStep,
   runRound,
   type PartyContext,
@@ -111,15 +112,15 @@ function chunkExtremeRequests(program: ChunkShape, rows: number, hasCarry: boole
   const pairs = Math.floor(rows / 2) * paired.length;
   const requests: MaterialRequest[] = [];
   if (pairs > 0) {
-    requests.push({ kind: 'comparison', bits: program.extremeBits, count: pairs, outputBits });
+    requests.push({ kind: 'edaBit', count: pairs, bits: program.extremeBits });
     if (program.validity) requests.push({ kind: 'triple', count: 3 * pairs });
-    requests.push({ kind: 'triple', count: pairs });
+    requests.push(...signBitRequests(program.extremeBits, pairs), { kind: 'bitSelect', count: pairs });
   }
   const split = new Set(paired);
   const lengths = program.series.map(
     (series) => (split.has(series.field) ? rows - Math.floor(rows / 2) : rows) + (hasCarry ? 1 : 0),
   );
-  requests.push(...reduceRequests(program, lengths, outputBits));
+  requests.push(...reduceRequests(program, lengths));
   if (outputBits < 64) requests.push({ kind: 'lift', count: program.series.length });
   return requests;
 }
@@ -137,14 +138,14 @@ function extremeOutputBits(program: ChunkShape): number {
   return m < 64 ? m : 64;
 }
 
-/** Per level a comparison and a triple for every pair of every series, series of any lengths. */
-function reduceRequests(program: ChunkShape, lengths: readonly number[], outputBits = 64): MaterialRequest[] {
+/** Per level a comparison (`compareAndShift`) for every pair of every series, series of any lengths. */
+function reduceRequests(program: ChunkShape, lengths: readonly number[]): MaterialRequest[] {
   const requests: MaterialRequest[] = [];
   const m = [...lengths];
   while (m.some((length) => length > 1)) {
     const pairs = m.reduce((total, length) => total + Math.floor(length / 2), 0);
-    requests.push({ kind: 'comparison', bits: program.extremeBits, count: pairs, outputBits });
-    requests.push({ kind: 'triple', count: pairs });
+    requests.push({ kind: 'edaBit', count: pairs, bits: program.extremeBits });
+    requests.push(...signBitRequests(program.extremeBits, pairs), { kind: 'bitSelect', count: pairs });
     m.forEach((length, s) => (m[s] = length - Math.floor(length / 2)));
   }
   return requests;
@@ -420,12 +421,6 @@ async function splitPairs(
   const right = concat(paired.map((f) => columns[f]!.subarray(pairs, 2 * pairs)));
   const difference = sub(left, right);
   const n = difference.length;
-  const compare = lessThanZeroStep(
-    context,
-    difference,
-    material.comparisons(program.extremeBits, n, outputBits),
-  );
-  let leftIsSmaller: RingVector;
   let products: RingVector | undefined;
   // Offsets from low (A subtracts the public low), per paired field's segment.
   const offset = (values: RingVector): RingVector => {
@@ -438,17 +433,18 @@ async function splitPairs(
   };
   const vl = valid ? concat(paired.map(() => valid.subarray(0, pairs))) : undefined;
   const vr = valid ? concat(paired.map(() => valid.subarray(pairs, 2 * pairs))) : undefined;
-  if (vl && vr) {
+  const shift = await compareAndShift(context, program, difference, material, openedBytes, (open) => {
+    if (!vl || !vr) return runRound(context, [open]).then(([opened]) => opened);
     const x = concat([vr, vl, vl]);
     const y = concat([offset(left), offset(right), vr]);
-    [leftIsSmaller, products] = await runRound(context, [
-      compare,
+    return runRound(context, [
+      open,
       { ...multiplyStep(context, x, y, material.triples(3 * n)), openedBytes },
-    ]);
-  } else [leftIsSmaller] = await runRound(context, [compare]);
-  const [shift] = await runRound(context, [
-    { ...multiplyStep(context, leftIsSmaller, difference, material.triples(n)), openedBytes },
-  ]);
+    ]).then(([opened, made]) => {
+      products = made;
+      return opened;
+    });
+  });
   const smaller = add(right, shift);
   const larger = sub(left, shift);
   let min = smaller;
@@ -487,12 +483,7 @@ async function reduceSeries(
     const left = concat(values.map((v, s) => v.subarray(0, pairs[s])));
     const right = concat(values.map((v, s) => v.subarray(pairs[s], 2 * pairs[s]!)));
     const difference = sub(left, right);
-    const comparisons = material.comparisons(program.extremeBits, difference.length, outputBits);
-    const [leftIsSmaller] = await runRound(context, [lessThanZeroStep(context, difference, comparisons)]);
-    const triples = material.triples(difference.length);
-    const [shift] = await runRound(context, [
-      { ...multiplyStep(context, leftIsSmaller, difference, triples), openedBytes },
-    ]);
+    const shift = await compareAndShift(context, program, difference, material, openedBytes);
     const smaller = add(right, shift);
     const larger = sub(left, shift);
     let start = 0;
@@ -503,4 +494,35 @@ async function reduceSeries(
     });
   }
   return concat(values);
+}
+
+/**
+ * shift = [left < right] (left - right) for `difference` = left - right (exact mod 2^(8 openedBytes), of
+ * `extremeBits` signed bits): the sign by an edaBit and a boolean circuit (`signOpenStep`,
+ * `signFromOpened`), then one select by the XOR-shared bit (`selectByBitSteps`), so min = right + shift and
+ * max = left - shift. `firstRound` runs the opening round, with whatever else shares it.
+ */
+async function compareAndShift(
+  context: PartyContext,
+  program: ChunkShape,
+  difference: RingVector,
+  material: ChunkMaterial,
+  openedBytes: number,
+  firstRound: (open: RoundStep<RingVector>) => Promise<RingVector> = (open) =>
+    runRound(context, [open]).then(([opened]) => opened),
+): Promise<RingVector> {
+  const bits = program.extremeBits;
+  const edaBits = material.edaBits(difference.length, bits);
+  const opened = await firstRound(signOpenStep(difference, edaBits, bits));
+  const leftIsSmaller = await signFromOpened(context, opened, edaBits, bits, (words) =>
+    material.andTriples(words),
+  );
+  const select = selectByBitSteps(
+    leftIsSmaller,
+    difference,
+    material.bitSelects(difference.length),
+    openedBytes,
+  );
+  const [e, f] = await runRound(context, select.steps);
+  return select.combine(e, f);
 }

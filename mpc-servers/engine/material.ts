@@ -13,7 +13,7 @@ import { prgBytes, prgWords, type StreamId } from '../../contract/sharing/prg.ts
 import { add, mul, ringVector, sub, wordsFromBytes, type RingVector } from '../../contract/sharing/ring.ts';
 import { add128, mul128, sub128, type WideVector } from './ring128.ts';
 import { planeWords, planesAsWords, planesOfWords, wordsAsPlanes, xorPlanes } from './boolean/bit-planes.ts';
-import type { AndTripleShares, EdaBitShares } from './boolean/boolean-shares.ts';
+import type { AndTripleShares, BitSelectShares, EdaBitShares } from './boolean/boolean-shares.ts';
 
 /**
  * Dealer material, chunk by chunk. A chunk's material is an ordered list of sections, each answering one
@@ -49,9 +49,14 @@ export type MaterialRequest =
   | { kind: 'andTriple'; count: number }
   /**
    * edaBits: `count` random r in Z_2^64, additive shares from both seeds (nothing stored) and XOR shares of
-   * r's 64 bits in planes (`bit-planes.ts`); B stores its bits (8 bytes per value).
+   * r's low `bits` bits (default 64) in planes (`bit-planes.ts`); B stores its bits (bits / 8 bytes per value).
    */
-  | { kind: 'edaBit'; count: number };
+  | { kind: 'edaBit'; count: number; bits?: number }
+  /**
+   * Selects by XOR-shared bits (`select-by-bit.ts`): a random bit rho with XOR and additive shares, and a
+   * product pair (beta, rho beta); B stores its additive shares of rho and of rho beta (16 B per select).
+   */
+  | { kind: 'bitSelect'; count: number };
 
 const KIND_CODE = {
   triple: 1,
@@ -62,6 +67,7 @@ const KIND_CODE = {
   wideTriple: 6,
   andTriple: 7,
   edaBit: 8,
+  bitSelect: 9,
 } as const;
 const COMPONENT = { a: 0, b: 1, c: 2, mask: 3, topBit: 4, rootSeed: 5 } as const;
 const FORMAT_VERSION = 3;
@@ -77,6 +83,7 @@ export class MaterialShortfallError extends Error {
 
 export function describeRequest(request: MaterialRequest): string {
   if (request.kind === 'andTriple') return `${request.count * 64} AND triples`;
+  if (request.kind === 'edaBit') return `${request.count} ${edaBitsOf(request)}-bit edaBits`;
   if (request.kind !== 'comparison') return `${request.count} ${request.kind}s`;
   const outputs = outputBitsOf(request) === 64 ? '' : ` (outputs mod 2^${request.outputBits})`;
   return `${request.count} ${request.bits}-bit comparisons${outputs}`;
@@ -192,7 +199,8 @@ export function generateChunkMaterial(
   writers.A.push(versionHeader);
   writers.B.push(versionHeader);
   requests.forEach((request, section) => {
-    const bits = request.kind === 'comparison' ? request.bits : 0;
+    const bits =
+      request.kind === 'comparison' ? request.bits : request.kind === 'edaBit' ? edaBitsOf(request) : 0;
     const outputBits = request.kind === 'comparison' ? outputBitsOf(request) : 0;
     const sectionHeader = header(KIND_CODE[request.kind], bits, request.count, outputBits);
     writers.A.push(sectionHeader);
@@ -236,8 +244,19 @@ export function generateChunkMaterial(
     } else if (request.kind === 'edaBit') {
       // r = r_A + r_B, each share from its party's seed; A's bit shares from its seed, B's stored.
       const r = combined(COMPONENT.mask);
-      const bitsA = edaBitPlanes(seeds.A, chunk, section, request.count);
-      writers.B.words(planesAsWords(xorPlanes(planesOfWords(r), bitsA, bitsA)));
+      const bitsA = edaBitPlanes(seeds.A, chunk, section, request.count, edaBitsOf(request));
+      writers.B.words(planesAsWords(xorPlanes(planesOfWords(r, edaBitsOf(request)), bitsA, bitsA)));
+    } else if (request.kind === 'bitSelect') {
+      // rho = rho_A ^ rho_B from the seeds; B gets its additive shares of rho and of rho beta.
+      const rho = xorPlanes(
+        selectBitPlane(seeds.A, chunk, section, request.count),
+        selectBitPlane(seeds.B, chunk, section, request.count),
+      );
+      const rhoWords = ringVector(request.count);
+      for (let i = 0; i < request.count; i++) rhoWords[i] = BigInt((rho[i >>> 5]! >>> (i & 31)) & 1);
+      const beta = combined(COMPONENT.b);
+      writers.B.words(sub(rhoWords, words('A', COMPONENT.a)));
+      writers.B.words(sub(mul(rhoWords, beta), words('A', COMPONENT.c)));
     } else {
       const mask = prgWords(dealerSeed, streamOf(chunk, section, COMPONENT.mask), request.count);
       const top = ringVector(request.count);
@@ -279,7 +298,9 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
       bytes += padded(width * levels * count) + padded(width * count) + 16 * levels * count;
       bytes += padded(Math.ceil((levels * count) / 4));
     } else if (party === 'B' && request.kind === 'edaBit') {
-      bytes += 64 * planeWords(count) * 4;
+      bytes += edaBitsOf(request) * planeWords(count) * 4;
+    } else if (party === 'B' && request.kind === 'bitSelect') {
+      bytes += 16 * count;
     } else if (party === 'B') {
       bytes += (request.kind === 'wideSquare' || request.kind === 'wideTriple' ? 16 : 8) * count;
     }
@@ -287,9 +308,22 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
   return bytes;
 }
 
-/** A's XOR shares of a section's edaBits' bits: 64 planes drawn from its seed. */
-function edaBitPlanes(seed: Uint8Array, chunk: number, section: number, count: number): Uint32Array {
-  return wordsAsPlanes(prgWords(seed, streamOf(chunk, section, COMPONENT.a), 32 * planeWords(count)));
+const edaBitsOf = (request: { bits?: number }): number => request.bits ?? 64;
+
+/** A's XOR shares of a section's edaBits' bits: `bits` planes drawn from its seed. */
+function edaBitPlanes(
+  seed: Uint8Array,
+  chunk: number,
+  section: number,
+  count: number,
+  bits: number,
+): Uint32Array {
+  return wordsAsPlanes(prgWords(seed, streamOf(chunk, section, COMPONENT.a), (bits * planeWords(count)) / 2));
+}
+
+/** A party's XOR share of a section's select bits rho: one plane drawn from its seed. */
+function selectBitPlane(seed: Uint8Array, chunk: number, section: number, count: number): Uint32Array {
+  return wordsAsPlanes(prgWords(seed, streamOf(chunk, section, COMPONENT.topBit), planeWords(count) / 2));
 }
 
 /** Bit 0 of each PRG word: a lift's mask bits. */
@@ -306,7 +340,8 @@ type Section =
   | { kind: 'square'; shares: SquareShares }
   | { kind: 'comparison'; shares: ComparisonShares }
   | { kind: 'andTriple'; shares: AndTripleShares }
-  | { kind: 'edaBit'; shares: EdaBitShares };
+  | { kind: 'edaBit'; shares: EdaBitShares }
+  | { kind: 'bitSelect'; shares: BitSelectShares };
 
 class BlobReader {
   private offset = 0;
@@ -413,10 +448,16 @@ export class ChunkMaterial {
           shares: { a: planes(COMPONENT.a), b: planes(COMPONENT.b), c },
         });
       } else if (code === KIND_CODE.edaBit) {
-        const bits = isA
-          ? edaBitPlanes(seed, chunk, section, count)
-          : wordsAsPlanes(reader.words(32 * planeWords(count)));
-        this.sections.push({ kind: 'edaBit', shares: { arithmetic: own(COMPONENT.mask), bits } });
+        if (bits < 1 || bits > 64) throw new MaterialShortfallError(`edaBits of ${bits} bits`);
+        const planes = isA
+          ? edaBitPlanes(seed, chunk, section, count, bits)
+          : wordsAsPlanes(reader.words((bits * planeWords(count)) / 2));
+        this.sections.push({ kind: 'edaBit', shares: { arithmetic: own(COMPONENT.mask), bits: planes } });
+      } else if (code === KIND_CODE.bitSelect) {
+        const rho = isA ? own(COMPONENT.a) : reader.words(count);
+        const c = isA ? own(COMPONENT.c) : reader.words(count);
+        const rhoBits = selectBitPlane(seed, chunk, section, count);
+        this.sections.push({ kind: 'bitSelect', shares: { rhoBits, rho, beta: own(COMPONENT.b), c } });
       } else if (code === KIND_CODE.comparison) {
         if (outputBits < 1 || outputBits > 64)
           throw new MaterialShortfallError(`comparison outputs of ${outputBits} bits`);
@@ -444,7 +485,8 @@ export class ChunkMaterial {
       lengthOf(section) === request.count &&
       (section.kind !== 'comparison' ||
         request.kind !== 'comparison' ||
-        (section.shares.bits === request.bits && section.shares.outputBits === outputBitsOf(request)));
+        (section.shares.bits === request.bits && section.shares.outputBits === outputBitsOf(request))) &&
+      (section.kind !== 'edaBit' || request.kind !== 'edaBit' || edaBitCount(section) === edaBitsOf(request));
     if (!matches) {
       const found = section ? describeRequest(requestOf(section)) : 'nothing';
       throw new MaterialShortfallError(
@@ -474,8 +516,11 @@ export class ChunkMaterial {
   andTriples(words: number): AndTripleShares {
     return (this.take({ kind: 'andTriple', count: words }) as Extract<Section, { kind: 'andTriple' }>).shares;
   }
-  edaBits(count: number): EdaBitShares {
-    return (this.take({ kind: 'edaBit', count }) as Extract<Section, { kind: 'edaBit' }>).shares;
+  edaBits(count: number, bits = 64): EdaBitShares {
+    return (this.take({ kind: 'edaBit', count, bits }) as Extract<Section, { kind: 'edaBit' }>).shares;
+  }
+  bitSelects(count: number): BitSelectShares {
+    return (this.take({ kind: 'bitSelect', count }) as Extract<Section, { kind: 'bitSelect' }>).shares;
   }
   /** `outputBits` as in the request: the outputs are exact mod 2^outputBits only. */
   comparisons(bits: number, count: number, outputBits = 64): ComparisonShares {
@@ -498,10 +543,18 @@ function lengthOf(section: Section): number {
   if (section.kind === 'wideSquare' || section.kind === 'wideTriple') return section.shares.a.length / 2;
   if (section.kind === 'andTriple') return section.shares.c.length / 2;
   if (section.kind === 'edaBit') return section.shares.arithmetic.length;
+  if (section.kind === 'bitSelect') return section.shares.rho.length;
   return section.shares.a.length;
 }
 
+/** Bits per edaBit of a section: its planes over the planes of its count. */
+function edaBitCount(section: Extract<Section, { kind: 'edaBit' }>): number {
+  return section.shares.bits.length / planeWords(section.shares.arithmetic.length);
+}
+
 function requestOf(section: Section): MaterialRequest {
+  if (section.kind === 'edaBit')
+    return { kind: 'edaBit', count: lengthOf(section), bits: edaBitCount(section) };
   return section.kind === 'comparison'
     ? {
         kind: 'comparison',

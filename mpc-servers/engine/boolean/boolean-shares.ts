@@ -9,10 +9,21 @@ export interface AndTripleShares {
 }
 
 /**
- * One party's shares of edaBits: random r in Z_2^64, as an additive share and as XOR shares of its 64 bits
- * (64 planes of `planeWords(count)` words, `bit-planes.ts`).
+ * One party's shares of edaBits: random r in Z_2^64, as an additive share and as XOR shares of its low bits
+ * (one plane per bit, bit 0 first, of `planeWords(count)` words each, `bit-planes.ts`).
  */
 export interface EdaBitShares {
   arithmetic: RingVector;
   bits: Planes;
+}
+
+/**
+ * One party's shares of bit selects (`select-by-bit.ts`): XOR shares of random bits rho (one plane), additive
+ * shares of the same rho, and a product pair: additive shares of a random beta and of rho beta.
+ */
+export interface BitSelectShares {
+  rhoBits: Planes;
+  rho: RingVector;
+  beta: RingVector;
+  c: RingVector;
 }

@@ -23,6 +23,22 @@ describe('edaBits', () => {
     expect(new Set(r).size).toBe(count);
   });
 
+  it('with fewer bits give r mod 2^k as XOR-shared planes, and are told apart by their bits', async () => {
+    const count = 70;
+    const out = await runBoth([{ kind: 'edaBit', count, bits: 26 }], async (_context, material) =>
+      Promise.resolve(material.edaBits(count, 26)),
+    );
+    const r = add(out.A.arithmetic, out.B.arithmetic);
+    expect(wordsOfPlanes(openPlanes(out.A.bits, out.B.bits), count, 26)).toEqual(
+      r.map((v) => v & ((1n << 26n) - 1n)),
+    );
+    await expect(
+      runBoth([{ kind: 'edaBit', count, bits: 26 }], async (_context, material) =>
+        Promise.resolve(material.edaBits(count)),
+      ),
+    ).rejects.toThrow(/needed 70 64-bit edaBits at section 0, found 70 26-bit edaBits/);
+  });
+
   it('cost B 8 bytes per value (whole 64-row planes) and A nothing but the header', () => {
     const requests = [{ kind: 'edaBit', count: 65 } as const];
     expect(materialBytes(requests, 'B')).toBe(8 + 8 + 64 * 2 * 8);
