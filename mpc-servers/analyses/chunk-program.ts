@@ -4,12 +4,7 @@ import { selectByBitSteps } from '../engine/boolean/select-by-bit.ts';
 import { signBitRequests, signFromOpened, signOpenStep } from '../engine/boolean/sign-bit.ts';
 import { lessThanManyStep } from '../engine/many-thresholds.ts';
 import { liftFromStep } from '../engine/narrow-lift.ts';
-import {
-  multiplyStep,
-  runRound,
-  type PartyContext,
-  type RoundStep,
-} from '../engine/ops.ts';
+import { multiplyStep, runRound, type PartyContext, type RoundStep } from '../engine/ops.ts';
 import { sum128, toWide, type WideVector } from '../engine/ring128.ts';
 import { liftStep, wideSquareStep } from '../engine/wide-ops.ts';
 import {
