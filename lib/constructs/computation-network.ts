@@ -13,6 +13,46 @@ export const COMPUTATION_VPC_CIDR = '10.42.0.0/16';
  */
 export const SERVER_VPC_CIDRS = { A: '10.43.0.0/16', B: '10.44.0.0/16' } as const;
 
+type MaterialStreamGroups = Partial<Record<'dealer' | 'serverA' | 'serverB', ec2.ISecurityGroup>>;
+
+/**
+ * The security group rules of the dealer-to-server material stream: each server connects to the dealer's
+ * material port (`mpc:materialPort`), nothing else. Tasks of one stack name each other's groups; across
+ * domains (accounts) a group can only name the other side's VPC range: the dealer admits each server's VPC
+ * (SERVER_VPC_CIDRS), a server may reach the dealer's VPC (`dealerCidr`, the coordinator's
+ * COMPUTATION_VPC_CIDR). The route between the VPCs is the operators' peering (docs/deploy.md).
+ */
+export function allowMaterialStreams(
+  groups: MaterialStreamGroups,
+  port: number,
+  dealerCidr: string = COMPUTATION_VPC_CIDR,
+): void {
+  const tcp = ec2.Port.tcp(port);
+  const { dealer } = groups;
+  for (const [name, party] of [
+    ['serverA', 'A'],
+    ['serverB', 'B'],
+  ] as const) {
+    const server = groups[name];
+    if (dealer && server) {
+      dealer.addIngressRule(server, tcp, `Material stream from server ${party}`);
+      server.addEgressRule(dealer, tcp, 'Material stream to the dealer');
+    } else if (dealer) {
+      dealer.addIngressRule(
+        ec2.Peer.ipv4(SERVER_VPC_CIDRS[party]),
+        tcp,
+        `Material stream from server ${party} (its VPC)`,
+      );
+    } else if (server) {
+      server.addEgressRule(
+        ec2.Peer.ipv4(dealerCidr),
+        tcp,
+        "Material stream to the dealer (the dealer's VPC)",
+      );
+    }
+  }
+}
+
 export interface ComputationNetworkProps {
   readonly config: DeploymentConfig;
   /** Defaults to COMPUTATION_VPC_CIDR. */

@@ -9,6 +9,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { allowMaterialStreams } from './computation-network.ts';
 import type { Party } from '../../contract/party.ts';
 import type { ComputeTaskName } from '../../contract/job/compute-tasks.ts';
 import { resourceName, workerThreadsOf, type DeploymentConfig } from '../config/deployment-config.ts';
@@ -109,6 +110,10 @@ export class MpcTasks extends Construct {
     for (const name of props.taskNames ?? MPC_TASK_NAMES) tasks[name] = this.createTask(name, image, props);
     this.tasks = tasks;
     this.allowPeerLink(tasks, ec2.Port.tcp(config.peerPort), props.remotePeer);
+    allowMaterialStreams(
+      Object.fromEntries(Object.entries(tasks).map(([name, task]) => [name, task.securityGroup])),
+      config.materialPort,
+    );
   }
 
   /** The task of `name`; fails when this stack does not run it. */

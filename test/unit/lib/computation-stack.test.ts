@@ -1,7 +1,7 @@
 import type { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_VPC_CIDRS } from '../../../lib/constructs/computation-network.ts';
+import { COMPUTATION_VPC_CIDR, SERVER_VPC_CIDRS } from '../../../lib/constructs/computation-network.ts';
 import type { MpcTask, MpcTaskName } from '../../../lib/constructs/mpc-tasks.ts';
 import { storageLayout } from '../../../contract/storage/storage-layout.ts';
 import { allowedActions, resourcesFor, statementsOfRole, type RenderedStatement } from './iam-statements.ts';
@@ -94,7 +94,7 @@ describe('network', () => {
     }
   });
 
-  it("lets only server A's network reach server B, on the peer port, and the dealer nothing", () => {
+  it("lets only server A's network reach server B, on the peer port, and the servers the dealer's material port", () => {
     const groupOf = (name: MpcTaskName) => {
       const { stack, template, task } = placed(name);
       return template.toJSON().Resources[stack.getLogicalId(task.securityGroup.node.defaultChild as never)];
@@ -112,8 +112,20 @@ describe('network', () => {
         expect.objectContaining({ CidrIp: SERVER_VPC_CIDRS.B, FromPort: 7443, ToPort: 7443 }),
       ]),
     );
-    for (const name of ['serverA', 'dealer'] as const)
-      expect(groupOf(name).Properties.SecurityGroupIngress ?? []).toEqual([]);
+    expect(groupOf('serverA').Properties.SecurityGroupIngress ?? []).toEqual([]);
+    // The material stream: the dealer admits the material port from the two server VPCs only, and each
+    // server may reach it in the dealer's VPC.
+    expect(groupOf('dealer').Properties.SecurityGroupIngress).toEqual(
+      (['A', 'B'] as const).map((party) =>
+        expect.objectContaining({ CidrIp: SERVER_VPC_CIDRS[party], FromPort: 7444, ToPort: 7444 }),
+      ),
+    );
+    for (const name of ['serverA', 'serverB'] as const)
+      expect(groupOf(name).Properties.SecurityGroupEgress).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ CidrIp: COMPUTATION_VPC_CIDR, FromPort: 7444, ToPort: 7444 }),
+        ]),
+      );
   });
 });
 
