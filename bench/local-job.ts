@@ -12,7 +12,7 @@ import {
 
 /**
  * One job through the whole local system, as `npm start` runs it (API, state machine, dealer and servers as
- * processes, material through s3rver), participants through the SDK: the seconds from the last input's
+ * processes, material streamed from the dealer unless MPC_MATERIAL_PATH=s3 is set), participants through the SDK: the seconds from the last input's
  * completion to RESULT_READY and where they go (workflow states, the dealer, each server's phases from its
  * outcome log line, peak RSS of each task).
  *
@@ -194,6 +194,7 @@ try {
     if (task.failure) parts.push(`FAILED ${task.failure}`);
     console.log(`  ${name.padEnd(8)} ${parts.join(', ')}`);
   }
+  printPhases(tasks, lastInputAt, readyAt);
   if (final.status === 'RESULT_READY') {
     const results = await fetchResult(members[0]!.client, e2e.keys, collaborationId, {
       pinnedServerKeys: e2e.pins,
@@ -226,6 +227,43 @@ try {
   if (options.taskLogFile) await writeFile(options.taskLogFile, `${taskLines.join('\n')}\n`);
 }
 process.exit(exitCode);
+
+/**
+ * Where the seconds from the last input to RESULT_READY go, phase by phase: the workflow until the tasks
+ * start, each task's process start-up (its wall time minus the time its own work took), each server's load
+ * (job, inputs' check, manifest), link, compute (of which waiting for dealer material, and reading and
+ * opening it, overlapping the computation), result shares, and the workflow after the servers stopped.
+ */
+function printPhases(records: Record<string, TaskRecord>, lastInputAt: number, readyAt: number): void {
+  const seconds = (ms: unknown): string => (typeof ms === 'number' ? `${(ms / 1000).toFixed(2)} s` : '-');
+  const number = (record: TaskRecord | undefined, key: string): number | undefined => {
+    const value = record?.outcome?.[key];
+    return typeof value === 'number' ? value : undefined;
+  };
+  const servers = ['serverA', 'serverB'].map((name) => records[name]);
+  const firstStart = Math.min(...Object.values(records).map((task) => task.startedAt ?? Infinity));
+  const lastStop = Math.max(...servers.map((task) => task?.stoppedAt ?? -Infinity));
+  console.log('phases (seconds):');
+  console.log(`  workflow until the first task started    ${seconds(firstStart - lastInputAt)}`);
+  for (const [name, task] of Object.entries(records)) {
+    const wall = task.startedAt && task.stoppedAt ? task.stoppedAt - task.startedAt : undefined;
+    const own = number(task, 'ms');
+    const startUp = wall !== undefined && own !== undefined ? wall - own : undefined;
+    const parts = [`process start-up and keys ${seconds(startUp)}`, `own work ${seconds(own)}`];
+    if (name !== 'dealer')
+      for (const [label, key] of [
+        ['load', 'loadMs'],
+        ['link', 'linkMs'],
+        ['compute', 'computeMs'],
+        ['  of which waiting for material', 'materialWaitMs'],
+        ['material read and open (overlapping)', 'materialReadMs'],
+        ['result shares', 'resultMs'],
+      ] as const)
+        parts.push(`${label.trim()} ${seconds(number(task, key))}`);
+    console.log(`  ${name.padEnd(8)} ${parts.join(', ')}`);
+  }
+  console.log(`  workflow after the servers stopped       ${seconds(readyAt - lastStop)}`);
+}
 
 /** What differs from the cleartext answers (empty when all match). */
 function checkResults(results: AnalysisResult[], rows: number[][]): string[] {
