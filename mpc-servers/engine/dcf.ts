@@ -272,27 +272,40 @@ export function evaluateKeyRange(
   to: number,
 ): void {
   if (to <= from) return;
+  const walk = new EvaluationWalk(party, keys, Math.min(to - from, EVALUATION_TILE_KEYS));
+  for (let first = from; first < to; first += EVALUATION_TILE_KEYS)
+    evaluateTile(walk, points, out, first, Math.min(to, first + EVALUATION_TILE_KEYS));
+}
+
+/** Keys per tile of an evaluation: one level's AES call over a tile is 32 bytes a key, 128 KiB, in cache. */
+const EVALUATION_TILE_KEYS = 4096;
+
+/** Keys [from, to) walked to the leaves by `walk`, for one point or two. */
+function evaluateTile(
+  walk: EvaluationWalk,
+  points: readonly RingVector[],
+  out: readonly RingVector[],
+  from: number,
+  to: number,
+): void {
+  const { bits } = walk.keys;
   const [x, y] = points as [RingVector, RingVector?];
-  const shared = y === undefined ? 0 : sharedLevels(keys.bits, x, y, from, to);
-  const walk = new EvaluationWalk(party, keys, x, from, to);
-  if (y === undefined || shared === 0) {
-    walk.run(0, keys.bits);
+  walk.start(x, from, to);
+  if (y === undefined) {
+    walk.run(0, bits);
     walk.result(out[0]!);
-    if (y === undefined) return;
-    const second = new EvaluationWalk(party, keys, y, from, to);
-    second.run(0, keys.bits);
-    second.result(out[1]!);
     return;
   }
   // The levels before `shared` take the same direction for both points; a node's inputs do not depend on
   // the direction it is left by, so the walks part after them.
+  const shared = sharedLevels(bits, x, y, from, to);
   walk.run(0, shared);
   const fork = walk.snapshot();
-  walk.run(shared, keys.bits);
+  walk.run(shared, bits);
   walk.result(out[0]!);
   walk.restore(fork);
   walk.setPoints(y);
-  walk.run(shared, keys.bits);
+  walk.run(shared, bits);
   walk.result(out[1]!);
 }
 
@@ -323,30 +336,23 @@ function sharedLevels(bits: number, x: RingVector, y: RingVector, from: number, 
 }
 
 /**
- * One batched walk down the trees of keys [from, to) along public points (indexed like the keys), level by
- * level in the kernel's memory.
+ * Batched walks down the trees of a tile of keys at a time along public points (indexed like the keys),
+ * level by level in the kernel's memory, kept from one tile to the next.
  */
 class EvaluationWalk {
   readonly #memory: EvaluationMemory;
   readonly #cipher = fixedKeyAes();
   readonly #valueBytes: Uint8Array;
-  /** Keys in this walk. */
-  readonly #count: number;
+  /** The tile: keys [from, from + count). */
+  #from = 0;
+  #count = 0;
 
   constructor(
     readonly party: 0 | 1,
     readonly keys: DcfKeys,
-    x: RingVector,
-    readonly from: number,
-    to: number,
+    capacity: number,
   ) {
-    const count = to - from;
-    this.#count = count;
-    this.#memory = new EvaluationMemory(count);
-    const { at, buffer } = this.#memory;
-    this.setPoints(x);
-    const roots = withControlBits(keys.rootSeeds.slice(from * 16, (from + count) * 16), party);
-    writeSeedInputs(new Uint32Array(buffer, at.input, count * 8), wordView(roots));
+    this.#memory = new EvaluationMemory(capacity);
     this.#valueBytes = new Uint8Array(
       keys.valueCorrections.buffer,
       keys.valueCorrections.byteOffset,
@@ -354,10 +360,21 @@ class EvaluationWalk {
     );
   }
 
+  /** Starts keys [from, to) at their roots, at points x. */
+  start(x: RingVector, from: number, to: number): void {
+    this.#from = from;
+    this.#count = to - from;
+    const { at, buffer, bytes } = this.#memory;
+    this.setPoints(x);
+    const roots = withControlBits(this.keys.rootSeeds.slice(from * 16, to * 16), this.party);
+    writeSeedInputs(new Uint32Array(buffer, at.input, this.#count * 8), wordView(roots));
+    bytes.fill(0, at.value, at.value + this.#count * 8);
+  }
+
   /** The points' 32-bit halves go into kernel memory; the kernel reads each level's bit from them. */
   setPoints(x: RingVector): void {
     const { at, buffer } = this.#memory;
-    const halves = splitHalves(x.subarray(this.from, this.from + this.#count));
+    const halves = splitHalves(x.subarray(this.#from, this.#from + this.#count));
     new Uint32Array(buffer, at.inputLow, this.#count).set(halves.low);
     new Uint32Array(buffer, at.inputHigh, this.#count).set(halves.high);
   }
@@ -370,7 +387,7 @@ class EvaluationWalk {
     for (let level = from; level < to; level++) {
       const position = bits - 1 - level;
       this.#encrypt();
-      const first = level * this.keys.count + this.from;
+      const first = level * this.keys.count + this.#from;
       bytes.set(this.keys.seedCorrections.subarray(first * 16, (first + count) * 16), at.seedCorrections);
       bytes.set(this.#valueBytes.subarray(first * 8, (first + count) * 8), at.valueCorrections);
       bytes.set(this.keys.controlCorrections.subarray(first, first + count), at.controlCorrections);
@@ -410,7 +427,7 @@ class EvaluationWalk {
   /** This party's outputs once every level ran, written to `value` at the keys' indices. */
   result(value: RingVector): void {
     const count = this.#count;
-    const from = this.from;
+    const from = this.#from;
     const { at, buffer } = this.#memory;
     this.#encrypt();
     const leaf = leafWords(buffer, at.input, at.output, count);
