@@ -47,6 +47,17 @@ export interface Accumulators {
   extremes: RingVector | undefined;
 }
 
+/**
+ * The running extreme between chunks that run at the same time: `previous` resolves to the extreme per
+ * series of the chunks before (shares exact mod 2^m of the tournament, `extremeOutputBits`) and is awaited
+ * only at the tournament level that first pairs it; `reached` receives this chunk's as soon as its
+ * tournament ends, before the lift, so the chain between chunks is the last tournament level alone.
+ */
+export interface ExtremeCarry {
+  previous: Promise<RingVector> | undefined;
+  reached(extremes: RingVector): void;
+}
+
 /** What a chunk's material depends on: the program before its chunking is chosen. */
 export type ChunkShape = Pick<Program, 'validity' | 'fields' | 'series' | 'extremeBits'>;
 
@@ -207,13 +218,17 @@ export async function checkValidity(
   return { columns: checked, minColumns, valid };
 }
 
-/** Runs one chunk; returns each row's validity bit (shares), or undefined without the validity check. */
+/**
+ * Runs one chunk; returns each row's validity bit (shares), or undefined without the validity check. The
+ * running extreme comes from `carry` when given, else from `accumulators.extremes` (chunks one by one).
+ */
 export async function runChunk(
   context: PartyContext,
   program: Program,
   inputColumns: readonly RingVector[],
   material: ChunkMaterial,
   accumulators: Accumulators,
+  carry?: ExtremeCarry,
 ): Promise<RingVector | undefined> {
   const checked = program.validity
     ? await checkValidity(context, program, inputColumns, material)
@@ -283,7 +298,10 @@ export async function runChunk(
       checked?.minColumns ?? columns,
       checked?.valid,
       material,
-      accumulators.extremes,
+      carry ?? {
+        previous: accumulators.extremes && Promise.resolve(accumulators.extremes),
+        reached: () => undefined,
+      },
     );
   return checked?.valid;
 }
@@ -359,7 +377,7 @@ async function chunkExtremes(
   minColumns: readonly RingVector[],
   valid: RingVector | undefined,
   material: ChunkMaterial,
-  carry: RingVector | undefined,
+  carry: ExtremeCarry,
 ): Promise<RingVector> {
   const rows = columns[0]?.length ?? 0;
   const pairs = Math.floor(rows / 2);
@@ -367,16 +385,15 @@ async function chunkExtremes(
   const paired = pairs > 0 ? pairedFields(program) : [];
   const split =
     paired.length > 0 ? await splitPairs(context, program, paired, columns, valid, material, outputBits) : [];
-  const values = program.series.map((series, s) => {
+  const values = program.series.map((series) => {
     const k = paired.indexOf(series.field);
     const column = (series.direction === 'min' ? minColumns : columns)[series.field]!;
-    const chunk =
-      k < 0
-        ? column
-        : concat([series.direction === 'min' ? split[k]!.min : split[k]!.max, column.subarray(2 * pairs)]);
-    return carry ? concat([chunk, carry.subarray(s, s + 1)]) : chunk;
+    return k < 0
+      ? column
+      : concat([series.direction === 'min' ? split[k]!.min : split[k]!.max, column.subarray(2 * pairs)]);
   });
-  const extremes = await reduceSeries(context, program, values, material, outputBits);
+  const extremes = await reduceSeries(context, program, values, material, outputBits, carry.previous);
+  carry.reached(extremes);
   if (outputBits === 64) return extremes;
   // e - low (A subtracts the public low), lifted, + low.
   const isA = context.party === 'A';
@@ -462,19 +479,31 @@ async function splitPairs(
   }));
 }
 
-/** Reduces series of any lengths to one value each: per level one comparison round and one select round. */
+/**
+ * Reduces series of any lengths to one value each: per level one comparison round and one select round.
+ * A `carry` (one value per series) is the last value of every series; it stays last, unpaired while its
+ * series' length is odd, so it is awaited only at the first level that pairs it.
+ */
 async function reduceSeries(
   context: PartyContext,
   program: Program,
   initial: readonly RingVector[],
   material: ChunkMaterial,
   outputBits = 64,
+  carry?: Promise<RingVector>,
 ): Promise<RingVector> {
   // With outputs exact mod 2^outputBits only, so is everything here (`extremeOutputBits`).
   const openedBytes = outputBits / 8;
   let values = [...initial];
-  while (values.some((v) => v.length > 1)) {
-    const pairs = values.map((v) => Math.floor(v.length / 2));
+  let pending = carry;
+  const carried = (): number => (pending ? 1 : 0);
+  while (values.some((v) => v.length + carried() > 1)) {
+    if (pending && values.some((v) => v.length % 2 === 1)) {
+      const last = await pending;
+      values = values.map((v, s) => concat([v, last.subarray(s, s + 1)]));
+      pending = undefined;
+    }
+    const pairs = values.map((v) => Math.floor((v.length + carried()) / 2));
     const left = concat(values.map((v, s) => v.subarray(0, pairs[s])));
     const right = concat(values.map((v, s) => v.subarray(pairs[s], 2 * pairs[s]!)));
     const difference = sub(left, right);
