@@ -117,6 +117,14 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
   }
   const serverPublicKeysJson = readString(node, CONTEXT_KEYS.serverPublicKeys) ?? '{}';
   JSON.parse(serverPublicKeysJson); // fail at synth, not in the first request, when the JSON is broken
+  const peerHost = readString(node, CONTEXT_KEYS.peerHost);
+  const rowsPerShard = readNumber(node, CONTEXT_KEYS.rowsPerShard) ?? DEFAULT_ROWS_PER_SHARD;
+  // Every job's A would dial the one named B; each shard's pair needs B to publish its own address.
+  if (peerHost !== undefined && rowsPerShard !== DEFAULT_ROWS_PER_SHARD)
+    throw new Error(
+      `${CONTEXT_KEYS.peerHost} names one server B for every job, so jobs cannot run as shards ` +
+        `(${CONTEXT_KEYS.rowsPerShard}): set only one of them`,
+    );
   return {
     environmentName,
     isProduction: environmentName === 'prod',
@@ -131,12 +139,12 @@ export function readDeploymentConfig(node: Node): DeploymentConfig {
     peerPort: readPort(node, CONTEXT_KEYS.peerPort) ?? 7443,
     materialPort: readPort(node, CONTEXT_KEYS.materialPort) ?? 7444,
     alarmEmail: readString(node, CONTEXT_KEYS.alarmEmail),
-    peerHost: readString(node, CONTEXT_KEYS.peerHost),
+    peerHost,
     domains: readDomains(readString(node, CONTEXT_KEYS.domains)),
     dealerPublicKey: readString(node, CONTEXT_KEYS.dealerPublicKey),
     serverTaskSize: readTaskSize(readString(node, CONTEXT_KEYS.serverTaskSize), CONTEXT_KEYS.serverTaskSize),
     dealerTaskSize: readTaskSize(readString(node, CONTEXT_KEYS.dealerTaskSize), CONTEXT_KEYS.dealerTaskSize),
-    rowsPerShard: readNumber(node, CONTEXT_KEYS.rowsPerShard) ?? DEFAULT_ROWS_PER_SHARD,
+    rowsPerShard,
   };
 }
 

@@ -50,6 +50,10 @@ describe('deployment config', () => {
     expect(configOf({}).rowsPerShard).toBe(DEFAULT_ROWS_PER_SHARD);
     expect(configOf({ 'mpc:rowsPerShard': '250000' }).rowsPerShard).toBe(250_000);
     expect(configOf({ 'mpc:rowsPerShard': 1_000_000 }).rowsPerShard).toBe(1_000_000);
+    expect(() => configOf({ 'mpc:rowsPerShard': '250000', 'mpc:peerHost': 'b.internal' })).toThrow(
+      'mpc:peerHost names one server B for every job, so jobs cannot run as shards (mpc:rowsPerShard): set only one of them',
+    );
+    expect(configOf({ 'mpc:peerHost': 'b.internal' }).peerHost).toBe('b.internal');
     for (const bad of ['0', '-5', '2.5', 'many', '1e300'])
       expect(() => configOf({ 'mpc:rowsPerShard': bad })).toThrow(
         `mpc:rowsPerShard must be a positive integer, got "${bad}"`,
