@@ -30,8 +30,10 @@ import { workflowPorts } from '../lambdas/handlers/workflow/workflow-composition
 /**
  * A sharded job against the same job in one shard: the real dealer and server entry points as processes on
  * s3rver and DynamoDB Local, the peer links pinned TLS on loopback, through the harness the process tests
- * use (`local/harness/computation-processes.ts`). K = 1 is one dealer, then B and A. K shards are K dealers and the combine job's dealer at once,
- * then K pairs at once, then the combine pair. Prints the wall-clock seconds of each stage and one JSON line.
+ * use (`local/harness/computation-processes.ts`), material through storage (`MPC_MATERIAL_PATH=s3`): each
+ * dealer runs to its end before its servers start. K = 1 is one dealer, then B and A. K shards are K dealers
+ * and the combine job's dealer at once, then K pairs at once, then the combine pair. Prints the wall-clock
+ * seconds of each stage and one JSON line.
  *
  * `npm run bench:shards` (BENCH_SHARD_ROWS total rows, default 120000; BENCH_SHARD_INPUTS, default 6;
  * BENCH_SHARDS, default 3; BENCH_SHARD_MODE: processes, runtime or both, the default). On one machine the K
@@ -41,7 +43,7 @@ import { workflowPorts } from '../lambdas/handlers/workflow/workflow-composition
  * The runtime mode runs the same rows as a collaboration through the whole local system (`npm start`'s: API,
  * the state machine with its RunShards map, tasks as processes), participants through the SDK, once with
  * rows per shard set for K shards and once unsharded: seconds from the last input's completion to
- * RESULT_READY, for each.
+ * RESULT_READY, for each, with the material streamed (the runtime's default).
  */
 const numberFrom = (name: string, fallback: number): number => {
   const value = process.env[name];
@@ -92,10 +94,16 @@ const dealerBytes = (output: string): number => {
   return line ? Number((JSON.parse(line) as { bytes?: number }).bytes ?? 0) : 0;
 };
 
+/** The process mode makes all material ahead, as before the stream: through storage. */
+const STORED = { MPC_MATERIAL_PATH: 's3' };
+
 const runServers = (harness: Harness, jobId: string) =>
   Promise.all(
     (['B', 'A'] as const).map((party) =>
-      run(harness, 'mpc-server', ['--party', party, '--job', jobId], serverEnvironment(harness, party)),
+      run(harness, 'mpc-server', ['--party', party, '--job', jobId], {
+        ...serverEnvironment(harness, party),
+        ...STORED,
+      }),
     ),
   );
 
@@ -115,6 +123,12 @@ async function writeJob(harness: Harness, job: JobDescription): Promise<void> {
 interface RuntimeRun {
   shards: number;
   lastInputToReadySeconds: number;
+  /** From the last input's completion to entering RunShards (K > 1) or RunDealer: closing, preparing. */
+  prepareSeconds: number;
+  /** RunShards entered to RunDealer entered: the parts, all at once (0 for K = 1). */
+  partsSeconds: number;
+  /** RunDealer entered to RESULT_READY: the combine job, or the whole unsharded job. */
+  jobSeconds: number;
   results: AnalysisResult[];
 }
 
@@ -151,9 +165,20 @@ async function throughRuntime(rows: number[][][], rowsPerShard?: number): Promis
     if (ended.status !== 'RESULT_READY')
       throw new Error(`the collaboration ended ${ended.status}: ${ended.reason ?? 'no reason'}`);
     const [attempt] = await workflowPorts(e2e.system.container).workflowState.listAttempts(collaborationId);
+    const readyAt = Date.parse(ended.at);
+    const entered = (name: string): number | undefined =>
+      e2e.plugin
+        .workflow()
+        .runner.execution(collaborationId)
+        ?.events.find((event) => event.type === 'StateEntered' && event.state.name === name)?.timestamp;
+    const combineAt = entered('RunDealer') ?? readyAt;
+    const partsAt = entered('RunShards') ?? combineAt;
     return {
       shards: attempt?.shards ?? 1,
-      lastInputToReadySeconds: round((Date.parse(ended.at) - lastInputAt) / 1000),
+      lastInputToReadySeconds: round((readyAt - lastInputAt) / 1000),
+      prepareSeconds: round((partsAt - lastInputAt) / 1000),
+      partsSeconds: round((combineAt - partsAt) / 1000),
+      jobSeconds: round((readyAt - combineAt) / 1000),
       results: await fetchResult(members[0]!.client, e2e.keys, collaborationId, {
         pinnedServerKeys: e2e.pins,
       }),
@@ -174,12 +199,18 @@ async function runtimeFigures(rows: number[][][]): Promise<void> {
     inputs: rows.length,
     shards: sharded.shards,
     shardedLastInputToReadySeconds: sharded.lastInputToReadySeconds,
+    shardedPrepareSeconds: sharded.prepareSeconds,
+    shardedPartsSeconds: sharded.partsSeconds,
+    shardedCombineSeconds: sharded.jobSeconds,
     unshardedLastInputToReadySeconds: unsharded.lastInputToReadySeconds,
+    unshardedPrepareSeconds: unsharded.prepareSeconds,
+    unshardedJobSeconds: unsharded.jobSeconds,
     sameResult: true,
   };
   console.log(
     `through the local runtime, last input's completion to RESULT_READY: K = ${sharded.shards} ` +
-      `${sharded.lastInputToReadySeconds} s, K = 1 ${unsharded.lastInputToReadySeconds} s`,
+      `${sharded.lastInputToReadySeconds} s (parts ${sharded.partsSeconds} s, combine job ` +
+      `${sharded.jobSeconds} s), K = 1 ${unsharded.lastInputToReadySeconds} s (job ${unsharded.jobSeconds} s)`,
   );
   console.log(JSON.stringify(figures));
 }
@@ -197,7 +228,7 @@ async function main(): Promise<void> {
   try {
     const k1 = await prepareJob(harness, spec, rows, 'bench-k1');
     const one = k1.job;
-    const k1Dealer = await timed(() => run(harness, 'mpc-dealer', ['--job', one.jobId]));
+    const k1Dealer = await timed(() => run(harness, 'mpc-dealer', ['--job', one.jobId], STORED));
     const k1Servers = await timed(() => runServers(harness, one.jobId));
     const k1Result = await readResults(harness, k1);
 
@@ -213,7 +244,9 @@ async function main(): Promise<void> {
     await writeJob(harness, combineJobDescription(whole, count));
     const shardIds = Array.from({ length: count }, (_, index) => `${whole.jobId}-shard-${index}`);
     const dealers = await timed(() =>
-      Promise.all([...shardIds, whole.jobId].map((jobId) => run(harness, 'mpc-dealer', ['--job', jobId]))),
+      Promise.all(
+        [...shardIds, whole.jobId].map((jobId) => run(harness, 'mpc-dealer', ['--job', jobId], STORED)),
+      ),
     );
     const shards = await timed(() =>
       Promise.all(shardIds.map((jobId) => timed(() => runServers(harness, jobId)))),
