@@ -20,14 +20,16 @@ export function planesOfWords(values: RingVector, bits = 64): Planes {
   const width = planeWords(n);
   const halves = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const out = new Uint32Array(bits * width);
-  for (let i = 0; i < n; i++) {
-    const at = i >>> 5;
-    const shift = i & 31;
-    const lo = halves[2 * i]!;
-    const hi = halves[2 * i + 1]!;
+  // 32 rows at a time: each plane word is built in a register, then stored once.
+  for (let at = 0; at < width && at * 32 < n; at++) {
+    const first = at * 32;
+    const last = Math.min(n, first + 32);
     for (let j = 0; j < bits; j++) {
-      const bit = j < 32 ? (lo >>> j) & 1 : (hi >>> (j - 32)) & 1;
-      out[j * width + at] = out[j * width + at]! | (bit << shift);
+      const half = j < 32 ? 0 : 1;
+      const shift = j & 31;
+      let word = 0;
+      for (let i = first; i < last; i++) word |= ((halves[2 * i + half]! >>> shift) & 1) << (i - first);
+      out[j * width + at] = word;
     }
   }
   return out;
