@@ -2,6 +2,8 @@ import type { MaterialRequest, ChunkMaterial } from '../engine/material.ts';
 import { rangeCheck, rangeCheckRequests } from '../engine/boolean/range-check.ts';
 import { selectByBitSteps } from '../engine/boolean/select-by-bit.ts';
 import { signBitRequests, signFromOpened, signOpenStep } from '../engine/boolean/sign-bit.ts';
+import type { EdaBitShares } from '../engine/boolean/boolean-shares.ts';
+import { countBelow, countBelowOpenStep, countBelowRequests } from '../engine/boolean/count-below.ts';
 import { lessThanManyStep } from '../engine/many-thresholds.ts';
 import { liftFromStep } from '../engine/narrow-lift.ts';
 import { multiplyStep, runRound, type PartyContext, type RoundStep } from '../engine/ops.ts';
@@ -11,6 +13,7 @@ import {
   add,
   addConstant,
   concat,
+  ringVector,
   scale,
   sub,
   sumAll,
@@ -80,7 +83,13 @@ export function chunkRequests(program: ChunkShape, rows: number, hasCarry: boole
   }
   const summed = program.fields.filter((field) => field.sums).length;
   if (summed > 0) requests.push({ kind: 'lift', count: rows * summed + (program.validity ? 1 : 0) });
-  const thresholds = program.fields.reduce((t, field) => t + field.thresholds.length, 0);
+  const thresholds = program.validity
+    ? 0
+    : program.fields.reduce((t, field) => t + field.thresholds.length, 0);
+  const inner = program.validity ? innerThresholdFields(program) : [];
+  const innerCount = inner.reduce((total, field) => total + field.widths.length, 0);
+  const innerBits = countBits(inner);
+  for (const _ of inner) requests.push({ kind: 'edaBit', count: rows, bits: innerBits });
   if (thresholds > 0) {
     // One key per value for all of its field's thresholds.
     for (const field of program.fields)
@@ -95,6 +104,16 @@ export function chunkRequests(program: ChunkShape, rows: number, hasCarry: boole
   const squared = program.fields.filter((field) => field.sumSquares).length;
   if (squared > 0) requests.push({ kind: 'wideSquare', count: rows * squared });
   if (thresholds > 0) requests.push({ kind: 'lift', count: thresholds });
+  if (innerCount > 0) {
+    requests.push(
+      ...countBelowRequests(
+        innerBits,
+        rows,
+        inner.map((field) => field.widths.length),
+      ),
+    );
+    requests.push({ kind: 'lift', count: innerCount });
+  }
   requests.push(...chunkExtremeRequests(program, rows, hasCarry));
   return requests;
 }
@@ -170,6 +189,25 @@ function pairedFields(program: ChunkShape): number[] {
  * chunk (`liftFromStep` needs the count below 2^23).
  */
 const THRESHOLD_OUTPUT_BITS = 24;
+
+/**
+ * With the validity check, the fields with thresholds in (low, high] and their widths w = t - low: the
+ * others' counts are public functions of the rows (0 for t <= low, every row for t > high, an invalid row
+ * holding `low`), so they need no comparison.
+ */
+function innerThresholdFields(program: ChunkShape): { field: FieldProgram; widths: bigint[] }[] {
+  return program.fields
+    .map((field) => ({
+      field,
+      widths: field.thresholds.filter((t) => field.low < t && t <= field.high).map((t) => t - field.low),
+    }))
+    .filter((entry) => entry.widths.length > 0);
+}
+
+/** Bits of the boolean threshold comparisons: enough for every offset x' - low of the fields. */
+function countBits(inner: readonly { field: FieldProgram }[]): number {
+  return Math.max(1, ...inner.map(({ field }) => (field.high - field.low).toString(2).length));
+}
 
 const wrap = (value: bigint): bigint => BigInt.asUintN(64, value);
 
@@ -251,20 +289,34 @@ export async function runChunk(
     const y = concat([...shifted, ...invalid]);
     steps.push(liftStep(context, y, material.lifts(y.length)));
   }
-  // One opening of x per row, evaluated at x - t for every threshold. With the validity check x is in
-  // range and an invalid row holds `low`, counted below t iff low < t, as the accumulators expect.
-  const thresholdSteps = comparedFields.map((field) =>
-    lessThanManyStep(
-      context,
-      columns[field.index]!,
-      field.thresholds,
-      material.comparisons(field.thresholdBits, rows, THRESHOLD_OUTPUT_BITS),
+  // Without the validity check: one opening of x per row, evaluated at x - t for every threshold.
+  const thresholdSteps = checked
+    ? []
+    : comparedFields.map((field) =>
+        lessThanManyStep(
+          context,
+          columns[field.index]!,
+          field.thresholds,
+          material.comparisons(field.thresholdBits, rows, THRESHOLD_OUTPUT_BITS),
+        ),
+      );
+  // With it, x' is in range (an invalid row holds `low`, counted below t iff low < t, as the accumulators
+  // expect): boolean counts on x' - low (`countBelow`), opened in this round.
+  const inner = checked ? innerThresholdFields(program) : [];
+  const innerBits = countBits(inner);
+  const innerEdaBits = inner.map(() => material.edaBits(rows, innerBits));
+  const innerSteps = inner.map(({ field }, k) =>
+    countBelowOpenStep(
+      isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!,
+      innerEdaBits[k]!,
+      innerBits,
     ),
   );
-  if (thresholdSteps.length > 0 && rows >= 2 ** (THRESHOLD_OUTPUT_BITS - 1))
+  if (comparedFields.length > 0 && rows >= 2 ** (THRESHOLD_OUTPUT_BITS - 1))
     throw new RangeError(`a chunk of ${rows} rows is too long for ${THRESHOLD_OUTPUT_BITS}-bit counts`);
-  if (steps.length + thresholdSteps.length > 0) {
-    const results = await runRound<unknown[]>(context, [...steps, ...thresholdSteps]);
+  let innerOpened: RingVector[] = [];
+  if (steps.length + thresholdSteps.length + innerSteps.length > 0) {
+    const results = await runRound<unknown[]>(context, [...steps, ...thresholdSteps, ...innerSteps]);
     if (summedFields.length > 0)
       await accumulateSums(
         context,
@@ -289,7 +341,19 @@ export async function runChunk(
         field.thresholds.forEach((_, i) => (below[i] = wrap(below[i]! + counts[next++]!)));
       }
     }
+    innerOpened = results.slice(steps.length + thresholdSteps.length) as RingVector[];
   }
+  if (checked)
+    await accumulateInnerCounts(
+      context,
+      program,
+      rows,
+      inner,
+      innerOpened,
+      innerEdaBits,
+      material,
+      accumulators,
+    );
   if (program.series.length > 0)
     accumulators.extremes = await chunkExtremes(
       context,
@@ -549,4 +613,49 @@ async function compareAndShift(
   );
   const [e, f] = await runRound(context, select.steps);
   return select.combine(e, f);
+}
+
+/**
+ * With the validity check, every threshold count of the chunk: 0 for t <= low, every row for t > high (A
+ * adds the public rows), and the boolean counts of the thresholds in (low, high], lifted into Z_2^64.
+ */
+async function accumulateInnerCounts(
+  context: PartyContext,
+  program: Program,
+  rows: number,
+  inner: readonly { field: FieldProgram; widths: bigint[] }[],
+  opened: readonly RingVector[],
+  edaBits: readonly EdaBitShares[],
+  material: ChunkMaterial,
+  accumulators: Accumulators,
+): Promise<void> {
+  let counts: RingVector = ringVector(0);
+  if (inner.length > 0) {
+    const narrow = await countBelow(
+      context,
+      opened,
+      edaBits,
+      inner.map((entry) => entry.widths),
+      countBits(inner),
+      material,
+      THRESHOLD_OUTPUT_BITS,
+    );
+    [counts] = await runRound(context, [
+      liftFromStep(
+        context,
+        BigUint64Array.from(narrow),
+        THRESHOLD_OUTPUT_BITS,
+        material.lifts(narrow.length),
+      ),
+    ]);
+  }
+  const all = context.party === 'A' ? BigInt(rows) : 0n;
+  let next = 0;
+  for (const field of program.fields) {
+    const below = accumulators.below[field.index]!;
+    field.thresholds.forEach((t, i) => {
+      const count = t <= field.low ? 0n : t > field.high ? all : counts[next++]!;
+      below[i] = wrap(below[i]! + count);
+    });
+  }
 }

@@ -13,7 +13,12 @@ import { prgBytes, prgWords, type StreamId } from '../../contract/sharing/prg.ts
 import { add, mul, ringVector, sub, wordsFromBytes, type RingVector } from '../../contract/sharing/ring.ts';
 import { add128, mul128, sub128, type WideVector } from './ring128.ts';
 import { planeWords, planesAsWords, planesOfWords, wordsAsPlanes, xorPlanes } from './boolean/bit-planes.ts';
-import type { AndTripleShares, BitSelectShares, EdaBitShares } from './boolean/boolean-shares.ts';
+import type {
+  AndTripleShares,
+  BitCountShares,
+  BitSelectShares,
+  EdaBitShares,
+} from './boolean/boolean-shares.ts';
 
 /**
  * Dealer material, chunk by chunk. A chunk's material is an ordered list of sections, each answering one
@@ -56,7 +61,12 @@ export type MaterialRequest =
    * Selects by XOR-shared bits (`select-by-bit.ts`): a random bit rho with XOR and additive shares, and a
    * product pair (beta, rho beta); B stores its additive shares of rho and of rho beta (16 B per select).
    */
-  | { kind: 'bitSelect'; count: number };
+  | { kind: 'bitSelect'; count: number }
+  /**
+   * Counts of XOR-shared bits (`bit-count.ts`) over `count` rows: each party's mask per row from its seed,
+   * B stores its share of the masks' inner product (one word per section).
+   */
+  | { kind: 'bitCount'; count: number };
 
 const KIND_CODE = {
   triple: 1,
@@ -68,6 +78,7 @@ const KIND_CODE = {
   andTriple: 7,
   edaBit: 8,
   bitSelect: 9,
+  bitCount: 10,
 } as const;
 const COMPONENT = { a: 0, b: 1, c: 2, mask: 3, topBit: 4, rootSeed: 5 } as const;
 const FORMAT_VERSION = 3;
@@ -246,6 +257,11 @@ export function generateChunkMaterial(
       const r = combined(COMPONENT.mask);
       const bitsA = edaBitPlanes(seeds.A, chunk, section, request.count, edaBitsOf(request));
       writers.B.words(planesAsWords(xorPlanes(planesOfWords(r, edaBitsOf(request)), bitsA, bitsA)));
+    } else if (request.kind === 'bitCount') {
+      const product = mul(words('A', COMPONENT.a), words('B', COMPONENT.b));
+      let sum = 0n;
+      for (const term of product) sum += term;
+      writers.B.words(BigUint64Array.of(BigInt.asUintN(64, sum - words('A', COMPONENT.c)[0]!)));
     } else if (request.kind === 'bitSelect') {
       // rho = rho_A ^ rho_B from the seeds; B gets its additive shares of rho and of rho beta.
       const rho = xorPlanes(
@@ -299,6 +315,8 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
       bytes += padded(Math.ceil((levels * count) / 4));
     } else if (party === 'B' && request.kind === 'edaBit') {
       bytes += edaBitsOf(request) * planeWords(count) * 4;
+    } else if (party === 'B' && request.kind === 'bitCount') {
+      bytes += 8;
     } else if (party === 'B' && request.kind === 'bitSelect') {
       bytes += 16 * count;
     } else if (party === 'B') {
@@ -341,7 +359,8 @@ type Section =
   | { kind: 'comparison'; shares: ComparisonShares }
   | { kind: 'andTriple'; shares: AndTripleShares }
   | { kind: 'edaBit'; shares: EdaBitShares }
-  | { kind: 'bitSelect'; shares: BitSelectShares };
+  | { kind: 'bitSelect'; shares: BitSelectShares }
+  | { kind: 'bitCount'; shares: BitCountShares };
 
 class BlobReader {
   private offset = 0;
@@ -453,6 +472,12 @@ export class ChunkMaterial {
           ? edaBitPlanes(seed, chunk, section, count, bits)
           : wordsAsPlanes(reader.words((bits * planeWords(count)) / 2));
         this.sections.push({ kind: 'edaBit', shares: { arithmetic: own(COMPONENT.mask), bits: planes } });
+      } else if (code === KIND_CODE.bitCount) {
+        const mask = own(isA ? COMPONENT.a : COMPONENT.b);
+        const product = isA
+          ? prgWords(seed, streamOf(chunk, section, COMPONENT.c), 1)[0]!
+          : reader.words(1)[0]!;
+        this.sections.push({ kind: 'bitCount', shares: { mask, product } });
       } else if (code === KIND_CODE.bitSelect) {
         const rho = isA ? own(COMPONENT.a) : reader.words(count);
         const c = isA ? own(COMPONENT.c) : reader.words(count);
@@ -519,6 +544,9 @@ export class ChunkMaterial {
   edaBits(count: number, bits = 64): EdaBitShares {
     return (this.take({ kind: 'edaBit', count, bits }) as Extract<Section, { kind: 'edaBit' }>).shares;
   }
+  bitCounts(count: number): BitCountShares {
+    return (this.take({ kind: 'bitCount', count }) as Extract<Section, { kind: 'bitCount' }>).shares;
+  }
   bitSelects(count: number): BitSelectShares {
     return (this.take({ kind: 'bitSelect', count }) as Extract<Section, { kind: 'bitSelect' }>).shares;
   }
@@ -544,6 +572,7 @@ function lengthOf(section: Section): number {
   if (section.kind === 'andTriple') return section.shares.c.length / 2;
   if (section.kind === 'edaBit') return section.shares.arithmetic.length;
   if (section.kind === 'bitSelect') return section.shares.rho.length;
+  if (section.kind === 'bitCount') return section.shares.mask.length;
   return section.shares.a.length;
 }
 

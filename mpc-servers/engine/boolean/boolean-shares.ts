@@ -27,3 +27,12 @@ export interface BitSelectShares {
   beta: RingVector;
   c: RingVector;
 }
+
+/**
+ * One party's share of a bit count (`bit-count.ts`): its own uniform mask per row (A's alpha or B's beta,
+ * the peer never learns it) and an additive share of sum alpha beta.
+ */
+export interface BitCountShares {
+  mask: RingVector;
+  product: bigint;
+}

@@ -47,6 +47,8 @@ function chiSquareHomogeneity(a: readonly number[], b: readonly number[]): numbe
   let statistic = 0;
   for (let i = 0; i < a.length; i++) {
     const column = a[i]! + b[i]!;
+    // A value seen in neither sample says nothing (A's material is headers only: most nibbles never occur).
+    if (column === 0) continue;
     const expectedA = (column * totalA) / (totalA + totalB);
     const expectedB = (column * totalB) / (totalA + totalB);
     statistic += (a[i]! - expectedA) ** 2 / expectedA + (b[i]! - expectedB) ** 2 / expectedB;
