@@ -3,7 +3,8 @@ import { resultLayout } from '../../contract/result/result-layout.ts';
 import type { ChunkMaterial } from '../engine/material.ts';
 import type { PartyContext } from '../engine/ops.ts';
 import { ringVector, type RingVector } from '../../contract/sharing/ring.ts';
-import { emptyAccumulators, runChunk, type Accumulators } from './chunk-program.ts';
+import { emptyAccumulators, runChunk, type Accumulators, type ExtremeCarry } from './chunk-program.ts';
+import { toWide } from '../engine/ring128.ts';
 import { chunkRowCount, type Program } from './program.ts';
 import { keptRows, laterPassWords, runLaterPasses, type LaterResults } from './later-passes.ts';
 import type { RowSource } from './row-source.ts';
@@ -15,6 +16,8 @@ export interface RunOptions {
   /** Rows per input in order (default: one input of all rows), for the dropped rows per input. */
   inputRowCounts?: readonly number[];
   onChunkDone?: (chunksDone: number, chunkCount: number) => void | Promise<void>;
+  /** Row chunks in flight at once (each holds its rows and material); default `chunkWindowSetting()`. */
+  window?: number;
 }
 
 /** This party's output: the result words (layout order, then the dropped-row total) and drops per input. */
@@ -33,8 +36,8 @@ export interface RowFigures {
 
 /**
  * Runs the program over all rows chunk by chunk and returns this party's output shares.
- * Rows come from `rows` one chunk at a time, so memory holds one chunk's rows and material beside whatever
- * the source keeps.
+ * Rows come from `rows` one chunk at a time, so memory holds a window of chunks' rows and material
+ * (`runWindow`) beside whatever the source keeps.
  */
 export async function runProgram(
   context: PartyContext,
@@ -77,17 +80,118 @@ export async function runRowChunks(
   const inputStarts = rowStarts(inputRowCounts, program.totalRows);
   const droppedByInput = ringVector(inputRowCounts.length);
   const accumulators = emptyAccumulators(program);
-  for (let chunk = 0; chunk < program.rowChunks; chunk++) {
+  // Chunks are folded in chunk order, whatever order they finish in.
+  const fold = (chunk: number, done: ChunkDone): void => {
     const start = chunk * program.chunkRows;
-    const columns = await rows.columns(start, chunkRowCount(program, chunk));
-    const material = await options.material(chunk);
-    const valid = await runChunk(context, program, columns, material, accumulators);
-    material.assertConsumed();
-    if (valid) countInvalid(context, valid, start, inputStarts, droppedByInput);
-    kept?.collect(start, columns, valid, context.party === 'A');
-    await options.onChunkDone?.(chunk + 1, program.chunkCount);
-  }
+    addAccumulators(accumulators, done.accumulators);
+    if (done.valid) countInvalid(context, done.valid, start, inputStarts, droppedByInput);
+    kept?.collect(start, done.columns, done.valid, context.party === 'A');
+  };
+  await runWindow(context, program, rows, options, fold);
   return { accumulators, droppedByInput };
+}
+
+/** What a finished chunk leaves until it is folded. */
+interface ChunkDone {
+  columns: RingVector[];
+  valid: RingVector | undefined;
+  accumulators: Accumulators;
+}
+
+/**
+ * Runs the row chunks with up to `window` of them in flight, chunk c on sub-channel c + 1 with its own rows,
+ * material and accumulators, and folds them in chunk order. The only dependency between chunks is the
+ * running extreme: chunk c waits for chunk c - 1's only at the tournament level that first pairs it
+ * (`ExtremeCarry`). Chunk c starts once chunk c - window has been folded, so memory holds at most `window`
+ * chunks of rows and material. Rows and material are asked for in chunk order. Without sub-channels (both
+ * parties' links are alike) the chunks run one after the other on the main channel.
+ */
+async function runWindow(
+  context: PartyContext,
+  program: Program,
+  rows: RowSource,
+  options: RunOptions,
+  fold: (chunk: number, done: ChunkDone) => void,
+): Promise<void> {
+  const channel = context.channel;
+  const window = channel.subChannel ? (options.window ?? chunkWindowSetting()) : 1;
+  const failed = deferred<never>();
+  const inFlight: { chunk: number; done: Promise<ChunkDone> }[] = [];
+  const foldOldest = async (): Promise<void> => {
+    const { chunk, done } = inFlight.shift()!;
+    fold(chunk, await Promise.race([done, failed.promise]));
+    await options.onChunkDone?.(chunk + 1, program.chunkCount);
+  };
+  let previous: Promise<RingVector> | undefined;
+  for (let chunk = 0; chunk < program.rowChunks; chunk++) {
+    if (inFlight.length >= window) await foldOldest();
+    const columns = await rows.columns(chunk * program.chunkRows, chunkRowCount(program, chunk));
+    const material = await options.material(chunk);
+    const reached = deferred<RingVector>();
+    const carry: ExtremeCarry = { previous, reached: reached.resolve };
+    previous = reached.promise;
+    const chunkContext = channel.subChannel
+      ? { ...context, channel: channel.subChannel(chunk + 1) }
+      : context;
+    const chunkAccumulators = emptyAccumulators(program);
+    const done = runChunk(chunkContext, program, columns, material, chunkAccumulators, carry).then(
+      (valid) => {
+        material.assertConsumed();
+        return { columns, valid, accumulators: chunkAccumulators };
+      },
+    );
+    // The first failure ends the run at once; the next chunk must not wait for a carry that never comes.
+    done.catch((error: unknown) => {
+      reached.reject(error);
+      failed.reject(error);
+    });
+    inFlight.push({ chunk, done });
+  }
+  while (inFlight.length > 0) await foldOldest();
+}
+
+/** Adds a chunk's sums and counts to the running totals; the latest chunk's extreme holds all before it. */
+function addAccumulators(total: Accumulators, chunk: Accumulators): void {
+  chunk.sums.forEach((sum, f) => (total.sums[f] = toWide(total.sums[f]! + sum)));
+  chunk.sumSquares.forEach((sum, f) => (total.sumSquares[f] = toWide(total.sumSquares[f]! + sum)));
+  chunk.below.forEach((counts, f) =>
+    counts.forEach((count, i) => (total.below[f]![i] = BigInt.asUintN(64, total.below[f]![i]! + count))),
+  );
+  if (chunk.extremes) total.extremes = chunk.extremes;
+}
+
+/** Row chunks in flight by default (`MPC_CHUNK_WINDOW`, docs/operations.md). */
+export const DEFAULT_CHUNK_WINDOW = 16;
+const MAX_CHUNK_WINDOW = 256;
+
+/** MPC_CHUNK_WINDOW, checked: a whole number of chunks from 1 to 256, default `DEFAULT_CHUNK_WINDOW`. */
+export function chunkWindowSetting(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.MPC_CHUNK_WINDOW;
+  if (raw === undefined || raw === '') return DEFAULT_CHUNK_WINDOW;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_CHUNK_WINDOW)
+    throw new RangeError(
+      `MPC_CHUNK_WINDOW must be a whole number from 1 to ${MAX_CHUNK_WINDOW}, got "${raw}"`,
+    );
+  return value;
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+/** A promise with its settle functions; its rejection counts as handled (whoever awaits it still sees it). */
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }
 
 /** Shares of all invalid rows: the sum over inputs. */
