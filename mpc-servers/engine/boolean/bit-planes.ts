@@ -20,19 +20,33 @@ export function planesOfWords(values: RingVector, bits = 64): Planes {
   const width = planeWords(n);
   const halves = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const out = new Uint32Array(bits * width);
-  // 32 rows at a time: each plane word is built in a register, then stored once.
-  for (let at = 0; at < width && at * 32 < n; at++) {
+  const block = new Uint32Array(32);
+  // 32 rows by 32 bits at a time: one 32 x 32 bit-matrix transpose per half word.
+  for (let at = 0; at * 32 < n; at++) {
     const first = at * 32;
-    const last = Math.min(n, first + 32);
-    for (let j = 0; j < bits; j++) {
-      const half = j < 32 ? 0 : 1;
-      const shift = j & 31;
-      let word = 0;
-      for (let i = first; i < last; i++) word |= ((halves[2 * i + half]! >>> shift) & 1) << (i - first);
-      out[j * width + at] = word;
+    const count = Math.min(32, n - first);
+    for (let half = 0; half < 2 && half * 32 < bits; half++) {
+      for (let i = 0; i < 32; i++) block[i] = i < count ? halves[2 * (first + i) + half]! : 0;
+      transpose32(block);
+      const top = Math.min(32, bits - half * 32);
+      for (let j = 0; j < top; j++) out[(half * 32 + j) * width + at] = block[j]!;
     }
   }
   return out;
+}
+
+/**
+ * Transposes a 32 x 32 bit matrix in place (row i = word i, column j = bit j): swaps the off-diagonal
+ * blocks of 16, 8, 4, 2 and 1 bits (Warren, Hacker's Delight, 7-3).
+ */
+function transpose32(a: Uint32Array): void {
+  for (let j = 16, m = 0x0000ffff; j !== 0; j >>>= 1, m = m ^ (m << j)) {
+    for (let k = 0; k < 32; k = (k + j + 1) & ~j) {
+      const t = ((a[k]! >>> j) ^ a[k + j]!) & m;
+      a[k + j] = a[k + j]! ^ t;
+      a[k] = a[k]! ^ (t << j);
+    }
+  }
 }
 
 /** The inverse of `planesOfWords`: `rows` words from `bits` planes (higher bits zero). */
