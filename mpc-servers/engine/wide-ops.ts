@@ -31,35 +31,44 @@ export function liftStep(context: PartyContext, y: RingVector, material: LiftSha
     finish(opened) {
       // runRound adds the two messages word by word: the peer's bits are the sum minus this party's.
       const theirs = sub(opened, masked);
+      const mine = halvesOf(masked);
+      const other = halvesOf(theirs);
+      const yHalves = halvesOf(y);
+      const maskHalves = halvesOf(maskBit);
       const out = wideVector(n);
       for (let i = 0; i < n; i++) {
-        const word = i >> 6;
-        const shift = BigInt(i & 63);
-        const mine = (masked[word]! >> shift) & 1n;
-        const other = (theirs[word]! >> shift) & 1n;
-        const [d, e] = isA ? [mine, other] : [other, mine];
-        const own = y[i]! >> 63n;
-        // alpha beta = (1 - 2d)(1 - 2e) = +-1.
-        const sign = d === e ? 1n : -1n;
-        const cross = isA
-          ? d * e + (e === 1n ? (1n - 2n * d) * maskBit[i]! : 0n)
-          : d * (1n - 2n * e) * maskBit[i]!;
-        const w = BigInt.asUintN(64, own - cross - sign * product[i]!);
+        // Bit i of the packed words is bit i & 31 of 32-bit word i >> 5 (little-endian).
+        const sent = (mine[i >>> 5]! >>> (i & 31)) & 1;
+        const received = (other[i >>> 5]! >>> (i & 31)) & 1;
+        const d = isA ? sent : received;
+        const e = isA ? received : sent;
+        const own = yHalves[2 * i + 1]! >>> 31;
+        const r = maskHalves[2 * i]! & 1;
+        const cross = isA ? d * e + (e === 1 ? (1 - 2 * d) * r : 0) : d * (1 - 2 * e) * r;
+        // alpha beta = (1 - 2d)(1 - 2e) = +-1; the high limb is -w = -(own - cross - alpha beta product).
         out[2 * i] = y[i]!;
-        out[2 * i + 1] = BigInt.asUintN(64, -w);
+        out[2 * i + 1] = (d === e ? product[i]! : -product[i]!) - BigInt(own - cross);
       }
       return out;
     },
   };
 }
 
+/** 32-bit halves of ring words, little-endian (no copy). */
+function halvesOf(words: RingVector): Uint32Array {
+  return new Uint32Array(words.buffer, words.byteOffset, 2 * words.length);
+}
+
 /** Bit i of the result is msb(y_i) xor mask_i; the bits past the last element are random padding. */
 function packBits(y: RingVector, maskBit: RingVector): RingVector {
   const packed = wordsFromBytes(randomBytes(Math.ceil(y.length / 64) * 8));
+  const words = halvesOf(packed);
+  const yHalves = halvesOf(y);
+  const maskHalves = halvesOf(maskBit);
   for (let i = 0; i < y.length; i++) {
-    const shift = BigInt(i & 63);
-    const bit = ((y[i]! >> 63n) ^ maskBit[i]!) << shift;
-    packed[i >> 6] = (packed[i >> 6]! & ~(1n << shift)) | bit;
+    const shift = i & 31;
+    const bit = (yHalves[2 * i + 1]! >>> 31) ^ (maskHalves[2 * i]! & 1);
+    words[i >>> 5] = (words[i >>> 5]! & ~(1 << shift)) | (bit << shift);
   }
   return packed;
 }
