@@ -17,16 +17,19 @@ import {
  * outcome log line, peak RSS of each task).
  *
  * `npm run bench:local-job -- [--inputs 4] [--rows 25000] [--cpu-prof DIR]`
- *   --rows: rows per input (250000 for the 10^6-row job); --cpu-prof: each task writes a V8 CPU profile there;
+ *   --rows: rows per input (250000 for the 10^6-row job); --material: how dealer material travels (default
+ *   the tasks' default, the stream); --cpu-prof: each task writes a V8 CPU profile there;
  *   --task-log: every line of every task (and of the workflow runner), with the time it arrived.
  */
-const USAGE = 'usage: npm run bench:local-job -- [--inputs N] [--rows N] [--cpu-prof DIR] [--task-log FILE]';
+const USAGE =
+  'usage: npm run bench:local-job -- [--inputs N] [--rows N] [--material stream|s3] [--cpu-prof DIR] [--task-log FILE]';
 
 interface Options {
   inputs: number;
   rows: number;
   cpuProfDir?: string;
   taskLogFile?: string;
+  material?: 'stream' | 's3';
 }
 
 function parseOptions(args: string[]): Options {
@@ -48,7 +51,10 @@ function parseOptions(args: string[]): Options {
       options[flag === '--inputs' ? 'inputs' : 'rows'] = number;
     } else if (flag === '--cpu-prof') options.cpuProfDir = resolve(value);
     else if (flag === '--task-log') options.taskLogFile = resolve(value);
-    else fail(`unknown option ${flag} (${USAGE})`);
+    else if (flag === '--material') {
+      if (value !== 'stream' && value !== 's3') fail(`--material must be stream or s3, got ${value}`);
+      options.material = value;
+    } else fail(`unknown option ${flag} (${USAGE})`);
   }
   return options;
 }
@@ -115,6 +121,8 @@ function taskLog(container: string, line: string): void {
 if (options.cpuProfDir) await mkdir(options.cpuProfDir, { recursive: true });
 const e2e = await startE2eSystem({
   taskLog,
+  // The tasks' MPC_MATERIAL_PATH (this replaces the harness's shorter peer timeouts, which only speed up failures).
+  ...(options.material ? { taskEnv: { MPC_MATERIAL_PATH: options.material } } : {}),
   ...(options.cpuProfDir ? { taskNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] } : {}),
 });
 let exitCode = 0;
