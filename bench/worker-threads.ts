@@ -100,12 +100,15 @@ async function measure(threads: number, aes: number): Promise<ThreadFigures> {
   };
   const share = (keysPerSec: number, blocksPerKey: number) =>
     `${((100 * keysPerSec * blocksPerKey) / aes).toFixed(0)}% of one thread's AES`;
-  const cpu = (ratio: number) => `CPU/wall ${ratio.toFixed(2)}`;
+  // Keys per CPU second: on a loaded machine the figure that moves least with the load.
+  const cpu = (ratio: number, keysPerSec?: number) =>
+    `CPU/wall ${ratio.toFixed(2)}` +
+    (keysPerSec === undefined ? '' : `, ${(keysPerSec / ratio).toFixed(0)} keys per CPU second`);
   console.log(
     `${threads} thread(s): DCF-64 generation ${figures.dcfGenerateKeysPerSec.toFixed(0)} keys/s ` +
-      `(${share(figures.dcfGenerateKeysPerSec, 6 * 64)}, ${cpu(figures.dcfGenerateCpuPerWall)}), evaluation ` +
+      `(${share(figures.dcfGenerateKeysPerSec, 4 * 64)}, ${cpu(figures.dcfGenerateCpuPerWall, figures.dcfGenerateKeysPerSec)}), evaluation ` +
       `${figures.dcfEvaluateKeysPerSec.toFixed(0)} keys/s (${share(figures.dcfEvaluateKeysPerSec, 2 * 64)}, ` +
-      `${cpu(figures.dcfEvaluateCpuPerWall)}), dealer for ${rows} rows ${dealer.seconds.toFixed(2)} s ` +
+      `${cpu(figures.dcfEvaluateCpuPerWall, figures.dcfEvaluateKeysPerSec)}), dealer for ${rows} rows ${dealer.seconds.toFixed(2)} s ` +
       `(${program.chunkCount} chunks, ${cpu(figures.dealerCpuPerWall)})`,
   );
   return figures;
