@@ -39,7 +39,7 @@ const system = await startLocalSystem({
   console.error(
     code === 'EADDRINUSE'
       ? `Port ${port} is in use: stop what runs there or set PORT (0 lets the OS choose).`
-      : `Local system failed to start: ${error instanceof Error ? error.stack : String(error)}`,
+      : `Local system failed to start: ${error instanceof Error ? error.message : String(error)}`,
   );
   process.exit(1);
 });
