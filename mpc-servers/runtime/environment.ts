@@ -14,6 +14,9 @@ import {
 } from '../engine/worker-pool.ts';
 import { JobFailure } from './failure.ts';
 import { materialPathFrom, type MaterialPath } from './material-path.ts';
+import { optionalNumber, required } from './environment-values.ts';
+
+export { optionalNumber, required };
 
 /**
  * Configuration of the container entry points from the environment (the names the CDK task definitions
@@ -37,22 +40,6 @@ export interface Environment {
   status: JobStatusStore;
   /** How dealer material travels (MPC_MATERIAL_PATH and the stream's settings, `material-path.ts`). */
   material: MaterialPath;
-}
-
-export function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name];
-  if (value === undefined || value === '')
-    throw new JobFailure('CONFIGURATION', `environment variable ${name} is not set`);
-  return value;
-}
-
-export function optionalNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const value = env[name];
-  if (value === undefined || value === '') return undefined;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed))
-    throw new JobFailure('CONFIGURATION', `environment variable ${name} is not a number`);
-  return parsed;
 }
 
 export function environmentFrom(env: NodeJS.ProcessEnv, status = statusStoreFrom(env)): Environment {

@@ -1,3 +1,4 @@
+import { optionalNumber } from './environment-values.ts';
 import { JobFailure } from './failure.ts';
 
 /**
@@ -16,23 +17,14 @@ export interface MaterialPath {
   windowBytes?: number;
 }
 
-function numberFrom(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const value = env[name];
-  if (value === undefined || value === '') return undefined;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed))
-    throw new JobFailure('CONFIGURATION', `environment variable ${name} is not a number`);
-  return parsed;
-}
-
 export function materialPathFrom(env: NodeJS.ProcessEnv): MaterialPath {
   const mode = env.MPC_MATERIAL_PATH || 'stream';
   if (mode !== 'stream' && mode !== 's3')
     throw new JobFailure('CONFIGURATION', `MPC_MATERIAL_PATH must be stream or s3, got ${mode}`);
-  const port = numberFrom(env, 'MPC_MATERIAL_PORT') ?? 0;
+  const port = optionalNumber(env, 'MPC_MATERIAL_PORT') ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new JobFailure('CONFIGURATION', 'MPC_MATERIAL_PORT must be a TCP port');
-  const windowMiB = numberFrom(env, 'MPC_MATERIAL_WINDOW_MIB');
+  const windowMiB = optionalNumber(env, 'MPC_MATERIAL_WINDOW_MIB');
   if (windowMiB !== undefined && !(windowMiB > 0))
     throw new JobFailure('CONFIGURATION', 'MPC_MATERIAL_WINDOW_MIB must be positive');
   return {
