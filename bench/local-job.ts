@@ -2,13 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CreateCollaborationRequest } from '../client/sdk/api-models.ts';
 import { fetchResult, type AnalysisResult } from '../client/sdk/fetch-result.ts';
-import {
-  createCollaboration,
-  joinAs,
-  startE2eSystem,
-  upload,
-  type Member,
-} from '../local/harness/whole-system.ts';
+import { collaborationOfParticipants, startE2eSystem, upload } from '../local/harness/whole-system.ts';
 
 /**
  * One job through the whole local system, as `npm start` runs it (API, state machine, dealer and servers as
@@ -127,18 +121,12 @@ const e2e = await startE2eSystem({
 });
 let exitCode = 0;
 try {
-  const collaborationId = await createCollaboration(e2e, {
-    name: 'bench local job',
-    analyses: ANALYSES,
-    inputSchema: { fields: FIELDS },
-    minParticipants: options.inputs,
-    maxParticipants: options.inputs,
-    deadlineInSeconds: 3600,
-    resultRecipients: 'all-participants',
-  });
-  const members: Member[] = [];
-  for (let p = 0; p < options.inputs; p++)
-    members.push(await joinAs(e2e, collaborationId, `bench-participant-${p}`, null));
+  const { collaborationId, members } = await collaborationOfParticipants(
+    e2e,
+    'bench local job',
+    { analyses: ANALYSES, inputSchema: { fields: FIELDS } },
+    options.inputs,
+  );
   const allRows: number[][] = [];
   const uploadMs: number[] = [];
   for (const [p, member] of members.entries()) {

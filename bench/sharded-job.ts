@@ -18,13 +18,7 @@ import {
   startHarness,
   type Harness,
 } from '../local/harness/computation-processes.ts';
-import {
-  createCollaboration,
-  joinAs,
-  startE2eSystem,
-  upload,
-  type Member,
-} from '../local/harness/whole-system.ts';
+import { collaborationOfParticipants, startE2eSystem, upload } from '../local/harness/whole-system.ts';
 import { workflowPorts } from '../lambdas/handlers/workflow/workflow-composition-root.ts';
 
 /**
@@ -136,18 +130,15 @@ interface RuntimeRun {
 async function throughRuntime(rows: number[][][], rowsPerShard?: number): Promise<RuntimeRun> {
   const e2e = await startE2eSystem(rowsPerShard === undefined ? {} : { settings: { rowsPerShard } });
   try {
-    const collaborationId = await createCollaboration(e2e, {
-      name: 'bench sharded job',
-      analyses: spec.analyses,
-      inputSchema: { fields: spec.fields } as CreateCollaborationRequest['inputSchema'],
-      minParticipants: rows.length,
-      maxParticipants: rows.length,
-      deadlineInSeconds: 3600,
-      resultRecipients: 'all-participants',
-    });
-    const members: Member[] = [];
-    for (let p = 0; p < rows.length; p++)
-      members.push(await joinAs(e2e, collaborationId, `bench-participant-${p}`, null));
+    const { collaborationId, members } = await collaborationOfParticipants(
+      e2e,
+      'bench sharded job',
+      {
+        analyses: spec.analyses,
+        inputSchema: { fields: spec.fields } as CreateCollaborationRequest['inputSchema'],
+      },
+      rows.length,
+    );
     for (const [p, member] of members.entries()) await upload(member, collaborationId, rows[p]!);
     // upload() returns once the input is registered complete: the last one starts the workflow.
     const lastInputAt = Date.now();

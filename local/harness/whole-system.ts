@@ -109,6 +109,30 @@ export async function createCollaboration(
   return created.collaborationId;
 }
 
+/**
+ * A collaboration of exactly `participants` members, all of whom receive the result, joined as
+ * `bench-participant-<p>` without webhooks: the set-up of the benchmarks that run one job through the system.
+ */
+export async function collaborationOfParticipants(
+  e2e: E2eSystem,
+  name: string,
+  schema: Pick<CreateCollaborationRequest, 'analyses' | 'inputSchema'>,
+  participants: number,
+): Promise<{ collaborationId: string; members: Member[] }> {
+  const collaborationId = await createCollaboration(e2e, {
+    name,
+    ...schema,
+    minParticipants: participants,
+    maxParticipants: participants,
+    deadlineInSeconds: 3600,
+    resultRecipients: 'all-participants',
+  });
+  const members: Member[] = [];
+  for (let p = 0; p < participants; p++)
+    members.push(await joinAs(e2e, collaborationId, `bench-participant-${p}`, null));
+  return { collaborationId, members };
+}
+
 /** Object keys under a prefix of a bucket. */
 export async function keysUnder(e2e: E2eSystem, bucket: string, prefix: string): Promise<string[]> {
   const answer = await e2e.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
