@@ -1,11 +1,9 @@
 import type { CreateCollaborationRequest } from '../client/sdk/api-models.ts';
 import {
-  createCollaboration,
+  collaborationOfParticipants,
   eventually,
-  joinAs,
   startE2eSystem,
   upload,
-  type Member,
 } from '../local/harness/whole-system.ts';
 
 /**
@@ -34,18 +32,16 @@ interface Run {
 const runs: Run[] = [];
 try {
   for (let c = 0; c < collaborations; c++) {
-    const collaborationId = await createCollaboration(e2e, {
-      name: `bench ${c}`,
-      analyses: [{ kind: 'count' }, { kind: 'mean', field: 'value' }, { kind: 'max', field: 'value' }],
-      inputSchema,
-      minParticipants: participants,
-      maxParticipants: participants,
-      deadlineInSeconds: 3600,
-      resultRecipients: 'all-participants',
-    });
-    const members: Member[] = [];
-    for (let p = 0; p < participants; p++)
-      members.push(await joinAs(e2e, collaborationId, `bench-${c}-${p}`));
+    const { collaborationId, members } = await collaborationOfParticipants(
+      e2e,
+      `bench ${c}`,
+      {
+        analyses: [{ kind: 'count' }, { kind: 'mean', field: 'value' }, { kind: 'max', field: 'value' }],
+        inputSchema,
+      },
+      participants,
+      { clientIdPrefix: `bench-${c}-`, webhooks: true },
+    );
     for (const [p, member] of members.slice(0, -1).entries()) await upload(member, collaborationId, rows(p));
     await upload(members.at(-1)!, collaborationId, rows(participants));
     const lastInputAt = Date.now();

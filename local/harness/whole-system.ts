@@ -111,14 +111,17 @@ export async function createCollaboration(
 
 /**
  * A collaboration of exactly `participants` members, all of whom receive the result, joined as
- * `bench-participant-<p>` without webhooks: the set-up of the benchmarks that run one job through the system.
+ * `<clientIdPrefix><p>` (default `bench-participant-`), without webhooks unless asked: the set-up of the
+ * benchmarks that run jobs through the system.
  */
 export async function collaborationOfParticipants(
   e2e: E2eSystem,
   name: string,
   schema: Pick<CreateCollaborationRequest, 'analyses' | 'inputSchema'>,
   participants: number,
+  options: { clientIdPrefix?: string; webhooks?: boolean } = {},
 ): Promise<{ collaborationId: string; members: Member[] }> {
+  const { clientIdPrefix = 'bench-participant-', webhooks = false } = options;
   const collaborationId = await createCollaboration(e2e, {
     name,
     ...schema,
@@ -129,7 +132,8 @@ export async function collaborationOfParticipants(
   });
   const members: Member[] = [];
   for (let p = 0; p < participants; p++)
-    members.push(await joinAs(e2e, collaborationId, `bench-participant-${p}`, null));
+    // undefined takes joinAs's default, the system's webhook sink.
+    members.push(await joinAs(e2e, collaborationId, `${clientIdPrefix}${p}`, webhooks ? undefined : null));
   return { collaborationId, members };
 }
 
