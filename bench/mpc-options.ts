@@ -38,7 +38,8 @@ export const MPC_BENCH_USAGE = `usage: npm run bench:mpc -- [options]
   --help           this text
 Also BENCH_MANY_ROWS (100000), BENCH_MANY_INPUTS (8), BENCH_QUANTILE_ROWS (100000), BENCH_GROUP_ROWS
 (20000) and BENCH_RELEASE_ROWS (100000) size the other jobs; BENCH_HOLD_ALL_INPUTS=1 holds every decoded
-input for the whole job.`;
+input for the whole job; BENCH_CPU_PROF_DIR=DIR starts the kernel, dealer and party processes with
+--cpu-prof --cpu-prof-dir=DIR.`;
 
 /** Parses the options; undefined means `--help` was asked for. Throws BenchOptionsError on bad input. */
 export function parseMpcBenchOptions(

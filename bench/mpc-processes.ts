@@ -35,9 +35,15 @@ function childEnv(threads: number): NodeJS.ProcessEnv {
   return { ...process.env, [WORKER_THREADS_VARIABLE]: String(threads) };
 }
 
+/** Node options writing a CPU profile of each child into BENCH_CPU_PROF_DIR, when it is set. */
+function profileArgs(): string[] {
+  const directory = process.env.BENCH_CPU_PROF_DIR;
+  return directory ? ['--cpu-prof', `--cpu-prof-dir=${directory}`] : [];
+}
+
 /** Runs a bench script and resolves with its last stdout line, parsed. */
 function runJson<T>(name: string, args: string[], threads: number): Promise<T> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script(name), ...args], {
+  const child = spawn(process.execPath, [...profileArgs(), '--import', 'tsx', script(name), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: childEnv(threads),
   });
@@ -97,7 +103,7 @@ export async function runParties(run: PartyRun): Promise<Record<Party, PartyLine
     };
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', script('./mpc-party.ts'), JSON.stringify(config)],
+      [...profileArgs(), '--expose-gc', '--import', 'tsx', script('./mpc-party.ts'), JSON.stringify(config)],
       { stdio: ['ignore', 'pipe', 'inherit'], env: childEnv(run.threads) },
     );
     const lines: PartyLine[] = [];
