@@ -46,6 +46,8 @@ interface LocalTask {
   /** How the task ended: its exit code or signal, or why its process never started. */
   exit?: { code: number | null; signal: NodeJS.Signals | null; startError?: string };
   exited: Promise<void>;
+  /** How many outcome lines it logged, plus one once it stopped: what a poll of the job could see change. */
+  reports: number;
 }
 
 /**
@@ -55,6 +57,8 @@ interface LocalTask {
  */
 export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
   private readonly tasks = new Map<string, LocalTask>();
+  /** Called at each task's outcome line or stop (`nextReport`). */
+  private readonly reportListeners = new Set<() => void>();
   private bundleDirectory: string | undefined;
   private readonly bundling: Promise<string | undefined> | undefined;
 
@@ -88,6 +92,7 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
       container,
       child,
       exited: new Promise((done) => (markExited = done)),
+      reports: 0,
     };
     const startedAt = Date.now();
     this.options.log?.(container, `task started: ${taskArn}`);
@@ -100,6 +105,7 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
         `task stopped: ${stoppedReason(task)} after ${Date.now() - startedAt} ms`,
       );
       markExited();
+      this.reported(task);
     };
     // 'close', not 'exit': the task's last output lines are read before it counts as stopped.
     child.once('close', (code, signal) => ended({ code, signal }));
@@ -115,7 +121,12 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
       stream?.on('data', (chunk: Buffer) => {
         const lines = (pending + chunk.toString()).split('\n');
         pending = lines.pop() ?? '';
-        for (const line of lines) if (line.trim() !== '') this.options.log?.(container, line);
+        for (const line of lines) {
+          if (line.trim() === '') continue;
+          this.options.log?.(container, line);
+          // The entry points log their outcome once it is in the job status (`runtime/entry-point.ts`).
+          if (line.startsWith('{') && line.includes('"outcome"')) this.reported(task);
+        }
       });
     }
     this.tasks.set(taskArn, task);
@@ -141,6 +152,36 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+  }
+
+  private reported(task: LocalTask): void {
+    task.reports++;
+    for (const listener of [...this.reportListeners]) listener();
+  }
+
+  /** How many times the given tasks logged an outcome or stopped, in all (0 for tasks it never started). */
+  reportCount(taskArns: readonly string[]): number {
+    return taskArns.reduce((sum, taskArn) => sum + (this.tasks.get(taskArn)?.reports ?? 0), 0);
+  }
+
+  /**
+   * Resolves at the next outcome line or stop of one of the given tasks, or after `withinMs`: the local
+   * poll step waits on it instead of a fixed interval, so a finished job is seen as soon as it is reported.
+   */
+  nextReport(taskArns: readonly string[], withinMs: number): Promise<void> {
+    const before = this.reportCount(taskArns);
+    return new Promise((done) => {
+      const end = (): void => {
+        clearTimeout(timer);
+        this.reportListeners.delete(listener);
+        done();
+      };
+      const listener = (): void => {
+        if (this.reportCount(taskArns) !== before) end();
+      };
+      const timer = setTimeout(end, withinMs);
+      this.reportListeners.add(listener);
+    });
   }
 
   /** `runTask.sync`: starts the task and waits for it to stop; a non-zero exit fails the state. */

@@ -41,10 +41,34 @@ export interface LocalWorkflow {
 }
 
 /**
- * The local WaitBeforeCheck (and a shard's WaitBeforeShardCheck): a finished job is seen within a second, and
- * the poll budget lasts minutes.
+ * The longest wait of a local poll (WaitBeforeCheck, a shard's WaitBeforeShardCheck): CheckJob runs at the
+ * next outcome line or stop of one of the attempt's tasks, or after this long (`promptCheckJob`), so a
+ * finished job is seen at once, and the poll budget lasts minutes.
  */
 export const LOCAL_POLL_WAIT_MS = 1_000;
+
+/** What is left of the definition's Wait state before a local CheckJob: the step itself waits. */
+const LOCAL_POLL_STATE_MS = 20;
+
+/**
+ * CheckJob as the local runtime runs it: first it waits up to LOCAL_POLL_WAIT_MS for one of the attempt's
+ * tasks to log its outcome or stop, unless one did since this attempt's last check. On AWS the Wait state
+ * alone paces the polls (a Lambda must not idle).
+ */
+function promptCheckJob(handler: WorkflowStepHandler, launcher: LocalComputeLauncher): WorkflowStepHandler {
+  const seen = new Map<string, number>();
+  return async (payload, context) => {
+    const tasks = (payload.tasks ?? {}) as Record<string, { taskArn?: unknown } | undefined>;
+    const arns = Object.values(tasks)
+      .map((task) => task?.taskArn)
+      .filter((arn): arn is string => typeof arn === 'string');
+    const key = arns.join(' ');
+    if (arns.length > 0 && launcher.reportCount(arns) === (seen.get(key) ?? 0))
+      await launcher.nextReport(arns, LOCAL_POLL_WAIT_MS);
+    seen.set(key, launcher.reportCount(arns));
+    return handler(payload, context);
+  };
+}
 
 export const LOCAL_WORKFLOW_DEFAULTS: Partial<WorkflowSettings> = {
   attempts: 3,
@@ -126,7 +150,8 @@ export function startLocalWorkflow(options: {
       step,
       async (): Promise<WorkflowStepHandler> => {
         const handler = await load();
-        return (payload) => options.inSystem(() => handler(payload));
+        const inSystem: WorkflowStepHandler = (payload) => options.inSystem(() => handler(payload));
+        return step === 'CheckJob' ? promptCheckJob(inSystem, launcher) : inSystem;
       },
     ]),
   );
@@ -135,8 +160,8 @@ export function startLocalWorkflow(options: {
     launcher,
     // A shard's poll loop has the same budget as the job's, so it waits as long.
     waitOverridesMs: {
-      WaitBeforeCheck: LOCAL_POLL_WAIT_MS,
-      WaitBeforeShardCheck: LOCAL_POLL_WAIT_MS,
+      WaitBeforeCheck: LOCAL_POLL_STATE_MS,
+      WaitBeforeShardCheck: LOCAL_POLL_STATE_MS,
       ...local.waitOverridesMs,
     },
     ...(options.log ? { log: options.log } : {}),

@@ -28,6 +28,15 @@ describe('local compute launcher: a task whose process cannot start', () => {
     await launcher.stop([taskArn]); // nothing to kill: resolves at once
   });
 
+  it('counts its stop as a report and wakes a poll waiting for the next one', async () => {
+    const { taskArn } = launcher.start('serverB', ['--party', 'B', '--job', 'job-spawn-error']);
+    expect(launcher.reportCount([taskArn])).toBe(0);
+    // A limit far past the test's own timeout: only the stop can end this wait.
+    await launcher.nextReport([taskArn], 3_600_000);
+    expect(launcher.reportCount([taskArn])).toBe(1);
+    expect(launcher.reportCount(['arn:never-started'])).toBe(0);
+  });
+
   it('fails a runTask.sync state with the reason instead of waiting for an exit that never comes', async () => {
     const run = launcher.run('dealer', ['--job', 'job-spawn-error']);
     await expect(run).rejects.toBeInstanceOf(LocalTaskFailed);
