@@ -90,6 +90,8 @@ function rowsOf(input: number, count: number): number[][] {
 interface TaskRecord {
   startedAt?: number;
   stoppedAt?: number;
+  /** When its outcome line arrived: the job status has it then, and the next poll may see it before the stop. */
+  outcomeAt?: number;
   outcome?: Record<string, unknown>;
   failure?: string;
 }
@@ -103,7 +105,10 @@ function taskLog(container: string, line: string): void {
   else if (line.startsWith('{')) {
     try {
       const fields = JSON.parse(line) as Record<string, unknown>;
-      if (fields.outcome === 'DONE') task.outcome = fields;
+      if (fields.outcome === 'DONE') {
+        task.outcome = fields;
+        task.outcomeAt = Date.now();
+      }
       if (fields.outcome === 'FAILED')
         task.failure = `${String(fields.reasonCode)}: ${String(fields.message)}`;
     } catch {
@@ -115,8 +120,9 @@ function taskLog(container: string, line: string): void {
 if (options.cpuProfDir) await mkdir(options.cpuProfDir, { recursive: true });
 const e2e = await startE2eSystem({
   taskLog,
-  // The tasks' MPC_MATERIAL_PATH (this replaces the harness's shorter peer timeouts, which only speed up failures).
-  ...(options.material ? { taskEnv: { MPC_MATERIAL_PATH: options.material } } : {}),
+  // The production peer timeouts, not the harness's shorter ones (which only speed up failures): on a busy
+  // machine a 5 s silence fails an attempt and the figure would time its retry.
+  taskEnv: options.material ? { MPC_MATERIAL_PATH: options.material } : {},
   ...(options.cpuProfDir ? { taskNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] } : {}),
 });
 let exitCode = 0;
@@ -226,9 +232,10 @@ process.exit(exitCode);
 
 /**
  * Where the seconds from the last input to RESULT_READY go, phase by phase: the workflow until the tasks
- * start, each task's process start-up (its wall time minus the time its own work took), each server's load
+ * start, each task's process start-up (start to outcome line, minus the time its own work took), each server's load
  * (job, inputs' check, manifest), link, compute (of which waiting for dealer material, and reading and
- * opening it, overlapping the computation), result shares, and the workflow after the servers stopped.
+ * opening it, overlapping the computation), result shares, and the workflow after the servers logged their
+ * outcome (the job status has it then).
  */
 function printPhases(records: Record<string, TaskRecord>, lastInputAt: number, readyAt: number): void {
   const seconds = (ms: unknown): string => (typeof ms === 'number' ? `${(ms / 1000).toFixed(2)} s` : '-');
@@ -238,11 +245,11 @@ function printPhases(records: Record<string, TaskRecord>, lastInputAt: number, r
   };
   const servers = ['serverA', 'serverB'].map((name) => records[name]);
   const firstStart = Math.min(...Object.values(records).map((task) => task.startedAt ?? Infinity));
-  const lastStop = Math.max(...servers.map((task) => task?.stoppedAt ?? -Infinity));
+  const lastOutcome = Math.max(...servers.map((task) => task?.outcomeAt ?? -Infinity));
   console.log('phases (seconds):');
   console.log(`  workflow until the first task started    ${seconds(firstStart - lastInputAt)}`);
   for (const [name, task] of Object.entries(records)) {
-    const wall = task.startedAt && task.stoppedAt ? task.stoppedAt - task.startedAt : undefined;
+    const wall = task.startedAt && task.outcomeAt ? task.outcomeAt - task.startedAt : undefined;
     const own = number(task, 'ms');
     const startUp = wall !== undefined && own !== undefined ? wall - own : undefined;
     const parts = [`process start-up and keys ${seconds(startUp)}`, `own work ${seconds(own)}`];
@@ -258,7 +265,7 @@ function printPhases(records: Record<string, TaskRecord>, lastInputAt: number, r
         parts.push(`${label.trim()} ${seconds(number(task, key))}`);
     console.log(`  ${name.padEnd(8)} ${parts.join(', ')}`);
   }
-  console.log(`  workflow after the servers stopped       ${seconds(readyAt - lastStop)}`);
+  console.log(`  workflow after the servers' outcomes      ${seconds(readyAt - lastOutcome)}`);
 }
 
 /** What differs from the cleartext answers (empty when all match). */
