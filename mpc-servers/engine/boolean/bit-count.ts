@@ -24,6 +24,7 @@ export function bitCountStep(
   if (countBits % 8 !== 0 || countBits < 8 || countBits > 64)
     throw new RangeError(`counts of ${countBits} bits: need whole bytes`);
   const isA = context.party === 'A';
+  if (countBits <= 32) return narrowBitCount(isA, bits, rows, material, countBits);
   const own = ringVector(rows);
   let ownSum = 0n;
   for (let i = 0; i < rows; i++) {
@@ -46,6 +47,45 @@ export function bitCountStep(
         product += (isA ? own[i]! : mask[i]!) * theirs;
       }
       return BigInt.asUintN(64, ownSum - 2n * product);
+    },
+  };
+}
+
+/**
+ * `bitCountStep` for counts of at most 32 bits: everything mod 2^32 on the words' low halves, in plain
+ * numbers (Math.imul keeps a product's low 32 bits exact), so no BigInt per row. The count is exact mod
+ * 2^32, hence mod 2^countBits; the masked words' high halves are zero, and only their low bytes are sent.
+ */
+function narrowBitCount(
+  isA: boolean,
+  bits: Planes,
+  rows: number,
+  material: BitCountShares,
+  countBits: number,
+): RoundStep<bigint> {
+  const maskHalves = new Uint32Array(material.mask.buffer, material.mask.byteOffset, 2 * rows);
+  const masked = ringVector(rows);
+  const maskedHalves = new Uint32Array(masked.buffer);
+  let ownSum = 0;
+  for (let i = 0; i < rows; i++) {
+    const bit = (bits[i >>> 5]! >>> (i & 31)) & 1;
+    ownSum += bit;
+    maskedHalves[2 * i] = bit - maskHalves[2 * i]!;
+  }
+  return {
+    masked,
+    openedBytes: countBits / 8,
+    finish(opened) {
+      const openedHalves = new Uint32Array(opened.buffer, opened.byteOffset, 2 * rows);
+      let product = Number(BigInt.asUintN(32, material.product));
+      for (let i = 0; i < rows; i++) {
+        // The peer's x - alpha or y - beta, mod 2^32.
+        const theirs = (openedHalves[2 * i]! - maskedHalves[2 * i]!) >>> 0;
+        if (isA) {
+          if (((bits[i >>> 5]! >>> (i & 31)) & 1) === 1) product = (product + theirs) >>> 0;
+        } else product = (product + Math.imul(maskHalves[2 * i]!, theirs)) >>> 0;
+      }
+      return BigInt((ownSum - 2 * product) >>> 0);
     },
   };
 }

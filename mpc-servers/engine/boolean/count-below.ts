@@ -61,7 +61,6 @@ export async function countBelow(
   const isA = context.party === 'A';
   const rows = opened[0]?.length ?? 0;
   const width = planeWords(rows);
-  const low = (1n << BigInt(bits)) - 1n;
   const instances = widths.reduce((total, w) => total + 1 + w.length, 0);
   const s = new Uint32Array(bits * instances * width);
   const c = new Uint32Array(s.length);
@@ -79,24 +78,11 @@ export async function countBelow(
   };
   opened.forEach((open, f) => {
     const r = edaBits[f]!.bits;
+    const { complement, bounds } = publicOperands(open, widths[f]!, bits);
     // [r > c] = [~r < ~c].
-    place(
-      r,
-      planesOfWords(
-        open.map((v) => ~v & low),
-        bits,
-      ),
-      true,
-    );
-    for (const w of widths[f]!) {
-      const bound = ringVector(rows);
-      const wrap = ringVector(rows);
-      for (let i = 0; i < rows; i++) {
-        const ci = open[i]! & low;
-        bound[i] = (ci - w + 1n) & low;
-        wrap[i] = ci < w - 1n ? 1n : 0n;
-      }
-      wraps.push(planesOfWords(wrap, 1));
+    place(r, planesOfWords(complement, bits), true);
+    for (const { bound, wrap } of bounds) {
+      wraps.push(wrap);
       place(r, planesOfWords(bound, bits), false);
     }
   });
@@ -125,4 +111,54 @@ export async function countBelow(
     context,
     belowBits.map((bitsOf) => bitCountStep(context, bitsOf, rows, material.bitCounts(rows), countBits)),
   );
+}
+
+/**
+ * The public operands of `countBelow` for one field: ~c mod 2^k, and per width w the bound
+ * L = c - w + 1 mod 2^k with the wrap plane z = [c < w - 1]. Up to 32 bits on the words' low halves in
+ * plain numbers, so no BigInt per row.
+ */
+function publicOperands(
+  open: RingVector,
+  widths: readonly bigint[],
+  bits: number,
+): { complement: RingVector; bounds: { bound: RingVector; wrap: Planes }[] } {
+  const rows = open.length;
+  const complement = ringVector(rows);
+  if (bits > 32) {
+    const low = (1n << BigInt(bits)) - 1n;
+    for (let i = 0; i < rows; i++) complement[i] = ~open[i]! & low;
+    const bounds = widths.map((w) => {
+      const bound = ringVector(rows);
+      const wrap = ringVector(rows);
+      for (let i = 0; i < rows; i++) {
+        const ci = open[i]! & low;
+        bound[i] = (ci - w + 1n) & low;
+        wrap[i] = ci < w - 1n ? 1n : 0n;
+      }
+      return { bound, wrap: planesOfWords(wrap, 1) };
+    });
+    return { complement, bounds };
+  }
+  const low = bits === 32 ? 0xffffffff : 2 ** bits - 1;
+  const openHalves = new Uint32Array(open.buffer, open.byteOffset, 2 * rows);
+  const complementHalves = new Uint32Array(complement.buffer);
+  const c = new Uint32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    c[i] = openHalves[2 * i]! & low;
+    complementHalves[2 * i] = ~c[i]! & low;
+  }
+  const bounds = widths.map((width) => {
+    const w = Number(width);
+    const bound = ringVector(rows);
+    const boundHalves = new Uint32Array(bound.buffer);
+    const wrap = new Uint32Array(planeWords(rows));
+    for (let i = 0; i < rows; i++) {
+      const ci = c[i]!;
+      boundHalves[2 * i] = (ci - w + 1) & low;
+      if (ci < w - 1) wrap[i >>> 5] = wrap[i >>> 5]! | (1 << (i & 31));
+    }
+    return { bound, wrap };
+  });
+  return { complement, bounds };
 }
