@@ -13,14 +13,27 @@ export interface StreamId {
   substream: number;
 }
 
+/**
+ * Zero plaintext shared by every call: CTR output is the key stream XOR the input, so the input only has
+ * to be zero bytes, and a fresh zero-filled input per call costs as much as the cipher itself.
+ */
+let zeros = Buffer.alloc(0);
+
+function zeroBytes(byteLength: number): Buffer {
+  if (zeros.byteLength < byteLength) zeros = Buffer.alloc(Math.max(byteLength, 2 * zeros.byteLength));
+  return zeros.subarray(0, byteLength);
+}
+
 export function prgBytes(seed: Uint8Array, id: StreamId, byteLength: number, blockOffset = 0): Uint8Array {
   if (seed.length !== SEED_BYTES) throw new RangeError('PRG seed must be 16 bytes');
+  if (!Number.isSafeInteger(byteLength) || byteLength < 0)
+    throw new RangeError(`PRG length ${byteLength} is not a byte count`);
   const iv = Buffer.alloc(16);
   iv.writeUInt32BE(id.stream >>> 0, 0);
   iv.writeUInt32BE(id.substream >>> 0, 4);
   iv.writeBigUInt64BE(BigInt(blockOffset), 8);
   const cipher = createCipheriv('aes-128-ctr', seed, iv);
-  return cipher.update(Buffer.alloc(byteLength));
+  return cipher.update(zeroBytes(byteLength));
 }
 
 export function prgWords(seed: Uint8Array, id: StreamId, count: number, offset = 0): RingVector {
