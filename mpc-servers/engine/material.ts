@@ -182,8 +182,15 @@ function widenBytes(bytes: Uint8Array, count: number, width: number): RingVector
 /** Two-bit control corrections (t_CW^L | t_CW^R << 1), four to a byte. */
 function packControls(controls: Uint8Array): Uint8Array {
   const out = new Uint8Array(Math.ceil(controls.length / 4));
-  for (let i = 0; i < controls.length; i++)
-    out[i >> 2] = out[i >> 2]! | ((controls[i]! & 3) << ((i & 3) * 2));
+  const whole = controls.length >> 2;
+  for (let j = 0, i = 0; j < whole; j++, i += 4)
+    out[j] =
+      (controls[i]! & 3) |
+      ((controls[i + 1]! & 3) << 2) |
+      ((controls[i + 2]! & 3) << 4) |
+      ((controls[i + 3]! & 3) << 6);
+  for (let i = whole * 4; i < controls.length; i++)
+    out[whole] = out[whole]! | ((controls[i]! & 3) << ((i & 3) * 2));
   return out;
 }
 
