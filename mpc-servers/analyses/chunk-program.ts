@@ -568,17 +568,28 @@ async function reduceSeries(
       pending = undefined;
     }
     const pairs = values.map((v) => Math.floor((v.length + carried()) / 2));
-    const left = concat(values.map((v, s) => v.subarray(0, pairs[s])));
-    const right = concat(values.map((v, s) => v.subarray(pairs[s], 2 * pairs[s]!)));
-    const difference = sub(left, right);
-    const shift = await compareAndShift(context, program, difference, material, openedBytes);
-    const smaller = add(right, shift);
-    const larger = sub(left, shift);
+    const total = pairs.reduce((sum, p) => sum + p, 0);
+    const left = ringVector(total);
+    const right = ringVector(total);
+    let at = 0;
+    values.forEach((v, s) => {
+      left.set(v.subarray(0, pairs[s]), at);
+      right.set(v.subarray(pairs[s], 2 * pairs[s]!), at);
+      at += pairs[s]!;
+    });
+    const shift = await compareAndShift(context, program, sub(left, right), material, openedBytes);
     let start = 0;
     values = program.series.map((series, s) => {
-      const picked = (series.direction === 'min' ? smaller : larger).subarray(start, start + pairs[s]!);
-      start += pairs[s]!;
-      return concat([picked, values[s]!.subarray(2 * pairs[s]!)]);
+      // min = right + shift, max = left - shift; the unpaired tail follows.
+      const p = pairs[s]!;
+      const v = values[s]!;
+      const next = ringVector(v.length - p);
+      if (series.direction === 'min')
+        for (let i = 0; i < p; i++) next[i] = right[start + i]! + shift[start + i]!;
+      else for (let i = 0; i < p; i++) next[i] = left[start + i]! - shift[start + i]!;
+      next.set(v.subarray(2 * p), p);
+      start += p;
+      return next;
     });
   }
   return concat(values);

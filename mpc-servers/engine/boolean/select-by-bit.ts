@@ -9,7 +9,7 @@ import type { BitSelectShares } from './boolean-shares.ts';
  * rho d = f rho + rho beta is local, and b d = rho d where e = 0, d - rho d where e = 1 (b = 1 - rho).
  * Both openings are masked by material neither party knows. The two steps go into one `runRound`; their
  * results go to `combine`. `openedBytes` as for any multiplication: f is needed only mod 2^(8 openedBytes)
- * when the result is.
+ * when the result is, and the result is then exact mod 2^(8 openedBytes) only.
  */
 export function selectByBitSteps(
   bit: Planes,
@@ -40,6 +40,17 @@ export function selectByBitSteps(
     combine(e, f) {
       const { rho, c } = material;
       const out = ringVector(n);
+      if (openedBytes <= 4) {
+        // Exact mod 2^32 suffices: the low halves in plain numbers, the high halves left zero.
+        const [fh, rh, ch, dh, oh] = [f, rho, c, d, out].map(
+          (words) => new Uint32Array(words.buffer, words.byteOffset, 2 * n),
+        );
+        for (let i = 0; i < n; i++) {
+          const rhoD = (Math.imul(fh![2 * i]!, rh![2 * i]!) + ch![2 * i]!) >>> 0;
+          oh![2 * i] = ((e[i >>> 5]! >>> (i & 31)) & 1) === 1 ? dh![2 * i]! - rhoD : rhoD;
+        }
+        return out;
+      }
       for (let i = 0; i < n; i++) {
         // f is public: the share of f rho is f times the share of rho.
         const rhoD = f[i]! * rho[i]! + c[i]!;

@@ -59,13 +59,13 @@ describe('sign bit by an edaBit and a comparison circuit', () => {
 });
 
 describe('select by an XOR-shared bit in one round', () => {
-  it('gives b d for b in {0, 1}, also mod 2^32 with 4-byte openings', async () => {
+  it('gives b d for b in {0, 1}, also mod 2^(8 w) with w-byte openings', async () => {
     const n = 130;
     const d = BigUint64Array.from(random(n));
     const b = BigUint64Array.from(random(n).map((r) => r & 1n));
     const bits = sharePlanes(planesOfWords(b, 1));
     const ds = share(d);
-    for (const openedBytes of [8, 4]) {
+    for (const openedBytes of [8, 4, 3, 1]) {
       const out = await runBoth([{ kind: 'bitSelect', count: n }], async (context, material) => {
         const select = selectByBitSteps(
           bits[context.party],
@@ -76,7 +76,7 @@ describe('select by an XOR-shared bit in one round', () => {
         const [e, f] = await runRound(context, select.steps);
         return select.combine(e, f);
       });
-      const mask = openedBytes === 8 ? (1n << 64n) - 1n : (1n << 32n) - 1n;
+      const mask = (1n << BigInt(8 * openedBytes)) - 1n;
       expect([...add(out.A, out.B)].map((v) => v & mask)).toEqual([...d].map((v, i) => (b[i]! * v) & mask));
     }
   });
