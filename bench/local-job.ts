@@ -238,7 +238,8 @@ process.exit(exitCode);
  * outcome (the job status has it then).
  */
 function printPhases(records: Record<string, TaskRecord>, lastInputAt: number, readyAt: number): void {
-  const seconds = (ms: unknown): string => (typeof ms === 'number' ? `${(ms / 1000).toFixed(2)} s` : '-');
+  const seconds = (ms: unknown): string =>
+    typeof ms === 'number' && Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : '-';
   const number = (record: TaskRecord | undefined, key: string): number | undefined => {
     const value = record?.outcome?.[key];
     return typeof value === 'number' ? value : undefined;
