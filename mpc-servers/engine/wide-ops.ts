@@ -47,12 +47,16 @@ export function liftStep(context: PartyContext, y: RingVector, material: LiftSha
         const cross = isA ? d * e + (e === 1 ? (1 - 2 * d) * r : 0) : d * (1 - 2 * e) * r;
         // alpha beta = (1 - 2d)(1 - 2e) = +-1; the high limb is -w = -(own - cross - alpha beta product).
         out[2 * i] = y[i]!;
-        out[2 * i + 1] = (d === e ? product[i]! : -product[i]!) - BigInt(own - cross);
+        const high = d === e ? product[i]! : -product[i]!;
+        out[2 * i + 1] = high - SMALL[own - cross + 1]!;
       }
       return out;
     },
   };
 }
+
+/** own - cross in {-1, 0, 1, 2}, at index own - cross + 1, as bigints (no conversion per element). */
+const SMALL = [-1n, 0n, 1n, 2n];
 
 /** 32-bit halves of ring words, little-endian (no copy). */
 function halvesOf(words: RingVector): Uint32Array {
@@ -88,10 +92,11 @@ export function wideSquareStep(
     masked,
     finish(opened) {
       const d = restoreCarries(opened, masked);
-      const twice = mul128(d, squares.a);
-      add128(twice, twice, twice);
-      const z = add128(squares.c, twice);
-      return context.party === 'A' ? add128(z, mul128(d, d), z) : z;
+      const z = mul128(d, squares.a);
+      add128(z, z, z);
+      add128(z, squares.c, z);
+      // d is not read again: its square goes into its own memory.
+      return context.party === 'A' ? add128(z, mul128(d, d, d), z) : z;
     },
   };
 }
@@ -125,9 +130,21 @@ export function wideMultiplyStep(
   };
 }
 
-/** `opened` = mine + theirs word by word: add the low limb's carry ([low < mine's low]) to the high limb. */
+/**
+ * `opened` = mine + theirs word by word: adds the low limb's carry ([low < mine's low]) to the high limb, in
+ * place (`runRound` hands each step a fresh vector).
+ */
 function restoreCarries(opened: RingVector, mine: RingVector): WideVector {
-  const out = opened.slice();
-  for (let i = 0; i < out.length; i += 2) if (out[i]! < mine[i]!) out[i + 1] = out[i + 1]! + 1n;
-  return out;
+  const open = new Uint32Array(opened.buffer, opened.byteOffset, 2 * opened.length);
+  const own = new Uint32Array(mine.buffer, mine.byteOffset, 2 * mine.length);
+  for (let i = 0; i < open.length; i += 4) {
+    // The low limb's words compared as (high half, low half).
+    const carry = open[i + 1]! < own[i + 1]! || (open[i + 1] === own[i + 1] && open[i]! < own[i]!);
+    if (carry) {
+      const low = open[i + 2]! + 1;
+      open[i + 2] = low;
+      if (low === 4294967296) open[i + 3] = open[i + 3]! + 1;
+    }
+  }
+  return opened;
 }
