@@ -1,7 +1,7 @@
 import { add, type RingVector } from '../../../contract/sharing/ring.ts';
 import type { MaterialRequest } from '../material.ts';
 import type { PartyContext, RoundStep } from '../ops.ts';
-import { plane, planeWords, planesOfWords, type Planes } from './bit-planes.ts';
+import { notPlanes, plane, planeWords, planesOfWords, type Planes } from './bit-planes.ts';
 import type { EdaBitShares } from './boolean-shares.ts';
 import { lessThanPublic, lessThanPublicLayers, type AndTriples } from './compare-public.ts';
 
@@ -37,16 +37,15 @@ export async function signFromOpened(
   const c = planesOfWords(opened, bits);
   const low = bits - 1;
   // [~r < ~c] on the low bits: A flips its share of r; the public side is ~c.
-  const s = edaBits.bits.slice(0, low * width);
-  const notC = new Uint32Array(low * width);
-  for (let i = 0; i < notC.length; i++) {
-    if (isA) s[i] = ~s[i]!;
-    notC[i] = ~c[i]!;
-  }
+  // ~c in place on c's low planes (c is this call's own), its top plane kept.
+  const r = edaBits.bits.subarray(0, low * width);
+  const s = isA ? notPlanes(r) : r.slice();
+  const notC = c.subarray(0, low * width);
+  notPlanes(notC, notC);
   const borrow = await lessThanPublic(context, s, notC, low, width, triples);
   const top = plane(edaBits.bits, low, width);
-  const sign = new Uint32Array(width);
   const cTop = plane(c, low, width);
+  const sign = new Uint32Array(width);
   for (let i = 0; i < width; i++) sign[i] = borrow[i]! ^ top[i]! ^ (isA ? cTop[i]! : 0);
   return sign;
 }
