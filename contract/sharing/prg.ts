@@ -1,4 +1,4 @@
-import { createCipheriv } from 'node:crypto';
+import { createCipheriv, type Cipher } from 'node:crypto';
 import { ringVector, wordsFromBytes, type RingVector } from './ring.ts';
 
 /**
@@ -24,16 +24,41 @@ function zeroBytes(byteLength: number): Buffer {
   return zeros.subarray(0, byteLength);
 }
 
-export function prgBytes(seed: Uint8Array, id: StreamId, byteLength: number, blockOffset = 0): Uint8Array {
-  if (seed.length !== SEED_BYTES) throw new RangeError('PRG seed must be 16 bytes');
+function checkLength(byteLength: number): void {
   if (!Number.isSafeInteger(byteLength) || byteLength < 0)
     throw new RangeError(`PRG length ${byteLength} is not a byte count`);
+}
+
+function streamCipher(seed: Uint8Array, id: StreamId, blockOffset: number): Cipher {
+  if (seed.length !== SEED_BYTES) throw new RangeError('PRG seed must be 16 bytes');
   const iv = Buffer.alloc(16);
   iv.writeUInt32BE(id.stream >>> 0, 0);
   iv.writeUInt32BE(id.substream >>> 0, 4);
   iv.writeBigUInt64BE(BigInt(blockOffset), 8);
-  const cipher = createCipheriv('aes-128-ctr', seed, iv);
-  return cipher.update(zeroBytes(byteLength));
+  return createCipheriv('aes-128-ctr', seed, iv);
+}
+
+export function prgBytes(seed: Uint8Array, id: StreamId, byteLength: number, blockOffset = 0): Uint8Array {
+  checkLength(byteLength);
+  return streamCipher(seed, id, blockOffset).update(zeroBytes(byteLength));
+}
+
+/**
+ * One stream read front to back: each call returns the bytes after the previous call's, as one `prgBytes`
+ * of their total length would, with one cipher set-up for the whole stream.
+ */
+export class PrgReader {
+  private readonly cipher: Cipher;
+  constructor(seed: Uint8Array, id: StreamId) {
+    this.cipher = streamCipher(seed, id, 0);
+  }
+  bytes(byteLength: number): Uint8Array {
+    checkLength(byteLength);
+    return this.cipher.update(zeroBytes(byteLength));
+  }
+  words(count: number): RingVector {
+    return count === 0 ? ringVector(0) : wordsFromBytes(this.bytes(count * 8));
+  }
 }
 
 export function prgWords(seed: Uint8Array, id: StreamId, count: number, offset = 0): RingVector {

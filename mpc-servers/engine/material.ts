@@ -9,9 +9,9 @@ import type {
   WideTripleShares,
 } from './correlations.ts';
 import { dcfGenerate, type DcfKeys } from './dcf.ts';
-import { prgBytes, prgWords, type StreamId } from '../../contract/sharing/prg.ts';
+import { PrgReader, prgWords, type StreamId } from '../../contract/sharing/prg.ts';
 import { add, mul, ringVector, sub, wordsFromBytes, type RingVector } from '../../contract/sharing/ring.ts';
-import { add128, mul128, sub128, type WideVector } from './ring128.ts';
+import { add128, mul128, sub128 } from './ring128.ts';
 import { planeWords, planesAsWords, planesOfWords, wordsAsPlanes, xorPlanes } from './boolean/bit-planes.ts';
 import type {
   AndTripleShares,
@@ -23,8 +23,8 @@ import type {
 /**
  * Dealer material, chunk by chunk. A chunk's material is an ordered list of sections, each answering one
  * request of the program (`MaterialRequest`). Seed compression: A's shares of every mask, triple and square
- * pair, and both parties' DCF root seeds, are drawn from the parties' 16-byte PRG seeds (stream = chunk,
- * substream = section and component), so A's blob carries only the DCF correction words and B's blob the
+ * pair, and both parties' DCF root seeds, are drawn from the parties' 16-byte PRG seeds (one stream per
+ * chunk and party, read section by section in `drawShares` order), so A's blob carries only the DCF correction words and B's blob the
  * corrections that make the shares add up (c_B, r_B, s_B; an AND triple's c bit, an edaBit's bits) plus the
  * same DCF correction words. An edaBit's additive shares are both drawn from seeds: r is their sum.
  */
@@ -80,13 +80,91 @@ const KIND_CODE = {
   bitSelect: 9,
   bitCount: 10,
 } as const;
-const COMPONENT = { a: 0, b: 1, c: 2, mask: 3, topBit: 4, rootSeed: 5 } as const;
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
+/** Substream of a chunk's seed stream (stream = chunk). */
+const SEED_SUBSTREAM = 0;
 
-const streamOf = (chunk: number, section: number, component: number): StreamId => ({
-  stream: chunk,
-  substream: section * 8 + component,
-});
+const KIND_OF_CODE = new Map(
+  Object.entries(KIND_CODE).map(([kind, code]) => [code as number, kind as MaterialRequest['kind']]),
+);
+
+/** A party's shares of one section drawn from its seed stream (which ones depends on the kind and party). */
+interface Draws {
+  a?: RingVector;
+  b?: RingVector;
+  c?: RingVector;
+  mask?: RingVector;
+  topBit?: RingVector;
+  /** Bit planes as words: an edaBit's or a select's XOR shares. */
+  planes?: RingVector;
+  rootSeeds?: Uint8Array;
+}
+
+/**
+ * Reads one section's seed-drawn shares for `party` from its chunk stream, in the one order the dealer and
+ * the party both use: the section's bytes follow the previous section's in the stream.
+ */
+function drawShares(
+  stream: PrgReader,
+  party: Party,
+  kind: MaterialRequest['kind'],
+  count: number,
+  bits: number,
+): Draws {
+  const isA = party === 'A';
+  const words = (n: number): RingVector => stream.words(n);
+  switch (kind) {
+    case 'triple':
+    case 'andTriple': {
+      const a = words(count);
+      const b = words(count);
+      return isA ? { a, b, c: words(count) } : { a, b };
+    }
+    case 'square': {
+      const a = words(count);
+      return isA ? { a, c: words(count) } : { a };
+    }
+    case 'wideSquare': {
+      const a = words(2 * count);
+      return isA ? { a, c: words(2 * count) } : { a };
+    }
+    case 'wideTriple': {
+      const a = words(2 * count);
+      const b = words(2 * count);
+      return isA ? { a, b, c: words(2 * count) } : { a, b };
+    }
+    case 'lift': {
+      const mask = words(count);
+      return isA ? { mask, c: words(count) } : { mask };
+    }
+    case 'edaBit': {
+      const mask = words(count);
+      return isA ? { mask, planes: words((bits * planeWords(count)) / 2) } : { mask };
+    }
+    case 'bitCount':
+      return isA ? { a: words(count), c: words(1) } : { b: words(count) };
+    case 'bitSelect': {
+      const b = words(count);
+      const planes = words(planeWords(count) / 2);
+      return isA ? { b, planes, a: words(count), c: words(count) } : { b, planes };
+    }
+    case 'comparison': {
+      const rootSeeds = stream.bytes(count * 16);
+      if (!isA) return { rootSeeds };
+      const mask = words(count);
+      return bits === WHOLE_RING_BITS ? { rootSeeds, mask } : { rootSeeds, mask, topBit: words(count) };
+    }
+  }
+}
+
+/** A draw the kind always has (its absence is a bug in `drawShares`). */
+function drawn<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('material share not drawn');
+  return value;
+}
+
+/** The dealer's own stream of a comparison section's masks, from its secret seed. */
+const maskStreamOf = (chunk: number, section: number): StreamId => ({ stream: chunk, substream: section });
 
 export class MaterialShortfallError extends Error {
   override readonly name = 'MaterialShortfallError';
@@ -213,6 +291,10 @@ export function generateChunkMaterial(
   dealerSeed: Uint8Array = randomBytes(16),
 ): Record<Party, Uint8Array> {
   const writers = { A: new BlobWriter(), B: new BlobWriter() };
+  const streams = {
+    A: new PrgReader(seeds.A, { stream: chunk, substream: SEED_SUBSTREAM }),
+    B: new PrgReader(seeds.B, { stream: chunk, substream: SEED_SUBSTREAM }),
+  };
   const versionHeader = header(FORMAT_VERSION, 0, requests.length);
   writers.A.push(versionHeader);
   writers.B.push(versionHeader);
@@ -223,65 +305,55 @@ export function generateChunkMaterial(
     const sectionHeader = header(KIND_CODE[request.kind], bits, request.count, outputBits);
     writers.A.push(sectionHeader);
     writers.B.push(sectionHeader);
-    const words = (party: Party, component: number): RingVector =>
-      prgWords(seeds[party], streamOf(chunk, section, component), request.count);
-    /** The component's value: A's share plus B's share, summed in place into A's. */
-    const combined = (component: number): RingVector => {
-      const shareA = words('A', component);
-      return add(shareA, words('B', component), shareA);
-    };
+    const A = drawShares(streams.A, 'A', request.kind, request.count, bits);
+    const B = drawShares(streams.B, 'B', request.kind, request.count, bits);
+    /** A's share plus B's share, summed in place into A's. */
+    const combined = (shareA: RingVector | undefined, shareB: RingVector | undefined): RingVector =>
+      add(drawn(shareA), drawn(shareB), drawn(shareA));
     if (request.kind === 'triple') {
-      const a = combined(COMPONENT.a);
-      const b = combined(COMPONENT.b);
-      writers.B.words(sub(mul(a, b), words('A', COMPONENT.c)));
+      const a = combined(A.a, B.a);
+      const b = combined(A.b, B.b);
+      writers.B.words(sub(mul(a, b), drawn(A.c)));
     } else if (request.kind === 'square') {
-      const a = combined(COMPONENT.a);
-      writers.B.words(sub(mul(a, a), words('A', COMPONENT.c)));
+      const a = combined(A.a, B.a);
+      writers.B.words(sub(mul(a, a), drawn(A.c)));
     } else if (request.kind === 'lift') {
       // Each party's mask bit comes from its own seed; B gets its share of their product.
-      const product = mul(maskBits(words('A', COMPONENT.mask)), maskBits(words('B', COMPONENT.mask)));
-      writers.B.words(sub(product, words('A', COMPONENT.c)));
+      const product = mul(maskBits(drawn(A.mask)), maskBits(drawn(B.mask)));
+      writers.B.words(sub(product, drawn(A.c)));
     } else if (request.kind === 'wideSquare') {
-      const wide = (party: Party, component: number): WideVector =>
-        prgWords(seeds[party], streamOf(chunk, section, component), 2 * request.count);
-      const a = add128(wide('A', COMPONENT.a), wide('B', COMPONENT.a));
-      writers.B.words(sub128(mul128(a, a), wide('A', COMPONENT.c)));
+      const a = add128(drawn(A.a), drawn(B.a));
+      writers.B.words(sub128(mul128(a, a), drawn(A.c)));
     } else if (request.kind === 'wideTriple') {
-      const wide = (party: Party, component: number): WideVector =>
-        prgWords(seeds[party], streamOf(chunk, section, component), 2 * request.count);
-      const a = add128(wide('A', COMPONENT.a), wide('B', COMPONENT.a));
-      const b = add128(wide('A', COMPONENT.b), wide('B', COMPONENT.b));
-      writers.B.words(sub128(mul128(a, b), wide('A', COMPONENT.c)));
+      const a = add128(drawn(A.a), drawn(B.a));
+      const b = add128(drawn(A.b), drawn(B.b));
+      writers.B.words(sub128(mul128(a, b), drawn(A.c)));
     } else if (request.kind === 'andTriple') {
-      const planes = (party: Party, component: number): Uint32Array => wordsAsPlanes(words(party, component));
-      const a = xorPlanes(planes('A', COMPONENT.a), planes('B', COMPONENT.a));
-      const b = xorPlanes(planes('A', COMPONENT.b), planes('B', COMPONENT.b));
-      const c = planes('A', COMPONENT.c);
+      const a = xorPlanes(wordsAsPlanes(drawn(A.a)), wordsAsPlanes(drawn(B.a)));
+      const b = xorPlanes(wordsAsPlanes(drawn(A.b)), wordsAsPlanes(drawn(B.b)));
+      const c = wordsAsPlanes(drawn(A.c));
       for (let i = 0; i < c.length; i++) c[i] = (a[i]! & b[i]!) ^ c[i]!;
       writers.B.words(planesAsWords(c));
     } else if (request.kind === 'edaBit') {
       // r = r_A + r_B, each share from its party's seed; A's bit shares from its seed, B's stored.
-      const r = combined(COMPONENT.mask);
-      const bitsA = edaBitPlanes(seeds.A, chunk, section, request.count, edaBitsOf(request));
+      const r = combined(A.mask, B.mask);
+      const bitsA = wordsAsPlanes(drawn(A.planes));
       writers.B.words(planesAsWords(xorPlanes(planesOfWords(r, edaBitsOf(request)), bitsA, bitsA)));
     } else if (request.kind === 'bitCount') {
-      const product = mul(words('A', COMPONENT.a), words('B', COMPONENT.b));
+      const product = mul(drawn(A.a), drawn(B.b));
       let sum = 0n;
       for (const term of product) sum += term;
-      writers.B.words(BigUint64Array.of(BigInt.asUintN(64, sum - words('A', COMPONENT.c)[0]!)));
+      writers.B.words(BigUint64Array.of(BigInt.asUintN(64, sum - drawn(A.c)[0]!)));
     } else if (request.kind === 'bitSelect') {
       // rho = rho_A ^ rho_B from the seeds; B gets its additive shares of rho and of rho beta.
-      const rho = xorPlanes(
-        selectBitPlane(seeds.A, chunk, section, request.count),
-        selectBitPlane(seeds.B, chunk, section, request.count),
-      );
+      const rho = xorPlanes(wordsAsPlanes(drawn(A.planes)), wordsAsPlanes(drawn(B.planes)));
       const rhoWords = ringVector(request.count);
       for (let i = 0; i < request.count; i++) rhoWords[i] = BigInt((rho[i >>> 5]! >>> (i & 31)) & 1);
-      const beta = combined(COMPONENT.b);
-      writers.B.words(sub(rhoWords, words('A', COMPONENT.a)));
-      writers.B.words(sub(mul(rhoWords, beta), words('A', COMPONENT.c)));
+      const beta = combined(A.b, B.b);
+      writers.B.words(sub(rhoWords, drawn(A.a)));
+      writers.B.words(sub(mul(rhoWords, beta), drawn(A.c)));
     } else {
-      const mask = prgWords(dealerSeed, streamOf(chunk, section, COMPONENT.mask), request.count);
+      const mask = prgWords(dealerSeed, maskStreamOf(chunk, section), request.count);
       const top = ringVector(request.count);
       const alpha = ringVector(request.count);
       const beta = ringVector(request.count);
@@ -291,14 +363,12 @@ export function generateChunkMaterial(
         alpha[i] = mask[i]! & lowMask;
         beta[i] = 1n - 2n * top[i]!;
       }
-      const rootSeeds = (party: Party): Uint8Array =>
-        prgBytes(seeds[party], streamOf(chunk, section, COMPONENT.rootSeed), request.count * 16);
-      const { key0 } = dcfGenerate(request.bits - 1, alpha, beta, rootSeeds('A'), rootSeeds('B'));
-      writers.B.push(lowBytes(sub(mask, words('A', COMPONENT.mask)), maskBytesOf(request.bits)));
+      const { key0 } = dcfGenerate(request.bits - 1, alpha, beta, drawn(A.rootSeeds), drawn(B.rootSeeds));
+      writers.B.push(lowBytes(sub(mask, drawn(A.mask)), maskBytesOf(request.bits)));
       // Over the whole ring the mask's top bit is 0: no shares of it are stored. It is added to the outputs,
       // so its low output bytes are all that matter.
       if (request.bits !== WHOLE_RING_BITS)
-        writers.B.push(lowBytes(sub(top, words('A', COMPONENT.topBit)), outputBytesOf(request)));
+        writers.B.push(lowBytes(sub(top, drawn(A.topBit)), outputBytesOf(request)));
       writeDcfCorrections(writers.A, key0, outputBytesOf(request));
       writeDcfCorrections(writers.B, key0, outputBytesOf(request));
     }
@@ -334,22 +404,6 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
 }
 
 const edaBitsOf = (request: { bits?: number }): number => request.bits ?? 64;
-
-/** A's XOR shares of a section's edaBits' bits: `bits` planes drawn from its seed. */
-function edaBitPlanes(
-  seed: Uint8Array,
-  chunk: number,
-  section: number,
-  count: number,
-  bits: number,
-): Uint32Array {
-  return wordsAsPlanes(prgWords(seed, streamOf(chunk, section, COMPONENT.a), (bits * planeWords(count)) / 2));
-}
-
-/** A party's XOR share of a section's select bits rho: one plane drawn from its seed. */
-function selectBitPlane(seed: Uint8Array, chunk: number, section: number, count: number): Uint32Array {
-  return wordsAsPlanes(prgWords(seed, streamOf(chunk, section, COMPONENT.topBit), planeWords(count) / 2));
-}
 
 /** Bit 0 of each PRG word: a lift's mask bits. */
 function maskBits(words: RingVector): RingVector {
@@ -439,72 +493,63 @@ export class ChunkMaterial {
     const top = reader.header();
     if (top.code !== FORMAT_VERSION)
       throw new MaterialShortfallError(`unknown dealer material version ${top.code}`);
+    const stream = new PrgReader(seed, { stream: chunk, substream: SEED_SUBSTREAM });
+    const isA = party === 'A';
     for (let section = 0; section < top.count; section++) {
       const { code, bits, outputBits, count } = reader.header();
-      const own = (component: number): RingVector =>
-        prgWords(seed, streamOf(chunk, section, component), count);
-      const isA = party === 'A';
-      if (code === KIND_CODE.triple) {
-        const c = isA ? own(COMPONENT.c) : reader.words(count);
-        this.sections.push({ kind: 'triple', shares: { a: own(COMPONENT.a), b: own(COMPONENT.b), c } });
-      } else if (code === KIND_CODE.square) {
-        const c = isA ? own(COMPONENT.c) : reader.words(count);
-        this.sections.push({ kind: 'square', shares: { a: own(COMPONENT.a), c } });
-      } else if (code === KIND_CODE.lift) {
-        const product = isA ? own(COMPONENT.c) : reader.words(count);
-        this.sections.push({ kind: 'lift', shares: { maskBit: maskBits(own(COMPONENT.mask)), product } });
-      } else if (code === KIND_CODE.wideSquare) {
-        const wide = (component: number): WideVector =>
-          prgWords(seed, streamOf(chunk, section, component), 2 * count);
-        const c = isA ? wide(COMPONENT.c) : reader.words(2 * count);
-        this.sections.push({ kind: 'wideSquare', shares: { a: wide(COMPONENT.a), c } });
-      } else if (code === KIND_CODE.wideTriple) {
-        const wide = (component: number): WideVector =>
-          prgWords(seed, streamOf(chunk, section, component), 2 * count);
-        const c = isA ? wide(COMPONENT.c) : reader.words(2 * count);
+      const kind = KIND_OF_CODE.get(code);
+      if (kind === undefined)
+        throw new MaterialShortfallError(`unknown dealer material section kind ${code}`);
+      if (kind === 'edaBit' && (bits < 1 || bits > 64))
+        throw new MaterialShortfallError(`edaBits of ${bits} bits`);
+      if (kind === 'comparison' && (outputBits < 1 || outputBits > 64))
+        throw new MaterialShortfallError(`comparison outputs of ${outputBits} bits`);
+      const own = drawShares(stream, party, kind, count, bits);
+      if (kind === 'triple') {
+        const c = isA ? drawn(own.c) : reader.words(count);
+        this.sections.push({ kind, shares: { a: drawn(own.a), b: drawn(own.b), c } });
+      } else if (kind === 'square') {
+        const c = isA ? drawn(own.c) : reader.words(count);
+        this.sections.push({ kind, shares: { a: drawn(own.a), c } });
+      } else if (kind === 'lift') {
+        const product = isA ? drawn(own.c) : reader.words(count);
+        this.sections.push({ kind, shares: { maskBit: maskBits(drawn(own.mask)), product } });
+      } else if (kind === 'wideSquare') {
+        const c = isA ? drawn(own.c) : reader.words(2 * count);
+        this.sections.push({ kind, shares: { a: drawn(own.a), c } });
+      } else if (kind === 'wideTriple') {
+        const c = isA ? drawn(own.c) : reader.words(2 * count);
+        this.sections.push({ kind, shares: { a: drawn(own.a), b: drawn(own.b), c } });
+      } else if (kind === 'andTriple') {
+        const c = wordsAsPlanes(isA ? drawn(own.c) : reader.words(count));
         this.sections.push({
-          kind: 'wideTriple',
-          shares: { a: wide(COMPONENT.a), b: wide(COMPONENT.b), c },
+          kind,
+          shares: { a: wordsAsPlanes(drawn(own.a)), b: wordsAsPlanes(drawn(own.b)), c },
         });
-      } else if (code === KIND_CODE.andTriple) {
-        const planes = (component: number): Uint32Array => wordsAsPlanes(own(component));
-        const c = isA ? planes(COMPONENT.c) : wordsAsPlanes(reader.words(count));
-        this.sections.push({
-          kind: 'andTriple',
-          shares: { a: planes(COMPONENT.a), b: planes(COMPONENT.b), c },
-        });
-      } else if (code === KIND_CODE.edaBit) {
-        if (bits < 1 || bits > 64) throw new MaterialShortfallError(`edaBits of ${bits} bits`);
-        const planes = isA
-          ? edaBitPlanes(seed, chunk, section, count, bits)
-          : wordsAsPlanes(reader.words((bits * planeWords(count)) / 2));
-        this.sections.push({ kind: 'edaBit', shares: { arithmetic: own(COMPONENT.mask), bits: planes } });
-      } else if (code === KIND_CODE.bitCount) {
-        const mask = own(isA ? COMPONENT.a : COMPONENT.b);
-        const product = isA
-          ? prgWords(seed, streamOf(chunk, section, COMPONENT.c), 1)[0]!
-          : reader.words(1)[0]!;
-        this.sections.push({ kind: 'bitCount', shares: { mask, product } });
-      } else if (code === KIND_CODE.bitSelect) {
-        const rho = isA ? own(COMPONENT.a) : reader.words(count);
-        const c = isA ? own(COMPONENT.c) : reader.words(count);
-        const rhoBits = selectBitPlane(seed, chunk, section, count);
-        this.sections.push({ kind: 'bitSelect', shares: { rhoBits, rho, beta: own(COMPONENT.b), c } });
-      } else if (code === KIND_CODE.comparison) {
-        if (outputBits < 1 || outputBits > 64)
-          throw new MaterialShortfallError(`comparison outputs of ${outputBits} bits`);
+      } else if (kind === 'edaBit') {
+        const planes = isA ? drawn(own.planes) : reader.words((bits * planeWords(count)) / 2);
+        this.sections.push({ kind, shares: { arithmetic: drawn(own.mask), bits: wordsAsPlanes(planes) } });
+      } else if (kind === 'bitCount') {
+        const mask = drawn(isA ? own.a : own.b);
+        const product = (isA ? drawn(own.c) : reader.words(1))[0]!;
+        this.sections.push({ kind, shares: { mask, product } });
+      } else if (kind === 'bitSelect') {
+        const rho = isA ? drawn(own.a) : reader.words(count);
+        const c = isA ? drawn(own.c) : reader.words(count);
+        const rhoBits = wordsAsPlanes(drawn(own.planes));
+        this.sections.push({ kind, shares: { rhoBits, rho, beta: drawn(own.b), c } });
+      } else {
         const narrow = (width: number): RingVector => widenBytes(reader.bytes(width * count), count, width);
-        const mask = isA ? own(COMPONENT.mask) : narrow(maskBytesOf(bits));
+        const mask = isA ? drawn(own.mask) : narrow(maskBytesOf(bits));
         const maskTopBit =
           bits === WHOLE_RING_BITS
             ? ringVector(count)
             : isA
-              ? own(COMPONENT.topBit)
+              ? drawn(own.topBit)
               : narrow(Math.ceil(outputBits / 8));
-        const rootSeeds = prgBytes(seed, streamOf(chunk, section, COMPONENT.rootSeed), count * 16);
-        const dcf = readDcfKeys(reader, bits, count, rootSeeds, Math.ceil(outputBits / 8));
-        this.sections.push({ kind: 'comparison', shares: { bits, outputBits, mask, maskTopBit, dcf } });
-      } else throw new MaterialShortfallError(`unknown dealer material section kind ${code}`);
+        const dcf = readDcfKeys(reader, bits, count, drawn(own.rootSeeds), Math.ceil(outputBits / 8));
+        this.sections.push({ kind, shares: { bits, outputBits, mask, maskTopBit, dcf } });
+      }
     }
     if (!reader.done) throw new MaterialShortfallError('dealer material has trailing bytes');
   }
