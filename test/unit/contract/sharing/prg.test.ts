@@ -1,6 +1,6 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { prgBytes, prgWords } from '../../../../contract/sharing/prg.ts';
+import { PrgReader, prgBytes, prgWords } from '../../../../contract/sharing/prg.ts';
 
 describe('prgBytes', () => {
   const seed = randomBytes(16);
@@ -29,5 +29,23 @@ describe('prgBytes', () => {
   it('rejects a length that is not a byte count', () => {
     expect(() => prgBytes(seed, id, -8)).toThrow(RangeError);
     expect(() => prgBytes(seed, id, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('PrgReader', () => {
+  it('reads the stream front to back, as one prgBytes of the total length', () => {
+    const seed = randomBytes(16);
+    const id = { stream: 2, substream: 0 };
+    const reader = new PrgReader(seed, id);
+    const first = reader.bytes(24);
+    const words = reader.words(3);
+    const parts = [
+      first,
+      new Uint8Array(words.buffer, words.byteOffset, 24),
+      reader.bytes(0),
+      reader.bytes(40),
+    ];
+    const whole = Buffer.from(prgBytes(seed, id, 88));
+    expect(Buffer.concat(parts.map((part) => Buffer.from(part))).equals(whole)).toBe(true);
   });
 });
