@@ -1,6 +1,5 @@
-import { sub } from '../../../contract/sharing/ring.ts';
 import type { PartyContext, RoundStep } from '../ops.ts';
-import { planesAsWords, wordsAsPlanes, type Planes } from './bit-planes.ts';
+import { planesAsWords, type Planes } from './bit-planes.ts';
 import type { AndTripleShares } from './boolean-shares.ts';
 
 /**
@@ -19,24 +18,96 @@ export function andStep(
   if (y.length !== n || triples.c.length !== n)
     throw new RangeError(`AND of ${n} and ${y.length} words with ${triples.c.length} words of triples`);
   const mine = new Uint32Array(2 * n);
-  const { a, b, c } = triples;
-  for (let i = 0; i < n; i++) {
-    mine[i] = x[i]! ^ a[i]!;
-    mine[n + i] = y[i]! ^ b[i]!;
-  }
+  maskOperands(mine, [x], [y], triples);
   const masked = planesAsWords(mine);
   const isA = context.party === 'A';
   return {
     masked,
     finish(opened) {
-      const theirs = wordsAsPlanes(sub(opened, masked));
-      const z = new Uint32Array(n);
-      for (let i = 0; i < n; i++) {
-        const d = mine[i]! ^ theirs[i]!;
-        const e = mine[n + i]! ^ theirs[n + i]!;
-        z[i] = c[i]! ^ (d & b[i]!) ^ (e & a[i]!) ^ (isA ? d & e : 0);
+      // The peer's words: the opened sum minus this party's, 64 bits at a time as two halves.
+      const sum = new Uint32Array(opened.buffer, opened.byteOffset, 2 * opened.length);
+      const theirs = new Uint32Array(2 * n);
+      for (let i = 0; i < 2 * n; i += 2) {
+        const low = sum[i]!;
+        const ownLow = mine[i]!;
+        theirs[i] = low - ownLow;
+        theirs[i + 1] = sum[i + 1]! - mine[i + 1]! - (low < ownLow ? 1 : 0);
       }
-      return z;
+      return combine(mine, theirs, triples, isA);
     },
   };
+}
+
+/**
+ * `andStep` in a round of its own, its operands given as parts laid end to end (views, not copied): x is
+ * `xParts` in order, y is `yParts`, and gate i takes triple word i. Exchanges the masked words directly,
+ * the same bytes `runRound` would send, and XORs the peer's: no ring arithmetic, no intermediate copies.
+ */
+export async function andGates(
+  context: PartyContext,
+  xParts: readonly Planes[],
+  yParts: readonly Planes[],
+  triples: AndTripleShares,
+): Promise<Planes> {
+  const n = xParts.reduce((total, part) => total + part.length, 0);
+  const yWords = yParts.reduce((total, part) => total + part.length, 0);
+  if (yWords !== n || triples.c.length !== n)
+    throw new RangeError(`AND of ${n} and ${yWords} words with ${triples.c.length} words of triples`);
+  if (n % 2 !== 0) throw new RangeError('planes must fill whole 64-bit words');
+  const mine = new Uint32Array(2 * n);
+  maskOperands(mine, xParts, yParts, triples);
+  const outgoing = new Uint8Array(mine.buffer);
+  const incoming = await context.channel.exchange(outgoing);
+  if (incoming.byteLength !== outgoing.byteLength) {
+    throw new Error(
+      `protocol desynchronised: peer sent ${incoming.byteLength} bytes, expected ${outgoing.byteLength}`,
+    );
+  }
+  const theirs =
+    incoming.byteOffset % 4 === 0
+      ? new Uint32Array(incoming.buffer, incoming.byteOffset, 2 * n)
+      : new Uint32Array(incoming.slice().buffer);
+  return combine(mine, theirs, triples, context.party === 'A');
+}
+
+/** mine = x ^ a, then y ^ b, over the parts of x and of y. */
+function maskOperands(
+  mine: Uint32Array,
+  xParts: readonly Planes[],
+  yParts: readonly Planes[],
+  triples: AndTripleShares,
+): void {
+  const n = mine.length / 2;
+  const { a, b } = triples;
+  let at = 0;
+  for (const part of xParts) {
+    for (let i = 0; i < part.length; i++) mine[at + i] = part[i]! ^ a[at + i]!;
+    at += part.length;
+  }
+  at = 0;
+  for (const part of yParts) {
+    for (let i = 0; i < part.length; i++) mine[n + at + i] = part[i]! ^ b[at + i]!;
+    at += part.length;
+  }
+}
+
+/** z = c ^ (d & b) ^ (e & a) (^ d & e on A) from both parties' masked words. */
+function combine(mine: Uint32Array, theirs: Uint32Array, triples: AndTripleShares, isA: boolean): Planes {
+  const n = mine.length / 2;
+  const { a, b, c } = triples;
+  const z = new Uint32Array(n);
+  if (isA) {
+    for (let i = 0; i < n; i++) {
+      const d = mine[i]! ^ theirs[i]!;
+      const e = mine[n + i]! ^ theirs[n + i]!;
+      z[i] = c[i]! ^ (d & b[i]!) ^ (e & a[i]!) ^ (d & e);
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const d = mine[i]! ^ theirs[i]!;
+      const e = mine[n + i]! ^ theirs[n + i]!;
+      z[i] = c[i]! ^ (d & b[i]!) ^ (e & a[i]!);
+    }
+  }
+  return z;
 }

@@ -14,12 +14,20 @@ export function planeWords(rows: number): number {
   return 2 * Math.ceil(rows / 64);
 }
 
-/** The planes of the low `bits` bits of each word (`bits` planes of `planeWords(values.length)` words). */
-export function planesOfWords(values: RingVector, bits = 64): Planes {
+/**
+ * The planes of the low `bits` bits of each word (`bits` planes of `planeWords(values.length)` words), into
+ * `out` when given (every word of it written).
+ */
+export function planesOfWords(
+  values: RingVector,
+  bits = 64,
+  out: Planes = new Uint32Array(bits * planeWords(values.length)),
+): Planes {
   const n = values.length;
   const width = planeWords(n);
+  if (out.length !== bits * width)
+    throw new RangeError(`${bits} planes of ${n} rows are ${bits * width} words`);
   const halves = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const out = new Uint32Array(bits * width);
   const block = new Uint32Array(32);
   // 32 rows by 32 bits at a time: one 32 x 32 bit-matrix transpose per half word.
   for (let at = 0; at * 32 < n; at++) {
@@ -32,6 +40,8 @@ export function planesOfWords(values: RingVector, bits = 64): Planes {
       for (let j = 0; j < top; j++) out[(half * 32 + j) * width + at] = block[j]!;
     }
   }
+  // The padding word of a plane whose last 64-bit word holds at most 32 rows.
+  if (Math.ceil(n / 32) < width) for (let j = 0; j < bits; j++) out[j * width + width - 1] = 0;
   return out;
 }
 

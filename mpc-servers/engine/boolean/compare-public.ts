@@ -1,6 +1,6 @@
-import { runRound, type PartyContext } from '../ops.ts';
-import { concatPlanes, notPlanes, plane, xorPlanes, type Planes } from './bit-planes.ts';
-import { andStep } from './and-gates.ts';
+import type { PartyContext } from '../ops.ts';
+import { plane, type Planes } from './bit-planes.ts';
+import { andGates } from './and-gates.ts';
 import type { AndTripleShares } from './boolean-shares.ts';
 
 /** AND triples for a layer of `words` 64-bit words (64 gates each), in program order. */
@@ -31,35 +31,60 @@ export async function lessThanPublic(
   width: number,
   triples: AndTriples,
 ): Promise<Planes> {
-  const isA = context.party === 'A';
-  let lt: Planes[] = [];
-  let eq: Planes[] = [];
-  for (let j = 0; j < bits; j++) {
-    const sj = plane(s, j, width);
-    const cj = plane(c, j, width);
-    // ~s_j: A flips its share. eq_j = s_j ^ ~c_j: A adds the public ~c_j.
-    const notS = isA ? notPlanes(sj) : sj;
-    const ltj = new Uint32Array(width);
-    for (let i = 0; i < width; i++) ltj[i] = cj[i]! & notS[i]!;
-    lt.push(ltj);
-    eq.push(isA ? xorPlanes(sj, notPlanes(cj)) : sj.slice());
+  const n = bits * width;
+  const lt = new Uint32Array(n);
+  const eq = new Uint32Array(n);
+  // ~s_j: A flips its share. eq_j = s_j ^ ~c_j: A adds the public ~c_j.
+  if (context.party === 'A') {
+    for (let i = 0; i < n; i++) {
+      lt[i] = c[i]! & ~s[i]!;
+      eq[i] = s[i]! ^ ~c[i]!;
+    }
+  } else {
+    for (let i = 0; i < n; i++) lt[i] = c[i]! & s[i]!;
+    eq.set(s.subarray(0, n));
   }
+  return lessThanTree(context, lt, eq, bits, width, triples);
+}
+
+/**
+ * The tree of `lessThanPublic` from its per-bit XOR shares of lt_j and eq_j (`bits` planes of `width` words
+ * each, bit 0 first; eq_0 is never read). Each layer's gates go out as one `andGates` round, the eq_hi
+ * planes against lt_lo then eq_lo, read in place; the products become the next layer's planes in place.
+ */
+export async function lessThanTree(
+  context: PartyContext,
+  ltPlanes: Planes,
+  eqPlanes: Planes,
+  bits: number,
+  width: number,
+  triples: AndTriples,
+): Promise<Planes> {
+  let lt = Array.from({ length: bits }, (_, j) => plane(ltPlanes, j, width));
+  let eq = Array.from({ length: bits }, (_, j) => plane(eqPlanes, j, width));
   while (lt.length > 1) {
     const pairs = Math.floor(lt.length / 2);
-    const hi = (k: number): number => 2 * k + 1;
-    const upper = Array.from({ length: pairs - 1 }, (_, k) => k + 1);
-    const x = concatPlanes([
-      ...Array.from({ length: pairs }, (_, k) => eq[hi(k)]!),
-      ...upper.map((k) => eq[hi(k)]!),
-    ]);
-    const y = concatPlanes([
-      ...Array.from({ length: pairs }, (_, k) => lt[2 * k]!),
-      ...upper.map((k) => eq[2 * k]!),
-    ]);
-    const [z] = await runRound(context, [andStep(context, x, y, triples(x.length / 2))]);
-    const nextLt = Array.from({ length: pairs }, (_, k) => xorPlanes(lt[hi(k)]!, plane(z, k, width)));
+    const x: Planes[] = [];
+    const y: Planes[] = [];
+    for (let k = 0; k < pairs; k++) {
+      x.push(eq[2 * k + 1]!);
+      y.push(lt[2 * k]!);
+    }
+    for (let k = 1; k < pairs; k++) {
+      x.push(eq[2 * k + 1]!);
+      y.push(eq[2 * k]!);
+    }
+    const z = await andGates(context, x, y, triples((pairs * 2 - 1) * (width / 2)));
+    const nextLt: Planes[] = [];
     // eq of the lowest element is never read.
-    const nextEq = [new Uint32Array(0), ...upper.map((k) => plane(z, pairs + k - 1, width))];
+    const nextEq: Planes[] = [new Uint32Array(0)];
+    for (let k = 0; k < pairs; k++) {
+      const high = lt[2 * k + 1]!;
+      const product = plane(z, k, width);
+      for (let i = 0; i < width; i++) product[i] = product[i]! ^ high[i]!;
+      nextLt.push(product);
+    }
+    for (let k = 1; k < pairs; k++) nextEq.push(plane(z, pairs + k - 1, width));
     if (lt.length % 2 === 1) {
       nextLt.push(lt[lt.length - 1]!);
       nextEq.push(eq[eq.length - 1]!);

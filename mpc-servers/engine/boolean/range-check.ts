@@ -1,11 +1,11 @@
-import { add, ringVector, type RingVector } from '../../../contract/sharing/ring.ts';
+import { add, type RingVector } from '../../../contract/sharing/ring.ts';
 import type { ChunkMaterial, MaterialRequest } from '../material.ts';
 import { runRound, type PartyContext, type RoundStep } from '../ops.ts';
-import { concatPlanes, plane, planeWords, planesOfWords, xorPublic, type Planes } from './bit-planes.ts';
-import { andStep } from './and-gates.ts';
+import { plane, planeWords, planesOfWords } from './bit-planes.ts';
+import { andGates } from './and-gates.ts';
 import { bitToArithmeticStep } from './bit-to-arithmetic.ts';
 import type { EdaBitShares } from './boolean-shares.ts';
-import { lessThanPublic, lessThanPublicLayers } from './compare-public.ts';
+import { lessThanPublicLayers, lessThanTree } from './compare-public.ts';
 
 /**
  * The validity check of the dealer model with edaBits (Escudero, Ghosh, Keller, Rachuri, Scholl: "Improved
@@ -16,7 +16,7 @@ import { lessThanPublic, lessThanPublicLayers } from './compare-public.ts';
  * [r <= y] AND [r >= y - span]; with wrap (y < span) it is [r <= y] OR [r >= y - span + 2^64]. With
  * P = [r > y] ^ ~w and Q = [r < L] ^ ~w (L = y - span mod 2^64, w = [y < span] public per row) both cases
  * are v = (P & Q) ^ w. [r > y] = [~r < ~y]; both comparisons of every field run as one bit-sliced
- * comparison circuit (`lessThanPublic`, 6 rounds), then one AND round, a tree of ANDs over the fields, and
+ * comparison circuit (`lessThanTree`, 6 rounds), then one AND round, a tree of ANDs over the fields, and
  * one bit-to-arithmetic round. Rows are in [0, 2^16], fields any number.
  */
 const BITS = 64;
@@ -77,59 +77,73 @@ export async function maskedRangeCheck(
   edaBits: readonly EdaBitShares[],
   material: ChunkMaterial,
 ): Promise<RingVector> {
-  const isA = context.party === 'A';
+  // A's mask: public terms enter A's shares only.
+  const aMask = context.party === 'A' ? -1 : 0;
+  const fields = offsets.length;
   const rows = offsets[0]?.length ?? 0;
   const width = planeWords(rows);
   const opened = await runRound(
     context,
     offsets.map((u, f) => openStep(u, edaBits[f]!.arithmetic)),
   );
-  // Per field two instances side by side in each plane: [~r < ~y], then [r < L].
-  const s = new Uint32Array(BITS * 2 * offsets.length * width);
-  const c = new Uint32Array(s.length);
-  const wraps: Planes[] = [];
-  offsets.forEach((_, f) => {
-    const y = opened[f]!;
-    const span = BigInt.asUintN(64, spans[f]!);
-    const notY = ringVector(rows);
-    const bound = ringVector(rows);
-    const wrap = ringVector(rows);
-    for (let i = 0; i < rows; i++) {
-      notY[i] = ~y[i]!;
-      bound[i] = y[i]! - span;
-      wrap[i] = y[i]! < span ? 1n : 0n;
-    }
-    wraps.push(planesOfWords(wrap, 1));
+  // Per field two instances side by side in each plane: [~r < ~y], then [r < L]. Their per-bit lt and eq
+  // shares (`lessThanTree`) straight from the planes of y and r: L = y - span and w = [y < span] (the
+  // final borrow) by a bit-sliced subtraction of the public span, bit 0 up.
+  const stride = 2 * fields * width;
+  const lt = new Uint32Array(BITS * stride);
+  const eq = new Uint32Array(BITS * stride);
+  const wraps = new Uint32Array(fields * width);
+  const y = new Uint32Array(BITS * width);
+  for (let f = 0; f < fields; f++) {
+    planesOfWords(opened[f]!, BITS, y);
     const r = edaBits[f]!.bits;
-    const publicPlanes = [planesOfWords(notY), planesOfWords(bound)];
+    const span = BigInt.asUintN(64, spans[f]!);
+    const borrow = wraps.subarray(f * width, (f + 1) * width);
     for (let j = 0; j < BITS; j++) {
-      const rj = plane(r, j, width);
-      for (let k = 0; k < 2; k++) {
-        const at = (j * 2 * offsets.length + 2 * f + k) * width;
-        // ~r: A flips its share.
-        if (k === 0 && isA) for (let i = 0; i < width; i++) s[at + i] = ~rj[i]!;
-        else s.set(rj, at);
-        c.set(plane(publicPlanes[k]!, j, width), at);
+      const spanMask = (span >> BigInt(j)) & 1n ? -1 : 0;
+      const from = j * width;
+      const notYAt = j * stride + 2 * f * width;
+      const boundAt = notYAt + width;
+      for (let i = 0; i < width; i++) {
+        const yj = y[from + i]!;
+        const rj = r[from + i]!;
+        const b = borrow[i]!;
+        const bound = yj ^ spanMask ^ b;
+        borrow[i] = (~yj & (spanMask | b)) | (spanMask & b);
+        // [~r < ~y]: lt = ~y & ~(~r), eq = ~r ^ ~(~y) with A's share of ~r flipped and ~y public.
+        lt[notYAt + i] = ~yj & rj;
+        eq[notYAt + i] = rj ^ (aMask & ~yj);
+        // [r < L]: lt = L & ~r, eq = r ^ ~L.
+        lt[boundAt + i] = bound & (rj ^ aMask);
+        eq[boundAt + i] = rj ^ (aMask & ~bound);
       }
     }
-  });
-  const lt = await lessThanPublic(context, s, c, BITS, 2 * offsets.length * width, (words) =>
-    material.andTriples(words),
-  );
+  }
+  const below = await lessThanTree(context, lt, eq, BITS, stride, (words) => material.andTriples(words));
   // P = [r > y] ^ ~w, Q = [r < L] ^ ~w; v = (P & Q) ^ w.
-  const flip = (bits: Planes, f: number): Planes => {
-    const notWrap = wraps[f]!.map((word) => ~word);
-    return xorPublic(bits, notWrap, isA);
-  };
-  const p = concatPlanes(offsets.map((_, f) => flip(plane(lt, 2 * f, width), f)));
-  const q = concatPlanes(offsets.map((_, f) => flip(plane(lt, 2 * f + 1, width), f)));
-  const [both] = await runRound(context, [andStep(context, p, q, material.andTriples(p.length / 2))]);
-  let bits = offsets.map((_, f) => xorPublic(plane(both, f, width), wraps[f]!, isA));
+  const p = new Uint32Array(fields * width);
+  const q = new Uint32Array(fields * width);
+  for (let f = 0; f < fields; f++) {
+    const at = f * width;
+    const greater = 2 * at;
+    const lower = greater + width;
+    for (let i = 0; i < width; i++) {
+      const notWrap = aMask & ~wraps[at + i]!;
+      p[at + i] = below[greater + i]! ^ notWrap;
+      q[at + i] = below[lower + i]! ^ notWrap;
+    }
+  }
+  const both = await andGates(context, [p], [q], material.andTriples(p.length / 2));
+  for (let i = 0; i < both.length; i++) both[i] = both[i]! ^ (aMask & wraps[i]!);
+  let bits = Array.from({ length: fields }, (_, f) => plane(both, f, width));
   while (bits.length > 1) {
     const pairs = Math.floor(bits.length / 2);
-    const x = concatPlanes(bits.slice(0, pairs));
-    const y = concatPlanes(bits.slice(pairs, 2 * pairs));
-    const [products] = await runRound(context, [andStep(context, x, y, material.andTriples(x.length / 2))]);
+    const products = await andGates(
+      context,
+      bits.slice(0, pairs),
+      bits.slice(pairs, 2 * pairs),
+      material.andTriples((pairs * width) / 2),
+    );
     bits = [...Array.from({ length: pairs }, (_, k) => plane(products, k, width)), ...bits.slice(2 * pairs)];
   }
   const valid = bits[0] ?? new Uint32Array(width);
