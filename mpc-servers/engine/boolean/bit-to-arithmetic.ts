@@ -31,23 +31,29 @@ export function bitToArithmeticStep(
     finish(opened) {
       const theirs = wordsAsPlanes(sub(opened, masked));
       const out = ringVector(rows);
+      // out = own - 2 local - 2 s product per row, with local a small integer from public and own bits and
+      // s = +-1 (+1 when d = e): own - 2 local from a table of ring constants, so that the row loop has no
+      // BigInt conversions and each store is a load, add and store that V8 keeps in 64-bit registers.
       for (let i = 0; i < rows; i++) {
         const at = i >>> 5;
         const shift = i & 31;
         const sent = (mine[at]! >>> shift) & 1;
         const received = (theirs[at]! >>> shift) & 1;
+        const own = (bits[at]! >>> shift) & 1;
+        const r = sent ^ own;
         const d = isA ? sent : received;
         const e = isA ? received : sent;
-        const r = BigInt(maskHalves[2 * i]! & 1);
-        const own = BigInt((bits[at]! >>> shift) & 1);
-        const shared = d === e ? product[i]! : -product[i]!;
-        // This party's share of v_A v_B.
-        const term = isA
-          ? BigInt(d & e) + (e === 1 ? BigInt(1 - 2 * d) * r : 0n) + shared
-          : (d === 1 ? BigInt(1 - 2 * e) * r : 0n) + shared;
-        out[i] = own - 2n * term;
+        // This party's share of v_A v_B, less its shared term: A's d e + e (1 - 2d) r_A, B's d (1 - 2e) r_B.
+        const local = isA ? (d & e) + (e === 1 ? (1 - 2 * d) * r : 0) : d === 1 ? (1 - 2 * e) * r : 0;
+        const k = own - 2 * local + SMALL_OFFSET;
+        if (d === e) out[i] = SMALL[k]! - product[i]! - product[i]!;
+        else out[i] = SMALL[k]! + product[i]! + product[i]!;
       }
       return out;
     },
   };
 }
+
+/** The ring words of the small integers -4..3 (own - 2 local), at their value plus `SMALL_OFFSET`. */
+const SMALL_OFFSET = 4;
+const SMALL = BigUint64Array.from({ length: 8 }, (_, k) => BigInt.asUintN(64, BigInt(k - SMALL_OFFSET)));
