@@ -66,7 +66,7 @@ export async function andGates(
   const theirs =
     incoming.byteOffset % 4 === 0
       ? new Uint32Array(incoming.buffer, incoming.byteOffset, 2 * n)
-      : new Uint32Array(incoming.slice().buffer);
+      : new Uint32Array(new Uint8Array(incoming).buffer); // a copy (Buffer#slice would be a view)
   return combine(mine, theirs, triples, context.party === 'A');
 }
 
