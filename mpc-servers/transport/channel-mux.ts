@@ -83,7 +83,15 @@ class Mux {
     const what = lane.id === 0 ? `round ${round}` : `round ${round} of sub-channel ${lane.id}`;
     try {
       // Wait before sending: a large send completes only while this side reads the peer's messages too.
-      const [received] = await Promise.all([this.receive(lane, what), this.send(lane, message)]);
+      // The round ends with the peer's message, not with the link's buffer draining: one drain is shared
+      // by every sub-channel's send, and waiting for it would wake all of them at once, so each party would
+      // compute every sub-channel's next step before any of it left (the parties would take turns). The
+      // buffer stays bounded: a sub-channel sends its next round only after the peer's message of this one,
+      // which the peer sent after reading ours of the previous round. A failed send fails the link, which
+      // rejects this receive.
+      const receiving = this.receive(lane, what);
+      this.send(lane, message).catch(() => undefined);
+      const received = await receiving;
       lane.bytesSent += message.length;
       this.bytesSent += message.length;
       lane.bytesReceived += received.length;
@@ -136,6 +144,11 @@ class Mux {
         const [first] = this.waiting;
         const { id, message } = await this.link.receive(first!.waiter!.what);
         this.deliver(id, message);
+        // Let the event loop run before the next message: the sub-channel just woken computes its next step
+        // and sends it, and that send leaves only when the loop flushes the socket. Handing every queued
+        // message over in one go would make each party compute all sub-channels' steps before any reaches
+        // the peer, and the two parties would take turns instead of working at once.
+        await yieldToEventLoop();
       }
     } catch (error) {
       this.fail(asLinkError(error));
@@ -164,6 +177,11 @@ class Mux {
     }
     lane.early = message;
   }
+}
+
+/** Resolves after the event loop has had a turn (its poll phase: reads, write completions). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function asLinkError(error: unknown): PeerLinkError {

@@ -189,3 +189,45 @@ describe('multiplexed peer channel against a peer that breaks the lockstep', () 
     await expect(channel.subChannel(3).exchange(Uint8Array.of(0))).rejects.toThrow(/two rounds/);
   });
 });
+
+describe('multiplexed peer channel over a link whose buffer has not drained', () => {
+  /** A link whose sends stay pending until `drain()` or fail on `break()`; its peer's messages are given. */
+  function slowLink(incoming: { id: number; message: Uint8Array }[]) {
+    const pending: { resolve(): void; reject(error: Error): void }[] = [];
+    const link: TaggedLink = {
+      send: () => new Promise<void>((resolve, reject) => pending.push({ resolve, reject })),
+      receive: () =>
+        incoming.length > 0 ? Promise.resolve(incoming.shift()!) : new Promise<never>(() => undefined),
+      close: () => Promise.resolve(),
+    };
+    return {
+      link,
+      sends: () => pending.length,
+      break: (error: Error) => pending.splice(0).forEach((send) => send.reject(error)),
+    };
+  }
+
+  it("ends each sub-channel's round with the peer's message, not with the link's drain", async () => {
+    const slow = slowLink([
+      { id: 2, message: Uint8Array.of(20) },
+      { id: 1, message: Uint8Array.of(10) },
+    ]);
+    const channel = new MultiplexedPeerChannel(slow.link, 'B');
+    const [one, two] = await Promise.all([
+      channel.subChannel(1).exchange(Uint8Array.of(1)),
+      channel.subChannel(2).exchange(Uint8Array.of(2)),
+    ]);
+    expect([[...one], [...two]]).toEqual([[10], [20]]);
+    expect(slow.sends()).toBe(2);
+  });
+
+  it('fails the waiting exchanges when a pending send fails', async () => {
+    const slow = slowLink([]);
+    const channel = new MultiplexedPeerChannel(slow.link, 'B');
+    const waiting = channel.subChannel(1).exchange(Uint8Array.of(1));
+    await pause(5);
+    slow.break(new Error('socket reset'));
+    await expect(waiting).rejects.toThrow(/socket reset/);
+    await expect(channel.subChannel(2).exchange(Uint8Array.of(2))).rejects.toThrow(PeerLinkError);
+  });
+});
