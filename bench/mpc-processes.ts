@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { COMPUTE_TASK_NODE_FLAGS } from '../contract/job/compute-task-node-flags.ts';
 import type { Party } from '../contract/party.ts';
 import { freePort } from '../local/emulators/free-port.ts';
 import { WORKER_THREADS_VARIABLE } from '../mpc-servers/engine/worker-pool.ts';
@@ -103,7 +104,15 @@ export async function runParties(run: PartyRun): Promise<Record<Party, PartyLine
     };
     const child = spawn(
       process.execPath,
-      [...profileArgs(), '--expose-gc', '--import', 'tsx', script('./mpc-party.ts'), JSON.stringify(config)],
+      [
+        ...profileArgs(),
+        ...COMPUTE_TASK_NODE_FLAGS,
+        '--expose-gc',
+        '--import',
+        'tsx',
+        script('./mpc-party.ts'),
+        JSON.stringify(config),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'], env: childEnv(run.threads) },
     );
     const lines: PartyLine[] = [];

@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { allowMaterialStreams } from './computation-network.ts';
 import type { Party } from '../../contract/party.ts';
 import type { ComputeTaskName } from '../../contract/job/compute-tasks.ts';
+import { COMPUTE_TASK_NODE_FLAGS } from '../../contract/job/compute-task-node-flags.ts';
 import { resourceName, workerThreadsOf, type DeploymentConfig } from '../config/deployment-config.ts';
 import { REPO_ROOT, repoPaths } from '../config/repo-paths.ts';
 import { retentionDays } from '../config/log-retention.ts';
@@ -211,7 +212,7 @@ export class MpcTasks extends Construct {
       image,
       // The entry point names the script, so the workflow's command override carries only the arguments
       // (`--party B --job <id>`, `--job <id>`, as lambdas/use-cases/workflow/prepare-attempt.ts writes them).
-      entryPoint: ['node', '--enable-source-maps', script],
+      entryPoint: ['node', ...COMPUTE_TASK_NODE_FLAGS, script],
       command: party ? ['--party', party] : [],
       readonlyRootFilesystem: true,
       logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: name }),

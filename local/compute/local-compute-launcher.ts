@@ -11,6 +11,7 @@ import type {
   PeerEndpoints,
 } from '../../lambdas/ports/workflow-compute-tasks.ts';
 import type { ComputeTaskName } from '../../contract/job/compute-tasks.ts';
+import { COMPUTE_TASK_NODE_FLAGS } from '../../contract/job/compute-task-node-flags.ts';
 import { freePort } from '../emulators/free-port.ts';
 
 /** The entry point each container of the CDK task definitions runs. */
@@ -137,8 +138,8 @@ export class LocalComputeLauncher implements ComputeTasks, PeerEndpoints {
     const bundled = this.bundleDirectory;
     const script = ENTRY_POINTS[container];
     const entry = bundled
-      ? ['--enable-source-maps', join(bundled, script.replace(/^bin\/(.*)\.ts$/, '$1.mjs'))]
-      : ['--import', 'tsx', resolve(REPO_ROOT, script)];
+      ? [...COMPUTE_TASK_NODE_FLAGS, join(bundled, script.replace(/^bin\/(.*)\.ts$/, '$1.mjs'))]
+      : [...COMPUTE_TASK_NODE_FLAGS, '--import', 'tsx', resolve(REPO_ROOT, script)];
     return spawn(
       this.options.nodePath ?? process.execPath,
       [...(this.options.nodeArgs ?? []), ...entry, ...command],

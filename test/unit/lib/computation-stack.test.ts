@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPUTATION_VPC_CIDR, SERVER_VPC_CIDRS } from '../../../lib/constructs/computation-network.ts';
 import type { MpcTask, MpcTaskName } from '../../../lib/constructs/mpc-tasks.ts';
 import { storageLayout } from '../../../contract/storage/storage-layout.ts';
+import { COMPUTE_TASK_NODE_FLAGS } from '../../../contract/job/compute-task-node-flags.ts';
 import { allowedActions, resourcesFor, statementsOfRole, type RenderedStatement } from './iam-statements.ts';
 import { synthesizeApp, type SynthesizedApp } from './synthesize.ts';
 
@@ -169,7 +170,7 @@ describe('tasks', () => {
       ContainerDefinitions: [
         Match.objectLike({
           Name: 'serverB',
-          EntryPoint: ['node', '--enable-source-maps', 'mpc-server.mjs'],
+          EntryPoint: ['node', ...COMPUTE_TASK_NODE_FLAGS, 'mpc-server.mjs'],
           Command: ['--party', 'B'],
           PortMappings: [{ ContainerPort: 7443, Protocol: 'tcp' }],
           Environment: Match.arrayWith([

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMPUTE_TASK_NODE_FLAGS } from '../../../contract/job/compute-task-node-flags.ts';
 import { REPO_ROOT, repoPaths } from '../../../lib/config/repo-paths.ts';
 
 interface Stage {
@@ -61,5 +62,11 @@ describe('MPC container Dockerfile', () => {
     expect(runtime.from).not.toMatch(BUILD_PLATFORM);
     expect(runtime.instructions).toContain('COPY');
     expect(runtime.instructions.filter((keyword) => !METADATA_OR_COPY.has(keyword))).toEqual([]);
+  });
+
+  it("starts node with the computation tasks' flags, as the ECS container definitions do", () => {
+    const text = readFileSync(join(REPO_ROOT, repoPaths.mpcDockerfile), 'utf8');
+    const entryPoint = /^ENTRYPOINT\s+(\[.*\])\s*$/m.exec(text)?.[1];
+    expect(entryPoint && JSON.parse(entryPoint)).toEqual(['node', ...COMPUTE_TASK_NODE_FLAGS]);
   });
 });
