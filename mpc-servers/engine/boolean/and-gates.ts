@@ -1,5 +1,6 @@
+import { sub } from '../../../contract/sharing/ring.ts';
 import type { PartyContext, RoundStep } from '../ops.ts';
-import { planesAsWords, type Planes } from './bit-planes.ts';
+import { planesAsWords, wordsAsPlanes, type Planes } from './bit-planes.ts';
 import type { AndTripleShares } from './boolean-shares.ts';
 
 /**
@@ -24,15 +25,7 @@ export function andStep(
   return {
     masked,
     finish(opened) {
-      // The peer's words: the opened sum minus this party's, 64 bits at a time as two halves.
-      const sum = new Uint32Array(opened.buffer, opened.byteOffset, 2 * opened.length);
-      const theirs = new Uint32Array(2 * n);
-      for (let i = 0; i < 2 * n; i += 2) {
-        const low = sum[i]!;
-        const ownLow = mine[i]!;
-        theirs[i] = low - ownLow;
-        theirs[i + 1] = sum[i + 1]! - mine[i + 1]! - (low < ownLow ? 1 : 0);
-      }
+      const theirs = wordsAsPlanes(sub(opened, masked));
       return combine(mine, theirs, triples, isA);
     },
   };
