@@ -77,7 +77,7 @@ export function chunkRequests(program: ChunkShape, rows: number, hasCarry: boole
   const requests: MaterialRequest[] = [];
   if (program.validity) {
     const fieldCount = program.fields.length;
-    requests.push(...rangeCheckRequests(fieldCount, rows));
+    requests.push(...rangeCheckRequests(spansOf(program), rows));
     // The select x' = low + v (x - low) of every value.
     requests.push({ kind: 'triple', count: rows * fieldCount });
   }
@@ -211,6 +211,9 @@ function countBits(inner: readonly { field: FieldProgram }[]): number {
 
 const wrap = (value: bigint): bigint => BigInt.asUintN(64, value);
 
+/** Each field's span high - low, the bound its offsets x - low are checked against. */
+const spansOf = (program: ChunkShape): bigint[] => program.fields.map((field) => field.high - field.low);
+
 /** The chunk's columns after the validity check, and each row's validity bit (shares of 0/1). */
 export interface CheckedColumns {
   columns: RingVector[];
@@ -236,12 +239,7 @@ export async function checkValidity(
   const us = fields.map((field) =>
     isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!.slice(),
   );
-  const valid = await rangeCheck(
-    context,
-    us,
-    fields.map((field) => field.high - field.low),
-    material,
-  );
+  const valid = await rangeCheck(context, us, spansOf(program), material);
   const spread = concat(fields.map(() => valid));
   const [selected] = await runRound(context, [
     multiplyStep(context, spread, concat(us), material.triples(spread.length)),

@@ -1,10 +1,6 @@
 import type { PartyContext } from '../ops.ts';
 import { plane, type Planes } from './bit-planes.ts';
-import { andGates } from './and-gates.ts';
-import type { AndTripleShares } from './boolean-shares.ts';
-
-/** AND triples for a layer of `words` 64-bit words (64 gates each), in program order. */
-export type AndTriples = (words: number) => AndTripleShares;
+import { runAndCircuits, type AndCircuit, type AndTriples } from './and-layers.ts';
 
 /**
  * AND gates (in planes) per layer of `lessThanPublic` over `bits` bits: the (lt, eq) tree halves the
@@ -49,8 +45,7 @@ export async function lessThanPublic(
 
 /**
  * The tree of `lessThanPublic` from its per-bit XOR shares of lt_j and eq_j (`bits` planes of `width` words
- * each, bit 0 first; eq_0 is never read). Each layer's gates go out as one `andGates` round, the eq_hi
- * planes against lt_lo then eq_lo, read in place; the products become the next layer's planes in place.
+ * each, bit 0 first; eq_0 is never read), alone in its rounds.
  */
 export async function lessThanTree(
   context: PartyContext,
@@ -60,37 +55,61 @@ export async function lessThanTree(
   width: number,
   triples: AndTriples,
 ): Promise<Planes> {
-  let lt = Array.from({ length: bits }, (_, j) => plane(ltPlanes, j, width));
-  let eq = Array.from({ length: bits }, (_, j) => plane(eqPlanes, j, width));
-  while (lt.length > 1) {
-    const pairs = Math.floor(lt.length / 2);
+  const circuit = new LessThanCircuit(ltPlanes, eqPlanes, bits, width);
+  await runAndCircuits(context, [circuit], triples);
+  return circuit.result;
+}
+
+/**
+ * `lessThanTree` as a circuit (`runAndCircuits`), to share its rounds with others. Each layer's gates are
+ * the eq_hi planes against lt_lo then eq_lo, read in place; the products become the next layer's planes in
+ * place. `lessThanPublicLayers(bits)` planes of gates per layer.
+ */
+export class LessThanCircuit implements AndCircuit {
+  private lt: Planes[];
+  private eq: Planes[];
+  constructor(ltPlanes: Planes, eqPlanes: Planes, bits: number, width: number) {
+    this.lt = Array.from({ length: bits }, (_, j) => plane(ltPlanes, j, width));
+    this.eq = Array.from({ length: bits }, (_, j) => plane(eqPlanes, j, width));
+  }
+  next(): { x: Planes[]; y: Planes[] } | undefined {
+    const pairs = Math.floor(this.lt.length / 2);
+    if (pairs === 0) return undefined;
     const x: Planes[] = [];
     const y: Planes[] = [];
     for (let k = 0; k < pairs; k++) {
-      x.push(eq[2 * k + 1]!);
-      y.push(lt[2 * k]!);
+      x.push(this.eq[2 * k + 1]!);
+      y.push(this.lt[2 * k]!);
     }
     for (let k = 1; k < pairs; k++) {
-      x.push(eq[2 * k + 1]!);
-      y.push(eq[2 * k]!);
+      x.push(this.eq[2 * k + 1]!);
+      y.push(this.eq[2 * k]!);
     }
-    const z = await andGates(context, x, y, triples((pairs * 2 - 1) * (width / 2)));
+    return { x, y };
+  }
+  absorb(products: Planes[]): void {
+    const { lt, eq } = this;
+    const pairs = Math.floor(lt.length / 2);
     const nextLt: Planes[] = [];
     // eq of the lowest element is never read.
     const nextEq: Planes[] = [new Uint32Array(0)];
     for (let k = 0; k < pairs; k++) {
       const high = lt[2 * k + 1]!;
-      const product = plane(z, k, width);
-      for (let i = 0; i < width; i++) product[i] = product[i]! ^ high[i]!;
+      const product = products[k]!;
+      for (let i = 0; i < product.length; i++) product[i] = product[i]! ^ high[i]!;
       nextLt.push(product);
     }
-    for (let k = 1; k < pairs; k++) nextEq.push(plane(z, pairs + k - 1, width));
+    for (let k = 1; k < pairs; k++) nextEq.push(products[pairs + k - 1]!);
     if (lt.length % 2 === 1) {
       nextLt.push(lt[lt.length - 1]!);
       nextEq.push(eq[eq.length - 1]!);
     }
-    lt = nextLt;
-    eq = nextEq;
+    this.lt = nextLt;
+    this.eq = nextEq;
   }
-  return lt[0]!;
+  /** [s < c] once the circuit is done. */
+  get result(): Planes {
+    if (this.lt.length !== 1) throw new Error('the comparison tree has not finished');
+    return this.lt[0]!;
+  }
 }

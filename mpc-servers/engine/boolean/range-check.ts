@@ -1,53 +1,72 @@
 import { add, type RingVector } from '../../../contract/sharing/ring.ts';
 import type { ChunkMaterial, MaterialRequest } from '../material.ts';
 import { runRound, type PartyContext, type RoundStep } from '../ops.ts';
-import { plane, planeWords, planesOfWords } from './bit-planes.ts';
+import { plane, planeWords, planesOfWords, type Planes } from './bit-planes.ts';
 import { andGates } from './and-gates.ts';
+import { AllOfCircuit, allOfLayers, andLayerWords, runAndCircuits, type AndCircuit } from './and-layers.ts';
 import { bitToArithmeticStep } from './bit-to-arithmetic.ts';
 import type { EdaBitShares } from './boolean-shares.ts';
-import { lessThanPublicLayers, lessThanTree } from './compare-public.ts';
+import { LessThanCircuit, lessThanPublicLayers } from './compare-public.ts';
 
 /**
  * The validity check of the dealer model with edaBits (Escudero, Ghosh, Keller, Rachuri, Scholl: "Improved
  * Primitives for MPC over Mixed Arithmetic-Binary Circuits", CRYPTO 2020, eprint 2020/338), exact for any
  * 64-bit word. Per value x of a field with bounds [low, high] and an edaBit r: open y = x - low + r (one
- * round, r uniform so y is); then u = x - low = y - r mod 2^64, and x is valid iff u <= span = high - low,
- * i.e. iff r lies in the public interval [y - span, y] mod 2^64. Without wrap (y >= span) that is
- * [r <= y] AND [r >= y - span]; with wrap (y < span) it is [r <= y] OR [r >= y - span + 2^64]. With
- * P = [r > y] ^ ~w and Q = [r < L] ^ ~w (L = y - span mod 2^64, w = [y < span] public per row) both cases
- * are v = (P & Q) ^ w. [r > y] = [~r < ~y]; both comparisons of every field run as one bit-sliced
- * comparison circuit (`lessThanTree`, 6 rounds), then one AND round, a tree of ANDs over the fields, and
- * one bit-to-arithmetic round. Rows are in [0, 2^16], fields any number.
+ * round, r uniform so y is); then u = x - low = y - r mod 2^64 is valid iff u <= span = high - low.
+ *
+ * With k the bit length of span (at least 1), u <= span iff u's low k bits are at most span and its high
+ * 64 - k bits are zero. Low part: u_low = y_low - r_low mod 2^k <= span iff r_low lies in the public
+ * interval [y_low - span, y_low] mod 2^k; without wrap (y_low >= span) that is [r <= y] AND [r >= L], with
+ * wrap [r <= y] OR [r >= L] (L = y_low - span mod 2^k). With w = [y_low < span] public per row,
+ * P = [r_low > y_low] ^ ~w and Q = [r_low < L] ^ ~w, both cases are (P & Q) ^ w. High part: the
+ * subtraction's borrow into bit k is b = [r_low > y_low] (P's comparison), so u_high = y_high - r_high - b
+ * is zero iff r_high = y_high - b: with E0 = [r_high = y_high] and E1 = [r_high = y_high - 1] (exclusive),
+ * zero = E0 ^ (b & (E0 ^ E1)). E0 and E1 are AND trees over the XNOR planes; y - 2^k gives y_high - 1.
+ *
+ * Rounds: the k-bit comparisons (`lessThanTree`) beside the (64 - k)-plane equality trees, at most 6; one
+ * round for P & Q and b & (E0 ^ E1); a tree ANDing every field's two bits; one bit-to-arithmetic round. A
+ * field of k bits costs 2 lessThanPublicLayers(k) + 2 (63 - k) + 2 gates before the final tree, instead of
+ * two whole-ring comparisons (240 gates). Rows are in [0, 2^16], fields any number.
  */
 const BITS = 64;
 
-/** The material of `rangeCheck` over `fieldCount` fields of `rows` rows, in the order it is consumed. */
-export function rangeCheckRequests(fieldCount: number, rows: number): MaterialRequest[] {
+/** Bits of a field's low part: those of its span, at least 1 (span read as an unsigned word). */
+export function lowBitsOf(span: bigint): number {
+  return Math.max(1, BigInt.asUintN(BITS, span).toString(2).length);
+}
+
+/** The material of `rangeCheck` over fields of these spans and `rows` rows, in the order it is consumed. */
+export function rangeCheckRequests(spans: readonly bigint[], rows: number): MaterialRequest[] {
   return [
-    ...Array.from({ length: fieldCount }, (): MaterialRequest => ({ kind: 'edaBit', count: rows })),
-    ...maskedRangeCheckRequests(fieldCount, rows),
+    ...spans.map((): MaterialRequest => ({ kind: 'edaBit', count: rows })),
+    ...maskedRangeCheckRequests(spans, rows),
   ];
 }
 
 /** The material of `maskedRangeCheck`: `rangeCheck`'s after its edaBits. */
-export function maskedRangeCheckRequests(fieldCount: number, rows: number): MaterialRequest[] {
+export function maskedRangeCheckRequests(spans: readonly bigint[], rows: number): MaterialRequest[] {
   const width = planeWords(rows) / 2;
-  const requests: MaterialRequest[] = [];
-  for (const gates of lessThanPublicLayers(BITS))
-    requests.push({ kind: 'andTriple', count: gates * 2 * fieldCount * width });
-  requests.push({ kind: 'andTriple', count: fieldCount * width });
-  for (const pairs of andTreeLevels(fieldCount)) requests.push({ kind: 'andTriple', count: pairs * width });
-  requests.push({ kind: 'lift', count: rows });
-  return requests;
+  // Per field: the low comparisons (two instances per plane), then the high equalities (two per plane).
+  const circuits = spans.flatMap((span) => {
+    const k = lowBitsOf(span);
+    const low = lessThanPublicLayers(k).map((gates) => 2 * gates);
+    return k < BITS ? [low, allOfLayers(BITS - k).map((gates) => 2 * gates)] : [low];
+  });
+  const gates = [
+    ...andLayerWords(circuits, width),
+    // P & Q, and b & (E0 ^ E1) where there is a high part.
+    finalBitCount(spans) * width,
+    ...allOfLayers(finalBitCount(spans)).map((pairs) => pairs * width),
+  ];
+  return [
+    ...gates.map((count): MaterialRequest => ({ kind: 'andTriple', count })),
+    { kind: 'lift', count: rows },
+  ];
 }
 
-/** ANDs per level of the tree that ANDs `count` planes into one. */
-function andTreeLevels(count: number): number[] {
-  const levels: number[] = [];
-  for (let m = count; m > 1; m -= Math.floor(m / 2)) levels.push(Math.floor(m / 2));
-  return levels;
-}
-
+/** The planes the final tree ANDs: per field its low bit, and its high bit where it has a high part. */
+const finalBitCount = (spans: readonly bigint[]): number =>
+  spans.reduce((total, span) => total + (lowBitsOf(span) < BITS ? 2 : 1), 0);
 /** Opens each value plus its mask: y = u + r (both parties get y). */
 function openStep(u: RingVector, mask: RingVector): RoundStep<RingVector> {
   return { masked: add(u, mask), finish: (opened) => opened };
@@ -77,32 +96,68 @@ export async function maskedRangeCheck(
   edaBits: readonly EdaBitShares[],
   material: ChunkMaterial,
 ): Promise<RingVector> {
-  // A's mask: public terms enter A's shares only.
-  const aMask = context.party === 'A' ? -1 : 0;
-  const fields = offsets.length;
+  const isA = context.party === 'A';
   const rows = offsets[0]?.length ?? 0;
   const width = planeWords(rows);
   const opened = await runRound(
     context,
     offsets.map((u, f) => openStep(u, edaBits[f]!.arithmetic)),
   );
-  // Per field two instances side by side in each plane: [~r < ~y], then [r < L]. Their per-bit lt and eq
-  // shares (`lessThanTree`) straight from the planes of y and r: L = y - span and w = [y < span] (the
-  // final borrow) by a bit-sliced subtraction of the public span, bit 0 up.
-  const stride = 2 * fields * width;
-  const lt = new Uint32Array(BITS * stride);
-  const eq = new Uint32Array(BITS * stride);
-  const wraps = new Uint32Array(fields * width);
-  const y = new Uint32Array(BITS * width);
-  for (let f = 0; f < fields; f++) {
-    planesOfWords(opened[f]!, BITS, y);
-    const r = edaBits[f]!.bits;
-    const span = BigInt.asUintN(64, spans[f]!);
-    const borrow = wraps.subarray(f * width, (f + 1) * width);
-    for (let j = 0; j < BITS; j++) {
-      const spanMask = (span >> BigInt(j)) & 1n ? -1 : 0;
+  const triples = (words: number) => material.andTriples(words);
+  const fields = offsets.map((_, f) => new FieldCheck(isA, opened[f]!, edaBits[f]!.bits, spans[f]!, width));
+  await runAndCircuits(
+    context,
+    fields.flatMap((field) => field.circuits()),
+    triples,
+  );
+  // P & Q, and b & (E0 ^ E1), of every field in one round; then the AND of all their bits.
+  const operands = fields.map((field) => field.lastOperands());
+  const x = operands.flatMap((pairs) => pairs.map(([left]) => left));
+  const y = operands.flatMap((pairs) => pairs.map(([, right]) => right));
+  const z = await andGates(context, x, y, triples((x.length * width) / 2));
+  let at = 0;
+  const bits = fields.flatMap((field, f) => field.lastBits(operands[f]!.map(() => plane(z, at++, width))));
+  const all = new AllOfCircuit(bits);
+  await runAndCircuits(context, [all], triples);
+  const [arithmetic] = await runRound(context, [
+    bitToArithmeticStep(context, all.result, rows, material.lifts(rows)),
+  ]);
+  return arithmetic;
+}
+
+/**
+ * One field's circuits from its opened y and edaBit planes r: the low comparisons [~r < ~y] and [r < L] on
+ * k bits, side by side in each plane (`LessThanCircuit`), and where k < 64 the equalities E0 and E1 on the
+ * high bits, side by side (`AllOfCircuit`). A's share carries the public terms.
+ */
+class FieldCheck {
+  private readonly wrap: Planes;
+  private readonly low: LessThanCircuit;
+  private readonly high: AllOfCircuit | undefined;
+  private readonly aMask: number;
+
+  constructor(
+    isA: boolean,
+    opened: RingVector,
+    r: Planes,
+    span: bigint,
+    private readonly width: number,
+  ) {
+    const k = lowBitsOf(span);
+    const aMask = isA ? -1 : 0;
+    this.aMask = aMask;
+    const y = planesOfWords(opened, BITS);
+    // Low part: lt and eq per bit of both comparisons, from the planes of y and r; L = y - span and
+    // w = [y_low < span] (the final borrow) by a bit-sliced subtraction of the public span, bit 0 up.
+    const stride = 2 * width;
+    const lt = new Uint32Array(k * stride);
+    const eq = new Uint32Array(k * stride);
+    const borrow = new Uint32Array(width);
+    const spanWord = BigInt.asUintN(BITS, span);
+    for (let j = 0; j < k; j++) {
+      const spanMask = (spanWord >> BigInt(j)) & 1n ? -1 : 0;
       const from = j * width;
-      const notYAt = j * stride + 2 * f * width;
+      const notYAt = j * stride;
       const boundAt = notYAt + width;
       for (let i = 0; i < width; i++) {
         const yj = y[from + i]!;
@@ -118,37 +173,63 @@ export async function maskedRangeCheck(
         eq[boundAt + i] = rj ^ (aMask & ~bound);
       }
     }
-  }
-  const below = await lessThanTree(context, lt, eq, BITS, stride, (words) => material.andTriples(words));
-  // P = [r > y] ^ ~w, Q = [r < L] ^ ~w; v = (P & Q) ^ w.
-  const p = new Uint32Array(fields * width);
-  const q = new Uint32Array(fields * width);
-  for (let f = 0; f < fields; f++) {
-    const at = f * width;
-    const greater = 2 * at;
-    const lower = greater + width;
-    for (let i = 0; i < width; i++) {
-      const notWrap = aMask & ~wraps[at + i]!;
-      p[at + i] = below[greater + i]! ^ notWrap;
-      q[at + i] = below[lower + i]! ^ notWrap;
+    this.wrap = borrow;
+    this.low = new LessThanCircuit(lt, eq, k, stride);
+    if (k === BITS) return;
+    // High part: XNOR planes of r against y (E0) and against y - 2^k (E1, by a bit-sliced decrement from
+    // bit k up), side by side; A adds the public ~y bits.
+    const planes: Planes[] = [];
+    const decrement = new Uint32Array(width).fill(-1);
+    for (let j = k; j < BITS; j++) {
+      const from = j * width;
+      const xnor = new Uint32Array(stride);
+      for (let i = 0; i < width; i++) {
+        const yj = y[from + i]!;
+        const rj = r[from + i]!;
+        const d = decrement[i]!;
+        xnor[i] = rj ^ (aMask & ~yj);
+        xnor[width + i] = rj ^ (aMask & ~(yj ^ d));
+        decrement[i] = d & ~yj;
+      }
+      planes.push(xnor);
     }
+    this.high = new AllOfCircuit(planes);
   }
-  const both = await andGates(context, [p], [q], material.andTriples(p.length / 2));
-  for (let i = 0; i < both.length; i++) both[i] = both[i]! ^ (aMask & wraps[i]!);
-  let bits = Array.from({ length: fields }, (_, f) => plane(both, f, width));
-  while (bits.length > 1) {
-    const pairs = Math.floor(bits.length / 2);
-    const products = await andGates(
-      context,
-      bits.slice(0, pairs),
-      bits.slice(pairs, 2 * pairs),
-      material.andTriples((pairs * width) / 2),
-    );
-    bits = [...Array.from({ length: pairs }, (_, k) => plane(products, k, width)), ...bits.slice(2 * pairs)];
+
+  circuits(): AndCircuit[] {
+    return this.high ? [this.low, this.high] : [this.low];
   }
-  const valid = bits[0] ?? new Uint32Array(width);
-  const [arithmetic] = await runRound(context, [
-    bitToArithmeticStep(context, valid, rows, material.lifts(rows)),
-  ]);
-  return arithmetic;
+
+  /** The last round's operand pairs: (P, Q), then (b, E0 ^ E1) where there is a high part. */
+  lastOperands(): [Planes, Planes][] {
+    const { width, aMask } = this;
+    const below = this.low.result;
+    const p = new Uint32Array(width);
+    const q = new Uint32Array(width);
+    for (let i = 0; i < width; i++) {
+      const notWrap = aMask & ~this.wrap[i]!;
+      p[i] = below[i]! ^ notWrap;
+      q[i] = below[width + i]! ^ notWrap;
+    }
+    if (!this.high) return [[p, q]];
+    const equal = this.high.result;
+    const differ = new Uint32Array(width);
+    for (let i = 0; i < width; i++) differ[i] = equal[i]! ^ equal[width + i]!;
+    return [
+      [p, q],
+      [below.subarray(0, width), differ],
+    ];
+  }
+
+  /** The field's bits from the last round's products: (P & Q) ^ w, then E0 ^ (b & (E0 ^ E1)). */
+  lastBits(products: Planes[]): Planes[] {
+    const { width, aMask } = this;
+    const valid = products[0]!;
+    for (let i = 0; i < width; i++) valid[i] = valid[i]! ^ (aMask & this.wrap[i]!);
+    if (!this.high) return [valid];
+    const zero = products[1]!;
+    const equal = this.high.result;
+    for (let i = 0; i < width; i++) zero[i] = zero[i]! ^ equal[i]!;
+    return [valid, zero];
+  }
 }

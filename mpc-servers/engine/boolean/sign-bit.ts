@@ -3,7 +3,8 @@ import type { MaterialRequest } from '../material.ts';
 import type { PartyContext, RoundStep } from '../ops.ts';
 import { notPlanes, plane, planeWords, planesOfWords, type Planes } from './bit-planes.ts';
 import type { EdaBitShares } from './boolean-shares.ts';
-import { lessThanPublic, lessThanPublicLayers, type AndTriples } from './compare-public.ts';
+import type { AndTriples } from './and-layers.ts';
+import { lessThanPublic, lessThanPublicLayers } from './compare-public.ts';
 
 /**
  * [z < 0] for signed z with -2^(k-1) <= z < 2^(k-1), as XOR shares of one plane, from a k-bit edaBit r:

@@ -5,6 +5,7 @@ import type { EdaBitShares } from '../../../../../mpc-servers/engine/boolean/boo
 import {
   maskedRangeCheck,
   maskedRangeCheckRequests,
+  lowBitsOf,
   rangeCheck,
   rangeCheckRequests,
 } from '../../../../../mpc-servers/engine/boolean/range-check.ts';
@@ -41,7 +42,7 @@ async function check(
   const rows = us[0]!.length;
   const offsets = us.map(share);
   const masks = rs.map(edaBitsOf);
-  const out = await runBoth(maskedRangeCheckRequests(spans.length, rows), (context, material) =>
+  const out = await runBoth(maskedRangeCheckRequests(spans, rows), (context, material) =>
     maskedRangeCheck(
       context,
       offsets.map((o) => o[context.party]),
@@ -59,11 +60,20 @@ const cleartext = (us: readonly RingVector[], spans: readonly bigint[]): bigint[
 const around = (centre: bigint): bigint[] => [-2n, -1n, 0n, 1n, 2n].map((d) => word(centre + d));
 
 describe('range check with edaBits', () => {
-  it.each([0n, 1n, 365n, 25_600_000n, 1n << 63n, MAX - 1n, MAX])(
-    'is exact for u and y = u + r at 0, span, 2^63 and 2^64 - 1 and their neighbours (span %s)',
+  it.each([0n, 1n, 2n, 3n, 255n, 256n, 365n, 25_600_000n, 1n << 32n, 1n << 62n, 1n << 63n, MAX - 1n, MAX])(
+    'is exact for u and y = u + r at 0, span, 2^k, 2^63 and 2^64 - 1 and their neighbours (span %s)',
     async (span) => {
-      // Every offset edge against every opened-value edge (where the interval wraps or just does not).
-      const edges = [...around(0n), ...around(span), ...around(1n << 63n), ...around(MAX)];
+      // Every offset edge against every opened-value edge: where the low interval wraps or just does not,
+      // and where the high part (bits k and up, k the span's bit length) turns from 0 to 1 or wraps.
+      const top = 1n << BigInt(lowBitsOf(span));
+      const edges = [
+        ...around(0n),
+        ...around(span),
+        ...around(top),
+        ...around(top + span),
+        ...around(1n << 63n),
+        ...around(MAX),
+      ];
       const pairs = edges.flatMap((u) => edges.map((y) => [u, y] as const));
       const r = random(40);
       const us = words([...pairs.map(([u]) => u), ...r.map((v, i) => (i % 2 === 0 ? v : v % (span + 1n)))]);
@@ -102,7 +112,7 @@ describe('range check with edaBits', () => {
     const rows = 300;
     const us = spans.map((span) => words(random(rows).map((v, i) => (i % 3 === 0 ? v : v % (span + 2n)))));
     const offsets = us.map(share);
-    const out = await runBoth(rangeCheckRequests(spans.length, rows), (context, material) =>
+    const out = await runBoth(rangeCheckRequests(spans, rows), (context, material) =>
       rangeCheck(
         context,
         offsets.map((o) => o[context.party]),
@@ -113,10 +123,14 @@ describe('range check with edaBits', () => {
     expect([...add(out.A, out.B)]).toEqual(cleartext(us, spans));
   });
 
-  it('costs B under 48 bytes per field and 8 per row (edaBit 8, 241 AND gates)', () => {
+  it('costs B per field an edaBit (8 bytes) and 1 bit per AND gate, fewer gates for narrower spans', () => {
     const rows = 1 << 14;
-    const perRow = (fields: number): number => materialBytes(rangeCheckRequests(fields, rows), 'B') / rows;
-    expect(perRow(1)).toBeLessThan(8 + 8 + 31);
-    expect(perRow(2) - perRow(1)).toBeLessThan(8 + 31);
+    const perRow = (spans: bigint[]): number => materialBytes(rangeCheckRequests(spans, rows), 'B') / rows;
+    // 365: k = 9, 2 x 12 + 2 x 54 + 2 gates, 1 more to AND the two bits; the lift 8 bytes per row.
+    expect(perRow([365n])).toBeCloseTo(8 + 8 + 135 / 8, 1);
+    expect(perRow([365n, 365n]) - perRow([365n])).toBeCloseTo(8 + 136 / 8, 1);
+    // A whole-ring span: two 64-bit comparisons (240 gates) and P & Q, as without a high part.
+    expect(perRow([MAX])).toBeCloseTo(8 + 8 + 241 / 8, 1);
+    expect(perRow([25_600_000n])).toBeLessThan(perRow([MAX]));
   });
 });
