@@ -1,5 +1,7 @@
 import type { MaterialRequest, ChunkMaterial } from '../engine/material.ts';
-import { rangeCheck, rangeCheckRequests } from '../engine/boolean/range-check.ts';
+import { rangeCheckBits, rangeCheckBitRequests } from '../engine/boolean/range-check.ts';
+import { bitToArithmeticStep } from '../engine/boolean/bit-to-arithmetic.ts';
+import type { Planes } from '../engine/boolean/bit-planes.ts';
 import { selectByBitSteps } from '../engine/boolean/select-by-bit.ts';
 import { signBitRequests, signFromOpened, signOpenStep } from '../engine/boolean/sign-bit.ts';
 import type { EdaBitShares } from '../engine/boolean/boolean-shares.ts';
@@ -32,9 +34,9 @@ import type { FieldProgram, Program } from './program.ts';
  * Z_2^128 with n = rows - D: sum x = sum y + n low, sum x^2 = sum y^2 + 2 low sum y + n low^2.
  *
  * Validity: each value x of field f is checked exactly for any 64-bit word, x - low <= high - low
- * unsigned, with an edaBit and a boolean comparison circuit (`rangeCheck`); a row's bit v is the AND of its
- * fields' bits, converted to an additive share once; then every value is replaced by x' = low + v (x - low),
- * one multiplication. So every later comparison,
+ * unsigned, with an edaBit and a boolean circuit (`rangeCheckBits`); a row's bit v is the AND of its fields'
+ * bits, XOR-shared; in one round it is converted to an additive share and every value is replaced by
+ * x' = low + v (x - low), a select by the XOR-shared bit (`selectByBitSteps`). So every later comparison,
  * at however few bits, sees an in-range value, and an invalid row contributes exactly `low` to every field.
  * Its contributions are taken out linearly at the output (D = number of invalid rows: counts below
  * t - D [low < t], count - D; sums as above); a min series sees x' + (1 - v)(high - low),
@@ -77,9 +79,10 @@ export function chunkRequests(program: ChunkShape, rows: number, hasCarry: boole
   const requests: MaterialRequest[] = [];
   if (program.validity) {
     const fieldCount = program.fields.length;
-    requests.push(...rangeCheckRequests(spansOf(program), rows));
-    // The select x' = low + v (x - low) of every value.
-    requests.push({ kind: 'triple', count: rows * fieldCount });
+    requests.push(...rangeCheckBitRequests(spansOf(program), rows));
+    // In one round: the validity bit's conversion, and the select x' = low + v (x - low) of every value.
+    requests.push({ kind: 'lift', count: rows });
+    for (let f = 0; f < fieldCount; f++) requests.push({ kind: 'bitSelect', count: rows });
   }
   const summed = program.fields.filter((field) => field.sums).length;
   if (summed > 0) requests.push({ kind: 'lift', count: rows * summed + (program.validity ? 1 : 0) });
@@ -223,8 +226,9 @@ export interface CheckedColumns {
 }
 
 /**
- * Range check of every value (`rangeCheck`: edaBits and a boolean comparison circuit, the row's bit v the
- * AND of its fields'), then the select that makes every value in range, x' = low + v (x - low).
+ * Range check of every value (`rangeCheckBits`: edaBits and a boolean circuit, the row's bit v the AND of
+ * its fields'), then in one round v's additive share and the select that makes every value in range,
+ * x' = low + v (x - low).
  */
 export async function checkValidity(
   context: PartyContext,
@@ -237,18 +241,21 @@ export async function checkValidity(
   const isA = context.party === 'A';
   // u = x - low (A subtracts the public low), valid iff u <= high - low as an unsigned word.
   const us = fields.map((field) =>
-    isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!.slice(),
+    isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!,
   );
-  const valid = await rangeCheck(context, us, spansOf(program), material);
-  const spread = concat(fields.map(() => valid));
-  const [selected] = await runRound(context, [
-    multiplyStep(context, spread, concat(us), material.triples(spread.length)),
-  ]);
-  // x' = low + v (x - low); for min series x' + (1 - v)(high - low).
+  const validBits = await rangeCheckBits(context, us, spansOf(program), material);
+  // x' = low + v (x - low): v (x - low) by a select on the XOR-shared bit, beside v's conversion.
+  const lift = bitToArithmeticStep(context, validBits, rows, material.lifts(rows));
+  const selects = us.map((u) => selectByBitSteps(validBits, u, material.bitSelects(rows)));
+  const [valid, ...opened] = (await runRound<unknown[]>(context, [
+    lift,
+    ...selects.flatMap((select) => select.steps),
+  ])) as [RingVector, ...(Planes | RingVector)[]];
   const checked = fields.map((field, f) => {
-    const part = selected.subarray(f * rows, (f + 1) * rows);
-    return isA ? addConstant(part, field.low) : part.slice();
+    const part = selects[f]!.combine(opened[2 * f] as Planes, opened[2 * f + 1] as RingVector);
+    return isA ? addConstant(part, field.low) : part;
   });
+  // For min series x' + (1 - v)(high - low).
   const invalid = isA ? addConstant(scale(valid, -1n), 1n) : scale(valid, -1n);
   const minColumns = fields.map((field, f) => add(checked[f]!, scale(invalid, field.high - field.low)));
   return { columns: checked, minColumns, valid };

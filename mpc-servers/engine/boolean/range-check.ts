@@ -37,14 +37,24 @@ export function lowBitsOf(span: bigint): number {
 
 /** The material of `rangeCheck` over fields of these spans and `rows` rows, in the order it is consumed. */
 export function rangeCheckRequests(spans: readonly bigint[], rows: number): MaterialRequest[] {
+  return [...rangeCheckBitRequests(spans, rows), { kind: 'lift', count: rows }];
+}
+
+/** The material of `rangeCheckBits`: `rangeCheck`'s without the conversion. */
+export function rangeCheckBitRequests(spans: readonly bigint[], rows: number): MaterialRequest[] {
   return [
     ...spans.map((): MaterialRequest => ({ kind: 'edaBit', count: rows })),
-    ...maskedRangeCheckRequests(spans, rows),
+    ...maskedRangeCheckBitRequests(spans, rows),
   ];
 }
 
 /** The material of `maskedRangeCheck`: `rangeCheck`'s after its edaBits. */
 export function maskedRangeCheckRequests(spans: readonly bigint[], rows: number): MaterialRequest[] {
+  return [...maskedRangeCheckBitRequests(spans, rows), { kind: 'lift', count: rows }];
+}
+
+/** The material of `maskedRangeCheckBits`: its AND triples, round by round. */
+function maskedRangeCheckBitRequests(spans: readonly bigint[], rows: number): MaterialRequest[] {
   const width = planeWords(rows) / 2;
   // Per field: the low comparisons (two instances per plane), then the high equalities (two per plane).
   const circuits = spans.flatMap((span) => {
@@ -58,10 +68,7 @@ export function maskedRangeCheckRequests(spans: readonly bigint[], rows: number)
     finalBitCount(spans) * width,
     ...allOfLayers(finalBitCount(spans)).map((pairs) => pairs * width),
   ];
-  return [
-    ...gates.map((count): MaterialRequest => ({ kind: 'andTriple', count })),
-    { kind: 'lift', count: rows },
-  ];
+  return gates.map((count): MaterialRequest => ({ kind: 'andTriple', count }));
 }
 
 /** The planes the final tree ANDs: per field its low bit, and its high bit where it has a high part. */
@@ -83,9 +90,19 @@ export async function rangeCheck(
   spans: readonly bigint[],
   material: ChunkMaterial,
 ): Promise<RingVector> {
+  return toArithmetic(context, await rangeCheckBits(context, offsets, spans, material), offsets, material);
+}
+
+/** `rangeCheck`'s validity bits as XOR shares of one plane, before their conversion. */
+export async function rangeCheckBits(
+  context: PartyContext,
+  offsets: readonly RingVector[],
+  spans: readonly bigint[],
+  material: ChunkMaterial,
+): Promise<Planes> {
   const rows = offsets[0]?.length ?? 0;
   const edaBits = offsets.map(() => material.edaBits(rows));
-  return maskedRangeCheck(context, offsets, spans, edaBits, material);
+  return maskedRangeCheckBits(context, offsets, spans, edaBits, material);
 }
 
 /** `rangeCheck` with the edaBits given (one per field, of the offsets' rows), the rest from `material`. */
@@ -96,6 +113,32 @@ export async function maskedRangeCheck(
   edaBits: readonly EdaBitShares[],
   material: ChunkMaterial,
 ): Promise<RingVector> {
+  const bits = await maskedRangeCheckBits(context, offsets, spans, edaBits, material);
+  return toArithmetic(context, bits, offsets, material);
+}
+
+/** Additive shares of the validity bits (one round, `lift` material). */
+async function toArithmetic(
+  context: PartyContext,
+  bits: Planes,
+  offsets: readonly RingVector[],
+  material: ChunkMaterial,
+): Promise<RingVector> {
+  const rows = offsets[0]?.length ?? 0;
+  const [arithmetic] = await runRound(context, [
+    bitToArithmeticStep(context, bits, rows, material.lifts(rows)),
+  ]);
+  return arithmetic;
+}
+
+/** `maskedRangeCheck`'s bits as XOR shares of one plane. */
+async function maskedRangeCheckBits(
+  context: PartyContext,
+  offsets: readonly RingVector[],
+  spans: readonly bigint[],
+  edaBits: readonly EdaBitShares[],
+  material: ChunkMaterial,
+): Promise<Planes> {
   const isA = context.party === 'A';
   const rows = offsets[0]?.length ?? 0;
   const width = planeWords(rows);
@@ -119,10 +162,7 @@ export async function maskedRangeCheck(
   const bits = fields.flatMap((field, f) => field.lastBits(operands[f]!.map(() => plane(z, at++, width))));
   const all = new AllOfCircuit(bits);
   await runAndCircuits(context, [all], triples);
-  const [arithmetic] = await runRound(context, [
-    bitToArithmeticStep(context, all.result, rows, material.lifts(rows)),
-  ]);
-  return arithmetic;
+  return all.result;
 }
 
 /**
