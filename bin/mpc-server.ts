@@ -18,6 +18,7 @@ import { JobFailure } from '../mpc-servers/runtime/failure.ts';
 import { runServer } from '../mpc-servers/server/run-server.ts';
 import { taskPrivateIp } from '../mpc-servers/runtime/task-metadata.ts';
 import { peakRssMiB } from '../mpc-servers/runtime/peak-rss.ts';
+import { chunkWindowSetting } from '../mpc-servers/analyses/run-program.ts';
 
 const entry = new EntryPoint('mpc-server');
 
@@ -40,6 +41,8 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     peerPort: optionalNumber(env, 'PEER_PORT'),
     silenceTimeoutMs: optionalNumber(env, 'MPC_PEER_SILENCE_MS'),
     linkTimeoutMs: optionalNumber(env, 'MPC_LINK_TIMEOUT_MS'),
+    // Checked here, with the rest of the configuration, not first when the rows are reached.
+    chunkWindow: chunkWindowSetting(env),
   }));
   const keys = await entry.step('cannot load its HPKE and TLS keys', () =>
     loadServerKeys(serverKeySourceFromEnv(env)),

@@ -75,6 +75,8 @@ export interface ServerDependencies {
   linkTimeoutMs?: number;
   /** How dealer material arrives: streamed from the dealer or through storage (default storage). */
   material?: MaterialPath;
+  /** Row chunks in flight at once (MPC_CHUNK_WINDOW, checked at start-up); default `chunkWindowSetting()`. */
+  chunkWindow?: number;
   log?: (message: string) => void;
 }
 
@@ -177,6 +179,7 @@ export async function runServer(deps: ServerDependencies): Promise<ServerTimings
     const context = { party, channel };
     const options = {
       inputRowCounts: own.inputs.map((input) => input.rowCount),
+      window: deps.chunkWindow,
       material: (chunk: number) => timed(timings, 'materialWaitMs', () => material(chunk)),
       onChunkDone: async (done: number, count: number) => {
         if (Date.now() - lastReport > 1_000 || done === count) {

@@ -114,6 +114,19 @@ describe('entry points failing before their work starts', () => {
     );
   });
 
+  it('a server with a chunk window that is not a whole number: CONFIGURATION before it loads the job', async () => {
+    const run = await startEntry(harness, 'mpc-server', ['--party', 'A', '--job', 'early-window'], {
+      ...serverEnvironment(harness, 'A'),
+      MPC_CHUNK_WINDOW: 'many',
+    }).exited;
+    expect(run.code, run.output).toBe(1);
+    const message = 'bad configuration: MPC_CHUNK_WINDOW must be a whole number from 1 to 256, got "many"';
+    await failedWith('early-window', `CONFIGURATION: A: ${message}`);
+    expect(run.output).toContain(
+      `mpc-server (server-A of job early-window): FAILED CONFIGURATION: ${message}\n`,
+    );
+  });
+
   it('without the status table only stderr can tell, in one line', async () => {
     const run = await startEntry(harness, 'mpc-dealer', ['--job', 'early-table'], { TABLE_NAME: '' }).exited;
     expect(run.code, run.output).toBe(1);
