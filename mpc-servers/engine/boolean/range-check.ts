@@ -218,11 +218,11 @@ class FieldCheck {
     if (k === BITS) return;
     // High part: XNOR planes of r against y (E0) and against y - 2^k (E1, by a bit-sliced decrement from
     // bit k up), side by side; A adds the public ~y bits.
-    const planes: Planes[] = [];
+    const xnors = new Uint32Array((BITS - k) * stride);
     const decrement = new Uint32Array(width).fill(-1);
     for (let j = k; j < BITS; j++) {
       const from = j * width;
-      const xnor = new Uint32Array(stride);
+      const xnor = plane(xnors, j - k, stride);
       for (let i = 0; i < width; i++) {
         const yj = y[from + i]!;
         const rj = r[from + i]!;
@@ -231,9 +231,8 @@ class FieldCheck {
         xnor[width + i] = rj ^ (aMask & ~(yj ^ d));
         decrement[i] = d & ~yj;
       }
-      planes.push(xnor);
     }
-    this.high = new AllOfCircuit(planes);
+    this.high = new AllOfCircuit(Array.from({ length: BITS - k }, (_, j) => plane(xnors, j, stride)));
   }
 
   circuits(): AndCircuit[] {
