@@ -142,13 +142,17 @@ function chunkExtremeRequests(program: ChunkShape, rows: number, hasCarry: boole
   if (pairs > 0) {
     requests.push({ kind: 'edaBit', count: pairs, bits: program.extremeBits });
     if (program.validity) requests.push({ kind: 'triple', count: 3 * pairs });
-    requests.push(...signBitRequests(program.extremeBits, pairs), { kind: 'bitSelect', count: pairs });
+    requests.push(...signBitRequests(program.extremeBits, pairs), {
+      kind: 'bitSelect',
+      count: pairs,
+      outputBits,
+    });
   }
   const split = new Set(paired);
   const lengths = program.series.map(
     (series) => (split.has(series.field) ? rows - Math.floor(rows / 2) : rows) + (hasCarry ? 1 : 0),
   );
-  requests.push(...reduceRequests(program, lengths));
+  requests.push(...reduceRequests(program, lengths, outputBits));
   if (outputBits < 64) requests.push({ kind: 'lift', count: program.series.length });
   return requests;
 }
@@ -166,14 +170,21 @@ function extremeOutputBits(program: ChunkShape): number {
   return m < 64 ? m : 64;
 }
 
-/** Per level a comparison (`compareAndShift`) for every pair of every series, series of any lengths. */
-function reduceRequests(program: ChunkShape, lengths: readonly number[]): MaterialRequest[] {
+/**
+ * Per level a comparison (`compareAndShift`) for every pair of every series, series of any lengths, its
+ * select exact mod 2^outputBits.
+ */
+function reduceRequests(program: ChunkShape, lengths: readonly number[], outputBits = 64): MaterialRequest[] {
   const requests: MaterialRequest[] = [];
   const m = [...lengths];
   while (m.some((length) => length > 1)) {
     const pairs = m.reduce((total, length) => total + Math.floor(length / 2), 0);
     requests.push({ kind: 'edaBit', count: pairs, bits: program.extremeBits });
-    requests.push(...signBitRequests(program.extremeBits, pairs), { kind: 'bitSelect', count: pairs });
+    requests.push(...signBitRequests(program.extremeBits, pairs), {
+      kind: 'bitSelect',
+      count: pairs,
+      outputBits,
+    });
     m.forEach((length, s) => (m[s] = length - Math.floor(length / 2)));
   }
   return requests;
@@ -624,7 +635,7 @@ async function compareAndShift(
   const select = selectByBitSteps(
     leftIsSmaller,
     difference,
-    material.bitSelects(difference.length),
+    material.bitSelects(difference.length, 8 * openedBytes),
     openedBytes,
   );
   const [e, f] = await runRound(context, select.steps);

@@ -59,9 +59,10 @@ export type MaterialRequest =
   | { kind: 'edaBit'; count: number; bits?: number }
   /**
    * Selects by XOR-shared bits (`select-by-bit.ts`): a random bit rho with XOR and additive shares, and a
-   * product pair (beta, rho beta); B stores its additive shares of rho and of rho beta (16 B per select).
+   * product pair (beta, rho beta); B stores the low ceil(outputBits / 8) bytes (default 64 bits) of its
+   * additive shares of rho and of rho beta, so the selects are exact mod 2^outputBits only.
    */
-  | { kind: 'bitSelect'; count: number }
+  | { kind: 'bitSelect'; count: number; outputBits?: number }
   /**
    * Counts of XOR-shared bits (`bit-count.ts`) over `count` rows: each party's mask per row from its seed,
    * B stores its share of the masks' inner product (one word per section).
@@ -80,7 +81,7 @@ const KIND_CODE = {
   bitSelect: 9,
   bitCount: 10,
 } as const;
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 /** Substream of a chunk's seed stream (stream = chunk). */
 const SEED_SUBSTREAM = 0;
 
@@ -173,8 +174,9 @@ export class MaterialShortfallError extends Error {
 export function describeRequest(request: MaterialRequest): string {
   if (request.kind === 'andTriple') return `${request.count * 64} AND triples`;
   if (request.kind === 'edaBit') return `${request.count} ${edaBitsOf(request)}-bit edaBits`;
-  if (request.kind !== 'comparison') return `${request.count} ${request.kind}s`;
-  const outputs = outputBitsOf(request) === 64 ? '' : ` (outputs mod 2^${request.outputBits})`;
+  const outputs =
+    'outputBits' in request && outputBitsOf(request) !== 64 ? ` (outputs mod 2^${request.outputBits})` : '';
+  if (request.kind !== 'comparison') return `${request.count} ${request.kind}s${outputs}`;
   return `${request.count} ${request.bits}-bit comparisons${outputs}`;
 }
 
@@ -301,7 +303,8 @@ export function generateChunkMaterial(
   requests.forEach((request, section) => {
     const bits =
       request.kind === 'comparison' ? request.bits : request.kind === 'edaBit' ? edaBitsOf(request) : 0;
-    const outputBits = request.kind === 'comparison' ? outputBitsOf(request) : 0;
+    const outputBits =
+      request.kind === 'comparison' || request.kind === 'bitSelect' ? outputBitsOf(request) : 0;
     const sectionHeader = header(KIND_CODE[request.kind], bits, request.count, outputBits);
     writers.A.push(sectionHeader);
     writers.B.push(sectionHeader);
@@ -350,8 +353,8 @@ export function generateChunkMaterial(
       const rhoWords = ringVector(request.count);
       for (let i = 0; i < request.count; i++) rhoWords[i] = BigInt((rho[i >>> 5]! >>> (i & 31)) & 1);
       const beta = combined(A.b, B.b);
-      writers.B.words(sub(rhoWords, drawn(A.a)));
-      writers.B.words(sub(mul(rhoWords, beta), drawn(A.c)));
+      writers.B.push(lowBytes(sub(rhoWords, drawn(A.a)), outputBytesOf(request)));
+      writers.B.push(lowBytes(sub(mul(rhoWords, beta), drawn(A.c)), outputBytesOf(request)));
     } else {
       const mask = prgWords(dealerSeed, maskStreamOf(chunk, section), request.count);
       const top = ringVector(request.count);
@@ -395,7 +398,7 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
     } else if (party === 'B' && request.kind === 'bitCount') {
       bytes += 8;
     } else if (party === 'B' && request.kind === 'bitSelect') {
-      bytes += 16 * count;
+      bytes += 2 * padded(outputBytesOf(request) * count);
     } else if (party === 'B') {
       bytes += (request.kind === 'wideSquare' || request.kind === 'wideTriple' ? 16 : 8) * count;
     }
@@ -420,7 +423,7 @@ type Section =
   | { kind: 'comparison'; shares: ComparisonShares }
   | { kind: 'andTriple'; shares: AndTripleShares }
   | { kind: 'edaBit'; shares: EdaBitShares }
-  | { kind: 'bitSelect'; shares: BitSelectShares }
+  | { kind: 'bitSelect'; shares: BitSelectShares; outputBits: number }
   | { kind: 'bitCount'; shares: BitCountShares };
 
 class BlobReader {
@@ -502,8 +505,8 @@ export class ChunkMaterial {
         throw new MaterialShortfallError(`unknown dealer material section kind ${code}`);
       if (kind === 'edaBit' && (bits < 1 || bits > 64))
         throw new MaterialShortfallError(`edaBits of ${bits} bits`);
-      if (kind === 'comparison' && (outputBits < 1 || outputBits > 64))
-        throw new MaterialShortfallError(`comparison outputs of ${outputBits} bits`);
+      if ((kind === 'comparison' || kind === 'bitSelect') && (outputBits < 1 || outputBits > 64))
+        throw new MaterialShortfallError(`${kind} outputs of ${outputBits} bits`);
       const own = drawShares(stream, party, kind, count, bits);
       if (kind === 'triple') {
         const c = isA ? drawn(own.c) : reader.words(count);
@@ -534,10 +537,11 @@ export class ChunkMaterial {
         const product = (isA ? drawn(own.c) : reader.words(1))[0]!;
         this.sections.push({ kind, shares: { mask, product } });
       } else if (kind === 'bitSelect') {
-        const rho = isA ? drawn(own.a) : reader.words(count);
-        const c = isA ? drawn(own.c) : reader.words(count);
+        const width = Math.ceil(outputBits / 8);
+        const rho = isA ? drawn(own.a) : widenBytes(reader.bytes(width * count), count, width);
+        const c = isA ? drawn(own.c) : widenBytes(reader.bytes(width * count), count, width);
         const rhoBits = wordsAsPlanes(drawn(own.planes));
-        this.sections.push({ kind, shares: { rhoBits, rho, beta: drawn(own.b), c } });
+        this.sections.push({ kind, shares: { rhoBits, rho, beta: drawn(own.b), c }, outputBits });
       } else {
         const narrow = (width: number): RingVector => widenBytes(reader.bytes(width * count), count, width);
         const mask = isA ? drawn(own.mask) : narrow(maskBytesOf(bits));
@@ -563,7 +567,12 @@ export class ChunkMaterial {
       (section.kind !== 'comparison' ||
         request.kind !== 'comparison' ||
         (section.shares.bits === request.bits && section.shares.outputBits === outputBitsOf(request))) &&
-      (section.kind !== 'edaBit' || request.kind !== 'edaBit' || edaBitCount(section) === edaBitsOf(request));
+      (section.kind !== 'edaBit' ||
+        request.kind !== 'edaBit' ||
+        edaBitCount(section) === edaBitsOf(request)) &&
+      (section.kind !== 'bitSelect' ||
+        request.kind !== 'bitSelect' ||
+        section.outputBits === outputBitsOf(request));
     if (!matches) {
       const found = section ? describeRequest(requestOf(section)) : 'nothing';
       throw new MaterialShortfallError(
@@ -599,8 +608,10 @@ export class ChunkMaterial {
   bitCounts(count: number): BitCountShares {
     return (this.take({ kind: 'bitCount', count }) as Extract<Section, { kind: 'bitCount' }>).shares;
   }
-  bitSelects(count: number): BitSelectShares {
-    return (this.take({ kind: 'bitSelect', count }) as Extract<Section, { kind: 'bitSelect' }>).shares;
+  /** `outputBits` as in the request: the selects are exact mod 2^outputBits only. */
+  bitSelects(count: number, outputBits = 64): BitSelectShares {
+    const request = { kind: 'bitSelect', count, outputBits } as const;
+    return (this.take(request) as Extract<Section, { kind: 'bitSelect' }>).shares;
   }
   /** `outputBits` as in the request: the outputs are exact mod 2^outputBits only. */
   comparisons(bits: number, count: number, outputBits = 64): ComparisonShares {
@@ -636,6 +647,8 @@ function edaBitCount(section: Extract<Section, { kind: 'edaBit' }>): number {
 function requestOf(section: Section): MaterialRequest {
   if (section.kind === 'edaBit')
     return { kind: 'edaBit', count: lengthOf(section), bits: edaBitCount(section) };
+  if (section.kind === 'bitSelect')
+    return { kind: 'bitSelect', count: lengthOf(section), outputBits: section.outputBits };
   return section.kind === 'comparison'
     ? {
         kind: 'comparison',

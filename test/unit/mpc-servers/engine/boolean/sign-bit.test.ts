@@ -1,3 +1,4 @@
+import { materialBytes } from '../../../../../mpc-servers/engine/material.ts';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { selectByBitSteps } from '../../../../../mpc-servers/engine/boolean/select-by-bit.ts';
@@ -65,19 +66,36 @@ describe('select by an XOR-shared bit in one round', () => {
     const b = BigUint64Array.from(random(n).map((r) => r & 1n));
     const bits = sharePlanes(planesOfWords(b, 1));
     const ds = share(d);
-    for (const openedBytes of [8, 4, 3, 1]) {
-      const out = await runBoth([{ kind: 'bitSelect', count: n }], async (context, material) => {
-        const select = selectByBitSteps(
-          bits[context.party],
-          ds[context.party],
-          material.bitSelects(n),
-          openedBytes,
-        );
-        const [e, f] = await runRound(context, select.steps);
-        return select.combine(e, f);
-      });
-      const mask = (1n << BigInt(8 * openedBytes)) - 1n;
-      expect([...add(out.A, out.B)].map((v) => v & mask)).toEqual([...d].map((v, i) => (b[i]! * v) & mask));
-    }
+    // Material stored at the full ring and at the openings' width (B keeps only those low bytes).
+    for (const openedBytes of [8, 4, 3, 1])
+      for (const outputBits of [64, 8 * openedBytes]) {
+        const request = { kind: 'bitSelect', count: n, outputBits } as const;
+        const out = await runBoth([request], async (context, material) => {
+          const select = selectByBitSteps(
+            bits[context.party],
+            ds[context.party],
+            material.bitSelects(n, outputBits),
+            openedBytes,
+          );
+          const [e, f] = await runRound(context, select.steps);
+          return select.combine(e, f);
+        });
+        const mask = (1n << BigInt(8 * openedBytes)) - 1n;
+        expect([...add(out.A, out.B)].map((v) => v & mask)).toEqual([...d].map((v, i) => (b[i]! * v) & mask));
+      }
+  });
+
+  it('stores B 2 ceil(outputBits / 8) bytes per select, and refuses material of another width', async () => {
+    const n = 1024;
+    const body = (outputBits: number): number =>
+      materialBytes([{ kind: 'bitSelect', count: n, outputBits }], 'B') - 16;
+    expect(body(64)).toBe(16 * n);
+    expect(body(32)).toBe(8 * n);
+    expect(body(24)).toBe(6 * n);
+    await expect(
+      runBoth([{ kind: 'bitSelect', count: n, outputBits: 32 }], async (_, material) =>
+        material.bitSelects(n),
+      ),
+    ).rejects.toThrow(/needed 1024 bitSelects at section 0, found 1024 bitSelects \(outputs mod 2\^32\)/);
   });
 });
