@@ -301,11 +301,8 @@ export function generateChunkMaterial(
   writers.A.push(versionHeader);
   writers.B.push(versionHeader);
   requests.forEach((request, section) => {
-    const bits =
-      request.kind === 'comparison' ? request.bits : request.kind === 'edaBit' ? edaBitsOf(request) : 0;
-    const outputBits =
-      request.kind === 'comparison' || request.kind === 'bitSelect' ? outputBitsOf(request) : 0;
-    const sectionHeader = header(KIND_CODE[request.kind], bits, request.count, outputBits);
+    const bits = sectionBitsOf(request);
+    const sectionHeader = header(KIND_CODE[request.kind], bits, request.count, sectionOutputBitsOf(request));
     writers.A.push(sectionHeader);
     writers.B.push(sectionHeader);
     const A = drawShares(streams.A, 'A', request.kind, request.count, bits);
@@ -408,6 +405,27 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
 
 const edaBitsOf = (request: { bits?: number }): number => request.bits ?? 64;
 
+/** A section header's bits field: a comparison's bits, an edaBit's bits, else 0. */
+function sectionBitsOf(request: MaterialRequest): number {
+  if (request.kind === 'comparison') return request.bits;
+  return request.kind === 'edaBit' ? edaBitsOf(request) : 0;
+}
+
+/** A section header's output bits: those of a comparison or a bit select (default 64), else 0. */
+function sectionOutputBitsOf(request: MaterialRequest): number {
+  return request.kind === 'comparison' || request.kind === 'bitSelect' ? outputBitsOf(request) : 0;
+}
+
+/** Whether a section made for `made` serves `wanted`: the same kind, count, bits and output bits. */
+function sameRequest(made: MaterialRequest, wanted: MaterialRequest): boolean {
+  return (
+    made.kind === wanted.kind &&
+    made.count === wanted.count &&
+    sectionBitsOf(made) === sectionBitsOf(wanted) &&
+    sectionOutputBitsOf(made) === sectionOutputBitsOf(wanted)
+  );
+}
+
 /** Bit 0 of each PRG word: a lift's mask bits. */
 function maskBits(words: RingVector): RingVector {
   for (let i = 0; i < words.length; i++) words[i] = words[i]! & 1n;
@@ -508,6 +526,8 @@ export class ChunkMaterial {
       if ((kind === 'comparison' || kind === 'bitSelect') && (outputBits < 1 || outputBits > 64))
         throw new MaterialShortfallError(`${kind} outputs of ${outputBits} bits`);
       const own = drawShares(stream, party, kind, count, bits);
+      // B's words stored in their low `width` bytes each.
+      const narrow = (width: number): RingVector => widenBytes(reader.bytes(width * count), count, width);
       if (kind === 'triple') {
         const c = isA ? drawn(own.c) : reader.words(count);
         this.sections.push({ kind, shares: { a: drawn(own.a), b: drawn(own.b), c } });
@@ -538,12 +558,11 @@ export class ChunkMaterial {
         this.sections.push({ kind, shares: { mask, product } });
       } else if (kind === 'bitSelect') {
         const width = Math.ceil(outputBits / 8);
-        const rho = isA ? drawn(own.a) : widenBytes(reader.bytes(width * count), count, width);
-        const c = isA ? drawn(own.c) : widenBytes(reader.bytes(width * count), count, width);
+        const rho = isA ? drawn(own.a) : narrow(width);
+        const c = isA ? drawn(own.c) : narrow(width);
         const rhoBits = wordsAsPlanes(drawn(own.planes));
         this.sections.push({ kind, shares: { rhoBits, rho, beta: drawn(own.b), c }, outputBits });
       } else {
-        const narrow = (width: number): RingVector => widenBytes(reader.bytes(width * count), count, width);
         const mask = isA ? drawn(own.mask) : narrow(maskBytesOf(bits));
         const maskTopBit =
           bits === WHOLE_RING_BITS
@@ -560,19 +579,7 @@ export class ChunkMaterial {
 
   private take(request: MaterialRequest): Section {
     const section = this.sections[this.next];
-    const matches =
-      section !== undefined &&
-      section.kind === request.kind &&
-      lengthOf(section) === request.count &&
-      (section.kind !== 'comparison' ||
-        request.kind !== 'comparison' ||
-        (section.shares.bits === request.bits && section.shares.outputBits === outputBitsOf(request))) &&
-      (section.kind !== 'edaBit' ||
-        request.kind !== 'edaBit' ||
-        edaBitCount(section) === edaBitsOf(request)) &&
-      (section.kind !== 'bitSelect' ||
-        request.kind !== 'bitSelect' ||
-        section.outputBits === outputBitsOf(request));
+    const matches = section !== undefined && sameRequest(requestOf(section), request);
     if (!matches) {
       const found = section ? describeRequest(requestOf(section)) : 'nothing';
       throw new MaterialShortfallError(
