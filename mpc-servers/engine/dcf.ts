@@ -95,7 +95,8 @@ export function dcfGenerate(
   new Uint32Array(buffer, at.alphaLow, count).set(halves.low);
   new Uint32Array(buffer, at.alphaHigh, count).set(halves.high);
   const roots = [rootSeed0, rootSeed1].map((seeds, party) => withControlBits(new Uint8Array(seeds), party));
-  const valueAlpha = new BigUint64Array(buffer, at.valueAlpha, count);
+  // Zeroed here: a reused kernel's memory holds the last generation's.
+  const valueAlpha = new BigUint64Array(buffer, at.valueAlpha, count).fill(0n);
   const finalCorrections = new BigUint64Array(buffer, at.finalCorrections, count);
   const cipher = fixedKeyAes();
   for (let first = 0; first < count; first += tile) {

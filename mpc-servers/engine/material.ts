@@ -8,6 +8,7 @@ import type {
   WideSquareShares,
   WideTripleShares,
 } from './correlations.ts';
+import { dcfGenerateKernel, type DcfGenerateKernel } from './dcf-generate-kernel.ts';
 import { dcfGenerate, type DcfKeys } from './dcf.ts';
 import { PrgReader, prgWords, type StreamId } from '../../contract/sharing/prg.ts';
 import { add, mul, ringVector, sub, wordsFromBytes, type RingVector } from '../../contract/sharing/ring.ts';
@@ -191,30 +192,27 @@ const outputBytesOf = (request: { outputBits?: number }): number => Math.ceil(ou
  */
 const maskBytesOf = (bits: number): number => (bits === WHOLE_RING_BITS ? 8 : Math.ceil(bits / 8));
 
-/** Plain byte writer of aligned sections. */
+/**
+ * Byte writer of aligned sections into a blob of its known size (`materialBytes`): each push copies at once,
+ * so a section may be written from memory the next one reuses (the generation kernel's).
+ */
 class BlobWriter {
-  private readonly parts: Uint8Array[] = [];
-  private length = 0;
+  private readonly blob: Uint8Array;
+  private offset = 0;
+  constructor(length: number) {
+    this.blob = new Uint8Array(length);
+  }
   push(bytes: Uint8Array): void {
-    this.parts.push(bytes);
-    this.length += bytes.byteLength;
-    const pad = (8 - (bytes.byteLength % 8)) % 8;
-    if (pad > 0) {
-      this.parts.push(new Uint8Array(pad));
-      this.length += pad;
-    }
+    this.blob.set(bytes, this.offset);
+    this.offset += Math.ceil(bytes.byteLength / 8) * 8;
   }
   words(words: RingVector): void {
     this.push(new Uint8Array(words.buffer, words.byteOffset, words.byteLength));
   }
   finish(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    let offset = 0;
-    for (const part of this.parts) {
-      out.set(part, offset);
-      offset += part.byteLength;
-    }
-    return out;
+    if (this.offset !== this.blob.byteLength)
+      throw new Error(`material blob written to ${this.offset} of its ${this.blob.byteLength} bytes`);
+    return this.blob;
   }
 }
 
@@ -280,6 +278,18 @@ function unpackControls(packed: Uint8Array, length: number): Uint8Array {
   return out;
 }
 
+let reusedGenerationKernel: DcfGenerateKernel | undefined;
+
+/**
+ * This thread's one generation kernel: its memory, grown to the largest section so far, is reused by every
+ * comparison section (whose keys are copied into the blobs before the next), so a chunk's keys do not fault
+ * in fresh pages each time.
+ */
+function generationKernel(): DcfGenerateKernel {
+  reusedGenerationKernel ??= dcfGenerateKernel();
+  return reusedGenerationKernel;
+}
+
 /**
  * Generates one chunk's material for both parties from their seeds and the dealer's own secret seed (the
  * comparison masks, which neither party may know, drawn from stream = chunk like the parties' shares). A
@@ -292,7 +302,10 @@ export function generateChunkMaterial(
   requests: readonly MaterialRequest[],
   dealerSeed: Uint8Array = randomBytes(16),
 ): Record<Party, Uint8Array> {
-  const writers = { A: new BlobWriter(), B: new BlobWriter() };
+  const writers = {
+    A: new BlobWriter(materialBytes(requests, 'A')),
+    B: new BlobWriter(materialBytes(requests, 'B')),
+  };
   const streams = {
     A: new PrgReader(seeds.A, { stream: chunk, substream: SEED_SUBSTREAM }),
     B: new PrgReader(seeds.B, { stream: chunk, substream: SEED_SUBSTREAM }),
@@ -363,7 +376,14 @@ export function generateChunkMaterial(
         alpha[i] = mask[i]! & lowMask;
         beta[i] = 1n - 2n * top[i]!;
       }
-      const { key0 } = dcfGenerate(request.bits - 1, alpha, beta, drawn(A.rootSeeds), drawn(B.rootSeeds));
+      const { key0 } = dcfGenerate(
+        request.bits - 1,
+        alpha,
+        beta,
+        drawn(A.rootSeeds),
+        drawn(B.rootSeeds),
+        generationKernel(),
+      );
       writers.B.push(lowBytes(sub(mask, drawn(A.mask)), maskBytesOf(request.bits)));
       // Over the whole ring the mask's top bit is 0: no shares of it are stored. It is added to the outputs,
       // so its low output bytes are all that matter.

@@ -106,26 +106,43 @@ describe('DCF key generation at the edges', () => {
   }
 
   it('makes the same material on a worker thread as on the calling thread, and it is exact at the edges', async () => {
-    const count = 3000; // more than one tile of keys
+    // More than one tile of keys, then a second section on the same (reused) generation kernel.
+    const counts = [3000, 500];
     const seeds = { A: randomBytes(16), B: randomBytes(16) };
     const job: ChunkJob = {
       kind: 'chunk',
       seeds,
       dealerSeed: randomBytes(16),
       chunk: 7,
-      requests: [{ kind: 'comparison', bits: WHOLE_RING_BITS, count }],
+      requests: counts.map((count) => ({ kind: 'comparison', bits: WHOLE_RING_BITS, count })),
     };
     const onWorker = await runOnWorker<Record<Party, Uint8Array>>(job);
     const here = generateChunkMaterial(job.seeds, job.chunk, job.requests, job.dealerSeed);
     for (const party of ['A', 'B'] as const)
       expect(Buffer.from(onWorker[party]).equals(Buffer.from(here[party]))).toBe(true);
-    const shares = (['A', 'B'] as const).map((party) =>
-      new ChunkMaterial(party, seeds[party], job.chunk, onWorker[party]).comparisons(WHOLE_RING_BITS, count),
+    const readers = (['A', 'B'] as const).map(
+      (party) => new ChunkMaterial(party, seeds[party], job.chunk, onWorker[party]),
     );
-    // The comparison is [x < mask] over 64 bits (beta = 1), the mask the sum of the parties' shares.
-    const alpha = shares[0]!.mask.map((a, k) => a + shares[1]!.mask[k]!);
-    const ones = new BigUint64Array(count).fill(1n);
-    expect(wrongAtEdges(shares[0]!.dcf, shares[1]!.dcf, alpha, ones)).toBe(0);
+    for (const count of counts) {
+      const shares = readers.map((reader) => reader.comparisons(WHOLE_RING_BITS, count));
+      // The comparison is [x < mask] over 64 bits (beta = 1), the mask the sum of the parties' shares.
+      const alpha = shares[0]!.mask.map((a, k) => a + shares[1]!.mask[k]!);
+      const ones = new BigUint64Array(count).fill(1n);
+      expect(wrongAtEdges(shares[0]!.dcf, shares[1]!.dcf, alpha, ones)).toBe(0);
+    }
+  });
+
+  it('makes the same keys on a kernel reused after a larger generation as on a fresh one', () => {
+    const kernel = dcfGenerateKernel();
+    dcfGenerate(64, alphas(64, 300), randomWords(300), randomBytes(300 * 16), randomBytes(300 * 16), kernel);
+    const alpha = alphas(20, 64);
+    const beta = randomWords(64);
+    const roots = [randomBytes(64 * 16), randomBytes(64 * 16)] as const;
+    const fresh = dcfGenerate(20, alpha, beta, roots[0], roots[1]);
+    const reused = dcfGenerate(20, alpha, beta, roots[0], roots[1], kernel);
+    expect(reused.key0.finalCorrections).toEqual(fresh.key0.finalCorrections);
+    expect(reused.key0.valueCorrections).toEqual(fresh.key0.valueCorrections);
+    expect(wrongAtEdges(reused.key0, reused.key1, alpha, beta)).toBe(0);
   });
 
   it('catches a kernel with any one i64.sub made i64.add or any one i64.xor made i64.or', () => {
