@@ -7,13 +7,13 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { compileProgram } from '../mpc-servers/analyses/program.ts';
-import { chunkMaterialRequests, plannedChunksInParallel } from '../mpc-servers/dealer/dealer-plan.ts';
-import { startWorkers } from '../mpc-servers/engine/worker-pool.ts';
 import {
-  generateChunkMaterial,
-  WHOLE_RING_BITS,
-  type MaterialRequest,
-} from '../mpc-servers/engine/material.ts';
+  chunkMaterialRequests,
+  plannedChunksInParallel,
+  type ChunkRequests,
+} from '../mpc-servers/dealer/dealer-plan.ts';
+import { startWorkers } from '../mpc-servers/engine/worker-pool.ts';
+import { WHOLE_RING_BITS, type MaterialRequest } from '../mpc-servers/engine/material.ts';
 import type { Party } from '../contract/party.ts';
 import { aesBlocksCounted, installAesBlockCounter } from './aes-block-counter.ts';
 import { materialFile, type DealerConfig, type DealerFigure } from './mpc-bench-config.ts';
@@ -24,7 +24,6 @@ async function deal(config: DealerConfig): Promise<DealerFigure> {
   const { task, directory } = config;
   const seeds = { A: Buffer.from(config.seeds.A, 'base64'), B: Buffer.from(config.seeds.B, 'base64') };
   const bytes = { A: 0, B: 0 };
-  let seconds = 0;
   const blocksBefore = aesBlocksCounted();
   const save = async (chunk: number, material: Record<Party, Uint8Array>): Promise<void> => {
     for (const party of ['A', 'B'] as const) {
@@ -32,30 +31,34 @@ async function deal(config: DealerConfig): Promise<DealerFigure> {
       if (config.write) await writeFile(materialFile(directory, task.name, party, chunk), material[party]);
     }
   };
+  // As the dealer task makes chunks: up to MPC_WORKER_THREADS at once, yielded in order. A single-op task's
+  // chunk is one repeat's batch. The time is the loop's wall time less the writes (none in a timing run).
+  const { chunks, requestsOf, ops } = dealerWork(task);
+  let writing = 0;
+  let chunk = 0;
+  const started = performance.now();
+  for await (const material of plannedChunksInParallel(chunks, requestsOf, seeds, randomBytes(16))) {
+    const writeStarted = performance.now();
+    await save(chunk++, material);
+    writing += performance.now() - writeStarted;
+  }
+  return {
+    task: task.name,
+    seconds: (performance.now() - started - writing) / 1000,
+    ops,
+    bytes,
+    aesBlocks: aesBlocksCounted() - blocksBefore,
+  };
+}
+
+/** A task's material as chunks: the program's, or one batch per repeat of a single-op task. */
+function dealerWork(task: DealerConfig['task']): { chunks: number; requestsOf: ChunkRequests; ops: number } {
   if (task.kind === 'stats') {
-    // As the dealer task makes them: up to MPC_WORKER_THREADS chunks at once, yielded in order. Its time is
-    // the loop's wall time less the writes (none in a timing run).
     const program = compileProgram(task.spec, task.totalRows, { validity: task.validity });
-    let writing = 0;
-    let chunk = 0;
-    const started = performance.now();
-    for await (const material of plannedChunksInParallel(
-      program.chunkCount,
-      (index) => chunkMaterialRequests(program, index),
-      seeds,
-      randomBytes(16),
-    )) {
-      const writeStarted = performance.now();
-      await save(chunk++, material);
-      writing += performance.now() - writeStarted;
-    }
-    seconds = (performance.now() - started - writing) / 1000;
     return {
-      task: task.name,
-      seconds,
+      chunks: program.chunkCount,
+      requestsOf: (index) => chunkMaterialRequests(program, index),
       ops: task.totalRows,
-      bytes,
-      aesBlocks: aesBlocksCounted() - blocksBefore,
     };
   }
   const request: MaterialRequest =
@@ -64,19 +67,7 @@ async function deal(config: DealerConfig): Promise<DealerFigure> {
       : task.kind === 'compare'
         ? { kind: 'comparison', bits: task.bits, count: task.count }
         : { kind: 'comparison', bits: WHOLE_RING_BITS, count: task.count };
-  for (let repeat = 0; repeat < task.repeats; repeat++) {
-    const started = performance.now();
-    const material = generateChunkMaterial(seeds, repeat, [request]);
-    seconds += (performance.now() - started) / 1000;
-    await save(repeat, material);
-  }
-  return {
-    task: task.name,
-    seconds,
-    ops: task.count * task.repeats,
-    bytes,
-    aesBlocks: aesBlocksCounted() - blocksBefore,
-  };
+  return { chunks: task.repeats, requestsOf: () => [request], ops: task.count * task.repeats };
 }
 
 await startWorkers();
