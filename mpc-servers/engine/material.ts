@@ -261,12 +261,14 @@ function widenBytes(bytes: Uint8Array, count: number, width: number): RingVector
 function packControls(controls: Uint8Array): Uint8Array {
   const out = new Uint8Array(Math.ceil(controls.length / 4));
   const whole = controls.length >> 2;
-  for (let j = 0, i = 0; j < whole; j++, i += 4)
-    out[j] =
-      (controls[i]! & 3) |
-      ((controls[i + 1]! & 3) << 2) |
-      ((controls[i + 2]! & 3) << 4) |
-      ((controls[i + 3]! & 3) << 6);
+  // Four controls at a time as one little-endian u32 (the kernel's regions are aligned; others are copied
+  // first); the byte store drops the bits shifted above bit 7.
+  const aligned = controls.byteOffset % 4 === 0 ? controls : controls.slice();
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, whole);
+  for (let j = 0; j < whole; j++) {
+    const c = words[j]! & 0x03030303;
+    out[j] = c | (c >>> 6) | (c >>> 12) | (c >>> 18);
+  }
   for (let i = whole * 4; i < controls.length; i++)
     out[whole] = out[whole]! | ((controls[i]! & 3) << ((i & 3) * 2));
   return out;
@@ -361,7 +363,8 @@ export function generateChunkMaterial(
       // rho = rho_A ^ rho_B from the seeds; B gets its additive shares of rho and of rho beta.
       const rho = xorPlanes(wordsAsPlanes(drawn(A.planes)), wordsAsPlanes(drawn(B.planes)));
       const rhoWords = ringVector(request.count);
-      for (let i = 0; i < request.count; i++) rhoWords[i] = BigInt((rho[i >>> 5]! >>> (i & 31)) & 1);
+      const rhoLow = new Uint32Array(rhoWords.buffer); // each word's low half; the high halves stay 0
+      for (let i = 0; i < request.count; i++) rhoLow[2 * i] = (rho[i >>> 5]! >>> (i & 31)) & 1;
       const beta = combined(A.b, B.b);
       writers.B.push(lowBytes(sub(rhoWords, drawn(A.a)), outputBytesOf(request)));
       writers.B.push(lowBytes(sub(mul(rhoWords, beta), drawn(A.c)), outputBytesOf(request)));
@@ -370,9 +373,10 @@ export function generateChunkMaterial(
       const top = ringVector(request.count);
       const alpha = ringVector(request.count);
       const beta = ringVector(request.count);
-      const lowMask = (1n << BigInt(request.bits - 1)) - 1n;
+      const topShift = BigInt(request.bits - 1);
+      const lowMask = (1n << topShift) - 1n;
       for (let i = 0; i < request.count; i++) {
-        top[i] = (mask[i]! >> BigInt(request.bits - 1)) & 1n;
+        top[i] = (mask[i]! >> topShift) & 1n;
         alpha[i] = mask[i]! & lowMask;
         beta[i] = 1n - 2n * top[i]!;
       }
