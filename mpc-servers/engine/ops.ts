@@ -52,7 +52,9 @@ export async function runRound<T extends unknown[]>(
     const length = parts[i]!.byteLength;
     const theirs = unpackLowBytes(incoming.subarray(offset, offset + length), step.masked.length, widths[i]!);
     offset += length;
-    return step.finish(add(step.masked, theirs));
+    // Narrower words were unpacked into a vector of their own: the sum goes there. Whole words may be a
+    // view of the peer's message, which stays as it came.
+    return step.finish(add(step.masked, theirs, widths[i]! < 8 ? theirs : undefined));
   }) as T;
 }
 
