@@ -75,8 +75,9 @@ function splitHalves(values: RingVector): { high: Uint32Array; low: Uint32Array 
  *
  * The keys go down their trees a tile of keys at a time, all levels of one tile before the next, so each
  * level's AES call and kernel pass stay in cache; the kernel writes the corrections straight into their
- * place in its memory, and the keys returned are views of it (no copy). `kernel`: a fresh instance of the
- * level kernel (the tests pass variants of it).
+ * place in its memory, and the keys returned are views of it (no copy). `kernel`: the generation kernel
+ * whose memory holds them, a fresh instance by default; a kernel passed again overwrites the keys it holds
+ * (the dealer reuses one per thread and copies each section's keys out first; the tests pass variants).
  */
 export function dcfGenerate(
   bits: number,
