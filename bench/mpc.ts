@@ -118,6 +118,8 @@ const online = (run: TaskRun): number => Math.max(run.parties.A.seconds, run.par
 /** Blocks per op of the party that did more (A expands its PRG shares, B reads its from the material). */
 const onlineBlocks = (run: TaskRun, ops: number): number =>
   Math.max(run.parties.A.aesBlocks, run.parties.B.aesBlocks) / ops;
+/** In place of an AES share where worker threads ran: their blocks are not counted. */
+const NOT_COUNTED = 'AES blocks: counted in 1-thread runs';
 const opsOf = (task: BenchTask): number => (task.kind === 'stats' ? task.totalRows : task.count);
 
 async function main(options: MpcBenchOptions): Promise<void> {
@@ -220,7 +222,7 @@ function report(
   // Blocks per level are counted on the main thread: from a one-thread run, when there was one.
   const oneThread = kernels.get(1);
   const kernelShare = (blocksPerLevel: (figures: KernelFigures) => number, levelsPerSec: number): string =>
-    oneThread ? against(blocksPerLevel(oneThread), levelsPerSec) : 'AES blocks: counted in 1-thread runs';
+    oneThread ? against(blocksPerLevel(oneThread), levelsPerSec) : NOT_COUNTED;
   for (const [threads, figures] of kernels) {
     const gen = figures.generateLevelsPerSec;
     const evaluate = figures.evaluateLevelsPerSec;
@@ -275,7 +277,7 @@ function report(
         // Blocks are counted on each process's main thread: complete only in a one-thread run.
         run.threads === 1
           ? `online ${against(onlineBlocks(run, op.count), rate)}; dealer ${against(dealerBlocks, dealerRate)}`
-          : 'AES blocks: counted in 1-thread runs',
+          : NOT_COUNTED,
         isKeyRate
           ? goal(dealerRate >= rate, `dealer keys/s >= online cmp/s (${(dealerRate / rate).toFixed(2)}x)`)
           : '',
