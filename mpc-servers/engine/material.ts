@@ -10,6 +10,7 @@ import type {
 } from './correlations.ts';
 import { dcfGenerateKernel, type DcfGenerateKernel } from './dcf-generate-kernel.ts';
 import { dcfGenerate, type DcfKeys } from './dcf.ts';
+import { packLowBytes, unpackLowBytes } from './word-packing.ts';
 import { PrgReader, prgWords, type StreamId } from '../../contract/sharing/prg.ts';
 import { add, mul, ringVector, sub, wordsFromBytes, type RingVector } from '../../contract/sharing/ring.ts';
 import { add128, mul128, sub128 } from './ring128.ts';
@@ -232,29 +233,10 @@ function header(kind: number, bits: number, count: number, outputBits = 0): Uint
  * two control-bit corrections of each level packed four levels-and-keys to a byte.
  */
 function writeDcfCorrections(writer: BlobWriter, keys: DcfKeys, outputBytes: number): void {
-  writer.push(lowBytes(keys.valueCorrections, outputBytes));
-  writer.push(lowBytes(keys.finalCorrections, outputBytes));
+  writer.push(packLowBytes(keys.valueCorrections, outputBytes));
+  writer.push(packLowBytes(keys.finalCorrections, outputBytes));
   writer.push(keys.seedCorrections);
   writer.push(packControls(keys.controlCorrections));
-}
-
-/** The low `width` bytes of each word, little-endian (the words' own bytes when width is 8). */
-function lowBytes(words: RingVector, width: number): Uint8Array {
-  const source = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
-  if (width === 8) return source;
-  const out = new Uint8Array(words.length * width);
-  for (let i = 0; i < words.length; i++)
-    for (let b = 0; b < width; b++) out[i * width + b] = source[i * 8 + b]!;
-  return out;
-}
-
-/** Words from their low `width` bytes, the high bytes zero. */
-function widenBytes(bytes: Uint8Array, count: number, width: number): RingVector {
-  if (width === 8) return wordsFromBytes(bytes);
-  const out = ringVector(count);
-  const target = new Uint8Array(out.buffer);
-  for (let i = 0; i < count; i++) for (let b = 0; b < width; b++) target[i * 8 + b] = bytes[i * width + b]!;
-  return out;
 }
 
 /** Two-bit control corrections (t_CW^L | t_CW^R << 1), four to a byte. */
@@ -366,8 +348,8 @@ export function generateChunkMaterial(
       const rhoLow = new Uint32Array(rhoWords.buffer); // each word's low half; the high halves stay 0
       for (let i = 0; i < request.count; i++) rhoLow[2 * i] = (rho[i >>> 5]! >>> (i & 31)) & 1;
       const beta = combined(A.b, B.b);
-      writers.B.push(lowBytes(sub(rhoWords, drawn(A.a)), outputBytesOf(request)));
-      writers.B.push(lowBytes(sub(mul(rhoWords, beta), drawn(A.c)), outputBytesOf(request)));
+      writers.B.push(packLowBytes(sub(rhoWords, drawn(A.a)), outputBytesOf(request)));
+      writers.B.push(packLowBytes(sub(mul(rhoWords, beta), drawn(A.c)), outputBytesOf(request)));
     } else {
       const mask = prgWords(dealerSeed, maskStreamOf(chunk, section), request.count);
       const top = ringVector(request.count);
@@ -388,11 +370,11 @@ export function generateChunkMaterial(
         drawn(B.rootSeeds),
         generationKernel(),
       );
-      writers.B.push(lowBytes(sub(mask, drawn(A.mask)), maskBytesOf(request.bits)));
+      writers.B.push(packLowBytes(sub(mask, drawn(A.mask)), maskBytesOf(request.bits)));
       // Over the whole ring the mask's top bit is 0: no shares of it are stored. It is added to the outputs,
       // so its low output bytes are all that matter.
       if (request.bits !== WHOLE_RING_BITS)
-        writers.B.push(lowBytes(sub(top, drawn(A.topBit)), outputBytesOf(request)));
+        writers.B.push(packLowBytes(sub(top, drawn(A.topBit)), outputBytesOf(request)));
       writeDcfCorrections(writers.A, key0, outputBytesOf(request));
       writeDcfCorrections(writers.B, key0, outputBytesOf(request));
     }
@@ -504,12 +486,12 @@ function readDcfKeys(
   outputBytes: number,
 ): DcfKeys {
   const levels = bits - 1;
-  const valueCorrections = widenBytes(
+  const valueCorrections = unpackLowBytes(
     reader.bytes(outputBytes * levels * count),
     levels * count,
     outputBytes,
   );
-  const finalCorrections = widenBytes(reader.bytes(outputBytes * count), count, outputBytes);
+  const finalCorrections = unpackLowBytes(reader.bytes(outputBytes * count), count, outputBytes);
   // Viewed in place when 4-byte aligned (it is when the blob starts aligned): no copy of the largest part.
   const seedBytes = reader.bytes(levels * count * 16);
   const seedCorrections = seedBytes.byteOffset % 4 === 0 ? seedBytes : new Uint8Array(seedBytes);
@@ -551,7 +533,7 @@ export class ChunkMaterial {
         throw new MaterialShortfallError(`${kind} outputs of ${outputBits} bits`);
       const own = drawShares(stream, party, kind, count, bits);
       // B's words stored in their low `width` bytes each.
-      const narrow = (width: number): RingVector => widenBytes(reader.bytes(width * count), count, width);
+      const narrow = (width: number): RingVector => unpackLowBytes(reader.bytes(width * count), count, width);
       if (kind === 'triple') {
         const c = isA ? drawn(own.c) : reader.words(count);
         this.sections.push({ kind, shares: { a: drawn(own.a), b: drawn(own.b), c } });
