@@ -1,7 +1,7 @@
-import { materialBytes } from '../../../../../mpc-servers/engine/material.ts';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { selectByBitSteps } from '../../../../../mpc-servers/engine/boolean/select-by-bit.ts';
+import { materialBytes } from '../../../../../mpc-servers/engine/material.ts';
 import {
   signBitRequests,
   signFromOpened,
