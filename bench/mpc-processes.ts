@@ -42,9 +42,18 @@ function profileArgs(): string[] {
   return directory ? ['--cpu-prof', `--cpu-prof-dir=${directory}`] : [];
 }
 
-/** Runs a bench script and resolves with its last stdout line, parsed. */
-function runJson<T>(name: string, args: string[], threads: number): Promise<T> {
-  const child = spawn(process.execPath, [...profileArgs(), '--import', 'tsx', script(name), ...args], {
+/**
+ * Runs a bench script and resolves with its last stdout line, parsed; `nodeFlags` are the computation tasks'
+ * for a script that stands for one of them.
+ */
+function runJson<T>(
+  name: string,
+  args: string[],
+  threads: number,
+  nodeFlags: readonly string[] = [],
+): Promise<T> {
+  const flags = [...profileArgs(), ...nodeFlags, '--import', 'tsx'];
+  const child = spawn(process.execPath, [...flags, script(name), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: childEnv(threads),
   });
@@ -62,7 +71,7 @@ export function runKernels(threads: number, quick: boolean): Promise<KernelFigur
 }
 
 export function runDealer(config: DealerConfig, threads: number): Promise<DealerFigure> {
-  return runJson('./mpc-dealer.ts', [JSON.stringify(config)], threads);
+  return runJson('./mpc-dealer.ts', [JSON.stringify(config)], threads, COMPUTE_TASK_NODE_FLAGS);
 }
 
 export interface PartyRun {
