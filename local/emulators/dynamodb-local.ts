@@ -18,6 +18,9 @@ export async function startDynamoDbLocal(options: { port?: number } = {}): Promi
     [
       `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
       '-Xmx512m',
+      // C1-only JIT: the emulator's optimising compiles otherwise compete with the
+      // MPC tasks for the same cores during a job, and tests start it many times.
+      '-XX:TieredStopAtLevel=1',
       '-jar',
       join(dir, 'DynamoDBLocal.jar'),
       '-inMemory',
