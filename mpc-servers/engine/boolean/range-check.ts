@@ -1,8 +1,7 @@
 import { add, type RingVector } from '../../../contract/sharing/ring.ts';
 import type { ChunkMaterial, MaterialRequest } from '../material.ts';
 import { runRound, type PartyContext, type RoundStep } from '../ops.ts';
-import { plane, planeWords, planesOfWords, type Planes } from './bit-planes.ts';
-import { andGates } from './and-gates.ts';
+import { planeWords, planesOfWords, type Planes } from './bit-planes.ts';
 import { AllOfCircuit, allOfLayers, andLayerWords, runAndCircuits, type AndCircuit } from './and-layers.ts';
 import { bitToArithmeticStep } from './bit-to-arithmetic.ts';
 import type { EdaBitShares } from './boolean-shares.ts';
@@ -20,13 +19,14 @@ import { LessThanCircuit, lessThanPublicLayers } from './compare-public.ts';
  * wrap [r <= y] OR [r >= L] (L = y_low - span mod 2^k). With w = [y_low < span] public per row,
  * P = [r_low > y_low] ^ ~w and Q = [r_low < L] ^ ~w, both cases are (P & Q) ^ w. High part: the
  * subtraction's borrow into bit k is b = [r_low > y_low] (P's comparison), so u_high = y_high - r_high - b
- * is zero iff r_high = y_high - b: with E0 = [r_high = y_high] and E1 = [r_high = y_high - 1] (exclusive),
- * zero = E0 ^ (b & (E0 ^ E1)). E0 and E1 are AND trees over the XNOR planes; y - 2^k gives y_high - 1.
+ * is zero iff r_high = y_high - b. y_high - 1 differs from y_high in the bits m up to its lowest set bit
+ * (public per row: y ^ (y - 2^k) above bit k), so y_high - b = y_high ^ (b & m) bit by bit, XOR-shared
+ * once b is: zero = AND of the XNOR planes of r_high against it, local to compute, one tree.
  *
- * Rounds: the k-bit comparisons (`lessThanTree`) beside the (64 - k)-plane equality trees, at most 6; one
- * round for P & Q and b & (E0 ^ E1); a tree ANDing every field's two bits; one bit-to-arithmetic round. A
- * field of k bits costs 2 lessThanPublicLayers(k) + 2 (63 - k) + 2 gates before the final tree, instead of
- * two whole-ring comparisons (240 gates). Rows are in [0, 2^16], fields any number.
+ * Rounds: the k-bit comparisons (`lessThanTree`, at most 6), then one tree over every field's high XNOR
+ * planes whose first layer also takes each field's P & Q (`ValidityTree`), and one bit-to-arithmetic round.
+ * A field of k bits costs 2 lessThanPublicLayers(k) + 1 + (64 - k) gates, one less in all for the tree,
+ * instead of two whole-ring comparisons (240 gates). Rows are in [0, 2^16], fields any number.
  */
 const BITS = 64;
 
@@ -56,24 +56,16 @@ export function maskedRangeCheckRequests(spans: readonly bigint[], rows: number)
 /** The material of `maskedRangeCheckBits`: its AND triples, round by round. */
 function maskedRangeCheckBitRequests(spans: readonly bigint[], rows: number): MaterialRequest[] {
   const width = planeWords(rows) / 2;
-  // Per field: the low comparisons (two instances per plane), then the high equalities (two per plane).
-  const circuits = spans.flatMap((span) => {
-    const k = lowBitsOf(span);
-    const low = lessThanPublicLayers(k).map((gates) => 2 * gates);
-    return k < BITS ? [low, allOfLayers(BITS - k).map((gates) => 2 * gates)] : [low];
-  });
+  // Per field the low comparisons (two instances per plane), then the validity tree.
+  const circuits = spans.map((span) => lessThanPublicLayers(lowBitsOf(span)).map((gates) => 2 * gates));
+  const highPlanes = spans.reduce((total, span) => total + BITS - lowBitsOf(span), 0);
   const gates = [
     ...andLayerWords(circuits, width),
-    // P & Q, and b & (E0 ^ E1) where there is a high part.
-    finalBitCount(spans) * width,
-    ...allOfLayers(finalBitCount(spans)).map((pairs) => pairs * width),
+    ...ValidityTree.layers(spans.length, highPlanes).map((planes) => planes * width),
   ];
   return gates.map((count): MaterialRequest => ({ kind: 'andTriple', count }));
 }
 
-/** The planes the final tree ANDs: per field its low bit, and its high bit where it has a high part. */
-const finalBitCount = (spans: readonly bigint[]): number =>
-  spans.reduce((total, span) => total + (lowBitsOf(span) < BITS ? 2 : 1), 0);
 /** Opens each value plus its mask: y = u + r (both parties get y). */
 function openStep(u: RingVector, mask: RingVector): RoundStep<RingVector> {
   return { masked: add(u, mask), finish: (opened) => opened };
@@ -150,30 +142,76 @@ async function maskedRangeCheckBits(
   const fields = offsets.map((_, f) => new FieldCheck(isA, opened[f]!, edaBits[f]!.bits, spans[f]!, width));
   await runAndCircuits(
     context,
-    fields.flatMap((field) => field.circuits()),
+    fields.map((field) => field.low),
     triples,
   );
-  // P & Q, and b & (E0 ^ E1), of every field in one round; then the AND of all their bits.
-  const operands = fields.map((field) => field.lastOperands());
-  const x = operands.flatMap((pairs) => pairs.map(([left]) => left));
-  const y = operands.flatMap((pairs) => pairs.map(([, right]) => right));
-  const z = await andGates(context, x, y, triples((x.length * width) / 2));
-  let at = 0;
-  const bits = fields.flatMap((field, f) => field.lastBits(operands[f]!.map(() => plane(z, at++, width))));
-  const all = new AllOfCircuit(bits);
-  await runAndCircuits(context, [all], triples);
-  return all.result;
+  const tree = new ValidityTree(
+    fields.map((field) => field.lowOperands()),
+    fields.flatMap((field) => field.highPlanes()),
+    (products) => products.forEach((product, f) => fields[f]!.toLowBit(product)),
+  );
+  await runAndCircuits(context, [tree], triples);
+  return tree.result;
+}
+
+/**
+ * The AND of every field's validity bits in one tree: its leaves are the high XNOR planes, and its first
+ * layer also takes each field's (P, Q), whose products (turned into the fields' low bits by `lowBits`)
+ * join the tree's second layer. So the low bits cost no round of their own.
+ */
+class ValidityTree implements AndCircuit {
+  private pending: [Planes, Planes][] | undefined;
+  private tree: AllOfCircuit | undefined;
+
+  constructor(
+    lowPairs: [Planes, Planes][],
+    private readonly highPlanes: Planes[],
+    private readonly lowBits: (products: Planes[]) => void,
+  ) {
+    this.pending = lowPairs;
+  }
+
+  /** Planes ANDed per layer for `fields` fields with `highPlanes` high planes in all. */
+  static layers(fields: number, highPlanes: number): number[] {
+    const pairs = Math.floor(highPlanes / 2);
+    return [fields + pairs, ...allOfLayers(highPlanes - pairs + fields)];
+  }
+
+  next(): { x: Planes[]; y: Planes[] } | undefined {
+    if (this.tree) return this.tree.next();
+    const pending = this.pending ?? [];
+    const pairs = Math.floor(this.highPlanes.length / 2);
+    return {
+      x: [...pending.map(([p]) => p), ...this.highPlanes.slice(0, pairs)],
+      y: [...pending.map(([, q]) => q), ...this.highPlanes.slice(pairs, 2 * pairs)],
+    };
+  }
+
+  absorb(products: Planes[]): void {
+    if (this.tree) return this.tree.absorb(products);
+    const lows = products.slice(0, this.pending?.length ?? 0);
+    const highs = products.slice(lows.length);
+    this.lowBits(lows);
+    this.pending = undefined;
+    this.tree = new AllOfCircuit([...highs, ...this.highPlanes.slice(2 * highs.length), ...lows]);
+  }
+
+  get result(): Planes {
+    if (!this.tree) throw new Error('the validity tree has not started');
+    return this.tree.result;
+  }
 }
 
 /**
  * One field's circuits from its opened y and edaBit planes r: the low comparisons [~r < ~y] and [r < L] on
- * k bits, side by side in each plane (`LessThanCircuit`), and where k < 64 the equalities E0 and E1 on the
- * high bits, side by side (`AllOfCircuit`). A's share carries the public terms.
+ * k bits, side by side in each plane (`LessThanCircuit`), then where k < 64 the XNOR planes of r_high
+ * against y_high - b. A's share carries the public terms.
  */
 class FieldCheck {
+  readonly low: LessThanCircuit;
   private readonly wrap: Planes;
-  private readonly low: LessThanCircuit;
-  private readonly high: AllOfCircuit | undefined;
+  /** Per high plane j - k: r ^ ~y (A's ~y), then the public mask m of the bits y_high - 1 flips. */
+  private readonly high: Planes | undefined;
   private readonly aMask: number;
 
   constructor(
@@ -216,31 +254,26 @@ class FieldCheck {
     this.wrap = borrow;
     this.low = new LessThanCircuit(lt, eq, k, stride);
     if (k === BITS) return;
-    // High part: XNOR planes of r against y (E0) and against y - 2^k (E1, by a bit-sliced decrement from
-    // bit k up), side by side; A adds the public ~y bits.
-    const xnors = new Uint32Array((BITS - k) * stride);
+    // High part: r ^ ~y per plane, and m by a bit-sliced decrement of y from bit k up (m_j is the borrow
+    // into bit j: the bits of y_high - 1 that differ from y_high's).
+    const high = new Uint32Array((BITS - k) * stride);
     const decrement = new Uint32Array(width).fill(-1);
     for (let j = k; j < BITS; j++) {
       const from = j * width;
-      const xnor = plane(xnors, j - k, stride);
+      const at = (j - k) * stride;
       for (let i = 0; i < width; i++) {
         const yj = y[from + i]!;
-        const rj = r[from + i]!;
         const d = decrement[i]!;
-        xnor[i] = rj ^ (aMask & ~yj);
-        xnor[width + i] = rj ^ (aMask & ~(yj ^ d));
+        high[at + i] = r[from + i]! ^ (aMask & ~yj);
+        high[at + width + i] = d;
         decrement[i] = d & ~yj;
       }
     }
-    this.high = new AllOfCircuit(Array.from({ length: BITS - k }, (_, j) => plane(xnors, j, stride)));
+    this.high = high;
   }
 
-  circuits(): AndCircuit[] {
-    return this.high ? [this.low, this.high] : [this.low];
-  }
-
-  /** The last round's operand pairs: (P, Q), then (b, E0 ^ E1) where there is a high part. */
-  lastOperands(): [Planes, Planes][] {
+  /** (P, Q) from the low comparisons' results. */
+  lowOperands(): [Planes, Planes] {
     const { width, aMask } = this;
     const below = this.low.result;
     const p = new Uint32Array(width);
@@ -250,25 +283,29 @@ class FieldCheck {
       p[i] = below[i]! ^ notWrap;
       q[i] = below[width + i]! ^ notWrap;
     }
-    if (!this.high) return [[p, q]];
-    const equal = this.high.result;
-    const differ = new Uint32Array(width);
-    for (let i = 0; i < width; i++) differ[i] = equal[i]! ^ equal[width + i]!;
-    return [
-      [p, q],
-      [below.subarray(0, width), differ],
-    ];
+    return [p, q];
   }
 
-  /** The field's bits from the last round's products: (P & Q) ^ w, then E0 ^ (b & (E0 ^ E1)). */
-  lastBits(products: Planes[]): Planes[] {
+  /** The field's low bit (P & Q) ^ w, in place of the product P & Q. */
+  toLowBit(product: Planes): void {
     const { width, aMask } = this;
-    const valid = products[0]!;
-    for (let i = 0; i < width; i++) valid[i] = valid[i]! ^ (aMask & this.wrap[i]!);
-    if (!this.high) return [valid];
-    const zero = products[1]!;
-    const equal = this.high.result;
-    for (let i = 0; i < width; i++) zero[i] = zero[i]! ^ equal[i]!;
-    return [valid, zero];
+    for (let i = 0; i < width; i++) product[i] = product[i]! ^ (aMask & this.wrap[i]!);
+  }
+
+  /**
+   * The XNOR planes of r_high against y_high - b (b = [r_low > y_low], the low comparisons' first
+   * result): r ^ ~y ^ (b & m) per plane, in place of r ^ ~y. None when k = 64.
+   */
+  highPlanes(): Planes[] {
+    const { width, high } = this;
+    if (!high) return [];
+    const b = this.low.result;
+    const stride = 2 * width;
+    const planes: Planes[] = [];
+    for (let at = 0; at < high.length; at += stride) {
+      for (let i = 0; i < width; i++) high[at + i] = high[at + i]! ^ (b[i]! & high[at + width + i]!);
+      planes.push(high.subarray(at, at + width));
+    }
+    return planes;
   }
 }

@@ -126,9 +126,10 @@ describe('range check with edaBits', () => {
   it('costs B per field an edaBit (8 bytes) and 1 bit per AND gate, fewer gates for narrower spans', () => {
     const rows = 1 << 14;
     const perRow = (spans: bigint[]): number => materialBytes(rangeCheckRequests(spans, rows), 'B') / rows;
-    // 365: k = 9, 2 x 12 + 2 x 54 + 2 gates, 1 more to AND the two bits; the lift 8 bytes per row.
-    expect(perRow([365n])).toBeCloseTo(8 + 8 + 135 / 8, 1);
-    expect(perRow([365n, 365n]) - perRow([365n])).toBeCloseTo(8 + 136 / 8, 1);
+    // 365: k = 9, 2 x 12 gates, P & Q, and a tree over its 55 high planes and low bit (55 gates); the lift
+    // 8 bytes per row. A second field adds its 2 x 12 + 1 gates and 56 planes to the one tree.
+    expect(perRow([365n])).toBeCloseTo(8 + 8 + 80 / 8, 1);
+    expect(perRow([365n, 365n]) - perRow([365n])).toBeCloseTo(8 + 81 / 8, 1);
     // A whole-ring span: two 64-bit comparisons (240 gates) and P & Q, as without a high part.
     expect(perRow([MAX])).toBeCloseTo(8 + 8 + 241 / 8, 1);
     expect(perRow([25_600_000n])).toBeLessThan(perRow([MAX]));
