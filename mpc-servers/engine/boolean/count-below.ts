@@ -1,4 +1,4 @@
-import { add, ringVector, type RingVector } from '../../../contract/sharing/ring.ts';
+import { add, type RingVector } from '../../../contract/sharing/ring.ts';
 import type { ChunkMaterial, MaterialRequest } from '../material.ts';
 import { runRound, type PartyContext, type RoundStep } from '../ops.ts';
 import { concatPlanes, plane, planeWords, planesOfWords, xorPublic, type Planes } from './bit-planes.ts';
@@ -80,10 +80,10 @@ export async function countBelow(
     const r = edaBits[f]!.bits;
     const { complement, bounds } = publicOperands(open, widths[f]!, bits);
     // [r > c] = [~r < ~c].
-    place(r, planesOfWords(complement, bits), true);
+    place(r, complement, true);
     for (const { bound, wrap } of bounds) {
       wraps.push(wrap);
-      place(r, planesOfWords(bound, bits), false);
+      place(r, bound, false);
     }
   });
   const lt = await lessThanPublic(context, s, c, bits, instances * width, (words) =>
@@ -114,51 +114,47 @@ export async function countBelow(
 }
 
 /**
- * The public operands of `countBelow` for one field: ~c mod 2^k, and per width w the bound
- * L = c - w + 1 mod 2^k with the wrap plane z = [c < w - 1]. Up to 32 bits on the words' low halves in
- * plain numbers, so no BigInt per row.
+ * The public operands of `countBelow` for one field, as planes: ~c mod 2^k, and per width w the bound
+ * L = c - w + 1 mod 2^k with the wrap plane z = [c < w - 1]. One transpose of c; the rest bit-sliced, each
+ * bound a subtraction of the public w - 1 whose last borrow is z. Rows past the chunk's stay zero.
  */
 function publicOperands(
   open: RingVector,
   widths: readonly bigint[],
   bits: number,
-): { complement: RingVector; bounds: { bound: RingVector; wrap: Planes }[] } {
+): { complement: Planes; bounds: { bound: Planes; wrap: Planes }[] } {
   const rows = open.length;
-  const complement = ringVector(rows);
-  if (bits > 32) {
-    const low = (1n << BigInt(bits)) - 1n;
-    for (let i = 0; i < rows; i++) complement[i] = ~open[i]! & low;
-    const bounds = widths.map((w) => {
-      const bound = ringVector(rows);
-      const wrap = ringVector(rows);
-      for (let i = 0; i < rows; i++) {
-        const ci = open[i]! & low;
-        bound[i] = (ci - w + 1n) & low;
-        wrap[i] = ci < w - 1n ? 1n : 0n;
+  const width = planeWords(rows);
+  const c = planesOfWords(open, bits);
+  const live = liveRows(rows, width);
+  const complement = new Uint32Array(c.length);
+  for (let j = 0; j < bits; j++)
+    for (let i = 0, at = j * width; i < width; i++, at++) complement[at] = ~c[at]! & live[i]!;
+  const bounds = widths.map((w) => {
+    const d = BigInt.asUintN(bits, w - 1n);
+    const bound = new Uint32Array(c.length);
+    const borrow = new Uint32Array(width);
+    for (let j = 0; j < bits; j++) {
+      const dj = (d >> BigInt(j)) & 1n ? -1 : 0;
+      for (let i = 0, at = j * width; i < width; i++, at++) {
+        const cj = c[at]!;
+        const b = borrow[i]!;
+        bound[at] = (cj ^ dj ^ b) & live[i]!;
+        borrow[i] = (~cj & (dj | b)) | (dj & b);
       }
-      return { bound, wrap: planesOfWords(wrap, 1) };
-    });
-    return { complement, bounds };
-  }
-  const low = bits === 32 ? 0xffffffff : 2 ** bits - 1;
-  const openHalves = new Uint32Array(open.buffer, open.byteOffset, 2 * rows);
-  const complementHalves = new Uint32Array(complement.buffer);
-  const c = new Uint32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    c[i] = openHalves[2 * i]! & low;
-    complementHalves[2 * i] = ~c[i]! & low;
-  }
-  const bounds = widths.map((width) => {
-    const w = Number(width);
-    const bound = ringVector(rows);
-    const boundHalves = new Uint32Array(bound.buffer);
-    const wrap = new Uint32Array(planeWords(rows));
-    for (let i = 0; i < rows; i++) {
-      const ci = c[i]!;
-      boundHalves[2 * i] = (ci - w + 1) & low;
-      if (ci < w - 1) wrap[i >>> 5] = wrap[i >>> 5]! | (1 << (i & 31));
     }
-    return { bound, wrap };
+    for (let i = 0; i < width; i++) borrow[i] = borrow[i]! & live[i]!;
+    return { bound, wrap: borrow };
   });
   return { complement, bounds };
+}
+
+/** Per plane word, the bits of the chunk's rows (the padding rows' are zero). */
+function liveRows(rows: number, width: number): Planes {
+  const live = new Uint32Array(width);
+  for (let t = 0; t < width; t++) {
+    const left = rows - 32 * t;
+    live[t] = left >= 32 ? -1 : left > 0 ? (1 << left) - 1 : 0;
+  }
+  return live;
 }
