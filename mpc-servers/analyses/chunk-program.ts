@@ -8,8 +8,8 @@ import type { EdaBitShares } from '../engine/boolean/boolean-shares.ts';
 import { countBelow, countBelowOpenStep, countBelowRequests } from '../engine/boolean/count-below.ts';
 import { lessThanManyStep } from '../engine/many-thresholds.ts';
 import { liftFromStep } from '../engine/narrow-lift.ts';
-import { multiplyStep, runRound, type PartyContext, type RoundStep } from '../engine/ops.ts';
-import { sum128, toWide, type WideVector } from '../engine/ring128.ts';
+import { multiplyStep, runRound, squareStep, type PartyContext, type RoundStep } from '../engine/ops.ts';
+import { sum128, toWide, wideAt, type WideVector } from '../engine/ring128.ts';
 import { liftStep, wideSquareStep } from '../engine/wide-ops.ts';
 import {
   add,
@@ -31,7 +31,9 @@ import type { FieldProgram, Program } from './program.ts';
  *
  * Sums: each summed value is lifted as y = x' - low, which is 0 for an invalid row and below 2^63 for any
  * row, and the chunk's count of invalid rows D is lifted with them. The valid rows' sums follow locally in
- * Z_2^128 with n = rows - D: sum x = sum y + n low, sum x^2 = sum y^2 + 2 low sum y + n low^2.
+ * Z_2^128 with n = rows - D: sum x = sum y + n low, sum x^2 = sum y^2 + 2 low sum y + n low^2. Where the
+ * chunk's sums cannot reach 2^63 (`sumsInRing`), y is added and squared in Z_2^64 instead and only the
+ * chunk's totals are lifted.
  *
  * Validity: each value x of field f is checked exactly for any 64-bit word, x - low <= high - low
  * unsigned, with an edaBit and a boolean circuit (`rangeCheckBits`); a row's bit v is the AND of its fields'
@@ -85,7 +87,12 @@ export function chunkRequests(program: ChunkShape, rows: number, hasCarry: boole
     for (let f = 0; f < fieldCount; f++) requests.push({ kind: 'bitSelect', count: rows });
   }
   const summed = program.fields.filter((field) => field.sums).length;
-  if (summed > 0) requests.push({ kind: 'lift', count: rows * summed + (program.validity ? 1 : 0) });
+  const squared = program.fields.filter((field) => field.sumSquares).length;
+  const inRing = sumsInRing(program, rows);
+  if (summed > 0 && inRing) {
+    requests.push({ kind: 'lift', count: summed + 1 });
+    if (squared > 0) requests.push({ kind: 'square', count: rows * squared });
+  } else if (summed > 0) requests.push({ kind: 'lift', count: rows * summed + (program.validity ? 1 : 0) });
   const thresholds = program.validity
     ? 0
     : program.fields.reduce((t, field) => t + field.thresholds.length, 0);
@@ -104,8 +111,8 @@ export function chunkRequests(program: ChunkShape, rows: number, hasCarry: boole
           outputBits: THRESHOLD_OUTPUT_BITS,
         });
   }
-  const squared = program.fields.filter((field) => field.sumSquares).length;
-  if (squared > 0) requests.push({ kind: 'wideSquare', count: rows * squared });
+  if (squared > 0)
+    requests.push(inRing ? { kind: 'lift', count: squared } : { kind: 'wideSquare', count: rows * squared });
   if (thresholds > 0) requests.push({ kind: 'lift', count: thresholds });
   if (innerCount > 0) {
     requests.push(
@@ -228,6 +235,25 @@ const wrap = (value: bigint): bigint => BigInt.asUintN(64, value);
 /** Each field's span high - low, the bound its offsets x - low are checked against. */
 const spansOf = (program: ChunkShape): bigint[] => program.fields.map((field) => field.high - field.low);
 
+/**
+ * Whether a chunk of `rows` rows adds its summed values in Z_2^64 and lifts only its totals: with the
+ * validity check every y = x' - low lies in [0, span], so the chunk's sum of a field stays below 2^63 when
+ * span * rows does, and its sum of squares when span^2 * rows does. Else every y is lifted into Z_2^128
+ * and squared there.
+ */
+function sumsInRing(program: ChunkShape, rows: number): boolean {
+  const limit = 1n << 63n;
+  return (
+    program.validity &&
+    program.fields.every((field) => {
+      const bound = (field.high - field.low) * BigInt(rows);
+      return (
+        !field.sums || (bound < limit && (!field.sumSquares || bound * (field.high - field.low) < limit))
+      );
+    })
+  );
+}
+
 /** The chunk's columns after the validity check, and each row's validity bit (shares of 0/1). */
 export interface CheckedColumns {
   columns: RingVector[];
@@ -302,8 +328,18 @@ export async function runChunk(
     const invalid = checked
       ? [BigUint64Array.of(wrap((isA ? BigInt(rows) : 0n) - sumAll(checked.valid)))]
       : [];
-    const y = concat([...shifted, ...invalid]);
-    steps.push(liftStep(context, y, material.lifts(y.length)));
+    if (sumsInRing(program, rows)) {
+      const totals = BigUint64Array.from([...shifted, ...invalid].map(sumAll));
+      steps.push(liftStep(context, totals, material.lifts(totals.length)));
+      const squaredValues = summedFields.flatMap((field, i) => (field.sumSquares ? [shifted[i]!] : []));
+      if (squaredValues.length > 0) {
+        const x = concat(squaredValues);
+        steps.push(squareStep(context, x, material.squares(x.length)));
+      }
+    } else {
+      const y = concat([...shifted, ...invalid]);
+      steps.push(liftStep(context, y, material.lifts(y.length)));
+    }
   }
   // Without the validity check: one opening of x per row, evaluated at x - t for every threshold.
   const thresholdSteps = checked
@@ -339,7 +375,7 @@ export async function runChunk(
         program,
         rows,
         summedFields,
-        results[0] as WideVector,
+        results.slice(0, steps.length) as [WideVector, RingVector?],
         material,
         accumulators,
       );
@@ -387,42 +423,95 @@ export async function runChunk(
 }
 
 /**
- * Adds the valid rows' sums and sums of squares of the chunk from the lifted y = x' - low of every summed
- * field, followed by the lifted count of invalid rows when rows are checked.
+ * Adds the valid rows' sums and sums of squares of the chunk: from the first round's results, the lifted y
+ * = x' - low of every summed field followed by the lifted count of invalid rows when rows are checked, or
+ * with `sumsInRing` the lifted totals and y's squares in Z_2^64.
  */
 async function accumulateSums(
   context: PartyContext,
   program: Program,
   rows: number,
   summedFields: readonly FieldProgram[],
-  lifted: WideVector,
+  [lifted, ringSquares]: [WideVector, RingVector?],
   material: ChunkMaterial,
   accumulators: Accumulators,
 ): Promise<void> {
   const isA = context.party === 'A';
-  const part = (i: number): WideVector => lifted.subarray(2 * i * rows, 2 * (i + 1) * rows);
-  const invalid = program.validity
-    ? lifted[2 * summedFields.length * rows]! + (lifted[2 * summedFields.length * rows + 1]! << 64n)
-    : 0n;
-  // Shares of the chunk's valid rows n, in Z_2^128.
-  const valid = toWide((isA ? BigInt(rows) : 0n) - invalid);
   const squaredIndex = summedFields.flatMap((field, i) => (field.sumSquares ? [i] : []));
-  let squares: WideVector | undefined;
-  if (squaredIndex.length > 0) {
-    const x = concat(squaredIndex.map(part));
-    [squares] = await runRound(context, [wideSquareStep(context, x, material.wideSquares(x.length / 2))]);
-  }
+  const totals = sumsInRing(program, rows)
+    ? await ringTotals(context, rows, summedFields.length, squaredIndex, lifted, ringSquares, material)
+    : await wideTotals(context, program, rows, summedFields.length, squaredIndex, lifted, material);
+  // Shares of the chunk's valid rows n, in Z_2^128.
+  const valid = toWide((isA ? BigInt(rows) : 0n) - totals.invalid);
   summedFields.forEach((field, i) => {
-    const sum = sum128(part(i));
+    const sum = totals.sums[i]!;
     const f = field.index;
     accumulators.sums[f] = toWide(accumulators.sums[f]! + sum + valid * field.low);
     const s = squaredIndex.indexOf(i);
-    if (s < 0 || squares === undefined) return;
-    const sumSquares = sum128(squares.subarray(2 * s * rows, 2 * (s + 1) * rows));
+    if (s < 0) return;
     accumulators.sumSquares[f] = toWide(
-      accumulators.sumSquares[f]! + sumSquares + 2n * field.low * sum + valid * field.low * field.low,
+      accumulators.sumSquares[f]! + totals.squares[s]! + 2n * field.low * sum + valid * field.low * field.low,
     );
   });
+}
+
+/** A chunk's shares in Z_2^128 of each summed field's sum of y, of the invalid rows, and of the sums of y^2. */
+interface ChunkTotals {
+  sums: bigint[];
+  invalid: bigint;
+  squares: bigint[];
+}
+
+/** From y lifted row by row: its sums, and its squares in Z_2^128 in one more round. */
+async function wideTotals(
+  context: PartyContext,
+  program: Program,
+  rows: number,
+  summed: number,
+  squaredIndex: readonly number[],
+  lifted: WideVector,
+  material: ChunkMaterial,
+): Promise<ChunkTotals> {
+  const part = (i: number): WideVector => lifted.subarray(2 * i * rows, 2 * (i + 1) * rows);
+  let squares: bigint[] = [];
+  if (squaredIndex.length > 0) {
+    const x = concat(squaredIndex.map(part));
+    const [wide] = await runRound(context, [wideSquareStep(context, x, material.wideSquares(x.length / 2))]);
+    squares = squaredIndex.map((_, s) => sum128(wide.subarray(2 * s * rows, 2 * (s + 1) * rows)));
+  }
+  return {
+    sums: Array.from({ length: summed }, (_, i) => sum128(part(i))),
+    invalid: program.validity ? wideAt(lifted, summed * rows) : 0n,
+    squares,
+  };
+}
+
+/**
+ * From the lifted totals (each field's sum of y, then the invalid rows) and y's squares in Z_2^64 (the
+ * squared fields' side by side), whose sums are lifted in one more round.
+ */
+async function ringTotals(
+  context: PartyContext,
+  rows: number,
+  summed: number,
+  squaredIndex: readonly number[],
+  lifted: WideVector,
+  ringSquares: RingVector | undefined,
+  material: ChunkMaterial,
+): Promise<ChunkTotals> {
+  let squares: bigint[] = [];
+  if (ringSquares !== undefined) {
+    const sums = BigUint64Array.from(
+      squaredIndex.map((_, s) => sumAll(ringSquares.subarray(s * rows, (s + 1) * rows))),
+    );
+    const [wide] = await runRound(context, [liftStep(context, sums, material.lifts(sums.length))]);
+    squares = squaredIndex.map((_, s) => wideAt(wide, s));
+  }
+  return {
+    sums: Array.from({ length: summed }, (_, i) => wideAt(lifted, i)),
+    invalid: wideAt(lifted, summed),
+    squares,
+  };
 }
 
 /**
