@@ -80,6 +80,32 @@ export function wordsOfPlanes(planes: Planes, rows: number, bits: number): RingV
   return out;
 }
 
+/**
+ * The low `bits` planes of x - d mod 2^bits for public planes x (`width` words each) and a public constant
+ * d, by a borrow chain from bit 0 up; `borrow` is the last borrow, [x < d mod 2^bits]. Row-wise the same as
+ * subtracting d from every row.
+ */
+export function subtractConstant(
+  x: Planes,
+  d: bigint,
+  bits: number,
+  width: number,
+): { difference: Planes; borrow: Planes } {
+  const difference = new Uint32Array(bits * width);
+  const borrow = new Uint32Array(width);
+  const constant = BigInt.asUintN(64, d);
+  for (let j = 0; j < bits; j++) {
+    const dj = (constant >> BigInt(j)) & 1n ? -1 : 0;
+    for (let i = 0, at = j * width; i < width; i++, at++) {
+      const xj = x[at]!;
+      const b = borrow[i]!;
+      difference[at] = xj ^ dj ^ b;
+      borrow[i] = (~xj & (dj | b)) | (dj & b);
+    }
+  }
+  return { difference, borrow };
+}
+
 /** Plane `j` of `planes` (a view, no copy), planes of `width` words each. */
 export function plane(planes: Planes, j: number, width: number): Planes {
   return planes.subarray(j * width, (j + 1) * width);

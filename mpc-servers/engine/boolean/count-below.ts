@@ -1,7 +1,15 @@
 import { add, type RingVector } from '../../../contract/sharing/ring.ts';
 import type { ChunkMaterial, MaterialRequest } from '../material.ts';
 import { runRound, type PartyContext, type RoundStep } from '../ops.ts';
-import { concatPlanes, plane, planeWords, planesOfWords, xorPublic, type Planes } from './bit-planes.ts';
+import {
+  concatPlanes,
+  plane,
+  planeWords,
+  planesOfWords,
+  subtractConstant,
+  xorPublic,
+  type Planes,
+} from './bit-planes.ts';
 import { andStep } from './and-gates.ts';
 import { bitCountStep } from './bit-count.ts';
 import type { EdaBitShares } from './boolean-shares.ts';
@@ -131,20 +139,11 @@ function publicOperands(
   for (let j = 0; j < bits; j++)
     for (let i = 0, at = j * width; i < width; i++, at++) complement[at] = ~c[at]! & live[i]!;
   const bounds = widths.map((w) => {
-    const d = BigInt.asUintN(bits, w - 1n);
-    const bound = new Uint32Array(c.length);
-    const borrow = new Uint32Array(width);
-    for (let j = 0; j < bits; j++) {
-      const dj = (d >> BigInt(j)) & 1n ? -1 : 0;
-      for (let i = 0, at = j * width; i < width; i++, at++) {
-        const cj = c[at]!;
-        const b = borrow[i]!;
-        bound[at] = (cj ^ dj ^ b) & live[i]!;
-        borrow[i] = (~cj & (dj | b)) | (dj & b);
-      }
-    }
-    for (let i = 0; i < width; i++) borrow[i] = borrow[i]! & live[i]!;
-    return { bound, wrap: borrow };
+    const { difference: bound, borrow: wrap } = subtractConstant(c, w - 1n, bits, width);
+    for (let j = 0; j < bits; j++)
+      for (let i = 0, at = j * width; i < width; i++, at++) bound[at] = bound[at]! & live[i]!;
+    for (let i = 0; i < width; i++) wrap[i] = wrap[i]! & live[i]!;
+    return { bound, wrap };
   });
   return { complement, bounds };
 }

@@ -1,7 +1,7 @@
 import { add, type RingVector } from '../../../contract/sharing/ring.ts';
 import type { ChunkMaterial, MaterialRequest } from '../material.ts';
 import { runRound, type PartyContext, type RoundStep } from '../ops.ts';
-import { planeWords, planesOfWords, type Planes } from './bit-planes.ts';
+import { planeWords, planesOfWords, subtractConstant, type Planes } from './bit-planes.ts';
 import { AllOfCircuit, allOfLayers, andLayerWords, runAndCircuits, type AndCircuit } from './and-layers.ts';
 import { bitToArithmeticStep } from './bit-to-arithmetic.ts';
 import type { EdaBitShares } from './boolean-shares.ts';
@@ -160,16 +160,14 @@ async function maskedRangeCheckBits(
  * join the tree's second layer. So the low bits cost no round of their own.
  */
 class ValidityTree implements AndCircuit {
-  private pending: [Planes, Planes][] | undefined;
+  /** The tree after its first layer; until then the first layer is `lowPairs` and pairs of `highPlanes`. */
   private tree: AllOfCircuit | undefined;
 
   constructor(
-    lowPairs: [Planes, Planes][],
+    private readonly lowPairs: [Planes, Planes][],
     private readonly highPlanes: Planes[],
     private readonly lowBits: (products: Planes[]) => void,
-  ) {
-    this.pending = lowPairs;
-  }
+  ) {}
 
   /** Planes ANDed per layer for `fields` fields with `highPlanes` high planes in all. */
   static layers(fields: number, highPlanes: number): number[] {
@@ -179,20 +177,18 @@ class ValidityTree implements AndCircuit {
 
   next(): { x: Planes[]; y: Planes[] } | undefined {
     if (this.tree) return this.tree.next();
-    const pending = this.pending ?? [];
     const pairs = Math.floor(this.highPlanes.length / 2);
     return {
-      x: [...pending.map(([p]) => p), ...this.highPlanes.slice(0, pairs)],
-      y: [...pending.map(([, q]) => q), ...this.highPlanes.slice(pairs, 2 * pairs)],
+      x: [...this.lowPairs.map(([p]) => p), ...this.highPlanes.slice(0, pairs)],
+      y: [...this.lowPairs.map(([, q]) => q), ...this.highPlanes.slice(pairs, 2 * pairs)],
     };
   }
 
   absorb(products: Planes[]): void {
     if (this.tree) return this.tree.absorb(products);
-    const lows = products.slice(0, this.pending?.length ?? 0);
+    const lows = products.slice(0, this.lowPairs.length);
     const highs = products.slice(lows.length);
     this.lowBits(lows);
-    this.pending = undefined;
     this.tree = new AllOfCircuit([...highs, ...this.highPlanes.slice(2 * highs.length), ...lows]);
   }
 
@@ -230,19 +226,15 @@ class FieldCheck {
     const stride = 2 * width;
     const lt = new Uint32Array(k * stride);
     const eq = new Uint32Array(k * stride);
-    const borrow = new Uint32Array(width);
-    const spanWord = BigInt.asUintN(BITS, span);
+    const { difference: bounds, borrow } = subtractConstant(y, span, k, width);
     for (let j = 0; j < k; j++) {
-      const spanMask = (spanWord >> BigInt(j)) & 1n ? -1 : 0;
       const from = j * width;
       const notYAt = j * stride;
       const boundAt = notYAt + width;
       for (let i = 0; i < width; i++) {
         const yj = y[from + i]!;
         const rj = r[from + i]!;
-        const b = borrow[i]!;
-        const bound = yj ^ spanMask ^ b;
-        borrow[i] = (~yj & (spanMask | b)) | (spanMask & b);
+        const bound = bounds[from + i]!;
         // [~r < ~y]: lt = ~y & ~(~r), eq = ~r ^ ~(~y) with A's share of ~r flipped and ~y public.
         lt[notYAt + i] = ~yj & rj;
         eq[notYAt + i] = rj ^ (aMask & ~yj);
