@@ -320,6 +320,7 @@ export async function runChunk(
   const summedFields = program.fields.filter((field) => field.sums);
   const comparedFields = program.fields.filter((field) => field.thresholds.length > 0);
   const steps: RoundStep<unknown>[] = [];
+  const inRing = sumsInRing(program, rows);
   if (summedFields.length > 0) {
     const shifted = summedFields.map((field) =>
       isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!,
@@ -328,7 +329,7 @@ export async function runChunk(
     const invalid = checked
       ? [BigUint64Array.of(wrap((isA ? BigInt(rows) : 0n) - sumAll(checked.valid)))]
       : [];
-    if (sumsInRing(program, rows)) {
+    if (inRing) {
       const totals = BigUint64Array.from([...shifted, ...invalid].map(sumAll));
       steps.push(liftStep(context, totals, material.lifts(totals.length)));
       const squaredValues = summedFields.flatMap((field, i) => (field.sumSquares ? [shifted[i]!] : []));
@@ -375,6 +376,7 @@ export async function runChunk(
         program,
         rows,
         summedFields,
+        inRing,
         results.slice(0, steps.length) as [WideVector, RingVector?],
         material,
         accumulators,
@@ -425,20 +427,21 @@ export async function runChunk(
 /**
  * Adds the valid rows' sums and sums of squares of the chunk: from the first round's results, the lifted y
  * = x' - low of every summed field followed by the lifted count of invalid rows when rows are checked, or
- * with `sumsInRing` the lifted totals and y's squares in Z_2^64.
+ * when `inRing` (`sumsInRing`) the lifted totals and y's squares in Z_2^64.
  */
 async function accumulateSums(
   context: PartyContext,
   program: Program,
   rows: number,
   summedFields: readonly FieldProgram[],
+  inRing: boolean,
   [lifted, ringSquares]: [WideVector, RingVector?],
   material: ChunkMaterial,
   accumulators: Accumulators,
 ): Promise<void> {
   const isA = context.party === 'A';
   const squaredIndex = summedFields.flatMap((field, i) => (field.sumSquares ? [i] : []));
-  const totals = sumsInRing(program, rows)
+  const totals = inRing
     ? await ringTotals(context, rows, summedFields.length, squaredIndex, lifted, ringSquares, material)
     : await wideTotals(context, program, rows, summedFields.length, squaredIndex, lifted, material);
   // Shares of the chunk's valid rows n, in Z_2^128.
