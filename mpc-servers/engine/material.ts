@@ -12,9 +12,17 @@ import { dcfGenerateKernel, type DcfGenerateKernel } from './dcf-generate-kernel
 import { dcfGenerate, type DcfKeys } from './dcf.ts';
 import { packLowBytes, unpackLowBytes } from './word-packing.ts';
 import { PrgReader, prgWords, type StreamId } from '../../contract/sharing/prg.ts';
-import { add, mul, ringVector, sub, wordsFromBytes, type RingVector } from '../../contract/sharing/ring.ts';
+import {
+  add,
+  mul,
+  ringVector,
+  sub,
+  sumAll,
+  wordsFromBytes,
+  type RingVector,
+} from '../../contract/sharing/ring.ts';
 import { add128, mul128, sub128 } from './ring128.ts';
-import { planeWords, planesAsWords, planesOfWords, wordsAsPlanes, xorPlanes } from './boolean/bit-planes.ts';
+import { planeWords, planesOfWords, wordsAsPlanes, xorPlanes } from './boolean/bit-planes.ts';
 import type {
   AndTripleShares,
   BitCountShares,
@@ -210,6 +218,12 @@ class BlobWriter {
   words(words: RingVector): void {
     this.push(new Uint8Array(words.buffer, words.byteOffset, words.byteLength));
   }
+  /** The blob's next `count` words, to be written in place (no copy); the offset stays 8-byte aligned. */
+  reserveWords(count: number): RingVector {
+    const words = new BigUint64Array(this.blob.buffer, this.blob.byteOffset + this.offset, count);
+    this.offset += count * 8;
+    return words;
+  }
   finish(): Uint8Array {
     if (this.offset !== this.blob.byteLength)
       throw new Error(`material blob written to ${this.offset} of its ${this.blob.byteLength} bytes`);
@@ -308,38 +322,47 @@ export function generateChunkMaterial(
     const combined = (shareA: RingVector | undefined, shareB: RingVector | undefined): RingVector =>
       add(drawn(shareA), drawn(shareB), drawn(shareA));
     if (request.kind === 'triple') {
+      // B's share of the product, c_B = a b - c_A, written straight into its blob.
+      const out = writers.B.reserveWords(drawn(A.c).length);
       const a = combined(A.a, B.a);
       const b = combined(A.b, B.b);
-      writers.B.words(sub(mul(a, b), drawn(A.c)));
+      sub(mul(a, b, out), drawn(A.c), out);
     } else if (request.kind === 'square') {
+      const out = writers.B.reserveWords(drawn(A.c).length);
       const a = combined(A.a, B.a);
-      writers.B.words(sub(mul(a, a), drawn(A.c)));
+      sub(mul(a, a, out), drawn(A.c), out);
     } else if (request.kind === 'lift') {
       // Each party's mask bit comes from its own seed; B gets its share of their product.
-      const product = mul(maskBits(drawn(A.mask)), maskBits(drawn(B.mask)));
-      writers.B.words(sub(product, drawn(A.c)));
+      const out = writers.B.reserveWords(drawn(A.c).length);
+      sub(mul(maskBits(drawn(A.mask)), maskBits(drawn(B.mask)), out), drawn(A.c), out);
     } else if (request.kind === 'wideSquare') {
+      const out = writers.B.reserveWords(drawn(A.c).length);
       const a = add128(drawn(A.a), drawn(B.a));
-      writers.B.words(sub128(mul128(a, a), drawn(A.c)));
+      sub128(mul128(a, a, out), drawn(A.c), out);
     } else if (request.kind === 'wideTriple') {
+      const out = writers.B.reserveWords(drawn(A.c).length);
       const a = add128(drawn(A.a), drawn(B.a));
       const b = add128(drawn(A.b), drawn(B.b));
-      writers.B.words(sub128(mul128(a, b), drawn(A.c)));
+      sub128(mul128(a, b, out), drawn(A.c), out);
     } else if (request.kind === 'andTriple') {
-      const a = xorPlanes(wordsAsPlanes(drawn(A.a)), wordsAsPlanes(drawn(B.a)));
-      const b = xorPlanes(wordsAsPlanes(drawn(A.b)), wordsAsPlanes(drawn(B.b)));
-      const c = wordsAsPlanes(drawn(A.c));
-      for (let i = 0; i < c.length; i++) c[i] = (a[i]! & b[i]!) ^ c[i]!;
-      writers.B.words(planesAsWords(c));
+      // c_B = (a_A ^ a_B)(b_A ^ b_B) ^ c_A, one pass over the five draws into B's blob.
+      const c = wordsAsPlanes(writers.B.reserveWords(request.count));
+      andTripleShare(
+        wordsAsPlanes(drawn(A.a)),
+        wordsAsPlanes(drawn(B.a)),
+        wordsAsPlanes(drawn(A.b)),
+        wordsAsPlanes(drawn(B.b)),
+        wordsAsPlanes(drawn(A.c)),
+        c,
+      );
     } else if (request.kind === 'edaBit') {
       // r = r_A + r_B, each share from its party's seed; A's bit shares from its seed, B's stored.
       const r = combined(A.mask, B.mask);
       const bitsA = wordsAsPlanes(drawn(A.planes));
-      writers.B.words(planesAsWords(xorPlanes(planesOfWords(r, edaBitsOf(request)), bitsA, bitsA)));
+      const out = wordsAsPlanes(writers.B.reserveWords(drawn(A.planes).length));
+      xorPlanes(planesOfWords(r, edaBitsOf(request)), bitsA, out);
     } else if (request.kind === 'bitCount') {
-      const product = mul(drawn(A.a), drawn(B.b));
-      let sum = 0n;
-      for (const term of product) sum += term;
+      const sum = sumAll(mul(drawn(A.a), drawn(B.b)));
       writers.B.words(BigUint64Array.of(BigInt.asUintN(64, sum - drawn(A.c)[0]!)));
     } else if (request.kind === 'bitSelect') {
       // rho = rho_A ^ rho_B from the seeds; B gets its additive shares of rho and of rho beta.
@@ -433,6 +456,18 @@ function sameRequest(made: MaterialRequest, wanted: MaterialRequest): boolean {
 }
 
 /** Bit 0 of each PRG word: a lift's mask bits. */
+/** B's AND-triple share c_B = ((a_A ^ a_B) & (b_A ^ b_B)) ^ c_A, word by word into `out`. */
+function andTripleShare(
+  aA: Uint32Array,
+  aB: Uint32Array,
+  bA: Uint32Array,
+  bB: Uint32Array,
+  cA: Uint32Array,
+  out: Uint32Array,
+): void {
+  for (let i = 0; i < out.length; i++) out[i] = ((aA[i]! ^ aB[i]!) & (bA[i]! ^ bB[i]!)) ^ cA[i]!;
+}
+
 function maskBits(words: RingVector): RingVector {
   for (let i = 0; i < words.length; i++) words[i] = words[i]! & 1n;
   return words;
