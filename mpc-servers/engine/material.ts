@@ -246,11 +246,14 @@ function header(kind: number, bits: number, count: number, outputBits = 0): Uint
  * are then exact mod 2^(8 outputBytes), all a program reading fewer bits needs), seed corrections, and the
  * two control-bit corrections of each level packed four levels-and-keys to a byte.
  */
-function writeDcfCorrections(writer: BlobWriter, keys: DcfKeys, outputBytes: number): void {
-  writer.push(packLowBytes(keys.valueCorrections, outputBytes));
-  writer.push(packLowBytes(keys.finalCorrections, outputBytes));
-  writer.push(keys.seedCorrections);
-  writer.push(packControls(keys.controlCorrections));
+function writeDcfCorrections(writers: readonly BlobWriter[], keys: DcfKeys, outputBytes: number): void {
+  const parts = [
+    packLowBytes(keys.valueCorrections, outputBytes),
+    packLowBytes(keys.finalCorrections, outputBytes),
+    keys.seedCorrections,
+    packControls(keys.controlCorrections),
+  ];
+  for (const part of parts) for (const writer of writers) writer.push(part);
 }
 
 /** Two-bit control corrections (t_CW^L | t_CW^R << 1), four to a byte. */
@@ -398,8 +401,8 @@ export function generateChunkMaterial(
       // so its low output bytes are all that matter.
       if (request.bits !== WHOLE_RING_BITS)
         writers.B.push(packLowBytes(sub(top, drawn(A.topBit)), outputBytesOf(request)));
-      writeDcfCorrections(writers.A, key0, outputBytesOf(request));
-      writeDcfCorrections(writers.B, key0, outputBytesOf(request));
+      // Both parties' keys hold the same corrections: packed once, copied into each blob.
+      writeDcfCorrections([writers.A, writers.B], key0, outputBytesOf(request));
     }
   });
   return { A: writers.A.finish(), B: writers.B.finish() };
