@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { HttpWebhookNotifier } from '../../lambdas/adapters/webhooks/http-webhook-notifier.ts';
 import { workflowStepHandlers } from '../../lambdas/handlers/workflow/registry.ts';
 import { workflowSettingsFrom } from '../../lambdas/handlers/workflow/workflow-settings.ts';
@@ -5,6 +6,7 @@ import type { WorkflowStepHandler } from '../../lambdas/handlers/workflow/workfl
 import type { WorkflowSettings } from '../../lambdas/ports/workflow-ports.ts';
 import type { LocalWiring } from '../../lambdas/wiring/coordinator-settings.ts';
 import { PEER_HOST_PUBLISHED_BY_B } from '../../contract/job/peer-endpoint.ts';
+import { WORKER_THREADS_VARIABLE } from '../../mpc-servers/engine/worker-pool.ts';
 import { LocalComputeLauncher } from '../compute/local-compute-launcher.ts';
 import { DOMAIN_CREDENTIALS } from '../emulators/credentials.ts';
 import type { GeneratedDealerKey, GeneratedServerKey } from '../runtime/server-keys.ts';
@@ -102,6 +104,18 @@ function domainCredentials(task: 'dealer' | 'serverA' | 'serverB'): Record<strin
   return { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey };
 }
 
+/**
+ * Worker threads of each local task. On Fargate each task has its own vCPUs (`workerThreadsOf`); here a
+ * job's three tasks (three per shard) share this machine's cores, and threads beyond the cores only
+ * contend. MPC_WORKER_THREADS in this process's environment overrides it.
+ */
+export function localTaskThreads(
+  cores = availableParallelism(),
+  configured = process.env[WORKER_THREADS_VARIABLE],
+): string {
+  return configured ?? String(Math.max(1, Math.floor(cores / 3)));
+}
+
 export function startLocalWorkflow(options: {
   env: Record<string, string>;
   serverKeys: readonly GeneratedServerKey[];
@@ -130,7 +144,7 @@ export function startLocalWorkflow(options: {
   const loopback = { PEER_HOST: '127.0.0.1' };
   const discovery = local.peerDiscovery;
   const launcher = new LocalComputeLauncher({
-    baseEnv: { ...options.env, ...local.taskEnv },
+    baseEnv: { ...options.env, [WORKER_THREADS_VARIABLE]: localTaskThreads(), ...local.taskEnv },
     containerEnv: {
       // The dealer's own key file; the servers' public keys it seals to are MPC_SERVER_KEYS of the base env.
       dealer: { ...domainCredentials('dealer'), MPC_DEALER_KEY_FILE: options.dealerKey.keyFilePath },
