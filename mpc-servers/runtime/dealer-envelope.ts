@@ -165,12 +165,18 @@ export function sealChunk(
   const cipher = createCipheriv('aes-256-gcm', key, chunkNonce(chunk));
   cipher.setAAD(aadOf(scope, objectName(chunk)));
   const out = Buffer.allocUnsafe(plaintext.byteLength + TAG_BYTES);
-  const body = cipher.update(plaintext);
-  body.copy(out, 0);
-  cipher.final();
-  cipher.getAuthTag().copy(out, body.length);
+  // In pieces: each piece's output is a small buffer the allocator reuses, so only `out` is fresh memory
+  // (one whole-chunk update would allocate a second chunk-sized buffer to copy from).
+  let written = 0;
+  for (let at = 0; at < plaintext.byteLength; at += SEAL_PIECE_BYTES)
+    written += cipher.update(plaintext.subarray(at, at + SEAL_PIECE_BYTES)).copy(out, written);
+  written += cipher.final().copy(out, written);
+  cipher.getAuthTag().copy(out, written);
   return out;
 }
+
+/** Plaintext bytes per cipher call when sealing a chunk: below the allocator's mmap threshold. */
+const SEAL_PIECE_BYTES = 64 * 1024;
 
 /** Opens a streamed chunk; another key, job, party or chunk index, or any altered byte: DEALER_NOT_AUTHENTIC. */
 export function openChunk(
