@@ -1,7 +1,7 @@
 import type { MaterialRequest, ChunkMaterial } from '../engine/material.ts';
-import { rangeCheckBits, rangeCheckBitRequests } from '../engine/boolean/range-check.ts';
-import { bitToArithmeticStep } from '../engine/boolean/bit-to-arithmetic.ts';
-import type { Planes } from '../engine/boolean/bit-planes.ts';
+import { maskedRangeCheckBitRequests, maskedRangeCheckOpened } from '../engine/boolean/range-check.ts';
+import { bitToArithmeticOpenedStep } from '../engine/boolean/bit-to-arithmetic.ts';
+import { validTimesOffset } from '../engine/boolean/valid-offsets.ts';
 import { selectByBitSteps } from '../engine/boolean/select-by-bit.ts';
 import { signBitRequests, signFromOpened, signOpenStep } from '../engine/boolean/sign-bit.ts';
 import type { EdaBitShares } from '../engine/boolean/boolean-shares.ts';
@@ -81,10 +81,9 @@ export function chunkRequests(program: ChunkShape, rows: number, hasCarry: boole
   const requests: MaterialRequest[] = [];
   if (program.validity) {
     const fieldCount = program.fields.length;
-    requests.push(...rangeCheckBitRequests(spansOf(program), rows));
-    // In one round: the validity bit's conversion, and the select x' = low + v (x - low) of every value.
-    requests.push({ kind: 'lift', count: rows });
-    for (let f = 0; f < fieldCount; f++) requests.push({ kind: 'bitSelect', count: rows });
+    // The edaBits, lift and products of `checkValidity` first, then the range check's AND triples.
+    requests.push({ kind: 'validity', count: rows, fields: fieldCount });
+    requests.push(...maskedRangeCheckBitRequests(spansOf(program), rows));
   }
   const summed = program.fields.filter((field) => field.sums).length;
   const squared = program.fields.filter((field) => field.sumSquares).length;
@@ -263,9 +262,9 @@ export interface CheckedColumns {
 }
 
 /**
- * Range check of every value (`rangeCheckBits`: edaBits and a boolean circuit, the row's bit v the AND of
- * its fields'), then in one round v's additive share and the select that makes every value in range,
- * x' = low + v (x - low).
+ * Range check of every value (`maskedRangeCheckOpened`: edaBits and a boolean circuit, the row's bit v the
+ * AND of its fields'), then in one round v's additive share, from which every value in range,
+ * x' = low + v (x - low), is local (`validTimesOffset`).
  */
 export async function checkValidity(
   context: PartyContext,
@@ -280,16 +279,14 @@ export async function checkValidity(
   const us = fields.map((field) =>
     isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!,
   );
-  const validBits = await rangeCheckBits(context, us, spansOf(program), material);
-  // x' = low + v (x - low): v (x - low) by a select on the XOR-shared bit, beside v's conversion.
-  const lift = bitToArithmeticStep(context, validBits, rows, material.lifts(rows));
-  const selects = us.map((u) => selectByBitSteps(validBits, u, material.bitSelects(rows)));
-  const [valid, ...opened] = (await runRound<unknown[]>(context, [
-    lift,
-    ...selects.flatMap((select) => select.steps),
-  ])) as [RingVector, ...(Planes | RingVector)[]];
+  const masks = material.validity(rows, fields.length);
+  const checkedBits = await maskedRangeCheckOpened(context, us, spansOf(program), masks.edaBits, material);
+  const [{ arithmetic: valid, opened: flipped }] = await runRound(context, [
+    bitToArithmeticOpenedStep(context, checkedBits.bits, rows, masks.lift),
+  ]);
   const checked = fields.map((field, f) => {
-    const part = selects[f]!.combine(opened[2 * f] as Planes, opened[2 * f + 1] as RingVector);
+    const { arithmetic } = masks.edaBits[f]!;
+    const part = validTimesOffset(valid, flipped, checkedBits.opened[f]!, arithmetic, masks.maskProducts[f]!);
     return isA ? addConstant(part, field.low) : part;
   });
   // For min series x' + (1 - v)(high - low).

@@ -28,6 +28,7 @@ import type {
   BitCountShares,
   BitSelectShares,
   EdaBitShares,
+  ValidityShares,
 } from './boolean/boolean-shares.ts';
 
 /**
@@ -77,7 +78,13 @@ export type MaterialRequest =
    * Counts of XOR-shared bits (`bit-count.ts`) over `count` rows: each party's mask per row from its seed,
    * B stores its share of the masks' inner product (one word per section).
    */
-  | { kind: 'bitCount'; count: number };
+  | { kind: 'bitCount'; count: number }
+  /**
+   * The validity check's masks for `count` rows of `fields` fields (`valid-offsets.ts`): per field a
+   * whole-ring edaBit r_f, then one lift (each party's mask bit; rho = m_A ^ m_B), then per field additive
+   * shares of rho r_f. B stores each edaBit's bits, its lift product share and its shares of rho r_f.
+   */
+  | { kind: 'validity'; count: number; fields: number };
 
 const KIND_CODE = {
   triple: 1,
@@ -90,8 +97,9 @@ const KIND_CODE = {
   edaBit: 8,
   bitSelect: 9,
   bitCount: 10,
+  validity: 11,
 } as const;
-const FORMAT_VERSION = 5;
+const FORMAT_VERSION = 6;
 /** Substream of a chunk's seed stream (stream = chunk). */
 const SEED_SUBSTREAM = 0;
 
@@ -159,6 +167,8 @@ function drawShares(
       const planes = words(planeWords(count) / 2);
       return isA ? { b, planes, a: words(count), c: words(count) } : { b, planes };
     }
+    case 'validity':
+      throw new Error('validity sections are drawn by drawValidity');
     case 'comparison': {
       const rootSeeds = stream.bytes(count * 16);
       if (!isA) return { rootSeeds };
@@ -166,6 +176,19 @@ function drawShares(
       return bits === WHOLE_RING_BITS ? { rootSeeds, mask } : { rootSeeds, mask, topBit: words(count) };
     }
   }
+}
+
+/** A party's draws of a validity section: its edaBits, its lift, then (A only) its shares of rho r_f. */
+function drawValidity(
+  stream: PrgReader,
+  party: Party,
+  count: number,
+  fields: number,
+): { edaBits: Draws[]; lift: Draws; products: RingVector[] } {
+  const edaBits = Array.from({ length: fields }, () => drawShares(stream, party, 'edaBit', count, 64));
+  const lift = drawShares(stream, party, 'lift', count, 0);
+  const products = party === 'A' ? Array.from({ length: fields }, () => stream.words(count)) : [];
+  return { edaBits, lift, products };
 }
 
 /** A draw the kind always has (its absence is a bug in `drawShares`). */
@@ -183,6 +206,8 @@ export class MaterialShortfallError extends Error {
 
 export function describeRequest(request: MaterialRequest): string {
   if (request.kind === 'andTriple') return `${request.count * 64} AND triples`;
+  if (request.kind === 'validity')
+    return `validity masks of ${request.count} rows of ${request.fields} fields`;
   if (request.kind === 'edaBit') return `${request.count} ${edaBitsOf(request)}-bit edaBits`;
   const outputs =
     'outputBits' in request && outputBitsOf(request) !== 64 ? ` (outputs mod 2^${request.outputBits})` : '';
@@ -319,6 +344,14 @@ export function generateChunkMaterial(
     const sectionHeader = header(KIND_CODE[request.kind], bits, request.count, sectionOutputBitsOf(request));
     writers.A.push(sectionHeader);
     writers.B.push(sectionHeader);
+    if (request.kind === 'validity') {
+      writeValidity(
+        writers.B,
+        drawValidity(streams.A, 'A', request.count, request.fields),
+        drawValidity(streams.B, 'B', request.count, request.fields),
+      );
+      return;
+    }
     const A = drawShares(streams.A, 'A', request.kind, request.count, bits);
     const B = drawShares(streams.B, 'B', request.kind, request.count, bits);
     /** A's share plus B's share, summed in place into A's. */
@@ -335,9 +368,7 @@ export function generateChunkMaterial(
       const a = combined(A.a, B.a);
       sub(mul(a, a, out), drawn(A.c), out);
     } else if (request.kind === 'lift') {
-      // Each party's mask bit comes from its own seed; B gets its share of their product.
-      const out = writers.B.reserveWords(drawn(A.c).length);
-      sub(mul(maskBits(drawn(A.mask)), maskBits(drawn(B.mask)), out), drawn(A.c), out);
+      writeLift(writers.B, A, B);
     } else if (request.kind === 'wideSquare') {
       const out = writers.B.reserveWords(drawn(A.c).length);
       const a = add128(drawn(A.a), drawn(B.a));
@@ -359,11 +390,7 @@ export function generateChunkMaterial(
         c,
       );
     } else if (request.kind === 'edaBit') {
-      // r = r_A + r_B, each share from its party's seed; A's bit shares from its seed, B's stored.
-      const r = combined(A.mask, B.mask);
-      const bitsA = wordsAsPlanes(drawn(A.planes));
-      const out = wordsAsPlanes(writers.B.reserveWords(drawn(A.planes).length));
-      xorPlanes(planesOfWords(r, edaBitsOf(request)), bitsA, out);
+      writeEdaBit(writers.B, A, B, edaBitsOf(request));
     } else if (request.kind === 'bitCount') {
       const sum = sumAll(mul(drawn(A.a), drawn(B.b)));
       writers.B.words(BigUint64Array.of(BigInt.asUintN(64, sum - drawn(A.c)[0]!)));
@@ -408,6 +435,41 @@ export function generateChunkMaterial(
   return { A: writers.A.finish(), B: writers.B.finish() };
 }
 
+/** B's bits of an edaBit section (r = r_A + r_B from the seeds, A's bits too); returns r, in A's mask. */
+function writeEdaBit(writer: BlobWriter, A: Draws, B: Draws, bits: number): RingVector {
+  const r = add(drawn(A.mask), drawn(B.mask), drawn(A.mask));
+  const bitsA = wordsAsPlanes(drawn(A.planes));
+  xorPlanes(planesOfWords(r, bits), bitsA, wordsAsPlanes(writer.reserveWords(drawn(A.planes).length)));
+  return r;
+}
+
+/**
+ * B's share of a lift's product (each party's mask bit from its own seed); returns rho = m_A ^ m_B as ring
+ * words.
+ */
+function writeLift(writer: BlobWriter, A: Draws, B: Draws): RingVector {
+  const [maskA, maskB] = [maskBits(drawn(A.mask)), maskBits(drawn(B.mask))];
+  const out = writer.reserveWords(maskA.length);
+  sub(mul(maskA, maskB, out), drawn(A.c), out);
+  const rho = ringVector(maskA.length);
+  for (let i = 0; i < rho.length; i++) rho[i] = maskA[i]! ^ maskB[i]!;
+  return rho;
+}
+
+/** B's part of a validity section: its edaBits' bits, its lift product share, its shares of rho r_f. */
+function writeValidity(
+  writer: BlobWriter,
+  A: ReturnType<typeof drawValidity>,
+  B: ReturnType<typeof drawValidity>,
+): void {
+  const masks = A.edaBits.map((shares, f) => writeEdaBit(writer, shares, B.edaBits[f]!, 64));
+  const rho = writeLift(writer, A.lift, B.lift);
+  masks.forEach((r, f) => {
+    const out = writer.reserveWords(r.length);
+    sub(mul(rho, r, out), A.products[f]!, out);
+  });
+}
+
 /** Bytes of `party`'s blob for one chunk of `requests`, headers and padding included (see the writer above). */
 export function materialBytes(requests: readonly MaterialRequest[], party: Party): number {
   const padded = (bytes: number): number => Math.ceil(bytes / 8) * 8;
@@ -426,6 +488,8 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
       bytes += edaBitsOf(request) * planeWords(count) * 4;
     } else if (party === 'B' && request.kind === 'bitCount') {
       bytes += 8;
+    } else if (party === 'B' && request.kind === 'validity') {
+      bytes += request.fields * 64 * planeWords(count) * 4 + 8 * count + request.fields * 8 * count;
     } else if (party === 'B' && request.kind === 'bitSelect') {
       bytes += 2 * padded(outputBytesOf(request) * count);
     } else if (party === 'B') {
@@ -437,9 +501,10 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
 
 const edaBitsOf = (request: { bits?: number }): number => request.bits ?? 64;
 
-/** A section header's bits field: a comparison's bits, an edaBit's bits, else 0. */
+/** A section header's bits field: a comparison's bits, an edaBit's bits, a validity section's fields, else 0. */
 function sectionBitsOf(request: MaterialRequest): number {
   if (request.kind === 'comparison') return request.bits;
+  if (request.kind === 'validity') return request.fields;
   return request.kind === 'edaBit' ? edaBitsOf(request) : 0;
 }
 
@@ -486,7 +551,8 @@ type Section =
   | { kind: 'andTriple'; shares: AndTripleShares }
   | { kind: 'edaBit'; shares: EdaBitShares }
   | { kind: 'bitSelect'; shares: BitSelectShares; outputBits: number }
-  | { kind: 'bitCount'; shares: BitCountShares };
+  | { kind: 'bitCount'; shares: BitCountShares }
+  | { kind: 'validity'; shares: ValidityShares };
 
 class BlobReader {
   private offset = 0;
@@ -514,6 +580,22 @@ class BlobReader {
   get done(): boolean {
     return this.offset === this.blob.byteLength;
   }
+}
+
+/** A party's validity section: its draws, and for B what it stores, in `writeValidity`'s order. */
+function readValidity(reader: BlobReader, own: ReturnType<typeof drawValidity>): ValidityShares {
+  const isA = own.products.length > 0;
+  const count = drawn(own.lift.mask).length;
+  const edaBits = own.edaBits.map((shares) => ({
+    arithmetic: drawn(shares.mask),
+    bits: wordsAsPlanes(isA ? drawn(shares.planes) : reader.words((64 * planeWords(count)) / 2)),
+  }));
+  const lift = {
+    maskBit: maskBits(drawn(own.lift.mask)),
+    product: isA ? drawn(own.lift.c) : reader.words(count),
+  };
+  const maskProducts = isA ? own.products : edaBits.map(() => reader.words(count));
+  return { edaBits, lift, maskProducts };
 }
 
 function readDcfKeys(
@@ -569,6 +651,11 @@ export class ChunkMaterial {
         throw new MaterialShortfallError(`edaBits of ${bits} bits`);
       if ((kind === 'comparison' || kind === 'bitSelect') && (outputBits < 1 || outputBits > 64))
         throw new MaterialShortfallError(`${kind} outputs of ${outputBits} bits`);
+      if (kind === 'validity') {
+        if (bits < 1) throw new MaterialShortfallError('validity masks of no field');
+        this.sections.push({ kind, shares: readValidity(reader, drawValidity(stream, party, count, bits)) });
+        continue;
+      }
       const own = drawShares(stream, party, kind, count, bits);
       // B's words stored in their low `width` bytes each.
       const narrow = (width: number): RingVector => unpackLowBytes(reader.bytes(width * count), count, width);
@@ -659,6 +746,9 @@ export class ChunkMaterial {
   bitCounts(count: number): BitCountShares {
     return (this.take({ kind: 'bitCount', count }) as Extract<Section, { kind: 'bitCount' }>).shares;
   }
+  validity(count: number, fields: number): ValidityShares {
+    return (this.take({ kind: 'validity', count, fields }) as Extract<Section, { kind: 'validity' }>).shares;
+  }
   /** `outputBits` as in the request: the selects are exact mod 2^outputBits only. */
   bitSelects(count: number, outputBits = 64): BitSelectShares {
     const request = { kind: 'bitSelect', count, outputBits } as const;
@@ -687,6 +777,7 @@ function lengthOf(section: Section): number {
   if (section.kind === 'edaBit') return section.shares.arithmetic.length;
   if (section.kind === 'bitSelect') return section.shares.rho.length;
   if (section.kind === 'bitCount') return section.shares.mask.length;
+  if (section.kind === 'validity') return section.shares.lift.product.length;
   return section.shares.a.length;
 }
 
@@ -700,6 +791,8 @@ function requestOf(section: Section): MaterialRequest {
     return { kind: 'edaBit', count: lengthOf(section), bits: edaBitCount(section) };
   if (section.kind === 'bitSelect')
     return { kind: 'bitSelect', count: lengthOf(section), outputBits: section.outputBits };
+  if (section.kind === 'validity')
+    return { kind: 'validity', count: lengthOf(section), fields: section.shares.edaBits.length };
   return section.kind === 'comparison'
     ? {
         kind: 'comparison',

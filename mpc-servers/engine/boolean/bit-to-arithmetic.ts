@@ -17,6 +17,20 @@ export function bitToArithmeticStep(
   rows: number,
   material: LiftShares,
 ): RoundStep<RingVector> {
+  const step = bitToArithmeticOpenedStep(context, bits, rows, material);
+  return { masked: step.masked, finish: (opened) => step.finish(opened).arithmetic };
+}
+
+/**
+ * `bitToArithmeticStep`, also giving the plane both parties opened between them: d ^ e = v ^ rho with
+ * rho = r_A ^ r_B, uniform to either party, so public (`valid-offsets.ts` uses it).
+ */
+export function bitToArithmeticOpenedStep(
+  context: PartyContext,
+  bits: Planes,
+  rows: number,
+  material: LiftShares,
+): RoundStep<{ arithmetic: RingVector; opened: Planes }> {
   const width = planeWords(rows);
   if (bits.length !== width) throw new RangeError(`a plane of ${rows} rows has ${width} words`);
   const isA = context.party === 'A';
@@ -49,7 +63,7 @@ export function bitToArithmeticStep(
         if (d === e) out[i] = SMALL[k]! - product[i]! - product[i]!;
         else out[i] = SMALL[k]! + product[i]! + product[i]!;
       }
-      return out;
+      return { arithmetic: out, opened: mine.map((word, i) => word ^ theirs[i]!) };
     },
   };
 }

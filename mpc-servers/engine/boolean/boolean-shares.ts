@@ -1,4 +1,5 @@
 import type { RingVector } from '../../../contract/sharing/ring.ts';
+import type { LiftShares } from '../correlations.ts';
 import type { Planes } from './bit-planes.ts';
 
 /** One party's XOR shares of bit-sliced AND triples: c = a & b, 32 gates to a word. */
@@ -35,4 +36,14 @@ export interface BitSelectShares {
 export interface BitCountShares {
   mask: RingVector;
   product: bigint;
+}
+
+/**
+ * One party's validity masks (`valid-offsets.ts`): a whole-ring edaBit r_f per field, one lift (its mask
+ * bit m_P; rho = m_A ^ m_B) and per field additive shares of rho r_f.
+ */
+export interface ValidityShares {
+  edaBits: EdaBitShares[];
+  lift: LiftShares;
+  maskProducts: RingVector[];
 }

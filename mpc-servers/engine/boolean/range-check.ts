@@ -53,8 +53,8 @@ export function maskedRangeCheckRequests(spans: readonly bigint[], rows: number)
   return [...maskedRangeCheckBitRequests(spans, rows), { kind: 'lift', count: rows }];
 }
 
-/** The material of `maskedRangeCheckBits`: its AND triples, round by round. */
-function maskedRangeCheckBitRequests(spans: readonly bigint[], rows: number): MaterialRequest[] {
+/** The material of `maskedRangeCheckOpened`: its AND triples, round by round. */
+export function maskedRangeCheckBitRequests(spans: readonly bigint[], rows: number): MaterialRequest[] {
   const width = planeWords(rows) / 2;
   // Per field the low comparisons (two instances per plane), then the validity tree.
   const circuits = spans.map((span) => lessThanPublicLayers(lowBitsOf(span)).map((gates) => 2 * gates));
@@ -94,7 +94,7 @@ export async function rangeCheckBits(
 ): Promise<Planes> {
   const rows = offsets[0]?.length ?? 0;
   const edaBits = offsets.map(() => material.edaBits(rows));
-  return maskedRangeCheckBits(context, offsets, spans, edaBits, material);
+  return (await maskedRangeCheckOpened(context, offsets, spans, edaBits, material)).bits;
 }
 
 /** `rangeCheck` with the edaBits given (one per field, of the offsets' rows), the rest from `material`. */
@@ -105,7 +105,7 @@ export async function maskedRangeCheck(
   edaBits: readonly EdaBitShares[],
   material: ChunkMaterial,
 ): Promise<RingVector> {
-  const bits = await maskedRangeCheckBits(context, offsets, spans, edaBits, material);
+  const { bits } = await maskedRangeCheckOpened(context, offsets, spans, edaBits, material);
   return toArithmetic(context, bits, offsets, material);
 }
 
@@ -123,14 +123,17 @@ async function toArithmetic(
   return arithmetic;
 }
 
-/** `maskedRangeCheck`'s bits as XOR shares of one plane. */
-async function maskedRangeCheckBits(
+/**
+ * `maskedRangeCheck`'s bits as XOR shares of one plane, and what it opened: each field's offset plus its
+ * edaBit's mask (`valid-offsets.ts` reuses them).
+ */
+export async function maskedRangeCheckOpened(
   context: PartyContext,
   offsets: readonly RingVector[],
   spans: readonly bigint[],
   edaBits: readonly EdaBitShares[],
   material: ChunkMaterial,
-): Promise<Planes> {
+): Promise<{ bits: Planes; opened: RingVector[] }> {
   const isA = context.party === 'A';
   const rows = offsets[0]?.length ?? 0;
   const width = planeWords(rows);
@@ -151,7 +154,7 @@ async function maskedRangeCheckBits(
     (products) => products.forEach((product, f) => fields[f]!.toLowBit(product)),
   );
   await runAndCircuits(context, [tree], triples);
-  return tree.result;
+  return { bits: tree.result, opened };
 }
 
 /**
