@@ -2,7 +2,6 @@ import type { MaterialRequest, ChunkMaterial } from '../engine/material.ts';
 import { maskedRangeCheckBitRequests, maskedRangeCheckOpened } from '../engine/boolean/range-check.ts';
 import { bitToArithmeticOpenedStep } from '../engine/boolean/bit-to-arithmetic.ts';
 import { validTimesOffset } from '../engine/boolean/valid-offsets.ts';
-import { selectByBitSteps } from '../engine/boolean/select-by-bit.ts';
 import { signBitRequests, signFromOpened, signOpenStep } from '../engine/boolean/sign-bit.ts';
 import type { EdaBitShares } from '../engine/boolean/boolean-shares.ts';
 import { countBelow, countBelowOpenStep, countBelowRequests } from '../engine/boolean/count-below.ts';
@@ -38,7 +37,7 @@ import type { FieldProgram, Program } from './program.ts';
  * Validity: each value x of field f is checked exactly for any 64-bit word, x - low <= high - low
  * unsigned, with an edaBit and a boolean circuit (`rangeCheckBits`); a row's bit v is the AND of its fields'
  * bits, XOR-shared; in one round it is converted to an additive share and every value is replaced by
- * x' = low + v (x - low), a select by the XOR-shared bit (`selectByBitSteps`). So every later comparison,
+ * x' = low + v (x - low), local from the check's openings and the lift's (`validTimesOffset`). So every later comparison,
  * at however few bits, sees an in-range value, and an invalid row contributes exactly `low` to every field.
  * Its contributions are taken out linearly at the output (D = number of invalid rows: counts below
  * t - D [low < t], count - D; sums as above); a min series sees x' + (1 - v)(high - low),
@@ -82,7 +81,7 @@ export function chunkRequests(program: ChunkShape, rows: number, hasCarry: boole
   if (program.validity) {
     const fieldCount = program.fields.length;
     // The edaBits, lift and products of `checkValidity` first, then the range check's AND triples.
-    requests.push({ kind: 'validity', count: rows, fields: fieldCount });
+    requests.push({ kind: 'edaLift', count: rows, fields: fieldCount });
     requests.push(...maskedRangeCheckBitRequests(spansOf(program), rows));
   }
   const summed = program.fields.filter((field) => field.sums).length;
@@ -146,13 +145,9 @@ function chunkExtremeRequests(program: ChunkShape, rows: number, hasCarry: boole
   const pairs = Math.floor(rows / 2) * paired.length;
   const requests: MaterialRequest[] = [];
   if (pairs > 0) {
-    requests.push({ kind: 'edaBit', count: pairs, bits: program.extremeBits });
+    requests.push(shiftMasks(program, pairs, outputBits));
     if (program.validity) requests.push({ kind: 'triple', count: 3 * pairs });
-    requests.push(...signBitRequests(program.extremeBits, pairs), {
-      kind: 'bitSelect',
-      count: pairs,
-      outputBits,
-    });
+    requests.push(...signBitRequests(program.extremeBits, pairs));
   }
   const split = new Set(paired);
   const lengths = program.series.map(
@@ -185,15 +180,15 @@ function reduceRequests(program: ChunkShape, lengths: readonly number[], outputB
   const m = [...lengths];
   while (m.some((length) => length > 1)) {
     const pairs = m.reduce((total, length) => total + Math.floor(length / 2), 0);
-    requests.push({ kind: 'edaBit', count: pairs, bits: program.extremeBits });
-    requests.push(...signBitRequests(program.extremeBits, pairs), {
-      kind: 'bitSelect',
-      count: pairs,
-      outputBits,
-    });
+    requests.push(shiftMasks(program, pairs, outputBits), ...signBitRequests(program.extremeBits, pairs));
     m.forEach((length, s) => (m[s] = length - Math.floor(length / 2)));
   }
   return requests;
+}
+
+/** `compareAndShift`'s masks for `pairs` pairs: the sign's edaBit, with the lift that makes the shift. */
+function shiftMasks(program: ChunkShape, pairs: number, outputBits: number): MaterialRequest {
+  return { kind: 'edaLift', count: pairs, fields: 1, bits: program.extremeBits, outputBits };
 }
 
 /** Fields with both a min and a max series, in field order. */
@@ -279,7 +274,7 @@ export async function checkValidity(
   const us = fields.map((field) =>
     isA ? addConstant(columns[field.index]!, -field.low) : columns[field.index]!,
   );
-  const masks = material.validity(rows, fields.length);
+  const masks = material.edaLifts(rows, fields.length);
   const checkedBits = await maskedRangeCheckOpened(context, us, spansOf(program), masks.edaBits, material);
   const [{ arithmetic: valid, opened: flipped }] = await runRound(context, [
     bitToArithmeticOpenedStep(context, checkedBits.bits, rows, masks.lift),
@@ -703,8 +698,9 @@ async function reduceSeries(
 /**
  * shift = [left < right] (left - right) for `difference` = left - right (exact mod 2^(8 openedBytes), of
  * `extremeBits` signed bits): the sign by an edaBit and a boolean circuit (`signOpenStep`,
- * `signFromOpened`), then one select by the XOR-shared bit (`selectByBitSteps`), so min = right + shift and
- * max = left - shift. `firstRound` runs the opening round, with whatever else shares it.
+ * `signFromOpened`), then one round converting the sign bit, after which the shift is local from the
+ * opened difference plus mask (`validTimesOffset`), so min = right + shift and max = left - shift.
+ * `firstRound` runs the opening round, with whatever else shares it.
  */
 async function compareAndShift(
   context: PartyContext,
@@ -716,19 +712,16 @@ async function compareAndShift(
     runRound(context, [open]).then(([opened]) => opened),
 ): Promise<RingVector> {
   const bits = program.extremeBits;
-  const edaBits = material.edaBits(difference.length, bits);
-  const opened = await firstRound(signOpenStep(difference, edaBits, bits));
+  const masks = material.edaLifts(difference.length, 1, bits, 8 * openedBytes);
+  const edaBits = masks.edaBits[0]!;
+  const opened = await firstRound(signOpenStep(difference, edaBits, bits, openedBytes));
   const leftIsSmaller = await signFromOpened(context, opened, edaBits, bits, (words) =>
     material.andTriples(words),
   );
-  const select = selectByBitSteps(
-    leftIsSmaller,
-    difference,
-    material.bitSelects(difference.length, 8 * openedBytes),
-    openedBytes,
-  );
-  const [e, f] = await runRound(context, select.steps);
-  return select.combine(e, f);
+  const [{ arithmetic, opened: flipped }] = await runRound(context, [
+    bitToArithmeticOpenedStep(context, leftIsSmaller, difference.length, masks.lift),
+  ]);
+  return validTimesOffset(arithmetic, flipped, opened, edaBits.arithmetic, masks.maskProducts[0]!);
 }
 
 /**

@@ -26,9 +26,8 @@ import { planeWords, planesOfWords, wordsAsPlanes, xorPlanes } from './boolean/b
 import type {
   AndTripleShares,
   BitCountShares,
-  BitSelectShares,
   EdaBitShares,
-  ValidityShares,
+  EdaLiftShares,
 } from './boolean/boolean-shares.ts';
 
 /**
@@ -69,22 +68,17 @@ export type MaterialRequest =
    */
   | { kind: 'edaBit'; count: number; bits?: number }
   /**
-   * Selects by XOR-shared bits (`select-by-bit.ts`): a random bit rho with XOR and additive shares, and a
-   * product pair (beta, rho beta); B stores the low ceil(outputBits / 8) bytes (default 64 bits) of its
-   * additive shares of rho and of rho beta, so the selects are exact mod 2^outputBits only.
-   */
-  | { kind: 'bitSelect'; count: number; outputBits?: number }
-  /**
    * Counts of XOR-shared bits (`bit-count.ts`) over `count` rows: each party's mask per row from its seed,
    * B stores its share of the masks' inner product (one word per section).
    */
   | { kind: 'bitCount'; count: number }
   /**
-   * The validity check's masks for `count` rows of `fields` fields (`valid-offsets.ts`): per field a
-   * whole-ring edaBit r_f, then one lift (each party's mask bit; rho = m_A ^ m_B), then per field additive
-   * shares of rho r_f. B stores each edaBit's bits, its lift product share and its shares of rho r_f.
+   * edaBits with a lift (`valid-offsets.ts`): over `count` rows, `fields` edaBits r_f of `bits` bits (default
+   * 64), then one lift (each party's mask bit; rho = m_A ^ m_B), then per edaBit additive shares of rho r_f.
+   * B stores each edaBit's bits, and its shares of the lift's product and of each rho r_f in their low
+   * ceil(outputBits / 8) bytes (default 64 bits): what is made from them is exact mod 2^outputBits only.
    */
-  | { kind: 'validity'; count: number; fields: number };
+  | { kind: 'edaLift'; count: number; fields: number; bits?: number; outputBits?: number };
 
 const KIND_CODE = {
   triple: 1,
@@ -95,11 +89,10 @@ const KIND_CODE = {
   wideTriple: 6,
   andTriple: 7,
   edaBit: 8,
-  bitSelect: 9,
   bitCount: 10,
-  validity: 11,
+  edaLift: 11,
 } as const;
-const FORMAT_VERSION = 6;
+const FORMAT_VERSION = 7;
 /** Substream of a chunk's seed stream (stream = chunk). */
 const SEED_SUBSTREAM = 0;
 
@@ -114,7 +107,7 @@ interface Draws {
   c?: RingVector;
   mask?: RingVector;
   topBit?: RingVector;
-  /** Bit planes as words: an edaBit's or a select's XOR shares. */
+  /** Bit planes as words: an edaBit's XOR shares. */
   planes?: RingVector;
   rootSeeds?: Uint8Array;
 }
@@ -162,13 +155,8 @@ function drawShares(
     }
     case 'bitCount':
       return isA ? { a: words(count), c: words(1) } : { b: words(count) };
-    case 'bitSelect': {
-      const b = words(count);
-      const planes = words(planeWords(count) / 2);
-      return isA ? { b, planes, a: words(count), c: words(count) } : { b, planes };
-    }
-    case 'validity':
-      throw new Error('validity sections are drawn by drawValidity');
+    case 'edaLift':
+      throw new Error('edaLift sections are drawn by drawEdaLift');
     case 'comparison': {
       const rootSeeds = stream.bytes(count * 16);
       if (!isA) return { rootSeeds };
@@ -178,14 +166,15 @@ function drawShares(
   }
 }
 
-/** A party's draws of a validity section: its edaBits, its lift, then (A only) its shares of rho r_f. */
-function drawValidity(
+/** A party's draws of an edaLift section: its edaBits, its lift, then (A only) its shares of rho r_f. */
+function drawEdaLift(
   stream: PrgReader,
   party: Party,
   count: number,
   fields: number,
+  bits: number,
 ): { edaBits: Draws[]; lift: Draws; products: RingVector[] } {
-  const edaBits = Array.from({ length: fields }, () => drawShares(stream, party, 'edaBit', count, 64));
+  const edaBits = Array.from({ length: fields }, () => drawShares(stream, party, 'edaBit', count, bits));
   const lift = drawShares(stream, party, 'lift', count, 0);
   const products = party === 'A' ? Array.from({ length: fields }, () => stream.words(count)) : [];
   return { edaBits, lift, products };
@@ -206,14 +195,15 @@ export class MaterialShortfallError extends Error {
 
 export function describeRequest(request: MaterialRequest): string {
   if (request.kind === 'andTriple') return `${request.count * 64} AND triples`;
-  if (request.kind === 'validity')
-    return `validity masks of ${request.count} rows of ${request.fields} fields`;
+  if (request.kind === 'edaLift')
+    return `${request.count} rows of ${request.fields} ${edaBitsOf(request)}-bit edaBits with a lift${outputsOf(request)}`;
   if (request.kind === 'edaBit') return `${request.count} ${edaBitsOf(request)}-bit edaBits`;
-  const outputs =
-    'outputBits' in request && outputBitsOf(request) !== 64 ? ` (outputs mod 2^${request.outputBits})` : '';
-  if (request.kind !== 'comparison') return `${request.count} ${request.kind}s${outputs}`;
-  return `${request.count} ${request.bits}-bit comparisons${outputs}`;
+  if (request.kind !== 'comparison') return `${request.count} ${request.kind}s${outputsOf(request)}`;
+  return `${request.count} ${request.bits}-bit comparisons${outputsOf(request)}`;
 }
+
+const outputsOf = (request: MaterialRequest): string =>
+  'outputBits' in request && outputBitsOf(request) !== 64 ? ` (outputs mod 2^${request.outputBits})` : '';
 
 const outputBitsOf = (request: { outputBits?: number }): number => request.outputBits ?? 64;
 
@@ -256,12 +246,13 @@ class BlobWriter {
   }
 }
 
-function header(kind: number, bits: number, count: number, outputBits = 0): Uint8Array {
+function header(kind: number, bits: number, count: number, outputBits = 0, fields = 0): Uint8Array {
   const bytes = new Uint8Array(8);
   const view = new DataView(bytes.buffer);
   view.setUint8(0, kind);
   view.setUint8(1, bits);
   view.setUint8(2, outputBits);
+  view.setUint8(3, fields);
   view.setUint32(4, count, true);
   return bytes;
 }
@@ -341,15 +332,18 @@ export function generateChunkMaterial(
   writers.B.push(versionHeader);
   requests.forEach((request, section) => {
     const bits = sectionBitsOf(request);
-    const sectionHeader = header(KIND_CODE[request.kind], bits, request.count, sectionOutputBitsOf(request));
+    const sectionHeader = header(
+      KIND_CODE[request.kind],
+      bits,
+      request.count,
+      sectionOutputBitsOf(request),
+      sectionFieldsOf(request),
+    );
     writers.A.push(sectionHeader);
     writers.B.push(sectionHeader);
-    if (request.kind === 'validity') {
-      writeValidity(
-        writers.B,
-        drawValidity(streams.A, 'A', request.count, request.fields),
-        drawValidity(streams.B, 'B', request.count, request.fields),
-      );
+    if (request.kind === 'edaLift') {
+      const draw = (party: Party) => drawEdaLift(streams[party], party, request.count, request.fields, bits);
+      writeEdaLift(writers.B, draw('A'), draw('B'), bits, outputBytesOf(request));
       return;
     }
     const A = drawShares(streams.A, 'A', request.kind, request.count, bits);
@@ -394,15 +388,6 @@ export function generateChunkMaterial(
     } else if (request.kind === 'bitCount') {
       const sum = sumAll(mul(drawn(A.a), drawn(B.b)));
       writers.B.words(BigUint64Array.of(BigInt.asUintN(64, sum - drawn(A.c)[0]!)));
-    } else if (request.kind === 'bitSelect') {
-      // rho = rho_A ^ rho_B from the seeds; B gets its additive shares of rho and of rho beta.
-      const rho = xorPlanes(wordsAsPlanes(drawn(A.planes)), wordsAsPlanes(drawn(B.planes)));
-      const rhoWords = ringVector(request.count);
-      const rhoLow = new Uint32Array(rhoWords.buffer); // each word's low half; the high halves stay 0
-      for (let i = 0; i < request.count; i++) rhoLow[2 * i] = (rho[i >>> 5]! >>> (i & 31)) & 1;
-      const beta = combined(A.b, B.b);
-      writers.B.push(packLowBytes(sub(rhoWords, drawn(A.a)), outputBytesOf(request)));
-      writers.B.push(packLowBytes(sub(mul(rhoWords, beta), drawn(A.c)), outputBytesOf(request)));
     } else {
       const mask = prgWords(dealerSeed, maskStreamOf(chunk, section), request.count);
       const top = ringVector(request.count);
@@ -443,31 +428,28 @@ function writeEdaBit(writer: BlobWriter, A: Draws, B: Draws, bits: number): Ring
   return r;
 }
 
-/**
- * B's share of a lift's product (each party's mask bit from its own seed); returns rho = m_A ^ m_B as ring
- * words.
- */
-function writeLift(writer: BlobWriter, A: Draws, B: Draws): RingVector {
-  const [maskA, maskB] = [maskBits(drawn(A.mask)), maskBits(drawn(B.mask))];
-  const out = writer.reserveWords(maskA.length);
-  sub(mul(maskA, maskB, out), drawn(A.c), out);
-  const rho = ringVector(maskA.length);
-  for (let i = 0; i < rho.length; i++) rho[i] = maskA[i]! ^ maskB[i]!;
-  return rho;
+/** B's share of a lift's product (each party's mask bit from its own seed). */
+function writeLift(writer: BlobWriter, A: Draws, B: Draws): void {
+  const out = writer.reserveWords(drawn(A.c).length);
+  sub(mul(maskBits(drawn(A.mask)), maskBits(drawn(B.mask)), out), drawn(A.c), out);
 }
 
-/** B's part of a validity section: its edaBits' bits, its lift product share, its shares of rho r_f. */
-function writeValidity(
+/**
+ * B's part of an edaLift section: its edaBits' bits, then its shares of the lift's product and of each
+ * rho r_f (rho = m_A ^ m_B) in their low `outputBytes` bytes.
+ */
+function writeEdaLift(
   writer: BlobWriter,
-  A: ReturnType<typeof drawValidity>,
-  B: ReturnType<typeof drawValidity>,
+  A: ReturnType<typeof drawEdaLift>,
+  B: ReturnType<typeof drawEdaLift>,
+  bits: number,
+  outputBytes: number,
 ): void {
-  const masks = A.edaBits.map((shares, f) => writeEdaBit(writer, shares, B.edaBits[f]!, 64));
-  const rho = writeLift(writer, A.lift, B.lift);
-  masks.forEach((r, f) => {
-    const out = writer.reserveWords(r.length);
-    sub(mul(rho, r, out), A.products[f]!, out);
-  });
+  const masks = A.edaBits.map((shares, f) => writeEdaBit(writer, shares, B.edaBits[f]!, bits));
+  const [maskA, maskB] = [maskBits(drawn(A.lift.mask)), maskBits(drawn(B.lift.mask))];
+  writer.push(packLowBytes(sub(mul(maskA, maskB), drawn(A.lift.c)), outputBytes));
+  const rho = maskA.map((bit, i) => bit ^ maskB[i]!);
+  masks.forEach((r, f) => writer.push(packLowBytes(sub(mul(rho, r), A.products[f]!), outputBytes)));
 }
 
 /** Bytes of `party`'s blob for one chunk of `requests`, headers and padding included (see the writer above). */
@@ -488,10 +470,9 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
       bytes += edaBitsOf(request) * planeWords(count) * 4;
     } else if (party === 'B' && request.kind === 'bitCount') {
       bytes += 8;
-    } else if (party === 'B' && request.kind === 'validity') {
-      bytes += request.fields * 64 * planeWords(count) * 4 + 8 * count + request.fields * 8 * count;
-    } else if (party === 'B' && request.kind === 'bitSelect') {
-      bytes += 2 * padded(outputBytesOf(request) * count);
+    } else if (party === 'B' && request.kind === 'edaLift') {
+      bytes += request.fields * edaBitsOf(request) * planeWords(count) * 4;
+      bytes += (1 + request.fields) * padded(outputBytesOf(request) * count);
     } else if (party === 'B') {
       bytes += (request.kind === 'wideSquare' || request.kind === 'wideTriple' ? 16 : 8) * count;
     }
@@ -501,16 +482,20 @@ export function materialBytes(requests: readonly MaterialRequest[], party: Party
 
 const edaBitsOf = (request: { bits?: number }): number => request.bits ?? 64;
 
-/** A section header's bits field: a comparison's bits, an edaBit's bits, a validity section's fields, else 0. */
+/** A section header's bits field: a comparison's bits, an edaBit's or edaLift's bits, else 0. */
 function sectionBitsOf(request: MaterialRequest): number {
   if (request.kind === 'comparison') return request.bits;
-  if (request.kind === 'validity') return request.fields;
-  return request.kind === 'edaBit' ? edaBitsOf(request) : 0;
+  return request.kind === 'edaBit' || request.kind === 'edaLift' ? edaBitsOf(request) : 0;
 }
 
-/** A section header's output bits: those of a comparison or a bit select (default 64), else 0. */
+/** A section header's fields byte: an edaLift's edaBits per row, else 0. */
+function sectionFieldsOf(request: MaterialRequest): number {
+  return request.kind === 'edaLift' ? request.fields : 0;
+}
+
+/** A section header's output bits: those of a comparison, a bit select or an edaLift (default 64), else 0. */
 function sectionOutputBitsOf(request: MaterialRequest): number {
-  return request.kind === 'comparison' || request.kind === 'bitSelect' ? outputBitsOf(request) : 0;
+  return request.kind === 'comparison' || request.kind === 'edaLift' ? outputBitsOf(request) : 0;
 }
 
 /** Whether a section made for `made` serves `wanted`: the same kind, count, bits and output bits. */
@@ -519,7 +504,8 @@ function sameRequest(made: MaterialRequest, wanted: MaterialRequest): boolean {
     made.kind === wanted.kind &&
     made.count === wanted.count &&
     sectionBitsOf(made) === sectionBitsOf(wanted) &&
-    sectionOutputBitsOf(made) === sectionOutputBitsOf(wanted)
+    sectionOutputBitsOf(made) === sectionOutputBitsOf(wanted) &&
+    sectionFieldsOf(made) === sectionFieldsOf(wanted)
   );
 }
 
@@ -550,9 +536,8 @@ type Section =
   | { kind: 'comparison'; shares: ComparisonShares }
   | { kind: 'andTriple'; shares: AndTripleShares }
   | { kind: 'edaBit'; shares: EdaBitShares }
-  | { kind: 'bitSelect'; shares: BitSelectShares; outputBits: number }
   | { kind: 'bitCount'; shares: BitCountShares }
-  | { kind: 'validity'; shares: ValidityShares };
+  | { kind: 'edaLift'; shares: EdaLiftShares; bits: number; outputBits: number };
 
 class BlobReader {
   private offset = 0;
@@ -567,13 +552,14 @@ class BlobReader {
   words(count: number): RingVector {
     return wordsFromBytes(this.bytes(count * 8));
   }
-  header(): { code: number; bits: number; outputBits: number; count: number } {
+  header(): { code: number; bits: number; outputBits: number; fields: number; count: number } {
     const bytes = this.bytes(8);
     const view = new DataView(bytes.buffer, bytes.byteOffset, 8);
     return {
       code: view.getUint8(0),
       bits: view.getUint8(1),
       outputBits: view.getUint8(2),
+      fields: view.getUint8(3),
       count: view.getUint32(4, true),
     };
   }
@@ -582,19 +568,22 @@ class BlobReader {
   }
 }
 
-/** A party's validity section: its draws, and for B what it stores, in `writeValidity`'s order. */
-function readValidity(reader: BlobReader, own: ReturnType<typeof drawValidity>): ValidityShares {
+/** A party's edaLift section: its draws, and for B what it stores, in `writeEdaLift`'s order. */
+function readEdaLift(
+  reader: BlobReader,
+  own: ReturnType<typeof drawEdaLift>,
+  bits: number,
+  outputBytes: number,
+): EdaLiftShares {
   const isA = own.products.length > 0;
   const count = drawn(own.lift.mask).length;
+  const narrow = (): RingVector => unpackLowBytes(reader.bytes(outputBytes * count), count, outputBytes);
   const edaBits = own.edaBits.map((shares) => ({
     arithmetic: drawn(shares.mask),
-    bits: wordsAsPlanes(isA ? drawn(shares.planes) : reader.words((64 * planeWords(count)) / 2)),
+    bits: wordsAsPlanes(isA ? drawn(shares.planes) : reader.words((bits * planeWords(count)) / 2)),
   }));
-  const lift = {
-    maskBit: maskBits(drawn(own.lift.mask)),
-    product: isA ? drawn(own.lift.c) : reader.words(count),
-  };
-  const maskProducts = isA ? own.products : edaBits.map(() => reader.words(count));
+  const lift = { maskBit: maskBits(drawn(own.lift.mask)), product: isA ? drawn(own.lift.c) : narrow() };
+  const maskProducts = isA ? own.products : edaBits.map(() => narrow());
   return { edaBits, lift, maskProducts };
 }
 
@@ -643,17 +632,22 @@ export class ChunkMaterial {
     const stream = new PrgReader(seed, { stream: chunk, substream: SEED_SUBSTREAM });
     const isA = party === 'A';
     for (let section = 0; section < top.count; section++) {
-      const { code, bits, outputBits, count } = reader.header();
+      const { code, bits, outputBits, fields, count } = reader.header();
       const kind = KIND_OF_CODE.get(code);
       if (kind === undefined)
         throw new MaterialShortfallError(`unknown dealer material section kind ${code}`);
       if (kind === 'edaBit' && (bits < 1 || bits > 64))
         throw new MaterialShortfallError(`edaBits of ${bits} bits`);
-      if ((kind === 'comparison' || kind === 'bitSelect') && (outputBits < 1 || outputBits > 64))
+      if (kind === 'comparison' && (outputBits < 1 || outputBits > 64))
         throw new MaterialShortfallError(`${kind} outputs of ${outputBits} bits`);
-      if (kind === 'validity') {
-        if (bits < 1) throw new MaterialShortfallError('validity masks of no field');
-        this.sections.push({ kind, shares: readValidity(reader, drawValidity(stream, party, count, bits)) });
+      if (kind === 'edaLift') {
+        if (fields < 1 || bits < 1 || bits > 64 || outputBits < 1 || outputBits > 64)
+          throw new MaterialShortfallError(
+            `an edaLift of ${fields} ${bits}-bit edaBits, outputs of ${outputBits} bits`,
+          );
+        const own = drawEdaLift(stream, party, count, fields, bits);
+        const shares = readEdaLift(reader, own, bits, Math.ceil(outputBits / 8));
+        this.sections.push({ kind, shares, bits, outputBits });
         continue;
       }
       const own = drawShares(stream, party, kind, count, bits);
@@ -687,12 +681,6 @@ export class ChunkMaterial {
         const mask = drawn(isA ? own.a : own.b);
         const product = (isA ? drawn(own.c) : reader.words(1))[0]!;
         this.sections.push({ kind, shares: { mask, product } });
-      } else if (kind === 'bitSelect') {
-        const width = Math.ceil(outputBits / 8);
-        const rho = isA ? drawn(own.a) : narrow(width);
-        const c = isA ? drawn(own.c) : narrow(width);
-        const rhoBits = wordsAsPlanes(drawn(own.planes));
-        this.sections.push({ kind, shares: { rhoBits, rho, beta: drawn(own.b), c }, outputBits });
       } else {
         const mask = isA ? drawn(own.mask) : narrow(maskBytesOf(bits));
         const maskTopBit =
@@ -746,14 +734,12 @@ export class ChunkMaterial {
   bitCounts(count: number): BitCountShares {
     return (this.take({ kind: 'bitCount', count }) as Extract<Section, { kind: 'bitCount' }>).shares;
   }
-  validity(count: number, fields: number): ValidityShares {
-    return (this.take({ kind: 'validity', count, fields }) as Extract<Section, { kind: 'validity' }>).shares;
+  /** `outputBits` as in the request: what is made from the lift and the products is exact mod 2^outputBits. */
+  edaLifts(count: number, fields: number, bits = 64, outputBits = 64): EdaLiftShares {
+    const request = { kind: 'edaLift', count, fields, bits, outputBits } as const;
+    return (this.take(request) as Extract<Section, { kind: 'edaLift' }>).shares;
   }
   /** `outputBits` as in the request: the selects are exact mod 2^outputBits only. */
-  bitSelects(count: number, outputBits = 64): BitSelectShares {
-    const request = { kind: 'bitSelect', count, outputBits } as const;
-    return (this.take(request) as Extract<Section, { kind: 'bitSelect' }>).shares;
-  }
   /** `outputBits` as in the request: the outputs are exact mod 2^outputBits only. */
   comparisons(bits: number, count: number, outputBits = 64): ComparisonShares {
     const request = { kind: 'comparison', bits, count, outputBits } as const;
@@ -775,9 +761,8 @@ function lengthOf(section: Section): number {
   if (section.kind === 'wideSquare' || section.kind === 'wideTriple') return section.shares.a.length / 2;
   if (section.kind === 'andTriple') return section.shares.c.length / 2;
   if (section.kind === 'edaBit') return section.shares.arithmetic.length;
-  if (section.kind === 'bitSelect') return section.shares.rho.length;
   if (section.kind === 'bitCount') return section.shares.mask.length;
-  if (section.kind === 'validity') return section.shares.lift.product.length;
+  if (section.kind === 'edaLift') return section.shares.lift.product.length;
   return section.shares.a.length;
 }
 
@@ -789,10 +774,16 @@ function edaBitCount(section: Extract<Section, { kind: 'edaBit' }>): number {
 function requestOf(section: Section): MaterialRequest {
   if (section.kind === 'edaBit')
     return { kind: 'edaBit', count: lengthOf(section), bits: edaBitCount(section) };
-  if (section.kind === 'bitSelect')
-    return { kind: 'bitSelect', count: lengthOf(section), outputBits: section.outputBits };
-  if (section.kind === 'validity')
-    return { kind: 'validity', count: lengthOf(section), fields: section.shares.edaBits.length };
+  if (section.kind === 'edaLift') {
+    const { bits, outputBits } = section;
+    return {
+      kind: 'edaLift',
+      count: lengthOf(section),
+      fields: section.shares.edaBits.length,
+      bits,
+      outputBits,
+    };
+  }
   return section.kind === 'comparison'
     ? {
         kind: 'comparison',

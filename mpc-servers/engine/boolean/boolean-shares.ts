@@ -19,17 +19,6 @@ export interface EdaBitShares {
 }
 
 /**
- * One party's shares of bit selects (`select-by-bit.ts`): XOR shares of random bits rho (one plane), additive
- * shares of the same rho, and a product pair: additive shares of a random beta and of rho beta.
- */
-export interface BitSelectShares {
-  rhoBits: Planes;
-  rho: RingVector;
-  beta: RingVector;
-  c: RingVector;
-}
-
-/**
  * One party's share of a bit count (`bit-count.ts`): its own uniform mask per row (A's alpha or B's beta,
  * the peer never learns it) and an additive share of sum alpha beta.
  */
@@ -39,10 +28,10 @@ export interface BitCountShares {
 }
 
 /**
- * One party's validity masks (`valid-offsets.ts`): a whole-ring edaBit r_f per field, one lift (its mask
- * bit m_P; rho = m_A ^ m_B) and per field additive shares of rho r_f.
+ * One party's edaBits with a lift (`valid-offsets.ts`): edaBits r_f, one lift (its mask bit m_P;
+ * rho = m_A ^ m_B) and per edaBit additive shares of rho r_f.
  */
-export interface ValidityShares {
+export interface EdaLiftShares {
   edaBits: EdaBitShares[];
   lift: LiftShares;
   maskProducts: RingVector[];

@@ -11,11 +11,19 @@ import { lessThanPublic, lessThanPublicLayers } from './compare-public.ts';
  * open c = z + r (only its low ceil(k/8) bytes, uniform since r mod 2^k is), then z mod 2^k = c - r mod 2^k,
  * whose top bit is c[k-1] ^ r[k-1] ^ borrow with borrow = [c mod 2^(k-1) < r mod 2^(k-1)], a comparison of
  * the XOR-shared low bits of r with public ones ([~r < ~c] on k - 1 bits, `lessThanPublic`). One round to
- * open, then ceil(log2(k - 1)) rounds of AND gates (`signBitRequests`); no DCF.
+ * open, then ceil(log2(k - 1)) rounds of AND gates (`signBitRequests`); no DCF. `openedBytes` may open
+ * more of c (uniform, as r is mod 2^64), for a caller that also needs z mod 2^(8 openedBytes) = c - r.
  */
-export function signOpenStep(z: RingVector, edaBits: EdaBitShares, bits: number): RoundStep<RingVector> {
+export function signOpenStep(
+  z: RingVector,
+  edaBits: EdaBitShares,
+  bits: number,
+  openedBytes = Math.ceil(bits / 8),
+): RoundStep<RingVector> {
   checkBits(bits);
-  return { masked: add(z, edaBits.arithmetic), openedBytes: Math.ceil(bits / 8), finish: (opened) => opened };
+  if (openedBytes < Math.ceil(bits / 8) || openedBytes > 8)
+    throw new RangeError(`a sign of ${bits} bits opens ${Math.ceil(bits / 8)}..8 bytes, not ${openedBytes}`);
+  return { masked: add(z, edaBits.arithmetic), openedBytes, finish: (opened) => opened };
 }
 
 /** The AND triples of `signFromOpened` over `count` values of `bits` bits, after the edaBits. */

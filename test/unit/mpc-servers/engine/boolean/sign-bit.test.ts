@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { selectByBitSteps } from '../../../../../mpc-servers/engine/boolean/select-by-bit.ts';
-import { materialBytes } from '../../../../../mpc-servers/engine/material.ts';
+import { bitToArithmeticOpenedStep } from '../../../../../mpc-servers/engine/boolean/bit-to-arithmetic.ts';
+import { validTimesOffset } from '../../../../../mpc-servers/engine/boolean/valid-offsets.ts';
 import {
   signBitRequests,
   signFromOpened,
@@ -10,8 +10,7 @@ import {
 import { runRound } from '../../../../../mpc-servers/engine/ops.ts';
 import type { MaterialRequest } from '../../../../../mpc-servers/engine/material.ts';
 import { add, sub, wordsFromBytes, type RingVector } from '../../../../../contract/sharing/ring.ts';
-import { bitAt, runBoth, sharePlanes } from './boolean-harness.ts';
-import { planesOfWords } from '../../../../../mpc-servers/engine/boolean/bit-planes.ts';
+import { bitAt, runBoth } from './boolean-harness.ts';
 
 const word = (value: bigint): bigint => BigInt.asUintN(64, value);
 const random = (n: number): bigint[] => [...wordsFromBytes(randomBytes(8 * n))];
@@ -59,43 +58,43 @@ describe('sign bit by an edaBit and a comparison circuit', () => {
   });
 });
 
-describe('select by an XOR-shared bit in one round', () => {
-  it('gives b d for b in {0, 1}, also mod 2^(8 w) with w-byte openings', async () => {
+describe('the sign bit times the value, as the min/max tournament uses it', () => {
+  it('gives [z < 0] z mod 2^(8 w) from the wider opening, one lift and no select', async () => {
+    // 26-bit signed values sign-extended to the ring, outputs in 4 or 8 bytes.
+    const bits = 26;
     const n = 130;
-    const d = BigUint64Array.from(random(n));
-    const b = BigUint64Array.from(random(n).map((r) => r & 1n));
-    const bits = sharePlanes(planesOfWords(b, 1));
-    const ds = share(d);
-    // Material stored at the full ring and at the openings' width (B keeps only those low bytes).
-    for (const openedBytes of [8, 4, 3, 1])
-      for (const outputBits of [64, 8 * openedBytes]) {
-        const request = { kind: 'bitSelect', count: n, outputBits } as const;
-        const out = await runBoth([request], async (context, material) => {
-          const select = selectByBitSteps(
-            bits[context.party],
-            ds[context.party],
-            material.bitSelects(n, outputBits),
-            openedBytes,
-          );
-          const [e, f] = await runRound(context, select.steps);
-          return select.combine(e, f);
-        });
-        const mask = (1n << BigInt(8 * openedBytes)) - 1n;
-        expect([...add(out.A, out.B)].map((v) => v & mask)).toEqual([...d].map((v, i) => (b[i]! * v) & mask));
-      }
+    const values = random(n).map((r) => BigInt.asIntN(bits, r));
+    const z = share(BigUint64Array.from(values.map(word)));
+    for (const openedBytes of [4, 8]) {
+      const outputBits = 8 * openedBytes;
+      const requests: MaterialRequest[] = [
+        { kind: 'edaLift', count: n, fields: 1, bits, outputBits },
+        ...signBitRequests(bits, n),
+      ];
+      const out = await runBoth(requests, async (context, material) => {
+        const masks = material.edaLifts(n, 1, bits, outputBits);
+        const edaBits = masks.edaBits[0]!;
+        const [opened] = await runRound(context, [
+          signOpenStep(z[context.party], edaBits, bits, openedBytes),
+        ]);
+        const sign = await signFromOpened(context, opened, edaBits, bits, (words) =>
+          material.andTriples(words),
+        );
+        const [{ arithmetic, opened: flipped }] = await runRound(context, [
+          bitToArithmeticOpenedStep(context, sign, n, masks.lift),
+        ]);
+        return validTimesOffset(arithmetic, flipped, opened, edaBits.arithmetic, masks.maskProducts[0]!);
+      });
+      const mask = (1n << BigInt(outputBits)) - 1n;
+      expect([...add(out.A, out.B)].map((v) => v & mask)).toEqual(
+        values.map((v) => (v < 0n ? word(v) & mask : 0n)),
+      );
+    }
   });
 
-  it('stores B 2 ceil(outputBits / 8) bytes per select, and refuses material of another width', async () => {
-    const n = 1024;
-    const body = (outputBits: number): number =>
-      materialBytes([{ kind: 'bitSelect', count: n, outputBits }], 'B') - 16;
-    expect(body(64)).toBe(16 * n);
-    expect(body(32)).toBe(8 * n);
-    expect(body(24)).toBe(6 * n);
-    await expect(
-      runBoth([{ kind: 'bitSelect', count: n, outputBits: 32 }], async (_, material) =>
-        material.bitSelects(n),
-      ),
-    ).rejects.toThrow(/needed 1024 bitSelects at section 0, found 1024 bitSelects \(outputs mod 2\^32\)/);
+  it('refuses an opening narrower than the sign needs or wider than a word', () => {
+    const edaBits = { arithmetic: new BigUint64Array(1), bits: new Uint32Array(26) };
+    expect(() => signOpenStep(new BigUint64Array(1), edaBits, 26, 3)).toThrow(/opens 4..8 bytes, not 3/);
+    expect(() => signOpenStep(new BigUint64Array(1), edaBits, 26, 9)).toThrow(/not 9/);
   });
 });
