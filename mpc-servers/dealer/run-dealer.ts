@@ -13,6 +13,7 @@ import { Watchdog } from '../runtime/watchdog.ts';
 import type { JobStatusStore } from '../../contract/job/job-status.ts';
 import type { ObjectStore } from '../../contract/storage/object-store.ts';
 import type { Party } from '../../contract/party.ts';
+import { yieldToEventLoop } from '../transport/yield-to-event-loop.ts';
 import { plannedChunksInParallel } from './dealer-plan.ts';
 
 /**
@@ -164,6 +165,9 @@ async function dealerWork(
       await sink.write(party, chunk, material[party]);
     }
     chunk++;
+    // A window with room accepts at once: without a turn of the event loop here the servers' connections
+    // and handshakes would wait until the window is full, and the servers with them.
+    await yieldToEventLoop();
     // Servers reading from storage wait for each report; a stream needs them only to show progress.
     if (sink.reportsEachChunk || Date.now() - lastReport > 1_000 || chunk === of) {
       lastReport = Date.now();

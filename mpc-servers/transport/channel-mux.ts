@@ -10,6 +10,7 @@
  * gives the others, over a `TaggedLink` (the TLS adapter's frames or the in-memory pair's mailboxes).
  */
 import { PeerLinkError, type PeerChannel } from './peer-channel.ts';
+import { yieldToEventLoop } from './yield-to-event-loop.ts';
 
 /** A link that carries messages tagged with a sub-channel id, in order. */
 export interface TaggedLink {
@@ -177,11 +178,6 @@ class Mux {
     }
     lane.early = message;
   }
-}
-
-/** Resolves after the event loop has had a turn (its poll phase: reads, write completions). */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function asLinkError(error: unknown): PeerLinkError {
