@@ -9,7 +9,8 @@ import type { Planes } from './bit-planes.ts';
  * lift's mask bit. Then v = e + rho - 2 e rho, so v r = e r + (1 - 2e) rho r: r where e = 1 less rho r, and
  * rho r where e = 0. With the dealer's shares of rho r, v u = c v - v r is linear in shares the parties hold
  * and values both know: c v - (e ? r - rho r : rho r), per party, exact mod 2^64. It replaces a bit select
- * (one opened bit and one opened word per row) by material of one word per row.
+ * (one opened bit and one opened word per row) by material of one word per row. The min/max tournament
+ * uses it alike for [z < 0] z: the sign's opening c = z + r, widened to the outputs' bytes, and its bit's lift.
  *
  * `valid`: the party's share of v; `flipped`: the opened e plane; `opened`: c; `mask`: its share of r;
  * `maskProduct`: its share of rho r.
