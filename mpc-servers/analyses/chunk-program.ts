@@ -37,8 +37,9 @@ import type { FieldProgram, Program } from './program.ts';
  * Validity: each value x of field f is checked exactly for any 64-bit word, x - low <= high - low
  * unsigned, with an edaBit and a boolean circuit (`rangeCheckBits`); a row's bit v is the AND of its fields'
  * bits, XOR-shared; in one round it is converted to an additive share and every value is replaced by
- * x' = low + v (x - low), local from the check's openings and the lift's (`validTimesOffset`). So every later comparison,
- * at however few bits, sees an in-range value, and an invalid row contributes exactly `low` to every field.
+ * x' = low + v (x - low), local from the check's openings and the lift's (`validTimesOffset`). So every
+ * later comparison, at however few bits, sees an in-range value, and an invalid row contributes exactly
+ * `low` to every field.
  * Its contributions are taken out linearly at the output (D = number of invalid rows: counts below
  * t - D [low < t], count - D; sums as above); a min series sees x' + (1 - v)(high - low),
  * i.e. `high` for an invalid row, a max series `low`, neither of which can win against a valid row.
